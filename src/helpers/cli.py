@@ -27,3 +27,31 @@ def extract(
     from helpers.extract import cli_extract
 
     raise typer.Exit(cli_extract(files))
+
+
+@app.command()
+def figures(
+    output_dir: Optional[Path] = typer.Option(
+        None, "--output-dir", help="Where to write figures.csv and checks.csv (default data/processed)."
+    ),
+) -> None:
+    """Build the figures table (figures.csv) and its consistency checks (checks.csv) from data/raw."""
+    import sys
+
+    from helpers.figures import CurationError, build_figures, write_figures
+    from helpers.sources import SourceError
+
+    try:
+        result = build_figures()
+        written = write_figures(result, output_dir)
+    except (SourceError, CurationError, ValueError, FileNotFoundError) as exc:
+        print(f"laocai figures: error: {exc}", file=sys.stderr)
+        raise typer.Exit(1)
+    for problem in result.problems:
+        print(f"laocai figures: warning: {problem}", file=sys.stderr)
+    flagged = int((result.checks["result"] == "flag").sum())
+    print(
+        f"{len(result.figures)} figures ({int((result.figures['kind'] == 'implied').sum())} implied), "
+        f"{len(result.checks)} checks ({flagged} flagged) -> {written['figures']}",
+        file=sys.stderr,
+    )
