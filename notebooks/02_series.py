@@ -1,0 +1,78 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python (laocai)
+#     language: python
+#     name: laocai
+# ---
+
+# %% tags=["parameters"]
+lang = "en"  # report language: "en" or "vi"
+input_dir = ""  # folder holding figures.csv (empty: data/processed)
+output_dir = ""  # where series.csv goes (empty: data/processed; a scenario gives its own folder)
+method = "link_factor"  # linking of 1994-price years: link_factor, ratio, interpolation, mixed
+link_factor = None  # 2010-price value over 1994-price value (None: the default of references.yaml)
+level = 95  # interval level in percent
+gap_method = "loglinear"  # gap years: loglinear (Brownian bridge) or state_space
+weight = 0.5  # weight of the mixed splice (de la Fuente 2014)
+overlap_year = None  # a year known in both bases, for ratio / interpolation / mixed splices
+
+# %% [markdown] tags=["remove-cell"]
+# One annual series of the industrial production value at constant 2010 prices, built from
+# the figures table. Change the parameters above to try another link factor or method; the
+# same code runs `laocai series`.
+
+# %%
+from IPython.display import Markdown, display
+
+from helpers import paths, series as S, series_report as R
+from helpers.i18n import t
+from helpers.io import write_csv_atomic
+from helpers.linking import SeriesParams
+from helpers.plots import sensitivity_chart, series_chart
+from helpers.provenance import run_header
+
+display(run_header(dict(lang=lang, input_dir=input_dir, output_dir=output_dir, method=method,
+                        link_factor=link_factor, level=level, gap_method=gap_method, weight=weight,
+                        overlap_year=overlap_year), lang=lang))
+
+# %%
+params = SeriesParams(method=method, link_factor=link_factor, level=level, gap_method=gap_method,
+                      weight=weight, overlap_year=overlap_year)
+obs, plans = S.load_figures(paths.processed_dir(input_dir) / "figures.csv")
+series = S.build_series(obs, params, plans=plans)
+write_csv_atomic(series, paths.processed_dir(output_dir) / "series.csv")
+display(Markdown(R.summary_markdown(series, params, lang)))
+
+# %%
+display(Markdown("## " + t("series.chart_heading", lang)))
+fig = series_chart(series, lang, plans=plans)
+
+# %%
+display(Markdown("## " + t("series.table_heading", lang)))
+display(R.display_table(series, lang))
+
+# %%
+display(Markdown("## " + t("series.bases_heading", lang)))
+display(R.bases_table(obs, params, plans, lang))
+
+# %%
+display(Markdown("## " + t("series.sensitivity_heading", lang)))
+low, high = params.link_params().link_factor_range
+sens = S.sensitivity(obs, [low, params.link_params().link_factor, high], R.applicable_methods(obs, params),
+                     params, plans=plans)
+fig = sensitivity_chart(sens, lang)
+display(Markdown(R.sensitivity_markdown(sens, lang)))
+
+# %%
+display(Markdown("## " + t("series.holdout_heading", lang)))
+display(R.holdout_table(series, lang))
+
+# %%
+display(Markdown("## " + t("series.assumptions_heading", lang)))
+display(S.assumptions_table(params))

@@ -1,0 +1,67 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python (laocai)
+#     language: python
+#     name: laocai
+# ---
+
+# %% tags=["parameters"]
+lang = "en"  # report language: "en" or "vi"
+input_dir = ""  # folder holding series.csv (empty: data/processed)
+output_dir = ""  # where trend.csv goes (empty: data/processed)
+models = ["loglinear", "piecewise", "llt", "damped", "arima"]  # trend models to fit
+levels = [80, 95]  # interval levels in percent
+horizon = 5  # years the trends are continued
+link_scenario = "default"  # default (mix over link factors), fixed (series as given), new_base
+first_year = 2010  # first year given to the models
+
+# %% [markdown] tags=["remove-cell"]
+# Trend models of the annual series: constant growth, a broken trend, a local linear trend.
+# Gap years are given to the models as missing, not as data.
+
+# %%
+from IPython.display import Markdown, display
+
+from helpers import outlook as O
+from helpers import paths
+from helpers.i18n import t
+from helpers.io import write_csv_atomic
+from helpers.plots import residual_chart, trend_chart
+from helpers.provenance import run_header
+
+display(run_header(dict(lang=lang, input_dir=input_dir, output_dir=output_dir, models=models, levels=levels,
+                        horizon=horizon, link_scenario=link_scenario, first_year=first_year), lang=lang))
+
+# %%
+O.check_params(horizon, models, levels, link_scenario, first_year)
+series = O.read_series(input_dir)
+kinds = ("reported", "implied") if link_scenario == "new_base" else O.OBSERVED_KINDS
+y = O.model_input(series, first_year, kinds)
+results, problems = O.fit_models(y, horizon, models, levels)
+write_csv_atomic(O.forecasts_long(results), paths.processed_dir(output_dir) / "trend.csv")
+display(Markdown(t("trend.intro", lang, first=int(y.first_valid_index()), last=int(y.last_valid_index()),
+                   n=int(y.notna().sum()), n_missing=int(y.isna().sum()))))
+for p in problems:
+    display(Markdown(t("trend.model_failed", lang, problem=p)))
+
+# %%
+display(Markdown("## " + t("trend.fitted_heading", lang)))
+fig = trend_chart(series[series["year"] >= first_year], {m: r.fitted for m, r in results.items()}, lang)
+display(O.trend_table(results, lang))
+
+# %%
+display(Markdown("## " + t("trend.residuals_heading", lang)))
+fig = residual_chart({m: r.residuals for m, r in results.items()}, lang)
+display(O.residual_diagnostics(results, lang))
+display(Markdown(t("trend.residuals_note", lang)))
+
+# %%
+display(Markdown("## " + t("trend.backtest_heading", lang)))
+display(O.backtest_table(y, models, horizon=3, lang=lang))
+display(Markdown(t("trend.backtest_note", lang)))
