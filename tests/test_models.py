@@ -1,0 +1,408 @@
+"""Tests of helpers.models: every model, missing years, back-transforms, calibration, errors."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from helpers import models
+from helpers.models import ModelError, fit_forecast
+
+FAST = [m for m, s in models.MODELS.items() if s.fast]
+SLOW = [m for m, s in models.MODELS.items() if not s.fast]
+
+
+def growth_series(n=14, start=2010, g=0.08, noise=0.03, seed=0, missing=()):
+    rng = np.random.default_rng(seed)
+    x = math.log(1000) + g * np.arange(n) + rng.normal(0, noise, n).cumsum() * 0.5
+    y = pd.Series(np.exp(x), index=np.arange(start, start + n), dtype=float)
+    for yr in missing:
+        y.loc[yr] = np.nan
+    return y
+
+
+def check_frame(res, h, first_year):
+    f = res.frame
+    assert list(f.columns) == ["year", "forecast", "lo_80", "hi_80", "lo_95", "hi_95"]
+    assert len(f) == h
+    assert f["year"].tolist() == list(range(first_year, first_year + h))
+    vals = f[["forecast", "lo_80", "hi_80", "lo_95", "hi_95"]].to_numpy()
+    assert np.all(np.isfinite(vals))
+    assert np.all(f["lo_95"] <= f["lo_80"])
+    assert np.all(f["lo_80"] <= f["forecast"])
+    assert np.all(f["forecast"] <= f["hi_80"])
+    assert np.all(f["hi_80"] <= f["hi_95"])
+    assert np.all(f["lo_95"] > 0)
+
+
+# ---------------------------------------------------------------------------- every model
+
+
+@pytest.mark.parametrize("method", FAST)
+@pytest.mark.parametrize("intervals", ["auto", "model"])
+def test_fast_models_with_missing_years(method, intervals):
+    # NaN inside the range, and 2013 absent from the index altogether
+    y = growth_series(missing=(2012, 2017)).drop(2013)
+    res = fit_forecast(y, 5, method, intervals=intervals)
+    check_frame(res, 5, 2024)
+    assert res.method == method
+    assert res.fitted.index.min() == 2010 and res.fitted.index.max() == 2023
+    assert np.isnan(res.residuals.loc[2012]) and np.isnan(res.residuals.loc[2013])
+    assert res.residuals.notna().sum() >= 8
+
+
+@pytest.mark.parametrize("method", SLOW)
+def test_state_space_models_with_missing_years(method):
+    y = growth_series(n=12, missing=(2013, 2016))
+    res = fit_forecast(y, 3, method)
+    check_frame(res, 3, 2022)
+    res_m = fit_forecast(y, 3, method, intervals="model")
+    check_frame(res_m, 3, 2022)
+    # the point forecast does not depend on the interval rule
+    np.testing.assert_allclose(res.forecast, res_m.forecast)
+
+
+def test_trailing_missing_years_are_bridged():
+    y = growth_series(n=12)
+    y.loc[2022] = np.nan  # index ends in 2022 but the last value is 2021
+    res = fit_forecast(y, 3, "rwd_log", intervals="model")
+    assert res.frame["year"].tolist() == [2023, 2024, 2025]
+    full = fit_forecast(y.loc[:2021], 4, "rwd_log", intervals="model")
+    np.testing.assert_allclose(res.forecast, full.forecast[1:])
+
+
+def test_combo_point_is_median_of_members():
+    y = growth_series(missing=(2015,))
+    res = fit_forecast(y, 4, "combo", intervals="model")
+    members = np.log(np.stack([fit_forecast(y, 4, m, intervals="model").forecast
+                               for m in models.COMBO_MEMBERS]))
+    np.testing.assert_allclose(np.log(res.forecast), np.median(members, axis=0))
+    assert res.info["members"] == list(models.COMBO_MEMBERS)
+
+
+def test_default_method_is_registered():
+    assert models.DEFAULT_METHOD in models.MODELS
+    assert all(m in models.MODELS for m in models.COMBO_MEMBERS)
+    assert fit_forecast(growth_series(), 2).method == models.DEFAULT_METHOD
+
+
+# ------------------------------------------------------------------- known-answer checks
+
+
+def test_rwd_log_hand_computed():
+    # log values with a gap: drift = change per year; increments over a gap scaled by 1/sqrt(g)
+    x = np.array([0.0, 0.1, 0.25, np.nan, 0.5, 0.58])
+    y = pd.Series(np.exp(x), index=range(2000, 2006))
+    res = fit_forecast(y, 2, "rwd_log", intervals="model", levels=(95,))
+    mu = 0.58 / 5
+    d = np.array([0.1, 0.15, 0.25, 0.08])
+    g = np.array([1, 1, 2, 1])
+    sigma = math.sqrt(np.sum((d - mu * g) ** 2 / g) / 3)
+    steps = np.array([1, 2])
+    sd = sigma * np.sqrt(steps + steps**2 / 5)
+    t = stats.t.ppf(0.975, 3)
+    np.testing.assert_allclose(res.forecast, np.exp(0.58 + mu * steps))
+    np.testing.assert_allclose(res.frame["lo_95"], np.exp(0.58 + mu * steps - t * sd))
+    np.testing.assert_allclose(res.frame["hi_95"], np.exp(0.58 + mu * steps + t * sd))
+
+
+def test_rwd_on_original_scale():
+    y = pd.Series([10.0, 12, 13, 16], index=[1, 2, 3, 4])
+    res = fit_forecast(y, 2, "rwd", intervals="model")
+    np.testing.assert_allclose(res.forecast, [18.0, 20.0])
+
+
+def test_theta_adds_half_the_trend_slope():
+    y = growth_series(n=20, g=0.1, noise=0.02)
+    res = fit_forecast(y, 4, "theta", intervals="model")
+    step = np.diff(np.log(res.forecast))
+    np.testing.assert_allclose(step, res.info["slope"] / 2)
+    slope = np.polyfit(np.arange(20), np.log(y.to_numpy()), 1)[0]
+    assert res.info["slope"] == pytest.approx(slope)
+
+
+def test_loglinear_hac_matches_statsmodels():
+    import statsmodels.api as sm
+
+    y = growth_series(n=16, noise=0.05, seed=3)
+    res = fit_forecast(y, 2, "loglinear", intervals="model")
+    X = sm.add_constant(np.arange(16.0))
+    ols = sm.OLS(np.log(y.to_numpy()), X).fit(
+        cov_type="HAC", cov_kwds={"maxlags": res.info["hac_lags"], "use_correction": True})
+    assert res.info["growth_log"] == pytest.approx(ols.params[1])
+    assert res.info["se_growth_hac"] == pytest.approx(ols.bse[1], rel=1e-8)
+
+
+def test_loglinear_interval_includes_parameter_uncertainty():
+    y = growth_series(n=12, noise=0.05, seed=4)
+    res = fit_forecast(y, 10, "loglinear", intervals="model")
+    width = np.log(res.frame["hi_95"] / res.frame["lo_95"]).to_numpy()
+    assert np.all(np.diff(width) > 0)  # residual-only intervals would have constant width
+    half = width / 2 / stats.t.ppf(0.975, 10)
+    assert half[0] > res.info["sigma"]
+
+
+def test_piecewise_detects_a_stall_and_respects_min_segment():
+    years = np.arange(2010, 2024)
+    x = np.where(years <= 2019, 0.12 * (years - 2010), 0.12 * 9 + 0.0 * (years - 2019))
+    x = x + np.random.default_rng(5).normal(0, 0.01, years.size)
+    y = pd.Series(np.exp(x + 5), index=years)
+    res = fit_forecast(y, 3, "piecewise", intervals="model")
+    assert res.info["break_index"] is not None
+    break_year = 2010 + res.info["break_index"]
+    assert 2018 <= break_year <= 2020
+    assert abs(res.info["growth_log_after"]) < 0.03
+    assert res.info["bic_break"] < res.info["bic_no_break"]
+    # the minimum segment length binds: a stall in the last two years only
+    t = np.arange(14.0)
+    x2 = np.minimum(0.1 * t, 0.1 * 12)  # hinge at index 12, one point after it
+    tau3 = models._piecewise_search(t, x2, 3)[0]
+    tau2 = models._piecewise_search(t, x2, 2)[0]
+    assert tau2 == 12.0
+    assert tau3 <= 11.0  # at least 3 observations on or after the break
+
+
+def test_piecewise_keeps_a_straight_line():
+    y = growth_series(n=14, noise=0.0)
+    y = pd.Series(np.exp(np.log(1000) + 0.07 * np.arange(14)
+                         + np.random.default_rng(8).normal(0, 0.01, 14)), index=y.index)
+    res = fit_forecast(y, 2, "piecewise", intervals="model")
+    assert res.info["break_index"] is None
+
+
+def test_ets_grid_initial_states_are_least_squares():
+    from scipy.optimize import minimize
+
+    rng = np.random.default_rng(0)
+    x = np.cumsum(rng.normal(0.05, 0.1, 15))
+    x[5] = np.nan
+    a, b, p = 0.4, 0.1, 0.9
+    par = models._ets_grid(x, [a], [b], [p], trend=True)
+
+    def sse(z):
+        # the error after the missing year is a 2-step error: weight 1 / (1 + (a + b p)^2)
+        lev, sl = z
+        s, w = 0.0, 1.0
+        for xt in x:
+            yh = lev + p * sl
+            if np.isnan(xt):
+                lev, sl = yh, p * sl
+                w = 1.0 / (1.0 + (a + b * p) ** 2)
+                continue
+            e = xt - yh
+            s += w * e * e
+            w = 1.0
+            lev, sl = yh + a * e, p * sl + b * e
+        return s
+
+    opt = minimize(sse, [0.0, 0.0], method="BFGS", options={"gtol": 1e-10})
+    assert par["sse"] == pytest.approx(opt.fun, rel=1e-6)
+    assert [par["l0"], par["b0"]] == pytest.approx(list(opt.x), abs=1e-4)
+
+
+def test_gap_errors_are_multi_step_errors():
+    # a level shift hidden in a long gap must not blow up the one-step variance of SES
+    years = np.arange(2010, 2024)
+    x = np.where(years < 2018, 8.7 + 0.15 * (years - 2010), 10.3 + 0.12 * (years - 2018))
+    x = x + np.random.default_rng(2).normal(0, 0.01, years.size)
+    y = pd.Series(np.exp(x), index=years)
+    y.loc[2012:2017] = np.nan
+    res = fit_forecast(y, 2, "ses", intervals="model")
+    assert res.info["sigma"] < 0.3
+    dense = fit_forecast(y.loc[2018:], 2, "ses", intervals="model")
+    assert res.info["sigma"] < 3 * max(dense.info["sigma"], 0.05)
+
+
+def test_missing_year_propagates_state_without_update():
+    # With the parameters fixed, a missing year must equal "predict, do not update".
+    x = np.array([1.0, 1.1, np.nan, 1.35, 1.4])
+    pred, lev, sl = models._ets_filter(x, 0.5, 0.2, 0.9, 1.0, 0.1)
+    l_, b_ = 1.0, 0.1
+    for xt in x:
+        yh = l_ + 0.9 * b_
+        if np.isnan(xt):
+            l_, b_ = yh, 0.9 * b_
+        else:
+            e = xt - yh
+            l_, b_ = yh + 0.5 * e, 0.9 * b_ + 0.2 * e
+    assert (lev, sl) == pytest.approx((l_, b_))
+    y = pd.Series(np.exp(x), index=range(2000, 2005))
+    y_dense = growth_series(n=8)
+    y_dense.iloc[3] = np.nan
+    for method in ("damped", "ses", "theta"):
+        assert np.all(np.isfinite(fit_forecast(y_dense, 3, method).forecast))
+    assert np.all(np.isfinite(fit_forecast(y, 2, "ses", intervals="model").forecast))
+
+
+# -------------------------------------------------------------------------- back-transform
+
+
+def test_lognormal_back_transform():
+    mu = np.array([math.log(100), math.log(120)])
+    sigma = np.array([0.1, 0.3])
+    res = models.lognormal_result(mu, sigma, 2030)
+    f = res.frame
+    np.testing.assert_allclose(f["forecast"], np.exp(mu))  # the median
+    z95 = stats.norm.ppf(0.975)
+    np.testing.assert_allclose(f["lo_95"], np.exp(mu - z95 * sigma))
+    np.testing.assert_allclose(f["hi_80"], np.exp(mu + stats.norm.ppf(0.9) * sigma))
+    np.testing.assert_allclose(res.mean(), np.exp(mu + sigma**2 / 2), rtol=1e-5)
+    assert np.all(res.mean() > res.forecast)
+    draws = res.sample(200_000, np.random.default_rng(0))
+    assert draws.shape == (200_000, 2)
+    np.testing.assert_allclose(np.median(draws, axis=0), np.exp(mu), rtol=0.01)
+    np.testing.assert_allclose(draws.mean(axis=0), np.exp(mu + sigma**2 / 2), rtol=0.01)
+    np.testing.assert_allclose(np.log(draws).std(axis=0), sigma, rtol=0.01)
+
+
+def test_samples_follow_the_intervals_and_are_reproducible():
+    res = fit_forecast(growth_series(missing=(2014,)), 4)
+    a = res.sample(40_000, np.random.default_rng(7))
+    b = res.sample(40_000, np.random.default_rng(7))
+    np.testing.assert_array_equal(a, b)
+    assert a.shape == (40_000, 4) and np.all(a > 0)
+    f = res.frame
+    for lv in (80, 95):
+        inside = ((a >= f[f"lo_{lv}"].to_numpy()) & (a <= f[f"hi_{lv}"].to_numpy())).mean(axis=0)
+        np.testing.assert_allclose(inside, lv / 100, atol=0.01)
+    corr = np.corrcoef(np.log(a).T)
+    assert corr[0, 1] > 0.5  # paths, not independent years
+
+
+def test_quantile_and_cdf_are_inverse():
+    res = fit_forecast(growth_series(), 3)
+    q = res.quantile(0.3)
+    np.testing.assert_allclose(res.cdf(q), 0.3, atol=1e-9)
+    np.testing.assert_allclose(res.quantile(0.5), res.forecast)
+
+
+def test_summary_frame_has_mean_and_method():
+    res = fit_forecast(growth_series(), 3, "theta")
+    s = res.summary_frame()
+    assert s.index.name == "year"
+    assert {"forecast", "mean", "lo_95", "hi_95", "method"} <= set(s.columns)
+    assert (s["method"] == "theta").all()
+
+
+# ------------------------------------------------------------------------------ intervals
+
+
+def test_pool_scores_blends_with_prior():
+    prior = models.ZTable(np.array([0.1, 0.5, 0.9]), np.array([[-1.0, 0.0, 1.0]]),
+                          np.array([np.inf]))
+    scores = np.array([[-2.0], [0.0], [2.0], [4.0]])  # 4 errors at horizon 1
+    t = models.pool_scores([scores], [0.1, 0.5, 0.9], prior=prior, prior_weight=4)
+    emp = np.quantile([-2.0, 0.0, 2.0, 4.0], [0.1, 0.5, 0.9])
+    np.testing.assert_allclose(t.q[0], 0.5 * emp + 0.5 * np.array([-1.0, 0.0, 1.0]))
+    assert t.m[0] == 4
+    t0 = models.pool_scores([np.full((2, 1), np.nan)], [0.1, 0.5, 0.9], prior=prior)
+    np.testing.assert_allclose(t0.q[0], [-1.0, 0.0, 1.0])
+
+
+def test_table_extends_beyond_its_horizons():
+    t = models.default_z_table()
+    ext = t.at(14)
+    assert ext.q.shape[0] == 14
+    np.testing.assert_allclose(ext.q[13], t.q[9] * math.sqrt(14 / 10))
+
+
+def test_calibration_scores_use_only_past_data():
+    y = growth_series(n=12)
+    s = models.calibration_scores(y, 3, "rwd_log")
+    assert s.shape == (models.N_ORIGINS, 3)
+    # the most recent origin for horizon 1 is 2020 (forecasting 2021 from data to 2020)
+    x = np.log(y.to_numpy())
+    part = y.loc[:2020]
+    f = fit_forecast(part, 1, "rwd_log", intervals="model").forecast[0]
+    expected = (x[-1] - math.log(f)) / models.series_scale(x[:-1])
+    assert s[0, 0] == pytest.approx(expected)
+
+
+def test_auto_intervals_never_narrower_than_model_for_short_series():
+    y = growth_series(n=9, noise=0.08, seed=2)
+    for method in ("loglinear", "theta", "combo"):
+        a = fit_forecast(y, 4, method).frame
+        m = fit_forecast(y, 4, method, intervals="model").frame
+        c = fit_forecast(y, 4, method, intervals="calibrated").frame
+        for col in ("lo_80", "lo_95"):
+            assert np.all(a[col] <= np.minimum(m[col], c[col]) * (1 + 1e-12))
+        for col in ("hi_80", "hi_95"):
+            assert np.all(a[col] >= np.maximum(m[col], c[col]) * (1 - 1e-12))
+
+
+def test_union_rule_takes_the_model_interval_where_it_is_wider():
+    # a smooth cycle: small year-to-year changes (narrow calibrated interval) but large
+    # residuals around a log-linear trend (wide model interval)
+    t = np.arange(9)
+    y = pd.Series(np.exp(5 + 0.6 * np.sin(2 * np.pi * t / 14)), index=2000 + t)
+    a = fit_forecast(y, 3, "loglinear").frame
+    m = fit_forecast(y, 3, "loglinear", intervals="model").frame
+    c = fit_forecast(y, 3, "loglinear", intervals="calibrated").frame
+    assert np.any(m["hi_95"] > c["hi_95"] * 1.01)
+    np.testing.assert_allclose(a["hi_95"], np.maximum(m["hi_95"], c["hi_95"]))
+    np.testing.assert_allclose(a["lo_95"], np.minimum(m["lo_95"], c["lo_95"]))
+
+
+def test_calibrated_intervals_widen_with_horizon_and_volatility():
+    calm = fit_forecast(growth_series(noise=0.01, seed=1), 5, intervals="calibrated")
+    wild = fit_forecast(growth_series(noise=0.2, seed=1), 5, intervals="calibrated")
+    w_calm = np.log(calm.frame["hi_95"] / calm.frame["lo_95"]).to_numpy()
+    w_wild = np.log(wild.frame["hi_95"] / wild.frame["lo_95"]).to_numpy()
+    assert np.all(np.diff(w_calm) > 0)
+    assert np.all(w_wild > w_calm)
+
+
+def test_other_levels():
+    res = fit_forecast(growth_series(), 2, levels=(50, 90))
+    f = res.frame
+    assert {"lo_50", "hi_50", "lo_90", "hi_90"} <= set(f.columns)
+    assert np.all(f["lo_90"] <= f["lo_50"]) and np.all(f["hi_50"] <= f["hi_90"])
+
+
+# --------------------------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize(
+    "y, h, method, match",
+    [
+        (pd.Series([1.0, 2.0, 3.0], index=[1, 2, 3]), 2, "theta", "too short"),
+        (pd.Series([1.0], index=[1]), 2, "naive", "too short"),
+        (pd.Series([1.0, 0.0, 3.0, 4.0, 5.0], index=range(5)), 2, "theta", "non-positive"),
+        (pd.Series([1.0, -2.0, 3.0, 4.0, 5.0], index=range(5)), 2, "combo", "non-positive"),
+        (pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], index=range(5)), 0, "combo", "horizon"),
+        (pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], index=range(5)), -3, "combo", "horizon"),
+        (pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], index=range(5)), 2.5, "combo", "horizon"),
+        (pd.Series([1.0, "x", 3.0, 4.0, 5.0], index=range(5)), 2, "combo", "non-numeric"),
+        (pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], index=[1, 2, 2, 3, 4]), 2, "combo", "duplicate"),
+        (pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], index=list("abcde")), 2, "combo", "integer years"),
+        (pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], index=range(5)), 2, "nope", "unknown method"),
+        (pd.Series([np.nan, np.nan], index=[1, 2]), 2, "naive", "too short"),
+    ],
+)
+def test_model_errors(y, h, method, match):
+    with pytest.raises(ModelError, match=match):
+        fit_forecast(y, h, method)
+
+
+def test_model_error_is_value_error():
+    assert issubclass(ModelError, ValueError)
+
+
+def test_rwd_rejects_non_positive_but_level_fallback_accepts():
+    y = pd.Series([3.0, 0.0, 2.0, 5.0], index=[1, 2, 3, 4])
+    with pytest.raises(ModelError):
+        fit_forecast(y, 2, "rwd")
+    res = models.level_fallback(y, 2)
+    assert not res.log_scale
+    np.testing.assert_allclose(res.forecast, [5 + 2 / 3, 5 + 4 / 3])
+    assert np.all(res.frame["lo_95"] <= res.frame["forecast"])
+
+
+def test_point_forecast_matches_fit_forecast():
+    y = growth_series(missing=(2016,))
+    np.testing.assert_allclose(models.point_forecast(y, 3),
+                               fit_forecast(y, 3, intervals="model").forecast)

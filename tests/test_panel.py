@@ -1,0 +1,151 @@
+"""Tests of the panel forecaster and of ``laocai forecast`` (bad input included)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from helpers import models, panel
+from helpers.cli import app
+
+COLUMNS = ["unique_id", "year", "forecast", "lo_80", "hi_80", "lo_95", "hi_95", "method"]
+
+
+def write(tmp_path, text, name="in.csv"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def good_rows(uid, start=2010, n=10, g=0.06, seed=0):
+    rng = np.random.default_rng(seed)
+    v = 100 * np.exp(g * np.arange(n) + rng.normal(0, 0.03, n))
+    return "".join(f"{uid},{start + i},{v[i]:.4f}\n" for i in range(n))
+
+
+def invoke(args):
+    return CliRunner().invoke(app, ["forecast", *args])
+
+
+def stderr_of(result):
+    return result.stderr if hasattr(result, "stderr") else result.output
+
+
+def test_cli_forecasts_every_series(tmp_path):
+    text = "unique_id,year,value\n" + good_rows("a") + good_rows("b", 2005, 12, seed=1)
+    src = write(tmp_path, text)
+    out = tmp_path / "out.csv"
+    r = invoke(["--input", str(src), "--horizon", "3", "--output", str(out), "--no-progress"])
+    assert r.exit_code == 0, r.output
+    df = pd.read_csv(out)
+    assert list(df.columns) == COLUMNS
+    assert df.loc[df.unique_id == "a", "year"].tolist() == [2020, 2021, 2022]
+    assert df.loc[df.unique_id == "b", "year"].tolist() == [2017, 2018, 2019]
+    assert (df["method"] == models.DEFAULT_METHOD).all()
+    assert (df["lo_95"] <= df["lo_80"]).all() and (df["lo_80"] <= df["forecast"]).all()
+    assert (df["forecast"] <= df["hi_80"]).all() and (df["hi_80"] <= df["hi_95"]).all()
+
+
+def test_cli_method_option(tmp_path):
+    src = write(tmp_path, "unique_id,year,value\n" + good_rows("a"))
+    out = tmp_path / "out.csv"
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out), "--method", "theta"])
+    assert r.exit_code == 0, r.output
+    assert (pd.read_csv(out)["method"] == "theta").all()
+
+
+def test_cli_bad_input_is_reported_and_the_rest_is_forecast(tmp_path):
+    text = ("unique_id,year,value\n" + good_rows("good")
+            + "dup,2010,5\ndup,2010,6\ndup,2011,7\ndup,2012,8\ndup,2013,9\n"
+            + "short,2014,50\nshort,2015,55\n"
+            + "nonpos,2010,10\nnonpos,2011,0\nnonpos,2012,12\nnonpos,2013,13\n"
+            + "text,2010,100\ntext,2011,110\ntext,2012,abc\ntext,2013,135\ntext,2014,150\n"
+            + "text,2015,160\n"
+            + "single,2015,7\n"
+            + "badyear,20x1,7\nbadyear,2012,8\nbadyear,2013,9\nbadyear,2014,9\n")
+    src = write(tmp_path, text)
+    out = tmp_path / "out.csv"
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out)])
+    assert r.exit_code == 0, r.output
+    err = stderr_of(r)
+    assert "'dup'" in err and "duplicate years" in err
+    assert "'short'" in err and "too short" in err
+    assert "'nonpos'" in err and "negative" in err
+    assert "'text'" in err and "non-numeric" in err
+    assert "'single'" in err
+    assert "'badyear'" in err and "not integers" in err
+    df = pd.read_csv(out)
+    methods = df.groupby("unique_id")["method"].first().to_dict()
+    assert methods == {"good": models.DEFAULT_METHOD, "short": "naive (fallback)",
+                       "nonpos": "rwd-level (fallback)", "text": models.DEFAULT_METHOD}
+    assert df.loc[df.unique_id == "text", "year"].tolist() == [2016, 2017]
+    assert df.loc[df.unique_id == "short", "forecast"].tolist() == [55.0, 55.0]
+    assert df[["forecast", "lo_95", "hi_95"]].notna().all().all()
+
+
+def test_cli_horizon_must_be_positive_and_nothing_is_written(tmp_path):
+    src = write(tmp_path, "unique_id,year,value\n" + good_rows("a"))
+    out = tmp_path / "out.csv"
+    out.write_text("previous good output\n")
+    for h in ("0", "-2"):
+        r = invoke(["--input", str(src), "--horizon", h, "--output", str(out)])
+        assert r.exit_code != 0
+        assert "horizon" in stderr_of(r)
+    assert out.read_text() == "previous good output\n"
+
+
+@pytest.mark.parametrize(
+    "text, code, match",
+    [
+        (None, 2, "no such file"),
+        ("unique_id,yr,value\na,1,2\n", 2, "missing column"),
+        ("unique_id,year,value\na,2010,1\nb,2011,x\n", 1, "no series"),
+    ],
+)
+def test_cli_unusable_input(tmp_path, text, code, match):
+    src = tmp_path / "missing.csv" if text is None else write(tmp_path, text)
+    out = tmp_path / "out.csv"
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out)])
+    assert r.exit_code == code
+    assert match in stderr_of(r)
+    assert not out.exists()
+
+
+def test_cli_unknown_method(tmp_path):
+    src = write(tmp_path, "unique_id,year,value\n" + good_rows("a"))
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(tmp_path / "o.csv"),
+                "--method", "crystal-ball"])
+    assert r.exit_code == 2
+    assert "unknown method" in stderr_of(r)
+
+
+def test_panel_pools_calibration_in_parallel_and_serially_alike():
+    rows = []
+    for i in range(panel.PARALLEL_MIN_SERIES + 5):
+        rng = np.random.default_rng(i)
+        n = 8 + i % 7
+        v = 50 * np.exp(0.05 * np.arange(n) + rng.normal(0, 0.05, n).cumsum())
+        rows += [(f"s{i}", 2000 + k, v[k]) for k in range(n)]
+    df = pd.DataFrame(rows, columns=["unique_id", "year", "value"])
+    par = panel.forecast_panel(df, 3, n_jobs=2, progress=False)
+    ser = panel.forecast_panel(df, 3, n_jobs=1, progress=False)
+    pd.testing.assert_frame_equal(par.frame, ser.frame)
+    assert par.frame["unique_id"].nunique() == df["unique_id"].nunique()
+    table = par.tables[models.DEFAULT_METHOD]
+    assert table.m[0] > 100  # errors pooled across the panel
+    assert not par.problems
+
+
+def test_panel_accepts_a_mapping_of_series():
+    s = pd.Series(100 * np.exp(0.05 * np.arange(9)), index=range(2001, 2010))
+    res = panel.forecast_panel({"x": s, "y": s * 2}, 2, "rwd_log", progress=False)
+    assert res.frame["unique_id"].tolist() == ["x", "x", "y", "y"]
+    np.testing.assert_allclose(res.frame["forecast"].iloc[2:].to_numpy(),
+                               2 * res.frame["forecast"].iloc[:2].to_numpy())
+
+
+def test_panel_rejects_bad_horizon_before_running():
+    with pytest.raises(models.ModelError, match="horizon"):
+        panel.forecast_panel(pd.DataFrame({"unique_id": [], "year": [], "value": []}), 0)
