@@ -1,0 +1,128 @@
+"""Trend and forecast of the Lào Cai series: parameters, inputs, link-factor mixture, targets."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import outlook as O
+from helpers import paths
+from helpers.figures import read_figures
+from helpers.io import write_csv_atomic
+from helpers.linking import SeriesParams
+
+
+@pytest.fixture(scope="module")
+def series():
+    return O.read_series()
+
+
+@pytest.mark.parametrize(
+    "kw, name",
+    [
+        (dict(horizon=0), "horizon"),
+        (dict(horizon=2.5), "horizon"),
+        (dict(models=["prophet"]), "models"),
+        (dict(models=[]), "models"),
+        (dict(levels=[80, 100]), "levels"),
+        (dict(link_scenario="median"), "link_scenario"),
+        (dict(first_year="2010"), "first_year"),
+    ],
+)
+def test_bad_parameters_are_refused_naming_them(kw, name):
+    args = dict(horizon=5, models=["combo"], levels=[80, 95], link_scenario="default", first_year=2010)
+    args.update(kw)
+    with pytest.raises(O.OutlookError, match=name):
+        O.check_params(**args)
+
+
+def test_gap_years_reach_the_models_as_missing(series):
+    y = O.model_input(series, 2010)
+    gap_years = series.loc[series["kind"] == "interpolated", "year"].tolist()
+    assert gap_years, "the series has gap years"
+    assert y.loc[gap_years].isna().all()
+    assert y.drop(gap_years).notna().all()
+    assert y.index.min() == 2010 and y.index.max() == series["year"].max()
+
+
+def test_new_base_keeps_only_2010_price_years(series):
+    y = O.model_input(series, 2010, ("reported", "implied"))
+    first = int(y.first_valid_index())
+    assert first == 2018
+
+
+def test_first_year_after_the_data_is_an_error(series):
+    with pytest.raises(O.OutlookError, match="first_year"):
+        O.model_input(series, 2031)
+
+
+def test_link_factor_nodes_are_quantiles_of_the_link_law():
+    p = SeriesParams()
+    nodes = O.link_factor_nodes(9, p)
+    lp = p.link_params()
+    low, high = lp.link_factor_range
+    from helpers.linking import two_piece_cdf
+
+    assert len(nodes) == 9 and np.all(np.diff(nodes) > 0)
+    s_lo, s_hi = lp.log_spreads()
+    probs = two_piece_cdf(np.log(nodes / lp.link_factor), s_lo, s_hi)
+    np.testing.assert_allclose(probs, (np.arange(9) + 0.5) / 9, atol=1e-6)
+    assert low < nodes[0] and nodes[-1] < high  # the 5.6% and 94.4% quantiles lie inside the 95% range
+
+
+def test_mixture_covers_the_forecasts_at_every_link_factor(tmp_path):
+    from dataclasses import replace
+
+    from helpers import series as S
+    from helpers.models import fit_forecast
+
+    mix = O.forecast_outlook(None, 3, "loglinear", link_scenario="default", n_nodes=5, n_draws=5000)
+    obs, plans = S.load_figures()
+    for k in (mix.nodes[0], mix.nodes[-1]):
+        built = S.build_series(obs, replace(SeriesParams(), link_factor=float(k)), plans=plans)
+        median_k = fit_forecast(O.model_input(built, 2010), 3, "loglinear").frame["forecast"].to_numpy()
+        assert np.all(mix.frame["lo_95"].to_numpy() < median_k) and np.all(median_k < mix.frame["hi_95"].to_numpy())
+    # the extreme nodes give visibly different medians: the link factor matters to a trend model
+    assert mix.nodes[-1] / mix.nodes[0] > 1.3
+    assert mix.draws.shape == (5000, 3)
+    f = mix.frame
+    assert np.all(f["lo_95"] <= f["lo_80"]) and np.all(f["lo_80"] <= f["forecast"])
+    assert np.all(f["forecast"] <= f["hi_80"]) and np.all(f["hi_80"] <= f["hi_95"])
+    assert f["year"].tolist() == [2024, 2025, 2026]
+
+
+def test_forecasts_are_reproducible(series):
+    a = O.forecast_outlook(series, 2, "combo", link_scenario="fixed", seed=7)
+    b = O.forecast_outlook(series, 2, "combo", link_scenario="fixed", seed=7)
+    pd.testing.assert_frame_equal(a.frame, b.frame)
+
+
+def test_plans_are_set_against_published_outcomes():
+    pa = O.plans_and_actuals(read_figures()).set_index("year")
+    assert pa.loc[2020, "target"] == 36180 and pa.loc[2020, "actual"] == pytest.approx(37050.36, abs=0.01)
+    assert pa.loc[2022, "actual"] == pytest.approx(46067.75, abs=0.01)
+    assert np.isnan(pa.loc[2012, "actual"])  # no 2012 outcome is published
+
+
+def test_plan_history_counts_met_targets():
+    table, text = O.plan_history(read_figures(), "en")
+    assert "2 of those were met" in text and "2012" in text
+
+
+def test_extra_targets_get_probabilities(series):
+    o = O.forecast_outlook(series, 3, "rwd_log", link_scenario="fixed", n_draws=4000)
+    last = float(series["value"].iloc[-1])
+    df, _ = O.future_target_probabilities(read_figures(), o, {2025: last, 2026: last * 100})
+    p = df.set_index("year")["probability"]
+    assert 0.3 < p[2025] < 1.0
+    assert p[2026] < 0.01
+
+
+def test_committed_series_is_up_to_date(tmp_path):
+    from helpers import series as S
+
+    obs, plans = S.load_figures()
+    write_csv_atomic(S.build_series(obs, SeriesParams(), plans=plans), tmp_path / "series.csv")
+    assert (tmp_path / "series.csv").read_bytes() == paths.SERIES_CSV.read_bytes(), \
+        "data/processed/series.csv is stale: run `make reports` (or `laocai series > data/processed/series.csv`)"
