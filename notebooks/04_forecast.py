@@ -60,7 +60,7 @@ display(O.forecast_display(outlook, lang))
 # %%
 display(Markdown("## " + t("forecast.models_heading", lang)))
 results, problems = O.fit_models(y, horizon, models, levels)
-display(O.forecasts_long(results).round(0))
+display(O.models_display(results, lang))
 for p in problems:
     display(Markdown(t("trend.model_failed", lang, problem=p)))
 

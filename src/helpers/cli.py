@@ -55,3 +55,111 @@ def figures(
         f"{len(result.checks)} checks ({flagged} flagged) -> {written['figures']}",
         file=sys.stderr,
     )
+
+
+@app.command("series")
+def series_command(
+    method: str = typer.Option(
+        "link_factor", "--method", help="Price-base linking: ratio, link_factor, interpolation or mixed."
+    ),
+    link_factor: Optional[float] = typer.Option(
+        None, "--link-factor", help="Value at 2010 prices / value at 1994 prices (default: data/raw/references.yaml)."
+    ),
+    level: float = typer.Option(95.0, "--level", help="Interval level in percent, strictly between 0 and 100."),
+    weight: float = typer.Option(0.5, "--weight", help="Weight of the mixed splice, in [0, 1]."),
+    overlap_year: Optional[int] = typer.Option(
+        None, "--overlap-year", help="Link year with a value in both bases (ratio, interpolation, mixed)."
+    ),
+    gap_method: str = typer.Option("loglinear", "--gap-method", help="Gap-year estimator: loglinear or state_space."),
+    figures: Optional[Path] = typer.Option(
+        None, "--figures", help="Figures table CSV (default: data/processed/figures.csv)."
+    ),
+) -> None:
+    """Print the annual series at constant 2010 prices as CSV on stdout.
+
+    A bad parameter exits with code 2 (the message names it and its accepted values).
+
+    An unreadable figures table exits with code 1.
+    """
+    import sys
+
+    from helpers.linking import ParameterError, SeriesParams
+    from helpers.series import build_series, load_figures
+
+    try:
+        params = SeriesParams(
+            method=method,
+            link_factor=link_factor,
+            level=level,
+            weight=weight,
+            overlap_year=overlap_year,
+            gap_method=gap_method,
+        )
+    except ParameterError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    try:
+        obs, plans = load_figures(figures)
+    except (FileNotFoundError, ValueError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1)
+    try:
+        table = build_series(obs, params, plans=plans)
+    except ParameterError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1)
+    sys.stdout.write(table.to_csv(index=False, float_format="%.10g", lineterminator="\n"))
+
+
+@app.command("reports")
+def reports_command(
+    only: Optional[List[str]] = typer.Option(
+        None,
+        "--only",
+        help="Build only this run (full name, name without language, or a pattern such as 'series-*') "
+        "and the runs it needs; repeatable.",
+    ),
+    jobs: int = typer.Option(2, "--jobs", "-j", min=1, help="Runs executed at the same time, each in its own kernel."),
+    force: bool = typer.Option(False, "--force", help="Rebuild the selected runs even if they are up to date."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Report runs (default: reports.yaml at the root)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Output folder (default: reports/)."),
+    list_runs: bool = typer.Option(False, "--list", help="Print every run and whether it is up to date; build nothing."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or per-run lines (the summary stays)."),
+) -> None:
+    """Run the notebooks of reports.yaml with papermill and write the HTML reports and reports/index.html.
+
+    Exit status: 0 all built or up to date, 1 a run failed or was skipped, 2 wrong
+    configuration or parameter (nothing ran).
+    """
+    from helpers.reports import main
+
+    raise typer.Exit(
+        main(config=config, out=out, only=only, jobs=jobs, force=force, list_only=list_runs, progress=not quiet)
+    )
+
+
+@app.command()
+def forecast(
+    input: Path = typer.Option(..., "--input", help="Long CSV with unique_id, year, value."),
+    horizon: int = typer.Option(..., "--horizon", help="Years to forecast (> 0)."),
+    output: Path = typer.Option(..., "--output", help="CSV to write (replaced atomically)."),
+    method: str = typer.Option(None, "--method",
+                               help="Model name (see helpers.models.MODELS); default: the "
+                                    "evidence-chosen DEFAULT_METHOD."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", help="Worker processes (default: up to 2)."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
+                                            help="Progress bar on stderr (default: 100+ series)."),
+) -> None:
+    """Forecast every series of INPUT with 80% and 95% intervals and write OUTPUT.
+
+    Output columns: unique_id, year, forecast (predictive median), lo_80, hi_80, lo_95, hi_95,
+    method (a fallback model is marked there). Problems with single series are reported on
+    stderr and the other series are still forecast; the exit code is non-zero only for an
+    invalid horizon or method, an unreadable input, or when nothing could be forecast.
+    """
+    from helpers.panel import run
+
+    raise typer.Exit(run(input, horizon, output, method, n_jobs=jobs, progress=progress))

@@ -170,6 +170,20 @@ def forecasts_long(results: dict[str, ForecastResult]) -> pd.DataFrame:
     return df[["model"] + [c for c in df.columns if c != "model"]]
 
 
+def models_display(results: dict[str, ForecastResult], lang: str = "en") -> pd.DataFrame:
+    """Every model's forecasts for display: one row per model and year, whole billions."""
+    df = forecasts_long(results)
+    for c in df.columns:
+        if c not in ("model", "year"):
+            df[c] = df[c].round(0).astype(int)
+    names = {"model": t("col.model", lang), "year": t("col.year", lang), "forecast": t("col.forecast_median", lang)}
+    for c in df.columns:
+        if c.startswith(("lo_", "hi_")):
+            names[c] = t("col.bound", lang, side=t("col.lower" if c.startswith("lo_") else "col.upper", lang),
+                         level=c[3:])
+    return df.rename(columns=names)
+
+
 def trend_table(results: dict[str, ForecastResult], lang: str = "en") -> pd.DataFrame:
     """Growth rates the trend models estimate, with their uncertainty where the model has it."""
     rows = []
@@ -294,6 +308,8 @@ def plan_history(figures: pd.DataFrame, lang: str = "en") -> tuple[pd.DataFrame,
     cols = {"figure_id": "col.id", "year": "col.year", "status": "col.status", "target": "col.target",
             "qualifier": "col.qualifier", "price_base": "col.price_base", "actual": "col.actual",
             "actual_id": "col.actual_id", "ratio": "col.ratio", "met": "col.met"}
+    table["status"] = table["status"].map(lambda v: t(f"status_word.{v}", lang))
+    table["price_base"] = table["price_base"].map(lambda v: t(f"base_word.{v}", lang))
     table = table[list(cols)].round(3).rename(columns={c: t(k, lang) for c, k in cols.items()})
     return table, text
 
