@@ -24,8 +24,11 @@ def setup() -> None:
     plt.rcParams.update({"figure.figsize": (9, 4.8), "figure.dpi": 100, "savefig.bbox": "tight"})
 
 
-def _thousands(ax) -> None:
-    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+def _thousands(ax, lang: str = "en") -> None:
+    """Thousands separators on the value axis (dot in Vietnamese), whole years on the time axis."""
+    sep = "." if lang == "vi" else ","
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}".replace(",", sep)))
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
 
 
 def series_chart(series: pd.DataFrame, lang: str = "en", plans: pd.DataFrame | None = None):
@@ -47,7 +50,7 @@ def series_chart(series: pd.DataFrame, lang: str = "en", plans: pd.DataFrame | N
                    zorder=4, label=t("series.plans", lang))
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.bn_vnd_2010", lang))
-    _thousands(ax)
+    _thousands(ax, lang)
     ax.legend(loc="upper left", fontsize="small")
     return fig
 
@@ -62,7 +65,7 @@ def sensitivity_chart(sens: pd.DataFrame, lang: str = "en"):
     ax.set_yscale("log")
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.bn_vnd_2010_log", lang))
-    _thousands(ax)
+    _thousands(ax, lang)
     ax.legend(fontsize="small", ncol=2)
     return fig
 
@@ -78,7 +81,9 @@ def fan_chart(history: pd.DataFrame, forecast: pd.DataFrame, lang: str = "en",
     h = history.sort_values("year")
     if {"lo", "hi"} <= set(h.columns):
         ax.fill_between(h["year"], h["lo"], h["hi"], color="0.6", alpha=0.3)
-    ax.plot(h["year"], h["value"], color="k", marker="o", ms=3, label=t("series.observed", lang))
+    ax.plot(h["year"], h["value"], color="k", lw=1, ls=":")
+    seen = h[h["kind"] != "interpolated"] if "kind" in h else h
+    ax.plot(seen["year"], seen["value"], color="k", marker="o", ms=4, lw=0, label=t("series.observed", lang))
     f = forecast.sort_values("year")
     join_year, join_val = h["year"].iloc[-1], h["value"].iloc[-1]
     xs = np.r_[join_year, f["year"]]
@@ -94,7 +99,7 @@ def fan_chart(history: pd.DataFrame, forecast: pd.DataFrame, lang: str = "en",
     ax.set_ylabel(t("axis.bn_vnd_2010", lang))
     if title:
         ax.set_title(title)
-    _thousands(ax)
+    _thousands(ax, lang)
     ax.legend(loc="upper left", fontsize="small")
     return fig
 
@@ -111,7 +116,7 @@ def trend_chart(series: pd.DataFrame, fits: dict[str, pd.DataFrame], lang: str =
     ax.set_yscale("log")
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.bn_vnd_2010_log", lang))
-    _thousands(ax)
+    _thousands(ax, lang)
     ax.legend(fontsize="small")
     return fig
 
@@ -125,6 +130,7 @@ def residual_chart(residuals: dict[str, pd.Series], lang: str = "en"):
     ax.axhline(0, color="k", lw=0.8)
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.log_residual", lang))
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.legend(fontsize="small")
     return fig
 
