@@ -18,7 +18,11 @@ to bench/out/ (not tracked).
 windows by default: the last h years, then one and two years earlier), forecasts them from the
 years before (calibration also from those), and ranks the candidates by
 ``mean over sets of (sMAPE / sMAPE_rwd + MSIS / MSIS_rwd) / 2``, each metric averaged over the
-windows. ``--score-py`` runs the reference scorer on the written forecast files as a
+windows. The candidates (:func:`candidates`, 1890): every fast model of ``CANDIDATE_MEMBERS``,
+the mean and the median of every 2 to 4 of them, combinations counting ``rwd`` twice, means on
+the original scale of ``rwd`` with one or two others, and a per-series choice between ``rwd``
+and 1 to 3 of ``PICK_MEMBERS`` by the series' own rolling-origin errors (nested: at every
+calibration origin the choice only uses errors observable by then). ``--score-py`` runs the reference scorer on the written forecast files as a
 cross-check (the project's numbers come from :mod:`helpers.backtest`).
 """
 
@@ -71,9 +75,17 @@ REFERENCE = {
 }
 
 # Candidate members of the selection rule (every single fast model is a candidate too).
+# The first eight are those of the first selection (bench/RESULTS.md, history); the last four
+# were added with the second candidate set.
 CANDIDATE_MEMBERS = ("naive", "ses", "rwd", "rwd_log", "theta", "damped", "loglinear",
-                     "piecewise")
+                     "piecewise", "rwd_med", "rwd_shrunk", "rwd_log_med", "otheta")
 MAX_MEMBERS = 4
+# Members of the per-series choice candidates ("pick"): rwd plus 1 to 3 of these.
+PICK_MEMBERS = ("naive", "ses", "theta", "otheta", "damped", "rwd_med", "rwd_shrunk", "rwd_log")
+PICK_TOLERANCES = (0.0, 0.1)
+# Fewest observations before an origin whose errors a per-series choice may use (the largest
+# minimum of the fast models, so that every member has a forecast there).
+PICK_MIN_TRAIN = 5
 
 
 def load(name: str, part: str) -> pd.DataFrame:
@@ -142,7 +154,12 @@ def print_table(name: str, rows: dict) -> None:
 
 
 def _series_payload(task):
-    """Member forecasts of one series at its calibration origins and at the holdout origin."""
+    """Member forecasts of one series at every origin and at the holdout origin.
+
+    ``A[k, o, j]`` is member ``k``'s log forecast of year ``o + j + 1`` from the years up to
+    ``o`` (``NaN`` where the member needs more years); ``cal`` lists the calibration origins
+    (those :func:`helpers.models.calibration_scores` uses) with their eligible horizons.
+    """
     uid, fit_vals, hold_vals, H, members = task
     v = np.asarray(fit_vals, float)
     x = np.log(v)
@@ -150,55 +167,169 @@ def _series_payload(task):
     pos = np.arange(n)
     per_h = models._calibration_origins(pos, n, H, models.N_ORIGINS, models.MIN_TRAIN)
     origins = sorted({o for lst in per_h for o in lst})
-    F = np.full((len(members), len(origins), H), np.nan)
-    X = np.full((len(origins), H), np.nan)
-    E = np.zeros((len(origins), H), bool)  # eligible (origin, horizon) pairs
-    S = np.empty(len(origins))
-    for r, o in enumerate(origins):
-        need = max(j + 1 for j in range(H) if o in per_h[j])
-        S[r] = models.series_scale(x[: o + 1])
-        for j in range(need):
-            X[r, j] = x[o + j + 1]
-            E[r, j] = o in per_h[j]
+    A = np.full((len(members), max(n - 1, 0), H), np.nan)
+    for o in range(n - 1):
+        need = min(H, n - 1 - o)
         for k, m in enumerate(members):
             if o + 1 >= models.MODELS[m].min_obs:
-                F[k, r, :need] = models._run(v[: o + 1], need, m, None).point
+                A[k, o, :need] = models._run(v[: o + 1], need, m, None).point
+    E = np.zeros((len(origins), H), bool)  # eligible (calibration origin, horizon) pairs
+    for r, o in enumerate(origins):
+        for j in range(H):
+            E[r, j] = o in per_h[j]
     G = np.full((len(members), H), np.nan)
     for k, m in enumerate(members):
         if n >= models.MODELS[m].min_obs:
             G[k] = models._run(v, H, m, None).point
-    rank = np.array(origins) + 1
-    return dict(uid=uid, F=F, X=X, E=E, S=S, rank=rank, G=G, s=models.series_scale(x),
-                hold=np.asarray(hold_vals, float), scale=float(np.mean(np.abs(np.diff(v)))))
+    S = np.array([models.series_scale(x[: o + 1]) for o in origins])
+    return dict(uid=uid, x=x, A=A, origins=np.array(origins, int), E=E, S=S, G=G,
+                s=models.series_scale(x), hold=np.asarray(hold_vals, float),
+                scale=float(np.mean(np.abs(np.diff(v)))))
 
 
-def _evaluate(payloads, H, idx, agg, min_train, naive_k):
+def _pick_errors(x, A, T, H, min_train):
+    """Mean absolute log error of every member on the series' own origins, as of year ``T``.
+
+    Per horizon ``j`` the last ``N_ORIGINS`` origins ``o`` with ``o + j <= T`` and at least
+    ``min_train`` observations; ``NaN`` when there is none.
+    """
+    errs = []
+    for j in range(1, H + 1):
+        os_ = [o for o in range(min_train - 1, T - j + 1)][-models.N_ORIGINS:]
+        for o in os_:
+            errs.append(np.abs(x[o + j] - A[:, o, j - 1]))
+    if not errs:
+        return np.full(A.shape[0], np.nan)
+    return np.mean(np.array(errs), axis=0)
+
+
+def _stack(payloads, H, members):
+    """Arrays of a window: calibration rows and forecast-origin rows of every series."""
+    K = len(members)
+    Fc, Xc, Ec, Rc, Sc, Sid = [], [], [], [], [], []
+    for i, p in enumerate(payloads):
+        x, A, org = p["x"], p["A"], p["origins"]
+        for r, o in enumerate(org):
+            Fc.append(A[:, o, :])
+            xr = np.full(H, np.nan)
+            m = min(H, x.size - 1 - o)
+            xr[:m] = x[o + 1:o + 1 + m]
+            Xc.append(xr)
+            Ec.append(p["E"][r])
+            Rc.append(o + 1)
+            Sc.append(p["S"][r])
+            Sid.append(i)
+    # per-series choice: member errors as of each calibration origin and of the holdout origin
+    ew_c = np.array([_pick_errors(p["x"], p["A"], o, H, PICK_MIN_TRAIN)
+                     for p in payloads for o in p["origins"]]).reshape(-1, K)
+    ew_g = np.array([_pick_errors(p["x"], p["A"], p["x"].size - 1, H, PICK_MIN_TRAIN)
+                     for p in payloads]).reshape(-1, K)
+    return dict(Fc=np.array(Fc).reshape(-1, K, H), Xc=np.array(Xc).reshape(-1, H),
+                Ec=np.array(Ec).reshape(-1, H), Rc=np.array(Rc), Sc=np.array(Sc),
+                G=np.array([p["G"] for p in payloads]),
+                hold=np.log(np.array([p["hold"] for p in payloads])),
+                s=np.array([p["s"] for p in payloads]),
+                scale=np.array([p["scale"] for p in payloads]), ew_c=ew_c, ew_g=ew_g)
+
+
+def _combine(F, idx, agg):
+    """Combine member forecasts ``F[..., k, h]`` (log scale) over ``idx``."""
+    sub = F[:, list(idx), :]
+    if agg == "median":
+        return np.median(sub, axis=1)
+    if agg == "mean":
+        return sub.mean(axis=1)
+    if agg == "lmean":  # mean on the original scale
+        return np.log(np.exp(sub).mean(axis=1))
+    raise ValueError(agg)
+
+
+def _pick(F, ew, idx, tol, rwd_k):
+    """Per-series choice: the member of ``idx`` with the lowest own error, rwd unless another
+    member's error is lower than rwd's by more than the share ``tol``; rwd without errors."""
+    idx = list(idx)
+    e = ew[:, idx]
+    ok = np.all(np.isfinite(e), axis=1)
+    best = np.argmin(np.where(np.isfinite(e), e, np.inf), axis=1)
+    e_best = e[np.arange(e.shape[0]), best]
+    e_rwd = ew[:, rwd_k]
+    take = ok & (e_best < e_rwd * (1 - tol))
+    k = np.where(take, np.array(idx)[best], rwd_k)
+    return F[np.arange(F.shape[0]), k, :]
+
+
+def _evaluate(st, H, cand, members):
+    """sMAPE, MSIS, cov80, cov95 of one candidate on one window's holdouts."""
+    kind, idx, agg = cand
     probs = np.array([0.025, 0.1, 0.5, 0.9, 0.975])
-    Z = [[] for _ in range(H)]
-    f_agg = (lambda a: np.median(a, axis=0)) if agg == "median" else (lambda a: a.mean(axis=0))
-    for p in payloads:
-        F = f_agg(p["F"][idx])
-        ok = p["E"] & (p["rank"][:, None] >= min_train) & np.isfinite(F)
-        z = (p["X"] - F) / p["S"][:, None]
-        for j in range(H):
-            Z[j].extend(z[ok[:, j], j].tolist())
-    q = np.array([np.quantile(Z[j], probs) for j in range(H)])
-    sm, ms, c80, c95 = [], [], [], []
-    for p in payloads:
-        f = f_agg(p["G"][idx])
-        if not np.all(np.isfinite(f)):
-            f = p["G"][naive_k]
-        kn = models._order_knots(f, f[:, None] + p["s"] * q, probs)
-        lo95, lo80, fo, hi80, hi95 = np.exp(kn).T
-        y = p["hold"]
-        sm.append(backtest.smape(y, fo))
-        ms.append(np.mean(backtest.interval_score(y, lo95, hi95)) / p["scale"])
-        c80.append(backtest.coverage(y, lo80, hi80))
-        c95.append(backtest.coverage(y, lo95, hi95))
-    return float(np.mean(sm)), float(np.mean(ms)), float(np.mean(c80)), float(np.mean(c95))
+    rwd_k, naive_k = members.index("rwd"), members.index("naive")
+    if kind == "pick":
+        Fc = _pick(st["Fc"], st["ew_c"], idx, agg, rwd_k)
+        G = _pick(st["G"], st["ew_g"], idx, agg, rwd_k)
+        mt = max(models.MIN_TRAIN, PICK_MIN_TRAIN)
+    else:
+        Fc = _combine(st["Fc"], idx, agg)
+        G = _combine(st["G"], idx, agg)
+        mt = max(models.MIN_TRAIN, *(models.MODELS[members[k]].min_obs for k in idx))
+    ok = st["Ec"] & (st["Rc"][:, None] >= mt) & np.isfinite(Fc) & np.isfinite(st["Xc"])
+    z = (st["Xc"] - Fc) / st["Sc"][:, None]
+    q = np.array([np.quantile(z[ok[:, j], j], probs) for j in range(H)])  # (H, 5)
+    bad = ~np.all(np.isfinite(G), axis=1)
+    G = np.where(bad[:, None], st["G"][:, naive_k, :], G)
+    kn = G[:, :, None] + st["s"][:, None, None] * q[None, :, :]
+    kn[:, :, 2] = G
+    kn[:, :, :3] = np.minimum.accumulate(kn[:, :, :3][:, :, ::-1], axis=2)[:, :, ::-1]
+    kn[:, :, 2:] = np.maximum.accumulate(kn[:, :, 2:], axis=2)
+    lo95, lo80, fo, hi80, hi95 = np.moveaxis(np.exp(kn), 2, 0)
+    y = np.exp(st["hold"])
+    sm = np.mean(200 * np.abs(y - fo) / (np.abs(y) + np.abs(fo)), axis=1)
+    isc = ((hi95 - lo95) + 40 * (lo95 - y) * (y < lo95) + 40 * (y - hi95) * (y > hi95))
+    ms = isc.mean(axis=1) / st["scale"]
+    c80 = np.mean((y >= lo80) & (y <= hi80), axis=1)
+    c95 = np.mean((y >= lo95) & (y <= hi95), axis=1)
+    return float(sm.mean()), float(ms.mean()), float(c80.mean()), float(c95.mean())
 
 
-def select(n_jobs: int, top: int = 15, windows: int = 1) -> None:
+def candidates(members=CANDIDATE_MEMBERS):
+    """The candidate set: ``(kind, member indices, aggregation or tolerance)`` tuples."""
+    ix = {m: i for i, m in enumerate(members)}
+    rwd = ix["rwd"]
+    others = [i for i in range(len(members)) if i != rwd]
+    out = [("agg", (i,), "mean") for i in range(len(members))]
+    for r in range(2, MAX_MEMBERS + 1):
+        for c in itertools.combinations(range(len(members)), r):
+            out.append(("agg", c, "mean"))
+            if r > 2:  # the median of two is their mean
+                out.append(("agg", c, "median"))
+    # combinations weighted towards rwd (rwd counted twice)
+    for a in others:
+        out.append(("agg", (rwd, rwd, a), "mean"))
+        out.append(("agg", (rwd, rwd, a), "lmean"))
+    for a, b in itertools.combinations(others, 2):
+        out.append(("agg", (rwd, rwd, a, b), "mean"))
+        out.append(("agg", (rwd, rwd, a, b), "median"))
+    # means on the original scale of rwd with one or two others
+    for r in (1, 2):
+        for c in itertools.combinations(others, r):
+            out.append(("agg", (rwd,) + c, "lmean"))
+    # per-series choice by the series' own rolling-origin errors (rwd plus 1 to 3 others)
+    pick = [ix[m] for m in PICK_MEMBERS]
+    for r in (1, 2, 3):
+        for c in itertools.combinations(pick, r):
+            for tol in PICK_TOLERANCES:
+                out.append(("pick", (rwd,) + c, tol))
+    return out
+
+
+def label(cand, members=CANDIDATE_MEMBERS) -> str:
+    kind, idx, agg = cand
+    names = ", ".join(members[i] for i in idx)
+    if kind == "pick":
+        return f"pick({names}; tol {agg:g})"
+    return members[idx[0]] if len(idx) == 1 else f"{agg}({names})"
+
+
+def select(n_jobs: int, top: int = 25, windows: int = 3) -> None:
     """Rank the candidates on the training parts (see the module docstring).
 
     ``windows`` > 1 repeats the holdout ``windows`` times, each time one year earlier (the
@@ -208,12 +339,7 @@ def select(n_jobs: int, top: int = 15, windows: int = 1) -> None:
     from helpers.panel import _map
 
     members = CANDIDATE_MEMBERS
-    cands = [((m,), "mean") for m in members]
-    for r in range(2, MAX_MEMBERS + 1):
-        for c in itertools.combinations(members, r):
-            cands.append((c, "mean"))
-            if r > 2:  # the median of two is their mean
-                cands.append((c, "median"))
+    cands = candidates(members)
     results = {}
     for name, (H, _, _) in SETS.items():
         train = load(name, "train").sort_values(["unique_id", "year"])
@@ -231,17 +357,14 @@ def select(n_jobs: int, top: int = 15, windows: int = 1) -> None:
                      for u, g in fit.groupby("unique_id")]
             t0 = time.perf_counter()
             payloads = _map(_series_payload, tasks, n_jobs, True, f"select: {name} w{w}")
+            st = _stack(payloads, H, members)
             print(f"{name}, window {w}: member forecasts for {len(tasks)} series in "
                   f"{time.perf_counter() - t0:.1f} s", file=sys.stderr)
-            naive_k = members.index("naive")
-            for c, agg in cands:
-                idx = [members.index(m) for m in c]
-                mt = max(models.MIN_TRAIN, *(models.MODELS[m].min_obs for m in c))
-                per_window.setdefault((c, agg), []).append(
-                    _evaluate(payloads, H, idx, agg, mt, naive_k))
+            for c in cands:
+                per_window.setdefault(c, []).append(_evaluate(st, H, c, members))
         for key, vals in per_window.items():
             results.setdefault(key, {})[name] = tuple(np.mean(vals, axis=0))
-    ref = results[(("rwd",), "mean")]
+    ref = results[("agg", (members.index("rwd"),), "mean")]
     rows = []
     for key, res in results.items():
         score = np.mean([(res[n][0] / ref[n][0] + res[n][1] / ref[n][1]) / 2 for n in SETS])
@@ -249,32 +372,36 @@ def select(n_jobs: int, top: int = 15, windows: int = 1) -> None:
     rows.sort(key=lambda r: r[0])
 
     def fmt(r):
-        score, (c, agg), res = r
-        lab = c[0] if len(c) == 1 else f"{agg}({', '.join(c)})"
+        score, cand, res = r
         cells = " | ".join(f"{res[n][0]:.2f} | {res[n][1]:.2f} | {res[n][3]:.3f}" for n in SETS)
-        return f"| {lab} | {score:.4f} | {cells} |"
+        return f"| {label(cand, members)} | {score:.4f} | {cells} |"
 
     head = " | ".join(f"{n} sMAPE | {n} MSIS | {n} cov95" for n in SETS)
     print(f"\nSelection on the training parts ({windows} holdout window(s) of h years), "
           f"{len(rows)} candidates;"
           " score = mean over sets of (sMAPE/sMAPE_rwd + MSIS/MSIS_rwd)/2\n")
-    print(f"| candidate | score | {head} |")
-    print("|---|---:|" + "---:|" * (3 * len(SETS)))
-    for r in rows[:top]:
-        print(fmt(r))
-    print("\nSingle models:\n")
-    print(f"| candidate | score | {head} |")
-    print("|---|---:|" + "---:|" * (3 * len(SETS)))
-    for r in rows:
-        if len(r[1][0]) == 1:
-            print(fmt(r))
+    print(f"| rank | candidate | score | {head} |")
+    print("|---:|---|---:|" + "---:|" * (3 * len(SETS)))
+    for i, r in enumerate(rows[:top]):
+        print(f"| {i + 1} " + fmt(r))
+    print("\nSingle models, and the best of each kind:\n")
+    print(f"| rank | candidate | score | {head} |")
+    print("|---:|---|---:|" + "---:|" * (3 * len(SETS)))
+    seen = set()
+    for i, r in enumerate(rows):
+        kind, idx, agg = r[1]
+        k = "single" if len(idx) == 1 else (kind if kind == "pick" else agg)
+        if len(idx) == 1 or k not in seen:
+            seen.add(k)
+            print(f"| {i + 1} " + fmt(r))
     win = rows[0][1]
     if models.DEFAULT_METHOD == "combo":
-        current = (tuple(models.COMBO_MEMBERS), "median")
+        current = label(("agg", tuple(members.index(m) for m in models.COMBO_MEMBERS),
+                         getattr(models, "COMBO_AGG", "median")), members)
     else:
-        current = ((models.DEFAULT_METHOD,), "mean")
-    same = tuple(win[0]) == current[0] and win[1] == current[1]
-    print(f"\nRule's choice: {win}; current default: {current} -> "
+        current = models.DEFAULT_METHOD
+    same = label(win, members) == current
+    print(f"\nRule's choice: {label(win, members)}; current default: {current} -> "
           f"{'consistent' if same else 'DIFFERENT'}")
 
 
@@ -322,10 +449,11 @@ def main(argv=None) -> int:
                     "parts only)")
     ap.add_argument("--windows", type=int, default=3, help="holdout windows of --select "
                     "(default 3; 1: the last h years only)")
+    ap.add_argument("--top", type=int, default=25, help="rows of the --select ranking")
     ap.add_argument("--z-table", action="store_true", help="recompute the prior table")
     a = ap.parse_args(argv)
     if a.select:
-        select(a.jobs, windows=a.windows)
+        select(a.jobs, windows=a.windows, top=a.top)
         return 0
     if a.z_table:
         z_table(a.jobs)

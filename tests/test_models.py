@@ -93,6 +93,37 @@ def test_default_method_is_registered():
 # ------------------------------------------------------------------- known-answer checks
 
 
+def test_robust_drifts_known_answers():
+    # yearly changes 1, 1, 1, 10 (a jump), then a 2-year gap with a change of 4
+    y = pd.Series([10.0, 11.0, 12.0, 13.0, 23.0, np.nan, 27.0], index=range(2000, 2007))
+    med = fit_forecast(y, 2, "rwd_med", intervals="model")
+    np.testing.assert_allclose(med.forecast, [28.0, 29.0])  # median of 1, 1, 1, 10, 2
+    np.testing.assert_allclose(med.info["drift"], 1.0)
+    mean = fit_forecast(y, 1, "rwd", intervals="model").info["drift"]
+    shr = fit_forecast(y, 1, "rwd_shrunk", intervals="model").info["drift"]
+    assert 0 < shr < mean
+    x = np.log(y.to_numpy())
+    lm = fit_forecast(y, 1, "rwd_log_med", intervals="model")
+    g = np.array([x[1] - x[0], x[2] - x[1], x[3] - x[2], x[4] - x[3], (x[6] - x[4]) / 2])
+    np.testing.assert_allclose(np.log(lm.forecast), x[6] + np.median(g))
+
+
+def test_otheta_chooses_a_listed_theta_and_theta_one_is_ses():
+    y = growth_series(n=20, missing=(2015,))
+    res = fit_forecast(y, 3, "otheta", intervals="model")
+    assert res.info["theta"] in models._THETAS
+    flat = pd.Series(np.exp(np.sin(np.arange(20.0))), index=range(2000, 2020))
+    x = np.log(flat.to_numpy())
+    old = models._THETAS
+    try:
+        models._THETAS = np.array([1.0])
+        one = models._fit_otheta(x, 3, None)
+    finally:
+        models._THETAS = old
+    ses = models._fit_ses(x, 3, None)
+    np.testing.assert_allclose(one.point, ses.point)
+
+
 def test_rwd_log_hand_computed():
     # log values with a gap: drift = change per year; increments over a gap scaled by 1/sqrt(g)
     x = np.array([0.0, 0.1, 0.25, np.nan, 0.5, 0.58])
