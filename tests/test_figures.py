@@ -234,3 +234,22 @@ def test_failed_write_keeps_previous_file(tmp_path, real):
     with pytest.raises(ValueError):
         F.write_figures(broken, tmp_path)
     assert (tmp_path / "figures.csv").read_bytes() == before
+
+
+def test_cli_refuses_an_edited_source_and_keeps_the_last_good_table(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    raw = tmp_path / "data" / "raw"
+    shutil.copytree(paths.DATA_RAW, raw)
+    (tmp_path / "data" / "processed").mkdir()
+    good = tmp_path / "data" / "processed" / "figures.csv"
+    good.write_bytes(paths.FIGURES_CSV.read_bytes())
+    edited = raw / "003_6a0f3795b4146f2c.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("32.921", "33.921"), encoding="utf-8")
+    env = {**os.environ, "LAOCAI_ROOT": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-m", "helpers.cli", "figures"], capture_output=True, text=True, env=env)
+    assert proc.returncode == 1
+    assert "ubnd-ct04-2020" in proc.stderr and "003_6a0f3795b4146f2c.txt" in proc.stderr
+    assert good.read_bytes() == paths.FIGURES_CSV.read_bytes()

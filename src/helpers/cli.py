@@ -163,3 +163,7 @@ def forecast(
     from helpers.panel import run
 
     raise typer.Exit(run(input, horizon, output, method, n_jobs=jobs, progress=progress))
+
+
+if __name__ == "__main__":
+    app()

@@ -176,12 +176,17 @@ def models_display(results: dict[str, ForecastResult], lang: str = "en") -> pd.D
     for c in df.columns:
         if c not in ("model", "year"):
             df[c] = df[c].round(0).astype(int)
+    return df.rename(columns=_forecast_names(df.columns, lang))
+
+
+def _forecast_names(columns, lang: str) -> dict[str, str]:
+    """Translated headers of forecast tables: model, year, median and the interval bounds."""
     names = {"model": t("col.model", lang), "year": t("col.year", lang), "forecast": t("col.forecast_median", lang)}
-    for c in df.columns:
+    for c in columns:
         if c.startswith(("lo_", "hi_")):
-            names[c] = t("col.bound", lang, side=t("col.lower" if c.startswith("lo_") else "col.upper", lang),
-                         level=c[3:])
-    return df.rename(columns=names)
+            side = t("col.lower" if c.startswith("lo_") else "col.upper", lang)
+            names[c] = t("col.bound", lang, side=side, level=c[3:])
+    return names
 
 
 def trend_table(results: dict[str, ForecastResult], lang: str = "en") -> pd.DataFrame:
@@ -355,12 +360,7 @@ def forecast_display(outlook: Outlook, lang: str = "en") -> pd.DataFrame:
     for c in df.columns:
         if c != "year":
             df[c] = df[c].round(0).astype(int)
-    names = {"year": t("col.year", lang), "forecast": t("col.forecast_median", lang)}
-    for c in df.columns:
-        if c.startswith(("lo_", "hi_")):
-            names[c] = t("col.bound", lang, side=t("col.lower" if c.startswith("lo_") else "col.upper", lang),
-                         level=c[3:])
-    return df.rename(columns=names)
+    return df.rename(columns=_forecast_names(df.columns, lang))
 
 
 def summary_markdown(outlook: Outlook, y: pd.Series, backtest: pd.DataFrame | None, lang: str = "en") -> str:
