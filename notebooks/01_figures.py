@@ -20,8 +20,10 @@ from IPython.display import HTML, Markdown, display
 
 from helpers import figures as F
 from helpers.i18n import t
+from helpers.plots import notebook_setup
 from helpers.provenance import run_header
 
+notebook_setup()
 display(run_header({"lang": lang, "output_dir": output_dir}, lang=lang))
 
 # %% [markdown] tags=["remove-cell"]

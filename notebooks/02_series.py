@@ -34,9 +34,10 @@ from helpers import paths, series as S, series_report as R
 from helpers.i18n import t
 from helpers.io import write_csv_atomic
 from helpers.linking import SeriesParams
-from helpers.plots import sensitivity_chart, series_chart
+from helpers.plots import notebook_setup, sensitivity_chart, series_chart
 from helpers.provenance import run_header
 
+notebook_setup()
 display(run_header(dict(lang=lang, input_dir=input_dir, output_dir=output_dir, method=method,
                         link_factor=link_factor, level=level, gap_method=gap_method, weight=weight,
                         overlap_year=overlap_year), lang=lang))

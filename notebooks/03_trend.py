@@ -32,9 +32,10 @@ from helpers import outlook as O
 from helpers import paths
 from helpers.i18n import t
 from helpers.io import write_csv_atomic
-from helpers.plots import residual_chart, trend_chart
+from helpers.plots import notebook_setup, residual_chart, trend_chart
 from helpers.provenance import run_header
 
+notebook_setup()
 display(run_header(dict(lang=lang, input_dir=input_dir, output_dir=output_dir, models=models, levels=levels,
                         horizon=horizon, link_scenario=link_scenario, first_year=first_year), lang=lang))
 

@@ -34,9 +34,10 @@ from helpers import paths
 from helpers.figures import read_figures
 from helpers.i18n import t
 from helpers.io import write_csv_atomic
-from helpers.plots import fan_chart, target_chart
+from helpers.plots import fan_chart, notebook_setup, target_chart
 from helpers.provenance import run_header
 
+notebook_setup()
 display(run_header(dict(lang=lang, input_dir=input_dir, output_dir=output_dir, horizon=horizon, models=models,
                         levels=levels, link_scenario=link_scenario, first_year=first_year,
                         extra_targets=extra_targets), lang=lang))

@@ -201,14 +201,18 @@ def apply_curation(df: pd.DataFrame, entries: list[dict]) -> tuple[pd.DataFrame,
         note = str(entry["reason"]).strip()
         if entry.get("drop"):
             df = df[~mask]
-            log.append(f"dropped {n} figure(s) matching {entry['match']}: {note}")
+            log.append(f"dropped {n} figure(s) matching {_describe(entry['match'])}: {note}")
             continue
         for col, value in entry["set"].items():
             df.loc[mask, col] = value
         changes = ", ".join(f"{k}={v}" for k, v in entry["set"].items())
         df.loc[mask, "curation"] = [_join(c, f"{changes} ({note})") for c in df.loc[mask, "curation"]]
-        log.append(f"set {changes} on {n} figure(s) matching {entry['match']}: {note}")
+        log.append(f"set {changes} on {n} figure(s) matching {_describe(entry['match'])}: {note}")
     return df.reset_index(drop=True), log
+
+
+def _describe(match: dict) -> str:
+    return ", ".join(f"{k} {v}" for k, v in match.items())
 
 
 def _join(a: str, b: str, sep: str = "; ") -> str:
@@ -524,6 +528,8 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
     All text from the sources is escaped: markup in a document renders as text.
     Implied rows show the arithmetic and the id of the figure they come from.
     """
+    from helpers.i18n import t
+
     by_id = {s.id: s for s in (sources or [])}
     rows = []
     for r in figures.itertuples(index=False):
@@ -540,9 +546,10 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
                f"{html.escape(str(r.derived_from))}</a></small>") if r.kind == "implied" else ""
         rows.append(
             f"<tr id='{html.escape(r.figure_id)}'><td><code>{html.escape(r.figure_id)}</code></td>"
-            f"<td>{html.escape(str(r.indicator))}</td><td>{int(r.year)}</td>"
-            f"<td style='text-align:right'>{float(r.value):,.1f}</td><td>{html.escape(str(r.status))}</td>"
-            f"<td>{html.escape(str(r.price_base))}</td><td>{how}</td>"
+            f"<td>{html.escape(_indicator_label(str(r.indicator), lang))}</td><td>{int(r.year)}</td>"
+            f"<td style='text-align:right'>{float(r.value):,.1f}</td>"
+            f"<td>{html.escape(t(f'status_word.{r.status}', lang))}</td>"
+            f"<td>{html.escape(t(f'base_word.{r.price_base}', lang))}</td><td>{how}</td>"
             f"<td>{q}<br><small>{cite}, chars {int(r.start)}–{int(r.end)}</small></td></tr>"
         )
     from helpers.i18n import t
@@ -578,6 +585,8 @@ def summary_table(figures: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     df["price_base"] = df["price_base"].map(lambda b: t(f"base_word.{b}", lang))
     df["kind"] = df["kind"].map(lambda k: t(f"kind_word.{k}", lang))
     df["indicator"] = df["indicator"].map(lambda i: _indicator_label(i, lang))
+    df["value"] = df["value"].round(1)
+    df["growth_pct"] = df["growth_pct"].map(lambda g: "" if pd.isna(g) else f"{g:g}")
     keep = {"figure_id": "col.id", "indicator": "col.indicator", "period": "col.period",
             "year": "col.year", "value": "col.value_bn", "unit": "col.unit", "qualifier": "col.qualifier",
             "price_base": "col.price_base", "status": "col.status", "growth_pct": "col.growth",
@@ -621,5 +630,5 @@ def notes_markdown(result: FiguresResult, lang: str = "en") -> str:
 
 def _md_escape(text: str) -> str:
     """Escape text from sources for Markdown: HTML special characters and Markdown markup."""
-    out = html.escape(str(text))
-    return re.sub(r"([\\`*_\[\]#|])", r"\\\1", out)
+    out = html.escape(str(text), quote=False)
+    return re.sub(r"([\\`*_\[\]|])", r"\\\1", out)

@@ -18,6 +18,16 @@ from helpers.i18n import t
 KIND_MARKERS = {"reported": "o", "implied": "D", "linked": "s", "interpolated": "x"}
 
 
+def notebook_setup() -> None:
+    """Display settings of every report: whole cell texts (quotes and explanations are never
+    cut short), every row, and the chart style."""
+    pd.set_option("display.max_colwidth", None)
+    pd.set_option("display.max_rows", 500)
+    pd.set_option("display.max_columns", 50)
+    pd.set_option("display.width", 200)
+    setup()
+
+
 def setup() -> None:
     """A quiet, readable style for every chart of the reports."""
     sns.set_theme(style="whitegrid", context="notebook")
