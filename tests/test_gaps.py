@@ -8,7 +8,6 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from scipy.stats import norm
 
 from helpers import gaps, linking
 from helpers.linking import ParameterError

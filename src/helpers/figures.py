@@ -528,8 +528,6 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
     All text from the sources is escaped: markup in a document renders as text.
     Implied rows show the arithmetic and the id of the figure they come from.
     """
-    from helpers.i18n import t
-
     by_id = {s.id: s for s in (sources or [])}
     rows = []
     for r in figures.itertuples(index=False):
@@ -548,8 +546,8 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
             f"<tr id='{html.escape(r.figure_id)}'><td><code>{html.escape(r.figure_id)}</code></td>"
             f"<td>{html.escape(_indicator_label(str(r.indicator), lang))}</td><td>{int(r.year)}</td>"
             f"<td style='text-align:right'>{float(r.value):,.1f}</td>"
-            f"<td>{html.escape(t(f'status_word.{r.status}', lang))}</td>"
-            f"<td>{html.escape(t(f'base_word.{r.price_base}', lang))}</td><td>{how}</td>"
+            f"<td>{html.escape(_word('status_word', r.status, lang))}</td>"
+            f"<td>{html.escape(_word('base_word', r.price_base, lang))}</td><td>{how}</td>"
             f"<td>{q}<br><small>{cite}, chars {int(r.start)}–{int(r.end)}</small></td></tr>"
         )
     from helpers.i18n import t
@@ -578,12 +576,10 @@ def sources_table(sources: list[Source], lang: str = "en") -> pd.DataFrame:
 def summary_table(figures: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """Figures of the industrial production value and related indicators, one line each,
     in the reader's language (status, base and kind translated), for display."""
-    from helpers.i18n import t
-
     df = figures.copy()
-    df["status"] = df["status"].map(lambda s: t(f"status_word.{s}", lang))
-    df["price_base"] = df["price_base"].map(lambda b: t(f"base_word.{b}", lang))
-    df["kind"] = df["kind"].map(lambda k: t(f"kind_word.{k}", lang))
+    df["status"] = df["status"].map(lambda s: _word("status_word", s, lang))
+    df["price_base"] = df["price_base"].map(lambda b: _word("base_word", b, lang))
+    df["kind"] = df["kind"].map(lambda k: _word("kind_word", k, lang))
     df["indicator"] = df["indicator"].map(lambda i: _indicator_label(i, lang))
     df["value"] = df["value"].round(1)
     df["growth_pct"] = df["growth_pct"].map(lambda g: "" if pd.isna(g) else f"{g:g}")
@@ -595,10 +591,16 @@ def summary_table(figures: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
 
 def _indicator_label(indicator: str, lang: str) -> str:
+    return _word("indicator", indicator, lang)
+
+
+def _word(group: str, value: str, lang: str) -> str:
+    """The translated label ``group.value``, or the value itself when there is none
+    (a new indicator or a price base year the labels do not name)."""
     from helpers.i18n import LABELS, t
 
-    key = f"indicator.{indicator}"
-    return t(key, lang) if key in LABELS else indicator
+    key = f"{group}.{value}"
+    return t(key, lang) if key in LABELS else str(value)
 
 
 def checks_table(checks: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

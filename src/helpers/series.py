@@ -442,7 +442,7 @@ def assumptions_table(params: SeriesParams | None = None) -> pd.DataFrame:
         ("plans and targets", "never observations", "they are intentions, not measurements; used only as base evidence"),
         ("several figures for one year and base", "reported actual > reported estimate > implied",
          "the others are listed in the note"),
-        ("reported actual at 2010 prices", f"lo = hi = value" if p.actual_revision_sd == 0
+        ("reported actual at 2010 prices", "lo = hi = value" if p.actual_revision_sd == 0
          else f"revision sd {p.actual_revision_sd:g} on logs", "the published figure is the datum"),
         ("reported estimate ('ước')", f"revision sd {p.estimate_revision_sd:g} on logs",
          "judgement: year-end estimates are revised by a few percent when accounts close"),
