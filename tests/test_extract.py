@@ -189,6 +189,119 @@ def test_fixture_noise_page_gives_nothing():
     assert figs(text, doc_date="2025-12") == []
 
 
+def rows(figures):
+    """(indicator, period, year, value, unit, status, price_base, growth_pct, compared_to,
+    qualifier) of each figure, in order."""
+    return [(x.indicator, x.period, x.year, x.value, x.unit, x.status, x.price_base, x.growth_pct,
+             x.compared_to, x.qualifier) for x in figures]
+
+
+def fixture(name, **kw):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    problems = []
+    f = extract_text(text, "doc", file=name, problems=problems, **kw)
+    for x in f:
+        assert text[x.start:x.end] == x.quote and x.value_text in x.quote
+    return text, f, problems
+
+
+IPV = "industrial_production_value"
+IIP = "industrial_production_index"
+
+
+def test_fixture_press_annual_thousand_billion_and_percent_of_plan():
+    # "46,1 nghìn tỷ đồng", "bằng 102,3% kế hoạch năm" (no row), sub-sectors, a target with
+    # "GTSX công nghiệp ... ước đạt trên", teasers with money amounts, phone numbers, a file name
+    _, f, problems = fixture("vi_press_annual_2023.txt")  # date from "Thứ Năm, 04/01/2024"
+    assert problems == []
+    assert rows(f) == [
+        (IPV, "FY", 2023, 46100, "bn_vnd", "actual", "2010", 9.8, "previous_year", ""),
+        (IPV, "FY", 2024, 52000, "bn_vnd", "target", "unstated", None, "", "more_than"),
+    ]
+
+
+def test_fixture_department_report_quarters_and_cumulative_months():
+    _, f, problems = fixture("vi_sct_9_months_2024.txt")  # dated 25/9/2024: 9 months not over
+    assert problems == []
+    assert rows(f) == [
+        (IPV, "Q3", 2024, 13250, "bn_vnd", "estimate", "2010", 6.4, "2023", ""),
+        (IPV, "M1-9", 2024, 36420, "bn_vnd", "estimate", "unstated", 8.1, "same_period_previous_year", ""),
+        (IIP, "M1-9", 2024, 107.2, "index", "estimate", "unstated", 7.2, "same_period_previous_year", ""),
+        ("handicraft_production_value", "M1-9", 2024, 2950, "bn_vnd", "estimate", "unstated", 5.6, "unstated", ""),
+        (IPV, "Q4", 2024, 15500, "bn_vnd", "target", "unstated", None, "", ""),
+        (IPV, "FY", 2024, 52000, "bn_vnd", "target", "unstated", None, "", ""),
+    ]
+
+
+def test_fixture_statistics_office_monthly_report():
+    _, f, problems = fixture("vi_thong_ke_thang_10_2023.txt")  # dated 29/10/2023
+    assert problems == []
+    assert rows(f) == [
+        (IIP, "M10", 2023, 102.3, "index", "estimate", "unstated", 2.3, "previous_period", ""),
+        (IIP, "M10", 2023, 98.2, "index", "estimate", "unstated", -1.8, "same_period_previous_year", ""),
+        (IPV, "M10", 2023, 4120.6, "bn_vnd", "estimate", "2010", -3.5, "previous_period", ""),
+        (IPV + "_index", "M10", 2023, 101.2, "index", "estimate", "unstated", 1.2, "2022", ""),
+        (IPV, "M1-10", 2023, 38215.3, "bn_vnd", "estimate", "unstated", 4.6, "same_period_previous_year", ""),
+        (IIP, "M1-10", 2023, 103.9, "index", "estimate", "unstated", 3.9, "same_period_previous_year", ""),
+    ]  # "trong đó ngành khai khoáng giảm 6,1%" is a sub-sector: no row
+
+
+def test_fixture_resolution_with_targets_for_several_years():
+    _, f, problems = fixture("vi_resolution_targets.txt")  # dated 10/12/2020
+    assert problems == []
+    assert rows(f) == [
+        (IPV, "FY", 2025, 60000, "bn_vnd", "target", "2010", None, "", ""),
+        (IPV + "_index", "Y2021-2025", 2025, 110, "index", "target", "unstated", 10.0, "annual_average", ""),
+        (IPV, "FY", 2021, 41000, "bn_vnd", "target", "unstated", None, "", ""),
+    ]  # GRDP growth and budget revenue give nothing
+
+
+def test_fixture_districts_fdi_and_sub_sectors_are_not_the_province():
+    _, f, problems = fixture("vi_districts_and_subsectors_2022.txt")
+    assert problems == []
+    assert rows(f) == [(IPV, "FY", 2022, 45800, "bn_vnd", "actual", "unstated", 11.2, "2021", "")]
+
+
+def test_fixture_price_base_before_and_after_the_number():
+    _, f, problems = fixture("vi_price_base_positions.txt")  # "Ngày đăng: 20/01/2021"
+    assert problems == []
+    assert rows(f) == [
+        (IPV, "FY", 2020, 36000, "bn_vnd", "actual", "2010", 9.4, "2019", ""),
+        (IPV, "FY", 2019, 32921, "bn_vnd", "actual", "2010", None, "", ""),
+        (IPV, "FY", 2016, 22300, "bn_vnd", "actual", "2010", None, "", ""),
+        (IPV, "FY", 2016, 30150, "bn_vnd", "actual", "current", None, "", ""),
+        (IPV + "_index", "Y2016-2020", 2020, 112.6, "index", "actual", "unstated", 12.6, "annual_average", ""),
+    ]
+
+
+def test_fixture_english_portal_page():
+    text, f, problems = fixture("en_portal_2024.txt")  # "Posted: 12/10/2024"
+    assert detect_language(text) == "en"
+    assert problems == []
+    assert rows(f) == [
+        (IPV, "FY", 2023, 46100, "bn_vnd", "actual", "unstated", None, "", ""),  # the headline
+        (IPV, "FY", 2023, 46100, "bn_vnd", "actual", "2010", 9.8, "2022", ""),
+        (IPV, "M1-9", 2024, 36420, "bn_vnd", "estimate", "unstated", 8.1, "same_period_previous_year", ""),
+        # "over the same period last year" is a comparison, not the time of the figure
+        (IIP, "M1-9", 2024, 107.2, "index", "actual", "unstated", 7.2, "same_period_previous_year", ""),
+        (IPV, "FY", 2024, 52000, "bn_vnd", "target", "unstated", None, "", "more_than"),
+    ]
+    assert f[0].quote == "Lao Cai's industrial production value reached VND 46.1 trillion"
+
+
+def test_fixture_flattened_table_is_reported_not_read():
+    _, f, problems = fixture("vi_table_flattened_2024.txt")
+    assert rows(f) == [(IPV, "FY", 2024, 50500, "bn_vnd", "estimate", "unstated", 9.5, "2023", "")]
+    assert len(problems) == 2  # the two indicator rows; the electricity row names none
+    assert problems[0].startswith("vi_table_flattened_2024.txt:7:1: warning: table row")
+    assert problems[1].startswith("vi_table_flattened_2024.txt:8:1: warning: table row")
+
+
+def test_fixture_noise_portal_gives_nothing():
+    _, f, problems = fixture("vi_noise_portal_2024.txt")
+    assert f == [] and problems == []
+
+
 # --------------------------------------------------------------------------- rules
 @pytest.mark.parametrize(
     "sentence, doc_date, status",
@@ -205,6 +318,12 @@ def test_fixture_noise_page_gives_nothing():
         ("Năm 2030, giá trị sản xuất công nghiệp đạt 120.000 tỷ đồng.", "2024-01", "target"),
         # a full year not over yet is an estimate
         ("Năm 2024, giá trị sản xuất công nghiệp đạt 50.000 tỷ đồng.", "2024-11", "estimate"),
+        # a period of the document's year not over by its date is an estimate
+        ("Giá trị sản xuất công nghiệp 9 tháng năm 2024 đạt 36.420 tỷ đồng.", "2024-09-25", "estimate"),
+        ("Quý III/2024, giá trị sản xuất công nghiệp đạt 13.250 tỷ đồng.", "2024-09", "estimate"),
+        ("Giá trị sản xuất công nghiệp 9 tháng năm 2024 đạt 36.420 tỷ đồng.", "2024-10-05", "actual"),
+        ("Giá trị sản xuất công nghiệp 9 tháng năm 2024 đạt 36.420 tỷ đồng.", "2024", "actual"),
+        ("Tháng 9/2024, giá trị sản xuất công nghiệp phấn đấu đạt 4.300 tỷ đồng.", "2024-09-10", "target"),
         # words that only refer to a plan do not make one
         ("Năm 2023, giá trị sản xuất công nghiệp đạt 46.100 tỷ đồng, vượt kế hoạch.", "2024-01", "actual"),
         ("Dù chưa hoàn thành mục tiêu, giá trị sản xuất công nghiệp năm 2023 đạt 46.100 tỷ đồng.", "2024-01", "actual"),
@@ -272,6 +391,16 @@ def test_price_base_attaches_to_its_own_figure_only():
         ("In the first half of 2024, industrial output reached VND 6,527.4 billion.", "H1", 2024),
         ("In the first quarter of 2024, industrial output reached VND 3,010 billion.", "Q1", 2024),
         ("In March 2024, industrial output reached VND 1,000 billion.", "M3", 2024),
+        # a bare "N tháng" before a verb, "cộng dồn", "tính chung", "năm nay"
+        ("Giá trị sản xuất công nghiệp 9 tháng ước đạt 36.420 tỷ đồng.", "M1-9", 2024),
+        ("Năm 2023, tiểu thủ công nghiệp 9 tháng đạt 2.950 tỷ đồng.", "M1-9", 2023),
+        ("Cộng dồn 9 tháng năm 2023, giá trị sản xuất công nghiệp đạt 33.000 tỷ đồng.", "M1-9", 2023),
+        ("Tính chung 10 tháng, giá trị sản xuất công nghiệp đạt 38.215 tỷ đồng.", "M1-10", 2024),
+        ("Giá trị sản xuất công nghiệp 6 tháng đầu năm nay ước đạt 20.000 tỷ đồng.", "H1", 2024),
+        ("Giá trị sản xuất công nghiệp 9 tháng năm nay ước đạt 36.420 tỷ đồng.", "M1-9", 2024),
+        # a duration is not a period
+        ("Sau 6 tháng vận hành, giá trị sản xuất công nghiệp năm 2023 đạt 46.100 tỷ đồng.", "FY", 2023),
+        ("Giá trị sản xuất công nghiệp năm 2023 đạt 46.100 tỷ đồng, trong 3 tháng tăng mạnh.", "FY", 2023),
     ],
 )
 def test_periods(sentence, period, year):
@@ -321,6 +450,20 @@ def test_year_skips_comparisons_bases_and_other_documents_dates(sentence, year):
         ("In 2019, industrial output reached VND 32,921 billion, up 13.4% compared with 2018.", 13.4, "2018"),
         ("In 2019, industrial output reached VND 32,921 billion, a decrease of 3% from the previous year.",
          -3.0, "previous_year"),
+        # a named month or quarter
+        ("Quý III/2019, giá trị sản xuất công nghiệp đạt 9.000 tỷ đồng, tăng 6,4% so với quý II.", 6.4,
+         "previous_period"),
+        ("Tháng 1/2019, giá trị sản xuất công nghiệp đạt 3.000 tỷ đồng, giảm 8% so với tháng 12.", -8.0,
+         "previous_period"),
+        ("Tháng 10/2019, giá trị sản xuất công nghiệp đạt 3.000 tỷ đồng, tăng 2% so với tháng 10/2018.", 2.0,
+         "2018"),
+        ("Quý III/2019, giá trị sản xuất công nghiệp đạt 9.000 tỷ đồng, tăng 6,4% so với quý I.", 6.4, "unstated"),
+        # a percentage of the plan is not a growth and does not take the figure's rate
+        ("Năm 2019, giá trị sản xuất công nghiệp đạt 32.921 tỷ đồng, đạt 102,3% kế hoạch, tăng 13,4% so với "
+         "năm 2018.", 13.4, "2018"),
+        ("Năm 2019, giá trị sản xuất công nghiệp đạt 32.921 tỷ đồng, tăng 5% so với kế hoạch.", 5.0, "plan"),
+        ("In 2019, industrial output reached VND 32,921 billion, equal to 102.3% of the annual plan and up "
+         "13.4% from 2018.", 13.4, "2018"),
     ],
 )
 def test_growth_belongs_to_the_figure_it_follows(sentence, growth, compared_to):
@@ -390,6 +533,17 @@ def test_further_rates_of_a_figure_become_index_rows_with_their_own_period():
         "z5154954054763_e0b05a53016d459e919557ac28e7211b.jpg",
         "Lao Cai dat muc tieu gia tri san xuat cong nghiep tren 46.000 ty dong hinh anh 1",
         "A new copper plant worth 260 million USD was put into operation.",
+        # a percentage of the plan is not a figure, even after "tăng trưởng ... đạt"
+        "Năm 2023, giá trị sản xuất công nghiệp đạt 102,3% kế hoạch năm.",
+        "Giá trị sản xuất công nghiệp năm 2023 tăng trưởng ổn định đạt 75,2% kế hoạch năm.",
+        "Chín tháng, chỉ số sản xuất công nghiệp (IIP) bằng 76,5% chỉ tiêu kế hoạch.",
+        # parts of the province named before the keyword
+        "Tại huyện Bát Xát, giá trị sản xuất công nghiệp năm 2023 đạt 2.100 tỷ đồng.",
+        "Huyện Bảo Thắng (tỉnh Lào Cai) dẫn đầu với giá trị sản xuất công nghiệp năm 2023 đạt 21.500 tỷ đồng.",
+        "Năm 2023, thành phố Lào Cai có giá trị sản xuất công nghiệp đạt 9.800 tỷ đồng, tăng 5%.",
+        "Năm 2023, khu vực FDI có giá trị sản xuất công nghiệp đạt 3.200 tỷ đồng.",
+        "Năm 2023, ngành khai khoáng có chỉ số sản xuất công nghiệp giảm 3,5%.",
+        "Bao Thang district's industrial production value reached VND 21.5 trillion in 2023.",
     ],
 )
 def test_noise_and_other_measures_yield_no_figure(text):
@@ -402,6 +556,46 @@ def test_inherited_indicator_stops_at_another_measure():
     assert [x.value for x in figs(text, "2024-01")] == [46100]
     text = "Giá trị sản xuất công nghiệp năm 2021 đạt 41.200 tỷ đồng, năm 2022 đạt 46.000 tỷ đồng."
     assert [(x.year, x.value) for x in figs(text, "2023-01")] == [(2021, 41200), (2022, 46000)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2023, dù nhiều doanh nghiệp gặp khó khăn, giá trị sản xuất công nghiệp đạt 46.100 tỷ đồng.",
+        "Tại hội nghị ở thành phố Lào Cai, Sở Công Thương cho biết giá trị sản xuất công nghiệp toàn tỉnh "
+        "năm 2023 đạt 46.100 tỷ đồng.",
+        "Nhờ nhà máy mới đi vào hoạt động nên giá trị sản xuất công nghiệp năm 2023 đạt 46.100 tỷ đồng.",
+    ],
+)
+def test_parts_named_elsewhere_in_the_sentence_do_not_stop_the_province(text):
+    assert [(x.indicator, x.year, x.value) for x in figs(text, "2024-01")] == [(IPV, 2023, 46100)]
+
+
+def test_components_after_trong_do_are_not_the_province():
+    text = ("Năm 2023, giá trị sản xuất công nghiệp đạt 46.100 tỷ đồng, trong đó công nghiệp trung ương đạt "
+            "38.000 tỷ đồng, tăng 5%, công nghiệp địa phương đạt 8.100 tỷ đồng.")
+    assert [(x.value, x.growth_pct) for x in figs(text, "2024-01")] == [(46100, None)]
+    text = ("Năm 2023, giá trị sản xuất công nghiệp đạt 46.100 tỷ đồng; riêng huyện Bảo Thắng đạt 21.500 tỷ "
+            "đồng, tăng 3%.")
+    assert [(x.value, x.growth_pct) for x in figs(text, "2024-01")] == [(46100, None)]
+    # a part of the period, not of the province, is a figure of its own
+    text = ("Giá trị sản xuất công nghiệp 9 tháng năm 2024 ước đạt 36.420 tỷ đồng, trong đó quý III đạt "
+            "13.250 tỷ đồng.")
+    assert [(x.period, x.value) for x in figs(text, "2024-10-05")] == [("M1-9", 36420), ("Q3", 13250)]
+
+
+def test_a_rate_after_another_measure_is_not_given_to_an_earlier_figure():
+    text = "Năm 2023, giá trị sản xuất công nghiệp đạt 46.100 tỷ đồng, vốn đầu tư đạt 5.000 tỷ đồng, tăng 5%."
+    assert [(x.value, x.growth_pct) for x in figs(text, "2024-01")] == [(46100, None)]
+
+
+def test_flattened_table_rows_naming_an_indicator_are_warnings():
+    problems = []
+    text = ("Chỉ tiêu\tĐVT\tTH 2023\tKH 2024\n"
+            "Giá trị SXCN\tTỷ đồng\t46.100\t52.000\n"
+            "Doanh thu dịch vụ\tTỷ đồng\t9.000\t9.500\n")
+    assert figs(text, "2024-01", problems=problems) == []
+    assert len(problems) == 1 and problems[0].startswith("doc.txt:2:1: warning: table row 'Giá trị SXCN'")
 
 
 def test_share_of_industry_and_construction_and_of_industry():

@@ -157,6 +157,10 @@ def test_parse_number_only_ever_raises_unreadable(token, lang):
         ("worth US$260 million", "en", 260, "mn_usd", "US$260 million"),
         ("up 0.07 percent", "en", 0.07, "pct", "0.07 percent"),
         ("up 5.2 per cent", "en", 5.2, "pct", "5.2 per cent"),
+        ("đạt 46.1 nghìn tỷ đồng", "vi", 46100, "bn_vnd", "46.1 nghìn tỷ đồng"),  # dot before one digit
+        ("đạt 52 nghìn tỷ", "vi", 52000, "bn_vnd", "52 nghìn tỷ"),
+        ("đạt 38.215,3 tỷ đồng", "vi", 38215.3, "bn_vnd", "38.215,3 tỷ đồng"),
+        ("reached VND 36,420 billion", "en", 36420, "bn_vnd", "VND 36,420 billion"),
     ],
 )
 def test_amount_units_and_scale(text, lang, value, unit, written):
@@ -182,6 +186,12 @@ def test_amount_units_and_scale(text, lang, value, unit, written):
         "hơn 30 triệu người",
         "Nghị định 310/2025/NĐ-CP ngày 16/1/2026",
         "dài 390,9 km",
+        # phone numbers, file names, page counters and document numbers of web pages
+        "Hotline: 0214.3840.888 - 0912.345.678",
+        "Contact: +84 214 3840 888",
+        "Tài liệu: QD_1520_UBND_2024.pdf; 20241115_bao_cao_46100.docx",
+        "Lượt xem: 1.234 | Bình luận: 0",
+        "Số: 1520/BC-SCT, ngày 25/9/2024 lúc 10:30",
     ],
 )
 def test_numbers_without_money_or_percent_are_not_amounts(text):
@@ -254,3 +264,18 @@ def test_hon_after_a_comparative_is_not_a_qualifier():
     amounts, _ = find_amounts(text, "vi")
     assert amounts[0].qualifier == ""
     assert qualifier_before("đạt hơn 5", 8) == ("more_than", 4)
+
+
+@pytest.mark.parametrize(
+    "text, lang, qualifier",
+    [
+        ("GTSX công nghiệp ước đạt trên 52 nghìn tỷ đồng", "vi", "more_than"),
+        ("ước đạt 46,1 nghìn tỷ đồng", "vi", ""),  # an estimate, not an approximate number
+        ("targets over VND 52 trillion", "en", "more_than"),
+    ],
+)
+def test_estimate_words_and_qualifiers_before_thousand_billion(text, lang, qualifier):
+    amounts, problems = find_amounts(text, lang)
+    assert problems == [] and len(amounts) == 1
+    assert amounts[0].value == pytest.approx(52000 if "52" in text else 46100)
+    assert amounts[0].qualifier == qualifier

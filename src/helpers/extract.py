@@ -66,7 +66,20 @@ USD" yield nothing, nor does any money amount of a sentence without a keyword. "
 công nghiệp" without "giá trị" counts only as a head noun, not after a producer or a
 preposition ("nhà máy sản xuất công nghiệp", "thu ngân sách từ sản xuất công nghiệp"). A
 later amount of the same sentence with no keyword of its own continues the indicator of
-the previous one ("năm 2021 đạt 41.200 tỷ đồng, năm 2022 đạt 46.000 tỷ đồng"). Words
+the previous one ("năm 2021 đạt 41.200 tỷ đồng, năm 2022 đạt 46.000 tỷ đồng"), except
+after a component word ("trong đó", "riêng", "bao gồm", "of which", "including"): what
+follows is a part of the figure ("..., trong đó công nghiệp địa phương đạt 8.100 tỷ đồng")
+and yields nothing, unless its clause names a time of its own ("9 tháng đạt 36.420 tỷ đồng,
+trong đó quý III đạt 13.250 tỷ đồng" gives the Q3 figure). Parts of the province written
+*before* the keyword stop it too: a place (huyện, thị xã, thành phố, district, city)
+anywhere before it in the sentence ("Tại huyện Bát Xát, giá trị sản xuất công nghiệp
+đạt ...", "Bao Thang district's industrial production value"), unless "toàn tỉnh", "cả
+tỉnh" or "the province's" comes after the place and before the amount; another part (FDI, khu vực ..., doanh nghiệp,
+nhà máy, khu công nghiệp, chế biến, khai khoáng ...) only in the keyword's own clause (not
+across a comma or "nên", "giúp", so "dù nhiều doanh nghiệp gặp khó khăn, giá trị sản xuất
+công nghiệp đạt ..." is the province's). Such figures are not emitted at all: the output
+has no column to mark a district or a sub-sector. A rate that follows an amount left out
+this way is not given to an earlier figure. Words
 without Vietnamese diacritics (image captions such as "gia tri san xuat cong nghiep") are
 not keywords. Headlines are sentences like any other: a figure repeated in a headline gives
 a second row (duplicates are merged downstream).
@@ -77,14 +90,22 @@ in the sentence when no keyword intervenes and its clause names no time of its o
 makes an ``_index`` row of the indicator keyword before it (or, for a further rate of the
 same figure -- another comparison, another period -- of the figure's indicator). "bằng
 105,2% so với cùng kỳ" right after a figure is read as a growth of 5.2% (a ratio to a plan
-or target is not). Other percentages are shares when a share word (chiếm, tỷ trọng, cơ cấu,
+or target is not). A percentage written right before a plan or target word ("đạt 48,5% kế
+hoạch năm", "bằng 102,3% kế hoạch", "equal to 102.3% of the annual plan") is a degree of
+completion of a plan that the output does not hold (its plan is seldom stated): it yields
+no row, is never a growth rate (even after "tăng trưởng ... đạt"), and does not stop a
+later rate from belonging to the figure. "tăng 5% so với kế hoạch" is a growth rate
+compared to the plan. Other percentages are shares when a share word (chiếm, tỷ trọng, cơ cấu,
 share, accounts for) and a sector keyword precede them, and are ignored otherwise ("bằng
 108% mục tiêu", "nội địa hóa ... 80%").
 
 Periods
 -------
 ``FY`` full year (default; "năm 2023", "cả năm"); ``M1-5`` cumulative January to May ("5
-tháng đầu năm", "lũy kế 5 tháng", "lũy kế đến hết tháng 5", "first five months");
+tháng đầu năm", "lũy kế 5 tháng", "cộng dồn 5 tháng", "tính chung 5 tháng", "lũy kế đến
+hết tháng 5", "first five months"; a bare "5 tháng" only right before a verb or an estimate
+word -- "IIP 5 tháng tăng 7,2%", "5 tháng ước đạt" -- and not after a word of duration such
+as "sau", "trong", "kéo dài"; "5 tháng (đầu) năm nay" is of the document's year);
 ``H1``/``H2`` half-years ("6 tháng đầu năm", "nửa đầu năm", "6 tháng cuối năm", "first
 half"); ``Q1``..``Q4`` quarters ("quý I", "quý 2/2024", "3 tháng đầu năm", "first
 quarter"); ``M3`` one month ("tháng 3", "tháng 3/2024", "in March"); ``M1-9`` etc.;
@@ -126,7 +147,10 @@ figure for a year after the document's year is a ``target`` unless the words say
 (it cannot be actual or an estimate); a full-year figure for the document's own year
 cannot be final yet and is an ``estimate`` unless the words say plan or target; otherwise
 the words decide, and without words the figure is ``actual`` ("đạt" for a past year).
-The document's date is the register's ``date`` for a registered file, else read from the
+More generally, a figure for a period of the document's year that has not ended by the
+document's date -- its last month is the document's month or later -- is an ``estimate``
+unless the words say plan or target ("9 tháng", "quý III" in a report dated 25/9; a date
+with a year only makes only the full year not over). The document's date is the register's ``date`` for a registered file, else read from the
 text ("Ngày ban hành: 04/03/2020", "Lào Cai, ngày 04 tháng 3 năm 2020", "Thứ Hai,
 15/01/2024", "Published: January 15, 2024"), else unknown (then the words alone decide).
 
@@ -148,14 +172,23 @@ period of that year), ``previous_year`` ("so với cùng kỳ", "so với năm t
 "year-on-year" for a full year), ``same_period_previous_year`` (the same for a partial
 period), ``previous_period`` ("so với tháng trước"), ``plan``/``target`` ("so với kế
 hoạch"), ``annual_average`` (an average annual rate: "bình quân", "/năm"), or
-``unstated`` for a growth rate or increase that names no comparison. A figure's growth rate
+``unstated`` for a growth rate or increase that names no comparison. A named month or
+quarter is ``previous_period`` when it is the one just before the figure's period ("tháng
+10 ... so với tháng 9", "quý III ... so với quý II"), the year when it is the figure's period
+of another year ("tháng 10 ... so với tháng 10/2022" -> ``2022``), and ``unstated``
+otherwise; like other comparisons ("over the same period last year") it never gives the
+figure its time. A figure's growth rate
 is the first one after it in its sentence, before the next amount; further rates become
 ``_index`` rows (see *Percentages*).
 
 Problems and exit status
 ------------------------
 A number followed by a unit that the rules cannot read ("2.52.5 tỷ đồng", "46.1000 tỷ") is
-reported as ``FILE:LINE:COL: warning: ...`` and yields no figure. A file that is missing,
+reported as ``FILE:LINE:COL: warning: ...`` and yields no figure. So is a table flattened to
+text (a line of four or more cells separated by "|" or tabs, one a bare number) whose row
+names an indicator: its numbers carry no unit of their own (the unit, years and statuses
+stand in other cells and header rows), so the row is not read and a warning names its line;
+a sentence quoting the same figure is read as usual. A file that is missing,
 unreadable, not UTF-8, or registered under its name with another sha256 is an *error*; an
 empty file or a file without any figure is a *warning*. Every file is processed whatever
 happens to the others. :func:`cli_extract` returns 1 when any error occurred and 0
@@ -525,6 +558,7 @@ _CMP_TARGET = (
     r")?"
     r"|(?:năm\s+|(?:the\s+)?year\s+|in\s+)?(?P<y>" + _Y + r")(?![\d/])"
     r"|(?P<prev>năm\s+(?:trước|ngoái)|(?:the\s+)?(?:previous|last|prior|preceding)\s+year|a\s+year\s+(?:earlier|ago|before))"
+    r"|(?P<named>(?P<nk>tháng|quý)\s+(?P<nn>IV|I{1,3}|\d{1,2})(?!\w)(?:\s*(?:/|-|năm)\s*(?P<ny>" + _Y + r"))?)"
     r"|(?P<pper>(?:tháng|quý|kỳ)\s+trước|(?:the\s+)?previous\s+(?:month|quarter)|last\s+(?:month|quarter))"
     r"|(?P<plan>kế\s+hoạch|(?:the\s+)?plan)|(?P<target>mục\s+tiêu|chỉ\s+tiêu|(?:the\s+)?target))"
 )
@@ -577,13 +611,20 @@ _YOPT = r"(?:\s+(?:năm\s+)?(?P<y>" + _Y + r"))?"
 _MON_VI = r"(?P<m>\d{1,2}|giêng|mười\s+một|mười\s+hai|một|hai|ba|tư|bốn|sáu|bảy|tám|chín|mười|chạp)"
 _MON_EN = r"(?P<mon>" + _MONTH_EN_RE + r")"
 _LUY = r"l(?:ũy|uỹ)\s+kế"
+# words that sum the months from January ("lũy kế 9 tháng", "cộng dồn 9 tháng", "tính chung 9 tháng")
+_CUM = r"(?:" + _LUY + r"|cộng\s+dồn|tính\s+chung|tính\s+gộp)"
+_YEAR_OR_NAY = r"(?:\s+(?:của\s+)?năm\s+(?:(?P<y>" + _Y + r")|(?P<nay>nay))(?!\w)|\s+(?P<y3>" + _Y + r"))?"
+_NAY = r"(?:\s+(?:của\s+)?năm\s+(?P<nay>nay))?"
 
 _TIME_RULES: list[tuple[str, str]] = [
-    ("cum_n", r"(?:" + _LUY + r"\s+)?" + _N + r"\s+tháng\s+đầu\s+năm" + _YOPT),
-    ("last_n", _N + r"\s+tháng\s+cuối\s+năm" + _YOPT),
-    ("cum_n", _LUY + r"\s+" + _N + r"\s+tháng" + _YOPT),
+    ("cum_n", r"(?:" + _CUM + r"\s+)?" + _N + r"\s+tháng\s+đầu\s+năm(?:\s+(?P<nay>nay)(?!\w))?" + _YOPT),
+    ("last_n", _N + r"\s+tháng\s+cuối\s+năm(?:\s+(?P<nay>nay)(?!\w))?" + _YOPT),
+    ("cum_n", _CUM + r"\s+" + _N + r"\s+tháng" + _YEAR_OR_NAY),
     ("cum_n", _N + r"\s+tháng\s+(?:năm\s+)?(?P<y>" + _Y + r")"),
-    ("cum_n", _N + r"\s+tháng(?=\s*(?:,|qua\b|vừa\s+qua|này))"),
+    ("cum_n", _N + r"\s+tháng" + _NAY + r"(?=\s*(?:,|qua\b|vừa\s+qua|này))"),
+    # a bare "9 tháng" before a verb or an estimate word ("IIP 9 tháng tăng 7,2%", "9 tháng ước
+    # đạt"); not after a word of duration ("sau 6 tháng", "kéo dài 3 tháng"), see _DURATION_BEFORE
+    ("cum_bare", _N + r"\s+tháng" + _NAY + r"(?=\s+(?:ước|đạt|tăng|giảm|dự\s+kiến|thực\s+hiện)(?!\w))"),
     ("h1", r"nửa\s+đầu\s+năm" + _YOPT),
     ("h1", r"(?:hai|2)\s+quý\s+đầu\s+năm" + _YOPT),
     ("h2", r"nửa\s+cuối\s+năm" + _YOPT),
@@ -618,8 +659,10 @@ _TIME_MASKS = re.compile(
         r"(?:so\s+(?:với\s+)?|(?:cao|nhiều|lớn|thấp|ít|kém)\s+hơn\s+(?:so\s+với\s+)?)(?:cùng\s+k[ỳì]\s+)?(?:năm\s+)?"
         r"(?:" + _Y + r"|trước|ngoái)",
         r"cùng\s+k[ỳì]\s+năm\s+(?:" + _Y + r"|trước|ngoái)",
-        r"(?:compared\s+(?:with|to)|from|over|against|versus|vs\.?|than)\s+(?:the\s+same\s+period\s+(?:of|in)\s+)?"
+        r"(?:compared\s+(?:with|to)|from|over|against|versus|vs\.?|than)\s+(?:the\s+same\s+period\s+(?:(?:of|in)\s+)?)?"
         r"(?:(?:the\s+)?(?:year\s+)?(?:in\s+)?" + _Y + r"|(?:the\s+)?(?:previous|last|prior)\s+year|a\s+year\s+(?:earlier|ago|before))",
+        r"(?:so\s+(?:với\s+)?|(?:cao|nhiều|lớn|thấp|ít|kém)\s+hơn\s+(?:so\s+với\s+)?|compared\s+(?:with|to)\s+|than\s+)"
+        r"(?:tháng|quý)\s+(?:IV|I{1,3}|\d{1,2})(?!\w)(?:\s*(?:/|-|năm)\s*" + _Y + r")?",
         r"ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*" + _Y,
         r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}\s*/\s*" + _Y,
         r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+" + _Y,
@@ -631,6 +674,12 @@ _TIME_MASKS = re.compile(
     ]),
     _I,
 )
+
+
+# words that make "N tháng" a duration, not the months since January
+_DURATION_BEFORE = re.compile(
+    r"(?<!\w)(?:trong(?:\s+vòng)?|sau|kéo\s+dài|mất|mỗi|hằng|hàng|từng|cách|thời\s+hạn|thời\s+gian|hơn|gần"
+    r"|khoảng|chừng|trên|dưới|chậm|sớm|tới|đến|thêm|còn|vòng)\s*$", _I)
 
 
 @dataclass(frozen=True)
@@ -660,10 +709,10 @@ def _num(word: str | None) -> int | None:
 
 def _time_of(kind: str, m: re.Match, doc_year: int | None) -> tuple[str | None, int | None] | None:
     gd = m.groupdict()
-    y = gd.get("y") or gd.get("y2")
-    year = int(y) if y else None
+    y = gd.get("y") or gd.get("y2") or gd.get("y3")
+    year = int(y) if y else (doc_year if gd.get("nay") else None)
     n = _num(gd.get("n"))
-    if kind == "cum_n":
+    if kind in ("cum_n", "cum_bare"):
         if n is None or not 1 <= n <= 12:
             return None
         return _months_period(1, n), year
@@ -735,6 +784,8 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
             s, e = m.span()
             if masked(s, e):
                 continue
+            if kind == "cum_bare" and _DURATION_BEFORE.search(text, max(0, s - 20), s):
+                continue
             res = _time_of(kind, m, doc_year)
             if res is None:
                 continue
@@ -778,6 +829,58 @@ class _Doc:
     sentences: list[Sentence]
     times: list[_Time]
     status_masks: list[tuple[int, int]] = field(default_factory=list)
+    doc_date: str | None = None
+
+
+_OWN_KINDS = VALUE_KINDS + ("industrial_production_index",)
+# Parts of the province written before an indicator keyword. Places (huyện, thành phố ...)
+# are the subject of the whole sentence ("Tại huyện Bát Xát, giá trị sản xuất công nghiệp
+# đạt ..."), unless "toàn tỉnh"/"the province's" comes after them (before the amount); other parts (FDI, plants,
+# sub-sectors) only of their own clause.
+_PLACE = re.compile(
+    r"(?<!\w)(?:huyện|thị\s+xã|thành\s+phố|TP\.|thị\s+trấn|districts?|city|town)(?!\w)", _I)
+_PART = re.compile(
+    r"(?<!\w)(?:FDI|khu\s+vực\s+(?:có\s+vốn|nhà\s+nước|ngoài\s+nhà\s+nước|kinh\s+tế|doanh\s+nghiệp)"
+    r"|doanh\s+nghiệp|công\s+ty|tập\s+đoàn|nhà\s+máy|khu\s+công\s+nghiệp|cụm\s+công\s+nghiệp|khu\s+kinh\s+tế"
+    r"|chế\s+biến|chế\s+tạo|khai\s+khoáng|khai\s+thác|th[uủ][ỷy]\s+điện|phân\s+phối\s+điện"
+    r"|foreign[-\s]invested|state[-\s]owned|enterprises?|compan(?:y|ies)|plants?|factor(?:y|ies)"
+    r"|industrial\s+(?:parks?|zones?|clusters?)|manufacturing|processing|mining)(?!\w)", _I)
+_WHOLE = re.compile(
+    r"(?<!\w)(?:toàn\s+tỉnh|cả\s+tỉnh|toàn\s+ngành|province['’]s|provincial|(?:whole|entire)\s+province)(?!\w)", _I)
+_PART_BREAK = re.compile(r"[,;:]|(?<!\w)(?:nên|giúp|khiến|đưa|nhờ\s+đó|góp\s+phần|helping|pushing|bringing)(?!\w)", _I)
+# "trong đó", "riêng": what follows is a part of the figure before it
+_COMPONENT = re.compile(
+    r"(?<!\w)(?:trong\s+đó|riêng|bao\s+gồm|chia\s+ra|of\s+which|including|in\s+which|among\s+which)(?!\w)", _I)
+# a percentage of a plan or target ("đạt 48,5% kế hoạch năm", "102.3% of the annual plan")
+_OF_PLAN_AFTER = re.compile(
+    r"\s*(?:của\s+|of\s+(?:the\s+)?(?:annual\s+|year'?s\s+|yearly\s+)?)?"
+    r"(?:(?:chỉ\s+tiêu\s+)?kế\s+hoạch|\bKH\b|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán|plan|target|goal)", _I)
+
+
+# a table flattened to text: a line of at least four cells separated by "|" or tabs, one of
+# them a bare number
+_TABLE_ROW = re.compile(r"^(?:[^|\t\n]*[|\t]){3,}")
+_TABLE_NUMBER_CELL = re.compile(r"(?:^|[|\t])\s*\d+(?:[.,]\d+)*\s*(?=[|\t]|$)")
+
+
+def _last_match(rx: re.Pattern, text: str, lo: int, hi: int) -> re.Match | None:
+    m = None
+    for m in rx.finditer(text, lo, hi):
+        pass
+    return m
+
+
+def _names_a_part(text: str, lo: int, kw_start: int, hi: int) -> bool:
+    """True when a part of the province stands before the keyword at ``kw_start`` (since
+    ``lo``): a place anywhere before it, unless the whole province is named between the place
+    and the amount at ``hi`` ("... giá trị sản xuất công nghiệp toàn tỉnh"), or another part
+    in the keyword's own clause."""
+    place = _last_match(_PLACE, text, lo, kw_start)
+    if place is not None and _WHOLE.search(text, place.end(), hi) is None:
+        return True
+    brk = _last_match(_PART_BREAK, text, lo, kw_start)
+    clause_lo = brk.end() if brk is not None else lo
+    return _PART.search(text, clause_lo, kw_start) is not None
 
 
 def _nearest_keyword(text: str, lo: int, hi: int, shares: bool = False) -> tuple[str, int, int] | None:
@@ -812,6 +915,9 @@ def _comparison_of(m: re.Match) -> tuple:
         return ("year", int(gd["y"]))
     if gd.get("prev"):
         return ("previous",)
+    if gd.get("named"):
+        n = _num(gd["nn"])
+        return ("named", "M" if gd["nk"].lower() == "tháng" else "Q", n, int(gd["ny"]) if gd.get("ny") else None)
     if gd.get("pper"):
         return ("previous_period",)
     if gd.get("plan"):
@@ -829,6 +935,16 @@ def _compared_to(comparison: tuple | None, period: str) -> str:
         return str(comparison[1])
     if kind == "previous":
         return "previous_year" if period == "FY" else "same_period_previous_year"
+    if kind == "named":
+        # "so với tháng 9" (of a figure for October), "so với quý III/2023" (of one for Q3 2024)
+        _, unit, n, year = comparison
+        own = f"{unit}{n}"
+        if year is not None:
+            return str(year) if own == period else "unstated"
+        last = 12 if unit == "M" else 4
+        if n is not None and period == f"{unit}{n % last + 1}":
+            return "previous_period"
+        return "unstated"
     return kind
 
 
@@ -937,9 +1053,20 @@ def _sentence_drafts(doc: _Doc, s: Sentence, amounts: list[Amount]) -> list[_Dra
     for i, a in enumerate(amounts):
         seg_hi = a.qualifier_start if a.qualifier_start >= 0 else a.start
         kw = _nearest_keyword(text, boundary, seg_hi)
+        if kw is not None and kw[0] in _OWN_KINDS and _names_a_part(text, boundary, kw[1], seg_hi):
+            kw = ("other", kw[1], kw[2])  # "huyện Bảo Thắng có giá trị sản xuất công nghiệp ..."
         if kw is not None:
             context = kw[0] if kw[0] in VALUE_KINDS else None
+        elif (comp := _last_match(_COMPONENT, text, boundary, seg_hi)) is not None and \
+                not any(comp.end() <= t.start and t.end <= a.start for t in doc.times):
+            # "..., trong đó công nghiệp địa phương đạt 8.100 tỷ đồng": a part, not the whole
+            context, prev = None, None
+            boundary = a.end
+            continue
         next_start = amounts[i + 1].qualifier_start if i + 1 < len(amounts) else s.end
+        if a.unit == "pct" and _OF_PLAN_AFTER.match(text, a.end):
+            boundary = a.end  # "đạt 48,5% kế hoạch năm": a share of the plan, never a figure
+            continue
         if a.unit == "pct":
             g = _GROWTH_BEFORE.search(text, boundary, a.start) or _GROWTH_REACHED.search(text, boundary, a.start)
             if g is not None:
@@ -997,6 +1124,7 @@ def _sentence_drafts(doc: _Doc, s: Sentence, amounts: list[Amount]) -> list[_Dra
 
         # money
         if context is None:
+            prev = None  # a rate after it is its own, not the previous figure's
             boundary = a.end
             continue
         lo = kw[2] if kw is not None else boundary
@@ -1074,6 +1202,33 @@ def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
             d.year = doc.doc_year
 
 
+def _last_month(period: str) -> int | None:
+    """The last month of a period of one year ("FY" 12, "H1" 6, "Q3" 9, "M10" 10, "M1-9" 9),
+    None for ``YTD`` and multi-year spans."""
+    if period in ("FY", "H2", "Q4"):
+        return 12
+    if period == "H1":
+        return 6
+    m = re.fullmatch(r"Q([1-4])", period)
+    if m:
+        return 3 * int(m.group(1))
+    m = re.fullmatch(r"M(?:\d{1,2}-)?(\d{1,2})", period)
+    return int(m.group(1)) if m else None
+
+
+def _not_over(doc_date: str | None, period: str) -> bool:
+    """True when a period of the document's year has not ended by the document's date: its
+    last month is the document's month or later (a report dated 25/9 on "9 tháng" or "quý
+    III" gives estimates). With a year-only date, only the full year counts as not over."""
+    last = _last_month(period)
+    if last is None:
+        return False
+    m = re.match(r"\s*\d{4}-(\d{2})", str(doc_date or ""))
+    if m is None:
+        return period == "FY"
+    return last >= int(m.group(1))
+
+
 def _final_status(doc: _Doc, d: _Draft) -> str:
     words = d.words
     if words == "plan":
@@ -1083,7 +1238,7 @@ def _final_status(doc: _Doc, d: _Draft) -> str:
             return "target"
         if words == "target":
             return "target"
-        if d.year == doc.doc_year and d.period == "FY":
+        if d.year == doc.doc_year and _not_over(doc.doc_date, d.period):
             return "estimate"
     if words in ("target", "estimate"):
         return words
@@ -1103,7 +1258,7 @@ def _extract(text: str, source: str, doc_date: str | None, file: str,
         doc_date = parse_document_date(norm)
     doc_year = _doc_year(doc_date)
     sentences = split_sentences(norm)
-    doc = _Doc(norm, doc_year, sentences, _find_times(norm, doc_year))
+    doc = _Doc(norm, doc_year, sentences, _find_times(norm, doc_year), doc_date=doc_date)
     doc.status_masks = [m.span() for m in _STATUS_MASK_RE.finditer(norm)]
     amounts, number_problems = find_amounts(norm, lang)
 
@@ -1114,6 +1269,19 @@ def _extract(text: str, source: str, doc_date: str | None, file: str,
         col = o - (text.rfind("\n", 0, o) + 1) + 1
         written = text[o:orig(p.end)]
         problems.append(("warning", line, col, f"unreadable number {written!r} ({p.reason}); no figure recorded"))
+
+    for ls, le in _lines(norm):
+        line = norm[ls:le]
+        if not _TABLE_ROW.search(line) or not _TABLE_NUMBER_CELL.search(line):
+            continue
+        kw = next((m for m in _KEYWORD_RE.finditer(line)
+                   if _KEYWORDS[int(m.lastgroup[1:])][0] in _OWN_KINDS + ("industrial_production_value~weak",)), None)
+        if kw is None:
+            continue
+        o = orig(ls)
+        line_no = text.count("\n", 0, o) + 1
+        problems.append(("warning", line_no, 1,
+                         f"table row {kw.group(0)!r} not read (numbers without a unit of their own); no figure recorded"))
 
     drafts: list[_Draft] = []
     k = 0
