@@ -120,6 +120,26 @@ def measure_trivial(work: Path, repeat: int) -> tuple[float, float]:
     return statistics.median(times), fresh
 
 
+def cell_times(runs_dir: Path, notebooks: dict[str, str]) -> dict[str, tuple[float, int]]:
+    """Execution time of the executed notebooks' code cells, summed over runs, by the cell's
+    first line, prefixed with the notebook of the run (``notebooks``: run name -> label)."""
+    out: dict[str, tuple[float, int]] = {}
+    for nb_path in sorted(runs_dir.glob("*/*.ipynb")):
+        if nb_path.name.endswith((".failed.ipynb", ".running.ipynb")):
+            continue
+        nb = json.loads(nb_path.read_text(encoding="utf-8"))
+        source_nb = Path(notebooks.get(nb_path.parent.name, "?")).stem
+        for cell in nb.get("cells", []):
+            if cell.get("cell_type") != "code":
+                continue
+            secs = (cell.get("metadata", {}).get("papermill") or {}).get("duration") or 0.0
+            src = "".join(cell.get("source", "")).strip().splitlines()
+            label = f"{source_nb}: {src[0][:60] if src else '(empty)'}"
+            total, n = out.get(label, (0.0, 0))
+            out[label] = (total + float(secs), n + 1)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jobs", type=int, default=2)
@@ -148,6 +168,8 @@ def main() -> int:
             data = json.loads(record.read_text(encoding="utf-8"))
             if "last_attempt" in data:
                 per_run[data["name"]] = data["last_attempt"].get("seconds") or 0.0
+        cells = cell_times(root / "reports" / "runs",
+                           {r.name: r.notebook_label for r in reports.load_config(config).runs})
         # A no-op rebuild. src/helpers is part of every run's key: if it was edited during
         # the full build, the first rebuild catches up, and the next one is timed.
         for _ in range(3):
@@ -174,6 +196,10 @@ def main() -> int:
         print(f"parallel efficiency:      {full / (work / args.jobs):.2f}  (full build / (sum of run times / jobs))")
         slow = sorted(per_run.items(), key=lambda kv: -kv[1])[:5]
         print("slowest runs:             " + ", ".join(f"{n} {t:.1f} s" for n, t in slow))
+    if cells:
+        print("heaviest cells (seconds summed over runs, papermill durations; runs):")
+        for label, (secs, n) in sorted(cells.items(), key=lambda kv: -kv[1][0])[:8]:
+            print(f"  {secs:6.2f} s  ({n:2d})  {label}")
     return 0 if proc.returncode == 0 else 1
 
 

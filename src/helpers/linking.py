@@ -43,6 +43,8 @@ Estadística Española 56(183), 107-121.
 
 from __future__ import annotations
 
+import copy
+import functools
 import math
 import numbers
 from dataclasses import dataclass
@@ -86,6 +88,9 @@ class ParameterError(ValueError):
 def load_references(path: str | Path | None = None) -> dict:
     """Read ``data/raw/references.yaml`` (or ``path``) and return it as a dict.
 
+    The parsed content is cached per file text (the file is read on every call, so an
+    edited file is seen at once); every call returns its own copy.
+
     Raises
     ------
     FileNotFoundError
@@ -94,23 +99,32 @@ def load_references(path: str | Path | None = None) -> dict:
         When the file has no ``link_factor`` block with positive ``default``, ``low`` and
         ``high`` satisfying ``low < default < high``.
     """
-    import yaml
+    return copy.deepcopy(_references(path))
 
+
+def _references(path: str | Path | None) -> dict:
+    """The parsed and checked references file, shared: callers must not modify it."""
     p = Path(path) if path is not None else paths.REFERENCES_YAML
     if not p.is_file():
         raise FileNotFoundError(f"references file not found: {p}")
-    with open(p, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+    return _parse_references(p.read_text(encoding="utf-8"), str(p))
+
+
+@functools.lru_cache(maxsize=16)
+def _parse_references(text: str, where: str) -> dict:
+    import yaml
+
+    data = yaml.safe_load(text) or {}
     lf = data.get("link_factor")
     if not isinstance(lf, dict):
-        raise ValueError(f"{p}: missing 'link_factor' block")
+        raise ValueError(f"{where}: missing 'link_factor' block")
     try:
         default, low, high = (float(lf[key]) for key in ("default", "low", "high"))
     except (KeyError, TypeError, ValueError) as exc:
-        raise ValueError(f"{p}: link_factor needs numeric default, low and high ({exc})") from None
+        raise ValueError(f"{where}: link_factor needs numeric default, low and high ({exc})") from None
     if not (0 < low < default < high) or not all(map(math.isfinite, (default, low, high))):
         raise ValueError(
-            f"{p}: link_factor must satisfy 0 < low < default < high, got "
+            f"{where}: link_factor must satisfy 0 < low < default < high, got "
             f"low={low}, default={default}, high={high}"
         )
     return data
@@ -122,7 +136,7 @@ def link_factor_reference(path: str | Path | None = None) -> tuple[float, tuple[
     The link factor is the ratio value at constant 2010 prices / value at constant 1994
     prices; see the ``derivation`` text of the file for how the numbers were obtained.
     """
-    lf = load_references(path)["link_factor"]
+    lf = _references(path)["link_factor"]
     return float(lf["default"]), (float(lf["low"]), float(lf["high"]))
 
 
@@ -408,8 +422,13 @@ def two_piece_spreads(d_lo: float, d_hi: float, coverage: float = RANGE_COVERAGE
 
     Each tail beyond the interval has probability ``(1 - coverage) / 2``. Solved on logs of
     the spreads with :func:`scipy.optimize.fsolve`; for ``d_lo == d_hi`` it returns the
-    normal spreads ``d / z``.
+    normal spreads ``d / z``. Solutions are cached (the solve is pure).
     """
+    return _two_piece_spreads(float(d_lo), float(d_hi), float(coverage))
+
+
+@functools.lru_cache(maxsize=256)
+def _two_piece_spreads(d_lo: float, d_hi: float, coverage: float) -> tuple[float, float]:
     from scipy.optimize import fsolve
     from scipy.stats import norm
 

@@ -31,6 +31,7 @@ Plans and targets are never observations: :func:`split_observations` sets them a
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -147,37 +148,42 @@ def _validate_obs(obs: pd.DataFrame) -> pd.DataFrame:
         raise ValueError("no observation to build a series from")
     o = obs.reset_index(drop=True).copy()
     o["figure_id"] = o["figure_id"].astype(str)
-    for i, r in o.iterrows():
-        fid = r["figure_id"]
-        st = str(r["status"]).strip().lower()
+    statuses, kinds, bases = [], [], []
+    for fid, status, kind_, value, year, base in zip(
+        o["figure_id"], o["status"], o["kind"], o["value"], o["year"], o["price_base"]
+    ):
+        st = str(status).strip().lower()
         if st in PLAN_STATUS:
-            raise ValueError(f"figure {fid}: status {r['status']!r} is a plan or target, never an observation")
+            raise ValueError(f"figure {fid}: status {status!r} is a plan or target, never an observation")
         if st not in OBS_STATUS:
-            raise ValueError(f"figure {fid}: unknown status {r['status']!r}; accepted: actual, estimate")
-        o.at[i, "status"] = OBS_STATUS[st]
-        kind = str(r["kind"]).strip().lower()
+            raise ValueError(f"figure {fid}: unknown status {status!r}; accepted: actual, estimate")
+        statuses.append(OBS_STATUS[st])
+        kind = str(kind_).strip().lower()
         if kind not in KINDS:
-            raise ValueError(f"figure {fid}: kind must be 'reported' or 'implied', got {r['kind']!r}")
-        o.at[i, "kind"] = kind
+            raise ValueError(f"figure {fid}: kind must be 'reported' or 'implied', got {kind_!r}")
+        kinds.append(kind)
         try:
-            v = float(r["value"])
+            v = float(value)
         except (TypeError, ValueError):
-            raise ValueError(f"figure {fid}: value {r['value']!r} is not a number") from None
+            raise ValueError(f"figure {fid}: value {value!r} is not a number") from None
         if not math.isfinite(v) or v <= 0:
-            raise ValueError(f"figure {fid}: value must be > 0, got {r['value']!r}")
+            raise ValueError(f"figure {fid}: value must be > 0, got {value!r}")
         try:
-            y = float(r["year"])
+            y = float(year)
         except (TypeError, ValueError):
-            raise ValueError(f"figure {fid}: year {r['year']!r} is not a year") from None
+            raise ValueError(f"figure {fid}: year {year!r} is not a year") from None
         if not y.is_integer():
-            raise ValueError(f"figure {fid}: year {r['year']!r} is not a whole year")
+            raise ValueError(f"figure {fid}: year {year!r} is not a whole year")
         try:
-            b = basefix.normalize_base(r["price_base"])
+            b = basefix.normalize_base(base)
         except ValueError as exc:
             raise ValueError(f"figure {fid}: {exc}") from None
         if b == basefix.CURRENT:
             raise ValueError(f"figure {fid}: a value at current prices cannot enter a constant-price series")
-        o.at[i, "price_base"] = b
+        bases.append(b)
+    o["status"] = pd.Series(statuses, index=o.index, dtype=object)
+    o["kind"] = pd.Series(kinds, index=o.index, dtype=object)
+    o["price_base"] = pd.Series(bases, index=o.index, dtype=object)
     o["year"] = o["year"].astype(float).astype(int)
     o["value"] = o["value"].astype(float)
     return o
@@ -194,21 +200,24 @@ def _fmt(v: float) -> str:
 
 def _choose(o: pd.DataFrame) -> tuple[pd.DataFrame, dict[tuple[int, str], list[str]], dict[tuple[int, str], list[str]]]:
     """One observation per (year, base): reported actual > reported estimate > implied."""
-    o = o.copy()
-    o["_rank"] = [_RANK[(k, s)] for k, s in zip(o["kind"], o["status"])]
-    o["_order"] = range(len(o))
-    o = o.sort_values(["year", "base", "_rank", "_order"])
-    chosen = o.groupby(["year", "base"], sort=True).head(1)
+    years = o["year"].tolist()
+    bases = o["base"].tolist()
+    ranks = [_RANK[(k, s)] for k, s in zip(o["kind"], o["status"])]
+    order = sorted(range(len(o)), key=lambda i: (years[i], bases[i], ranks[i], i))
+    fids, values, kinds, statuses = (o[c].tolist() for c in ("figure_id", "value", "kind", "status"))
+    chosen_pos: list[int] = []
     others: dict[tuple[int, str], list[str]] = {}
     other_ids: dict[tuple[int, str], list[str]] = {}
-    for (y, b), g in o.groupby(["year", "base"], sort=True):
-        rest = g.iloc[1:]
-        if len(rest):
-            others[(int(y), b)] = [
-                f"{r.figure_id} {_fmt(r.value)} ({r.kind} {r.status})" for r in rest.itertuples()
-            ]
-            other_ids[(int(y), b)] = [r.figure_id for r in rest.itertuples()]
-    return chosen.drop(columns=["_rank", "_order"]).reset_index(drop=True), others, other_ids
+    last = None
+    for i in order:
+        key = (int(years[i]), bases[i])
+        if key != last:
+            chosen_pos.append(i)
+            last = key
+            continue
+        others.setdefault(key, []).append(f"{fids[i]} {_fmt(values[i])} ({kinds[i]} {statuses[i]})")
+        other_ids.setdefault(key, []).append(fids[i])
+    return o.iloc[chosen_pos].reset_index(drop=True), others, other_ids
 
 
 def _obs_var(kind: str, status: str, p: SeriesParams) -> float:
@@ -225,6 +234,11 @@ def build_series(
     obs: pd.DataFrame, params: SeriesParams | None = None, plans: pd.DataFrame | None = None
 ) -> pd.DataFrame:
     """Build the annual series at constant 2010 prices.
+
+    Builds are memoised on the content of ``obs`` and ``plans``, the parameters and the
+    link factor of references.yaml (:data:`BUILD_CACHE_SIZE` entries): a repeated build
+    (the sensitivity table at the parameters of the main series, a notebook run twice)
+    returns a copy of the earlier result.
 
     Parameters
     ----------
@@ -253,6 +267,63 @@ def build_series(
         On malformed observations (the message names the figure).
     """
     p = params if params is not None else SeriesParams()
+    key = _build_key(obs, p, plans)
+    if key is not None:
+        try:
+            hit = _BUILD_CACHE.get(key)
+        except TypeError:  # a cell whose comparison is not a bool (e.g. pd.NA)
+            key, hit = None, None
+        if hit is not None:
+            _BUILD_CACHE.move_to_end(key)
+            return hit.copy()
+    out = _build_series(obs, p, plans)
+    if key is not None:
+        _BUILD_CACHE[key] = out.copy()
+        while len(_BUILD_CACHE) > BUILD_CACHE_SIZE:
+            _BUILD_CACHE.popitem(last=False)
+    return out
+
+
+BUILD_CACHE_SIZE = 32
+"""Number of series builds kept by :func:`build_series`."""
+
+_BUILD_CACHE: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+
+
+def _cell(v: object) -> tuple:
+    if isinstance(v, float) and v != v:
+        return (type(v).__name__, "nan")
+    return (type(v).__name__, v)
+
+
+def _frame_key(df: pd.DataFrame | None) -> tuple | None:
+    """Hashable form of a frame's columns, dtypes and cells (its index is not used)."""
+    if df is None:
+        return None
+    return tuple(
+        (str(c), str(df[c].dtype), tuple(_cell(v) for v in df[c].tolist())) for c in df.columns
+    ) + (len(df),)
+
+
+def _build_key(obs: pd.DataFrame, p: SeriesParams, plans: pd.DataFrame | None) -> tuple | None:
+    """Memo key of a build, or None when the inputs are not hashable."""
+    if not isinstance(obs, pd.DataFrame) or not (plans is None or isinstance(plans, pd.DataFrame)):
+        return None
+    if obs.columns.duplicated().any() or (plans is not None and plans.columns.duplicated().any()):
+        return None
+    try:
+        ref = linking.link_factor_reference()
+    except (FileNotFoundError, ValueError):
+        ref = None
+    key = (_frame_key(obs), _frame_key(plans), p, ref)
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def _build_series(obs: pd.DataFrame, p: SeriesParams, plans: pd.DataFrame | None) -> pd.DataFrame:
     o = _validate_obs(obs)
     bases = basefix.assign_bases(
         o, plans=plans, link_factor=p.link_factor, growth_bounds=p.growth_bounds, switch_year=p.switch_year
