@@ -42,8 +42,7 @@ display(run_header(dict(lang=lang, input_dir=input_dir, output_dir=output_dir, m
 # %%
 O.check_params(horizon, models, levels, link_scenario, first_year)
 series = O.read_series(input_dir)
-kinds = ("reported", "implied") if link_scenario == "new_base" else O.OBSERVED_KINDS
-y = O.model_input(series, first_year, kinds)
+y = O.scenario_input(series, first_year, link_scenario)
 results, problems = O.fit_models(y, horizon, models, levels)
 write_csv_atomic(O.forecasts_long(results), paths.processed_dir(output_dir) / "trend.csv")
 display(Markdown(t("trend.intro", lang, first=int(y.first_valid_index()), last=int(y.last_valid_index()),

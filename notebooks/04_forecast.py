@@ -46,7 +46,7 @@ display(run_header(dict(lang=lang, input_dir=input_dir, output_dir=output_dir, h
 O.check_params(horizon, models, levels, link_scenario, first_year)
 series = O.read_series(input_dir)
 figures = read_figures()
-y = O.model_input(series, first_year)
+y = O.scenario_input(series, first_year, link_scenario)
 outlook = O.forecast_outlook(series, horizon, models[0], levels, link_scenario=link_scenario, first_year=first_year)
 write_csv_atomic(outlook.frame.assign(model=models[0], link_scenario=link_scenario),
                  paths.processed_dir(output_dir) / "forecasts.csv")

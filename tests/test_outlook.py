@@ -47,9 +47,9 @@ def test_gap_years_reach_the_models_as_missing(series):
 
 
 def test_new_base_keeps_only_2010_price_years(series):
-    y = O.model_input(series, 2010, ("reported", "implied"))
-    first = int(y.first_valid_index())
-    assert first == 2018
+    y = O.scenario_input(series, 2010, "new_base")
+    assert y.index.min() == 2018 and y.notna().all()
+    assert O.scenario_input(series, 2010, "default").index.min() == 2010
 
 
 def test_first_year_after_the_data_is_an_error(series):

@@ -369,4 +369,4 @@ def test_cli_parameter_errors_exit_2(figures_csv, args, words):
 def test_cli_missing_figures_file(tmp_path):
     res = CliRunner().invoke(app, ["series", "--figures", str(tmp_path / "nope.csv")])
     assert res.exit_code == 1
-    assert "figures table not found" in res.stderr
+    assert "no figures table" in res.stderr and "nope.csv" in res.stderr

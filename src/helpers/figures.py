@@ -53,6 +53,9 @@ CHECK_COLUMNS = [
     "tolerance", "result", "message",
 ]
 
+#: Free-text columns of ``figures.csv``: empty rather than missing.
+TEXT_COLUMNS = ["also_in", "qualifier", "compared_to", "derived_from", "derivation", "flags", "curation", "value_text"]
+
 STATUSES = ("actual", "estimate", "plan", "target")
 PRICE_BASES = ("1994", "2010", "current", "unstated")
 KINDS = ("reported", "implied")
@@ -493,8 +496,7 @@ def tidy(df: pd.DataFrame) -> pd.DataFrame:
     for col in FIGURE_COLUMNS:
         if col not in df:
             df[col] = ""
-    text_cols = ["also_in", "qualifier", "compared_to", "derived_from", "derivation", "flags", "curation", "value_text"]
-    df[text_cols] = df[text_cols].fillna("").astype(str)
+    df[TEXT_COLUMNS] = df[TEXT_COLUMNS].fillna("").astype(str)
     df["year"] = df["year"].astype(int)
     df = df.sort_values(["indicator", "year", "kind", "figure_id"], kind="stable")
     return df[FIGURE_COLUMNS].reset_index(drop=True)
@@ -514,10 +516,9 @@ def read_figures(path: str | Path | None = None) -> pd.DataFrame:
     path = Path(path or paths.FIGURES_CSV)
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no figures table; build it with `laocai figures` or notebooks/01_figures.ipynb")
-    df = pd.read_csv(path, dtype={"compared_to": str, "price_base": str, "also_in": str, "flags": str,
-                                  "qualifier": str, "derived_from": str, "derivation": str, "curation": str})
-    text_cols = ["also_in", "qualifier", "compared_to", "derived_from", "derivation", "flags", "curation", "value_text"]
-    df[text_cols] = df[text_cols].fillna("")
+    df = pd.read_csv(path, dtype={c: str for c in [*TEXT_COLUMNS, "price_base"]})
+    present = [c for c in TEXT_COLUMNS if c in df.columns]  # a hand-made table may hold fewer columns
+    df[present] = df[present].fillna("")
     return df
 
 

@@ -82,6 +82,16 @@ def model_input(series: pd.DataFrame, first_year: int = 2010, kinds: Sequence[st
     return y
 
 
+def scenario_input(series: pd.DataFrame, first_year: int = 2010, link_scenario: str = "default") -> pd.Series:
+    """The values the models see under a link scenario: with ``new_base``, only the years
+    published at 2010 prices (and the levels they imply), starting at the first of them;
+    otherwise every year but the gap years (see :func:`model_input`)."""
+    if link_scenario != "new_base":
+        return model_input(series, first_year)
+    y = model_input(series, first_year, ("reported", "implied"))
+    return y.loc[y.first_valid_index():]
+
+
 def link_factor_nodes(n_nodes: int = 9, params: SeriesParams | None = None) -> np.ndarray:
     """``n_nodes`` equally likely link factors: the quantiles (i + 0.5) / n of the link law."""
     lp = (params or SeriesParams()).link_params()
@@ -142,11 +152,7 @@ def forecast_outlook(series: pd.DataFrame, horizon: int, method: str, levels: Se
             years = res.years
         d = np.vstack(draws)
         return Outlook(method, _frame_from_draws(d, years, levels), d, link_scenario, nodes)
-    kinds = ("reported", "implied") if link_scenario == "new_base" else OBSERVED_KINDS
-    y = model_input(series, first_year, kinds)
-    if link_scenario == "new_base":
-        y = y.loc[y.first_valid_index():]
-    res = fit_forecast(y, horizon, method, levels)
+    res = fit_forecast(scenario_input(series, first_year, link_scenario), horizon, method, levels)
     d = res.sample(n_draws, rng)
     return Outlook(method, _frame_from_draws(d, res.years, levels), d, link_scenario)
 
@@ -279,7 +285,8 @@ def plans_and_actuals(figures: pd.DataFrame) -> pd.DataFrame:
         cands = actual[(actual["year"] == p.year)
                        & ((actual["price_base"] == p.price_base) | (actual["price_base"] == "unstated")
                           | (p.price_base == "unstated"))]
-        cands = cands.sort_values(["kind", "figure_id"], key=lambda c: c.map({"reported": 0, "implied": 1}) if c.name == "kind" else c)
+        # a published outcome first, then a level implied by the next year's growth
+        cands = cands.assign(_rank=(cands["kind"] != "reported").astype(int)).sort_values(["_rank", "figure_id"])
         a = cands.iloc[0] if len(cands) else None
         rows.append({"figure_id": p.figure_id, "year": int(p.year), "status": p.status, "target": float(p.value),
                      "qualifier": p.qualifier, "price_base": p.price_base,

@@ -132,12 +132,9 @@ def load_figures(path: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataF
     FileNotFoundError
         When the file does not exist (the message names it).
     """
-    from helpers import paths
+    from helpers.figures import read_figures
 
-    p = Path(path) if path is not None else paths.FIGURES_CSV
-    if not p.is_file():
-        raise FileNotFoundError(f"figures table not found: {p}")
-    return split_observations(pd.read_csv(p))
+    return split_observations(read_figures(path))
 
 
 def _validate_obs(obs: pd.DataFrame) -> pd.DataFrame:
