@@ -9,8 +9,8 @@ Usage (from the repository root)::
     .venv/bin/python bench/forecast_bench.py --score-py ../shared/benchmarks/score.py
 
 The default mode forecasts every series of each training part with
-:func:`helpers.panel.forecast_panel` (the code behind ``laocai forecast``), scores the test
-part with :func:`helpers.backtest.score_panel`, and prints sMAPE, MASE, coverage of the 80%
+:func:`helpers.models.panel.forecast_panel` (the code behind ``laocai forecast``), scores the test
+part with :func:`helpers.models.backtest.score_panel`, and prints sMAPE, MASE, coverage of the 80%
 and 95% intervals, MSIS and wall time beside the reference baselines below. Forecast files go
 to bench/out/ (not tracked).
 
@@ -23,7 +23,7 @@ the mean and the median of every 2 to 4 of them, combinations counting ``rwd`` t
 the original scale of ``rwd`` with one or two others, and a per-series choice between ``rwd``
 and 1 to 3 of ``PICK_MEMBERS`` by the series' own rolling-origin errors (nested: at every
 calibration origin the choice only uses errors observable by then). ``--score-py`` runs the reference scorer on the written forecast files as a
-cross-check (the project's numbers come from :mod:`helpers.backtest`).
+cross-check (the project's numbers come from :mod:`helpers.models.backtest`).
 """
 
 from __future__ import annotations
@@ -39,8 +39,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from helpers import backtest, models, paths
-from helpers.panel import forecast_panel
+from helpers import models
+from helpers.common import paths
+from helpers.models import backtest, calibration, registry
+from helpers.models.panel import forecast_panel
 
 SETS = {
     # name: (horizon, train file, test file)
@@ -77,8 +79,20 @@ REFERENCE = {
 # Candidate members of the selection rule (every single fast model is a candidate too).
 # The first eight are those of the first selection (bench/RESULTS.md, history); the last four
 # were added with the second candidate set.
-CANDIDATE_MEMBERS = ("naive", "ses", "rwd", "rwd_log", "theta", "damped", "loglinear",
-                     "piecewise", "rwd_med", "rwd_shrunk", "rwd_log_med", "otheta")
+CANDIDATE_MEMBERS = (
+    "naive",
+    "ses",
+    "rwd",
+    "rwd_log",
+    "theta",
+    "damped",
+    "loglinear",
+    "piecewise",
+    "rwd_med",
+    "rwd_shrunk",
+    "rwd_log_med",
+    "otheta",
+)
 MAX_MEMBERS = 4
 # Members of the per-series choice candidates ("pick"): rwd plus 1 to 3 of these.
 PICK_MEMBERS = ("naive", "ses", "theta", "otheta", "damped", "rwd_med", "rwd_shrunk", "rwd_log")
@@ -114,11 +128,21 @@ def run_method(name: str, method: str, n_jobs: int, out_dir: Path | None, score_
         res.frame.to_csv(f, index=False, float_format="%.10g")
         sc["file"] = str(f)
         if score_py:
-            r = subprocess.run([sys.executable, score_py, "--train", str(paths.BENCH_DATA /
-                                SETS[name][1]), "--test", str(paths.BENCH_DATA / SETS[name][2]),
-                                "--forecasts", str(f)], capture_output=True, text=True)
-            sc["score_py"] = (json.loads(r.stdout) if r.returncode == 0
-                              else f"exit {r.returncode}: {r.stderr.strip()}")
+            r = subprocess.run(
+                [
+                    sys.executable,
+                    score_py,
+                    "--train",
+                    str(paths.BENCH_DATA / SETS[name][1]),
+                    "--test",
+                    str(paths.BENCH_DATA / SETS[name][2]),
+                    "--forecasts",
+                    str(f),
+                ],
+                capture_output=True,
+                text=True,
+            )
+            sc["score_py"] = json.loads(r.stdout) if r.returncode == 0 else f"exit {r.returncode}: {r.stderr.strip()}"
     return sc
 
 
@@ -127,9 +151,11 @@ def print_table(name: str, rows: dict) -> None:
     print("| model | sMAPE | MASE | cov80 | cov95 | MSIS | wall s |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for m, s in rows.items():
-        print(f"| **{m}** (this project) | {s['smape']:.2f} | {s['mase']:.3f} | "
-              f"{s['coverage80']:.3f} | {s['coverage95']:.3f} | {s['msis']:.2f} | "
-              f"{s['wall_s']:.1f} |")
+        print(
+            f"| **{m}** (this project) | {s['smape']:.2f} | {s['mase']:.3f} | "
+            f"{s['coverage80']:.3f} | {s['coverage95']:.3f} | {s['msis']:.2f} | "
+            f"{s['wall_s']:.1f} |"
+        )
     for m, (a, b, c, d, e) in REFERENCE[name].items():
         print(f"| {m} | {a:.2f} | {b:.3f} | {c:.3f} | {d:.3f} | {e:.2f} | |")
     best_s = min(v[0] for v in REFERENCE[name].values())
@@ -137,13 +163,17 @@ def print_table(name: str, rows: dict) -> None:
     for m, s in rows.items():
         v_s = "better" if round(s["smape"], 2) < best_s else "NOT better"
         v_m = "better" if round(s["msis"], 2) < best_m else "NOT better"
-        print(f"\n{m}: sMAPE {s['smape']:.2f} vs best reference {best_s:.2f} ({v_s}); "
-              f"MSIS {s['msis']:.2f} vs best reference {best_m:.2f} ({v_m}); "
-              f"series on a fallback: {s['n_fallback']}")
+        print(
+            f"\n{m}: sMAPE {s['smape']:.2f} vs best reference {best_s:.2f} ({v_s}); "
+            f"MSIS {s['msis']:.2f} vs best reference {best_m:.2f} ({v_m}); "
+            f"series on a fallback: {s['n_fallback']}"
+        )
         if isinstance(s.get("score_py"), dict):
             j = s["score_py"]
-            print(f"  score.py cross-check: sMAPE {j['smape']}, MASE {j['mase']}, "
-                  f"cov80 {j['coverage80']}, cov95 {j['coverage95']}, MSIS {j['msis']}")
+            print(
+                f"  score.py cross-check: sMAPE {j['smape']}, MASE {j['mase']}, "
+                f"cov80 {j['coverage80']}, cov95 {j['coverage95']}, MSIS {j['msis']}"
+            )
         elif "score_py" in s:
             print(f"  score.py cross-check failed: {s['score_py']}")
 
@@ -165,14 +195,14 @@ def _series_payload(task):
     x = np.log(v)
     n = v.size
     pos = np.arange(n)
-    per_h = models._calibration_origins(pos, n, H, models.N_ORIGINS, models.MIN_TRAIN)
+    per_h = calibration._calibration_origins(pos, n, H, models.N_ORIGINS, models.MIN_TRAIN)
     origins = sorted({o for lst in per_h for o in lst})
     A = np.full((len(members), max(n - 1, 0), H), np.nan)
     for o in range(n - 1):
         need = min(H, n - 1 - o)
         for k, m in enumerate(members):
             if o + 1 >= models.MODELS[m].min_obs:
-                A[k, o, :need] = models._run(v[: o + 1], need, m, None).point
+                A[k, o, :need] = registry._run(v[: o + 1], need, m, None).point
     E = np.zeros((len(origins), H), bool)  # eligible (calibration origin, horizon) pairs
     for r, o in enumerate(origins):
         for j in range(H):
@@ -180,11 +210,20 @@ def _series_payload(task):
     G = np.full((len(members), H), np.nan)
     for k, m in enumerate(members):
         if n >= models.MODELS[m].min_obs:
-            G[k] = models._run(v, H, m, None).point
+            G[k] = registry._run(v, H, m, None).point
     S = np.array([models.series_scale(x[: o + 1]) for o in origins])
-    return dict(uid=uid, x=x, A=A, origins=np.array(origins, int), E=E, S=S, G=G,
-                s=models.series_scale(x), hold=np.asarray(hold_vals, float),
-                scale=float(np.mean(np.abs(np.diff(v)))))
+    return dict(
+        uid=uid,
+        x=x,
+        A=A,
+        origins=np.array(origins, int),
+        E=E,
+        S=S,
+        G=G,
+        s=models.series_scale(x),
+        hold=np.asarray(hold_vals, float),
+        scale=float(np.mean(np.abs(np.diff(v)))),
+    )
 
 
 def _pick_errors(x, A, T, H, min_train):
@@ -195,7 +234,7 @@ def _pick_errors(x, A, T, H, min_train):
     """
     errs = []
     for j in range(1, H + 1):
-        os_ = [o for o in range(min_train - 1, T - j + 1)][-models.N_ORIGINS:]
+        os_ = [o for o in range(min_train - 1, T - j + 1)][-models.N_ORIGINS :]
         for o in os_:
             errs.append(np.abs(x[o + j] - A[:, o, j - 1]))
     if not errs:
@@ -213,23 +252,30 @@ def _stack(payloads, H, members):
             Fc.append(A[:, o, :])
             xr = np.full(H, np.nan)
             m = min(H, x.size - 1 - o)
-            xr[:m] = x[o + 1:o + 1 + m]
+            xr[:m] = x[o + 1 : o + 1 + m]
             Xc.append(xr)
             Ec.append(p["E"][r])
             Rc.append(o + 1)
             Sc.append(p["S"][r])
             Sid.append(i)
     # per-series choice: member errors as of each calibration origin and of the holdout origin
-    ew_c = np.array([_pick_errors(p["x"], p["A"], o, H, PICK_MIN_TRAIN)
-                     for p in payloads for o in p["origins"]]).reshape(-1, K)
-    ew_g = np.array([_pick_errors(p["x"], p["A"], p["x"].size - 1, H, PICK_MIN_TRAIN)
-                     for p in payloads]).reshape(-1, K)
-    return dict(Fc=np.array(Fc).reshape(-1, K, H), Xc=np.array(Xc).reshape(-1, H),
-                Ec=np.array(Ec).reshape(-1, H), Rc=np.array(Rc), Sc=np.array(Sc),
-                G=np.array([p["G"] for p in payloads]),
-                hold=np.log(np.array([p["hold"] for p in payloads])),
-                s=np.array([p["s"] for p in payloads]),
-                scale=np.array([p["scale"] for p in payloads]), ew_c=ew_c, ew_g=ew_g)
+    ew_c = np.array(
+        [_pick_errors(p["x"], p["A"], o, H, PICK_MIN_TRAIN) for p in payloads for o in p["origins"]]
+    ).reshape(-1, K)
+    ew_g = np.array([_pick_errors(p["x"], p["A"], p["x"].size - 1, H, PICK_MIN_TRAIN) for p in payloads]).reshape(-1, K)
+    return dict(
+        Fc=np.array(Fc).reshape(-1, K, H),
+        Xc=np.array(Xc).reshape(-1, H),
+        Ec=np.array(Ec).reshape(-1, H),
+        Rc=np.array(Rc),
+        Sc=np.array(Sc),
+        G=np.array([p["G"] for p in payloads]),
+        hold=np.log(np.array([p["hold"] for p in payloads])),
+        s=np.array([p["s"] for p in payloads]),
+        scale=np.array([p["scale"] for p in payloads]),
+        ew_c=ew_c,
+        ew_g=ew_g,
+    )
 
 
 def _combine(F, idx, agg):
@@ -283,7 +329,7 @@ def _evaluate(st, H, cand, members):
     lo95, lo80, fo, hi80, hi95 = np.moveaxis(np.exp(kn), 2, 0)
     y = np.exp(st["hold"])
     sm = np.mean(200 * np.abs(y - fo) / (np.abs(y) + np.abs(fo)), axis=1)
-    isc = ((hi95 - lo95) + 40 * (lo95 - y) * (y < lo95) + 40 * (y - hi95) * (y > hi95))
+    isc = (hi95 - lo95) + 40 * (lo95 - y) * (y < lo95) + 40 * (y - hi95) * (y > hi95)
     ms = isc.mean(axis=1) / st["scale"]
     c80 = np.mean((y >= lo80) & (y <= hi80), axis=1)
     c95 = np.mean((y >= lo95) & (y <= hi95), axis=1)
@@ -336,7 +382,7 @@ def select(n_jobs: int, top: int = 25, windows: int = 3) -> None:
     last h years, then the h years ending one year before, ...), and averages each metric
     over the windows before the score is computed.
     """
-    from helpers.panel import _map
+    from helpers.models.panel import _map
 
     members = CANDIDATE_MEMBERS
     cands = candidates(members)
@@ -353,13 +399,14 @@ def select(n_jobs: int, top: int = 25, windows: int = 3) -> None:
             fit, hold = backtest.holdout_split(part, H)
             fit = fit[fit.groupby("unique_id")["year"].transform("size") >= 2]
             hv = {u: g["value"].to_numpy(float) for u, g in hold.groupby("unique_id")}
-            tasks = [(u, g["value"].to_numpy(float), hv[u], H, members)
-                     for u, g in fit.groupby("unique_id")]
+            tasks = [(u, g["value"].to_numpy(float), hv[u], H, members) for u, g in fit.groupby("unique_id")]
             t0 = time.perf_counter()
             payloads = _map(_series_payload, tasks, n_jobs, True, f"select: {name} w{w}")
             st = _stack(payloads, H, members)
-            print(f"{name}, window {w}: member forecasts for {len(tasks)} series in "
-                  f"{time.perf_counter() - t0:.1f} s", file=sys.stderr)
+            print(
+                f"{name}, window {w}: member forecasts for {len(tasks)} series in {time.perf_counter() - t0:.1f} s",
+                file=sys.stderr,
+            )
             for c in cands:
                 per_window.setdefault(c, []).append(_evaluate(st, H, c, members))
         for key, vals in per_window.items():
@@ -377,9 +424,11 @@ def select(n_jobs: int, top: int = 25, windows: int = 3) -> None:
         return f"| {label(cand, members)} | {score:.4f} | {cells} |"
 
     head = " | ".join(f"{n} sMAPE | {n} MSIS | {n} cov95" for n in SETS)
-    print(f"\nSelection on the training parts ({windows} holdout window(s) of h years), "
-          f"{len(rows)} candidates;"
-          " score = mean over sets of (sMAPE/sMAPE_rwd + MSIS/MSIS_rwd)/2\n")
+    print(
+        f"\nSelection on the training parts ({windows} holdout window(s) of h years), "
+        f"{len(rows)} candidates;"
+        " score = mean over sets of (sMAPE/sMAPE_rwd + MSIS/MSIS_rwd)/2\n"
+    )
     print(f"| rank | candidate | score | {head} |")
     print("|---:|---|---:|" + "---:|" * (3 * len(SETS)))
     for i, r in enumerate(rows[:top]):
@@ -396,13 +445,16 @@ def select(n_jobs: int, top: int = 25, windows: int = 3) -> None:
             print(f"| {i + 1} " + fmt(r))
     win = rows[0][1]
     if models.DEFAULT_METHOD == "combo":
-        current = label(("agg", tuple(members.index(m) for m in models.COMBO_MEMBERS),
-                         getattr(models, "COMBO_AGG", "median")), members)
+        current = label(
+            ("agg", tuple(members.index(m) for m in models.COMBO_MEMBERS), getattr(models, "COMBO_AGG", "median")),
+            members,
+        )
     else:
         current = models.DEFAULT_METHOD
     same = label(win, members) == current
-    print(f"\nRule's choice: {label(win, members)}; current default: {current} -> "
-          f"{'consistent' if same else 'DIFFERENT'}")
+    print(
+        f"\nRule's choice: {label(win, members)}; current default: {current} -> {'consistent' if same else 'DIFFERENT'}"
+    )
 
 
 # ------------------------------------------------------------------------------------------
@@ -416,39 +468,40 @@ def _scores10(task):
 
 
 def z_table(n_jobs: int) -> None:
-    from helpers.panel import _map
+    from helpers.models.panel import _map
 
     tasks = []
     for name in SETS:
         df = load(name, "train")
         for u, g in df.groupby("unique_id"):
-            tasks.append((u, pd.Series(g["value"].to_numpy(float),
-                                       index=g["year"].to_numpy())))
+            tasks.append((u, pd.Series(g["value"].to_numpy(float), index=g["year"].to_numpy())))
     A = np.vstack(_map(_scores10, tasks, n_jobs, True, "z-table"))
     rows = []
     for j in range(A.shape[1]):
         col = A[:, j]
         col = col[np.isfinite(col)]
-        q = np.quantile(col, models._Z_PROBS)
+        q = np.quantile(col, calibration._Z_PROBS)
         rows.append(np.round(q, 4))
         print(f"    [{', '.join(f'{v:.4f}' for v in q)}],  # h={j + 1}, m={col.size}")
-    same = np.allclose(np.array(rows), np.array(models._Z_ROWS), atol=6e-5)
-    print(f"matches helpers.models._Z_ROWS: {same}")
+    same = np.allclose(np.array(rows), np.array(calibration._Z_ROWS), atol=6e-5)
+    print(f"matches helpers.calibration._Z_ROWS: {same}")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--methods", default=models.DEFAULT_METHOD,
-                    help="comma-separated model names (default: DEFAULT_METHOD)")
+    ap.add_argument(
+        "--methods", default=models.DEFAULT_METHOD, help="comma-separated model names (default: DEFAULT_METHOD)"
+    )
     ap.add_argument("--sets", default=",".join(SETS), help="comma-separated set names")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--out", default=str(paths.BENCH / "out"), help="folder for forecast files")
-    ap.add_argument("--score-py", default=None, help="path of the reference score.py to "
-                    "cross-check the written forecasts")
-    ap.add_argument("--select", action="store_true", help="run the selection rule (training "
-                    "parts only)")
-    ap.add_argument("--windows", type=int, default=3, help="holdout windows of --select "
-                    "(default 3; 1: the last h years only)")
+    ap.add_argument(
+        "--score-py", default=None, help="path of the reference score.py to cross-check the written forecasts"
+    )
+    ap.add_argument("--select", action="store_true", help="run the selection rule (training parts only)")
+    ap.add_argument(
+        "--windows", type=int, default=3, help="holdout windows of --select (default 3; 1: the last h years only)"
+    )
     ap.add_argument("--top", type=int, default=25, help="rows of the --select ranking")
     ap.add_argument("--z-table", action="store_true", help="recompute the prior table")
     a = ap.parse_args(argv)
@@ -460,13 +513,15 @@ def main(argv=None) -> int:
         return 0
     methods = [m.strip() for m in a.methods.split(",") if m.strip()]
     for m in methods:
-        models._spec(m)
+        registry._spec(m)
     t_all = time.perf_counter()
     for name in [s.strip() for s in a.sets.split(",")]:
         rows = {m: run_method(name, m, a.jobs, Path(a.out), a.score_py) for m in methods}
         print_table(name, rows)
-    print(f"\ntotal wall time {time.perf_counter() - t_all:.1f} s "
-          f"({a.jobs} worker process(es); numpy {np.__version__}, pandas {pd.__version__})")
+    print(
+        f"\ntotal wall time {time.perf_counter() - t_all:.1f} s "
+        f"({a.jobs} worker process(es); numpy {np.__version__}, pandas {pd.__version__})"
+    )
     return 0
 
 

@@ -39,7 +39,8 @@ import nbformat
 import yaml
 from nbformat.v4 import new_code_cell, new_notebook
 
-from helpers import paths, reports
+from helpers import reports
+from helpers.common import paths
 
 REPO = paths.ROOT
 LAOCAI = Path(sys.executable).parent / "laocai"
@@ -48,7 +49,7 @@ TRIVIAL_CELLS = [
     ('lang = "en"\noutput_dir = ""\ninput_dir = ""', ["parameters"]),
     (
         "import matplotlib.pyplot as plt\nimport pandas as pd\nimport seaborn as sns\n"
-        "import statsmodels.api as sm\n\nimport helpers\nfrom helpers import paths\nfrom helpers.i18n import t",
+        "import statsmodels.api as sm\n\nimport helpers\nfrom helpers import paths\nfrom helpers.common.i18n import t",
         [],
     ),
     ('print(t("col.year", lang), pd.__version__, sm.__name__, sns.__name__, plt.__name__)', []),
@@ -154,7 +155,13 @@ def main() -> int:
         root = copy_repo(work / "repo")
         config = root / "reports.yaml"
         real = reports.load_config(config)
-        missing = sorted({r.notebook_label for r in real.runs if not (r.notebook.is_file() or r.notebook.with_suffix(".py").is_file())})
+        missing = sorted(
+            {
+                r.notebook_label
+                for r in real.runs
+                if not (r.notebook.is_file() or r.notebook.with_suffix(".py").is_file())
+            }
+        )
         synthetic = args.synthetic or bool(missing)
         if synthetic:
             config = synthetic_config(root, config)
@@ -168,8 +175,9 @@ def main() -> int:
             data = json.loads(record.read_text(encoding="utf-8"))
             if "last_attempt" in data:
                 per_run[data["name"]] = data["last_attempt"].get("seconds") or 0.0
-        cells = cell_times(root / "reports" / "runs",
-                           {r.name: r.notebook_label for r in reports.load_config(config).runs})
+        cells = cell_times(
+            root / "reports" / "runs", {r.name: r.notebook_label for r in reports.load_config(config).runs}
+        )
         # A no-op rebuild. src/helpers is part of every run's key: if it was edited during
         # the full build, the first rebuild catches up, and the next one is timed.
         for _ in range(3):
@@ -179,7 +187,9 @@ def main() -> int:
             print("rebuild was not a no-op (src/helpers changed?), again:\n" + proc2.stderr, file=sys.stderr)
 
     ideal = n_runs * trivial / 2
-    print(f"set:                      {'synthetic (trivial notebook for every run of reports.yaml)' if synthetic else 'reports.yaml'}")
+    print(
+        f"set:                      {'synthetic (trivial notebook for every run of reports.yaml)' if synthetic else 'reports.yaml'}"
+    )
     if missing:
         print(f"                          (notebooks missing: {', '.join(missing)})")
     print(f"runs:                     {n_runs}")
@@ -191,8 +201,10 @@ def main() -> int:
     print(f"no-op rebuild:            {noop:.2f} s  (target < 1 s)")
     work = sum(per_run.values())
     if work:
-        print(f"sum of the runs' times:   {work:.2f} s  (mean {work / len(per_run):.2f} s per run; "
-              f"x {work / len(per_run) / trivial:.2f} the trivial notebook)")
+        print(
+            f"sum of the runs' times:   {work:.2f} s  (mean {work / len(per_run):.2f} s per run; "
+            f"x {work / len(per_run) / trivial:.2f} the trivial notebook)"
+        )
         print(f"parallel efficiency:      {full / (work / args.jobs):.2f}  (full build / (sum of run times / jobs))")
         slow = sorted(per_run.items(), key=lambda kv: -kv[1])[:5]
         print("slowest runs:             " + ", ".join(f"{n} {t:.1f} s" for n, t in slow))

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (laocai)
 #     language: python
@@ -18,10 +20,11 @@ output_dir = ""  # empty: the canonical data/processed; a scenario run gives its
 # %%
 from IPython.display import HTML, Markdown, display
 
-from helpers import figures as F
-from helpers.i18n import t
-from helpers.plots import notebook_setup
-from helpers.provenance import run_header
+from helpers.common.i18n import t
+from helpers.common.plots import notebook_setup
+from helpers.figures import present as P
+from helpers.figures import table as F
+from helpers.reports.provenance import run_header
 
 notebook_setup()
 display(run_header({"lang": lang, "output_dir": output_dir}, lang=lang))
@@ -36,20 +39,20 @@ result = F.build_figures()
 written = F.write_figures(result, output_dir)
 sources = result.sources
 display(Markdown("## " + t("figures.sources_heading", lang)))
-display(F.sources_table(sources, lang))
+display(P.sources_table(sources, lang))
 
 # %%
 display(Markdown("## " + t("figures.table_heading", lang)))
-display(F.summary_table(result.figures, lang))
+display(P.summary_table(result.figures, lang))
 
 # %%
 display(Markdown("## " + t("figures.notes_heading", lang)))
-display(Markdown(F.notes_markdown(result, lang)))
+display(Markdown(P.notes_markdown(result, lang)))
 
 # %%
 display(Markdown("## " + t("figures.checks_heading", lang)))
-display(F.checks_table(result.checks, lang))
+display(P.checks_table(result.checks, lang))
 
 # %%
 display(Markdown("## " + t("figures.provenance_heading", lang)))
-display(HTML(F.provenance_html(result.figures, sources, lang)))
+display(HTML(P.provenance_html(result.figures, sources, lang)))

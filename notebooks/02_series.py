@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (laocai)
 #     language: python
@@ -30,12 +32,14 @@ overlap_year = None  # a year known in both bases, for ratio / interpolation / m
 # %%
 from IPython.display import Markdown, display
 
-from helpers import paths, series as S, series_report as R
-from helpers.i18n import t
-from helpers.io import write_csv_atomic
-from helpers.linking import SeriesParams
-from helpers.plots import notebook_setup, sensitivity_chart, series_chart
-from helpers.provenance import run_header
+from helpers.common import paths
+from helpers.common.i18n import t
+from helpers.common.io import write_csv_atomic
+from helpers.common.plots import notebook_setup, sensitivity_chart, series_chart
+from helpers.reports.provenance import run_header
+from helpers.series import build as S
+from helpers.series import report as R
+from helpers.series.linking import SeriesParams
 
 notebook_setup()
 display(run_header(dict(lang=lang, input_dir=input_dir, output_dir=output_dir, method=method,

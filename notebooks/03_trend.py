@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (laocai)
 #     language: python
@@ -28,12 +30,12 @@ first_year = 2010  # first year given to the models
 # %%
 from IPython.display import Markdown, display
 
-from helpers import outlook as O
-from helpers import paths
-from helpers.i18n import t
-from helpers.io import write_csv_atomic
-from helpers.plots import notebook_setup, residual_chart, trend_chart
-from helpers.provenance import run_header
+from helpers.common import paths
+from helpers.common.i18n import t
+from helpers.common.io import write_csv_atomic
+from helpers.common.plots import notebook_setup, residual_chart, trend_chart
+from helpers.forecast import outlook as O
+from helpers.reports.provenance import run_header
 
 notebook_setup()
 display(run_header(dict(lang=lang, input_dir=input_dir, output_dir=output_dir, models=models, levels=levels,

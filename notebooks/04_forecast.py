@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python (laocai)
 #     language: python
@@ -29,13 +31,13 @@ extra_targets = {}  # {year: value in bn VND at 2010 prices}: targets to assess 
 # %%
 from IPython.display import Markdown, display
 
-from helpers import outlook as O
-from helpers import paths
-from helpers.figures import read_figures
-from helpers.i18n import t
-from helpers.io import write_csv_atomic
-from helpers.plots import fan_chart, notebook_setup, target_chart
-from helpers.provenance import run_header
+from helpers.common import paths
+from helpers.common.i18n import t
+from helpers.common.io import write_csv_atomic
+from helpers.common.plots import fan_chart, notebook_setup, target_chart
+from helpers.figures.table import read_figures
+from helpers.forecast import outlook as O
+from helpers.reports.provenance import run_header
 
 notebook_setup()
 display(run_header(dict(lang=lang, input_dir=input_dir, output_dir=output_dir, horizon=horizon, models=models,

@@ -1,4 +1,4 @@
-"""Tests of helpers.backtest: rolling-origin splits and metrics against hand-computed values."""
+"""Tests of helpers.models.backtest: rolling-origin splits and metrics against hand-computed values."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import backtest as bt
+from helpers.models import backtest as bt
 
 
 def series(n=10, start=2000):
@@ -55,8 +55,9 @@ def test_rolling_origin_rejects_bad_arguments():
 
 
 def test_holdout_split():
-    df = pd.DataFrame({"unique_id": ["a"] * 5 + ["b"] * 2, "year": [1, 2, 3, 4, 5, 1, 2],
-                       "value": [1, 2, 3, 4, 5, 6, 7]})
+    df = pd.DataFrame(
+        {"unique_id": ["a"] * 5 + ["b"] * 2, "year": [1, 2, 3, 4, 5, 1, 2], "value": [1, 2, 3, 4, 5, 6, 7]}
+    )
     fit, hold = bt.holdout_split(df, 2)
     assert fit["year"].tolist() == [1, 2, 3]
     assert hold["year"].tolist() == [4, 5]
@@ -94,14 +95,21 @@ def test_coverage_and_msis_hand_computed():
 
 
 def test_score_panel_hand_computed():
-    train = pd.DataFrame({"unique_id": ["a", "a", "a", "b", "b"], "year": [1, 2, 3, 1, 2],
-                          "value": [1.0, 2.0, 4.0, 10.0, 20.0]})
-    test = pd.DataFrame({"unique_id": ["a", "a", "b"], "year": [4, 5, 3],
-                         "value": [5.0, 6.0, 30.0]})
-    fc = pd.DataFrame({"unique_id": ["a", "a", "b"], "year": [4, 5, 3],
-                       "forecast": [4.0, 6.0, 25.0],
-                       "lo_80": [3.0, 5.0, 20.0], "hi_80": [4.5, 7.0, 28.0],
-                       "lo_95": [2.0, 4.0, 15.0], "hi_95": [6.0, 8.0, 35.0]})
+    train = pd.DataFrame(
+        {"unique_id": ["a", "a", "a", "b", "b"], "year": [1, 2, 3, 1, 2], "value": [1.0, 2.0, 4.0, 10.0, 20.0]}
+    )
+    test = pd.DataFrame({"unique_id": ["a", "a", "b"], "year": [4, 5, 3], "value": [5.0, 6.0, 30.0]})
+    fc = pd.DataFrame(
+        {
+            "unique_id": ["a", "a", "b"],
+            "year": [4, 5, 3],
+            "forecast": [4.0, 6.0, 25.0],
+            "lo_80": [3.0, 5.0, 20.0],
+            "hi_80": [4.5, 7.0, 28.0],
+            "lo_95": [2.0, 4.0, 15.0],
+            "hi_95": [6.0, 8.0, 35.0],
+        }
+    )
     s = bt.score_panel(train, test, fc)
     smape_a = (200 * 1 / 9 + 0) / 2
     smape_b = 200 * 5 / 55
@@ -127,8 +135,7 @@ def test_score_panel_requires_every_test_point():
 
 def test_backtest_and_summarize_on_a_series():
     rng = np.random.default_rng(0)
-    y = pd.Series(np.exp(math.log(100) + 0.05 * np.arange(14) + rng.normal(0, 0.02, 14)),
-                  index=range(2010, 2024))
+    y = pd.Series(np.exp(math.log(100) + 0.05 * np.arange(14) + rng.normal(0, 0.02, 14)), index=range(2010, 2024))
     y.loc[2013] = np.nan
     frame = bt.backtest(y, 2, "rwd_log", min_train=6)
     assert not frame.empty

@@ -16,7 +16,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from test_reports import Site, fixture_site, real_site  # noqa: F401 - session fixtures shared with test_reports
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,7 @@ import tomllib
 
 import yaml
 
-from helpers import paths
+from helpers.common import paths
 
 # conda-forge names that differ from the PyPI distribution names
 CONDA_TO_PYPI = {"pyyaml": "pyyaml"}

@@ -1,4 +1,4 @@
-"""The figure extractor (helpers.extract) and ``laocai extract``."""
+"""The figure extractor (helpers.figures.extract) and ``laocai extract``."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from helpers import paths
 from helpers.cli import app
-from helpers.extract import (
+from helpers.common import paths
+from helpers.figures.extract import (
     COLUMNS,
     Figure,
     detect_language,
@@ -28,7 +28,7 @@ from helpers.extract import (
     parse_document_date,
     split_sentences,
 )
-from helpers.sources import load_sources
+from helpers.figures.sources import load_sources
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 
@@ -47,8 +47,22 @@ def figs(text, doc_date=None, **kw):
 # --------------------------------------------------------------------------- the API
 def test_columns_and_figure_fields_agree():
     assert COLUMNS == [
-        "source", "file", "indicator", "period", "year", "value", "unit", "qualifier",
-        "price_base", "status", "growth_pct", "compared_to", "value_text", "quote", "start", "end",
+        "source",
+        "file",
+        "indicator",
+        "period",
+        "year",
+        "value",
+        "unit",
+        "qualifier",
+        "price_base",
+        "status",
+        "growth_pct",
+        "compared_to",
+        "value_text",
+        "quote",
+        "start",
+        "end",
     ]
     assert [f.name for f in fields(Figure)] == COLUMNS
 
@@ -82,13 +96,20 @@ def test_real_sources_give_the_published_figures(registered):
     assert (r.value, r.status, r.growth_pct, r.compared_to) == (2750, "target", 12.1, "2011")
     assert r.price_base == "unstated"  # the sentence states no base; bases are not carried over
     r = _row(df, "ubnd-ct04-2020", year=2019)
-    assert (r.value, r.price_base, r.status, r.growth_pct, r.compared_to) == (32921, "2010", "actual", 13.4, "previous_year")
+    assert (r.value, r.price_base, r.status, r.growth_pct, r.compared_to) == (
+        32921,
+        "2010",
+        "actual",
+        13.4,
+        "previous_year",
+    )
     r = _row(df, "ubnd-ct04-2020", year=2020)
     assert (r.value, r.status, r.growth_pct, r.compared_to) == (36180, "plan", 9.9, "2019")
     r = _row(df, "vietnamplus-2022", year=2021)
     assert (r.value, r.status, r.growth_pct, r.compared_to) == (41200, "actual", 11.2, "2020")
-    targets = df[(df["source"] == "vietnamplus-2022") & (df["indicator"] == "industrial_production_value")
-                 & (df["year"] == 2022)]
+    targets = df[
+        (df["source"] == "vietnamplus-2022") & (df["indicator"] == "industrial_production_value") & (df["year"] == 2022)
+    ]
     assert len(targets) >= 1
     assert set(targets["value"]) == {46000}
     assert set(targets["qualifier"]) == {"more_than"} and set(targets["status"]) == {"target"}
@@ -109,7 +130,7 @@ def test_real_sources_every_row_is_traceable(registered):
     assert list(df.columns) == COLUMNS
     for r in df.itertuples():
         text = texts[r.source]
-        assert text[r.start:r.end] == r.quote
+        assert text[r.start : r.end] == r.quote
         assert r.value_text in r.quote
         assert r.period == "FY"  # these texts hold annual figures only
     # deterministic order: register order, then offset
@@ -134,7 +155,13 @@ def test_fixture_six_months_partial_periods():
     f = figs(text)  # date read from "Lào Cai, ngày 28 tháng 6 năm 2024"
     h1 = one(f, indicator="industrial_production_value", period="H1")
     assert (h1.year, h1.value, h1.status, h1.price_base, h1.growth_pct, h1.compared_to) == (
-        2024, 6527.4, "estimate", "2010", 8.2, "same_period_previous_year")
+        2024,
+        6527.4,
+        "estimate",
+        "2010",
+        8.2,
+        "same_period_previous_year",
+    )
     iip = one(f, indicator="industrial_production_index")
     assert (iip.period, iip.value, iip.unit, iip.growth_pct, iip.status) == ("H1", 107.5, "index", 7.5, "estimate")
     m6 = one(f, period="M6")
@@ -158,7 +185,12 @@ def test_fixture_english_article():
     assert (v.value, v.price_base, v.status, v.growth_pct, v.compared_to) == (46100, "2010", "actual", 0.07, "2022")
     h1 = one(f, indicator="industrial_production_value", period="H1")
     assert (h1.year, h1.value, h1.status, h1.growth_pct, h1.compared_to) == (
-        2023, 21350.5, "estimate", 5.2, "same_period_previous_year")
+        2023,
+        21350.5,
+        "estimate",
+        5.2,
+        "same_period_previous_year",
+    )
     t = one(f, indicator="industrial_production_value", year=2024)
     assert (t.value, t.qualifier, t.status) == (50000, "more_than", "target")
     s = one(f, indicator="industry_construction_share")
@@ -192,8 +224,21 @@ def test_fixture_noise_page_gives_nothing():
 def rows(figures):
     """(indicator, period, year, value, unit, status, price_base, growth_pct, compared_to,
     qualifier) of each figure, in order."""
-    return [(x.indicator, x.period, x.year, x.value, x.unit, x.status, x.price_base, x.growth_pct,
-             x.compared_to, x.qualifier) for x in figures]
+    return [
+        (
+            x.indicator,
+            x.period,
+            x.year,
+            x.value,
+            x.unit,
+            x.status,
+            x.price_base,
+            x.growth_pct,
+            x.compared_to,
+            x.qualifier,
+        )
+        for x in figures
+    ]
 
 
 def fixture(name, **kw):
@@ -201,7 +246,7 @@ def fixture(name, **kw):
     problems = []
     f = extract_text(text, "doc", file=name, problems=problems, **kw)
     for x in f:
-        assert text[x.start:x.end] == x.quote and x.value_text in x.quote
+        assert text[x.start : x.end] == x.quote and x.value_text in x.quote
     return text, f, problems
 
 
@@ -310,7 +355,11 @@ def test_fixture_noise_portal_gives_nothing():
         ("Năm 2011, giá trị sản xuất công nghiệp ước tính 2.525 tỷ đồng.", "2012-01", "estimate"),
         ("Năm 2011, giá trị sản xuất công nghiệp đạt 2.525 tỷ đồng.", "2012-01", "actual"),
         ("Kế hoạch năm 2012, giá trị sản xuất công nghiệp đạt 2.750 tỷ đồng.", "2012-01", "plan"),
-        ("Theo chỉ tiêu kế hoạch năm 2020, giá trị sản xuất công nghiệp phấn đấu đạt 36.180 tỷ đồng.", "2020-03", "plan"),
+        (
+            "Theo chỉ tiêu kế hoạch năm 2020, giá trị sản xuất công nghiệp phấn đấu đạt 36.180 tỷ đồng.",
+            "2020-03",
+            "plan",
+        ),
         ("Năm 2012, phấn đấu giá trị sản xuất công nghiệp đạt 2.750 tỷ đồng.", "2012-01", "target"),
         ("Tỉnh đặt mục tiêu năm 2022 giá trị sản xuất công nghiệp đạt 46.000 tỷ đồng.", "2022-01", "target"),
         ("Chỉ tiêu năm 2022: giá trị sản xuất công nghiệp đạt 46.000 tỷ đồng.", "2022-01", "target"),
@@ -364,9 +413,11 @@ def test_price_base(sentence, base):
 
 
 def test_price_base_attaches_to_its_own_figure_only():
-    text = ("Giá trị sản xuất công nghiệp năm 2019 theo giá so sánh 2010 đạt 32.921 tỷ đồng, "
-            "theo giá hiện hành đạt 52.000 tỷ đồng. Năm 2020, giá trị sản xuất công nghiệp phấn đấu "
-            "đạt 36.180 tỷ đồng.")
+    text = (
+        "Giá trị sản xuất công nghiệp năm 2019 theo giá so sánh 2010 đạt 32.921 tỷ đồng, "
+        "theo giá hiện hành đạt 52.000 tỷ đồng. Năm 2020, giá trị sản xuất công nghiệp phấn đấu "
+        "đạt 36.180 tỷ đồng."
+    )
     f = figs(text, "2020-03")
     assert [(x.value, x.price_base) for x in f] == [(32921, "2010"), (52000, "current"), (36180, "unstated")]
 
@@ -409,10 +460,12 @@ def test_periods(sentence, period, year):
 
 
 def test_period_and_year_come_from_earlier_sentences_and_headings():
-    text = ("BÁO CÁO TÌNH HÌNH 6 THÁNG ĐẦU NĂM 2024\n\n"
-            "Sản xuất công nghiệp ổn định. Giá trị sản xuất công nghiệp ước đạt 6.527,4 tỷ đồng.\n\n"
-            "Năm 2023, tình hình khó khăn. Giá trị sản xuất công nghiệp cả năm đạt 12.000 tỷ đồng.\n"
-            "Giá trị sản xuất công nghiệp ước đạt 13.000 tỷ đồng.\n")
+    text = (
+        "BÁO CÁO TÌNH HÌNH 6 THÁNG ĐẦU NĂM 2024\n\n"
+        "Sản xuất công nghiệp ổn định. Giá trị sản xuất công nghiệp ước đạt 6.527,4 tỷ đồng.\n\n"
+        "Năm 2023, tình hình khó khăn. Giá trị sản xuất công nghiệp cả năm đạt 12.000 tỷ đồng.\n"
+        "Giá trị sản xuất công nghiệp ước đạt 13.000 tỷ đồng.\n"
+    )
     f = figs(text, "2024-07")
     assert [(x.value, x.period, x.year) for x in f] == [(6527.4, "H1", 2024), (12000, "FY", 2023), (13000, "FY", 2023)]
 
@@ -438,32 +491,59 @@ def test_year_skips_comparisons_bases_and_other_documents_dates(sentence, year):
     "sentence, growth, compared_to",
     [
         ("Năm 2011, giá trị sản xuất công nghiệp đạt 2.525 tỷ đồng, tăng 16,4 % so với năm 2010.", 16.4, "2010"),
-        ("Năm 2019, giá trị sản xuất công nghiệp đạt 32.921 tỷ đồng, tăng 13,4% so với cùng kỳ.", 13.4, "previous_year"),
-        ("6 tháng đầu năm 2019, giá trị sản xuất công nghiệp đạt 15.000 tỷ đồng, tăng 13,4% so với cùng kỳ.",
-         13.4, "same_period_previous_year"),
+        (
+            "Năm 2019, giá trị sản xuất công nghiệp đạt 32.921 tỷ đồng, tăng 13,4% so với cùng kỳ.",
+            13.4,
+            "previous_year",
+        ),
+        (
+            "6 tháng đầu năm 2019, giá trị sản xuất công nghiệp đạt 15.000 tỷ đồng, tăng 13,4% so với cùng kỳ.",
+            13.4,
+            "same_period_previous_year",
+        ),
         ("Năm 2019, giá trị sản xuất công nghiệp đạt 32.921 tỷ đồng, giảm 2% so với năm trước.", -2.0, "previous_year"),
         ("Năm 2019, giá trị sản xuất công nghiệp đạt 32.921 tỷ đồng, tăng trưởng âm 2,5%.", -2.5, "unstated"),
         ("Năm 2019, giá trị sản xuất công nghiệp đạt 32.921 tỷ đồng, tăng 5%.", 5.0, "unstated"),
-        ("Năm 2019, giá trị sản xuất công nghiệp đạt 32.921 tỷ đồng, bằng 105,2% so với cùng kỳ.", 5.2, "previous_year"),
+        (
+            "Năm 2019, giá trị sản xuất công nghiệp đạt 32.921 tỷ đồng, bằng 105,2% so với cùng kỳ.",
+            5.2,
+            "previous_year",
+        ),
         ("Năm 2019, giá trị sản xuất công nghiệp tăng 13,4% so với năm 2018, đạt 32.921 tỷ đồng.", 13.4, "2018"),
         ("In 2019, industrial output fell 2.1% year-on-year to VND 32,921 billion.", -2.1, "previous_year"),
         ("In 2019, industrial output reached VND 32,921 billion, up 13.4% compared with 2018.", 13.4, "2018"),
-        ("In 2019, industrial output reached VND 32,921 billion, a decrease of 3% from the previous year.",
-         -3.0, "previous_year"),
+        (
+            "In 2019, industrial output reached VND 32,921 billion, a decrease of 3% from the previous year.",
+            -3.0,
+            "previous_year",
+        ),
         # a named month or quarter
-        ("Quý III/2019, giá trị sản xuất công nghiệp đạt 9.000 tỷ đồng, tăng 6,4% so với quý II.", 6.4,
-         "previous_period"),
-        ("Tháng 1/2019, giá trị sản xuất công nghiệp đạt 3.000 tỷ đồng, giảm 8% so với tháng 12.", -8.0,
-         "previous_period"),
-        ("Tháng 10/2019, giá trị sản xuất công nghiệp đạt 3.000 tỷ đồng, tăng 2% so với tháng 10/2018.", 2.0,
-         "2018"),
+        (
+            "Quý III/2019, giá trị sản xuất công nghiệp đạt 9.000 tỷ đồng, tăng 6,4% so với quý II.",
+            6.4,
+            "previous_period",
+        ),
+        (
+            "Tháng 1/2019, giá trị sản xuất công nghiệp đạt 3.000 tỷ đồng, giảm 8% so với tháng 12.",
+            -8.0,
+            "previous_period",
+        ),
+        ("Tháng 10/2019, giá trị sản xuất công nghiệp đạt 3.000 tỷ đồng, tăng 2% so với tháng 10/2018.", 2.0, "2018"),
         ("Quý III/2019, giá trị sản xuất công nghiệp đạt 9.000 tỷ đồng, tăng 6,4% so với quý I.", 6.4, "unstated"),
         # a percentage of the plan is not a growth and does not take the figure's rate
-        ("Năm 2019, giá trị sản xuất công nghiệp đạt 32.921 tỷ đồng, đạt 102,3% kế hoạch, tăng 13,4% so với "
-         "năm 2018.", 13.4, "2018"),
+        (
+            "Năm 2019, giá trị sản xuất công nghiệp đạt 32.921 tỷ đồng, đạt 102,3% kế hoạch, tăng 13,4% so với "
+            "năm 2018.",
+            13.4,
+            "2018",
+        ),
         ("Năm 2019, giá trị sản xuất công nghiệp đạt 32.921 tỷ đồng, tăng 5% so với kế hoạch.", 5.0, "plan"),
-        ("In 2019, industrial output reached VND 32,921 billion, equal to 102.3% of the annual plan and up "
-         "13.4% from 2018.", 13.4, "2018"),
+        (
+            "In 2019, industrial output reached VND 32,921 billion, equal to 102.3% of the annual plan and up "
+            "13.4% from 2018.",
+            13.4,
+            "2018",
+        ),
     ],
 )
 def test_growth_belongs_to_the_figure_it_follows(sentence, growth, compared_to):
@@ -472,10 +552,12 @@ def test_growth_belongs_to_the_figure_it_follows(sentence, growth, compared_to):
 
 
 def test_growth_and_increase_of_two_figures_in_one_sentence():
-    text = ("Năm 2022, tỉnh đặt mục tiêu giá trị sản xuất công nghiệp đạt trên 46.000 tỷ đồng, cao hơn "
-            "năm 2021 gần 5.000 tỷ đồng. Năm 2023, giá trị sản xuất công nghiệp đạt 46.100 tỷ đồng, tăng "
-            "0,07% so với năm 2022 và sản phẩm tiểu thủ công nghiệp đạt gần 4.497 tỷ đồng, tăng 12,9% so "
-            "với năm 2022.")
+    text = (
+        "Năm 2022, tỉnh đặt mục tiêu giá trị sản xuất công nghiệp đạt trên 46.000 tỷ đồng, cao hơn "
+        "năm 2021 gần 5.000 tỷ đồng. Năm 2023, giá trị sản xuất công nghiệp đạt 46.100 tỷ đồng, tăng "
+        "0,07% so với năm 2022 và sản phẩm tiểu thủ công nghiệp đạt gần 4.497 tỷ đồng, tăng 12,9% so "
+        "với năm 2022."
+    )
     f = figs(text, "2024-01")
     got = [(x.indicator, x.year, x.value, x.qualifier, x.status, x.growth_pct, x.compared_to) for x in f]
     assert got == [
@@ -487,26 +569,36 @@ def test_growth_and_increase_of_two_figures_in_one_sentence():
 
 
 def test_growth_only_statements_become_index_rows():
-    f = figs("Năm 2023, chỉ số sản xuất công nghiệp (IIP) tăng 5,2% so với năm 2022; giá trị sản xuất "
-             "công nghiệp giảm 1,5%.", "2024-01")
+    f = figs(
+        "Năm 2023, chỉ số sản xuất công nghiệp (IIP) tăng 5,2% so với năm 2022; giá trị sản xuất "
+        "công nghiệp giảm 1,5%.",
+        "2024-01",
+    )
     assert [(x.indicator, x.value, x.unit, x.growth_pct) for x in f] == [
         ("industrial_production_index", 105.2, "index", 5.2),
         ("industrial_production_value_index", 98.5, "index", -1.5),
     ]
     f = figs("Chỉ số sản xuất công nghiệp (IIP) năm 2023 đạt 105,2% so với năm 2022.", "2024-01")
     assert [(x.indicator, x.value, x.growth_pct, x.compared_to) for x in f] == [
-        ("industrial_production_index", 105.2, 5.2, "2022")]
+        ("industrial_production_index", 105.2, 5.2, "2022")
+    ]
 
 
 def test_further_rates_of_a_figure_become_index_rows_with_their_own_period():
-    f = figs("Chỉ số sản xuất công nghiệp (IIP) tháng 5/2024 ước tăng 2,1% so với tháng trước và tăng "
-             "12,3% so với cùng kỳ năm trước.", "2024-05-29")
+    f = figs(
+        "Chỉ số sản xuất công nghiệp (IIP) tháng 5/2024 ước tăng 2,1% so với tháng trước và tăng "
+        "12,3% so với cùng kỳ năm trước.",
+        "2024-05-29",
+    )
     assert [(x.indicator, x.period, x.year, x.growth_pct, x.compared_to, x.status) for x in f] == [
         ("industrial_production_index", "M5", 2024, 2.1, "previous_period", "estimate"),
         ("industrial_production_index", "M5", 2024, 12.3, "same_period_previous_year", "estimate"),
     ]
-    f = figs("Giá trị sản xuất công nghiệp năm 2015 đạt 14.500 tỷ đồng, gấp 2,2 lần năm 2010, tốc độ tăng "
-             "trưởng bình quân giai đoạn 2011-2015 đạt 17,1%/năm.", "2016-01")
+    f = figs(
+        "Giá trị sản xuất công nghiệp năm 2015 đạt 14.500 tỷ đồng, gấp 2,2 lần năm 2010, tốc độ tăng "
+        "trưởng bình quân giai đoạn 2011-2015 đạt 17,1%/năm.",
+        "2016-01",
+    )
     assert [(x.indicator, x.period, x.year, x.value, x.growth_pct, x.compared_to) for x in f] == [
         ("industrial_production_value", "FY", 2015, 14500, None, ""),
         ("industrial_production_value_index", "Y2011-2015", 2015, 117.1, 17.1, "annual_average"),
@@ -551,8 +643,10 @@ def test_noise_and_other_measures_yield_no_figure(text):
 
 
 def test_inherited_indicator_stops_at_another_measure():
-    text = ("Năm 2023, giá trị sản xuất công nghiệp đạt 46.100 tỷ đồng, vốn đầu tư đạt 5.000 tỷ đồng "
-            "và 6.000 tỷ đồng năm 2024; năm 2022 đạt 46.000 tỷ đồng.")
+    text = (
+        "Năm 2023, giá trị sản xuất công nghiệp đạt 46.100 tỷ đồng, vốn đầu tư đạt 5.000 tỷ đồng "
+        "và 6.000 tỷ đồng năm 2024; năm 2022 đạt 46.000 tỷ đồng."
+    )
     assert [x.value for x in figs(text, "2024-01")] == [46100]
     text = "Giá trị sản xuất công nghiệp năm 2021 đạt 41.200 tỷ đồng, năm 2022 đạt 46.000 tỷ đồng."
     assert [(x.year, x.value) for x in figs(text, "2023-01")] == [(2021, 41200), (2022, 46000)]
@@ -572,15 +666,17 @@ def test_parts_named_elsewhere_in_the_sentence_do_not_stop_the_province(text):
 
 
 def test_components_after_trong_do_are_not_the_province():
-    text = ("Năm 2023, giá trị sản xuất công nghiệp đạt 46.100 tỷ đồng, trong đó công nghiệp trung ương đạt "
-            "38.000 tỷ đồng, tăng 5%, công nghiệp địa phương đạt 8.100 tỷ đồng.")
+    text = (
+        "Năm 2023, giá trị sản xuất công nghiệp đạt 46.100 tỷ đồng, trong đó công nghiệp trung ương đạt "
+        "38.000 tỷ đồng, tăng 5%, công nghiệp địa phương đạt 8.100 tỷ đồng."
+    )
     assert [(x.value, x.growth_pct) for x in figs(text, "2024-01")] == [(46100, None)]
-    text = ("Năm 2023, giá trị sản xuất công nghiệp đạt 46.100 tỷ đồng; riêng huyện Bảo Thắng đạt 21.500 tỷ "
-            "đồng, tăng 3%.")
+    text = (
+        "Năm 2023, giá trị sản xuất công nghiệp đạt 46.100 tỷ đồng; riêng huyện Bảo Thắng đạt 21.500 tỷ đồng, tăng 3%."
+    )
     assert [(x.value, x.growth_pct) for x in figs(text, "2024-01")] == [(46100, None)]
     # a part of the period, not of the province, is a figure of its own
-    text = ("Giá trị sản xuất công nghiệp 9 tháng năm 2024 ước đạt 36.420 tỷ đồng, trong đó quý III đạt "
-            "13.250 tỷ đồng.")
+    text = "Giá trị sản xuất công nghiệp 9 tháng năm 2024 ước đạt 36.420 tỷ đồng, trong đó quý III đạt 13.250 tỷ đồng."
     assert [(x.period, x.value) for x in figs(text, "2024-10-05")] == [("M1-9", 36420), ("Q3", 13250)]
 
 
@@ -591,18 +687,25 @@ def test_a_rate_after_another_measure_is_not_given_to_an_earlier_figure():
 
 def test_flattened_table_rows_naming_an_indicator_are_warnings():
     problems = []
-    text = ("Chỉ tiêu\tĐVT\tTH 2023\tKH 2024\n"
-            "Giá trị SXCN\tTỷ đồng\t46.100\t52.000\n"
-            "Doanh thu dịch vụ\tTỷ đồng\t9.000\t9.500\n")
+    text = (
+        "Chỉ tiêu\tĐVT\tTH 2023\tKH 2024\n"
+        "Giá trị SXCN\tTỷ đồng\t46.100\t52.000\n"
+        "Doanh thu dịch vụ\tTỷ đồng\t9.000\t9.500\n"
+    )
     assert figs(text, "2024-01", problems=problems) == []
     assert len(problems) == 1 and problems[0].startswith("doc.txt:2:1: warning: table row 'Giá trị SXCN'")
 
 
 def test_share_of_industry_and_construction_and_of_industry():
-    f = figs("Năm 2023, tỷ trọng công nghiệp - xây dựng trong GRDP đạt 40,2%; ngành công nghiệp chiếm "
-             "30,5%, dịch vụ chiếm 45%.", "2024-01")
+    f = figs(
+        "Năm 2023, tỷ trọng công nghiệp - xây dựng trong GRDP đạt 40,2%; ngành công nghiệp chiếm "
+        "30,5%, dịch vụ chiếm 45%.",
+        "2024-01",
+    )
     assert [(x.indicator, x.value, x.unit) for x in f] == [
-        ("industry_construction_share", 40.2, "pct"), ("industry_share", 30.5, "pct")]
+        ("industry_construction_share", 40.2, "pct"),
+        ("industry_share", 30.5, "pct"),
+    ]
 
 
 @given(
@@ -617,8 +720,9 @@ def test_share_of_industry_and_construction_and_of_industry():
 def test_generated_sentences_round_trip(year, n, decimals, growth, word, verb):
     number = f"{n:,}".replace(",", ".") + (",5" if decimals else "")
     g = f"{growth // 10},{growth % 10}"
-    text = (f"Năm {year}, giá trị sản xuất công nghiệp đạt {word[0]}{number} tỷ đồng, "
-            f"{verb[0]} {g}% so với năm {year - 1}.")
+    text = (
+        f"Năm {year}, giá trị sản xuất công nghiệp đạt {word[0]}{number} tỷ đồng, {verb[0]} {g}% so với năm {year - 1}."
+    )
     f = figs(text, f"{year + 1}-02")
     assert len(f) == 1
     x = f[0]
@@ -626,26 +730,33 @@ def test_generated_sentences_round_trip(year, n, decimals, growth, word, verb):
     assert x.value == pytest.approx(n + 0.5 * decimals)
     assert x.growth_pct == pytest.approx(verb[1] * growth / 10)
     assert x.compared_to == str(year - 1)
-    assert text[x.start:x.end] == x.quote == text
+    assert text[x.start : x.end] == x.quote == text
 
 
 # --------------------------------------------------------------------------- text handling
 def test_sentences_and_offsets():
-    text = ("Tiêu đề không dấu chấm\nCâu một có TP. Lào Cai và số 2.525 tỷ. Câu hai…Câu ba!\n\n"
-            "Dòng bị ngắt\ngiữa câu. 5 tháng đầu năm.")
-    got = [text[s.start:s.end] for s in split_sentences(text)]
-    assert got == ["Tiêu đề không dấu chấm", "Câu một có TP. Lào Cai và số 2.525 tỷ.", "Câu hai…",
-                   "Câu ba!", "Dòng bị ngắt\ngiữa câu.", "5 tháng đầu năm."]
+    text = (
+        "Tiêu đề không dấu chấm\nCâu một có TP. Lào Cai và số 2.525 tỷ. Câu hai…Câu ba!\n\n"
+        "Dòng bị ngắt\ngiữa câu. 5 tháng đầu năm."
+    )
+    got = [text[s.start : s.end] for s in split_sentences(text)]
+    assert got == [
+        "Tiêu đề không dấu chấm",
+        "Câu một có TP. Lào Cai và số 2.525 tỷ.",
+        "Câu hai…",
+        "Câu ba!",
+        "Dòng bị ngắt\ngiữa câu.",
+        "5 tháng đầu năm.",
+    ]
     assert split_sentences(text)[0].heading
 
 
 def test_decomposed_unicode_and_crlf_keep_exact_offsets():
-    text = unicodedata.normalize(
-        "NFD", "Mở đầu.\r\nNăm 2023, giá trị sản xuất công nghiệp đạt gần 46.100 tỷ đồng.\r\n")
+    text = unicodedata.normalize("NFD", "Mở đầu.\r\nNăm 2023, giá trị sản xuất công nghiệp đạt gần 46.100 tỷ đồng.\r\n")
     f = figs(text, "2024-01")
     assert len(f) == 1
     x = f[0]
-    assert text[x.start:x.end] == x.quote
+    assert text[x.start : x.end] == x.quote
     assert x.quote.endswith("đồng.") or x.quote.endswith(unicodedata.normalize("NFD", "đồng."))
     assert (x.value, x.qualifier, x.year) == (46100, "nearly", 2023)
     assert x.value_text in x.quote
@@ -743,8 +854,11 @@ def test_cli_registered_name_with_other_content_is_an_error(tmp_path):
 
 def test_unregistered_file_uses_its_name_and_its_own_date(tmp_path):
     doc = tmp_path / "baocao.txt"
-    doc.write_text("Lào Cai, ngày 10 tháng 1 năm 2024\n\nGiá trị sản xuất công nghiệp năm 2023 đạt "
-                   "46.100 tỷ đồng. Năm 2024 giá trị sản xuất công nghiệp đạt 50.000 tỷ đồng.", encoding="utf-8")
+    doc.write_text(
+        "Lào Cai, ngày 10 tháng 1 năm 2024\n\nGiá trị sản xuất công nghiệp năm 2023 đạt "
+        "46.100 tỷ đồng. Năm 2024 giá trị sản xuất công nghiệp đạt 50.000 tỷ đồng.",
+        encoding="utf-8",
+    )
     df, problems = extract_files([doc])
     assert problems == []
     assert set(df["source"]) == {"baocao.txt"} and set(df["file"]) == {"baocao.txt"}
@@ -756,13 +870,29 @@ def test_laocai_command_on_the_raw_sources():
     if not exe.exists():
         pytest.skip("laocai entry point not installed next to the interpreter")
     files = sorted(str(p) for p in paths.DATA_RAW.glob("*.txt"))
-    proc = subprocess.run([str(exe), "extract", *files], capture_output=True, text=True, encoding="utf-8",
-                          cwd=paths.ROOT, env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=60)
+    proc = subprocess.run(
+        [str(exe), "extract", *files],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=paths.ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     df = pd.read_csv(io.StringIO(proc.stdout), dtype={"compared_to": str, "price_base": str})
     assert list(df.columns) == COLUMNS
     got = set(zip(df["year"], df["value"], df["status"]))
-    for row in [(2011, 2525, "estimate"), (2012, 2750, "target"), (2019, 32921, "actual"), (2020, 36180, "plan"),
-                (2021, 41200, "actual"), (2022, 46000, "target"), (2022, 5000, "target"), (2023, 46100, "actual"),
-                (2023, 4497, "actual"), (2023, 35.94, "actual")]:
+    for row in [
+        (2011, 2525, "estimate"),
+        (2012, 2750, "target"),
+        (2019, 32921, "actual"),
+        (2020, 36180, "plan"),
+        (2021, 41200, "actual"),
+        (2022, 46000, "target"),
+        (2022, 5000, "target"),
+        (2023, 46100, "actual"),
+        (2023, 4497, "actual"),
+        (2023, 35.94, "actual"),
+    ]:
         assert row in got

@@ -7,17 +7,36 @@ import shutil
 import pandas as pd
 import pytest
 
-from helpers import figures as F
-from helpers import paths
+from helpers.common import paths
+from helpers.figures import present as P
+from helpers.figures import table as F
 
 
 def fig(**kw):
     base = dict(
-        figure_id="doc@1", source="doc", file="doc.txt", indicator="industrial_production_value",
-        period="FY", year=2021, value=100.0, unit="bn_vnd", qualifier="", price_base="2010",
-        status="actual", growth_pct=float("nan"), compared_to="", value_text="100 tỷ đồng",
-        quote="Năm 2021 đạt 100 tỷ đồng.", start=0, end=24, kind="reported", also_in="",
-        derived_from="", derivation="", flags="", curation="",
+        figure_id="doc@1",
+        source="doc",
+        file="doc.txt",
+        indicator="industrial_production_value",
+        period="FY",
+        year=2021,
+        value=100.0,
+        unit="bn_vnd",
+        qualifier="",
+        price_base="2010",
+        status="actual",
+        growth_pct=float("nan"),
+        compared_to="",
+        value_text="100 tỷ đồng",
+        quote="Năm 2021 đạt 100 tỷ đồng.",
+        start=0,
+        end=24,
+        kind="reported",
+        also_in="",
+        derived_from="",
+        derivation="",
+        flags="",
+        curation="",
     )
     base.update(kw)
     return base
@@ -28,8 +47,19 @@ def frame(*rows):
 
 
 def test_implied_level_from_growth_and_named_parent():
-    df = F.derive_implied(frame(fig(figure_id="a@5", year=2011, value=2525, growth_pct=16.4,
-                                    compared_to="2010", status="estimate", price_base="1994")))
+    df = F.derive_implied(
+        frame(
+            fig(
+                figure_id="a@5",
+                year=2011,
+                value=2525,
+                growth_pct=16.4,
+                compared_to="2010",
+                status="estimate",
+                price_base="1994",
+            )
+        )
+    )
     imp = df[df["kind"] == "implied"].iloc[0]
     assert imp["year"] == 2010
     assert imp["value"] == pytest.approx(2525 / 1.164)
@@ -44,19 +74,39 @@ def test_previous_year_growth_implies_year_before():
 
 
 def test_plans_targets_and_partial_years_imply_nothing():
-    df = F.derive_implied(frame(
-        fig(figure_id="a@1", status="target", growth_pct=12.1, compared_to="2011", year=2012),
-        fig(figure_id="a@2", status="plan", growth_pct=9.9, compared_to="2019", year=2020),
-        fig(figure_id="a@3", period="M1-6", growth_pct=8.0, compared_to="same_period_previous_year"),
-    ))
+    df = F.derive_implied(
+        frame(
+            fig(figure_id="a@1", status="target", growth_pct=12.1, compared_to="2011", year=2012),
+            fig(figure_id="a@2", status="plan", growth_pct=9.9, compared_to="2019", year=2020),
+            fig(figure_id="a@3", period="M1-6", growth_pct=8.0, compared_to="same_period_previous_year"),
+        )
+    )
     assert (df["kind"] == "reported").all()
 
 
 def test_growth_check_flags_target_inconsistent_with_its_base():
-    df = F.derive_implied(frame(
-        fig(figure_id="a@1", year=2011, value=2525, growth_pct=16.4, compared_to="2010", status="estimate", price_base="1994"),
-        fig(figure_id="a@2", year=2012, value=2750, growth_pct=12.1, compared_to="2011", status="target", price_base="1994"),
-    ))
+    df = F.derive_implied(
+        frame(
+            fig(
+                figure_id="a@1",
+                year=2011,
+                value=2525,
+                growth_pct=16.4,
+                compared_to="2010",
+                status="estimate",
+                price_base="1994",
+            ),
+            fig(
+                figure_id="a@2",
+                year=2012,
+                value=2750,
+                growth_pct=12.1,
+                compared_to="2011",
+                status="target",
+                price_base="1994",
+            ),
+        )
+    )
     out, checks = F.consistency_checks(df)
     flagged = checks[checks["result"] == "flag"]
     assert len(flagged) == 1
@@ -79,7 +129,9 @@ def test_growth_check_passes_consistent_plan():
 def test_growth_check_ignores_incompatible_price_bases():
     df = frame(
         fig(figure_id="c@1", year=2011, value=2525, price_base="1994"),
-        fig(figure_id="c@2", year=2012, value=9000, growth_pct=5, compared_to="2011", status="target", price_base="2010"),
+        fig(
+            figure_id="c@2", year=2012, value=9000, growth_pct=5, compared_to="2011", status="target", price_base="2010"
+        ),
     )
     _, checks = F.consistency_checks(df)
     assert checks.empty
@@ -89,8 +141,16 @@ def test_increase_check_accepts_nearly():
     df = frame(
         fig(figure_id="d@1", year=2021, value=41200),
         fig(figure_id="d@2", year=2022, value=46000, status="target", qualifier="more_than", price_base="unstated"),
-        fig(figure_id="d@3", year=2022, value=5000, status="target", qualifier="nearly",
-            indicator="industrial_production_value_increase", compared_to="2021", price_base="unstated"),
+        fig(
+            figure_id="d@3",
+            year=2022,
+            value=5000,
+            status="target",
+            qualifier="nearly",
+            indicator="industrial_production_value_increase",
+            compared_to="2021",
+            price_base="unstated",
+        ),
     )
     _, checks = F.consistency_checks(df)
     inc = checks[checks["check"] == "increase"].iloc[0]
@@ -160,7 +220,7 @@ def test_schema_rejects_unknown_status():
 
 def test_provenance_escapes_source_markup():
     df = F.tidy(frame(fig(quote="<script>alert(1)</script> đạt 100 tỷ đồng", value_text="100 tỷ đồng")))
-    out = F.provenance_html(df)
+    out = P.provenance_html(df)
     assert "<script>" not in out
     assert "&lt;script&gt;" in out and "<mark>100 tỷ đồng</mark>" in out
 
@@ -209,7 +269,7 @@ def test_real_sources_repeat_of_article_is_merged(real):
 def test_every_reported_quote_is_the_sentence_in_its_document(real):
     texts = {s.id: s.path().read_text(encoding="utf-8") for s in real.sources}
     for r in real.figures.itertuples():
-        assert texts[r.source][r.start:r.end] == r.quote
+        assert texts[r.source][r.start : r.end] == r.quote
 
 
 def test_regenerating_gives_the_same_bytes(tmp_path, real):
@@ -223,8 +283,9 @@ def test_committed_figures_are_up_to_date(tmp_path, real):
     if not paths.FIGURES_CSV.is_file():
         pytest.fail("data/processed/figures.csv is missing: run `laocai figures`")
     F.write_figures(real, tmp_path)
-    assert (tmp_path / "figures.csv").read_bytes() == paths.FIGURES_CSV.read_bytes(), \
+    assert (tmp_path / "figures.csv").read_bytes() == paths.FIGURES_CSV.read_bytes(), (
         "data/processed/figures.csv is stale: run `laocai figures` and commit it"
+    )
 
 
 def test_failed_write_keeps_previous_file(tmp_path, real):

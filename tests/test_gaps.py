@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import gaps, linking
-from helpers.linking import ParameterError
+from helpers.series import gaps, linking
+from helpers.series.linking import ParameterError
 
 
 def test_sigma_from_consecutive_growth_with_floor():
@@ -147,8 +147,14 @@ def test_intervals_are_calibrated_when_the_assumptions_hold():
         known_idx = [0, 1, 8, 9, 10, 11, 12, 13]
         # The old-base years are seen through the wrong link factor: shifted by -x.
         logv = np.array([path[i] - (x if i < 2 else 0.0) for i in known_idx])
-        kn = pd.DataFrame({"year": known_idx, "log_value": logv, "obs_var": 0.0,
-                           "k_exposure": [1.0 if i < 2 else 0.0 for i in known_idx]})
+        kn = pd.DataFrame(
+            {
+                "year": known_idx,
+                "log_value": logv,
+                "obs_var": 0.0,
+                "k_exposure": [1.0 if i < 2 else 0.0 for i in known_idx],
+            }
+        )
         out, _ = gaps.estimate_gaps(kn, years, "loglinear", level, sigma_floor=sigma, link_spreads=(s_lo, s_hi))
         truth = np.exp(path[out["year"].to_numpy()])
         hits += int(np.sum((out["lo"].to_numpy() <= truth) & (truth <= out["hi"].to_numpy())))

@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 import yaml
 
-from helpers import linking, paths
-from helpers.linking import LinkParams, ParameterError, SeriesParams
+from helpers.common import paths
+from helpers.series import linking
+from helpers.series.linking import LinkParams, ParameterError, SeriesParams
 
 # A small case computed by hand: old base 2000-2002 growing 10% a year, new base from 2002.
 OLD = pd.Series({2000: 100.0, 2001: 110.0, 2002: 121.0})
@@ -26,8 +27,8 @@ D = 300.0 / (K * 121.0)  # discrepancy of the link factor at 2002
 def test_default_link_factor_is_read_from_references_yaml():
     with open(paths.REFERENCES_YAML, encoding="utf-8") as fh:
         lf = yaml.safe_load(fh)["link_factor"]
-    assert linking.DEFAULT_LINK_FACTOR == pytest.approx(float(lf["default"]))
-    assert linking.LINK_FACTOR_RANGE == pytest.approx((float(lf["low"]), float(lf["high"])))
+    assert pytest.approx(float(lf["default"])) == linking.DEFAULT_LINK_FACTOR
+    assert pytest.approx((float(lf["low"]), float(lf["high"]))) == linking.LINK_FACTOR_RANGE
     low, high = linking.LINK_FACTOR_RANGE
     assert low < linking.DEFAULT_LINK_FACTOR < high
 

@@ -10,7 +10,7 @@ import pytest
 from scipy import stats
 
 from helpers import models
-from helpers.models import ModelError, fit_forecast
+from helpers.models import ModelError, fit_forecast, kernels
 
 FAST = [m for m, s in models.MODELS.items() if s.fast]
 SLOW = [m for m, s in models.MODELS.items() if not s.fast]
@@ -78,8 +78,7 @@ def test_trailing_missing_years_are_bridged():
 def test_combo_point_is_median_of_members():
     y = growth_series(missing=(2015,))
     res = fit_forecast(y, 4, "combo", intervals="model")
-    members = np.log(np.stack([fit_forecast(y, 4, m, intervals="model").forecast
-                               for m in models.COMBO_MEMBERS]))
+    members = np.log(np.stack([fit_forecast(y, 4, m, intervals="model").forecast for m in models.COMBO_MEMBERS]))
     np.testing.assert_allclose(np.log(res.forecast), np.median(members, axis=0))
     assert res.info["members"] == list(models.COMBO_MEMBERS)
 
@@ -111,16 +110,16 @@ def test_robust_drifts_known_answers():
 def test_otheta_chooses_a_listed_theta_and_theta_one_is_ses():
     y = growth_series(n=20, missing=(2015,))
     res = fit_forecast(y, 3, "otheta", intervals="model")
-    assert res.info["theta"] in models._THETAS
+    assert res.info["theta"] in kernels._THETAS
     flat = pd.Series(np.exp(np.sin(np.arange(20.0))), index=range(2000, 2020))
     x = np.log(flat.to_numpy())
-    old = models._THETAS
+    old = kernels._THETAS
     try:
-        models._THETAS = np.array([1.0])
-        one = models._fit_otheta(x, 3, None)
+        kernels._THETAS = np.array([1.0])
+        one = kernels._fit_otheta(x, 3, None)
     finally:
-        models._THETAS = old
-    ses = models._fit_ses(x, 3, None)
+        kernels._THETAS = old
+    ses = kernels._fit_ses(x, 3, None)
     np.testing.assert_allclose(one.point, ses.point)
 
 
@@ -163,7 +162,8 @@ def test_loglinear_hac_matches_statsmodels():
     res = fit_forecast(y, 2, "loglinear", intervals="model")
     X = sm.add_constant(np.arange(16.0))
     ols = sm.OLS(np.log(y.to_numpy()), X).fit(
-        cov_type="HAC", cov_kwds={"maxlags": res.info["hac_lags"], "use_correction": True})
+        cov_type="HAC", cov_kwds={"maxlags": res.info["hac_lags"], "use_correction": True}
+    )
     assert res.info["growth_log"] == pytest.approx(ols.params[1])
     assert res.info["se_growth_hac"] == pytest.approx(ols.bse[1], rel=1e-8)
 
@@ -191,16 +191,17 @@ def test_piecewise_detects_a_stall_and_respects_min_segment():
     # the minimum segment length binds: a stall in the last two years only
     t = np.arange(14.0)
     x2 = np.minimum(0.1 * t, 0.1 * 12)  # hinge at index 12, one point after it
-    tau3 = models._piecewise_search(t, x2, 3)[0]
-    tau2 = models._piecewise_search(t, x2, 2)[0]
+    tau3 = kernels._piecewise_search(t, x2, 3)[0]
+    tau2 = kernels._piecewise_search(t, x2, 2)[0]
     assert tau2 == 12.0
     assert tau3 <= 11.0  # at least 3 observations on or after the break
 
 
 def test_piecewise_keeps_a_straight_line():
     y = growth_series(n=14, noise=0.0)
-    y = pd.Series(np.exp(np.log(1000) + 0.07 * np.arange(14)
-                         + np.random.default_rng(8).normal(0, 0.01, 14)), index=y.index)
+    y = pd.Series(
+        np.exp(np.log(1000) + 0.07 * np.arange(14) + np.random.default_rng(8).normal(0, 0.01, 14)), index=y.index
+    )
     res = fit_forecast(y, 2, "piecewise", intervals="model")
     assert res.info["break_index"] is None
 
@@ -212,7 +213,7 @@ def test_ets_grid_initial_states_are_least_squares():
     x = np.cumsum(rng.normal(0.05, 0.1, 15))
     x[5] = np.nan
     a, b, p = 0.4, 0.1, 0.9
-    par = models._ets_grid(x, [a], [b], [p], trend=True)
+    par = kernels._ets_grid(x, [a], [b], [p], trend=True)
 
     def sse(z):
         # the error after the missing year is a 2-step error: weight 1 / (1 + (a + b p)^2)
@@ -251,7 +252,7 @@ def test_gap_errors_are_multi_step_errors():
 def test_missing_year_propagates_state_without_update():
     # With the parameters fixed, a missing year must equal "predict, do not update".
     x = np.array([1.0, 1.1, np.nan, 1.35, 1.4])
-    pred, lev, sl = models._ets_filter(x, 0.5, 0.2, 0.9, 1.0, 0.1)
+    pred, lev, sl = kernels._ets_filter(x, 0.5, 0.2, 0.9, 1.0, 0.1)
     l_, b_ = 1.0, 0.1
     for xt in x:
         yh = l_ + 0.9 * b_
@@ -323,8 +324,7 @@ def test_summary_frame_has_mean_and_method():
 
 
 def test_pool_scores_blends_with_prior():
-    prior = models.ZTable(np.array([0.1, 0.5, 0.9]), np.array([[-1.0, 0.0, 1.0]]),
-                          np.array([np.inf]))
+    prior = models.ZTable(np.array([0.1, 0.5, 0.9]), np.array([[-1.0, 0.0, 1.0]]), np.array([np.inf]))
     scores = np.array([[-2.0], [0.0], [2.0], [4.0]])  # 4 errors at horizon 1
     t = models.pool_scores([scores], [0.1, 0.5, 0.9], prior=prior, prior_weight=4)
     emp = np.quantile([-2.0, 0.0, 2.0, 4.0], [0.1, 0.5, 0.9])
@@ -435,5 +435,4 @@ def test_rwd_rejects_non_positive_but_level_fallback_accepts():
 
 def test_point_forecast_matches_fit_forecast():
     y = growth_series(missing=(2016,))
-    np.testing.assert_allclose(models.point_forecast(y, 3),
-                               fit_forecast(y, 3, intervals="model").forecast)
+    np.testing.assert_allclose(models.point_forecast(y, 3), fit_forecast(y, 3, intervals="model").forecast)

@@ -6,7 +6,7 @@ import jupytext
 import nbformat
 import pytest
 
-from helpers import paths
+from helpers.common import paths
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS.glob("*.ipynb"))
 
@@ -54,4 +54,6 @@ def test_logic_stays_in_helpers(path):
     for c in nb.cells:
         if c.cell_type == "code":
             for line in c.source.splitlines():
-                assert not line.lstrip().startswith(("def ", "class ")), f"{path.name}: move `{line.strip()}` to src/helpers"
+                assert not line.lstrip().startswith(("def ", "class ")), (
+                    f"{path.name}: move `{line.strip()}` to src/helpers"
+                )

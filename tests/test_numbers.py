@@ -1,4 +1,4 @@
-"""Reading Vietnamese and English numbers, units and qualifiers (helpers.numbers)."""
+"""Reading Vietnamese and English numbers, units and qualifiers (helpers.figures.numbers)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.numbers import (
+from helpers.figures.numbers import (
     UnreadableNumber,
     find_amounts,
     format_number,
@@ -74,7 +74,7 @@ def test_parse_number_rejects_unknown_language():
 
 
 def _group(n: int, sep: str) -> str:
-    """Thousands grouping written independently of helpers.numbers."""
+    """Thousands grouping written independently of helpers.figures.numbers."""
     return f"{n:,}".replace(",", sep)
 
 
@@ -88,16 +88,22 @@ def test_english_thousands_round_trip(n):
     assert parse_number(_group(n, ","), "en") == n
 
 
-@given(st.integers(min_value=0, max_value=10**12), st.integers(min_value=0, max_value=999),
-       st.integers(min_value=1, max_value=3))
+@given(
+    st.integers(min_value=0, max_value=10**12),
+    st.integers(min_value=0, max_value=999),
+    st.integers(min_value=1, max_value=3),
+)
 def test_vietnamese_decimal_comma_round_trip(whole, frac, digits):
     frac_text = str(frac).zfill(3)[:digits]
     written = f"{_group(whole, '.')},{frac_text}"
     assert parse_number(written, "vi") == Decimal(f"{whole}.{frac_text}")
 
 
-@given(st.integers(min_value=0, max_value=10**12), st.integers(min_value=0, max_value=999),
-       st.integers(min_value=1, max_value=3))
+@given(
+    st.integers(min_value=0, max_value=10**12),
+    st.integers(min_value=0, max_value=999),
+    st.integers(min_value=1, max_value=3),
+)
 def test_english_decimal_point_round_trip(whole, frac, digits):
     frac_text = str(frac).zfill(3)[:digits]
     written = f"{_group(whole, ',')}.{frac_text}"
@@ -111,8 +117,10 @@ def test_dot_and_three_digits_is_thousands_in_vietnamese_and_decimal_in_english(
     assert parse_number(token, "en") == Decimal(f"{a}.{b:03d}")
 
 
-@given(st.decimals(min_value=0, max_value=10**12, places=2, allow_nan=False, allow_infinity=False),
-       st.sampled_from(["vi", "en"]))
+@given(
+    st.decimals(min_value=0, max_value=10**12, places=2, allow_nan=False, allow_infinity=False),
+    st.sampled_from(["vi", "en"]),
+)
 def test_format_number_round_trip(value, lang):
     assert parse_number(format_number(value, lang), lang) == value
 
@@ -171,7 +179,7 @@ def test_amount_units_and_scale(text, lang, value, unit, written):
     assert a.value == pytest.approx(value)
     assert a.unit == unit
     assert a.text == written
-    assert text[a.start:a.end] == written
+    assert text[a.start : a.end] == written
 
 
 @pytest.mark.parametrize(
@@ -212,17 +220,30 @@ def test_unreadable_amounts_are_reported_with_their_position(text, bad):
     assert len(problems) == 1
     p = problems[0]
     assert p.text == bad
-    assert text[p.start:p.end] == bad
+    assert text[p.start : p.end] == bad
     assert p.reason
 
 
 # --------------------------------------------------------------------------- qualifiers
 QUALIFIER_WORDS = [
-    ("hơn", "more_than"), ("trên", "more_than"), ("vượt", "more_than"), ("gần", "nearly"),
-    ("đạt gần", "nearly"), ("gần như", "nearly"), ("khoảng", "about"), ("xấp xỉ", "about"),
-    ("ước khoảng", "about"), ("dưới", "less_than"), ("chưa đến", "less_than"),
-    ("ít nhất", "at_least"), ("tối thiểu", "at_least"), ("không quá", "at_most"),
-    ("ước đạt", ""), ("ước", ""), ("đạt", ""), ("", ""),
+    ("hơn", "more_than"),
+    ("trên", "more_than"),
+    ("vượt", "more_than"),
+    ("gần", "nearly"),
+    ("đạt gần", "nearly"),
+    ("gần như", "nearly"),
+    ("khoảng", "about"),
+    ("xấp xỉ", "about"),
+    ("ước khoảng", "about"),
+    ("dưới", "less_than"),
+    ("chưa đến", "less_than"),
+    ("ít nhất", "at_least"),
+    ("tối thiểu", "at_least"),
+    ("không quá", "at_most"),
+    ("ước đạt", ""),
+    ("ước", ""),
+    ("đạt", ""),
+    ("", ""),
 ]
 
 
@@ -234,19 +255,28 @@ def test_vietnamese_qualifiers(word, code):
 
 @pytest.mark.parametrize(
     "phrase, code",
-    [("more than VND 46 trillion", "more_than"), ("over VND 46 trillion", "more_than"),
-     ("nearly VND 5 trillion", "nearly"), ("almost VND 5 trillion", "nearly"),
-     ("about VND 5 trillion", "about"), ("approximately 2,525 billion VND", "about"),
-     ("at least VND 5 trillion", "at_least"), ("less than VND 5 trillion", "less_than"),
-     ("reached VND 5 trillion", "")],
+    [
+        ("more than VND 46 trillion", "more_than"),
+        ("over VND 46 trillion", "more_than"),
+        ("nearly VND 5 trillion", "nearly"),
+        ("almost VND 5 trillion", "nearly"),
+        ("about VND 5 trillion", "about"),
+        ("approximately 2,525 billion VND", "about"),
+        ("at least VND 5 trillion", "at_least"),
+        ("less than VND 5 trillion", "less_than"),
+        ("reached VND 5 trillion", ""),
+    ],
 )
 def test_english_qualifiers(phrase, code):
     amounts, _ = find_amounts(f"The value {phrase}.", "en")
     assert [a.qualifier for a in amounts] == [code]
 
 
-@given(st.sampled_from([q for q in QUALIFIER_WORDS if q[0]]), st.integers(min_value=1, max_value=10**7),
-       st.sampled_from([("tỷ đồng", 1), ("nghìn tỷ đồng", 1000), ("triệu đồng", 0.001)]))
+@given(
+    st.sampled_from([q for q in QUALIFIER_WORDS if q[0]]),
+    st.integers(min_value=1, max_value=10**7),
+    st.sampled_from([("tỷ đồng", 1), ("nghìn tỷ đồng", 1000), ("triệu đồng", 0.001)]),
+)
 @settings(max_examples=60)
 def test_qualifier_value_and_unit_round_trip(qualifier, n, unit):
     word, code = qualifier

@@ -6,11 +6,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import outlook as O
-from helpers import paths
-from helpers.figures import read_figures
-from helpers.io import write_csv_atomic
-from helpers.linking import SeriesParams
+from helpers.common import paths
+from helpers.common.io import write_csv_atomic
+from helpers.figures.table import read_figures
+from helpers.forecast import outlook as O
+from helpers.series.linking import SeriesParams
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,7 @@ def test_link_factor_nodes_are_quantiles_of_the_link_law():
     nodes = O.link_factor_nodes(9, p)
     lp = p.link_params()
     low, high = lp.link_factor_range
-    from helpers.linking import two_piece_cdf
+    from helpers.series.linking import two_piece_cdf
 
     assert len(nodes) == 9 and np.all(np.diff(nodes) > 0)
     s_lo, s_hi = lp.log_spreads()
@@ -74,8 +74,8 @@ def test_link_factor_nodes_are_quantiles_of_the_link_law():
 def test_mixture_covers_the_forecasts_at_every_link_factor(tmp_path):
     from dataclasses import replace
 
-    from helpers import series as S
     from helpers.models import fit_forecast
+    from helpers.series import build as S
 
     mix = O.forecast_outlook(None, 3, "loglinear", link_scenario="default", n_nodes=5, n_draws=5000)
     obs, plans = S.load_figures()
@@ -120,12 +120,13 @@ def test_extra_targets_get_probabilities(series):
 
 
 def test_committed_series_is_up_to_date(tmp_path):
-    from helpers import series as S
+    from helpers.series import build as S
 
     obs, plans = S.load_figures()
     write_csv_atomic(S.build_series(obs, SeriesParams(), plans=plans), tmp_path / "series.csv")
-    assert (tmp_path / "series.csv").read_bytes() == paths.SERIES_CSV.read_bytes(), \
+    assert (tmp_path / "series.csv").read_bytes() == paths.SERIES_CSV.read_bytes(), (
         "data/processed/series.csv is stale: run `make reports` (or `laocai series > data/processed/series.csv`)"
+    )
 
 
 def _notebook_defaults(name: str) -> dict:
@@ -138,11 +139,13 @@ def test_committed_forecasts_are_up_to_date(tmp_path):
     """data/processed/forecasts.csv is what notebooks/04_forecast.ipynb writes with its defaults."""
     p = _notebook_defaults("04_forecast.ipynb")
     series = O.read_series()
-    out = O.forecast_outlook(series, p["horizon"], p["models"][0], p["levels"],
-                             link_scenario=p["link_scenario"], first_year=p["first_year"])
+    out = O.forecast_outlook(
+        series, p["horizon"], p["models"][0], p["levels"], link_scenario=p["link_scenario"], first_year=p["first_year"]
+    )
     write_csv_atomic(out.frame.assign(model=p["models"][0], link_scenario=p["link_scenario"]), tmp_path / "f.csv")
-    assert (tmp_path / "f.csv").read_bytes() == paths.FORECASTS_CSV.read_bytes(), \
+    assert (tmp_path / "f.csv").read_bytes() == paths.FORECASTS_CSV.read_bytes(), (
         "data/processed/forecasts.csv is stale: run `make reports` and commit it"
+    )
 
 
 def test_committed_trend_is_up_to_date(tmp_path):
@@ -152,5 +155,6 @@ def test_committed_trend_is_up_to_date(tmp_path):
     results, problems = O.fit_models(y, p["horizon"], p["models"], p["levels"])
     assert not problems
     write_csv_atomic(O.forecasts_long(results), tmp_path / "t.csv")
-    assert (tmp_path / "t.csv").read_bytes() == (paths.DATA_PROCESSED / "trend.csv").read_bytes(), \
+    assert (tmp_path / "t.csv").read_bytes() == (paths.DATA_PROCESSED / "trend.csv").read_bytes(), (
         "data/processed/trend.csv is stale: run `make reports` and commit it"
+    )

@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from helpers import models, panel
+from helpers import models
 from helpers.cli import app
+from helpers.models import panel
 
 COLUMNS = ["unique_id", "year", "forecast", "lo_80", "hi_80", "lo_95", "hi_95", "method"]
 
@@ -57,14 +58,17 @@ def test_cli_method_option(tmp_path):
 
 
 def test_cli_bad_input_is_reported_and_the_rest_is_forecast(tmp_path):
-    text = ("unique_id,year,value\n" + good_rows("good")
-            + "dup,2010,5\ndup,2010,6\ndup,2011,7\ndup,2012,8\ndup,2013,9\n"
-            + "short,2014,50\nshort,2015,55\n"
-            + "nonpos,2010,10\nnonpos,2011,0\nnonpos,2012,12\nnonpos,2013,13\n"
-            + "text,2010,100\ntext,2011,110\ntext,2012,abc\ntext,2013,135\ntext,2014,150\n"
-            + "text,2015,160\n"
-            + "single,2015,7\n"
-            + "badyear,20x1,7\nbadyear,2012,8\nbadyear,2013,9\nbadyear,2014,9\n")
+    text = (
+        "unique_id,year,value\n"
+        + good_rows("good")
+        + "dup,2010,5\ndup,2010,6\ndup,2011,7\ndup,2012,8\ndup,2013,9\n"
+        + "short,2014,50\nshort,2015,55\n"
+        + "nonpos,2010,10\nnonpos,2011,0\nnonpos,2012,12\nnonpos,2013,13\n"
+        + "text,2010,100\ntext,2011,110\ntext,2012,abc\ntext,2013,135\ntext,2014,150\n"
+        + "text,2015,160\n"
+        + "single,2015,7\n"
+        + "badyear,20x1,7\nbadyear,2012,8\nbadyear,2013,9\nbadyear,2014,9\n"
+    )
     src = write(tmp_path, text)
     out = tmp_path / "out.csv"
     r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out)])
@@ -78,8 +82,12 @@ def test_cli_bad_input_is_reported_and_the_rest_is_forecast(tmp_path):
     assert "'badyear'" in err and "not integers" in err
     df = pd.read_csv(out)
     methods = df.groupby("unique_id")["method"].first().to_dict()
-    assert methods == {"good": models.DEFAULT_METHOD, "short": "naive (fallback)",
-                       "nonpos": "rwd-level (fallback)", "text": models.DEFAULT_METHOD}
+    assert methods == {
+        "good": models.DEFAULT_METHOD,
+        "short": "naive (fallback)",
+        "nonpos": "rwd-level (fallback)",
+        "text": models.DEFAULT_METHOD,
+    }
     assert df.loc[df.unique_id == "text", "year"].tolist() == [2016, 2017]
     assert df.loc[df.unique_id == "short", "forecast"].tolist() == [55.0, 55.0]
     assert df[["forecast", "lo_95", "hi_95"]].notna().all().all()
@@ -115,8 +123,7 @@ def test_cli_unusable_input(tmp_path, text, code, match):
 
 def test_cli_unknown_method(tmp_path):
     src = write(tmp_path, "unique_id,year,value\n" + good_rows("a"))
-    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(tmp_path / "o.csv"),
-                "--method", "crystal-ball"])
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(tmp_path / "o.csv"), "--method", "crystal-ball"])
     assert r.exit_code == 2
     assert "unknown method" in stderr_of(r)
 
@@ -142,8 +149,7 @@ def test_panel_accepts_a_mapping_of_series():
     s = pd.Series(100 * np.exp(0.05 * np.arange(9)), index=range(2001, 2010))
     res = panel.forecast_panel({"x": s, "y": s * 2}, 2, "rwd_log", progress=False)
     assert res.frame["unique_id"].tolist() == ["x", "x", "y", "y"]
-    np.testing.assert_allclose(res.frame["forecast"].iloc[2:].to_numpy(),
-                               2 * res.frame["forecast"].iloc[:2].to_numpy())
+    np.testing.assert_allclose(res.frame["forecast"].iloc[2:].to_numpy(), 2 * res.frame["forecast"].iloc[:2].to_numpy())
 
 
 def test_panel_rejects_bad_horizon_before_running():

@@ -9,8 +9,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from helpers import outlook as O  # noqa: E402
-from helpers import plots  # noqa: E402
+from helpers.common import plots  # noqa: E402
+from helpers.forecast import outlook as O  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +18,9 @@ def series():
     return O.read_series()
 
 
-@pytest.mark.parametrize("lang, ylabel", [("en", "Billion VND, constant 2010 prices"), ("vi", "Tỷ đồng, giá so sánh 2010")])
+@pytest.mark.parametrize(
+    "lang, ylabel", [("en", "Billion VND, constant 2010 prices"), ("vi", "Tỷ đồng, giá so sánh 2010")]
+)
 def test_series_chart_labels_follow_the_language(series, lang, ylabel):
     fig = plots.series_chart(series, lang)
     ax = fig.axes[0]

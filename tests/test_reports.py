@@ -1,4 +1,4 @@
-"""The report builder (helpers.reports), its labels (helpers.i18n) and provenance header.
+"""The report builder (helpers.reports), its labels (helpers.common.i18n) and provenance header.
 
 Unit tests use small configurations written into ``tmp_path`` and the fixture notebooks of
 ``tests/fixtures/notebooks``. Tests marked ``slow`` build reports for real: each in a
@@ -20,8 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import i18n, provenance, reports
-from helpers import paths as project_paths
+from helpers import reports
+from helpers.common import i18n
+from helpers.common import paths as project_paths
+from helpers.reports import builder as reports_build
+from helpers.reports import provenance
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures" / "notebooks"
@@ -98,7 +101,7 @@ def test_unknown_label_key_is_a_keyerror_naming_the_key_and_the_fix():
     with pytest.raises(KeyError) as info:
         i18n.t("col.yaer", "en")
     msg = str(info.value)
-    assert "'col.yaer'" in msg and "'col.year'" in msg and "helpers.i18n.LABELS" in msg
+    assert "'col.yaer'" in msg and "'col.year'" in msg and "helpers.common.i18n.LABELS" in msg
 
 
 def test_unknown_language_is_refused():
@@ -377,7 +380,9 @@ def test_key_changes_with_each_input_and_only_then(param_root: Path):
     out = ctx.data_dir(ser)
     out.mkdir(parents=True, exist_ok=True)
     (out / "series.csv").write_text("year,value\n")
-    reports._record(ser, ctx, base[1], reports.Outcome(ser.name, "ok", outputs=reports.outputs_state(ser, ctx)), None, None)
+    reports_build._record(
+        ser, ctx, base[1], reports.Outcome(ser.name, "ok", outputs=reports.outputs_state(ser, ctx)), None, None
+    )
     assert reports.is_up_to_date(ser, ctx, base[1])
 
     (out / "series.csv").write_text("year,value\n2020,1\n")  # its own output edited
@@ -394,7 +399,7 @@ def test_key_changes_with_each_input_and_only_then(param_root: Path):
 
     ctx.code_hash = "changed helpers"  # helpers code
     assert keys(ctx)[0] != base[0] and keys(ctx)[1] != base[1]
-    ctx.code_hash = reports.hash_tree(Path(reports.__file__).parent)
+    ctx.code_hash = reports.hash_tree(Path(reports.__file__).parents[1])
 
     raw = root / "data" / "raw" / "source.txt"  # data/raw
     old = raw.read_text(encoding="utf-8")
@@ -578,8 +583,17 @@ def real_site(tmp_path_factory) -> Site:
 
 def _build_real_site(tmp_path_factory) -> Site:
     root = tmp_path_factory.mktemp("real_site") / "repo"
-    ignore = shutil.ignore_patterns(".venv", ".git", "reports", "test-artifacts", "__pycache__", ".pytest_cache",
-                                    ".ipynb_checkpoints", "bench", "*.egg-info")
+    ignore = shutil.ignore_patterns(
+        ".venv",
+        ".git",
+        "reports",
+        "test-artifacts",
+        "__pycache__",
+        ".pytest_cache",
+        ".ipynb_checkpoints",
+        "bench",
+        "*.egg-info",
+    )
     shutil.copytree(REPO, root, ignore=ignore)
     shutil.rmtree(root / "data" / "processed", ignore_errors=True)
     (root / "data" / "processed").mkdir()
@@ -591,7 +605,9 @@ def _build_real_site(tmp_path_factory) -> Site:
 def check_report_page(page: Path) -> str:
     """Checks every report page must pass; returns its text."""
     text = page.read_text(encoding="utf-8")
-    assert not re.search(r'class="[^"]*(jp-InputArea-editor|jp-CodeMirrorEditor|jp-InputPrompt)', text), f"{page.name}: code input rendered"
+    assert not re.search(r'class="[^"]*(jp-InputArea-editor|jp-CodeMirrorEditor|jp-InputPrompt)', text), (
+        f"{page.name}: code input rendered"
+    )
     assert reports.html_safety_problems(text) == [], page.name
     assert "laocai-header" in text, f"{page.name}: no provenance header"
     assert text.count('class="laocai-header"') == 1, f"{page.name}: provenance header shown more than once"
@@ -603,7 +619,9 @@ def test_fixture_set_builds_every_run(fixture_site: Site):
     site = fixture_site
     assert site.proc.returncode == 0, site.proc.stderr
     names = {p.stem for p in site.pages}
-    expected = {f"{b}-{l}" for b in ("figures", "series-low", "series-high", "ports-a", "ports-b") for l in ("en", "vi")}
+    expected = {
+        f"{b}-{l}" for b in ("figures", "series-low", "series-high", "ports-a", "ports-b") for l in ("en", "vi")
+    }
     assert names == expected
     assert "10 built" in site.proc.stderr
     # one line per finished run, with its time
@@ -633,7 +651,11 @@ def test_fixture_reports_have_header_no_code_and_embedded_figures(fixture_site: 
 
 @pytest.mark.slow
 def test_source_markup_is_escaped_everywhere(fixture_site: Site):
-    pages = [fixture_site.out / "figures-en.html", fixture_site.out / "figures-vi.html", fixture_site.out / "index.html"]
+    pages = [
+        fixture_site.out / "figures-en.html",
+        fixture_site.out / "figures-vi.html",
+        fixture_site.out / "index.html",
+    ]
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert "<script>alert" not in text and "<img src=x" not in text, page.name
@@ -683,8 +705,11 @@ def test_no_op_rebuild_is_fast_and_imports_no_notebook_machinery(fixture_site: S
     )
     t0 = time.monotonic()
     proc = subprocess.run(
-        [sys.executable, "-c", code], env={**os.environ, "LAOCAI_ROOT": str(site.root)},
-        capture_output=True, text=True, timeout=60,
+        [sys.executable, "-c", code],
+        env={**os.environ, "LAOCAI_ROOT": str(site.root)},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     wall = time.monotonic() - t0
     assert proc.returncode == 0, proc.stderr
@@ -809,7 +834,16 @@ def test_reports_yaml_is_valid_and_ships_the_required_runs(tmp_path: Path):
     """The real reports.yaml: every notebook's default run and low/high scenarios, in en and vi."""
     config = reports.load_config(project_paths.REPORTS_YAML)
     names = {r.name for r in config.runs}
-    for base in ("figures", "series", "trend", "forecast", "series-low", "series-high", "forecast-low", "forecast-high"):
+    for base in (
+        "figures",
+        "series",
+        "trend",
+        "forecast",
+        "series-low",
+        "series-high",
+        "forecast-low",
+        "forecast-high",
+    ):
         assert {f"{base}-en", f"{base}-vi"} <= names, base
     by = config.by_name
     assert "series-low-en" in by["forecast-low-en"].needs and "series-high-en" in by["forecast-high-en"].needs

@@ -11,16 +11,16 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from helpers import basefix, linking
 from helpers.cli import app
-from helpers.linking import ParameterError, SeriesParams
-from helpers.series import (
+from helpers.series import basefix, linking
+from helpers.series.build import (
     SERIES_COLUMNS,
     assumptions_table,
     build_series,
     sensitivity,
     split_observations,
 )
+from helpers.series.linking import ParameterError, SeriesParams
 
 COLS = ["figure_id", "year", "value", "price_base", "kind", "status"]
 
@@ -54,21 +54,63 @@ def figures_table() -> pd.DataFrame:
     rows = []
     for df in (OBS, PLANS):
         for r in df.itertuples():
-            rows.append(dict(
-                figure_id=r.figure_id, indicator="industrial_production_value", period="FY",
-                year=r.year, value=r.value, unit="bn_vnd", price_base=r.price_base, status=r.status,
-                kind=r.kind, derived_from=r.figure_id.split("/")[0] + "/x" if r.kind == "implied" else "",
-            ))
+            rows.append(
+                dict(
+                    figure_id=r.figure_id,
+                    indicator="industrial_production_value",
+                    period="FY",
+                    year=r.year,
+                    value=r.value,
+                    unit="bn_vnd",
+                    price_base=r.price_base,
+                    status=r.status,
+                    kind=r.kind,
+                    derived_from=r.figure_id.split("/")[0] + "/x" if r.kind == "implied" else "",
+                )
+            )
     # Rows the split must leave out: another indicator, a half-year figure, current prices.
-    rows.append(dict(figure_id="x/handicraft", indicator="handicraft_production_value", period="FY",
-                     year=2023, value=4497.0, unit="bn_vnd", price_base="unstated", status="actual",
-                     kind="reported", derived_from=""))
-    rows.append(dict(figure_id="x/h1", indicator="industrial_production_value", period="H1",
-                     year=2023, value=20000.0, unit="bn_vnd", price_base="2010", status="actual",
-                     kind="reported", derived_from=""))
-    rows.append(dict(figure_id="x/current", indicator="industrial_production_value", period="FY",
-                     year=2015, value=30000.0, unit="bn_vnd", price_base="current", status="actual",
-                     kind="reported", derived_from=""))
+    rows.append(
+        dict(
+            figure_id="x/handicraft",
+            indicator="handicraft_production_value",
+            period="FY",
+            year=2023,
+            value=4497.0,
+            unit="bn_vnd",
+            price_base="unstated",
+            status="actual",
+            kind="reported",
+            derived_from="",
+        )
+    )
+    rows.append(
+        dict(
+            figure_id="x/h1",
+            indicator="industrial_production_value",
+            period="H1",
+            year=2023,
+            value=20000.0,
+            unit="bn_vnd",
+            price_base="2010",
+            status="actual",
+            kind="reported",
+            derived_from="",
+        )
+    )
+    rows.append(
+        dict(
+            figure_id="x/current",
+            indicator="industrial_production_value",
+            period="FY",
+            year=2015,
+            value=30000.0,
+            unit="bn_vnd",
+            price_base="current",
+            status="actual",
+            kind="reported",
+            derived_from="",
+        )
+    )
     return pd.DataFrame(rows)
 
 
@@ -82,8 +124,14 @@ def default_series() -> pd.DataFrame:
 
 def test_real_figures_reproduce_the_published_years(default_series):
     s = default_series.set_index("year")
-    expected = {2018: (29031, "implied"), 2019: (32921, "reported"), 2020: (37050, "implied"),
-                2021: (41200, "reported"), 2022: (46068, "implied"), 2023: (46100, "reported")}
+    expected = {
+        2018: (29031, "implied"),
+        2019: (32921, "reported"),
+        2020: (37050, "implied"),
+        2021: (41200, "reported"),
+        2022: (46068, "implied"),
+        2023: (46100, "reported"),
+    }
     for year, (value, kind) in expected.items():
         assert round(s.at[year, "value"]) == value, year
         assert s.at[year, "kind"] == kind, year
@@ -189,11 +237,14 @@ def test_base_table_rule_evidence_and_flags():
 
 
 def test_base_rule_picks_1994_near_old_figures_and_flags_ambiguity():
-    obs = pd.DataFrame([
-        ("a", 2011, 2525.0, "1994", "reported", "actual"),
-        ("b", 2012, 2830.0, "unstated", "reported", "actual"),
-        ("c", 2040, 9000.0, "unstated", "reported", "actual"),
-    ], columns=COLS)
+    obs = pd.DataFrame(
+        [
+            ("a", 2011, 2525.0, "1994", "reported", "actual"),
+            ("b", 2012, 2830.0, "unstated", "reported", "actual"),
+            ("c", 2040, 9000.0, "unstated", "reported", "actual"),
+        ],
+        columns=COLS,
+    )
     t = basefix.assign_bases(obs, link_factor=2.87).set_index("figure_id")
     assert t.loc["b", "assigned_base"] == "1994" and t.loc["b", "flag"] == "probable"
     # 2040 is 28 years from anything: both bases fit, the switch rule decides
@@ -201,10 +252,13 @@ def test_base_rule_picks_1994_near_old_figures_and_flags_ambiguity():
 
 
 def test_base_rule_flags_a_conflict_with_the_switch():
-    obs = pd.DataFrame([
-        ("a", 2016, 10000.0, "2010", "reported", "actual"),
-        ("b", 2017, 3900.0, "unstated", "reported", "actual"),
-    ], columns=COLS)
+    obs = pd.DataFrame(
+        [
+            ("a", 2016, 10000.0, "2010", "reported", "actual"),
+            ("b", 2017, 3900.0, "unstated", "reported", "actual"),
+        ],
+        columns=COLS,
+    )
     t = basefix.assign_bases(obs, link_factor=2.87).set_index("figure_id")
     assert t.loc["b", "assigned_base"] == "1994" and t.loc["b", "flag"] == "conflict"
 
@@ -220,8 +274,9 @@ def test_base_assigned_column_overrides_the_rule():
 
 
 def test_several_observations_of_one_year_prefer_the_reported_actual():
-    dup = pd.DataFrame([("ubnd-ct04-2020/2019-from-plan", 2019, 36180.0 / 1.099, "2010", "implied", "actual")],
-                       columns=COLS)
+    dup = pd.DataFrame(
+        [("ubnd-ct04-2020/2019-from-plan", 2019, 36180.0 / 1.099, "2010", "implied", "actual")], columns=COLS
+    )
     s = build_series(pd.concat([dup, OBS], ignore_index=True), SeriesParams(), plans=PLANS).set_index("year")
     assert s.at[2019, "value"] == 32921.0 and s.at[2019, "kind"] == "reported"
     assert s.at[2019, "figure_ids"] == "ubnd-ct04-2020/2019;ubnd-ct04-2020/2019-from-plan"
@@ -229,10 +284,13 @@ def test_several_observations_of_one_year_prefer_the_reported_actual():
 
 
 def test_overlap_year_enables_the_ratio_splice():
-    extra = pd.DataFrame([
-        ("x/2015-1994", 2015, 6527.4, "1994", "reported", "estimate"),
-        ("x/2015-2010", 2015, 20000.0, "2010", "reported", "actual"),
-    ], columns=COLS)
+    extra = pd.DataFrame(
+        [
+            ("x/2015-1994", 2015, 6527.4, "1994", "reported", "estimate"),
+            ("x/2015-2010", 2015, 20000.0, "2010", "reported", "actual"),
+        ],
+        columns=COLS,
+    )
     obs = pd.concat([OBS, extra], ignore_index=True)
     s = build_series(obs, SeriesParams(method="ratio"), plans=PLANS).set_index("year")
     r = 20000.0 / 6527.4
@@ -332,14 +390,29 @@ def test_cli_prints_the_series(figures_csv):
     df = pd.read_csv(io.StringIO(res.stdout))
     assert list(df.columns) == SERIES_COLUMNS
     assert df["year"].tolist() == list(range(2010, 2024))
-    lib = build_series(*split_observations(pd.read_csv(figures_csv))[:1], SeriesParams(),
-                       plans=split_observations(pd.read_csv(figures_csv))[1])
+    lib = build_series(
+        *split_observations(pd.read_csv(figures_csv))[:1],
+        SeriesParams(),
+        plans=split_observations(pd.read_csv(figures_csv))[1],
+    )
     assert df["value"].to_numpy() == pytest.approx(lib["value"].to_numpy(), rel=1e-9)
 
 
 def test_cli_parameters(figures_csv):
-    res = CliRunner().invoke(app, ["series", "--figures", str(figures_csv), "--link-factor", "4.29",
-                                   "--level", "80", "--gap-method", "state_space"])
+    res = CliRunner().invoke(
+        app,
+        [
+            "series",
+            "--figures",
+            str(figures_csv),
+            "--link-factor",
+            "4.29",
+            "--level",
+            "80",
+            "--gap-method",
+            "state_space",
+        ],
+    )
     assert res.exit_code == 0, res.output
     df = pd.read_csv(io.StringIO(res.stdout)).set_index("year")
     assert df.at[2011, "value"] == pytest.approx(2525 * 4.29)

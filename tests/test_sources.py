@@ -7,8 +7,8 @@ import shutil
 import pytest
 import yaml
 
-from helpers import paths
-from helpers.sources import SourceError, load_sources, sha256_file
+from helpers.common import paths
+from helpers.figures.sources import SourceError, load_sources, sha256_file
 
 
 def test_every_raw_text_is_registered_and_matches_its_hash():

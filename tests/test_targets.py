@@ -1,4 +1,4 @@
-"""Tests of helpers.targets: target probabilities and plan-versus-actual summaries."""
+"""Tests of helpers.forecast.targets: target probabilities and plan-versus-actual summaries."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from helpers import models, targets
-from helpers.targets import TargetError
+from helpers import models
+from helpers.forecast import targets
+from helpers.forecast.targets import TargetError
 
 
 def test_lognormal_probability_hand_computed():
@@ -25,8 +26,11 @@ def test_lognormal_probability_hand_computed():
 
 def test_probability_from_a_forecast_result_matches_closed_form():
     res = models.lognormal_result([math.log(100), math.log(120)], [0.1, 0.2], 2025)
-    for year, target, mu, sd in [(2025, 110, math.log(100), 0.1), (2026, 100, math.log(120), 0.2),
-                                 (2026, 200, math.log(120), 0.2)]:
+    for year, target, mu, sd in [
+        (2025, 110, math.log(100), 0.1),
+        (2026, 100, math.log(120), 0.2),
+        (2026, 200, math.log(120), 0.2),
+    ]:
         expected = targets.lognormal_prob_at_least(target, mu, sd)
         assert targets.prob_at_least(res, target, year) == pytest.approx(expected, abs=1e-9)
     # growth target: 10% over a base of 100 in 2025
@@ -64,9 +68,13 @@ def test_target_probabilities_frame():
 
 
 def test_plan_vs_actual_hand_computed():
-    table = pd.DataFrame({"year": [2020, 2021, 2022, 2023],
-                          "target": [100.0, 120.0, 130.0, 150.0],
-                          "actual": [105.0, 115.0, 132.0, np.nan]})
+    table = pd.DataFrame(
+        {
+            "year": [2020, 2021, 2022, 2023],
+            "target": [100.0, 120.0, 130.0, 150.0],
+            "actual": [105.0, 115.0, 132.0, np.nan],
+        }
+    )
     pv = targets.plan_vs_actual(table)
     assert pv["met"].tolist()[:3] == [True, False, True]
     assert pd.isna(pv["met"].iloc[3])
@@ -102,11 +110,9 @@ def test_growth_needs_the_previous_calendar_year():
     [
         (pd.DataFrame({"year": [1, 2], "target": [1.0, 2.0]}), "lacks"),
         (pd.DataFrame({"year": [1, 1], "target": [1.0, 2.0], "actual": [1.0, 2.0]}), "duplicate"),
-        (pd.DataFrame({"year": [1, 2], "target": [1.0, "x"], "actual": [1.0, 2.0]}),
-         "non-numeric"),
+        (pd.DataFrame({"year": [1, 2], "target": [1.0, "x"], "actual": [1.0, 2.0]}), "non-numeric"),
         (pd.DataFrame({"year": [1, 2], "target": [1.0, 2.0], "actual": [0.0, 2.0]}), "> 0"),
-        (pd.DataFrame({"year": [1.5, 2], "target": [1.0, 2.0], "actual": [1.0, 2.0]}),
-         "non-integer"),
+        (pd.DataFrame({"year": [1.5, 2], "target": [1.0, 2.0], "actual": [1.0, 2.0]}), "non-integer"),
     ],
 )
 def test_plan_table_errors(table, match):

@@ -8,7 +8,6 @@ stderr naming the file, figure or parameter at fault.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 
@@ -21,32 +20,32 @@ app = typer.Typer(
 
 @app.command()
 def extract(
-    files: List[Path] = typer.Argument(..., help="UTF-8 text documents to read."),
+    files: list[Path] = typer.Argument(..., help="UTF-8 text documents to read."),
 ) -> None:
     """Find every industrial-output figure in FILES and print them as CSV on stdout."""
-    from helpers.extract import cli_extract
+    from helpers.figures.extract import cli_extract
 
     raise typer.Exit(cli_extract(files))
 
 
 @app.command()
 def figures(
-    output_dir: Optional[Path] = typer.Option(
+    output_dir: Path | None = typer.Option(
         None, "--output-dir", help="Where to write figures.csv and checks.csv (default data/processed)."
     ),
 ) -> None:
     """Build the figures table (figures.csv) and its consistency checks (checks.csv) from data/raw."""
     import sys
 
-    from helpers.figures import CurationError, build_figures, write_figures
-    from helpers.sources import SourceError
+    from helpers.figures.sources import SourceError
+    from helpers.figures.table import CurationError, build_figures, write_figures
 
     try:
         result = build_figures()
         written = write_figures(result, output_dir)
     except (SourceError, CurationError, ValueError, FileNotFoundError) as exc:
         print(f"laocai figures: error: {exc}", file=sys.stderr)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     for problem in result.problems:
         print(f"laocai figures: warning: {problem}", file=sys.stderr)
     flagged = int((result.checks["result"] == "flag").sum())
@@ -62,16 +61,16 @@ def series_command(
     method: str = typer.Option(
         "link_factor", "--method", help="Price-base linking: ratio, link_factor, interpolation or mixed."
     ),
-    link_factor: Optional[float] = typer.Option(
+    link_factor: float | None = typer.Option(
         None, "--link-factor", help="Value at 2010 prices / value at 1994 prices (default: data/raw/references.yaml)."
     ),
     level: float = typer.Option(95.0, "--level", help="Interval level in percent, strictly between 0 and 100."),
     weight: float = typer.Option(0.5, "--weight", help="Weight of the mixed splice, in [0, 1]."),
-    overlap_year: Optional[int] = typer.Option(
+    overlap_year: int | None = typer.Option(
         None, "--overlap-year", help="Link year with a value in both bases (ratio, interpolation, mixed)."
     ),
     gap_method: str = typer.Option("loglinear", "--gap-method", help="Gap-year estimator: loglinear or state_space."),
-    figures: Optional[Path] = typer.Option(
+    figures: Path | None = typer.Option(
         None, "--figures", help="Figures table CSV (default: data/processed/figures.csv)."
     ),
 ) -> None:
@@ -83,8 +82,8 @@ def series_command(
     """
     import sys
 
-    from helpers.linking import ParameterError, SeriesParams
-    from helpers.series import build_series, load_figures
+    from helpers.series.build import build_series, load_figures
+    from helpers.series.linking import ParameterError, SeriesParams
 
     try:
         params = SeriesParams(
@@ -97,26 +96,26 @@ def series_command(
         )
     except ParameterError as exc:
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     try:
         obs, plans = load_figures(figures)
     except (FileNotFoundError, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     try:
         table = build_series(obs, params, plans=plans)
     except ParameterError as exc:
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     except ValueError as exc:
         typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     sys.stdout.write(table.to_csv(index=False, float_format="%.10g", lineterminator="\n"))
 
 
 @app.command("reports")
 def reports_command(
-    only: Optional[List[str]] = typer.Option(
+    only: list[str] | None = typer.Option(
         None,
         "--only",
         help="Build only this run (full name, name without language, or a pattern such as 'series-*') "
@@ -124,9 +123,11 @@ def reports_command(
     ),
     jobs: int = typer.Option(2, "--jobs", "-j", min=1, help="Runs executed at the same time, each in its own kernel."),
     force: bool = typer.Option(False, "--force", help="Rebuild the selected runs even if they are up to date."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Report runs (default: reports.yaml at the root)."),
-    out: Optional[Path] = typer.Option(None, "--out", help="Output folder (default: reports/)."),
-    list_runs: bool = typer.Option(False, "--list", help="Print every run and whether it is up to date; build nothing."),
+    config: Path | None = typer.Option(None, "--config", help="Report runs (default: reports.yaml at the root)."),
+    out: Path | None = typer.Option(None, "--out", help="Output folder (default: reports/)."),
+    list_runs: bool = typer.Option(
+        False, "--list", help="Print every run and whether it is up to date; build nothing."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or per-run lines (the summary stays)."),
 ) -> None:
     """Run the notebooks of reports.yaml with papermill and write the HTML reports and reports/index.html.
@@ -146,12 +147,13 @@ def forecast(
     input: Path = typer.Option(..., "--input", help="Long CSV with unique_id, year, value."),
     horizon: int = typer.Option(..., "--horizon", help="Years to forecast (> 0)."),
     output: Path = typer.Option(..., "--output", help="CSV to write (replaced atomically)."),
-    method: str = typer.Option(None, "--method",
-                               help="Model name (see helpers.models.MODELS); default: the "
-                                    "evidence-chosen DEFAULT_METHOD."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", help="Worker processes (default: up to 2)."),
-    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
-                                            help="Progress bar on stderr (default: 100+ series)."),
+    method: str = typer.Option(
+        None, "--method", help="Model name (see helpers.models.MODELS); default: the evidence-chosen DEFAULT_METHOD."
+    ),
+    jobs: int | None = typer.Option(None, "--jobs", help="Worker processes (default: up to 2)."),
+    progress: bool | None = typer.Option(
+        None, "--progress/--no-progress", help="Progress bar on stderr (default: 100+ series)."
+    ),
 ) -> None:
     """Forecast every series of INPUT with 80% and 95% intervals and write OUTPUT.
 
@@ -160,7 +162,7 @@ def forecast(
     stderr and the other series are still forecast; the exit code is non-zero only for an
     invalid horizon or method, an unreadable input, or when nothing could be forecast.
     """
-    from helpers.panel import run
+    from helpers.models.panel import run
 
     raise typer.Exit(run(input, horizon, output, method, n_jobs=jobs, progress=progress))
 

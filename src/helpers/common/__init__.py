@@ -1,0 +1,1 @@
+"""Shared by every stage: project paths, atomic file output, errors, translations and charts."""

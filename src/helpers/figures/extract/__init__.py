@@ -1,0 +1,219 @@
+"""Find the industrial-output figures a document quotes, each with its sentence.
+
+``laocai extract FILE...`` and :func:`extract_files` read UTF-8 text documents
+(Vietnamese press and official documents, English articles of the same portals) and give
+one row per figure, with the columns of :data:`COLUMNS`. :func:`extract_text` does the same
+for one text already in memory. Numbers, units and qualifiers are read by
+:mod:`helpers.figures.numbers`, whose docstring gives the separator rules ("2.525" is 2525 in a
+Vietnamese document, 2.525 in an English one).
+
+Columns
+-------
+source       id from ``data/raw/sources.yaml`` when the file is registered there (same name
+             and same sha256), else the file name.
+file         file name.
+indicator    see *Indicators*.
+period       see *Periods*.
+year         the year the figure refers to (see *Year*).
+value        in ``unit``.
+unit         ``bn_vnd`` (billions of VND), ``mn_usd`` (millions of USD, currency kept),
+             ``pct`` (percent, for shares), ``index`` (comparison period = 100).
+qualifier    ``more_than``, ``nearly``, ``about``, ``less_than``, ``at_least``, ``at_most``
+             or empty (:mod:`helpers.figures.numbers`).
+price_base   ``1994``, ``2010`` (any stated base year), ``current`` or ``unstated``.
+status       ``actual``, ``estimate``, ``plan`` or ``target``.
+growth_pct   stated growth rate in percent (negative for "giảm"), empty when none.
+compared_to  what the growth or increase compares to, see *Comparisons*; empty when the
+             figure states neither.
+value_text   the amount exactly as written ("2.525 tỷ đồng").
+quote        the sentence, exactly ``text[start:end]``.
+start, end   character offsets of the quote in the decoded text (a UTF-8 byte order mark,
+             if any, counts as one character).
+
+Indicators
+----------
+=========================================  ==============================================
+``industrial_production_value``            giá trị sản xuất công nghiệp, GTSX CN, SXCN,
+                                           industrial production/output (value)
+``handicraft_production_value``            (sản phẩm / giá trị sản xuất) tiểu thủ công
+                                           nghiệp, TTCN, handicraft, cottage industry
+``industrial_handicraft_production_value``  công nghiệp - tiểu thủ công nghiệp, CN-TTCN
+``<value indicator>_increase``             an absolute increase of one of the three above
+                                           ("cao hơn năm 2021 gần 5.000 tỷ đồng", "tăng
+                                           500 tỷ đồng so với năm 2022", "up VND 5
+                                           trillion"); value in bn_vnd
+``<value indicator>_decrease``             the same for a fall ("giảm", "thấp hơn");
+                                           the value stays positive
+``<value indicator>_index``                a growth rate stated without a level ("giá trị
+                                           sản xuất công nghiệp tăng 12,5%"): value =
+                                           100 + growth, unit ``index``
+``industrial_production_index``            chỉ số sản xuất công nghiệp, IIP: value = the
+                                           index (comparison period = 100), unit ``index``,
+                                           growth_pct = value - 100
+``industry_construction_share``            share of industry and construction in the
+                                           economy ("công nghiệp và xây dựng chiếm 35,94%")
+``industry_share``                         share of industry ("ngành công nghiệp chiếm")
+=========================================  ==============================================
+
+Keyword evidence. A figure is emitted only when an indicator keyword stands in its own
+sentence, before the amount: the *nearest* keyword between the previous amount of the
+sentence (or its start) and the amount decides. Keywords of other measures stop a figure:
+investment, revenue, budget, exports, GRDP, value added, support, prices ("trị giá"),
+plants, projects, companies, industrial parks, sub-sectors (chế biến, khai khoáng, thủy
+điện), parts of the province or of the economy (FDI, huyện, thành phố), agriculture,
+services, households. So "Mức hỗ trợ ... 30 triệu đồng" or "nhà máy ... trị giá 260 triệu
+USD" yield nothing, nor does any money amount of a sentence without a keyword. "sản xuất
+công nghiệp" without "giá trị" counts only as a head noun, not after a producer or a
+preposition ("nhà máy sản xuất công nghiệp", "thu ngân sách từ sản xuất công nghiệp"). A
+later amount of the same sentence with no keyword of its own continues the indicator of
+the previous one ("năm 2021 đạt 41.200 tỷ đồng, năm 2022 đạt 46.000 tỷ đồng"), except
+after a component word ("trong đó", "riêng", "bao gồm", "of which", "including"): what
+follows is a part of the figure ("..., trong đó công nghiệp địa phương đạt 8.100 tỷ đồng")
+and yields nothing, unless its clause names a time of its own ("9 tháng đạt 36.420 tỷ đồng,
+trong đó quý III đạt 13.250 tỷ đồng" gives the Q3 figure). Parts of the province written
+*before* the keyword stop it too: a place (huyện, thị xã, thành phố, district, city)
+anywhere before it in the sentence ("Tại huyện Bát Xát, giá trị sản xuất công nghiệp
+đạt ...", "Bao Thang district's industrial production value"), unless "toàn tỉnh", "cả
+tỉnh" or "the province's" comes after the place and before the amount; another part (FDI, khu vực ..., doanh nghiệp,
+nhà máy, khu công nghiệp, chế biến, khai khoáng ...) only in the keyword's own clause (not
+across a comma or "nên", "giúp", so "dù nhiều doanh nghiệp gặp khó khăn, giá trị sản xuất
+công nghiệp đạt ..." is the province's). Such figures are not emitted at all: the output
+has no column to mark a district or a sub-sector. A rate that follows an amount left out
+this way is not given to an earlier figure. Words
+without Vietnamese diacritics (image captions such as "gia tri san xuat cong nghiep") are
+not keywords. Headlines are sentences like any other: a figure repeated in a headline gives
+a second row (duplicates are merged downstream).
+
+Percentages. A percentage is a growth rate when a growth verb (tăng, giảm, tăng trưởng,
+up, rose, an increase of ...) stands right before it. It belongs to the figure it follows
+in the sentence when no keyword intervenes and its clause names no time of its own; else it
+makes an ``_index`` row of the indicator keyword before it (or, for a further rate of the
+same figure -- another comparison, another period -- of the figure's indicator). "bằng
+105,2% so với cùng kỳ" right after a figure is read as a growth of 5.2% (a ratio to a plan
+or target is not). A percentage written right before a plan or target word ("đạt 48,5% kế
+hoạch năm", "bằng 102,3% kế hoạch", "equal to 102.3% of the annual plan") is a degree of
+completion of a plan that the output does not hold (its plan is seldom stated): it yields
+no row, is never a growth rate (even after "tăng trưởng ... đạt"), and does not stop a
+later rate from belonging to the figure. "tăng 5% so với kế hoạch" is a growth rate
+compared to the plan. Other percentages are shares when a share word (chiếm, tỷ trọng, cơ cấu,
+share, accounts for) and a sector keyword precede them, and are ignored otherwise ("bằng
+108% mục tiêu", "nội địa hóa ... 80%").
+
+Periods
+-------
+``FY`` full year (default; "năm 2023", "cả năm"); ``M1-5`` cumulative January to May ("5
+tháng đầu năm", "lũy kế 5 tháng", "cộng dồn 5 tháng", "tính chung 5 tháng", "lũy kế đến
+hết tháng 5", "first five months"; a bare "5 tháng" only right before a verb or an estimate
+word -- "IIP 5 tháng tăng 7,2%", "5 tháng ước đạt" -- and not after a word of duration such
+as "sau", "trong", "kéo dài"; "5 tháng (đầu) năm nay" is of the document's year);
+``H1``/``H2`` half-years ("6 tháng đầu năm", "nửa đầu năm", "6 tháng cuối năm", "first
+half"); ``Q1``..``Q4`` quarters ("quý I", "quý 2/2024", "3 tháng đầu năm", "first
+quarter"); ``M3`` one month ("tháng 3", "tháng 3/2024", "in March"); ``M1-9`` etc.;
+``YTD`` cumulative to an unstated month ("lũy kế", "từ đầu năm đến nay", "year to date");
+``Y2016-2020`` a multi-year span ("giai đoạn 2016-2020"; year = last year). A partial
+period is never reported as ``FY``.
+
+Time context. The period and year of a figure come from the nearest time expression before
+the amount in its sentence; failing that, the first one after it in the same clause ("...
+reached VND 46.1 trillion in 2023"); failing that, the last one of the previous sentences
+of its paragraph; failing that, the last one of the paragraph just before (press articles
+often give each sentence its own paragraph); failing that, the nearest preceding heading
+line (a line without final punctuation) that holds one. A time expression without a year
+("6 tháng đầu năm", "cả năm") keeps looking back the same way for the year. Years that are not the figure's own are
+never used: comparisons ("so với năm 2010", "cao hơn năm 2021", "compared with 2022"),
+price bases ("giá so sánh 2010"), dates of other documents ("ngày 24/7/2018", "Nghị định
+310/2025/NĐ-CP") and horizons ("tầm nhìn đến năm 2045"). "năm nay"/"this year" is the
+document's year, "năm ngoái"/"last year" the year before.
+
+Year
+----
+When no time expression gives a year, the figure takes the year of the nearest figure of the
+same document that has one and the same kind of status (observed: actual or estimate;
+planned: plan or target) -- "Hiện nay, công nghiệp và xây dựng chiếm 35,94%" beside "Năm
+2023, giá trị ... đạt" is 2023, and a headline target takes the year of the body's target.
+Failing that, the document's year; failing that, the year is left empty.
+
+Status
+------
+From the words of the sentence before the amount (or since the previous amount of the
+sentence; a later amount without words of its own keeps the status of the previous one):
+"kế hoạch", "chỉ tiêu kế hoạch", "plan" -> ``plan``; "mục tiêu", "phấn đấu", "chỉ tiêu",
+"đặt mục tiêu", "hướng tới", "sẽ đạt", "target", "aim" -> ``target``; "ước", "ước đạt",
+"ước tính", "dự kiến", "dự báo", "estimated", "expected" -> ``estimate``; when several
+occur, plan wins over target, and target over estimate. Phrases that only refer to a plan
+("vượt kế hoạch", "hoàn thành mục tiêu", "bằng 108% mục tiêu", "Kế hoạch số 157",
+"Chương trình mục tiêu quốc gia") do not count. Then the document's date decides: a
+figure for a year after the document's year is a ``target`` unless the words say ``plan``
+(it cannot be actual or an estimate); a full-year figure for the document's own year
+cannot be final yet and is an ``estimate`` unless the words say plan or target; otherwise
+the words decide, and without words the figure is ``actual`` ("đạt" for a past year).
+More generally, a figure for a period of the document's year that has not ended by the
+document's date -- its last month is the document's month or later -- is an ``estimate``
+unless the words say plan or target ("9 tháng", "quý III" in a report dated 25/9; a date
+with a year only makes only the full year not over). The document's date is the register's ``date`` for a registered file, else read from the
+text ("Ngày ban hành: 04/03/2020", "Lào Cai, ngày 04 tháng 3 năm 2020", "Thứ Hai,
+15/01/2024", "Published: January 15, 2024"), else unknown (then the words alone decide).
+
+Price base
+----------
+"giá cố định năm 1994", "giá so sánh 1994", "giá CĐ 1994", "(theo giá cố định năm 1994)",
+"constant 1994 prices" -> ``1994``; "giá so sánh (năm) 2010" -> ``2010`` (any base year
+written this way is kept as written); "giá hiện hành", "giá thực tế", "current prices" ->
+``current``; nothing, or "giá so sánh" without a year -> ``unstated``. The phrase belongs
+to the figure it qualifies: the nearest one before the amount in the same sentence, or one
+written right after the amount ("đạt 32.921 tỷ đồng (giá so sánh 2010)"); it is never
+carried to other sentences, so a target whose sentence states no base is ``unstated``.
+Shares and indices are ``unstated``.
+
+Comparisons
+-----------
+``compared_to`` is a year ``"2010"`` ("so với năm 2010"; for a partial period, the same
+period of that year), ``previous_year`` ("so với cùng kỳ", "so với năm trước",
+"year-on-year" for a full year), ``same_period_previous_year`` (the same for a partial
+period), ``previous_period`` ("so với tháng trước"), ``plan``/``target`` ("so với kế
+hoạch"), ``annual_average`` (an average annual rate: "bình quân", "/năm"), or
+``unstated`` for a growth rate or increase that names no comparison. A named month or
+quarter is ``previous_period`` when it is the one just before the figure's period ("tháng
+10 ... so với tháng 9", "quý III ... so với quý II"), the year when it is the figure's period
+of another year ("tháng 10 ... so với tháng 10/2022" -> ``2022``), and ``unstated``
+otherwise; like other comparisons ("over the same period last year") it never gives the
+figure its time. A figure's growth rate
+is the first one after it in its sentence, before the next amount; further rates become
+``_index`` rows (see *Percentages*).
+
+Problems and exit status
+------------------------
+A number followed by a unit that the rules cannot read ("2.52.5 tỷ đồng", "46.1000 tỷ") is
+reported as ``FILE:LINE:COL: warning: ...`` and yields no figure. So is a table flattened to
+text (a line of four or more cells separated by "|" or tabs, one a bare number) whose row
+names an indicator: its numbers carry no unit of their own (the unit, years and statuses
+stand in other cells and header rows), so the row is not read and a warning names its line;
+a sentence quoting the same figure is read as usual. A file that is missing,
+unreadable, not UTF-8, or registered under its name with another sha256 is an *error*; an
+empty file or a file without any figure is a *warning*. Every file is processed whatever
+happens to the others. :func:`cli_extract` returns 1 when any error occurred and 0
+otherwise: a readable document that quotes no figure is a valid result (batches of
+documents mix relevant and irrelevant texts), and the warning on stderr names it.
+"""
+
+from __future__ import annotations
+
+from .document import (
+    COLUMNS,
+    Figure,
+    detect_language,
+    parse_document_date,
+    split_sentences,
+)
+from .files import cli_extract, extract_files, extract_text
+
+__all__ = [
+    "COLUMNS",
+    "Figure",
+    "cli_extract",
+    "detect_language",
+    "extract_files",
+    "extract_text",
+    "parse_document_date",
+    "split_sentences",
+]

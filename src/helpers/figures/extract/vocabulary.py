@@ -1,0 +1,390 @@
+"""The extractor's vocabulary: indicator keywords, growth, comparison, status, price-base and time expressions, as compiled regular expressions (Vietnamese and English)."""
+
+from __future__ import annotations
+
+import re
+
+from .document import _MONTH_EN_RE
+
+# =========================================================================== vocabulary
+_I = re.I
+
+
+_Y = r"(?:19|20)\d{2}"
+
+
+# --- indicator keywords: (kind, pattern). Order matters where two start at the same place.
+VALUE_KINDS = ("industrial_handicraft_production_value", "handicraft_production_value", "industrial_production_value")
+
+
+_KEYWORDS: list[tuple[str, str]] = [
+    (
+        "industrial_handicraft_production_value",
+        r"(?:giá\s+trị\s+sản\s+xuất\s+|GTSX\s+)?(?:(?:của\s+)?ngành\s+)?công\s+nghiệp\s*(?:[-–—,&/]|và)\s*tiểu\s+thủ\s+công\s+nghiệp"
+        r"|\bCN\s*[-–—/]\s*TTCN\b|industr(?:y|ial)\s+and\s+handicraft",
+    ),
+    (
+        "industrial_production_index",
+        r"chỉ\s+số\s+sản\s+xuất\s+(?:toàn\s+)?(?:ngành\s+)?công\s+nghiệp|\bIIP\b"
+        r"|index\s+of\s+industrial\s+production|industrial\s+production\s+index",
+    ),
+    (
+        "handicraft_production_value",
+        r"(?:giá\s+trị\s+sản\s+xuất\s+)?(?:(?:của\s+)?ngành\s+|sản\s+phẩm\s+)?tiểu\s+thủ\s+công\s+nghiệp|\bTTCN\b"
+        r"|handicrafts?|cottage\s+industr(?:y|ies)|small[-\s]scale\s+industr(?:y|ies)",
+    ),
+    (
+        "industrial_production_value",
+        r"giá\s+trị\s+sản\s+xuất\s+(?:của\s+)?(?:toàn\s+)?(?:ngành\s+)?công\s+nghiệp|\bGTSX\s*(?:ngành\s+)?(?:CN|công\s+nghiệp)\b"
+        r"|\bGTSXCN\b|giá\s+trị\s+SXCN|(?:gross\s+)?industrial\s+(?:production|output)(?:\s+value)?"
+        r"|value\s+of\s+industrial\s+(?:production|output)",
+    ),
+    ("industrial_production_value~weak", r"sản\s+xuất\s+công\s+nghiệp|\bSXCN\b"),
+    (
+        "industry_construction",
+        r"(?:khu\s+vực\s+|ngành\s+)?công\s+nghiệp\s*(?:[-–—,&/]|và)\s*xây\s+dựng|\bCN\s*[-–—/]\s*XD\b"
+        r"|industry\s+and\s+construction|industrial\s+and\s+construction",
+    ),
+    ("industry", r"(?:ngành|khu\s+vực)\s+công\s+nghiệp|\bindustry\b|industrial\s+sector"),
+    (
+        "other",
+        r"\bvốn\b|đầu\s+tư|doanh\s+thu|ngân\s+sách|\bthuế\b|kim\s+ngạch|xuất\s+khẩu|nhập\s+khẩu|\bGRDP\b|\bGDP\b"
+        r"|giá\s+trị\s+gia\s+tăng|tổng\s+sản\s+phẩm|trị\s+giá|hỗ\s+trợ|kinh\s+phí|lợi\s+nhuận|thu\s+nhập"
+        r"|tiền\s+lương|chi\s+phí|tín\s+dụng|dư\s+nợ|giải\s+ngân|tổng\s+mức|nhà\s+máy|dự\s+án|công\s+ty"
+        r"|doanh\s+nghiệp|tập\s+đoàn|khu\s+công\s+nghiệp|cụm\s+công\s+nghiệp|khu\s+kinh\s+tế|bán\s+lẻ"
+        r"|dịch\s+vụ|nông\s+nghiệp|nông,\s*lâm|lâm\s+nghiệp|th[uủ][ỷy]\s+sản|du\s+lịch|xây\s+dựng"
+        r"|chế\s+biến|chế\s+tạo|khai\s+khoáng|khai\s+thác|th[uủ][ỷy]\s+điện|phân\s+phối\s+điện|\bhộ\b"
+        r"|\bFDI\b|khu\s+vực\s+(?:có\s+vốn|nhà\s+nước|ngoài\s+nhà\s+nước|kinh\s+tế)|\bhuyện\b|thị\s+xã|thành\s+phố"
+        r"|\bdistricts?\b|\bcity\b|foreign[-\s]invested|state[-\s]owned"
+        r"|\binvest(?:ment|ed|ors?)?\b|\bcapital\b|\brevenues?\b|\bbudget\b|\btax(?:es)?\b|\bexports?\b"
+        r"|\bimports?\b|value[-\s]added|added\s+value|\bsupport\b|\bfunding\b|\bprofits?\b|\bincome\b"
+        r"|\bsalar(?:y|ies)\b|\bwages?\b|\bcosts?\b|\bcredit\b|\bloans?\b|\bplants?\b|\bfactor(?:y|ies)\b"
+        r"|\bprojects?\b|\bcompan(?:y|ies)\b|\benterprises?\b|\bfirms?\b|industrial\s+(?:parks?|zones?|clusters?)"
+        r"|\bretail\b|\bservices?\b|\bagricultur\w*|\bforestry\b|\bfisher(?:y|ies)\b|\btourism\b"
+        r"|\bconstruction\b|\bmanufacturing\b|\bprocessing\b|\bmining\b|\bhouseholds?\b",
+    ),
+]
+
+
+_KEYWORD_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_KEYWORDS)), _I)
+
+
+_DENOMINATOR = re.compile(r"GRDP|GDP|tổng\s+sản\s+phẩm", _I)
+
+
+# "sản xuất công nghiệp" without "giá trị" names output only as a head noun: after a
+# producer ("nhà máy sản xuất công nghiệp") or a preposition ("thu ngân sách từ sản xuất công
+# nghiệp") it qualifies another measure.
+_WEAK_BLOCKERS = re.compile(
+    r"(?<!\w)(?:nhà\s+máy|dự\s+án|cơ\s+sở|đơn\s+vị|doanh\s+nghiệp|công\s+ty|từ|cho|vào|của|đối\s+với"
+    r"|phục\s+vụ|trong|in|for|from|to)\s*$",
+    _I,
+)
+
+
+# --- growth, shares, increases
+_FILLER = (
+    r"(?:\s+(?:ước|ước\s+tính|ước\s+đạt|đạt|khoảng|gần|hơn|trên|xấp\s+xỉ|ở\s+mức|là|bình\s+quân"
+    r"|thêm|được|chỉ|nhẹ|mạnh|tới|đến|khá|cao|some|about|around|nearly|almost|more\s+than|over"
+    r"|by|an\s+estimated|estimated|just|only|a|an|of)){0,4}"
+)
+
+
+_GROWTH_BEFORE = re.compile(
+    r"(?<!\w)(?:(?P<neg>giảm|sụt\s+giảm|tăng\s+trưởng\s+âm|âm|down|decreas(?:ed|ing|e)|declin(?:ed|ing|e)"
+    r"|fell|falling|dropp?(?:ed|ing)?|a\s+(?:[\w-]+\s+)?(?:decrease|decline|drop|fall)(?:\s+of)?)"
+    r"|(?P<pos>tăng\s+trưởng|tăng|up|increas(?:ed|ing|e)|rose|rise|rising|grew|grow(?:ing|th)(?:\s+rate)?"
+    r"|an?\s+(?:[\w-]+\s+)?(?:increase|rise|growth)(?:\s+rate)?(?:\s+of)?))" + _FILLER + r"\s*(?P<minus>[-−])?\s*$",
+    _I,
+)
+
+
+_GROWTH_REACHED = re.compile(
+    r"(?:tốc\s+độ\s+)?(?:tăng\s+trưởng|growth(?:\s+rate)?)(?:[^,;.\d]|\d{4}|[-–]){0,60}?\s(?:đạt|ở\s+mức|là|was|of|at|reached)"
+    + _FILLER
+    + r"\s*$",
+    _I,
+)
+
+
+_SHARE_WORDS = re.compile(
+    r"chiếm|t[ỷỉ]\s+trọng|cơ\s+cấu|\bshares?\b|accounts?\s+for|accounted\s+for|accounting\s+for"
+    r"|makes?\s+up|made\s+up|proportion",
+    _I,
+)
+
+
+_INDEX_LEVEL = re.compile(r"(?<!\w)(?:đạt|bằng|là|ở\s+mức|reached|was|at|stood\s+at)" + _FILLER + r"\s*$", _I)
+
+
+_INCREASE_BEFORE = re.compile(
+    r"(?<!\w)(?:(?P<up>tăng(?!\s+trưởng)(?:\s+thêm)?|cao\s+hơn|nhiều\s+hơn|lớn\s+hơn|up|an?\s+increase\s+of"
+    r"|increased\s+by|rose\s+by|grew\s+by|higher\s+by|more\s+by)"
+    r"|(?P<down>giảm(?:\s+đi)?|thấp\s+hơn|ít\s+hơn|kém|down|an?\s+(?:decrease|decline|drop)\s+of"
+    r"|decreased\s+by|declined\s+by|fell\s+by|lower\s+by))(?P<mid>[^,;:.]{0,40}?)$",
+    _I,
+)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:](?!\d)|\s(?:và|còn|and|while)\s", _I)
+
+
+_RATIO_BEFORE = re.compile(r"(?<!\w)(?:bằng|đạt|equal\s+to|equivalent\s+to)\s*$", _I)
+
+
+_REACHED = re.compile(r"(?<!\w)(?:đạt|là|ở\s+mức|reached|was|stood|hit|totall?ed)(?!\w)", _I)
+
+
+_INCREASE_AFTER = re.compile(
+    r"\s*(?:(?P<up>higher|more|up)|(?P<down>lower|less|down))\s+(?=than|from|on|over|compared)", _I
+)
+
+
+# --- comparisons ("so với năm 2010", "year-on-year")
+_CMP_TARGET = (
+    r"(?:(?P<same>cùng\s+k[ỳì]|(?:the\s+)?same\s+period)(?:\s+(?:of\s+|in\s+)?(?:năm\s+|the\s+)?"
+    r"(?:(?P<sy>" + _Y + r")|(?P<sprev>trước|ngoái|last\s+year|previous\s+year|a\s+year\s+(?:earlier|ago|before)))"
+    r")?"
+    r"|(?:năm\s+|(?:the\s+)?year\s+|in\s+)?(?P<y>" + _Y + r")(?![\d/])"
+    r"|(?P<prev>năm\s+(?:trước|ngoái)|(?:the\s+)?(?:previous|last|prior|preceding)\s+year|a\s+year\s+(?:earlier|ago|before))"
+    r"|(?P<named>(?P<nk>tháng|quý)\s+(?P<nn>IV|I{1,3}|\d{1,2})(?!\w)(?:\s*(?:/|-|năm)\s*(?P<ny>" + _Y + r"))?)"
+    r"|(?P<pper>(?:tháng|quý|kỳ)\s+trước|(?:the\s+)?previous\s+(?:month|quarter)|last\s+(?:month|quarter))"
+    r"|(?P<plan>kế\s+hoạch|(?:the\s+)?plan)|(?P<target>mục\s+tiêu|chỉ\s+tiêu|(?:the\s+)?target))"
+)
+
+
+_CMP_INTRO = r"(?:so\s+với|so|(?<!\w)hơn|kém|compared\s+(?:with|to)|from|over|against|versus|vs\.?|than|on)"
+
+
+_CMP_AFTER = re.compile(r"[\s,(]*" + _CMP_INTRO + r"\s+" + _CMP_TARGET, _I)
+
+
+_CMP_ANY = re.compile(r"(?<!\w)" + _CMP_INTRO + r"\s+" + _CMP_TARGET, _I)
+
+
+_YOY = re.compile(r"[\s,(]*(?P<yoy>year[-\s]on[-\s]year|y[-/]?o[-/]?y|on[-\s]year|a\s+year\s+earlier)", _I)
+
+
+_AVERAGE = re.compile(
+    r"bình\s+quân|trung\s+bình|/\s*năm|mỗi\s+năm|hằng\s+năm|hàng\s+năm|average|per\s+year|a\s+year|annual(?:ly)?", _I
+)
+
+
+# --- price bases
+_BASE_RE = re.compile(
+    r"(?:(?:tính\s+)?theo\s+)?giá\s+(?:cố\s+định|so\s+sánh|CĐ|SS|gốc)(?:\s*(?:năm\s*)?(?P<y>" + _Y + r"|94)(?!\d))?"
+    r"|(?P<cur>(?:(?:tính\s+)?theo\s+)?giá\s+(?:hiện\s+hành|thực\s+tế|HH)(?!\w))"
+    r"|(?:at\s+)?(?:(?:the\s+)?(?P<ye3>" + _Y + r")\s+(?:constant|fixed|comparative|comparable)\s+prices?"
+    r"|(?:constant|fixed|comparative|comparable)\s+(?:(?P<ye>"
+    + _Y
+    + r")\s+)?prices?(?:\s+(?:of|in)\s+(?P<ye2>"
+    + _Y
+    + r"))?)"
+    r"|(?P<cure>(?:at\s+)?current\s+prices|in\s+nominal\s+terms)",
+    _I,
+)
+
+
+_BASE_AFTER = re.compile(r"\s*[(\[]?\s*", _I)
+
+
+# --- status words
+_PLAN_RE = re.compile(r"(?:chỉ\s+tiêu\s+)?kế\s+hoạch|\bKH\b(?![-/])|\bplan(?:ned|s)?\b|under\s+the\s+plan", _I)
+
+
+_TARGET_RE = re.compile(
+    r"mục\s+tiêu|phấn\s+đấu|chỉ\s+tiêu|hướng\s+(?:tới|đến)|sẽ\s+đạt|\btarget(?:s|ed|ing)?\b|\baim(?:s|ed|ing)?\b"
+    r"|\bstriv(?:e|es|ing)\b|\bgoals?\b|\bwill\s+(?:reach|hit|achieve)\b",
+    _I,
+)
+
+
+_ESTIMATE_RE = re.compile(
+    r"(?<!\w)ước(?!\w)(?!\s+(?:mơ|muốn|vọng|nguyện))|dự\s+kiến|dự\s+báo|dự\s+ước"
+    r"|\bestimated?\b|\bexpected\b|\bprojected\b|\bforecast\b|\bpreliminary\b",
+    _I,
+)
+
+
+_ESTIMATE_NOT = re.compile(r"(?<!\w)(?:quy|hiệp|công|mong|điều|giao|thề)\s+$", _I)
+
+
+_STATUS_MASKS = [
+    r"(?:vượt(?:\s+mức)?|hoàn\s+thành(?:\s+vượt(?:\s+mức)?)?|so\s+với|bằng|không\s+đạt|chưa\s+đạt|đạt\s+được|đạt"
+    r"|theo\s+đúng|exceed(?:ed|ing)?|met|meet(?:ing)?|compared\s+(?:with|to)|of)"
+    r"\s+(?:(?:\d+(?:[.,]\d+)?\s*%|mức|các|những|the|its|\d+)\s+){0,2}(?:chỉ\s+tiêu\s+)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|plan|target)s?",
+    r"kế\s+hoạch\s+(?:số|phát\s+triển|hành\s+động|thực\s+hiện|đầu\s+tư|sử\s+dụng|tổ\s+chức)",
+    r"(?:chương\s+trình\s+)?mục\s+tiêu\s+quốc\s+gia",
+    r"\d+\s*-\s*KH\b",
+]
+
+
+_STATUS_MASK_RE = re.compile("|".join(_STATUS_MASKS), _I)
+
+
+# --- time expressions
+_NUM_WORDS = {
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "tư": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+    "mười một": 11,
+    "mười hai": 12,
+    "giêng": 1,
+    "chạp": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+}
+
+
+_N = (
+    r"(?P<n>\d{1,2}|mười\s+một|mười\s+hai|một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười"
+    r"|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+)
+
+
+_YSUF = r"(?:\s*(?:/|-|năm|của\s+năm)\s*(?P<y>" + _Y + r"))?"
+
+
+_YOPT = r"(?:\s+(?:năm\s+)?(?P<y>" + _Y + r"))?"
+
+
+_MON_VI = r"(?P<m>\d{1,2}|giêng|mười\s+một|mười\s+hai|một|hai|ba|tư|bốn|sáu|bảy|tám|chín|mười|chạp)"
+
+
+_MON_EN = r"(?P<mon>" + _MONTH_EN_RE + r")"
+
+
+_LUY = r"l(?:ũy|uỹ)\s+kế"
+
+
+# words that sum the months from January ("lũy kế 9 tháng", "cộng dồn 9 tháng", "tính chung 9 tháng")
+_CUM = r"(?:" + _LUY + r"|cộng\s+dồn|tính\s+chung|tính\s+gộp)"
+
+
+_YEAR_OR_NAY = r"(?:\s+(?:của\s+)?năm\s+(?:(?P<y>" + _Y + r")|(?P<nay>nay))(?!\w)|\s+(?P<y3>" + _Y + r"))?"
+
+
+_NAY = r"(?:\s+(?:của\s+)?năm\s+(?P<nay>nay))?"
+
+
+_TIME_RULES: list[tuple[str, str]] = [
+    ("cum_n", r"(?:" + _CUM + r"\s+)?" + _N + r"\s+tháng\s+đầu\s+năm(?:\s+(?P<nay>nay)(?!\w))?" + _YOPT),
+    ("last_n", _N + r"\s+tháng\s+cuối\s+năm(?:\s+(?P<nay>nay)(?!\w))?" + _YOPT),
+    ("cum_n", _CUM + r"\s+" + _N + r"\s+tháng" + _YEAR_OR_NAY),
+    ("cum_n", _N + r"\s+tháng\s+(?:năm\s+)?(?P<y>" + _Y + r")"),
+    ("cum_n", _N + r"\s+tháng" + _NAY + r"(?=\s*(?:,|qua\b|vừa\s+qua|này))"),
+    # a bare "9 tháng" before a verb or an estimate word ("IIP 9 tháng tăng 7,2%", "9 tháng ước
+    # đạt"); not after a word of duration ("sau 6 tháng", "kéo dài 3 tháng"), see _DURATION_BEFORE
+    ("cum_bare", _N + r"\s+tháng" + _NAY + r"(?=\s+(?:ước|đạt|tăng|giảm|dự\s+kiến|thực\s+hiện)(?!\w))"),
+    ("h1", r"nửa\s+đầu\s+năm" + _YOPT),
+    ("h1", r"(?:hai|2)\s+quý\s+đầu\s+năm" + _YOPT),
+    ("h2", r"nửa\s+cuối\s+năm" + _YOPT),
+    ("m1_9", r"(?:ba|3)\s+quý\s+đầu\s+năm" + _YOPT),
+    ("quarter", r"quý\s+(?P<q>IV|I{1,3}|[1-4])(?!\w)" + _YSUF),
+    (
+        "cum_m",
+        r"(?:"
+        + _LUY
+        + r"(?:\s+từ\s+đầu\s+năm)?|tính|từ\s+đầu\s+năm)\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+"
+        + _MON_VI
+        + r"(?!\w)"
+        + _YSUF,
+    ),
+    (
+        "ytd",
+        _LUY + r"(?:\s+từ\s+đầu\s+năm)?(?:\s+(?:đến|tới)\s+nay)?|từ\s+đầu\s+năm(?:\s+(?:đến|tới)\s+nay)?"
+        r"|year[-\s]to[-\s]date|so\s+far\s+this\s+year",
+    ),
+    ("month", r"tháng\s+" + _MON_VI + r"(?!\w)" + _YSUF),
+    (
+        "span",
+        r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|trong\s+(?:các\s+)?năm|nhiệm\s+kỳ|(?:the\s+)?period|between|from)\s+"
+        r"(?P<a>" + _Y + r")\s*(?:-|–|—|đến|tới|to|and)\s*(?:năm\s+)?(?P<b>" + _Y + r")",
+    ),
+    ("fy", r"(?:cả|trong|toàn)\s+năm(?!\s+(?:tháng|quý|nay|ngoái|trước))" + _YOPT),
+    ("fy", r"năm\s+(?:tài\s+chính\s+)?(?P<y>" + _Y + r")(?![\d/])"),
+    ("this_year", r"năm\s+nay|this\s+year"),
+    ("last_year", r"năm\s+(?:ngoái|trước)|last\s+year"),
+    # English
+    (
+        "cum_n",
+        r"(?:the\s+)?first\s+" + _N + r"\s+months(?:\s+of(?:\s+the\s+year)?)?(?:\s*(?:of\s+)?(?P<y>" + _Y + r"))?",
+    ),
+    (
+        "half",
+        r"(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of)?(?:\s+the\s+year)?(?:\s*(?:of\s+)?(?P<y>" + _Y + r"))?"
+        r"|\bH(?P<hn>[12])\b(?:[\s/-]*(?P<y2>" + _Y + r"))?",
+    ),
+    (
+        "quarter",
+        r"(?:the\s+)?(?P<qw>first|second|third|fourth)\s+quarter(?:\s+of)?(?:\s+the\s+year)?"
+        r"(?:\s*(?:of\s+)?(?P<y>" + _Y + r"))?|\bQ(?P<q>[1-4])\b(?:[\s/-]*(?P<y2>" + _Y + r"))?",
+    ),
+    ("cum_mon", r"January\s*(?:-|–|to|through)\s*" + _MON_EN + r"(?:\s+(?P<y>" + _Y + r"))?"),
+    ("month_en", r"(?:in|during|for)\s+" + _MON_EN + r"(?:\s+(?P<y>" + _Y + r"))?"),
+    ("fy", r"(?:full|whole)\s+year(?:\s+(?:of\s+)?(?P<y>" + _Y + r"))?"),
+    ("fy", r"(?:\bin|\bfor|\bduring|\bof|\bby|\bthroughout|\bthe\s+year)\s+(?P<y>" + _Y + r")(?![\d/])"),
+]
+
+
+_TIME_RES = [(kind, re.compile(p, _I)) for kind, p in _TIME_RULES]
+
+
+_TIME_MASKS = re.compile(
+    "|".join(
+        [
+            r"(?:so\s+(?:với\s+)?|(?:cao|nhiều|lớn|thấp|ít|kém)\s+hơn\s+(?:so\s+với\s+)?)(?:cùng\s+k[ỳì]\s+)?(?:năm\s+)?"
+            r"(?:" + _Y + r"|trước|ngoái)",
+            r"cùng\s+k[ỳì]\s+năm\s+(?:" + _Y + r"|trước|ngoái)",
+            r"(?:compared\s+(?:with|to)|from|over|against|versus|vs\.?|than)\s+(?:the\s+same\s+period\s+(?:(?:of|in)\s+)?)?"
+            r"(?:(?:the\s+)?(?:year\s+)?(?:in\s+)?"
+            + _Y
+            + r"|(?:the\s+)?(?:previous|last|prior)\s+year|a\s+year\s+(?:earlier|ago|before))",
+            r"(?:so\s+(?:với\s+)?|(?:cao|nhiều|lớn|thấp|ít|kém)\s+hơn\s+(?:so\s+với\s+)?|compared\s+(?:with|to)\s+|than\s+)"
+            r"(?:tháng|quý)\s+(?:IV|I{1,3}|\d{1,2})(?!\w)(?:\s*(?:/|-|năm)\s*" + _Y + r")?",
+            r"ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*" + _Y,
+            r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}\s*/\s*" + _Y,
+            r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+" + _Y,
+            _MONTH_EN_RE + r"\s+\d{1,2},?\s+" + _Y,
+            r"\d{1,2}\s+" + _MONTH_EN_RE + r",?\s+" + _Y,
+            r"\d+\s*/\s*" + _Y + r"\s*/\s*[\wĐđ-]+",
+            r"tầm\s+nhìn\s+(?:đến\s+|tới\s+)?(?:năm\s+)?" + _Y,
+            r"vision\s+(?:to|towards|until)\s+" + _Y,
+        ]
+    ),
+    _I,
+)
+
+
+# words that make "N tháng" a duration, not the months since January
+_DURATION_BEFORE = re.compile(
+    r"(?<!\w)(?:trong(?:\s+vòng)?|sau|kéo\s+dài|mất|mỗi|hằng|hàng|từng|cách|thời\s+hạn|thời\s+gian|hơn|gần"
+    r"|khoảng|chừng|trên|dưới|chậm|sớm|tới|đến|thêm|còn|vòng)\s*$",
+    _I,
+)

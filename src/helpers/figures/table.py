@@ -1,0 +1,581 @@
+"""The figures table: every published figure with its quote, plus derived levels and checks.
+
+Steps, in order (each a function, so the notebook can show them one by one):
+
+1. :func:`extract_registered` runs the extractor on every document of ``data/raw/sources.yaml``
+   (hashes verified) and gives each figure a stable id, ``<source>@<offset>``: the character
+   offset of the number in the document. Raw files never change, so ids do not either.
+2. :func:`apply_curation` applies ``data/raw/curation.yaml``: human corrections, each with a
+   reason. An entry that matches no figure is an error (a stale correction must not pass in
+   silence).
+3. :func:`merge_duplicates` merges the same figure published in several places (one document
+   reposting another, a headline repeating the body). The first occurrence in register order
+   is kept; the others are listed in ``also_in``.
+4. :func:`derive_implied` adds the levels that growth rates imply: "2.525, tăng 16,4 % so với
+   năm 2010" implies 2010 = 2.525 / 1.164. Derived rows have ``kind = implied``, name their
+   parent in ``derived_from`` and the arithmetic in ``derivation``. Only actual and estimated
+   figures imply levels; the base a plan or target assumes is used by the checks instead.
+5. :func:`consistency_checks` compares figures that should agree: a stated growth rate against
+   the published level of the year it compares to (this flags a target whose growth does not
+   match its level and base), a stated increase against the two levels, and two values
+   published for the same year and status. Each check is a row of ``checks.csv``; flagged
+   figures carry the check ids in ``flags``.
+
+The table is validated with a pandera schema before it is written, and written with
+deterministic formatting, so regenerating it gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from helpers.common import paths
+from helpers.common.io import write_csv_atomic
+from helpers.figures.sources import Source, load_sources
+
+#: Columns of ``figures.csv`` in order.
+FIGURE_COLUMNS = [
+    "figure_id",
+    "source",
+    "also_in",
+    "indicator",
+    "period",
+    "year",
+    "value",
+    "unit",
+    "qualifier",
+    "price_base",
+    "status",
+    "growth_pct",
+    "compared_to",
+    "kind",
+    "derived_from",
+    "derivation",
+    "flags",
+    "curation",
+    "value_text",
+    "quote",
+    "start",
+    "end",
+    "file",
+]
+
+#: Columns of ``checks.csv`` in order.
+CHECK_COLUMNS = [
+    "check_id",
+    "check",
+    "figure_ids",
+    "year",
+    "expected",
+    "observed",
+    "difference",
+    "tolerance",
+    "result",
+    "message",
+]
+
+#: Free-text columns of ``figures.csv``: empty rather than missing.
+TEXT_COLUMNS = ["also_in", "qualifier", "compared_to", "derived_from", "derivation", "flags", "curation", "value_text"]
+
+STATUSES = ("actual", "estimate", "plan", "target")
+PRICE_BASES = ("1994", "2010", "current", "unstated")
+KINDS = ("reported", "implied")
+OBSERVED = ("actual", "estimate")
+
+#: Tolerance, in percentage points, between a stated growth rate and the growth its levels
+#: imply. Growth rates are printed to one decimal and levels to whole billions, so rounding
+#: alone moves the implied rate by well under 0.2 points; 0.5 leaves room for revisions.
+GROWTH_TOLERANCE_PP = 0.5
+#: Relative tolerance between two values published for the same year, status and base.
+CONFLICT_TOLERANCE = 0.005
+#: How far below a stated "nearly X" / above "over X" the true value may be, as a share of X.
+QUALIFIER_SLACK = 0.10
+
+
+class CurationError(ValueError):
+    """An entry of curation.yaml is malformed or matches no figure."""
+
+
+@dataclass
+class FiguresResult:
+    """What :func:`build_figures` produces."""
+
+    figures: pd.DataFrame
+    checks: pd.DataFrame
+    problems: list[str] = field(default_factory=list)
+    curation_log: list[str] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- extraction
+def extract_registered(
+    sources: list[Source] | None = None, raw_dir: Path | None = None
+) -> tuple[pd.DataFrame, list[str]]:
+    """Extract the figures of every registered document, with stable ids.
+
+    Returns the figures (extractor columns plus ``figure_id``, ``kind``) and the extractor's
+    problems and warnings.
+    """
+    from helpers.figures.extract import COLUMNS, extract_text
+
+    raw_dir = raw_dir or paths.DATA_RAW
+    sources = sources if sources is not None else load_sources(raw_dir / "sources.yaml")
+    frames, problems = [], []
+    for src in sources:
+        text = src.path(raw_dir).read_text(encoding="utf-8")
+        figs = extract_text(text, source=src.id, doc_date=src.date, file=src.file)
+        if not figs:
+            problems.append(f"{src.file}: no figure found in source '{src.id}'")
+            continue
+        frames.append(pd.DataFrame([f.__dict__ for f in figs])[COLUMNS])
+    df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
+    df["figure_id"] = [_figure_id(r) for r in df.itertuples()]
+    dup = df["figure_id"].duplicated(keep=False)
+    if dup.any():  # two figures from one number: disambiguate in document order
+        df.loc[dup, "figure_id"] += "." + df[dup].groupby("figure_id").cumcount().add(1).astype(str)
+    df["kind"] = "reported"
+    return df, problems
+
+
+def _figure_id(row) -> str:
+    pos = str(row.quote).find(str(row.value_text)) if isinstance(row.value_text, str) else -1
+    return f"{row.source}@{int(row.start) + max(pos, 0)}"
+
+
+# --------------------------------------------------------------------------- curation
+def load_curation(path: str | Path | None = None) -> list[dict]:
+    """Read curation.yaml; every entry needs ``match``, a ``reason`` and one action.
+
+    Actions: ``set`` (a mapping of column to new value) or ``drop: true``. Each entry is
+    returned with ``_line``, its line in the file, for error messages.
+    """
+    path = Path(path or paths.CURATION_YAML)
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    try:
+        doc = yaml.safe_load(text) or {}
+        node = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        raise CurationError(f"{path}: not valid YAML: {exc}") from None
+    entries = doc.get("corrections") or []
+    lines = _entry_lines(node, "corrections")
+    out = []
+    for i, entry in enumerate(entries):
+        where = f"{path}:{lines[i] if i < len(lines) else '?'}"
+        if not isinstance(entry, dict) or not isinstance(entry.get("match"), dict) or not entry["match"]:
+            raise CurationError(f"{where}: a correction needs a non-empty 'match:' mapping")
+        if not str(entry.get("reason") or "").strip():
+            raise CurationError(f"{where}: a correction needs a 'reason:' saying why it is right")
+        actions = [a for a in ("set", "drop") if a in entry]
+        if len(actions) != 1:
+            raise CurationError(f"{where}: give exactly one action, 'set:' or 'drop: true'")
+        unknown = set(entry["match"]) | set(entry.get("set") or {})
+        unknown -= set(FIGURE_COLUMNS) | {"quote_contains"}
+        if unknown:
+            raise CurationError(f"{where}: unknown column(s) {sorted(unknown)}; use columns of figures.csv")
+        out.append({**entry, "_line": where})
+    return out
+
+
+def _entry_lines(node, key: str) -> list[int]:
+    if node is None or not hasattr(node, "value"):
+        return []
+    for k, v in node.value:
+        if getattr(k, "value", None) == key and hasattr(v, "value"):
+            return [item.start_mark.line + 1 for item in v.value]
+    return []
+
+
+def _match_mask(df: pd.DataFrame, match: dict) -> pd.Series:
+    mask = pd.Series(True, index=df.index)
+    for col, want in match.items():
+        if col == "quote_contains":
+            mask &= df["quote"].astype(str).str.contains(str(want), regex=False)
+        elif col in ("year", "start", "end"):
+            mask &= pd.to_numeric(df[col], errors="coerce") == int(want)
+        elif col in ("value", "growth_pct"):
+            mask &= (pd.to_numeric(df[col], errors="coerce") - float(want)).abs() < 1e-9
+        else:
+            mask &= df[col].astype(str) == str(want)
+    return mask
+
+
+def apply_curation(df: pd.DataFrame, entries: list[dict]) -> tuple[pd.DataFrame, list[str]]:
+    """Apply curation entries in order; return the corrected table and a log line per entry.
+
+    Raises
+    ------
+    CurationError
+        When an entry matches no figure (name, line and match are given).
+    """
+    df = df.copy()
+    if "curation" not in df:
+        df["curation"] = ""
+    df["curation"] = df["curation"].fillna("").astype(str)
+    log = []
+    for entry in entries:
+        mask = _match_mask(df, entry["match"])
+        n = int(mask.sum())
+        if n == 0:
+            raise CurationError(
+                f"{entry['_line']}: correction matches no figure ({entry['match']}); fix the match or remove the entry"
+            )
+        note = str(entry["reason"]).strip()
+        if entry.get("drop"):
+            df = df[~mask]
+            log.append(f"dropped {n} figure(s) matching {_describe(entry['match'])}: {note}")
+            continue
+        for col, value in entry["set"].items():
+            df.loc[mask, col] = value
+        changes = ", ".join(f"{k}={v}" for k, v in entry["set"].items())
+        df.loc[mask, "curation"] = [_join(c, f"{changes} ({note})") for c in df.loc[mask, "curation"]]
+        log.append(f"set {changes} on {n} figure(s) matching {_describe(entry['match'])}: {note}")
+    return df.reset_index(drop=True), log
+
+
+def _describe(match: dict) -> str:
+    return ", ".join(f"{k} {v}" for k, v in match.items())
+
+
+def _join(a: str, b: str, sep: str = "; ") -> str:
+    return b if not a else f"{a}{sep}{b}"
+
+
+# --------------------------------------------------------------------------- duplicates
+DUPLICATE_KEY = ["indicator", "period", "year", "unit", "status", "qualifier", "price_base"]
+
+
+def merge_duplicates(df: pd.DataFrame, source_order: list[str] | None = None) -> pd.DataFrame:
+    """Merge figures published more than once into one row.
+
+    Two rows are the same figure when indicator, period, year, unit, status, qualifier,
+    price base, value and growth rate all agree (values to 1e-6 relative). The row kept is
+    the first in source-register order, then document order; the ids of the others go to
+    ``also_in``.
+    """
+    df = df.copy()
+    df["also_in"] = ""
+    order = {s: i for i, s in enumerate(source_order or [])}
+    df["_order"] = df["source"].map(lambda s: order.get(s, len(order)))
+    df = df.sort_values(["_order", "start"], kind="stable")
+    key = df[DUPLICATE_KEY].astype(str).agg("|".join, axis=1)
+    key += "|" + df["value"].map(lambda v: f"{float(v):.6g}")
+    key += "|" + df["growth_pct"].map(lambda v: "" if pd.isna(v) else f"{float(v):.6g}")
+    keep, also = [], {}
+    first_of: dict[str, int] = {}
+    for idx, k in zip(df.index, key):
+        if k in first_of:
+            also.setdefault(first_of[k], []).append(df.at[idx, "figure_id"])
+        else:
+            first_of[k] = idx
+            keep.append(idx)
+    for idx, ids in also.items():
+        df.at[idx, "also_in"] = ";".join(ids)
+    return df.loc[keep].drop(columns="_order").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- implied levels
+def compared_year(year, compared_to) -> int | None:
+    """The calendar year a growth rate compares to, or None when it is not a year.
+
+    ``"2010"`` gives 2010; ``"previous_year"`` gives ``year - 1``; other references
+    (``same_period_previous_year`` on a partial period, unknown) give None.
+    """
+    if compared_to is None or (isinstance(compared_to, float) and math.isnan(compared_to)):
+        return None
+    text = str(compared_to).strip()
+    if re.fullmatch(r"\d{4}", text):
+        return int(text)
+    if text == "previous_year" and not pd.isna(year):
+        return int(year) - 1
+    return None
+
+
+def derive_implied(df: pd.DataFrame) -> pd.DataFrame:
+    """Add the prior-year levels implied by stated growth rates of actual or estimated
+    full-year figures in billions of VND.
+
+    The implied level is ``value / (1 + growth_pct / 100)``, in the parent's price base,
+    with the parent's status and qualifier; it keeps the parent's quote and offsets so the
+    reader can follow it to its sentence.
+    """
+    rows = []
+    for r in df.itertuples(index=False):
+        if r.kind != "reported" or r.unit != "bn_vnd" or r.period != "FY" or r.status not in OBSERVED:
+            continue
+        if pd.isna(r.growth_pct) or str(r.indicator).endswith("_increase"):
+            continue
+        base_year = compared_year(r.year, r.compared_to)
+        if base_year is None:
+            continue
+        g = float(r.growth_pct)
+        row = r._asdict()
+        row.update(
+            figure_id=f"{r.figure_id}>{base_year}",
+            year=base_year,
+            value=round(float(r.value) / (1 + g / 100), 6),
+            growth_pct=float("nan"),
+            compared_to="",
+            kind="implied",
+            derived_from=r.figure_id,
+            derivation=f"{_fmt(r.value)} / (1 + {_fmt(g)}%) = level of {base_year} implied by the {int(r.year)} figure",
+            also_in="",
+            curation="",
+        )
+        rows.append(row)
+    if not rows:
+        return df.copy()
+    return pd.concat([df, pd.DataFrame(rows)], ignore_index=True)
+
+
+def _fmt(v) -> str:
+    return f"{float(v):,.6g}"
+
+
+# --------------------------------------------------------------------------- checks
+def _bases_compatible(a: str, b: str) -> bool:
+    return a == b or "unstated" in (a, b)
+
+
+def consistency_checks(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Compare figures that should agree; return (figures with ``flags``, checks).
+
+    Checks
+    ------
+    growth
+        A stated growth rate ``g`` of a full-year figure ``v`` (any status) against each
+        published or implied actual/estimated level ``b`` of the year it compares to, in a
+        compatible price base: flag when ``|(v/b - 1)*100 - g| > GROWTH_TOLERANCE_PP``.
+        A figure's own implied level is not used against it.
+    increase
+        A stated absolute increase over a year against the difference of the two levels
+        (same status for the later year), allowing ``QUALIFIER_SLACK`` for "nearly"/"over".
+    conflict
+        Two actual/estimated full-year values for the same indicator, year, status and
+        price base that differ by more than ``CONFLICT_TOLERANCE``.
+    """
+    df = df.copy()
+    df["flags"] = ""
+    checks = []
+    fy = df[(df["period"] == "FY") & (df["unit"] == "bn_vnd")]
+    levels = fy[(fy["status"].isin(OBSERVED)) & ~fy["indicator"].str.endswith("_increase")]
+
+    for r in fy.itertuples():
+        if pd.isna(r.growth_pct) or r.kind != "reported" or r.indicator.endswith("_increase"):
+            continue
+        b_year = compared_year(r.year, r.compared_to)
+        if b_year is None:
+            continue
+        bases = levels[
+            (levels["indicator"] == r.indicator)
+            & (levels["year"] == b_year)
+            & (levels["derived_from"].fillna("") != r.figure_id)
+            & levels["price_base"].map(lambda b, base=r.price_base: _bases_compatible(b, base))
+        ]
+        for b in bases.itertuples():
+            implied_growth = (float(r.value) / float(b.value) - 1) * 100
+            diff = implied_growth - float(r.growth_pct)
+            ok = abs(diff) <= GROWTH_TOLERANCE_PP
+            msg = (
+                f"{r.status} {int(r.year)} {_fmt(r.value)} and the {int(b_year)} level {_fmt(b.value)} "
+                f"({b.figure_id}) imply growth of {implied_growth:.1f}%, the text states {float(r.growth_pct):g}%"
+            )
+            if not ok:
+                msg += f"; the stated growth would need a {b_year} level of {_fmt(float(r.value) / (1 + float(r.growth_pct) / 100))}"
+            checks.append(
+                dict(
+                    check="growth",
+                    figure_ids=f"{r.figure_id};{b.figure_id}",
+                    year=int(r.year),
+                    expected=float(r.growth_pct),
+                    observed=round(implied_growth, 4),
+                    difference=round(diff, 4),
+                    tolerance=GROWTH_TOLERANCE_PP,
+                    result="ok" if ok else "flag",
+                    message=msg,
+                )
+            )
+
+    for r in fy[fy["indicator"].str.endswith("_increase")].itertuples():
+        b_year = compared_year(r.year, r.compared_to)
+        base_ind = r.indicator[: -len("_increase")]
+        later = fy[(fy["indicator"] == base_ind) & (fy["year"] == r.year) & (fy["status"] == r.status)]
+        earlier = levels[(levels["indicator"] == base_ind) & (levels["year"] == b_year)]
+        for a in later.itertuples():
+            for b in earlier.itertuples():
+                observed = float(a.value) - float(b.value)
+                stated = float(r.value)
+                lo, hi = stated * (1 - QUALIFIER_SLACK), stated * (1 + QUALIFIER_SLACK)
+                if r.qualifier == "nearly":
+                    hi = stated
+                elif r.qualifier == "more_than":
+                    lo = stated
+                ok = lo <= observed <= hi
+                checks.append(
+                    dict(
+                        check="increase",
+                        figure_ids=f"{r.figure_id};{a.figure_id};{b.figure_id}",
+                        year=int(r.year),
+                        expected=stated,
+                        observed=round(observed, 4),
+                        difference=round(observed - stated, 4),
+                        tolerance=QUALIFIER_SLACK,
+                        result="ok" if ok else "flag",
+                        message=(
+                            f"{int(r.year)} {a.status} {_fmt(a.value)} minus {b_year} {_fmt(b.value)} = "
+                            f"{_fmt(observed)}; the text states {r.qualifier or 'exactly'} {_fmt(stated)}"
+                        ),
+                    )
+                )
+
+    for _, grp in levels.groupby(["indicator", "year", "status", "price_base"]):
+        vals = grp.sort_values("figure_id")
+        ref = vals.iloc[0]
+        for other in vals.iloc[1:].itertuples():
+            rel = float(other.value) / float(ref["value"]) - 1
+            if abs(rel) > CONFLICT_TOLERANCE:
+                checks.append(
+                    dict(
+                        check="conflict",
+                        figure_ids=f"{ref['figure_id']};{other.figure_id}",
+                        year=int(ref["year"]),
+                        expected=float(ref["value"]),
+                        observed=float(other.value),
+                        difference=round(rel * 100, 4),
+                        tolerance=CONFLICT_TOLERANCE * 100,
+                        result="flag",
+                        message=(
+                            f"two {ref['status']} values for {ref['indicator']} {int(ref['year'])}: "
+                            f"{_fmt(ref['value'])} and {_fmt(other.value)} ({rel * 100:+.1f}%)"
+                        ),
+                    )
+                )
+
+    checks_df = pd.DataFrame(checks, columns=[c for c in CHECK_COLUMNS if c != "check_id"])
+    checks_df = checks_df.sort_values(["check", "year", "figure_ids"], kind="stable").reset_index(drop=True)
+    checks_df.insert(0, "check_id", [f"C{i + 1:02d}" for i in range(len(checks_df))])
+    for c in checks_df[checks_df["result"] == "flag"].itertuples():
+        first = c.figure_ids.split(";")[0]
+        df.loc[df["figure_id"] == first, "flags"] = df.loc[df["figure_id"] == first, "flags"].map(
+            lambda f, cid=c.check_id: _join(f, cid, ";")
+        )
+    return df, checks_df
+
+
+# --------------------------------------------------------------------------- schema
+def figures_schema():
+    """The pandera schema ``figures.csv`` must satisfy."""
+    import pandera.pandas as pa
+
+    text = pa.Column(str, nullable=True, coerce=True)
+    return pa.DataFrameSchema(
+        {
+            "figure_id": pa.Column(str, unique=True, checks=pa.Check.str_matches(r"^[\w\-]+@\d+")),
+            "source": pa.Column(str),
+            "also_in": text,
+            "indicator": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$")),
+            "period": pa.Column(str),
+            "year": pa.Column(int, pa.Check.in_range(1975, 2100), coerce=True),
+            "value": pa.Column(float, pa.Check.ge(0), coerce=True),
+            "unit": pa.Column(str),
+            "qualifier": text,
+            "price_base": pa.Column(str, pa.Check.str_matches(r"^(\d{4}|current|unstated)$")),
+            "status": pa.Column(str, pa.Check.isin(STATUSES)),
+            "growth_pct": pa.Column(float, nullable=True, coerce=True),
+            "compared_to": text,
+            "kind": pa.Column(str, pa.Check.isin(KINDS)),
+            "derived_from": text,
+            "derivation": text,
+            "flags": text,
+            "curation": text,
+            "value_text": text,
+            "quote": pa.Column(str, pa.Check.str_length(min_value=1)),
+            "start": pa.Column(int, pa.Check.ge(0), coerce=True),
+            "end": pa.Column(int, pa.Check.ge(0), coerce=True),
+            "file": pa.Column(str),
+        },
+        checks=[
+            pa.Check(lambda d: (d["end"] > d["start"]).all(), error="end must be after start"),
+            pa.Check(
+                lambda d: ((d["kind"] == "reported") | d["derived_from"].fillna("").ne("")).all(),
+                error="implied rows must name the figure they are derived from",
+            ),
+        ],
+        strict=True,
+        ordered=True,
+    )
+
+
+def validate_figures(df: pd.DataFrame) -> pd.DataFrame:
+    """Validate against :func:`figures_schema`; raise with every failing case listed."""
+    import pandera.errors
+
+    try:
+        return figures_schema().validate(df, lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        cases = exc.failure_cases.head(10).to_string()
+        raise ValueError(f"figures table fails its schema:\n{cases}") from None
+
+
+# --------------------------------------------------------------------------- pipeline
+def build_figures(raw_dir: Path | None = None, curation_path: Path | None = None) -> FiguresResult:
+    """Run every step from the raw documents to the validated figures and checks tables."""
+    raw_dir = Path(raw_dir or paths.DATA_RAW)
+    sources = load_sources(raw_dir / "sources.yaml")
+    df, problems = extract_registered(sources, raw_dir)
+    df["also_in"] = ""
+    df["derived_from"] = ""
+    df["derivation"] = ""
+    df["flags"] = ""
+    df["curation"] = ""
+    entries = load_curation(curation_path or raw_dir / "curation.yaml")
+    df, log = apply_curation(df, entries)
+    df = merge_duplicates(df, [s.id for s in sources])
+    df = derive_implied(df)
+    df, checks = consistency_checks(df)
+    df = tidy(df)
+    return FiguresResult(validate_figures(df), checks, problems, log, sources)
+
+
+def tidy(df: pd.DataFrame) -> pd.DataFrame:
+    """Order columns and rows deterministically (indicator, year, kind, id)."""
+    df = df.copy()
+    for col in FIGURE_COLUMNS:
+        if col not in df:
+            df[col] = ""
+    df[TEXT_COLUMNS] = df[TEXT_COLUMNS].fillna("").astype(str)
+    df["year"] = df["year"].astype(int)
+    df = df.sort_values(["indicator", "year", "kind", "figure_id"], kind="stable")
+    return df[FIGURE_COLUMNS].reset_index(drop=True)
+
+
+def write_figures(result: FiguresResult, output_dir: str | Path | None = None) -> dict[str, Path]:
+    """Validate and write ``figures.csv`` and ``checks.csv`` atomically; return their paths."""
+    out = paths.processed_dir(output_dir)
+    validate_figures(result.figures)
+    fig_path = write_csv_atomic(result.figures, out / "figures.csv")
+    chk_path = write_csv_atomic(result.checks, out / "checks.csv")
+    return {"figures": fig_path, "checks": chk_path}
+
+
+def read_figures(path: str | Path | None = None) -> pd.DataFrame:
+    """Read a figures table written by :func:`write_figures`, with its types restored."""
+    path = Path(path or paths.FIGURES_CSV)
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"{path}: no figures table; build it with `laocai figures` or notebooks/01_figures.ipynb"
+        )
+    df = pd.read_csv(path, dtype={c: str for c in [*TEXT_COLUMNS, "price_base"]})
+    present = [c for c in TEXT_COLUMNS if c in df.columns]  # a hand-made table may hold fewer columns
+    df[present] = df[present].fillna("")
+    return df
+
+
+# --------------------------------------------------------------------------- provenance

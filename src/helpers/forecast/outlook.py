@@ -1,0 +1,521 @@
+"""Trend and forecast of the Lào Cai series, with the price-base link carried into the forecasts.
+
+The series at constant 2010 prices (``series.csv``) mixes three kinds of years: published
+(or implied) 2010-price values, 1994-price values put on 2010 prices with a link factor, and
+gap years estimated between them. The models of :mod:`helpers.models` accept missing years,
+so **gap years are given to the models as missing**: an interpolated value is an assumption,
+not an observation, and fitting to it would understate volatility.
+
+How the link-factor uncertainty reaches the forecasts (``link_scenario``):
+
+``default``
+    Simulation across link factors. The link factor's law (two-piece normal on ``log k``,
+    fitted to the plausible range of ``data/raw/references.yaml``) is represented by
+    ``n_nodes`` equally likely quantile nodes; the series is rebuilt at each node, the model
+    refitted, and as many predictive draws taken from each fit; the forecast distribution is
+    the mixture of all draws. Its quantiles give the point forecast (median) and intervals.
+``fixed``
+    The series read from ``input_dir`` as it is (a scenario run built with a low or high
+    link factor): no link-factor uncertainty beyond that scenario.
+``new_base``
+    Only the years published at 2010 prices (and the levels their growth rates imply):
+    no link factor at all, at the price of a much shorter series.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from helpers.common import paths
+from helpers.common.i18n import t
+from helpers.models import MODELS, ForecastResult, ModelError, fit_forecast
+from helpers.series import build as S
+from helpers.series import linking
+from helpers.series.linking import SeriesParams
+
+LINK_SCENARIOS = ("default", "fixed", "new_base")
+OBSERVED_KINDS = ("reported", "implied", "linked")
+
+
+class OutlookError(ValueError):
+    """A parameter of the trend or forecast report is wrong; the message names it."""
+
+
+def check_params(
+    horizon: int, models: Sequence[str], levels: Sequence[float], link_scenario: str, first_year: int
+) -> None:
+    """Refuse bad report parameters before anything runs, naming the parameter."""
+    if not isinstance(horizon, (int, np.integer)) or isinstance(horizon, bool) or horizon <= 0:
+        raise OutlookError(f"horizon must be a whole number of years > 0, got {horizon!r}")
+    unknown = [m for m in models if m not in MODELS]
+    if not models or unknown:
+        raise OutlookError(f"models: unknown {unknown or '(empty list)'}; accepted: {', '.join(MODELS)}")
+    bad = [lv for lv in levels if not 0 < float(lv) < 100]
+    if not levels or bad:
+        raise OutlookError(f"levels must be percentages strictly between 0 and 100, got {list(levels)}")
+    if link_scenario not in LINK_SCENARIOS:
+        raise OutlookError(f"link_scenario must be one of {', '.join(LINK_SCENARIOS)}, got {link_scenario!r}")
+    if not isinstance(first_year, (int, np.integer)) or not 1990 <= first_year <= 2100:
+        raise OutlookError(f"first_year must be a year, got {first_year!r}")
+
+
+def read_series(input_dir: str | Path | None = "") -> pd.DataFrame:
+    """Read ``series.csv`` from ``input_dir`` ("" = data/processed)."""
+    path = paths.processed_dir(input_dir) / "series.csv"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no series; run notebooks/02_series.ipynb (or `laocai reports`) first")
+    return pd.read_csv(path)
+
+
+def model_input(series: pd.DataFrame, first_year: int = 2010, kinds: Sequence[str] = OBSERVED_KINDS) -> pd.Series:
+    """The values the models see: years from ``first_year`` on, NaN where the year's kind is
+    not in ``kinds`` (gap years by default)."""
+    s = series[series["year"] >= first_year].sort_values("year")
+    if s.empty:
+        raise OutlookError(
+            f"first_year {first_year}: the series has no year from then on (last {series['year'].max()})"
+        )
+    y = s.set_index("year")["value"].astype(float).where(s.set_index("year")["kind"].isin(kinds))
+    y.index = y.index.astype(int)
+    y.name = "value"
+    return y
+
+
+def scenario_input(series: pd.DataFrame, first_year: int = 2010, link_scenario: str = "default") -> pd.Series:
+    """The values the models see under a link scenario: with ``new_base``, only the years
+    published at 2010 prices (and the levels they imply), starting at the first of them;
+    otherwise every year but the gap years (see :func:`model_input`)."""
+    if link_scenario != "new_base":
+        return model_input(series, first_year)
+    y = model_input(series, first_year, ("reported", "implied"))
+    return y.loc[y.first_valid_index() :]
+
+
+def link_factor_nodes(n_nodes: int = 9, params: SeriesParams | None = None) -> np.ndarray:
+    """``n_nodes`` equally likely link factors: the quantiles (i + 0.5) / n of the link law."""
+    lp = (params or SeriesParams()).link_params()
+    s_lo, s_hi = lp.log_spreads()
+    p = (np.arange(n_nodes) + 0.5) / n_nodes
+    return lp.link_factor * np.exp(linking.two_piece_ppf(p, s_lo, s_hi))
+
+
+@dataclass
+class Outlook:
+    """A forecast distribution as quantiles and draws."""
+
+    method: str
+    frame: pd.DataFrame  # year, forecast (median), lo_L, hi_L
+    draws: np.ndarray  # (n, h) on the original scale
+    scenario: str
+    nodes: np.ndarray | None = None
+
+    @property
+    def years(self) -> np.ndarray:
+        return self.frame["year"].to_numpy()
+
+
+def _frame_from_draws(draws: np.ndarray, years: np.ndarray, levels: Sequence[float]) -> pd.DataFrame:
+    out = {"year": years, "forecast": np.median(draws, axis=0)}
+    for lv in levels:
+        a = (1 - float(lv) / 100) / 2
+        out[f"lo_{_lv(lv)}"] = np.quantile(draws, a, axis=0)
+        out[f"hi_{_lv(lv)}"] = np.quantile(draws, 1 - a, axis=0)
+    return pd.DataFrame(out)
+
+
+def _lv(lv: float) -> str:
+    return str(int(lv)) if float(lv).is_integer() else str(lv)
+
+
+def forecast_outlook(
+    series: pd.DataFrame,
+    horizon: int,
+    method: str,
+    levels: Sequence[float] = (80, 95),
+    *,
+    link_scenario: str = "default",
+    first_year: int = 2010,
+    n_nodes: int = 9,
+    n_draws: int = 9000,
+    seed: int = 2010,
+    figures_path: str | Path | None = None,
+    series_params: SeriesParams | None = None,
+) -> Outlook:
+    """The forecast distribution of ``method`` under a link scenario (see module docstring).
+
+    Draws are reproducible (``seed``). With ``link_scenario='default'`` the figures table
+    (``figures_path``, default data/processed/figures.csv) is read to rebuild the series at
+    each link-factor node with ``series_params``.
+    """
+    rng = np.random.default_rng(seed)
+    if link_scenario == "default":
+        obs, plans = S.load_figures(figures_path)
+        params = series_params or SeriesParams()
+        nodes = link_factor_nodes(n_nodes, params)
+        per = max(1, n_draws // len(nodes))
+        draws, years = [], None
+        for k in nodes:
+            built = S.build_series(obs, replace(params, link_factor=float(k)), plans=plans)
+            res = fit_forecast(model_input(built, first_year), horizon, method, levels)
+            draws.append(res.sample(per, rng))
+            years = res.years
+        d = np.vstack(draws)
+        return Outlook(method, _frame_from_draws(d, years, levels), d, link_scenario, nodes)
+    res = fit_forecast(scenario_input(series, first_year, link_scenario), horizon, method, levels)
+    d = res.sample(n_draws, rng)
+    return Outlook(method, _frame_from_draws(d, res.years, levels), d, link_scenario)
+
+
+def fit_models(
+    y: pd.Series, horizon: int, models: Sequence[str], levels: Sequence[float] = (80, 95)
+) -> tuple[dict[str, ForecastResult], list[str]]:
+    """Fit every model; a model that cannot fit is reported (name and reason), not dropped silently."""
+    out, problems = {}, []
+    for m in models:
+        try:
+            out[m] = fit_forecast(y, horizon, m, levels)
+        except ModelError as exc:
+            problems.append(f"{m}: {exc}")
+    return out, problems
+
+
+def forecasts_long(results: dict[str, ForecastResult]) -> pd.DataFrame:
+    """All models' forecasts in one long table (model, year, forecast, lo/hi)."""
+    frames = [r.frame.assign(model=name) for name, r in results.items()]
+    df = pd.concat(frames, ignore_index=True)
+    return df[["model"] + [c for c in df.columns if c != "model"]]
+
+
+def models_display(results: dict[str, ForecastResult], lang: str = "en") -> pd.DataFrame:
+    """Every model's forecasts for display: one row per model and year, whole billions."""
+    df = forecasts_long(results)
+    for c in df.columns:
+        if c not in ("model", "year"):
+            df[c] = df[c].round(0).astype(int)
+    return df.rename(columns=_forecast_names(df.columns, lang))
+
+
+def _forecast_names(columns, lang: str) -> dict[str, str]:
+    """Translated headers of forecast tables: model, year, median and the interval bounds."""
+    names = {"model": t("col.model", lang), "year": t("col.year", lang), "forecast": t("col.forecast_median", lang)}
+    for c in columns:
+        if c.startswith(("lo_", "hi_")):
+            side = t("col.lower" if c.startswith("lo_") else "col.upper", lang)
+            names[c] = t("col.bound", lang, side=side, level=c[3:])
+    return names
+
+
+def trend_table(results: dict[str, ForecastResult], lang: str = "en") -> pd.DataFrame:
+    """Growth rates the trend models estimate, with their uncertainty where the model has it."""
+    rows = []
+    for name, r in results.items():
+        info = r.info
+        if name == "loglinear":
+            g, se = info["growth_log"], info["se_growth_hac"]
+            rows.append(
+                {
+                    "model": name,
+                    "what": t("trend.constant_growth", lang),
+                    "growth_pct": _pct(g),
+                    "lo95_pct": _pct(g - 1.96 * se),
+                    "hi95_pct": _pct(g + 1.96 * se),
+                }
+            )
+        elif name == "piecewise":
+            if info.get("break_index") is not None and "growth_log_before" in info:
+                year = int(r.fitted.index[info["break_index"]])
+                rows.append(
+                    {
+                        "model": name,
+                        "what": t("trend.before_break", lang, year=year),
+                        "growth_pct": _pct(info["growth_log_before"]),
+                        "lo95_pct": np.nan,
+                        "hi95_pct": np.nan,
+                    }
+                )
+                rows.append(
+                    {
+                        "model": name,
+                        "what": t("trend.after_break", lang, year=year),
+                        "growth_pct": _pct(info["growth_log_after"]),
+                        "lo95_pct": np.nan,
+                        "hi95_pct": np.nan,
+                    }
+                )
+            elif "growth_log" in info:
+                rows.append(
+                    {
+                        "model": name,
+                        "what": t("trend.no_break", lang),
+                        "growth_pct": _pct(info["growth_log"]),
+                        "lo95_pct": np.nan,
+                        "hi95_pct": np.nan,
+                    }
+                )
+        else:
+            f = r.frame
+            g = np.log(f["forecast"].iloc[-1] / f["forecast"].iloc[0]) / max(1, len(f) - 1) if len(f) > 1 else np.nan
+            rows.append(
+                {
+                    "model": name,
+                    "what": t("trend.forecast_growth", lang),
+                    "growth_pct": _pct(g),
+                    "lo95_pct": np.nan,
+                    "hi95_pct": np.nan,
+                }
+            )
+    cols = {
+        "model": "col.model",
+        "what": "col.what",
+        "growth_pct": "col.growth",
+        "lo95_pct": "col.lower",
+        "hi95_pct": "col.upper",
+    }
+    df = pd.DataFrame(rows, columns=list(cols)).round(2)
+    return df.rename(columns={c: t(k, lang) for c, k in cols.items()})
+
+
+def _pct(g_log: float) -> float:
+    return float((np.exp(g_log) - 1) * 100)
+
+
+def residual_diagnostics(results: dict[str, ForecastResult], lang: str = "en") -> pd.DataFrame:
+    """Per model: residual sd, first-order autocorrelation, Ljung-Box p-value (lags 1-2) and
+    Jarque-Bera p-value, on the log residuals of the observed years."""
+    from statsmodels.stats.diagnostic import acorr_ljungbox
+    from statsmodels.stats.stattools import jarque_bera
+
+    rows = []
+    for name, r in results.items():
+        e = r.residuals.dropna().to_numpy(float)
+        if len(e) < 4:
+            continue
+        lb = acorr_ljungbox(e, lags=[min(2, len(e) - 2)], return_df=True)["lb_pvalue"].iloc[0]
+        jb = jarque_bera(e)[1]
+        ac1 = float(np.corrcoef(e[:-1], e[1:])[0, 1]) if len(e) > 2 else np.nan
+        rows.append(
+            {
+                "model": name,
+                "n": len(e),
+                "sd": float(np.std(e, ddof=1)),
+                "acf1": ac1,
+                "ljung_box_p": float(lb),
+                "jarque_bera_p": float(jb),
+            }
+        )
+    cols = {
+        "model": "col.model",
+        "n": "col.n",
+        "sd": "col.resid_sd",
+        "acf1": "col.acf1",
+        "ljung_box_p": "col.ljung_box",
+        "jarque_bera_p": "col.jarque_bera",
+    }
+    return pd.DataFrame(rows, columns=list(cols)).round(3).rename(columns={c: t(k, lang) for c, k in cols.items()})
+
+
+def backtest_table(
+    y: pd.Series, models: Sequence[str], horizon: int = 3, min_train: int = 5, lang: str = "en"
+) -> pd.DataFrame:
+    """Rolling-origin backtest of each model on the series itself (observed years only)."""
+    from helpers.models.backtest import backtest, summarize
+
+    rows = []
+    for m in models:
+        try:
+            bt = backtest(y, horizon, m, min_train=min_train)
+        except (ModelError, ValueError):
+            continue
+        if bt.empty:
+            continue
+        s = summarize(bt, y)
+        rows.append({"model": m, **{k: s.get(k) for k in ("n", "smape", "mase", "coverage_80", "coverage_95", "msis")}})
+    cols = {
+        "model": "col.model",
+        "n": "col.n",
+        "smape": "col.smape",
+        "mase": "col.mase",
+        "coverage_80": "col.coverage80",
+        "coverage_95": "col.coverage95",
+        "msis": "col.msis",
+    }
+    return pd.DataFrame(rows, columns=list(cols)).round(3).rename(columns={c: t(k, lang) for c, k in cols.items()})
+
+
+# --------------------------------------------------------------------------- targets
+def plans_and_actuals(figures: pd.DataFrame) -> pd.DataFrame:
+    """Every published plan or target of the industrial production value with the actual of
+    its year where one is published (reported or implied, same or unstated price base).
+
+    Columns: figure_id, year, status, target, qualifier, price_base, actual, actual_id.
+    """
+    f = figures[(figures["indicator"] == S.INDICATOR) & (figures["period"] == "FY") & (figures["unit"] == "bn_vnd")]
+    plans = f[f["status"].isin(["plan", "target"])]
+    actual = f[f["status"].isin(["actual", "estimate"])]
+    rows = []
+    for p in plans.itertuples():
+        cands = actual[
+            (actual["year"] == p.year)
+            & (
+                (actual["price_base"] == p.price_base)
+                | (actual["price_base"] == "unstated")
+                | (p.price_base == "unstated")
+            )
+        ]
+        # a published outcome first, then a level implied by the next year's growth
+        cands = cands.assign(_rank=(cands["kind"] != "reported").astype(int)).sort_values(["_rank", "figure_id"])
+        a = cands.iloc[0] if len(cands) else None
+        rows.append(
+            {
+                "figure_id": p.figure_id,
+                "year": int(p.year),
+                "status": p.status,
+                "target": float(p.value),
+                "qualifier": p.qualifier,
+                "price_base": p.price_base,
+                "actual": float(a["value"]) if a is not None else np.nan,
+                "actual_id": a["figure_id"] if a is not None else "",
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["figure_id", "year", "status", "target", "qualifier", "price_base", "actual", "actual_id"]
+    )
+
+
+def plan_history(figures: pd.DataFrame, lang: str = "en") -> tuple[pd.DataFrame, str]:
+    """Plan versus actual: a table and a sentence on how often and by how much targets were met."""
+    from helpers.forecast.targets import plan_vs_actual
+
+    pa = plans_and_actuals(figures)
+    if pa.empty:
+        return pa, t("targets.none_published", lang)
+    known = pa.dropna(subset=["actual"])
+    table = pa.copy()
+    if len(known):
+        pv = plan_vs_actual(known[["year", "target", "actual"]])
+        table = table.merge(pv[["year", "ratio", "met"]], on="year", how="left")
+        n_met = int(pv["met"].sum())
+        text = t(
+            "targets.history",
+            lang,
+            n=len(pa),
+            n_known=len(known),
+            n_met=n_met,
+            mean_gap=float((pv["ratio"].mean() - 1) * 100),
+        )
+    else:
+        table["ratio"], table["met"] = np.nan, pd.NA
+        text = t("targets.no_actuals", lang, n=len(pa))
+    unknown = pa[pa["actual"].isna()]
+    if len(unknown):
+        text += " " + t("targets.unverifiable", lang, years=", ".join(str(y) for y in unknown["year"]))
+    cols = {
+        "figure_id": "col.id",
+        "year": "col.year",
+        "status": "col.status",
+        "target": "col.target",
+        "qualifier": "col.qualifier",
+        "price_base": "col.price_base",
+        "actual": "col.actual",
+        "actual_id": "col.actual_id",
+        "ratio": "col.ratio",
+        "met": "col.met",
+    }
+    table["status"] = table["status"].map(lambda v: t(f"status_word.{v}", lang))
+    table["price_base"] = table["price_base"].map(lambda v: t(f"base_word.{v}", lang))
+    table = table[list(cols)].round(3).rename(columns={c: t(k, lang) for c, k in cols.items()})
+    return table, text
+
+
+def future_target_probabilities(
+    figures: pd.DataFrame, outlook: Outlook, extra_targets: dict | None = None, lang: str = "en"
+) -> tuple[pd.DataFrame, str]:
+    """For every published target in a forecast year (and any ``extra_targets`` given as
+    {year: value in bn VND at 2010 prices}), the probability of meeting it under the
+    forecast distribution (share of draws at or above the target)."""
+    from helpers.forecast.targets import prob_from_samples
+
+    pa = plans_and_actuals(figures)
+    years = list(outlook.years)
+    rows = []
+    for p in pa.itertuples():
+        if p.year in years and p.price_base in ("2010", "unstated"):
+            rows.append({"year": p.year, "target": p.target, "source": p.figure_id})
+    for y, v in (extra_targets or {}).items():
+        if int(y) in years:
+            rows.append({"year": int(y), "target": float(v), "source": "parameter extra_targets"})
+    if not rows:
+        return pd.DataFrame(columns=["year", "target", "source", "forecast", "probability"]), t(
+            "targets.no_future", lang, first=int(years[0]), last=int(years[-1])
+        )
+    df = pd.DataFrame(rows)
+    idx = {y: i for i, y in enumerate(years)}
+    df["forecast"] = [float(outlook.frame["forecast"].iloc[idx[y]]) for y in df["year"]]
+    df["probability"] = [
+        float(prob_from_samples(outlook.draws[:, idx[y]], v)) for y, v in zip(df["year"], df["target"])
+    ]
+    return df, ""
+
+
+def growth_probabilities(outlook: Outlook, last_value: float, lang: str = "en") -> pd.DataFrame:
+    """Probability that each forecast year is above the last observed level."""
+    from helpers.forecast.targets import prob_from_samples
+
+    rows = [
+        {"year": int(y), "p_above_last": float(prob_from_samples(outlook.draws[:, i], last_value))}
+        for i, y in enumerate(outlook.years)
+    ]
+    return pd.DataFrame(rows)
+
+
+def forecast_display(outlook: Outlook, lang: str = "en") -> pd.DataFrame:
+    """The forecast table for display, rounded to whole billions."""
+    df = outlook.frame.copy()
+    for c in df.columns:
+        if c != "year":
+            df[c] = df[c].round(0).astype(int)
+    return df.rename(columns=_forecast_names(df.columns, lang))
+
+
+def summary_markdown(outlook: Outlook, y: pd.Series, backtest: pd.DataFrame | None, lang: str = "en") -> str:
+    """A plain-language summary: what the forecast says and what it does not."""
+    f = outlook.frame
+    last_year = int(y.last_valid_index())
+    last = float(y.loc[last_year])
+    end = f.iloc[-1]
+    first = f.iloc[0]
+    g = ((end["forecast"] / last) ** (1 / (int(end["year"]) - last_year)) - 1) * 100
+    lo_key = "lo_95" if "lo_95" in f else [c for c in f if c.startswith("lo_")][-1]
+    hi_key = "hi" + lo_key[2:]
+    level = lo_key[3:]
+    parts = [
+        t(
+            "forecast.summary_next",
+            lang,
+            year=int(first["year"]),
+            value=float(first["forecast"]),
+            lower=float(first[lo_key]),
+            upper=float(first[hi_key]),
+            level=level,
+            last_year=last_year,
+            last=last,
+        ),
+        t(
+            "forecast.summary_end",
+            lang,
+            year=int(end["year"]),
+            value=float(end["forecast"]),
+            lower=float(end[lo_key]),
+            upper=float(end[hi_key]),
+            level=level,
+            rate=g,
+        ),
+        t(f"forecast.scenario_{outlook.scenario}", lang),
+        t("forecast.caveat", lang),
+    ]
+    return "\n\n".join(parts)

@@ -1,0 +1,189 @@
+"""Trend and forecast models of one annual series, behind one interface.
+
+Every model takes a :class:`pandas.Series` of positive values indexed by integer year,
+possibly with missing years (``NaN`` values or years absent inside the range), and returns a
+:class:`ForecastResult` with point forecasts and 80% and 95% intervals on the original scale::
+
+    from helpers.models import fit_forecast
+    res = fit_forecast(series, h=5)              # DEFAULT_METHOD, calibrated intervals
+    res.frame                                    # year, forecast, lo_80, hi_80, lo_95, hi_95
+    draws = res.sample(10_000, np.random.default_rng(1))   # (10000, 5), original scale
+
+Models (``MODELS``)
+-------------------
+``naive``      random walk of the log values (no drift).
+``rwd``        random walk with drift on the original scale (the classic benchmark: a straight
+               line through the first and last observation, continued).
+``rwd_log``    random walk with drift of the log values (constant growth from the last value).
+``rwd_med``    random walk with drift on the original scale, the drift being the median of the
+               yearly changes (robust to a few jumps).
+``rwd_shrunk`` random walk with drift on the original scale, the drift shrunk towards zero by
+               ``t**2 / (t**2 + 1)``, ``t`` its ratio to its standard error.
+``rwd_log_med`` random walk of the log values with the median yearly log growth as drift.
+``ses``        simple exponential smoothing of the log values.
+``theta``      classic Theta method (SES plus half the slope of the linear trend) on the log
+               values.
+``otheta``     Theta method on the log values with the theta coefficient (1 to 5) chosen by the
+               in-sample one-step error.
+``damped``     damped additive trend exponential smoothing (ETS(A,Ad,N)) of the log values.
+``loglinear``  log-linear trend, OLS with Newey-West (HAC) standard errors.
+``piecewise``  broken (continuous, hinged) log-linear trend; a break is kept only if it lowers
+               the BIC, with at least ``min_segment`` observed years on each side.
+``llt``        local linear trend (statsmodels ``UnobservedComponents``) of the log values.
+``arima``      ARIMA(p,1,q) with drift of the log values (statsmodels ``SARIMAX``, trend 'c'),
+               (p, q) in {(0,0), (1,0), (0,1)} chosen by AICc.
+``combo``      median, year by year, of the log forecasts of ``COMBO_MEMBERS``.
+
+``naive``, the four random walks with drift, ``ses``, ``theta``, ``otheta``, ``damped``,
+``loglinear``, ``piecewise`` and ``combo`` are small numpy implementations (a fit takes well under a millisecond to a few
+milliseconds); ``llt`` and ``arima`` use statsmodels state-space models and are meant for
+single series.
+
+Missing years
+-------------
+The series is placed on a complete grid of years from its first to its last observed year,
+with ``NaN`` for the missing ones. The recursive models (SES, Theta's SES, damped trend) skip a
+missing year the way a Kalman filter does: the state is propagated through it with no update,
+so no value is invented, and the first error after a gap counts as the multi-step error it is
+(weighted by the inverse of its variance factor in the fit); statsmodels' ``ETSModel`` would
+instead return ``NaN`` silently, which is why it is not used. Random walks use the exact gap-aware estimates (the drift is the change
+per year between first and last observation; each increment over a gap of ``g`` years is
+scaled by ``1/sqrt(g)``). Regressions use the observed years only. ``llt`` and ``arima`` get
+``NaN`` for missing years, which their Kalman filter handles. Years missing at the end of the
+index are bridged: forecasts are made from the last observed year, and the reported years
+continue the index.
+
+Log scale and back-transform
+----------------------------
+All models except ``rwd`` are fitted to log values. The point forecast reported in
+``forecast`` is the **median** of the predictive distribution, ``exp`` of the log-scale point
+forecast: it is consistent with the quantile intervals (which also transform by ``exp``). The
+mean, which needs the lognormal correction ``exp(mu + sigma**2 / 2)`` in the Gaussian case,
+is available from :meth:`ForecastResult.mean`. ``rwd`` forecasts are floored at 1e-3 times
+the last value so that it can be combined on the log scale.
+
+Intervals
+---------
+Each model has its own (model-based) intervals: Student-t or Gaussian on the log scale with
+the usual variance formulas (parameter uncertainty of the drift or of the regression
+coefficients included where the model has them). Those are known to be too narrow for short
+annual series, so the default (``intervals="auto"``) replaces them by **calibrated**
+intervals, built from the model's own out-of-sample errors:
+
+1. Rolling origins: for every horizon ``j`` the ``N_ORIGINS`` (4) most recent origins of the
+   series whose ``j``-step-ahead year is observed (and which leave at least ``MIN_TRAIN`` (3)
+   observations, or the model's minimum, for the fit) give one log error each.
+2. Each error is divided by the series' scale at its origin,
+   ``s = (mean |diff(log y)| over the last SCALE_WINDOW (10) years) ** SCALE_POWER (0.5)``.
+   The square root is a partial standardisation: the interval width grows with the series'
+   volatility, but less than proportionally, which on the training parts of the benchmarks
+   gave far better MSIS than a full or no standardisation.
+3. The standardised errors are pooled (over the series of a panel, or of the one series) and
+   their empirical quantiles per horizon are blended with a prior table
+   (:func:`default_z_table`, the same quantity pooled over the training parts of the M1 and
+   Tourism yearly sets for ``DEFAULT_METHOD``) with weights ``m / (m + PRIOR_WEIGHT)`` and
+   ``PRIOR_WEIGHT / (m + PRIOR_WEIGHT)``, ``m`` the number of errors at that horizon,
+   ``PRIOR_WEIGHT`` = 50.
+4. The interval is ``exp(log point + s * q)``, with ``s`` the scale at the forecast origin.
+5. When fewer than ``MIN_CALIBRATION`` (50) errors exist at a horizon (a single short series,
+   or a small panel), the interval is the union of the calibrated and the model-based
+   interval, so it is never narrower than what the model itself implies.
+
+``intervals="calibrated"`` skips step 5, ``intervals="model"`` keeps the model's own intervals.
+For methods other than ``DEFAULT_METHOD`` the prior table is still that of the default method,
+so a lone short series gets roughly the default method's widths (step 5 then matters).
+
+Predictive distribution and sampling
+------------------------------------
+The predictive distribution of each year is defined by its quantile knots (probabilities
+0.025, 0.1, 0.5, 0.9, 0.975 for the default levels) on the log scale, joined piecewise
+linearly in the normal score ``z = Phi^-1(p)`` and extended linearly beyond the outer knots.
+For a Gaussian (knots linear in ``z``) this is exactly the Gaussian. :meth:`ForecastResult.sample`
+draws paths through a Gaussian copula whose correlation between horizons ``i`` and ``j`` is
+``sqrt(min(i, j) / max(i, j))`` (that of a random walk), then maps each margin through its
+quantile function and back-transforms.
+
+Choice of the default (evidence, not taste)
+-------------------------------------------
+``DEFAULT_METHOD = "combo"`` with ``COMBO_MEMBERS = ("naive", "theta", "rwd_med")``, aggregated
+by the median, year by year, of the log forecasts (a no-trend forecast, a damped log trend and
+a linear trend with a robust drift: the median keeps the middle one). Rule (training parts
+only): on the M1 yearly (h = 6) and Tourism yearly (h = 4) training parts, hold out ``h`` years
+of every series and forecast them from the years before (calibration also from those years
+only), three times: the last ``h`` years, then the ``h`` years ending one year earlier, then two
+years earlier. Score every candidate (1890 in all: each fast model; the mean and the median of
+every 2 to 4 of ``naive, ses, rwd, rwd_log, theta, damped, loglinear, piecewise, rwd_med,
+rwd_shrunk, rwd_log_med, otheta``; combinations counting ``rwd`` twice; means on the original
+scale of ``rwd`` with one or two others; a per-series choice between ``rwd`` and 1 to 3 other
+models by the series' own rolling-origin errors) by
+``mean over the two sets of (sMAPE / sMAPE_rwd + MSIS / MSIS_rwd) / 2``, each metric averaged
+over the three windows, ``rwd`` being the random walk with drift on the same holdouts. The
+lowest score is the default. ``python bench/forecast_bench.py --select`` reruns the rule;
+bench/RESULTS.md records its output and its history (the earlier rules and defaults, which
+were scored on the test parts before this selection).
+
+Errors
+------
+:class:`ModelError` (a ``ValueError``) names the reason: non-numeric values, duplicate or
+non-integer years, a series too short for the model, non-positive values for a log model,
+a horizon <= 0, an unknown method.
+"""
+
+from __future__ import annotations
+
+from .base import (
+    COMBO_MEMBERS,
+    DEFAULT_METHOD,
+    LEVELS,
+    MIN_CALIBRATION,
+    MIN_TRAIN,
+    N_ORIGINS,
+    PRIOR_WEIGHT,
+    RWD_FLOOR,
+    SCALE_FLOOR,
+    SCALE_POWER,
+    SCALE_WINDOW,
+    ModelError,
+    series_scale,
+)
+from .calibration import ZTable, calibration_scores, default_z_table, pool_scores
+from .fit import (
+    PreparedFit,
+    finish_fit,
+    fit_forecast,
+    level_fallback,
+    point_forecast,
+    prepare_fit,
+)
+from .registry import MODELS, ModelSpec
+from .result import ForecastResult, lognormal_result
+
+__all__ = [
+    "MIN_CALIBRATION",
+    "MIN_TRAIN",
+    "N_ORIGINS",
+    "PRIOR_WEIGHT",
+    "RWD_FLOOR",
+    "SCALE_FLOOR",
+    "SCALE_POWER",
+    "SCALE_WINDOW",
+    "LEVELS",
+    "DEFAULT_METHOD",
+    "COMBO_MEMBERS",
+    "MODELS",
+    "ModelError",
+    "ModelSpec",
+    "ForecastResult",
+    "ZTable",
+    "PreparedFit",
+    "fit_forecast",
+    "prepare_fit",
+    "finish_fit",
+    "level_fallback",
+    "point_forecast",
+    "calibration_scores",
+    "series_scale",
+    "pool_scores",
+    "default_z_table",
+    "lognormal_result",
+]

@@ -1,0 +1,203 @@
+"""Constants, errors and the small building blocks shared by every model: the year grid, horizons, interval levels and Gaussian knots."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+LEVELS: tuple[int, ...] = (80, 95)
+
+
+DEFAULT_METHOD = "combo"
+
+
+COMBO_MEMBERS: tuple[str, ...] = ("naive", "theta", "rwd_med")
+
+
+N_ORIGINS = 4
+
+
+MIN_TRAIN = 3
+
+
+SCALE_WINDOW = 10
+
+
+SCALE_POWER = 0.5
+
+
+SCALE_FLOOR = 1e-6
+
+
+PRIOR_WEIGHT = 50.0
+
+
+MIN_CALIBRATION = 50
+
+
+RWD_FLOOR = 1e-3
+
+
+class ModelError(ValueError):
+    """A series or a request that a model cannot handle; the message says why."""
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """A series on a complete grid of years (first to last observed year)."""
+
+    years: np.ndarray  # int64, consecutive
+    values: np.ndarray  # float, NaN where missing
+    end_year: int  # last year of the input index (may be after the last observed year)
+
+    @property
+    def observed(self) -> np.ndarray:
+        return ~np.isnan(self.values)
+
+    @property
+    def n_obs(self) -> int:
+        return int(self.observed.sum())
+
+    @property
+    def lead(self) -> int:
+        """Years between the last observed year and the end of the input index."""
+        return int(self.end_year - self.years[-1])
+
+
+def _to_grid(y, name: str | None = None) -> _Grid:
+    """Validate ``y`` and place it on a complete grid of years."""
+    label = f"series {name!r}: " if name is not None else ""
+    if isinstance(y, pd.DataFrame):
+        raise ModelError(f"{label}expected a Series indexed by year, got a DataFrame")
+    if not isinstance(y, pd.Series):
+        try:
+            y = pd.Series(y)
+        except Exception as exc:  # noqa: BLE001
+            raise ModelError(f"{label}cannot read the series: {exc}") from exc
+    if len(y) == 0:
+        raise ModelError(f"{label}too short: the series is empty")
+    idx = pd.to_numeric(pd.Index(y.index), errors="coerce")
+    idx_f = np.asarray(idx, dtype=float)
+    if np.isnan(idx_f).any() or not np.all(np.isfinite(idx_f)) or np.any(idx_f != np.round(idx_f)):
+        bad = [v for v, f in zip(y.index, idx_f) if not (np.isfinite(f) and f == round(f))][:5]
+        raise ModelError(f"{label}the index must be integer years; bad entries: {bad}")
+    years = idx_f.astype(np.int64)
+    if len(np.unique(years)) != len(years):
+        dup = sorted({int(v) for v in years[pd.Series(years).duplicated().to_numpy()]})
+        raise ModelError(f"{label}duplicate years {dup[:10]}")
+    raw = y.to_numpy(dtype=object)
+    vals = pd.to_numeric(pd.Series(raw), errors="coerce").to_numpy(dtype=float)
+    was_missing = pd.isna(pd.Series(raw)).to_numpy()
+    nonnum = np.isnan(vals) & ~was_missing
+    if nonnum.any():
+        bad = [(int(yr), raw[i]) for i, yr in enumerate(years) if nonnum[i]][:5]
+        raise ModelError(f"{label}non-numeric values (year, value): {bad}")
+    if np.isinf(vals).any():
+        bad = [int(yr) for yr, v in zip(years, vals) if np.isinf(v)][:5]
+        raise ModelError(f"{label}infinite values in years {bad}")
+    order = np.argsort(years)
+    years, vals = years[order], vals[order]
+    end_year = int(years[-1])
+    obs = ~np.isnan(vals)
+    if not obs.any():
+        raise ModelError(f"{label}too short: no observed values")
+    first, last = years[obs][0], years[obs][-1]
+    grid_years = np.arange(first, last + 1, dtype=np.int64)
+    grid = np.full(grid_years.size, np.nan)
+    keep = obs
+    grid[years[keep] - first] = vals[keep]
+    return _Grid(grid_years, grid, end_year)
+
+
+def _check_h(h) -> int:
+    if isinstance(h, bool) or not isinstance(h, (int, np.integer)):
+        try:
+            hf = float(h)
+        except (TypeError, ValueError):
+            raise ModelError(f"horizon must be a positive integer, got {h!r}") from None
+        if not hf.is_integer():
+            raise ModelError(f"horizon must be a positive integer, got {h!r}")
+        h = int(hf)
+    if h <= 0:
+        raise ModelError(f"horizon must be a positive integer, got {h}")
+    return int(h)
+
+
+def _probs_for(levels: Sequence[float]) -> np.ndarray:
+    lv = []
+    for level in levels:
+        level = float(level)
+        if not 0 < level < 100:
+            raise ModelError(f"interval levels must lie strictly between 0 and 100, got {level}")
+        lv.append(level)
+    lo = [(1 - v / 100) / 2 for v in lv]
+    p = sorted(set(np.round(lo + [0.5] + [1 - q for q in lo], 12)))
+    return np.array(p)
+
+
+def _level_name(level: float) -> str:
+    return f"{int(level)}" if float(level).is_integer() else f"{level:g}".replace(".", "_")
+
+
+def _interp(x: np.ndarray) -> np.ndarray:
+    """Linear interpolation over missing grid points (the ends are observed)."""
+    obs = ~np.isnan(x)
+    if obs.all():
+        return x
+    t = np.arange(x.size)
+    return np.interp(t, t[obs], x[obs])
+
+
+def series_scale(x: np.ndarray) -> float:
+    """Scale used to standardise log forecast errors of one series.
+
+    Parameters
+    ----------
+    x : ndarray
+        Log values on a complete grid of years (``NaN`` for missing years).
+
+    Returns
+    -------
+    float
+        ``(mean |diff|) ** SCALE_POWER`` over the last ``SCALE_WINDOW`` year-to-year changes of
+        the log-linearly interpolated series, the mean floored at ``SCALE_FLOOR``.
+    """
+    xi = _interp(np.asarray(x, float))
+    d = np.abs(np.diff(xi))[-SCALE_WINDOW:]
+    m = float(d.mean()) if d.size else 0.0
+    return max(m, SCALE_FLOOR) ** SCALE_POWER
+
+
+def _gap_increments(x: np.ndarray):
+    """Increments between consecutive observations and their gaps in years."""
+    pos = np.flatnonzero(~np.isnan(x))
+    return np.diff(x[pos]), np.diff(pos).astype(float), pos
+
+
+def _t_or_norm(p: np.ndarray, df: float) -> np.ndarray:
+    if df is None or not np.isfinite(df) or df > 1e6:
+        return stats.norm.ppf(p)
+    return stats.t.ppf(p, max(df, 1.0))
+
+
+@dataclass
+class _Fit:
+    """Output of one model on one grid: everything on the model's own scale."""
+
+    point: np.ndarray  # (H,)
+    knots: np.ndarray  # (H, P) model-based quantiles
+    fitted: np.ndarray  # (n,) in-sample predictions, NaN where none
+    log: bool = True
+    info: dict = field(default_factory=dict)
+
+
+def _gauss_knots(mean: np.ndarray, sd: np.ndarray, probs: np.ndarray | None, df=None):
+    """Gaussian (or Student-t) quantile knots; ``None`` when ``probs`` is ``None``."""
+    if probs is None:
+        return None
+    z = _t_or_norm(probs, df)
+    return mean[:, None] + np.asarray(sd, float)[:, None] * z[None, :]

@@ -1,0 +1,254 @@
+"""Calibration of intervals from rolling-origin errors: the prior table of scaled errors (``ZTable``), per-series scores and their pooling, and the quantile map from normal scores to knots."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import stats
+
+from .base import (
+    DEFAULT_METHOD,
+    MIN_TRAIN,
+    N_ORIGINS,
+    PRIOR_WEIGHT,
+    ModelError,
+    _check_h,
+    _Grid,
+    _to_grid,
+    series_scale,
+)
+from .registry import _check_positive, _members, _min_obs, _run, _spec
+
+
+@dataclass(frozen=True)
+class ZTable:
+    """Quantiles of standardised log forecast errors per horizon.
+
+    Attributes
+    ----------
+    probs : ndarray, shape (P,)
+    q : ndarray, shape (H, P)
+        ``q[j, k]`` is the ``probs[k]`` quantile at horizon ``j + 1``.
+    m : ndarray, shape (H,)
+        Number of errors behind each horizon's quantiles.
+    """
+
+    probs: np.ndarray
+    q: np.ndarray
+    m: np.ndarray
+
+    def at(self, H: int) -> ZTable:
+        """Return the table for horizons 1..H, extending beyond its last horizon.
+
+        Beyond the last tabulated horizon ``L`` the quantiles grow like ``sqrt(h / L)``.
+        """
+        L = self.q.shape[0]
+        if H <= L:
+            return ZTable(self.probs, self.q[:H], self.m[:H])
+        extra = np.sqrt(np.arange(L + 1, H + 1) / L)[:, None] * self.q[-1][None, :]
+        return ZTable(self.probs, np.vstack([self.q, extra]), np.concatenate([self.m, np.zeros(H - L)]))
+
+
+def _knots_at(table_probs: np.ndarray, table_q: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """Interpolate quantile rows to other probabilities, linearly in the normal score."""
+    zt = stats.norm.ppf(table_probs)
+    z = stats.norm.ppf(probs)
+    out = np.empty((table_q.shape[0], probs.size))
+    for j in range(table_q.shape[0]):
+        row = table_q[j]
+        out[j] = np.interp(z, zt, row)
+        lo = z < zt[0]
+        hi = z > zt[-1]
+        if lo.any():
+            s = (row[1] - row[0]) / (zt[1] - zt[0])
+            out[j, lo] = row[0] + s * (z[lo] - zt[0])
+        if hi.any():
+            s = (row[-1] - row[-2]) / (zt[-1] - zt[-2])
+            out[j, hi] = row[-1] + s * (z[hi] - zt[-1])
+    return out
+
+
+_Z_PROBS = np.array([0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.975])
+
+
+_Z_ROWS = [
+    # Pooled quantiles (probabilities _Z_PROBS) of standardised log errors of DEFAULT_METHOD,
+    # over the training parts of bench/data (M1 yearly + Tourism yearly, 699 series), by
+    # horizon 1..10. Regenerate with: python bench/forecast_bench.py --z-table
+    [-0.8814, -0.6456, -0.4383, -0.1519, 0.0829, 0.2963, 0.5338, 0.7066, 0.8692],  # h=1, m=2781
+    [-1.1725, -0.9041, -0.6223, -0.2021, 0.1516, 0.4636, 0.7963, 1.0823, 1.3086],  # h=2, m=2766
+    [-1.4898, -1.0826, -0.6908, -0.1994, 0.2069, 0.5666, 1.0248, 1.3830, 1.6951],  # h=3, m=2747
+    [-1.6518, -1.2255, -0.7969, -0.2272, 0.2606, 0.7195, 1.2018, 1.6486, 2.0390],  # h=4, m=2716
+    [-1.9200, -1.3777, -0.8987, -0.2478, 0.3266, 0.8330, 1.4008, 1.9138, 2.3712],  # h=5, m=2691
+    [-1.9567, -1.4222, -0.9806, -0.2121, 0.4152, 1.0294, 1.6793, 2.2411, 2.7399],  # h=6, m=2583
+    [-1.8459, -1.4160, -0.9419, -0.1401, 0.5531, 1.2139, 1.9376, 2.5173, 3.0912],  # h=7, m=2428
+    [-1.9197, -1.4125, -0.8818, -0.0545, 0.6782, 1.4556, 2.2081, 2.9077, 3.4335],  # h=8, m=2280
+    [-1.9521, -1.4454, -0.8404, 0.0114, 0.8420, 1.6265, 2.4043, 3.1621, 3.7937],  # h=9, m=2126
+    [-2.0984, -1.5130, -0.8933, 0.0707, 0.9374, 1.7310, 2.6078, 3.4035, 4.0952],  # h=10, m=2041
+]
+
+
+def default_z_table() -> ZTable:
+    """The prior table of standardised log errors of ``DEFAULT_METHOD``."""
+    q = np.array(_Z_ROWS, dtype=float)
+    return ZTable(_Z_PROBS.copy(), q, np.full(q.shape[0], np.inf))
+
+
+def _calibration_origins(obs_pos: np.ndarray, n: int, H: int, n_origins: int, min_train: int):
+    """For each horizon, the grid positions of the last ``n_origins`` usable origins."""
+    obs_set = np.zeros(n, bool)
+    obs_set[obs_pos] = True
+    rank = np.cumsum(obs_set)  # observations up to and including position i
+    per_h = []
+    for j in range(1, H + 1):
+        cands = [o for o in obs_pos if o + j < n and obs_set[o + j] and rank[o] >= min_train]
+        per_h.append(cands[-n_origins:])
+    return per_h
+
+
+def calibration_scores(
+    y,
+    h: int,
+    method: str = DEFAULT_METHOD,
+    *,
+    n_origins: int = N_ORIGINS,
+    min_train: int = MIN_TRAIN,
+    members: Sequence[str] | None = None,
+    name: str | None = None,
+    model_kw: dict | None = None,
+    _grid: _Grid | None = None,
+) -> np.ndarray:
+    """Standardised out-of-sample log errors of ``method`` on the series' own rolling origins.
+
+    Parameters
+    ----------
+    y : pandas.Series
+        Positive values indexed by integer year.
+    h : int
+        Largest horizon.
+    method : str
+        A name in :data:`MODELS`.
+    n_origins : int
+        Origins per horizon (the most recent ones).
+    min_train : int
+        Fewest observations a calibration fit may use (raised to the model's minimum).
+    members : sequence of str, optional
+        Members of ``combo``.
+    model_kw : dict, optional
+        Keyword arguments of the model (e.g. ``min_segment``; ``arima`` refits reuse the order
+        chosen on the whole series this way).
+
+    Returns
+    -------
+    ndarray, shape (n_origins, h)
+        ``(log actual - log forecast) / scale at the origin``; row 0 is the most recent origin
+        of each horizon; ``NaN`` where the series is too short to have that many origins.
+    """
+    H = _check_h(h)
+    spec = _spec(method)
+    mem = _members(method, members)
+    grid = _grid if _grid is not None else _to_grid(y, name)
+    _check_positive(grid, method, mem, name)
+    v = grid.values
+    x = np.log(v)
+    n = v.size
+    pos = np.flatnonzero(~np.isnan(v))
+    mt = max(min_train, _min_obs(spec.name, mem))
+    per_h = _calibration_origins(pos, n, H, n_origins, mt)
+    origins = sorted({o for lst in per_h for o in lst})
+    out = np.full((n_origins, H), np.nan)
+    probs = None
+    fc = {}
+    for o in origins:
+        need = max(j + 1 for j in range(H) if o in per_h[j])
+        try:
+            fit = _run(v[: o + 1], need, spec.name, probs, mem, **(model_kw or {}))
+        except (ModelError, np.linalg.LinAlgError, ValueError, FloatingPointError):
+            continue
+        fc[o] = (fit.point, series_scale(x[: o + 1]))
+    for j in range(H):
+        for r, o in enumerate(reversed(per_h[j])):
+            if o in fc:
+                point, s = fc[o]
+                out[r, j] = (x[o + j + 1] - point[j]) / s
+    return out
+
+
+def pool_scores(
+    scores: Sequence[np.ndarray] | np.ndarray,
+    probs: Sequence[float],
+    prior: ZTable | None = None,
+    prior_weight: float = PRIOR_WEIGHT,
+) -> ZTable:
+    """Pool standardised errors per horizon into quantiles, shrunk towards a prior table.
+
+    Parameters
+    ----------
+    scores : array (m, H) or sequence of such arrays
+        Standardised errors, ``NaN`` where absent (e.g. from :func:`calibration_scores`).
+    probs : sequence of float
+        Probabilities of the quantiles wanted.
+    prior : ZTable, optional
+        Defaults to :func:`default_z_table`.
+    prior_weight : float
+        Pseudo-count of the prior: the pooled quantile at a horizon with ``m`` errors is
+        ``(m * empirical + prior_weight * prior) / (m + prior_weight)``.
+
+    Returns
+    -------
+    ZTable
+    """
+    if isinstance(scores, np.ndarray):
+        S = scores if scores.ndim == 2 else scores[None, :]
+    else:
+        arrs = [np.asarray(s, float) for s in scores]
+        H = max((a.shape[1] for a in arrs), default=0)
+        S = (
+            np.vstack([np.pad(a, ((0, 0), (0, H - a.shape[1])), constant_values=np.nan) for a in arrs])
+            if arrs
+            else np.empty((0, 0))
+        )
+    probs = np.asarray(probs, float)
+    H = S.shape[1]
+    prior = prior or default_z_table()
+    if H == 0:  # nothing to pool: the prior alone
+        return ZTable(probs, _knots_at(prior.probs, prior.q, probs), np.zeros(prior.q.shape[0]))
+    pq = _knots_at(prior.probs, prior.at(max(H, 1)).q, probs)[:H]
+    q = np.empty((H, probs.size))
+    m = np.zeros(H)
+    for j in range(H):
+        col = S[:, j]
+        col = col[np.isfinite(col)]
+        m[j] = col.size
+        if col.size:
+            emp = np.quantile(col, probs)
+            w = col.size / (col.size + prior_weight)
+            q[j] = w * emp + (1 - w) * pq[j]
+        else:
+            q[j] = pq[j]
+    q = np.maximum.accumulate(q, axis=1)
+    return ZTable(probs, q, m)
+
+
+def _rw_corr(H: int) -> np.ndarray:
+    i = np.arange(1, H + 1, dtype=float)
+    return np.sqrt(np.minimum.outer(i, i) / np.maximum.outer(i, i))
+
+
+def _quantile_map(z: np.ndarray, probs: np.ndarray, knots: np.ndarray) -> np.ndarray:
+    """Map normal scores ``z`` (..., H) through per-horizon piecewise-linear quantile functions."""
+    zk = stats.norm.ppf(probs)
+    out = np.empty_like(z, dtype=float)
+    for j in range(knots.shape[0]):
+        row = knots[j]
+        zz = z[..., j]
+        v = np.interp(zz, zk, row)
+        if zk.size >= 2:
+            s_lo = (row[1] - row[0]) / (zk[1] - zk[0])
+            s_hi = (row[-1] - row[-2]) / (zk[-1] - zk[-2])
+            v = np.where(zz < zk[0], row[0] + s_lo * (zz - zk[0]), v)
+            v = np.where(zz > zk[-1], row[-1] + s_hi * (zz - zk[-1]), v)
+        out[..., j] = v
+    return out

@@ -1,0 +1,276 @@
+"""Fitting a forecast: point forecasts, the two-step prepare/finish fit used by the panel, ``fit_forecast`` and the level fallback."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .base import (
+    DEFAULT_METHOD,
+    LEVELS,
+    MIN_CALIBRATION,
+    ModelError,
+    _check_h,
+    _Fit,
+    _Grid,
+    _probs_for,
+    _to_grid,
+    series_scale,
+)
+from .calibration import ZTable, _knots_at, calibration_scores, pool_scores
+from .kernels import _rw_drift
+from .registry import _check_length, _check_positive, _members, _run, _spec
+from .result import ForecastResult
+
+
+def point_forecast(
+    y, h: int, method: str = DEFAULT_METHOD, *, members: Sequence[str] | None = None, name: str | None = None
+) -> np.ndarray:
+    """Median forecasts only (no intervals, no calibration): fast path for backtests.
+
+    Returns
+    -------
+    ndarray, shape (h,)
+        Forecasts on the original scale for the ``h`` years after the end of the index.
+    """
+    H = _check_h(h)
+    spec = _spec(method)
+    mem = _members(method, members)
+    grid = _to_grid(y, name)
+    _check_positive(grid, spec.name, mem, name)
+    _check_length(grid, spec.name, mem, name)
+    fit = _run(grid.values, H + grid.lead, spec.name, None, mem)
+    return np.exp(fit.point[grid.lead :])
+
+
+@dataclass
+class PreparedFit:
+    """A model fitted to one series, before its intervals are calibrated.
+
+    Produced by :func:`prepare_fit` (picklable, so a panel can prepare series in worker
+    processes, pool their calibration errors, then call :func:`finish_fit`).
+    """
+
+    method: str
+    members: tuple
+    name: str | None
+    grid: _Grid
+    h: int
+    probs: np.ndarray
+    levels: tuple
+    fit: _Fit
+    scores: np.ndarray | None
+    scale: float
+
+
+def prepare_fit(
+    y,
+    h: int,
+    method: str = DEFAULT_METHOD,
+    levels: Sequence[float] = LEVELS,
+    *,
+    members: Sequence[str] | None = None,
+    name: str | None = None,
+    calibrate: bool = True,
+    **model_kw,
+) -> PreparedFit:
+    """Validate, fit and (optionally) compute calibration errors for one series.
+
+    Parameters are those of :func:`fit_forecast`; ``calibrate=False`` skips the rolling-origin
+    errors (``scores`` is then ``None``).
+
+    Raises
+    ------
+    ModelError
+    """
+    H = _check_h(h)
+    spec = _spec(method)
+    mem = _members(method, members)
+    probs = _probs_for(levels)
+    grid = _to_grid(y, name)
+    _check_positive(grid, spec.name, mem, name)
+    _check_length(grid, spec.name, mem, name)
+    Ht = H + grid.lead
+    try:
+        fit = _run(grid.values, Ht, spec.name, probs, mem, **model_kw)
+    except np.linalg.LinAlgError as exc:
+        raise ModelError(f"{method}: numerical failure in the fit ({exc})") from exc
+    if not (np.all(np.isfinite(fit.point)) and np.all(np.isfinite(fit.knots))):
+        label = f"series {name!r}: " if name is not None else ""
+        raise ModelError(f"{label}{method}: the fit produced non-finite forecasts")
+    cal_kw = {**model_kw, **fit.info.get("calibration_kw", {})}
+    if cal_kw:
+        fit.info["calibration_kw"] = cal_kw
+    scores = calibration_scores(None, Ht, spec.name, members=mem, model_kw=cal_kw, _grid=grid) if calibrate else None
+    return PreparedFit(
+        spec.name, mem, name, grid, H, probs, tuple(levels), fit, scores, series_scale(np.log(grid.values))
+    )
+
+
+def finish_fit(
+    prep: PreparedFit,
+    table: ZTable | None = None,
+    intervals: str = "auto",
+    *,
+    scale: float | None = None,
+    label: str | None = None,
+) -> ForecastResult:
+    """Turn a :class:`PreparedFit` into a :class:`ForecastResult`.
+
+    Parameters
+    ----------
+    prep : PreparedFit
+    table : ZTable, optional
+        Pooled calibration quantiles; by default the series' own errors pooled with the prior.
+    intervals : {'auto', 'calibrated', 'model'}
+    scale : float, optional
+        Scale at the forecast origin (default: the series' own, :func:`series_scale`).
+    label : str, optional
+        Method label for the result (default: the method name).
+    """
+    if intervals not in ("auto", "calibrated", "model"):
+        raise ModelError(f"intervals must be 'auto', 'calibrated' or 'model', got {intervals!r}")
+    grid, fit, probs = prep.grid, prep.fit, prep.probs
+    Ht = prep.h + grid.lead
+    point = fit.point
+    info = dict(fit.info)
+    imethod = "model"
+    knots = fit.knots
+    if intervals != "model":
+        if table is None:
+            scores = prep.scores
+            if scores is None:
+                scores = calibration_scores(
+                    None,
+                    Ht,
+                    prep.method,
+                    members=prep.members,
+                    model_kw=prep.fit.info.get("calibration_kw"),
+                    _grid=grid,
+                )
+            table = pool_scores([scores], probs)
+        tab = table.at(Ht)
+        tq = _knots_at(tab.probs, tab.q, probs)
+        m = tab.m
+        s = prep.scale if scale is None else float(scale)
+        cal = point[:, None] + s * tq
+        imethod = "calibrated"
+        if intervals == "auto":
+            thin = m < MIN_CALIBRATION
+            if thin.any():
+                lower = np.flatnonzero(probs < 0.5)
+                upper = np.flatnonzero(probs > 0.5)
+                rows = np.flatnonzero(thin)
+                cal[np.ix_(rows, lower)] = np.minimum(cal[np.ix_(rows, lower)], fit.knots[np.ix_(rows, lower)])
+                cal[np.ix_(rows, upper)] = np.maximum(cal[np.ix_(rows, upper)], fit.knots[np.ix_(rows, upper)])
+                imethod = "calibrated+model" if thin.all() else "calibrated(+model where thin)"
+        info["calibration_counts"] = [int(v) if np.isfinite(v) else None for v in m[grid.lead :]]
+        info["scale"] = s
+        knots = cal
+    knots = _order_knots(point, knots, probs)
+    years = np.arange(grid.end_year + 1, grid.end_year + 1 + prep.h)
+    obs = ~np.isnan(grid.values)
+    fitted = pd.Series(np.exp(fit.fitted), index=grid.years, name="fitted")
+    with np.errstate(invalid="ignore"):
+        resid = np.where(obs, np.log(grid.values) - fit.fitted, np.nan)
+    resid = pd.Series(resid, index=grid.years, name="residual")
+    return ForecastResult(
+        label or prep.method, years, probs, knots[grid.lead :], prep.levels, True, fitted, resid, imethod, info
+    )
+
+
+def fit_forecast(
+    y,
+    h: int,
+    method: str = DEFAULT_METHOD,
+    levels: Sequence[float] = LEVELS,
+    *,
+    intervals: str = "auto",
+    table: ZTable | None = None,
+    members: Sequence[str] | None = None,
+    name: str | None = None,
+    **model_kw,
+) -> ForecastResult:
+    """Fit one model to one annual series and forecast ``h`` years.
+
+    Parameters
+    ----------
+    y : pandas.Series
+        Positive values indexed by integer year; missing years allowed (``NaN`` or absent).
+    h : int
+        Horizon in years (> 0). Forecast years continue the index.
+    method : str
+        A name in :data:`MODELS` (default :data:`DEFAULT_METHOD`).
+    levels : sequence of float
+        Interval levels in percent (default 80 and 95).
+    intervals : {'auto', 'calibrated', 'model'}
+        How intervals are made (see the module docstring).
+    table : ZTable, optional
+        Pooled calibration quantiles to use instead of the series' own errors (a panel passes
+        its pooled table here).
+    members : sequence of str, optional
+        Members of ``combo`` (default :data:`COMBO_MEMBERS`).
+    name : str, optional
+        Series name used in error messages.
+    **model_kw
+        Passed to the model (e.g. ``min_segment`` for ``piecewise``).
+
+    Returns
+    -------
+    ForecastResult
+
+    Raises
+    ------
+    ModelError
+        Non-numeric values, duplicate years, too short, non-positive values, bad horizon,
+        unknown method, unknown ``intervals``.
+    """
+    if intervals not in ("auto", "calibrated", "model"):
+        raise ModelError(f"intervals must be 'auto', 'calibrated' or 'model', got {intervals!r}")
+    prep = prepare_fit(
+        y, h, method, levels, members=members, name=name, calibrate=(intervals != "model" and table is None), **model_kw
+    )
+    return finish_fit(prep, table, intervals)
+
+
+def level_fallback(y, h: int, levels: Sequence[float] = LEVELS, *, name: str | None = None) -> ForecastResult:
+    """Random walk with drift on the original scale, with its own Gaussian intervals.
+
+    The fallback for series that a log model cannot take (zero or negative values). Needs
+    three observed years.
+
+    Returns
+    -------
+    ForecastResult
+        ``log_scale=False``, ``method='rwd-level (fallback)'``.
+    """
+    H = _check_h(h)
+    probs = _probs_for(levels)
+    grid = _to_grid(y, name)
+    if grid.n_obs < 3:
+        label = f"series {name!r}: " if name is not None else ""
+        raise ModelError(f"{label}too short for the level fallback: {grid.n_obs} observed years, need at least 3")
+    Ht = H + grid.lead
+    point, knots, fitted, info = _rw_drift(grid.values, Ht, probs)
+    knots = _order_knots(point, knots, probs)
+    years = np.arange(grid.end_year + 1, grid.end_year + 1 + H)
+    fitted_s = pd.Series(fitted, index=grid.years, name="fitted")
+    resid = pd.Series(grid.values - fitted, index=grid.years, name="residual")
+    return ForecastResult(
+        "rwd-level (fallback)", years, probs, knots[grid.lead :], tuple(levels), False, fitted_s, resid, "model", info
+    )
+
+
+def _order_knots(point: np.ndarray, knots: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """Force the median knot to the point forecast and the knots to be ordered."""
+    k = knots.copy()
+    mid = int(np.argmin(np.abs(probs - 0.5)))
+    k[:, mid] = point
+    k[:, :mid] = np.minimum(k[:, :mid], point[:, None])
+    k[:, mid + 1 :] = np.maximum(k[:, mid + 1 :], point[:, None])
+    k[:, : mid + 1] = np.minimum.accumulate(k[:, : mid + 1][:, ::-1], axis=1)[:, ::-1]
+    k[:, mid:] = np.maximum.accumulate(k[:, mid:], axis=1)
+    return k

@@ -1,0 +1,393 @@
+"""The panel forecaster behind ``laocai forecast``: many annual series, one run.
+
+Input is a long CSV with columns ``unique_id, year, value``; output is a long CSV with
+``unique_id, year, forecast, lo_80, hi_80, lo_95, hi_95, method``, the years continuing each
+series. The point forecast is the predictive median (see :mod:`helpers.models`).
+
+How a run goes
+--------------
+1. Every series is checked. Problems are reported on stderr with the series and the reason,
+   and the other series go on:
+
+   - a year that is not an integer, or a duplicated year: the series is skipped (which row
+     is right cannot be known);
+   - a non-numeric value: that year is treated as missing (the models handle missing years);
+   - fewer observed years than the method needs: ``naive`` (random walk of the log values)
+     is used instead, marked ``naive (fallback)`` in the ``method`` column; a single observed
+     year cannot be forecast and is skipped;
+   - zero or negative values: a log model cannot be used; a random walk with drift on the
+     original scale with its own Gaussian intervals is used instead, marked
+     ``rwd-level (fallback)`` (three observed years needed, otherwise skipped).
+
+2. Each usable series is fitted and its calibration errors are computed on its own rolling
+   origins (in ``n_jobs`` worker processes when the panel is large enough to pay for them).
+3. The standardised errors of all series fitted with the same model are pooled per horizon
+   (shrunk towards the prior table of :mod:`helpers.models`) and each series' intervals are
+   built from the pooled quantiles and its own scale.
+4. The output is written atomically. The run fails (non-zero exit) only when the horizon or
+   the method is invalid, the input cannot be read, or no series at all could be forecast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from helpers import models
+from helpers.common.io import write_csv_atomic
+from helpers.models import base, registry
+
+__all__ = [
+    "PanelInputError",
+    "Problem",
+    "PanelResult",
+    "read_long_csv",
+    "split_series",
+    "forecast_panel",
+    "run",
+    "OUTPUT_COLUMNS",
+]
+
+OUTPUT_COLUMNS = ["unique_id", "year", "forecast", "lo_80", "hi_80", "lo_95", "hi_95", "method"]
+FALLBACK_NAIVE = "naive (fallback)"
+PARALLEL_MIN_SERIES = 40
+
+
+class PanelInputError(ValueError):
+    """The input file cannot be used at all (unreadable, missing columns)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem with one series: what happened and why."""
+
+    unique_id: str
+    reason: str
+    action: str  # 'skipped', 'fallback', 'treated as missing'
+
+    def __str__(self) -> str:
+        return f"series {self.unique_id!r}: {self.reason}; {self.action}"
+
+
+@dataclass
+class PanelResult:
+    """Output of :func:`forecast_panel`.
+
+    Attributes
+    ----------
+    frame : pandas.DataFrame
+        One row per series and forecast year, columns :data:`OUTPUT_COLUMNS`.
+    problems : list of Problem
+    tables : dict
+        Pooled calibration tables by model name.
+    results : dict
+        ``unique_id -> ForecastResult`` (for sampling, plots and diagnostics).
+    """
+
+    frame: pd.DataFrame
+    problems: list = field(default_factory=list)
+    tables: dict = field(default_factory=dict)
+    results: dict = field(default_factory=dict)
+
+
+def read_long_csv(path: str | os.PathLike) -> pd.DataFrame:
+    """Read a long CSV with columns ``unique_id, year, value`` (all read as text).
+
+    Raises
+    ------
+    PanelInputError
+        If the file cannot be read or lacks a column.
+    """
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    except FileNotFoundError:
+        raise PanelInputError(f"{path}: no such file") from None
+    except Exception as exc:  # noqa: BLE001
+        raise PanelInputError(f"{path}: cannot read as CSV: {exc}") from exc
+    df.columns = [str(c).strip() for c in df.columns]
+    missing = [c for c in ("unique_id", "year", "value") if c not in df.columns]
+    if missing:
+        raise PanelInputError(
+            f"{path}: missing column(s) {missing}; found {list(df.columns)} (expected unique_id, year, value)"
+        )
+    return df[["unique_id", "year", "value"]]
+
+
+def split_series(df: pd.DataFrame) -> tuple[dict, list]:
+    """Split a long frame into one ``pandas.Series`` per id, reporting problems.
+
+    Returns
+    -------
+    series : dict
+        ``unique_id -> Series`` of floats indexed by integer year (``NaN`` for missing).
+    problems : list of Problem
+    """
+    problems: list[Problem] = []
+    series: dict[str, pd.Series] = {}
+    d = df.copy()
+    if d["unique_id"].isna().any():
+        n = int(d["unique_id"].isna().sum())
+        problems.append(Problem("", f"{n} row(s) without a unique_id", "rows ignored"))
+        d = d[d["unique_id"].notna()]
+    d["unique_id"] = d["unique_id"].astype(str).str.strip()
+    for uid, g in d.groupby("unique_id", sort=False):
+        year_raw = g["year"]
+        yr = pd.to_numeric(year_raw, errors="coerce")
+        bad_year = yr.isna() | (yr != np.round(yr))
+        if bad_year.any():
+            ex = year_raw[bad_year].head(3).tolist()
+            problems.append(Problem(uid, f"year values that are not integers {ex}", "skipped"))
+            continue
+        years = yr.astype(np.int64).to_numpy()
+        dup = pd.Series(years).duplicated(keep=False).to_numpy()
+        if dup.any():
+            problems.append(Problem(uid, f"duplicate years {sorted(set(years[dup].tolist()))[:5]}", "skipped"))
+            continue
+        raw = g["value"]
+        vals = pd.to_numeric(raw, errors="coerce")
+        nonnum = vals.isna() & raw.notna()
+        if nonnum.any():
+            ex = [(int(y), v) for y, v in zip(years[nonnum.to_numpy()], raw[nonnum].tolist())][:3]
+            problems.append(Problem(uid, f"non-numeric value(s) (year, value) {ex}", "treated as missing years"))
+        v = vals.to_numpy(dtype=float)
+        inf = np.isinf(v)
+        if inf.any():
+            problems.append(
+                Problem(uid, f"infinite value(s) in years {years[inf].tolist()[:3]}", "treated as missing years")
+            )
+            v[inf] = np.nan
+        s = pd.Series(v, index=years, name=uid).sort_index()
+        if s.notna().sum() == 0:
+            problems.append(Problem(uid, "no numeric values", "skipped"))
+            continue
+        series[uid] = s
+    return series, problems
+
+
+# ------------------------------------------------------------------------------------------
+# Worker side
+# ------------------------------------------------------------------------------------------
+
+
+def _prepare_one(task):
+    """Fit one series (in a worker). Returns (uid, kind, payload, problem_or_None)."""
+    uid, y, h, method, levels = task
+    obs = y.dropna()
+    if (obs <= 0).any():
+        try:
+            res = models.level_fallback(y, h, levels, name=uid)
+        except models.ModelError as exc:
+            return uid, "skip", None, Problem(uid, f"zero or negative values, and {exc}", "skipped")
+        bad = obs.index[obs <= 0].tolist()[:3]
+        return (
+            uid,
+            "level",
+            res,
+            Problem(
+                uid,
+                f"zero or negative values in years {bad}: a log model cannot be used",
+                "forecast with rwd-level (fallback)",
+            ),
+        )
+    if obs.size < 2:
+        return uid, "skip", None, Problem(uid, f"too short for any model ({obs.size} observed year)", "skipped")
+    try:
+        prep = models.prepare_fit(y, h, method, levels, name=uid)
+        return uid, "main", prep, None
+    except models.ModelError as exc:
+        reason = str(exc)
+    except Exception as exc:  # noqa: BLE001  # a numerical failure deep in a model
+        reason = f"{method} failed: {type(exc).__name__}: {exc}"
+    try:
+        prep = models.prepare_fit(y, h, "naive", levels, name=uid)
+    except models.ModelError as exc:
+        return uid, "skip", None, Problem(uid, f"{reason}; naive also failed: {exc}", "skipped")
+    prefix = f"series {uid!r}: "
+    reason = reason[len(prefix) :] if reason.startswith(prefix) else reason
+    return uid, "fallback", prep, Problem(uid, reason, f"forecast with {FALLBACK_NAIVE}")
+
+
+def _naive_scores(task):
+    uid, y, h = task
+    try:
+        return models.calibration_scores(y, h, "naive", name=uid)
+    except models.ModelError:
+        return None
+
+
+def _map(fn: Callable, tasks: list, n_jobs: int, progress: bool, desc: str) -> list:
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(tasks), desc=desc, file=sys.stderr, disable=not progress, unit="series", leave=False)
+    out = []
+    try:
+        if n_jobs > 1 and len(tasks) >= PARALLEL_MIN_SERIES:
+            import multiprocessing as mp
+
+            ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+            chunk = max(1, min(25, len(tasks) // (4 * n_jobs)))
+            with ctx.Pool(n_jobs) as pool:
+                for r in pool.imap(fn, tasks, chunksize=chunk):
+                    out.append(r)
+                    bar.update(1)
+        else:
+            for t in tasks:
+                out.append(fn(t))
+                bar.update(1)
+    finally:
+        bar.close()
+    return out
+
+
+# ------------------------------------------------------------------------------------------
+# Panel
+# ------------------------------------------------------------------------------------------
+
+
+def _frame_rows(uid: str, res: models.ForecastResult) -> pd.DataFrame:
+    f = res.frame
+    f.insert(0, "unique_id", uid)
+    f["method"] = res.method
+    return f
+
+
+def forecast_panel(
+    data: pd.DataFrame | dict,
+    h: int,
+    method: str = models.DEFAULT_METHOD,
+    *,
+    levels: Sequence[float] = models.LEVELS,
+    n_jobs: int | None = None,
+    progress: bool | None = None,
+) -> PanelResult:
+    """Forecast every series of a panel.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame or dict
+        Long frame with ``unique_id, year, value`` (values may be text; they are parsed here),
+        or a mapping ``unique_id -> Series`` indexed by year.
+    h : int
+        Horizon (> 0).
+    method : str
+        A name in :data:`helpers.models.MODELS`.
+    levels : sequence of float
+        Interval levels; the output has ``lo_L``/``hi_L`` for each.
+    n_jobs : int, optional
+        Worker processes (default: ``min(2, cpu count)``).
+    progress : bool, optional
+        Show a progress bar on stderr (default: when there are 100 series or more).
+
+    Returns
+    -------
+    PanelResult
+
+    Raises
+    ------
+    ModelError
+        If ``h`` or ``method`` is invalid (before any series is touched).
+    """
+    H = base._check_h(h)
+    registry._spec(method)
+    base._probs_for(levels)
+    if isinstance(data, pd.DataFrame):
+        series, problems = split_series(data)
+    else:
+        series, problems = dict(data), []
+    if n_jobs is None:
+        n_jobs = max(1, min(2, os.cpu_count() or 1))
+    if progress is None:
+        progress = len(series) >= 100
+    tasks = [(uid, y, H, method, tuple(levels)) for uid, y in series.items()]
+    prepared = _map(_prepare_one, tasks, n_jobs, progress, f"forecast ({method})")
+
+    groups: dict[str, list] = {"main": [], "fallback": []}
+    results: dict[str, models.ForecastResult] = {}
+    for uid, kind, payload, prob in prepared:
+        if prob is not None:
+            problems.append(prob)
+        if kind in groups:
+            groups[kind].append((uid, payload))
+        elif kind == "level":
+            results[uid] = payload
+
+    probs = base._probs_for(levels)
+    tables = {}
+    if groups["main"]:
+        tables[method] = models.pool_scores([p.scores for _, p in groups["main"]], probs)
+        for uid, prep in groups["main"]:
+            results[uid] = models.finish_fit(prep, tables[method])
+    if groups["fallback"]:
+        # Pool naive errors over every usable positive series, so that the few short ones that
+        # needed the fallback borrow strength from the whole panel.
+        pos_ids = [uid for uid, _ in groups["main"]] + [uid for uid, _ in groups["fallback"]]
+        scored = _map(_naive_scores, [(u, series[u], H) for u in pos_ids], n_jobs, progress, "calibrate (naive)")
+        tables["naive"] = models.pool_scores([s for s in scored if s is not None], probs)
+        for uid, prep in groups["fallback"]:
+            results[uid] = models.finish_fit(prep, tables["naive"], label=FALLBACK_NAIVE)
+
+    order = [uid for uid in series if uid in results]
+    if order:
+        frame = pd.concat([_frame_rows(uid, results[uid]) for uid in order], ignore_index=True)
+    else:
+        frame = pd.DataFrame(
+            columns=["unique_id", "year", "forecast"]
+            + [f"{p}_{base._level_name(lv)}" for lv in levels for p in ("lo", "hi")]
+            + ["method"]
+        )
+    return PanelResult(frame, problems, tables, results)
+
+
+def run(
+    input: str | os.PathLike,
+    horizon: int,
+    output: str | os.PathLike,
+    method: str | None = None,
+    *,
+    n_jobs: int | None = None,
+    progress: bool | None = None,
+    err=None,
+) -> int:
+    """Command-line entry: read, forecast, write; return the exit code.
+
+    Messages go to ``err`` (default stderr). Exit codes: 0 success (possibly with series
+    skipped or on a fallback, each reported), 1 nothing could be forecast, 2 invalid horizon
+    or method, or unreadable input.
+    """
+    err = err or sys.stderr
+    method = method or models.DEFAULT_METHOD
+
+    def say(msg: str) -> None:
+        print(f"laocai forecast: {msg}", file=err)
+
+    try:
+        base._check_h(horizon)
+        registry._spec(method)
+    except models.ModelError as exc:
+        say(f"error: {exc}")
+        return 2
+    try:
+        df = read_long_csv(input)
+    except PanelInputError as exc:
+        say(f"error: {exc}")
+        return 2
+    if df.empty:
+        say(f"error: {input}: no rows")
+        return 1
+    res = forecast_panel(df, horizon, method, n_jobs=n_jobs, progress=progress)
+    for p in res.problems:
+        say(str(p))
+    if res.frame.empty:
+        say("error: no series could be forecast; nothing written")
+        return 1
+    write_csv_atomic(res.frame, Path(output))
+    n = res.frame["unique_id"].nunique()
+    n_fb = res.frame.loc[res.frame["method"].str.contains("fallback"), "unique_id"].nunique()
+    say(f"wrote {len(res.frame)} rows for {n} series to {output}" + (f" ({n_fb} on a fallback model)" if n_fb else ""))
+    return 0

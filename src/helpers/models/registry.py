@@ -1,0 +1,189 @@
+"""The model registry (``MODELS``): each method's specification, its members for combinations, minimum length, and the dispatcher that runs a method on a series."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .base import COMBO_MEMBERS, RWD_FLOOR, ModelError, _Fit, _Grid
+from .kernels import (
+    _fit_arima,
+    _fit_damped,
+    _fit_llt,
+    _fit_loglinear,
+    _fit_naive,
+    _fit_otheta,
+    _fit_piecewise,
+    _fit_rwd,
+    _fit_rwd_log,
+    _fit_rwd_log_med,
+    _fit_rwd_med,
+    _fit_rwd_shrunk,
+    _fit_ses,
+    _fit_theta,
+)
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """One entry of :data:`MODELS`.
+
+    Attributes
+    ----------
+    name : str
+    fit : callable or None
+        ``fit(values_on_grid, H, probs) -> _Fit``; ``None`` for the combination.
+    log : bool
+        Whether the model is fitted to log values (needs positive values).
+    min_obs : int
+        Fewest observed years the model accepts.
+    fast : bool
+        A numpy implementation, cheap enough for panels of thousands of series.
+    description : str
+    """
+
+    name: str
+    fit: Callable | None
+    log: bool
+    min_obs: int
+    fast: bool
+    description: str
+
+
+MODELS: dict[str, ModelSpec] = {
+    s.name: s
+    for s in [
+        ModelSpec("naive", _fit_naive, True, 2, True, "random walk of log values"),
+        ModelSpec("rwd", _fit_rwd, False, 3, True, "random walk with drift, original scale (benchmark)"),
+        ModelSpec("rwd_log", _fit_rwd_log, True, 3, True, "random walk with drift of log values"),
+        ModelSpec(
+            "rwd_med",
+            _fit_rwd_med,
+            False,
+            3,
+            True,
+            "random walk with the median yearly change as drift, original scale",
+        ),
+        ModelSpec(
+            "rwd_shrunk",
+            _fit_rwd_shrunk,
+            False,
+            3,
+            True,
+            "random walk with drift shrunk towards zero by its t-ratio, original scale",
+        ),
+        ModelSpec(
+            "rwd_log_med",
+            _fit_rwd_log_med,
+            True,
+            3,
+            True,
+            "random walk of log values with the median yearly log growth as drift",
+        ),
+        ModelSpec("ses", _fit_ses, True, 3, True, "simple exponential smoothing of log values"),
+        ModelSpec("theta", _fit_theta, True, 4, True, "classic Theta method on log values"),
+        ModelSpec(
+            "otheta", _fit_otheta, True, 4, True, "Theta method on log values, theta coefficient chosen in-sample"
+        ),
+        ModelSpec("damped", _fit_damped, True, 5, True, "damped additive trend exponential smoothing of log values"),
+        ModelSpec("loglinear", _fit_loglinear, True, 4, True, "log-linear trend, OLS with Newey-West standard errors"),
+        ModelSpec("piecewise", _fit_piecewise, True, 4, True, "hinged log-linear trend, break chosen by BIC"),
+        ModelSpec("llt", _fit_llt, True, 5, False, "local linear trend (UnobservedComponents)"),
+        ModelSpec("arima", _fit_arima, True, 6, False, "ARIMA(p,1,q) with drift (SARIMAX)"),
+        ModelSpec("combo", None, True, 4, True, "median of " + ", ".join(COMBO_MEMBERS)),
+    ]
+}
+
+
+def _spec(method: str) -> ModelSpec:
+    if not isinstance(method, str) or method not in MODELS:
+        raise ModelError(f"unknown method {method!r}; choose one of {sorted(MODELS)}")
+    return MODELS[method]
+
+
+def _members(method: str, members: Sequence[str] | None) -> tuple[str, ...]:
+    if method != "combo":
+        return ()
+    mem = tuple(members) if members else COMBO_MEMBERS
+    for m in mem:
+        if m == "combo" or m not in MODELS:
+            raise ModelError(
+                f"combo member {m!r} is not a model; choose from {sorted(k for k in MODELS if k != 'combo')}"
+            )
+    return mem
+
+
+def _min_obs(method: str, members: Sequence[str] = ()) -> int:
+    if method == "combo":
+        return max(MODELS[m].min_obs for m in members)
+    return MODELS[method].min_obs
+
+
+def _needs_log(method: str, members: Sequence[str] = ()) -> bool:
+    if method == "combo":
+        return True
+    return MODELS[method].log
+
+
+def _as_log(fit: _Fit, last_level: float) -> _Fit:
+    """Express a level-scale fit on the log scale (floored at RWD_FLOOR x last value)."""
+    if fit.log:
+        return fit
+    floor = RWD_FLOOR * last_level
+    with np.errstate(invalid="ignore"):
+        knots = None if fit.knots is None else np.log(np.maximum(fit.knots, floor))
+        return _Fit(np.log(np.maximum(fit.point, floor)), knots, np.log(np.maximum(fit.fitted, floor)), True, fit.info)
+
+
+def _run(values: np.ndarray, H: int, method: str, probs: np.ndarray, members: Sequence[str] = (), **kw) -> _Fit:
+    """Fit ``method`` on positive level values on a grid; return a log-scale fit.
+
+    (Level-scale models are converted to the log scale.)
+    """
+    logv = np.log(values)
+    last = values[np.flatnonzero(~np.isnan(values))[-1]]
+    if method == "combo":
+        fits = [_run(values, H, m, probs) for m in members]
+        P = np.stack([f.point for f in fits])
+        if probs is None:  # point forecasts only (calibration, backtests)
+            return _Fit(np.median(P, axis=0), None, None, True, {})
+        K = np.stack([f.knots for f in fits])
+        F = np.stack([f.fitted for f in fits])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            fitted = np.nanmedian(F, axis=0)
+        return _Fit(
+            np.median(P, axis=0),
+            np.median(K, axis=0),
+            fitted,
+            True,
+            {"members": list(members), "member_forecasts_log": {m: f.point for m, f in zip(members, fits)}},
+        )
+    spec = MODELS[method]
+    if spec.log:
+        fit = spec.fit(logv, H, probs, **kw)
+    else:
+        fit = spec.fit(values, H, probs, **kw)
+    return _as_log(fit, last)
+
+
+def _check_positive(grid: _Grid, method: str, members: Sequence[str], name) -> None:
+    if _needs_log(method, members) or method == "rwd":
+        obs = grid.values[~np.isnan(grid.values)]
+        if np.any(obs <= 0):
+            bad = [int(yr) for yr, v in zip(grid.years, grid.values) if v <= 0][:5]
+            label = f"series {name!r}: " if name is not None else ""
+            raise ModelError(
+                f"{label}non-positive values in years {bad}: method {method!r} "
+                "works on log values and needs every value > 0"
+            )
+
+
+def _check_length(grid: _Grid, method: str, members: Sequence[str], name) -> None:
+    need = _min_obs(method, members)
+    if grid.n_obs < need:
+        label = f"series {name!r}: " if name is not None else ""
+        raise ModelError(f"{label}too short for {method!r}: {grid.n_obs} observed years, need at least {need}")

@@ -1,0 +1,396 @@
+"""The build: runs in dependency order and in parallel, the lock, the cache records, the summary, and the ``laocai reports`` entry point."""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import os
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from helpers.common import paths
+
+from .config import (
+    DEFAULT_JOBS,
+    Config,
+    ReportsError,
+    Run,
+    load_config,
+    select_runs,
+    topo_order,
+)
+from .execute import check_kernel, execute_job, kernel_env
+from .index import write_index
+from .params import Context
+from .state import (
+    Job,
+    Outcome,
+    _read_json,
+    _write_json,
+    check_all_parameters,
+    full_parameters,
+    is_up_to_date,
+    prepare,
+    run_key,
+)
+
+
+# --------------------------------------------------------------------------- the build
+@dataclass
+class BuildResult:
+    """What a build did: one :class:`Outcome` per selected run, in dependency order."""
+
+    outcomes: list[Outcome]
+    index: Path
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return all(o.status in ("ok", "cached") for o in self.outcomes)
+
+    def count(self, status: str) -> int:
+        return sum(o.status == status for o in self.outcomes)
+
+
+def _descendants(runs: Sequence[Run]) -> dict[str, int]:
+    children: dict[str, list[str]] = {r.name: [] for r in runs}
+    for r in runs:
+        for n in r.needs:
+            children.setdefault(n, []).append(r.name)
+    memo: dict[str, set[str]] = {}
+
+    def below(n: str) -> set[str]:
+        if n not in memo:
+            s: set[str] = set()
+            for c in children.get(n, []):
+                s |= {c} | below(c)
+            memo[n] = s
+        return memo[n]
+
+    return {r.name: len(below(r.name)) for r in runs}
+
+
+def build(
+    config_path: str | os.PathLike | None = None,
+    out_dir: str | os.PathLike | None = None,
+    only: Iterable[str] | None = None,
+    jobs: int = DEFAULT_JOBS,
+    force: bool = False,
+    root: str | os.PathLike | None = None,
+    progress: bool = True,
+    stream: TextIO | None = None,
+) -> BuildResult:
+    """Build the reports of ``reports.yaml`` and write the index.
+
+    Parameters
+    ----------
+    config_path : path, optional
+        The configuration; ``reports.yaml`` at the root by default.
+    out_dir : path, optional
+        Output folder; ``reports/`` at the root by default.
+    only : iterable of str, optional
+        Build only these runs (names, names without language, or patterns) and the runs
+        they need.
+    jobs : int, default 2
+        Runs executed at the same time (each in its own kernel).
+    force : bool, default False
+        Rebuild the runs matched by ``only`` (all runs without ``only``) even if up to date;
+        the runs they need are rebuilt only if out of date.
+    root : path, optional
+        Repository root (:data:`helpers.common.paths.ROOT` by default): where ``data/raw`` and the
+        canonical ``data/processed`` are; the kernels get it as ``LAOCAI_ROOT``.
+    progress : bool, default True
+        Show a progress bar and one line per finished run on ``stream``.
+    stream : text file, optional
+        Where progress goes; ``sys.stderr`` by default.
+
+    Returns
+    -------
+    BuildResult
+
+    Raises
+    ------
+    ConfigError
+        If the configuration or a parameter is wrong (nothing is run then).
+    """
+    t_start = time.monotonic()
+    stream = stream or sys.stderr
+    root = Path(root or paths.ROOT).resolve()
+    config = load_config(config_path or root / "reports.yaml")
+    out = Path(out_dir or root / "reports").resolve()
+    selected = select_runs(config, only)
+    forced = {r.name for r in (select_runs(config, None) if not only else _matching(config, only))} if force else set()
+    jobs = max(1, int(jobs))
+
+    ctx = prepare(config, root, out, selected)
+    check_all_parameters(ctx.available(config.runs), ctx)
+    with _build_lock(ctx.cache_dir):
+        return _build(config, ctx, root, selected, forced, jobs, progress, stream, t_start)
+
+
+@contextlib.contextmanager
+def _build_lock(cache_dir: Path):
+    """Hold ``.cache/build.lock``: two builds into one folder at once are refused."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with open(cache_dir / "build.lock", "a+") as fh:
+        try:
+            import fcntl
+
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # not POSIX: no lock
+            pass
+        except OSError:
+            raise ReportsError(
+                f"another `laocai reports` is building into {cache_dir.parent}; wait for it to finish"
+            ) from None
+        yield
+
+
+def _build(
+    config: Config,
+    ctx: Context,
+    root: Path,
+    selected: list[Run],
+    forced: set[str],
+    jobs: int,
+    progress: bool,
+    stream: TextIO,
+    t_start: float,
+) -> BuildResult:
+    from helpers.reports.provenance import git_commit, tree_dirty
+
+    commit, dirty = git_commit(root), tree_dirty(root)
+    header = {"commit": commit, "dirty": dirty, "raw_hash": ctx.raw_hash}
+    env = kernel_env(root, jobs)
+    priority = _descendants(config.runs)
+    keys: dict[str, str] = {}
+    outcomes: dict[str, Outcome] = {}
+    pending = list(selected)
+    futures: dict[Future, Run] = {}
+    bar = None
+
+    def say(o: Outcome) -> None:
+        if not progress:
+            return
+        if o.status == "failed":
+            err = o.error or {}
+            where = f"cell {err['cell']}: " if err.get("cell") else ""
+            detail = f"  {where}{err.get('ename', '')}: {str(err.get('evalue', '')).splitlines()[0] if err.get('evalue') else ''}"
+        elif o.status == "skipped":
+            detail = f"  ({o.reason})"
+        else:
+            detail = ""
+        line = f"{o.status:>7}  {o.name:<28} {o.seconds:6.1f} s{detail}"
+        if bar is not None:
+            bar.write(line, file=stream)
+        else:
+            print(line, file=stream)
+
+    def finish(run: Run, o: Outcome) -> None:
+        outcomes[run.name] = o
+        _record(run, ctx, keys.get(run.name), o, commit, dirty)
+        if o.status != "cached":
+            say(o)
+        if bar is not None:
+            bar.update(1)
+
+    def job_for(run: Run) -> Job:
+        return Job(
+            name=run.name,
+            notebook=ctx.nb_files[str(run.notebook)],
+            notebook_label=run.notebook_label,
+            parameters=ctx.params[run.name],
+            title=run.display_title,
+            lang=run.lang,
+            kernel=run.kernel,
+            timeout=run.timeout,
+            run_dir=ctx.run_dir(run),
+            html_path=ctx.html_path(run),
+            data_dir=ctx.data_dir(run),
+            outputs=run.outputs,
+            header={**header, "title": run.display_title, "run": run.name, "notebook": run.notebook_label},
+            header_parameters=full_parameters(run, ctx),
+            env=env,
+        )
+
+    ready: list[Run] = []
+    with contextlib.ExitStack() as stack:
+        pool: ThreadPoolExecutor | None = None
+        while pending or ready or futures:
+            # Decide every run whose needs are all decided: skipped, up to date, or ready.
+            for run in list(pending):
+                states = [outcomes.get(n) for n in run.needs]
+                if any(s is None for s in states):
+                    continue
+                pending.remove(run)
+                bad = [s.name for s in states if s.status in ("failed", "skipped")]
+                if bad:
+                    finish(run, Outcome(run.name, "skipped", reason=f"needs {', '.join(bad)}, which did not build"))
+                    continue
+                keys[run.name] = run_key(run, ctx, keys)
+                if run.name not in forced and is_up_to_date(run, ctx, keys[run.name]):
+                    finish(run, Outcome(run.name, "cached"))
+                    continue
+                ready.append(run)
+            if ready and pool is None:
+                check_kernel(config.kernel)
+                pool = stack.enter_context(ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="report"))
+                if progress:
+                    from tqdm import tqdm
+
+                    bar = stack.enter_context(
+                        tqdm(
+                            total=len(ready) + len(pending),
+                            file=stream,
+                            unit="run",
+                            desc="reports",
+                            leave=False,
+                            dynamic_ncols=True,
+                        )
+                    )
+            # Start the ready runs that most other runs wait for first, as workers free up.
+            ready.sort(key=lambda r: (-priority[r.name], r.order))
+            while ready and len(futures) < jobs:
+                run = ready.pop(0)
+                assert pool is not None
+                futures[pool.submit(execute_job, job_for(run))] = run
+            if not futures:
+                if pending and not ready:
+                    names = ", ".join(r.name for r in pending)
+                    raise ReportsError(f"runs {names} wait for runs that are not being built")
+                continue
+            done, _ = wait(list(futures), return_when=FIRST_COMPLETED)
+            for fut in done:
+                run = futures.pop(fut)
+                try:
+                    o = fut.result()
+                except Exception as exc:  # noqa: BLE001 - a builder bug must not stop other runs
+                    o = Outcome(
+                        run.name, "failed", error={"cell": None, "ename": type(exc).__name__, "evalue": str(exc)}
+                    )
+                finish(run, o)
+    index = write_index(ctx)
+    ordered = [outcomes[r.name] for r in selected if r.name in outcomes]
+    return BuildResult(ordered, index, time.monotonic() - t_start)
+
+
+def _matching(config: Config, only: Iterable[str]) -> list[Run]:
+    pats = [o for o in only if o]
+    return [
+        r for r in config.runs if any(fnmatch.fnmatchcase(r.name, p) or fnmatch.fnmatchcase(r.base, p) for p in pats)
+    ]
+
+
+def _record(run: Run, ctx: Context, key: str | None, o: Outcome, commit: str | None, dirty: bool | None) -> None:
+    """Update ``.cache/<run>.json`` after a run was decided.
+
+    A run found up to date after a failed or skipped attempt (its inputs are back to those
+    of its last good build) gets that good build as its last attempt again, and its failed
+    notebook is removed.
+    """
+    path = ctx.cache_dir / f"{run.name}.json"
+    record = _read_json(path)
+    if o.status == "cached":
+        if (record.get("last_attempt") or {}).get("status") not in (None, "ok") and record.get("last_good"):
+            record["last_attempt"] = dict(record["last_good"])
+            _write_json(path, record)
+            failed = ctx.run_dir(run) / f"{run.name}.failed.ipynb"
+            if failed.exists():
+                failed.unlink()
+        return
+    attempt = {
+        "status": o.status,
+        "started": o.started,
+        "finished": o.finished,
+        "seconds": round(o.seconds, 2),
+        "key": key,
+        "commit": commit,
+        "dirty": dirty,
+    }
+    if o.error:
+        attempt["error"] = o.error
+        attempt["failed_notebook"] = f"runs/{run.name}/{run.name}.failed.ipynb"
+    if o.reason:
+        attempt["reason"] = o.reason
+    record["last_attempt"] = attempt
+    if o.status == "ok":
+        record["last_good"] = {**attempt, "outputs": o.outputs, "parameters": ctx.params.get(run.name, {})}
+    record["name"] = run.name
+    _write_json(path, record)
+
+
+# --------------------------------------------------------------------------- command line
+def list_runs(
+    config_path: str | os.PathLike | None = None,
+    root: str | os.PathLike | None = None,
+    out_dir: str | os.PathLike | None = None,
+    stream: TextIO | None = None,
+) -> int:
+    """Print every run with its notebook, parameters and whether it is up to date."""
+    stream = stream or sys.stdout
+    root = Path(root or paths.ROOT).resolve()
+    config = load_config(config_path or root / "reports.yaml")
+    out = Path(out_dir or root / "reports").resolve()
+    ctx = prepare(config, root, out, selected=[])
+    check_all_parameters(ctx.available(config.runs), ctx)
+    keys: dict[str, str] = {}
+    for run in topo_order(config.runs):
+        if str(run.notebook) in ctx.missing:
+            print(f"{run.name:<28} {'no notebook':<10} {run.notebook_label}", file=stream)
+            continue
+        if not all(n in keys for n in run.needs):
+            print(f"{run.name:<28} {'blocked':<10} {run.notebook_label}  (needs a run without notebook)", file=stream)
+            continue
+        keys[run.name] = run_key(run, ctx, keys)
+        state = "up to date" if is_up_to_date(run, ctx, keys[run.name]) else "to build"
+        params = ", ".join(f"{k}={v!r}" for k, v in ctx.params[run.name].items())
+        needs = f"  needs {', '.join(run.needs)}" if run.needs else ""
+        print(f"{run.name:<28} {state:<10} {run.notebook_label}  {params}{needs}", file=stream)
+    return 0
+
+
+def main(
+    config: str | os.PathLike | None = None,
+    out: str | os.PathLike | None = None,
+    only: Sequence[str] | None = None,
+    jobs: int = DEFAULT_JOBS,
+    force: bool = False,
+    list_only: bool = False,
+    progress: bool = True,
+) -> int:
+    """Entry point of ``laocai reports``; returns the exit status.
+
+    0 when every selected run is built or up to date, 1 when a run failed or was skipped,
+    2 when the configuration or a parameter is wrong (nothing ran).
+    """
+    try:
+        if list_only:
+            return list_runs(config, out_dir=out)
+        result = build(config, out, only=only, jobs=jobs, force=force, progress=progress)
+    except ReportsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    built, cached = result.count("ok"), result.count("cached")
+    failed = [o for o in result.outcomes if o.status == "failed"]
+    skipped = [o for o in result.outcomes if o.status == "skipped"]
+    print(
+        f"reports: {built} built, {cached} up to date, {len(failed)} failed, {len(skipped)} skipped "
+        f"in {result.seconds:.1f} s; index: {result.index}",
+        file=sys.stderr,
+    )
+    for o in failed:
+        err = o.error or {}
+        where = f"cell {err['cell']} ({err.get('source', '')!s}) " if err.get("cell") else ""
+        print(
+            f"  FAILED  {o.name}: {where}{err.get('ename', '')}: {err.get('evalue', '')}\n"
+            f"          executed notebook kept: {Path(result.index).parent / 'runs' / o.name / (o.name + '.failed.ipynb')}",
+            file=sys.stderr,
+        )
+    for o in skipped:
+        print(f"  SKIPPED {o.name}: {o.reason}", file=sys.stderr)
+    return 0 if not failed and not skipped else 1

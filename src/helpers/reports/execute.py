@@ -1,0 +1,234 @@
+"""Execution of one run: the kernel environment, papermill in a fresh kernel, the run header, and the failed-run record."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from helpers.common import paths
+from helpers.common.io import write_text_atomic
+
+from .config import HEADER_TAG, ReportsError
+from .params import read_notebook
+from .render import html_safety_problems, render_html
+from .state import Job, Outcome, file_hash
+
+
+def header_source(job_params: Mapping[str, Any], lang: str, header: Mapping[str, Any]) -> str:
+    """Source of the cell the builder inserts after the parameters: the provenance header."""
+    args = ", ".join(f"{k}={v!r}" for k, v in header.items())
+    return (
+        "# Provenance header inserted by `laocai reports` (see helpers.reports.provenance.run_header).\n"
+        "from helpers.reports.provenance import report_header as _laocai_report_header\n"
+        f"_laocai_report_header({dict(job_params)!r}, {lang!r}, {args})"
+    )
+
+
+def insert_header(nb, source: str) -> int:
+    """Insert the header cell right after the ``parameters`` cell (or first); return its index."""
+    from nbformat.v4 import new_code_cell
+
+    idx = 0
+    for i, cell in enumerate(nb.cells):
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            idx = i + 1
+            break
+    cell = new_code_cell(source, metadata={"tags": [HEADER_TAG, "remove-input"]})
+    cell.pop("id", None)
+    if nb.nbformat_minor >= 5:
+        cell["id"] = "laocai-header"
+    nb.cells.insert(idx, cell)
+    return idx
+
+
+def _failed_cell(path: Path) -> dict[str, Any]:
+    """Number, execution count and source of the cell whose output is an error."""
+    try:
+        import nbformat
+
+        nb = nbformat.read(str(path), as_version=4)
+    except Exception:  # noqa: BLE001 - the notebook may be half-written
+        return {}
+    number = 0
+    last_started: dict[str, Any] = {}
+    for cell in nb.cells:
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        if tags & {"injected-parameters", HEADER_TAG, "papermill-error-cell-tag"}:
+            if HEADER_TAG in tags:
+                err = _error_output(cell)
+                if err:
+                    return {"cell": None, "where": "provenance header", **err}
+            continue
+        number += 1
+        if cell.cell_type != "code":
+            continue
+        first = next((ln for ln in cell.source.splitlines() if ln.strip()), "")
+        err = _error_output(cell)
+        if err:
+            return {"cell": number, "source": first[:200], **err}
+        if cell.get("metadata", {}).get("papermill", {}).get("start_time"):
+            last_started = {"cell": number, "source": first[:200]}
+    # No error output: a timeout or a dead kernel stopped the last cell that started.
+    return last_started
+
+
+def _error_output(cell) -> dict[str, Any] | None:
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            return {"ename": out.get("ename", ""), "evalue": str(out.get("evalue", ""))[:2000]}
+    return None
+
+
+def execute_job(job: Job) -> Outcome:
+    """Execute one run with papermill in its own kernel and render its HTML.
+
+    On success the HTML replaces ``<run>.html`` atomically and the executed notebook is
+    kept as ``runs/<run>/<run>.ipynb``. On failure the previous HTML is left in place and
+    the executed notebook, with its error, is kept as ``runs/<run>/<run>.failed.ipynb``.
+    """
+    from helpers.reports.provenance import now_iso
+
+    started, t0 = now_iso(), time.monotonic()
+    job.run_dir.mkdir(parents=True, exist_ok=True)
+    if job.data_dir == job.run_dir / "data":
+        job.data_dir.mkdir(parents=True, exist_ok=True)
+    running = job.run_dir / f"{job.name}.running.ipynb"
+    failed = job.run_dir / f"{job.name}.failed.ipynb"
+    good = job.run_dir / f"{job.name}.ipynb"
+
+    def fail(error: dict[str, Any]) -> Outcome:
+        if running.exists():
+            os.replace(running, failed)
+        return Outcome(job.name, "failed", time.monotonic() - t0, started, now_iso(), error=error)
+
+    try:
+        import logging
+
+        import papermill
+        from papermill.exceptions import PapermillExecutionError
+
+        # papermill's own parameter inspection warns about lines it cannot read; the builder
+        # has already checked every parameter, and errors are reported per run.
+        logging.getLogger("papermill").setLevel(logging.ERROR)
+
+        nb = read_notebook(job.notebook)
+        insert_header(nb, header_source(job.header_parameters or job.parameters, job.lang, job.header))
+        nb.metadata["title"] = job.title
+        with open(job.run_dir / "kernel.log", "wb") as log:
+            executed = papermill.execute_notebook(
+                nb,
+                str(running),
+                parameters=job.parameters,
+                kernel_name=job.kernel,
+                progress_bar=False,
+                log_output=False,
+                # Saved after each cell: a run stopped by a timeout or a dead kernel still
+                # leaves the notebook as far as it got.
+                request_save_on_cell_execute=True,
+                start_timeout=120,
+                execution_timeout=job.timeout,
+                kernel_manager_class=kernel_manager_class(job.env or kernel_env(paths.ROOT, 1), log),
+                # Every cell has run: stop the kernel at once rather than wait for it to exit.
+                shutdown_kernel="immediate",
+                # The kernel starts in the notebook's folder, as in JupyterLab (no chdir: the
+                # builder runs several notebooks at once in threads of one process).
+                resources={"metadata": {"path": str(job.notebook.parent)}},
+            )
+    except PapermillExecutionError as exc:
+        info = _failed_cell(running) or {"ename": exc.ename, "evalue": str(exc.evalue)}
+        return fail(info)
+    except Exception as exc:  # noqa: BLE001 - kernel died, timeout, unreadable notebook...
+        info = {"cell": None, **_failed_cell(running)}
+        info.update(
+            ename=type(exc).__name__,
+            evalue=f"{str(exc)[:2000]} (kernel output: {job.run_dir / 'kernel.log'})",
+        )
+        return fail(info)
+
+    missing = [o for o in job.outputs if not (job.data_dir / o).is_file()]
+    if missing:
+        return fail(
+            {
+                "cell": None,
+                "ename": "MissingOutput",
+                "evalue": f"the notebook did not write its declared output(s) {missing} in {job.data_dir}",
+            }
+        )
+    try:
+        page = render_html(executed, job.lang, job.title)
+    except Exception as exc:  # noqa: BLE001
+        return fail({"cell": None, "ename": f"render: {type(exc).__name__}", "evalue": str(exc)[:2000]})
+    problems = html_safety_problems(page)
+    if problems:
+        return fail(
+            {
+                "cell": None,
+                "ename": "UnsafeHTML",
+                "evalue": "the rendered page would contain markup that runs or loads something; "
+                "escape text from sources (html.escape, pandas escape=True) and embed figures: "
+                + "; ".join(problems[:5]),
+            }
+        )
+    write_text_atomic(job.html_path, page)
+    os.replace(running, good)
+    if failed.exists():
+        failed.unlink()
+    outputs = {o: file_hash(job.data_dir / o) for o in job.outputs}
+    return Outcome(job.name, "ok", time.monotonic() - t0, started, now_iso(), outputs=outputs)
+
+
+def kernel_env(root: Path, jobs: int) -> dict[str, str]:
+    """Environment of the kernels of a build.
+
+    ``LAOCAI_ROOT`` makes :mod:`helpers.common.paths` in the kernels use the build's root;
+    ``MPLBACKEND`` is the inline backend so figures become outputs even when the caller set
+    another backend; BLAS thread counts share the cores between the parallel kernels
+    (unless already set).
+    """
+    env = dict(os.environ)
+    env.update(
+        {
+            "LAOCAI_ROOT": str(root),
+            "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+            "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        }
+    )
+    threads = str(max(1, (os.cpu_count() or 2) // max(1, jobs)))
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        env.setdefault(var, threads)
+    return env
+
+
+def kernel_manager_class(env: Mapping[str, str], log: Any):
+    """A kernel manager class that starts kernels with ``env`` and their stdout/stderr in ``log``.
+
+    Each run gets its own class (and so its own log); ports are still chosen by
+    jupyter_client's process-wide port cache, so kernels started at the same time by the
+    threads of one build never share a port.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+
+    class ReportKernelManager(AsyncKernelManager):
+        async def start_kernel(self, **kw: Any) -> None:  # type: ignore[override]
+            kw.setdefault("env", dict(env))
+            kw.setdefault("stdout", log)
+            kw.setdefault("stderr", log)
+            await AsyncKernelManager._async_start_kernel(self, **kw)
+
+    return ReportKernelManager
+
+
+def check_kernel(name: str) -> None:
+    """Raise :class:`ReportsError` if the Jupyter kernel ``name`` is not registered."""
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        KernelSpecManager().get_kernel_spec(name)
+    except NoSuchKernel:
+        raise ReportsError(
+            f"Jupyter kernel {name!r} is not registered: run `make setup` or "
+            f"`.venv/bin/python -m ipykernel install --sys-prefix --name {name}`"
+        ) from None
