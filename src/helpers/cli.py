@@ -7,6 +7,7 @@ stderr naming the file, figure or parameter at fault.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
@@ -16,6 +17,37 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Lào Cai industrial production value: extract figures, build the series, forecast, report.",
 )
+
+
+@app.callback()
+def _options(
+    debug: bool = typer.Option(False, "--debug", help="On an error, show the full traceback instead of one line."),
+) -> None:
+    """Lào Cai industrial production value: extract figures, build the series, forecast, report.
+
+    Exit codes: 0 success; 1 bad input data or a failed run; 2 a bad parameter or
+    configuration (nothing ran); 130 interrupted.
+    """
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``laocai`` command: the project's errors become one line on stderr.
+
+    Every :class:`~helpers.common.errors.LaocaiError` that a command lets through is printed as
+    ``laocai COMMAND: error: MESSAGE`` and exits with the error's code; ``--debug`` (anywhere
+    on the command line) shows the traceback instead.
+    """
+    from helpers.common.errors import LaocaiError
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        app(args=args, prog_name="laocai")
+    except LaocaiError as exc:
+        if "--debug" in args:
+            raise
+        command = next((a for a in args if not a.startswith("-")), "")
+        print(f"laocai {command}: error: {exc}".replace("laocai : ", "laocai: "), file=sys.stderr)
+        sys.exit(exc.exit_code)
 
 
 @app.command()
@@ -168,4 +200,4 @@ def forecast(
 
 
 if __name__ == "__main__":
-    app()
+    main()

@@ -9,11 +9,12 @@ from pathlib import Path
 import yaml
 
 from helpers.common import paths
+from helpers.common.errors import InputError
 
 REQUIRED_FIELDS = ("id", "file", "sha256", "title", "publisher", "date", "language")
 
 
-class SourceError(ValueError):
+class SourceError(InputError):
     """A source document or its register entry is wrong; the message says which and why."""
 
 

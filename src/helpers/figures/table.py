@@ -36,6 +36,7 @@ import pandas as pd
 import yaml
 
 from helpers.common import paths
+from helpers.common.errors import InputError
 from helpers.common.io import write_csv_atomic
 from helpers.figures.sources import Source, load_sources
 
@@ -98,7 +99,7 @@ CONFLICT_TOLERANCE = 0.005
 QUALIFIER_SLACK = 0.10
 
 
-class CurationError(ValueError):
+class CurationError(InputError):
     """An entry of curation.yaml is malformed or matches no figure."""
 
 

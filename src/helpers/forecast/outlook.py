@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.common import paths
+from helpers.common.errors import InputError
 from helpers.common.i18n import t
 from helpers.models import MODELS, ForecastResult, ModelError, fit_forecast
 from helpers.series import build as S
@@ -42,7 +43,7 @@ LINK_SCENARIOS = ("default", "fixed", "new_base")
 OBSERVED_KINDS = ("reported", "implied", "linked")
 
 
-class OutlookError(ValueError):
+class OutlookError(InputError):
     """A parameter of the trend or forecast report is wrong; the message names it."""
 
 

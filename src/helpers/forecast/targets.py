@@ -24,6 +24,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from helpers.common.errors import InputError
+
 __all__ = [
     "TargetError",
     "lognormal_prob_at_least",
@@ -37,7 +39,7 @@ __all__ = [
 ]
 
 
-class TargetError(ValueError):
+class TargetError(InputError):
     """A target or a plan table that cannot be used; the message says why."""
 
 

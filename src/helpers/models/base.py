@@ -9,6 +9,8 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from helpers.common.errors import UsageError
+
 LEVELS: tuple[int, ...] = (80, 95)
 
 
@@ -42,7 +44,7 @@ MIN_CALIBRATION = 50
 RWD_FLOOR = 1e-3
 
 
-class ModelError(ValueError):
+class ModelError(UsageError):
     """A series or a request that a model cannot handle; the message says why."""
 
 

@@ -40,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import models
+from helpers.common.errors import InputError
 from helpers.common.io import write_csv_atomic
 from helpers.models import base, registry
 
@@ -59,7 +60,7 @@ FALLBACK_NAIVE = "naive (fallback)"
 PARALLEL_MIN_SERIES = 40
 
 
-class PanelInputError(ValueError):
+class PanelInputError(InputError):
     """The input file cannot be used at all (unreadable, missing columns)."""
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from helpers.common import paths
+from helpers.common.errors import LaocaiError, UsageError
 
 #: Bump to rebuild every report after a change of the builder that the key cannot see.
 BUILDER_VERSION = "1"
@@ -60,11 +61,11 @@ NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
 
 # --------------------------------------------------------------------------- errors
-class ReportsError(Exception):
+class ReportsError(LaocaiError):
     """Base class of the errors of the report builder."""
 
 
-class ConfigError(ReportsError):
+class ConfigError(ReportsError, UsageError):
     """``reports.yaml`` is wrong; the message names the file, the run and what to change."""
 
 

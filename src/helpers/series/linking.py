@@ -55,6 +55,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.common import paths
+from helpers.common.errors import UsageError
 
 METHODS: tuple[str, ...] = ("ratio", "link_factor", "interpolation", "mixed")
 """Linking methods accepted by :class:`LinkParams`."""
@@ -72,7 +73,7 @@ RANGE_COVERAGE = 0.95
 """Probability that the true link factor lies in the plausible range of references.yaml."""
 
 
-class ParameterError(ValueError):
+class ParameterError(UsageError):
     """A parameter is out of its accepted values; ``parameter`` names it."""
 
     def __init__(self, parameter: str, message: str):

@@ -1,0 +1,39 @@
+"""The project's errors: one base class, and the exit code each kind gives at the command line.
+
+Every error the project raises on purpose derives from :class:`LaocaiError`. Its message is
+one sentence that names the file, line, figure or parameter at fault and says what to do; the
+command line prints it as one line (``laocai COMMAND: error: MESSAGE``) and exits with
+:attr:`LaocaiError.exit_code`. A traceback is shown only with ``laocai --debug``.
+
+Exit codes (documented in the README):
+
+====  =====================================================================
+0     success
+1     bad input data or a failed run (:class:`InputError` and the default)
+2     a bad parameter or configuration: nothing ran (:class:`UsageError`)
+130   interrupted (Ctrl-C)
+====  =====================================================================
+"""
+
+from __future__ import annotations
+
+
+class LaocaiError(Exception):
+    """Base class of the project's errors; ``exit_code`` is what the command line returns."""
+
+    exit_code: int = 1
+
+
+class InputError(LaocaiError, ValueError):
+    """A file or a figure cannot be used as it is (missing, unreadable, malformed, inconsistent)."""
+
+    exit_code = 1
+
+
+class UsageError(LaocaiError, ValueError):
+    """A parameter or a configuration value is not accepted; nothing was run or written."""
+
+    exit_code = 2
+
+
+EXIT_INTERRUPTED = 130
