@@ -330,12 +330,13 @@ runs:
 def test_builder_sets_lang_output_and_input_dirs(param_root: Path):
     ctx = _prepare(param_root, SIMPLE)
     reports.check_all_parameters(ctx.config.runs, ctx)
-    assert ctx.params["figures-en"] == {"lang": "en", "output_dir": ""}
+    # the canonical run writes data/processed explicitly: an empty output_dir means scratch
+    assert ctx.params["figures-en"] == {"lang": "en", "output_dir": "data/processed"}
     assert ctx.params["figures-vi"]["output_dir"] == "reports/runs/figures-vi/data"
     assert ctx.params["series-low-en"] == {
         "lang": "en",
         "output_dir": "reports/runs/series-low-en/data",
-        "input_dir": "",
+        "input_dir": "data/processed",
         "link_factor": 0.9,
     }
     assert ctx.params["series-low-vi"]["input_dir"] == "reports/runs/figures-vi/data"

@@ -205,7 +205,7 @@ def _build(
             notebook=ctx.nb_files[str(run.notebook)],
             notebook_label=run.notebook_label,
             parameters=ctx.params[run.name],
-            title=run.display_title,
+            title=ctx.title(run),
             lang=run.lang,
             kernel=run.kernel,
             timeout=run.timeout,
@@ -213,7 +213,7 @@ def _build(
             html_path=ctx.html_path(run),
             data_dir=ctx.data_dir(run),
             outputs=run.outputs,
-            header={**header, "title": run.display_title, "run": run.name, "notebook": run.notebook_label},
+            header={**header, "title": ctx.title(run), "run": run.name, "notebook": run.notebook_label},
             header_parameters=full_parameters(run, ctx),
             env=env,
         )
