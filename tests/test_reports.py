@@ -848,10 +848,16 @@ def test_reports_yaml_is_valid_and_ships_the_required_runs(tmp_path: Path):
         assert {f"{base}-en", f"{base}-vi"} <= names, base
     by = config.by_name
     assert "series-low-en" in by["forecast-low-en"].needs and "series-high-en" in by["forecast-high-en"].needs
-    assert by["series-low-en"].parameters["link_factor"] < by["series-high-en"].parameters["link_factor"]
+    # scenario link factors are named, their values live in references.yaml only
+    assert (by["series-low-en"].parameters["link_factor"], by["series-high-en"].parameters["link_factor"]) == (
+        "low",
+        "high",
+    )
     present = [r for r in config.runs if r.notebook.is_file() or r.notebook.with_suffix(".py").is_file()]
     if len(present) < len(config.runs):
         missing = sorted({r.notebook_label for r in config.runs} - {r.notebook_label for r in present})
         pytest.skip(f"notebooks not written yet ({', '.join(missing)}); their parameters are checked once they are")
     ctx = reports.prepare(config, project_paths.ROOT, tmp_path / "reports")
     reports.check_all_parameters(config.runs, ctx)  # raises ParameterError naming each problem
+    low, high = (ctx.title(by[f"series-{s}-vi"]) for s in ("low", "high"))
+    assert "2,38" in low and "4,29" in high, (low, high)  # titles filled from references.yaml, Vietnamese digits
