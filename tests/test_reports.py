@@ -316,7 +316,7 @@ runs:
     parameters: {link_factr: 0.9, level: "high", method: [a], output_dir: "x"}
 """,
     )
-    with pytest.raises(reports.ParameterError) as info:
+    with pytest.raises(reports.RunParameterError) as info:
         reports.check_all_parameters(ctx.config.runs, ctx)
     msg = str(info.value)
     assert "nothing was run" in msg
@@ -858,6 +858,6 @@ def test_reports_yaml_is_valid_and_ships_the_required_runs(tmp_path: Path):
         missing = sorted({r.notebook_label for r in config.runs} - {r.notebook_label for r in present})
         pytest.skip(f"notebooks not written yet ({', '.join(missing)}); their parameters are checked once they are")
     ctx = reports.prepare(config, project_paths.ROOT, tmp_path / "reports")
-    reports.check_all_parameters(config.runs, ctx)  # raises ParameterError naming each problem
+    reports.check_all_parameters(config.runs, ctx)  # raises RunParameterError naming each problem
     low, high = (ctx.title(by[f"series-{s}-vi"]) for s in ("low", "high"))
     assert "2,38" in low and "4,29" in high, (low, high)  # titles filled from references.yaml, Vietnamese digits

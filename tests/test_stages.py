@@ -115,3 +115,19 @@ def test_bad_series_parameters_are_refused_by_the_one_definition():
         series_stage.SeriesStageParams.parse("cell", link_factor="medium")
     with pytest.raises(UsageError, match="gap_method"):
         series_stage.SeriesStageParams.parse("cell", gap_method="spline")
+
+
+def test_committed_parameter_records_match_the_canonical_build(tmp_path):
+    """data/processed/*.params.json say how the committed tables were made (canonical build)."""
+    from helpers.common import paths
+
+    for stage_name in ("series", "trend", "forecast"):
+        committed = json.loads((paths.DATA_PROCESSED / f"{stage_name}.params.json").read_text(encoding="utf-8"))
+        assert committed["parameters"]["output_dir"] == "data/processed", stage_name
+    series = json.loads((paths.DATA_PROCESSED / "series.params.json").read_text(encoding="utf-8"))
+    assert series["figures_csv"] == "data/processed/figures.csv"  # portable: relative to the project root
+    params = series_stage.SeriesStageParams(**series["parameters"])
+    assert params.series_params().link_params().link_factor == pytest.approx(series["link_factor"])
+    forecast = json.loads((paths.DATA_PROCESSED / "forecast.params.json").read_text(encoding="utf-8"))
+    assert forecast["series"]["parameters"] == series["parameters"]
+    assert forecast_stage.ForecastParams(**forecast["parameters"]).models[0] == "combo"

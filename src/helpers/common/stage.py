@@ -95,6 +95,15 @@ def output_dir(value: str | os.PathLike | None, stage: str) -> Path:
     return p if p.is_absolute() else paths.ROOT / p
 
 
+def portable_path(path: str | os.PathLike) -> str:
+    """A path relative to the project root when inside it, so that a record moves with the repository."""
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(paths.ROOT.resolve()).as_posix()
+    except ValueError:
+        return str(resolved)
+
+
 def params_file(folder: Path, stage: str) -> Path:
     """``<folder>/<stage>.params.json``."""
     return Path(folder) / f"{stage}.params.json"

@@ -22,7 +22,7 @@ from pydantic import Field, model_validator
 
 from helpers.common.errors import UsageError
 from helpers.common.io import write_csv_atomic
-from helpers.common.stage import StageParams, write_params
+from helpers.common.stage import StageParams, portable_path, write_params
 from helpers.figures.table import read_figures
 from helpers.forecast import outlook as O
 from helpers.models import ModelError
@@ -63,9 +63,9 @@ class ForecastParams(_ModelStageParams):
 
 def _series_record(source: SeriesInput) -> dict[str, Any]:
     return {
-        "folder": str(source.folder),
+        "folder": portable_path(source.folder),
         "parameters": source.params.record() if source.params is not None else None,
-        "figures_csv": str(source.figures_csv),
+        "figures_csv": portable_path(source.figures_csv),
     }
 
 

@@ -19,8 +19,8 @@ from .config import (
     BUILDER_VERSION,
     Config,
     ConfigError,
-    ParameterError,
     Run,
+    RunParameterError,
     _is_reference,
 )
 from .params import (
@@ -232,7 +232,7 @@ def _check_with_model(run: Run, ctx: Context) -> list[str]:
 
 
 def check_all_parameters(runs: Iterable[Run], ctx: Context) -> None:
-    """Compute the parameters of every run; raise one :class:`ParameterError` listing all problems."""
+    """Compute the parameters of every run; raise one :class:`RunParameterError` listing all problems."""
     problems = []
     for run in runs:
         params, found = effective_parameters(run, ctx)
@@ -241,7 +241,7 @@ def check_all_parameters(runs: Iterable[Run], ctx: Context) -> None:
             found = _check_with_model(run, ctx)
         problems += found
     if problems:
-        raise ParameterError(
+        raise RunParameterError(
             f"{ctx.config.path}: {len(problems)} parameter problem(s); nothing was run:\n  " + "\n  ".join(problems)
         )
 

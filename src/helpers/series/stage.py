@@ -19,7 +19,7 @@ from pydantic import model_validator
 from helpers.common import paths
 from helpers.common.errors import InputError
 from helpers.common.io import write_csv_atomic
-from helpers.common.stage import StageParams, read_params, write_params
+from helpers.common.stage import StageParams, portable_path, read_params, write_params
 from helpers.series.build import build_series, load_figures
 from helpers.series.linking import SeriesParams, link_factor_reference
 
@@ -115,16 +115,8 @@ def _record(done: SeriesRun) -> dict[str, Any]:
         "parameters": done.params.record(),
         "link_factor": lp.link_factor,
         "link_factor_range": list(lp.link_factor_range),
-        "figures_csv": _portable(done.figures_csv),
+        "figures_csv": portable_path(done.figures_csv),
     }
-
-
-def _portable(path: Path) -> str:
-    """A path relative to the project root when inside it (so records move with the repository)."""
-    try:
-        return str(Path(path).resolve().relative_to(paths.ROOT))
-    except ValueError:
-        return str(Path(path).resolve())
 
 
 @dataclass
