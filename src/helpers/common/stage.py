@@ -89,7 +89,7 @@ def describe_errors(exc: ValidationError) -> str:
 
 def output_dir(value: str | os.PathLike | None, stage: str) -> Path:
     """Where a run writes: ``value`` when given (relative to the project root), else ``scratch/<stage>``."""
-    if value in (None, ""):
+    if value is None or value == "":
         return SCRATCH / stage
     p = Path(value)
     return p if p.is_absolute() else paths.ROOT / p

@@ -114,7 +114,7 @@ def _record(done: SeriesRun) -> dict[str, Any]:
     return {
         "parameters": done.params.record(),
         "link_factor": lp.link_factor,
-        "link_factor_range": list(lp.link_factor_range),
+        "link_factor_range": list(lp.link_factor_range or ()),
         "figures_csv": portable_path(done.figures_csv),
     }
 
