@@ -44,12 +44,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-try:
-    from helpers.figures.extract import extract_files
-except ImportError:
-    from helpers.extract import extract_files
+import pandas as pd  # noqa: E402
 
-import pandas as pd
+from helpers.figures.extract import extract_files  # noqa: E402
 
 DEFAULT_CORPUS = REPO / "tests" / "fixtures" / "extract_eval"
 INDICATORS = ("industrial_production_value", "handicraft_production_value")
@@ -62,7 +59,12 @@ OPTIONAL_FIELDS = ["region", "scope"]
 
 # ---------------------------------------------------------------------------- normalising
 def _blank(v) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v)) or (v is pd.NA) or str(v).strip() in ("", "nan", "None", "<NA>")
+    return (
+        v is None
+        or (isinstance(v, float) and math.isnan(v))
+        or (v is pd.NA)
+        or str(v).strip() in ("", "nan", "None", "<NA>")
+    )
 
 
 def _strip_accents(s: str) -> str:
@@ -194,16 +196,19 @@ def main(argv: list[str] | None = None) -> int:
             g, e = gold.loc[gi], ext.loc[ei]
             for f in fields:
                 if norm(f, g[f]) != norm(f, e[f]):
-                    w.writerow([g["file"], "mismatch", g["value_text"], f, g[f],
-                                "" if _blank(e[f]) else e[f], e["quote"]])
+                    w.writerow(
+                        [g["file"], "mismatch", g["value_text"], f, g[f], "" if _blank(e[f]) else e[f], e["quote"]]
+                    )
         for f in OPTIONAL_FIELDS:
             if f not in ext.columns:
                 w.writerow(["", "not_scored", "", f, "", "no such output column", ""])
         return 0
 
     print(f"corpus: {args.corpus.relative_to(REPO) if args.corpus.is_relative_to(REPO) else args.corpus}")
-    print(f"documents: {len(files)}   gold rows: {len(gold)} ({len(required)} required, "
-          f"{int(gold['optional'].sum())} optional)   extracted rows (gold indicators): {len(ext)}")
+    print(
+        f"documents: {len(files)}   gold rows: {len(gold)} ({len(required)} required, "
+        f"{int(gold['optional'].sum())} optional)   extracted rows (gold indicators): {len(ext)}"
+    )
     print()
     print(f"{'matched':<22}{tp:>6}  (required {tp_req}, optional {tp - tp_req})")
     print(f"{'false positives':<22}{len(false_pos):>6}")

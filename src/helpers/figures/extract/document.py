@@ -12,6 +12,8 @@ COLUMNS = [
     "source",
     "file",
     "indicator",
+    "region",
+    "scope",
     "period",
     "year",
     "value",
@@ -21,6 +23,7 @@ COLUMNS = [
     "status",
     "growth_pct",
     "compared_to",
+    "flags",
     "value_text",
     "quote",
     "start",
@@ -48,6 +51,9 @@ class Figure:
     quote: str
     start: int
     end: int
+    region: str = ""
+    scope: str = ""
+    flags: str = ""
 
 
 # =========================================================================== text basics

@@ -54,8 +54,7 @@ _KEYWORDS: list[tuple[str, str]] = [
         r"|doanh\s+nghiệp|tập\s+đoàn|khu\s+công\s+nghiệp|cụm\s+công\s+nghiệp|khu\s+kinh\s+tế|bán\s+lẻ"
         r"|dịch\s+vụ|nông\s+nghiệp|nông,\s*lâm|lâm\s+nghiệp|th[uủ][ỷy]\s+sản|du\s+lịch|xây\s+dựng"
         r"|chế\s+biến|chế\s+tạo|khai\s+khoáng|khai\s+thác|th[uủ][ỷy]\s+điện|phân\s+phối\s+điện|\bhộ\b"
-        r"|\bFDI\b|khu\s+vực\s+(?:có\s+vốn|nhà\s+nước|ngoài\s+nhà\s+nước|kinh\s+tế)|\bhuyện\b|thị\s+xã|thành\s+phố"
-        r"|\bdistricts?\b|\bcity\b|foreign[-\s]invested|state[-\s]owned"
+        r"|\bFDI\b|khu\s+vực\s+(?:có\s+vốn|nhà\s+nước|ngoài\s+nhà\s+nước|kinh\s+tế)|foreign[-\s]invested|state[-\s]owned"
         r"|\binvest(?:ment|ed|ors?)?\b|\bcapital\b|\brevenues?\b|\bbudget\b|\btax(?:es)?\b|\bexports?\b"
         r"|\bimports?\b|value[-\s]added|added\s+value|\bsupport\b|\bfunding\b|\bprofits?\b|\bincome\b"
         r"|\bsalar(?:y|ies)\b|\bwages?\b|\bcosts?\b|\bcredit\b|\bloans?\b|\bplants?\b|\bfactor(?:y|ies)\b"
@@ -368,6 +367,8 @@ _TIME_MASKS = re.compile(
             + r"|(?:the\s+)?(?:previous|last|prior)\s+year|a\s+year\s+(?:earlier|ago|before))",
             r"(?:so\s+(?:với\s+)?|(?:cao|nhiều|lớn|thấp|ít|kém)\s+hơn\s+(?:so\s+với\s+)?|compared\s+(?:with|to)\s+|than\s+)"
             r"(?:tháng|quý)\s+(?:IV|I{1,3}|\d{1,2})(?!\w)(?:\s*(?:/|-|năm)\s*" + _Y + r")?",
+            r"(?:gấp|bằng)\s+[\d.,]+\s+lần\s+(?:so\s+với\s+)?(?:năm\s+)?" + _Y,
+            r"[\d.,]+\s+times\s+(?:(?:that\s+)?(?:of|in)\s+)?" + _Y,
             r"ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*" + _Y,
             r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}\s*/\s*" + _Y,
             r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+" + _Y,
