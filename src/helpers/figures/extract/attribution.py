@@ -6,8 +6,8 @@ nước"; "toàn tỉnh", "trên địa bàn tỉnh", "the province" name the do
 "huyện" alone the district the document last named. Failing that, a part of a whole ("Trong
 đó ...") has the whole's region and a later figure of a sentence the previous one's; else the
 figure is of the document's subject: the first place of its title, else the place of its
-"Lào Cai, ngày ..." line, else the only province it names, else the one province its
-districts belong to. When none of these tells, the
+"Lào Cai, ngày ..." line, else the province it names more often than all the others
+together, else (the same way) the province its districts belong to. When none of these tells, the
 region is ``unknown`` and the figure is flagged ``region_unknown`` (never assumed to be the
 project's province).
 
@@ -34,7 +34,8 @@ from .regions import UNKNOWN, Place, Project, Unit, gazetteer, region_of, scope_
 
 def _document_subject(doc, places: list[Place]) -> Unit | None:
     """The unit the document is about: first place of the title, else of the place-and-date
-    line of an official document, else the only province named."""
+    line of an official document, else the province named more often than all others together
+    (by name, then through its districts)."""
     text = doc.text
     if doc.sentences and doc.sentences[0].heading:
         title = doc.sentences[0]
@@ -47,10 +48,12 @@ def _document_subject(doc, places: list[Place]) -> Unit | None:
             rest = text[p.end : line_end if line_end >= 0 else len(text)]
             if rest.lstrip().startswith(",") and "ngày" in rest[:12].lower():
                 return p.unit
-    for level in ("province", "district"):  # else the one province its places belong to
+    for level in ("province", "district"):  # else the province its places belong to
         provinces = Counter(p.unit.province for p in places if p.kind == "unit" and p.unit.level == level)
-        if len(provinces) == 1:
-            return gazetteer().province(next(iter(provinces)))
+        if provinces:
+            (top, n), *others = provinces.most_common()
+            if n > sum(k for _, k in others):  # named more often than all the others together
+                return gazetteer().province(top)
     return None
 
 
