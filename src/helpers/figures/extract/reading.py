@@ -81,8 +81,11 @@ def _document_drafts(doc: _Doc, amounts: list[Amount], places: list[Place]) -> l
     bullets_whole: _Draft | None = None
     for s, inside in zip(doc.sentences, _amounts_by_sentence(doc.sentences, amounts)):
         sentence = text[s.start : s.end]
-        if s.heading and _NUMBERED.match(sentence):
-            kw = _nearest_keyword(text, s.start, s.end, spans=doc.scope_spans)
+        line_start = text.rfind("\n", 0, s.start) + 1
+        line_end = text.find("\n", s.start)
+        line_end = len(text) if line_end < 0 else line_end
+        if s.heading and s.start == line_start and _NUMBERED.match(text[line_start:line_end]):
+            kw = _nearest_keyword(text, line_start, line_end, spans=doc.scope_spans)
             heading_kind = kw[0] if kw is not None and kw[0] in VALUE_KINDS else None
         parent = carry = None
         if _BULLET.match(sentence) and bullets_whole is not None:

@@ -275,7 +275,7 @@ def find_places(text: str, project: Project | None = None) -> list[Place]:
                 place = Place(m.start(), m.end(), kind, None, name)
             else:
                 place = Place(m.start(), m.end(), kind, unit)
-            found.append((m.start(), kind == "other_district", -(m.end() - m.start()), order, place))
+            found.append((m.start(), -(m.end() - m.start()), kind == "other_district", order, place))
     found.sort(key=lambda t: t[:4])
     out: list[Place] = []
     last_end = -1
