@@ -81,7 +81,10 @@ def attribute(doc, drafts, places: list[Place], project: Project) -> None:
         if district is None and subject is not None and subject.level == "district":
             district = subject
         unit: Unit | str | None
-        if own:
+        named = [p for p in own if p.kind in ("unit", "other_district")]
+        if named:  # "Tại Lào Cai, giá trị ... trên địa bàn tỉnh": the name, not the reference
+            unit = region_of(named[-1], subject, district)
+        elif own:
             unit = region_of(own[-1], subject, district)
         elif d.part_of is not None:
             unit = d.part_of.region if d.part_of.region != UNKNOWN else None

@@ -147,8 +147,8 @@ _DATE_RULES = [
     r"(?m)^[^\n,]{2,40},\s*(?:{date})",
     # "Thứ Hai, 15/01/2024", "Monday, January 15, 2024"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*(?:{date})",
-    # a line holding only a date (and a time)
-    r"(?m)^\s*(?:{date})(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT\s*[+-]\s*\d+\)?)?\s*$",
+    # a line holding only a date (and a time), possibly after "Ngày" ("Ngày 29/12/2022")
+    r"(?m)^\s*(?:(?:ngày|date|dated)\s*:?\s*)?(?:{date})(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT\s*[+-]\s*\d+\)?)?\s*$",
 ]
 
 

@@ -31,9 +31,10 @@ from .rules import (
     _final_status,
     _finish,
     _nearest_keyword,
+    _price_base_of,
     _sentence_drafts,
 )
-from .vocabulary import _I, _KEYWORD_RE, _KEYWORDS, _STATUS_MASK_RE, VALUE_KINDS
+from .vocabulary import _BASE_RE, _DOC_BASE_SUBJECT, _I, _KEYWORD_RE, _KEYWORDS, _STATUS_MASK_RE, VALUE_KINDS
 
 # a sentence that opens with "Of which", "Trong đó": its amounts are parts of the whole before it
 _OPENS_PARTS = re.compile(
@@ -44,6 +45,49 @@ _ANNOUNCES_PARTS = re.compile(r"(?:trong\s+đó|of\s+which|bao\s+gồm|chia\s+ra
 _BULLET = re.compile(r"^\s*[-+•*–—]\s*")
 # a numbered section heading ("2.4. Giá trị sản xuất công nghiệp", "II. KẾ HOẠCH NĂM 2020")
 _NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)\s*[.)]\s*\S")
+
+
+# an aside between commas, opened by a word of cause or circumstance
+_ASIDE_SPAN = re.compile(
+    r",\s*(?:do|nhờ|với|dù|mặc\s+dù|bất\s+chấp|home\s+to|with|thanks\s+to|despite|due\s+to)(?!\w)[^,;.\n]*,", _I
+)
+
+
+def _document_context(doc: _Doc, amounts: list[Amount]) -> None:
+    """The document's price-base statement and the sentences about figures.
+
+    A sentence without any amount that states a base for the document's values ("Ghi chú: Các
+    chỉ tiêu giá trị trong báo cáo này tính theo giá cố định 1994", "(Các chỉ tiêu giá trị
+    tính theo giá cố định năm 1994)") sets ``doc.doc_base``: it applies to every value figure
+    that states no base of its own (targets included), after the bases of its own sentence
+    (see ``rules._price_base``). The first such statement counts. Sentences that quote an
+    amount, name an indicator or name no other measure and no part of industry are the ones
+    whose time expressions may be carried to the next sentences: the time of a sentence about
+    something else ("electricity output rose ... in the second half of the year") is not."""
+    text = doc.text
+    starts = [a.start for a in amounts]
+    from bisect import bisect_left
+
+    for s in doc.sentences:
+        k = bisect_left(starts, s.start)
+        has_amount = k < len(starts) and starts[k] < s.end
+        kws = {k[0] for k in _keywords_in(text, s.start, s.end)}
+        about_other = "other" in kws or SCOPE_RE.search(text, s.start, s.end) is not None
+        if has_amount or kws & set(_OWN_KINDS) or not about_other:
+            doc.relevant.append((s.start, s.end))
+        if doc.doc_base is None and not has_amount and _DOC_BASE_SUBJECT.search(text, s.start, s.end):
+            m = _BASE_RE.search(text, s.start, s.end)
+            if m is not None and _price_base_of(m) != "unstated":
+                doc.doc_base = _price_base_of(m)
+
+
+def _keywords_in(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """Every indicator or other-measure keyword of ``text[lo:hi]`` as (kind, start, end)."""
+    out = []
+    for m in _KEYWORD_RE.finditer(text, lo, hi):
+        kind = _KEYWORDS[int(m.lastgroup[1:])][0]
+        out.append(("industrial_production_value" if kind.endswith("~weak") else kind, m.start(), m.end()))
+    return out
 
 
 def _amounts_by_sentence(sentences: list[Sentence], amounts: list[Amount]) -> list[list[Amount]]:
@@ -68,6 +112,8 @@ def _document_drafts(doc: _Doc, amounts: list[Amount], places: list[Place]) -> l
       sentence that ends with "Trong đó:".
     - A numbered section heading that names an indicator ("2.4. Giá trị sản xuất công
       nghiệp") gives it to the sentences of its section whose amounts have no keyword.
+    - The bullets after a sentence that ends with ":" take its time and status words when
+      they state none ("Các chỉ tiêu chủ yếu của kế hoạch năm 2015:").
     - A sentence whose first amount has no keyword, after a place or a time of its own
       ("Tỉnh bạn Yên Bái đạt ...", "Lũy kế 4 tháng đạt ..."), continues the indicator of the
       previous sentence with amounts, in its paragraph or the one before.
@@ -79,6 +125,7 @@ def _document_drafts(doc: _Doc, amounts: list[Amount], places: list[Place]) -> l
     last_para: int | None = None
     last_kind: str | None = None
     bullets_whole: _Draft | None = None
+    intro: Sentence | None = None
     for s, inside in zip(doc.sentences, _amounts_by_sentence(doc.sentences, amounts)):
         sentence = text[s.start : s.end]
         line_start = text.rfind("\n", 0, s.start) + 1
@@ -88,10 +135,13 @@ def _document_drafts(doc: _Doc, amounts: list[Amount], places: list[Place]) -> l
             kw = _nearest_keyword(text, line_start, line_end, spans=doc.scope_spans)
             heading_kind = kw[0] if kw is not None and kw[0] in VALUE_KINDS else None
         parent = carry = None
-        if _BULLET.match(sentence) and bullets_whole is not None:
+        is_bullet = _BULLET.match(sentence) is not None
+        if is_bullet and bullets_whole is not None:
             parent = bullets_whole
         else:
             bullets_whole = None
+        if not is_bullet and not (intro is not None and s.start == intro.start):
+            intro = None
         if inside:
             first = inside[0]
             hi = first.qualifier_start if first.qualifier_start >= 0 else first.start
@@ -106,6 +156,8 @@ def _document_drafts(doc: _Doc, amounts: list[Amount], places: list[Place]) -> l
                 elif (own_place or own_time) and last_kind is not None and s.para - (last_para or 0) <= 1:
                     carry = last_kind
             found = _sentence_drafts(doc, s, inside, parent=parent, carry=carry)
+            for d in found:
+                d.intro = intro if is_bullet else None
             drafts.extend(found)
             wholes = [d for d in found if d.kind == "value" and d.part_of is None]
             last_whole = wholes[-1] if wholes else None
@@ -113,6 +165,8 @@ def _document_drafts(doc: _Doc, amounts: list[Amount], places: list[Place]) -> l
             last_para = s.para
         if _ANNOUNCES_PARTS.search(sentence):
             bullets_whole = last_whole if last_whole is not None and last_para == s.para else None
+        elif sentence.rstrip().endswith(":"):
+            intro = s  # "Các chỉ tiêu chủ yếu của kế hoạch năm 2015:" introduces the bullets
     return drafts
 
 
@@ -201,8 +255,13 @@ def _extract(
             )
         )
 
-    doc.scope_spans = [m.span() for m in SCOPE_RE.finditer(norm)]
+    # other measures named inside the name of a part or inside an aside ("thị xã Sa Pa, do ảnh
+    # hưởng của dịch đến hoạt động du lịch, chỉ đạt ...") do not stop a figure
+    doc.scope_spans = sorted(
+        [m.span() for m in SCOPE_RE.finditer(norm)] + [m.span() for m in _ASIDE_SPAN.finditer(norm)]
+    )
     places = find_places(norm, project)
+    _document_context(doc, amounts)
     drafts = _document_drafts(doc, amounts, places)
     _finish(doc, drafts)
     _reconcile_headlines(doc, drafts)

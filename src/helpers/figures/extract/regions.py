@@ -305,7 +305,7 @@ _SCOPE_RULES: list[tuple[str, str]] = [
     ),
     (
         "component:fdi",
-        r"\bFDI\b|(?:có\s+)?vốn\s+đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài|foreign[-\s]invested|foreign\s+direct\s+investment",
+        r"(?:(?:khu\s+vực|doanh\s+nghiệp)\s+(?:kinh\s+tế\s+)?)?(?:\bFDI\b|(?:có\s+)?vốn\s+đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài|foreign[-\s]invested|foreign\s+direct\s+investment)",
     ),
     (
         "component:central",

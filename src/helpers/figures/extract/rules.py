@@ -29,7 +29,9 @@ from .vocabulary import (
     _INDEX_LEVEL,
     _KEYWORD_RE,
     _KEYWORDS,
+    _NUMBER_BRACKET,
     _PLAN_RE,
+    _PURPOSE,
     _RATIO_BEFORE,
     _REACHED,
     _SHARE_WORDS,
@@ -68,6 +70,7 @@ class _Draft:
     flags: list[str] = field(default_factory=list)
     period_found: bool = False
     status: str = ""  # set when the status is taken from another figure
+    intro: Sentence | None = None  # the sentence that introduces the list the figure is in
 
 
 @dataclass
@@ -79,6 +82,8 @@ class _Doc:
     status_masks: list[tuple[int, int]] = field(default_factory=list)
     doc_date: str | None = None
     scope_spans: list[tuple[int, int]] = field(default_factory=list)
+    doc_base: str | None = None  # the base stated for all the document's values
+    relevant: list[tuple[int, int]] = field(default_factory=list)  # sentences about figures
 
 
 _OWN_KINDS = VALUE_KINDS + ("industrial_production_index",)
@@ -196,24 +201,58 @@ def _price_base_of(m: re.Match) -> str:
     return "1994" if y == "94" else y
 
 
-def _price_base(doc: _Doc, d: _Draft) -> str:
-    """The base phrase written right after the amount, else the nearest one before it in
-    the sentence, else ``unstated``."""
+def _base_right_after(text: str, pos: int, end: int) -> re.Match | None:
+    after = _BASE_AFTER.match(text, pos, end)
+    return _BASE_RE.match(text, after.end(), end) if after is not None else None
+
+
+def _price_base(doc: _Doc, d: _Draft, later: list[_Draft] = ()) -> str:
+    """The price base of a figure, in this order of precedence:
+
+    1. its own words: the base phrase written right after the amount, else the nearest one
+       before it in the sentence;
+    2. a base phrase written right after a later amount of the same sentence and indicator,
+       with no other base in between ("năm 2016 đạt 26.410 tỷ đồng, năm 2017 ước đạt 28.940
+       tỷ đồng (giá so sánh 2010)": both);
+    3. the document's statement of the base of all its values ("Các chỉ tiêu giá trị tính
+       theo giá cố định 1994"), see ``_Doc.doc_base``;
+    4. ``unstated``.
+
+    (The parts of a whole take the whole's base, see ``_finish``.)"""
     text, a = doc.text, d.amount
     best = None
     for m in _BASE_RE.finditer(text, d.sentence.start, a.start):
         best = m
-    after = _BASE_AFTER.match(text, a.end, d.sentence.end)
-    if after is not None:
-        m2 = _BASE_RE.match(text, after.end(), d.sentence.end)
-        if m2 is not None:
-            return _price_base_of(m2)
-    return _price_base_of(best) if best is not None else "unstated"
+    m2 = _base_right_after(text, a.end, d.sentence.end)
+    if m2 is not None:
+        return _price_base_of(m2)
+    if best is not None:
+        return _price_base_of(best)
+    for x in later:
+        if x.kind != "value" or x.indicator != d.indicator:
+            continue
+        if _BASE_RE.search(text, a.end, x.amount.start) is not None:
+            break
+        m3 = _base_right_after(text, x.amount.end, d.sentence.end)
+        if m3 is not None:
+            return _price_base_of(m3)
+    return doc.doc_base or "unstated"
 
 
 def _status_words(doc: _Doc, lo: int, hi: int) -> str | None:
+    """Status from the words that govern the amount at ``hi``: those since ``lo`` and after
+    the last ";" (a new statement), leaving out brackets that quote another figure and close
+    before it ("(Mục tiêu Nghị quyết là 13,5%/năm); năm 2016 ... đạt"). A purpose clause
+    ("Để hoàn thành mục tiêu năm 2012, ... đạt", "to meet the annual target") makes it a
+    target (a plan for "kế hoạch")."""
     text = doc.text
+    semi = text.rfind(";", lo, hi)
+    lo = semi + 1 if semi >= 0 else lo
+    purpose = _PURPOSE.search(text, lo, hi)
+    if purpose is not None:
+        return "plan" if purpose.group("plan") or purpose.group("plane") else "target"
     masks = [s for s in doc.status_masks if s[0] < hi and lo < s[1]]
+    masks += [m.span() for m in _NUMBER_BRACKET.finditer(text, lo, hi)]
 
     def free(m: re.Match) -> bool:
         return not any(ms < m.end() and m.start() < me for ms, me in masks)
@@ -234,9 +273,10 @@ def _resolve_time(doc: _Doc, d: _Draft, clause_end: int) -> None:
     in_sentence_before = [t for t in doc.times if s.start <= t.start and t.end <= a.qualifier_start]
     in_clause_after = [t for t in doc.times if a.end <= t.start and t.end <= clause_end]
     para_start = _para_start(doc, s)
-    previous = [t for t in doc.times if para_start <= t.start and t.end <= s.start]
-    chain = list(reversed(in_sentence_before)) + in_clause_after + list(reversed(previous))
-    chain += list(reversed(_previous_paragraph_times(doc, s)))
+    previous = [t for t in doc.times if para_start <= t.start and t.end <= s.start and _about_figures(doc, t)]
+    intro = [t for t in doc.times if d.intro is not None and d.intro.start <= t.start and t.end <= d.intro.end]
+    chain = list(reversed(in_sentence_before)) + in_clause_after + list(reversed(intro)) + list(reversed(previous))
+    chain += [t for t in reversed(_previous_paragraph_times(doc, s)) if _about_figures(doc, t)]
     chain += list(reversed(_heading_times(doc, s)))
     period, year, found_period = None, None, False
     for t in chain:
@@ -253,6 +293,13 @@ def _resolve_time(doc: _Doc, d: _Draft, clause_end: int) -> None:
     d.period_found = found_period
     d.year = year
     d.year_found = year is not None
+
+
+def _about_figures(doc: _Doc, t: _Time) -> bool:
+    """True when the time expression stands in a sentence of ``doc.relevant`` (see
+    ``reading._document_context``): the time of a sentence about another measure or a part of
+    industry ("electricity output rose in the second half of the year") is not carried."""
+    return any(lo <= t.start and t.end <= hi for lo, hi in doc.relevant) if doc.relevant else True
 
 
 def _para_start(doc: _Doc, s: Sentence) -> int:
@@ -507,10 +554,12 @@ def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
                     d.words = own
             else:
                 _resolve_time(doc, d, clause_end)
-                d.price_base = _price_base(doc, d) if d.kind in ("value", "increase") else "unstated"
+                d.price_base = _price_base(doc, d, group[i + 1 :]) if d.kind in ("value", "increase") else "unstated"
                 own = _status_words(doc, lo, d.amount.start)
                 if own is None and prev is not None:
                     own = prev.words
+                if own is None and d.intro is not None:  # "Các chỉ tiêu chủ yếu của kế hoạch năm 2015:"
+                    own = _status_words(doc, d.intro.start, d.intro.end)
                 d.words = own
             prev = d
 

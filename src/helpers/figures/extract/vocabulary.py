@@ -174,7 +174,7 @@ _BASE_RE = re.compile(
     r"(?:(?:tính\s+)?theo\s+)?giá\s+(?:cố\s+định|so\s+sánh|CĐ|SS|gốc)(?:\s*(?:năm\s*)?(?P<y>" + _Y + r"|94)(?!\d))?"
     r"|(?P<cur>(?:(?:tính\s+)?theo\s+)?giá\s+(?:hiện\s+hành|thực\s+tế|HH)(?!\w))"
     r"|(?:at\s+)?(?:(?:the\s+)?(?P<ye3>" + _Y + r")\s+(?:constant|fixed|comparative|comparable)\s+prices?"
-    r"|(?:constant|fixed|comparative|comparable)\s+(?:(?P<ye>"
+    r"|(?:constant|fixed|comparative|comparable|base)\s+(?:(?P<ye>"
     + _Y
     + r")\s+)?prices?(?:\s+(?:of|in)\s+(?P<ye2>"
     + _Y
@@ -361,6 +361,8 @@ _TIME_MASKS = re.compile(
             r"(?:so\s+(?:với\s+)?|(?:cao|nhiều|lớn|thấp|ít|kém)\s+hơn\s+(?:so\s+với\s+)?)(?:cùng\s+k[ỳì]\s+)?(?:năm\s+)?"
             r"(?:" + _Y + r"|trước|ngoái)",
             r"cùng\s+k[ỳì]\s+năm\s+(?:" + _Y + r"|trước|ngoái)",
+            # "so với (ước) thực hiện năm 2021", "so với kết quả năm 2019": a comparison
+            r"so\s+với\s+(?:[^\s\d,.;:()]+\s+){1,3}?năm\s+" + _Y,
             r"(?:compared\s+(?:with|to)|from|over|against|versus|vs\.?|than)\s+(?:the\s+same\s+period\s+(?:(?:of|in)\s+)?)?"
             r"(?:(?:the\s+)?(?:year\s+)?(?:in\s+)?"
             + _Y
@@ -389,3 +391,27 @@ _DURATION_BEFORE = re.compile(
     r"|khoảng|chừng|trên|dưới|chậm|sớm|tới|đến|thêm|còn|vòng)\s*$",
     _I,
 )
+
+
+# --- document context
+# a statement of the price base for the whole document ("Ghi chú: Các chỉ tiêu giá trị trong báo
+# cáo này tính theo giá cố định 1994", "(All values at constant 2010 prices)")
+_DOC_BASE_SUBJECT = re.compile(
+    r"(?:các|những|mọi)\s+chỉ\s+tiêu|số\s+liệu|báo\s+cáo\s+này|tài\s+liệu\s+này|ghi\s+chú|lưu\s+ý"
+    r"|\b(?:all|the)\s+(?:values|figures|data|amounts)\b|\bin\s+this\s+(?:report|document)\b|\bnote\b",
+    _I,
+)
+
+
+# a purpose clause: "Để hoàn thành mục tiêu năm 2012, ... đạt X" states what is required
+_PURPOSE = re.compile(
+    r"(?<!\w)(?:để|nhằm)\s+(?:hoàn\s+thành|đạt\s+được|đạt|thực\s+hiện)(?:\s+(?:vượt|mức|các|những))*\s+"
+    r"(?:(?P<plan>(?:chỉ\s+tiêu\s+)?kế\s+hoạch)|mục\s+tiêu|chỉ\s+tiêu)"
+    r"|\b(?:to|in\s+order\s+to)\s+(?:achieve|meet|reach|fulfil+)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?P<plane>plan)|target|goal)s?\b",
+    _I,
+)
+
+
+# a bracket that quotes another figure ("(Mục tiêu Nghị quyết là 13,5%/năm)")
+_NUMBER_BRACKET = re.compile(r"\([^()]*\d[^()]*\)")
