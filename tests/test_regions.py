@@ -174,3 +174,130 @@ def test_only_the_projects_province_total_rows_feed_the_series():
     )
     assert series_rows(df).tolist() == [True, False, False, False, False]
     assert series_rows(df.drop(columns=["region", "scope"])).all()  # a hand-made table
+
+
+# --------------------------------------------------------------------------- failure kinds of issue 12
+@pytest.mark.parametrize(
+    "text, lang, value, qualifier",
+    [
+        ("quy mô đạt 1,25 triệu tỷ đồng", "vi", 1_250_000, ""),
+        ("output of VND 12.3 quadrillion", "en", 12_300_000, ""),
+        ("đạt từ 52.000 tỷ đồng trở lên", "vi", 52000, "at_least"),
+        ("giữ ở mức 800 tỷ đồng trở xuống", "vi", 800, "at_most"),
+        ("reach VND 60 trillion or more", "en", 60000, "at_least"),
+        ("Industrial output surpasses VND 60 trillion", "en", 60000, "more_than"),
+    ],
+)
+def test_units_and_bounds(text, lang, value, qualifier):
+    from helpers.figures.numbers import find_amounts
+
+    (a,), problems = find_amounts(text, lang)
+    assert (a.value, a.unit, a.qualifier, problems) == (value, "bn_vnd", qualifier, [])
+
+
+def test_base_price_year_is_not_the_figures_year_and_period_after_the_amount():
+    text = "Industrial production value (based on the base price in 2010) reached VND 8,100 billion in the first half of 2019."
+    (f,) = figs(text, "2019-07-10")
+    assert (f.price_base, f.period, f.year) == ("2010", "H1", 2019)
+
+
+def test_base_after_several_amounts_covers_them_but_not_another_sentence():
+    text = (
+        "Giá trị sản xuất công nghiệp quý I đạt 9.100 tỷ đồng, quý II đạt 9.800 tỷ đồng (giá cố định 1994). "
+        "Năm 2009, giá trị sản xuất công nghiệp phấn đấu đạt 40.000 tỷ đồng."
+    )
+    assert [(f.value, f.price_base) for f in figs(text, "2008-07-20")] == [
+        (9100, "1994"),
+        (9800, "1994"),
+        (40000, "unstated"),
+    ]
+
+
+def test_document_base_statement_and_its_precedence():
+    text = (
+        "Báo cáo công nghiệp năm 2009\nYên Bái, ngày 12 tháng 12 năm 2009\n\n"
+        "Lưu ý: số liệu giá trị trong báo cáo tính theo giá cố định năm 1994.\n\n"
+        "Năm 2009, giá trị sản xuất công nghiệp ước đạt 2.300 tỷ đồng. "
+        "Theo giá hiện hành, giá trị sản xuất công nghiệp đạt 6.900 tỷ đồng.\n\n"
+        "Năm 2010, giá trị sản xuất công nghiệp phấn đấu đạt 2.700 tỷ đồng."
+    )
+    got = [(f.value, f.price_base, f.status, f.region) for f in figs(text, None)]
+    # the sentence's own base wins over the document's statement; a target takes the statement
+    assert got == [
+        (2300, "1994", "estimate", "Yên Bái"),
+        (6900, "current", "estimate", "Yên Bái"),
+        (2700, "1994", "target", "Yên Bái"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("Để đạt kế hoạch năm 2022, quý IV giá trị sản xuất công nghiệp phải đạt 12.500 tỷ đồng.", "plan"),
+        ("Nhằm hoàn thành mục tiêu năm 2022, giá trị sản xuất công nghiệp cả năm cần đạt 47.000 tỷ đồng.", "target"),
+        ("To meet the annual target, industrial production value must reach VND 47 trillion in 2022.", "target"),
+    ],
+)
+def test_purpose_clause_states_a_plan_or_target(text, status):
+    (f,) = figs(text, "2022-10-05")
+    assert f.status == status
+
+
+def test_status_comes_from_the_governing_clause_not_a_bracket_about_another_figure():
+    text = (
+        "Tăng trưởng bình quân giai đoạn 2016-2020 đạt 11,2%/năm (kế hoạch là 12%/năm); năm 2020, "
+        "giá trị sản xuất công nghiệp đạt 34.000 tỷ đồng."
+    )
+    (f,) = [x for x in figs(text, "2021-02-01") if x.indicator == IPV]
+    assert f.status == "actual"
+
+
+def test_plan_list_introduction_gives_year_and_status_to_its_bullets():
+    text = (
+        "Kế hoạch năm 2023\nNgày 10/12/2022\n\n"
+        "Năm 2022, giá trị sản xuất công nghiệp ước đạt 47.000 tỷ đồng.\n\n"
+        "Mục tiêu chủ yếu năm 2023:\n"
+        "- Giá trị sản xuất công nghiệp đạt 52.000 tỷ đồng trở lên;\n"
+        "- Giá trị sản xuất tiểu thủ công nghiệp đạt 1.300 tỷ đồng."
+    )
+    got = [(f.year, f.status, f.qualifier, f.scope) for f in figs(text, None)]
+    assert got == [
+        (2022, "estimate", "", "total"),
+        (2023, "target", "at_least", "total"),
+        (2023, "target", "", "handicraft"),
+    ]
+
+
+def test_years_of_comparisons_and_of_sentences_about_other_things_are_not_the_figures():
+    text = (
+        "Công nghiệp tỉnh Lai Châu\nNgày 20/12/2021\n\n"
+        "Sản lượng điện thương phẩm cao hơn so với kết quả thực hiện năm 2020.\n\n"
+        "Giá trị sản xuất công nghiệp ước đạt 7.150 tỷ đồng, tăng 11,8%."
+    )
+    (f,) = figs(text, None)
+    assert (f.year, f.period, f.status, f.region) == (2021, "FY", "estimate", "Lai Châu")
+
+
+def test_other_measures_inside_an_aside_do_not_stop_a_figure():
+    text = "Năm 2021, huyện Bát Xát, do giá quặng đồng giảm, chỉ đạt 3.050 tỷ đồng giá trị sản xuất công nghiệp."
+    assert figs(text) == []  # the keyword comes after the amount: no figure
+    text = "Năm 2021, giá trị sản xuất công nghiệp huyện Bát Xát, do doanh thu xuất khẩu giảm, chỉ đạt 3.050 tỷ đồng."
+    (f,) = figs(text)
+    assert (f.region, f.value) == ("Huyện Bát Xát", 3050)
+
+
+def test_a_province_named_in_the_sentence_wins_over_the_document_subject():
+    text = (
+        "Công nghiệp cả nước năm 2022\nCập nhật: 06/01/2023\n\n"
+        "Giá trị sản xuất công nghiệp cả nước ước đạt 14,6 triệu tỷ đồng. "
+        "Riêng tỉnh Yên Bái, giá trị sản xuất công nghiệp trên địa bàn tỉnh đạt 21.000 tỷ đồng."
+    )
+    assert [(f.region, f.value) for f in figs(text, None)] == [("Việt Nam", 14_600_000), ("Yên Bái", 21000)]
+
+
+def test_figures_after_the_2025_merger_are_flagged_and_kept_out_of_the_series():
+    (f,) = figs("Năm 2026, giá trị sản xuất công nghiệp tỉnh Lào Cai phấn đấu đạt 150.000 tỷ đồng.", "2026-01-10")
+    assert (f.region, f.status) == ("Lào Cai", "target")
+    assert "merged_2025" in f.flags
+    row = pd.DataFrame([{"region": f.region, "scope": f.scope, "flags": f.flags}])
+    assert not series_rows(row).any()

@@ -362,7 +362,7 @@ _TIME_MASKS = re.compile(
             r"(?:" + _Y + r"|trước|ngoái)",
             r"cùng\s+k[ỳì]\s+năm\s+(?:" + _Y + r"|trước|ngoái)",
             # "so với (ước) thực hiện năm 2021", "so với kết quả năm 2019": a comparison
-            r"so\s+với\s+(?:[^\s\d,.;:()]+\s+){1,3}?năm\s+" + _Y,
+            r"so\s+với\s+(?:[^\s\d,.;:()]+\s+){1,4}?năm\s+" + _Y,
             r"(?:compared\s+(?:with|to)|from|over|against|versus|vs\.?|than)\s+(?:the\s+same\s+period\s+(?:(?:of|in)\s+)?)?"
             r"(?:(?:the\s+)?(?:year\s+)?(?:in\s+)?"
             + _Y
