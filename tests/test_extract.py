@@ -895,8 +895,32 @@ def test_cli_reports_unreadable_numbers_with_line_and_column(tmp_path):
     doc.write_text("Tiêu đề\nNăm 2023, giá trị sản xuất công nghiệp đạt 46.1000 tỷ đồng.\n", encoding="utf-8")
     code, out, err = _cli([doc])
     assert code == 0
-    assert f"{doc}:2:44: warning: unreadable number '46.1000 tỷ đồng'" in err
+    assert f"{doc}:2:44: warning: unreadable number '46.1000 tỷ đồng' at offset 51 " in err
     assert _csv(out) == []
+
+
+def test_cli_output_has_region_and_scope_and_reads_a_file_named_twice_once(tmp_path, capsys):
+    doc = tmp_path / "doc.txt"
+    doc.write_text(
+        "Yên Bái: công nghiệp 2021\n\nNăm 2021, giá trị sản xuất công nghiệp tỉnh Yên Bái đạt 17.250 tỷ đồng, "
+        "trong đó công nghiệp chế biến, chế tạo đạt 11.000 tỷ đồng.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _cli([doc, doc])
+    rows = _csv(out)
+    assert code == 0
+    assert [(r["region"], r["scope"], r["flags"]) for r in rows] == [
+        ("Yên Bái", "total", "outside_project"),
+        ("Yên Bái", "subsector:manufacturing", "outside_project"),
+    ]
+    code, out, _ = _cli(["--region", "Yên Bái", doc])
+    assert [r["flags"] for r in _csv(out)] == ["", ""]
+    from helpers.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", "--region", "Nowhere", str(doc)])
+    assert exc.value.code == 2
+    assert "laocai extract: error: --region: 'Nowhere' is not a Vietnamese province" in capsys.readouterr().err
 
 
 def test_cli_registered_name_with_other_content_is_an_error(tmp_path):

@@ -228,7 +228,9 @@ def _extract(
         line = text.count("\n", 0, o) + 1
         col = o - (text.rfind("\n", 0, o) + 1) + 1
         written = text[o : orig(p.end)]
-        problems.append(("warning", line, col, f"unreadable number {written!r} ({p.reason}); no figure recorded"))
+        problems.append(
+            ("warning", line, col, f"unreadable number {written!r} at offset {o} ({p.reason}); no figure recorded")
+        )
 
     for ls, le in _lines(norm):
         line = norm[ls:le]
