@@ -301,3 +301,9 @@ def test_figures_after_the_2025_merger_are_flagged_and_kept_out_of_the_series():
     assert "merged_2025" in f.flags
     row = pd.DataFrame([{"region": f.region, "scope": f.scope, "flags": f.flags}])
     assert not series_rows(row).any()
+
+
+def test_a_place_after_a_part_word_is_a_figure_of_that_place_not_a_growth_of_the_whole():
+    text = "Năm 2022, giá trị sản xuất công nghiệp cả nước tăng 7,9%, trong đó Lào Cai đạt 46.000 tỷ đồng."
+    got = [(f.indicator, f.region, f.value, f.growth_pct) for f in figs(text, "2023-01-15")]
+    assert got == [(IPV + "_index", "Việt Nam", 107.9, 7.9), (IPV, "Lào Cai", 46000, None)]

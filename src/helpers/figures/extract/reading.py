@@ -263,6 +263,7 @@ def _extract(
         [m.span() for m in SCOPE_RE.finditer(norm)] + [m.span() for m in _ASIDE_SPAN.finditer(norm)]
     )
     places = find_places(norm, project)
+    doc.place_spans = [(p.start, p.end) for p in places if p.kind in ("unit", "other_district")]
     _document_context(doc, amounts)
     drafts = _document_drafts(doc, amounts, places)
     _finish(doc, drafts)

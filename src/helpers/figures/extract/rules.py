@@ -84,6 +84,7 @@ class _Doc:
     scope_spans: list[tuple[int, int]] = field(default_factory=list)
     doc_base: str | None = None  # the base stated for all the document's values
     relevant: list[tuple[int, int]] = field(default_factory=list)  # sentences about figures
+    place_spans: list[tuple[int, int]] = field(default_factory=list)  # named units (provinces, districts)
 
 
 _OWN_KINDS = VALUE_KINDS + ("industrial_production_index",)
@@ -381,7 +382,9 @@ def _sentence_drafts(
             # "..., trong đó công nghiệp địa phương đạt 8.100 tỷ đồng": a part of the whole before it
             if prev is not None and prev.kind == "value" and prev.part_of is None:
                 whole, context = prev, prev.indicator
-            elif whole is None:
+            elif whole is None and not (
+                context is not None and any(comp.end() <= ps and pe <= seg_hi for ps, pe in doc.place_spans)
+            ):  # without a whole, only a place of its own makes it a figure ("..., trong đó Lào Cai đạt")
                 context, prev = None, None
                 boundary = a.end
                 continue
@@ -519,7 +522,14 @@ def _sentence_drafts(
             d.inherited_from = d.part_of = whole
         else:
             d = _Draft(context, a, s, a.value, a.unit, a.qualifier, "value", base_indicator=context)
-            if prev is not None and kw is None and prev.kind == "index" and prev.base_indicator == context:
+            own_place = any(seg_lo <= ps and pe <= seg_hi for ps, pe in doc.place_spans)
+            if (
+                prev is not None
+                and kw is None
+                and prev.kind == "index"
+                and prev.base_indicator == context
+                and not own_place
+            ):
                 d.growth, d.comparison = prev.growth, prev.comparison
                 prev.dropped = True
         d.seg_lo = seg_lo
