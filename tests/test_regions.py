@@ -307,3 +307,9 @@ def test_a_place_after_a_part_word_is_a_figure_of_that_place_not_a_growth_of_the
     text = "Năm 2022, giá trị sản xuất công nghiệp cả nước tăng 7,9%, trong đó Lào Cai đạt 46.000 tỷ đồng."
     got = [(f.indicator, f.region, f.value, f.growth_pct) for f in figs(text, "2023-01-15")]
     assert got == [(IPV + "_index", "Việt Nam", 107.9, 7.9), (IPV, "Lào Cai", 46000, None)]
+
+
+def test_a_part_named_in_a_clause_of_cause_is_not_the_figures_scope():
+    text = "Nhờ các doanh nghiệp FDI mở rộng sản xuất nên giá trị sản xuất công nghiệp năm 2023 đạt 46.100 tỷ đồng."
+    (f,) = figs(text)
+    assert (f.scope, f.value) == ("total", 46100)

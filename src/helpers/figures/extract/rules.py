@@ -331,7 +331,11 @@ def _heading_times(doc: _Doc, s: Sentence) -> list[_Time]:
     return []
 
 
-_SCOPE_CLAUSE_BREAK = re.compile(r"[,;:](?!\d)")
+# the start of the clause whose words name a figure's part of industry: a punctuation mark or a
+# conjunction of cause or result ("Nhờ các doanh nghiệp FDI mở rộng sản xuất nên giá trị ...")
+_SCOPE_CLAUSE_BREAK = re.compile(
+    r"[,;:](?!\d)|(?<!\w)(?:nên|giúp|khiến|đưa|nhờ\s+đó|góp\s+phần|helping|pushing|bringing|so)(?!\w)", _I
+)
 
 
 # amounts per hectare, per person, per tonne ...: yields, incomes and prices, never a total
