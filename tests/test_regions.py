@@ -313,3 +313,11 @@ def test_a_part_named_in_a_clause_of_cause_is_not_the_figures_scope():
     text = "Nhờ các doanh nghiệp FDI mở rộng sản xuất nên giá trị sản xuất công nghiệp năm 2023 đạt 46.100 tỷ đồng."
     (f,) = figs(text)
     assert (f.scope, f.value) == ("total", 46100)
+
+
+def test_a_listing_needs_a_verb_of_reaching_allocations_are_not_levels():
+    text = (
+        "Năm 2019, giá trị sản xuất công nghiệp của Lào Cai đạt 32.400 tỷ đồng.\n\n"
+        "Tỉnh Yên Bái được phân bổ 500 tỷ đồng để làm đường."
+    )
+    assert [f.value for f in figs(text, "2020-01-10")] == [32400]

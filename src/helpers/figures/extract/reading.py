@@ -53,6 +53,15 @@ _ASIDE_SPAN = re.compile(
 )
 
 
+# a verb of reaching right before the amount: a listing states levels ("Yên Bái đạt 17.250
+# tỷ đồng", "Bat Xat district reached VND 1.2 trillion"), not allocations or costs
+_REACHED_BEFORE = re.compile(
+    r"(?<!\w)(?:đạt|là|ở\s+mức|với|reached|was|were|stood\s+at|hit|totall?ed|with|posted|at)(?!\w)"
+    r"(?:\s+(?:khoảng|gần|hơn|trên|xấp\s+xỉ|about|nearly|over|some|around|almost|more\s+than))?\s*$",
+    _I,
+)
+
+
 def _document_context(doc: _Doc, amounts: list[Amount]) -> None:
     """The document's price-base statement and the sentences about figures.
 
@@ -114,7 +123,8 @@ def _document_drafts(doc: _Doc, amounts: list[Amount], places: list[Place]) -> l
       nghiệp") gives it to the sentences of its section whose amounts have no keyword.
     - The bullets after a sentence that ends with ":" take its time and status words when
       they state none ("Các chỉ tiêu chủ yếu của kế hoạch năm 2015:").
-    - A sentence whose first amount has no keyword, after a place or a time of its own
+    - A sentence whose first amount has no keyword and follows a verb of reaching ("đạt",
+      "reached", "with"), after a place or a time of its own
       ("Tỉnh bạn Yên Bái đạt ...", "Lũy kế 4 tháng đạt ..."), continues the indicator of the
       previous sentence with amounts, in its paragraph or the one before.
     """
@@ -148,7 +158,8 @@ def _document_drafts(doc: _Doc, amounts: list[Amount], places: list[Place]) -> l
             opens_parts = parent is None and _OPENS_PARTS.match(sentence) is not None
             if opens_parts and last_whole is not None and last_para is not None and s.para - last_para <= 1:
                 parent = last_whole
-            if parent is None and _nearest_keyword(text, s.start, hi, spans=doc.scope_spans) is None:
+            reached = _REACHED_BEFORE.search(text, max(s.start, hi - 30), hi) is not None
+            if parent is None and reached and _nearest_keyword(text, s.start, hi, spans=doc.scope_spans) is None:
                 own_place = any(s.start <= p.start and p.end <= hi for p in places)
                 own_time = any(s.start <= t.start and t.end <= hi for t in doc.times)
                 if heading_kind is not None and not s.heading:
