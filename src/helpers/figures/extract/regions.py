@@ -110,6 +110,12 @@ def gazetteer() -> Gazetteer:
         if p["after_2025"] not in after:
             raise ValueError(f"{_DATA}: {p['name']}: {p['after_2025']!r} is not a province since 2025")
         provinces.append(Unit(p["name"], p["kind"], "province", p["name"], p["after_2025"]))
+    known = {_key(u.name) for u in provinces}
+    for p in Province.iter_all():  # a unit named only since 2025 ("Thành phố Huế")
+        bare = re.sub(r"^Thành phố\s+", "", p.name)
+        if _key(bare) not in known:
+            kind = "thành phố" if bare != p.name else "tỉnh"
+            provinces.append(Unit(bare, kind, "province", bare, p.name))
     by_name = {u.name: u for u in provinces}
     districts = []
     for prov, items in (data.get("districts") or {}).items():
