@@ -52,12 +52,16 @@ def main(argv: list[str] | None = None) -> None:
 
 @app.command()
 def extract(
-    files: list[Path] = typer.Argument(..., help="UTF-8 text documents to read."),
+    files: list[Path] = typer.Argument(..., help="UTF-8 text documents to read (a file named twice is read once)."),
+    region: str | None = typer.Option(
+        None, "--region", help="The project's province for this run (default: province.name of project.yaml)."
+    ),
 ) -> None:
-    """Find every industrial-output figure in FILES and print them as CSV on stdout."""
+    """Find every industrial-output figure in FILES and print them as CSV on stdout, with
+    the region and scope (total, sub-sector, component, handicraft) of each."""
     from helpers.figures.extract import cli_extract
 
-    raise typer.Exit(cli_extract(files))
+    raise typer.Exit(cli_extract(files, region))
 
 
 @app.command()

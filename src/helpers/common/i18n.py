@@ -288,6 +288,8 @@ LABELS.update(
         "col.date": {"en": "Date", "vi": "Ngày"},
         "col.language": {"en": "Language", "vi": "Ngôn ngữ"},
         "col.indicator": {"en": "Indicator", "vi": "Chỉ tiêu"},
+        "col.region": {"en": "Region", "vi": "Địa bàn"},
+        "col.scope": {"en": "Scope", "vi": "Phạm vi"},
         "col.period": {"en": "Period", "vi": "Kỳ"},
         "col.value_bn": {"en": "Value (bn VND)", "vi": "Giá trị (tỷ đồng)"},
         "col.unit": {"en": "Unit", "vi": "Đơn vị"},

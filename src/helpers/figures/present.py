@@ -99,6 +99,8 @@ def summary_table(figures: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     keep = {
         "figure_id": "col.id",
         "indicator": "col.indicator",
+        "region": "col.region",
+        "scope": "col.scope",
         "period": "col.period",
         "year": "col.year",
         "value": "col.value_bn",
@@ -111,6 +113,7 @@ def summary_table(figures: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         "kind": "col.kind",
         "flags": "col.flags",
     }
+    keep = {c: label for c, label in keep.items() if c in df}  # a table made before region and scope
     return df[list(keep)].rename(columns=_labels(lang, keep))
 
 

@@ -46,6 +46,8 @@ FIGURE_COLUMNS = [
     "source",
     "also_in",
     "indicator",
+    "region",
+    "scope",
     "period",
     "year",
     "value",
@@ -82,7 +84,18 @@ CHECK_COLUMNS = [
 ]
 
 #: Free-text columns of ``figures.csv``: empty rather than missing.
-TEXT_COLUMNS = ["also_in", "qualifier", "compared_to", "derived_from", "derivation", "flags", "curation", "value_text"]
+TEXT_COLUMNS = [
+    "also_in",
+    "qualifier",
+    "compared_to",
+    "derived_from",
+    "derivation",
+    "flags",
+    "curation",
+    "value_text",
+    "region",
+    "scope",
+]
 
 STATUSES = ("actual", "estimate", "plan", "target")
 PRICE_BASES = ("1994", "2010", "current", "unstated")
@@ -112,6 +125,28 @@ class FiguresResult:
     problems: list[str] = field(default_factory=list)
     curation_log: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+
+
+def project_province():
+    """The project's settings (``project.yaml``): the province whose total feeds the series."""
+    from helpers.figures.extract.regions import load_project
+
+    return load_project()
+
+
+def series_rows(df: pd.DataFrame) -> pd.Series:
+    """True for the rows that may feed the series: the project's province, total scope, not
+    a territory changed by the 2025 merger. A table without ``region``/``scope`` columns (made
+    by hand) is taken as it is."""
+    if "region" not in df or "scope" not in df:
+        return pd.Series(True, index=df.index)
+    project = project_province()
+    flags = df["flags"].fillna("").astype(str) if "flags" in df else pd.Series("", index=df.index)
+    return (
+        df["scope"].astype(str).eq("total")
+        & df["region"].astype(str).map(project.is_province)
+        & ~flags.str.contains("merged_2025", regex=False)
+    )
 
 
 # --------------------------------------------------------------------------- extraction
@@ -250,7 +285,7 @@ def _join(a: str, b: str, sep: str = "; ") -> str:
 
 
 # --------------------------------------------------------------------------- duplicates
-DUPLICATE_KEY = ["indicator", "period", "year", "unit", "status", "qualifier", "price_base"]
+DUPLICATE_KEY = ["indicator", "region", "scope", "period", "year", "unit", "status", "qualifier", "price_base"]
 
 
 def merge_duplicates(df: pd.DataFrame, source_order: list[str] | None = None) -> pd.DataFrame:
@@ -266,7 +301,7 @@ def merge_duplicates(df: pd.DataFrame, source_order: list[str] | None = None) ->
     order = {s: i for i, s in enumerate(source_order or [])}
     df["_order"] = df["source"].map(lambda s: order.get(s, len(order)))
     df = df.sort_values(["_order", "start"], kind="stable")
-    key = df[DUPLICATE_KEY].astype(str).agg("|".join, axis=1)
+    key = df[[c for c in DUPLICATE_KEY if c in df]].astype(str).agg("|".join, axis=1)
     key += "|" + df["value"].map(lambda v: f"{float(v):.6g}")
     key += "|" + df["growth_pct"].map(lambda v: "" if pd.isna(v) else f"{float(v):.6g}")
     keep, also = [], {}
@@ -363,7 +398,12 @@ def consistency_checks(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         price base that differ by more than ``CONFLICT_TOLERANCE``.
     """
     df = df.copy()
-    df["flags"] = ""
+    df["flags"] = df["flags"].fillna("") if "flags" in df else ""
+    # figures of another place or part of industry are compared only with their own kind
+    indicator = df["indicator"]
+    if "region" in df and "scope" in df:
+        own = df["scope"].eq("total") & df["region"].map(lambda r: project_province().is_province(str(r)))
+        df["indicator"] = indicator.where(own, indicator + " (" + df["region"] + ", " + df["scope"] + ")")
     checks = []
     fy = df[(df["period"] == "FY") & (df["unit"] == "bn_vnd")]
     levels = fy[(fy["status"].isin(OBSERVED)) & ~fy["indicator"].str.endswith("_increase")]
@@ -467,6 +507,7 @@ def consistency_checks(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         df.loc[df["figure_id"] == first, "flags"] = df.loc[df["figure_id"] == first, "flags"].map(
             lambda f, cid=c.check_id: _join(f, cid, ";")
         )
+    df["indicator"] = indicator
     return df, checks_df
 
 
@@ -482,6 +523,8 @@ def figures_schema():
             "source": pa.Column(str),
             "also_in": text,
             "indicator": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$")),
+            "region": pa.Column(str, pa.Check.str_length(min_value=1)),
+            "scope": pa.Column(str, pa.Check.str_matches(r"^(total|handicraft|unknown|subsector:\w+|component:\w+)$")),
             "period": pa.Column(str),
             "year": pa.Column(int, pa.Check.in_range(1975, 2100), coerce=True),
             "value": pa.Column(float, pa.Check.ge(0), coerce=True),
@@ -534,7 +577,6 @@ def build_figures(raw_dir: Path | None = None, curation_path: Path | None = None
     df["also_in"] = ""
     df["derived_from"] = ""
     df["derivation"] = ""
-    df["flags"] = ""
     df["curation"] = ""
     entries = load_curation(curation_path or raw_dir / "curation.yaml")
     df, log = apply_curation(df, entries)

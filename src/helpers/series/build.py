@@ -105,8 +105,11 @@ def split_observations(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
     missing = [c for c in FIGURE_COLUMNS if c not in figures.columns]
     if missing:
         raise ValueError(f"figures table lacks column(s): {', '.join(missing)}")
+    from helpers.figures.table import series_rows
+
     f = figures[
-        (figures["indicator"].astype(str) == INDICATOR)
+        series_rows(figures)
+        & (figures["indicator"].astype(str) == INDICATOR)
         & (figures["period"].astype(str) == PERIOD)
         & (figures["unit"].astype(str) == UNIT)
     ].copy()
