@@ -60,6 +60,57 @@ def extract(
     raise typer.Exit(cli_extract(files))
 
 
+@app.command("add-source")
+def add_source_command(
+    file: Path = typer.Argument(..., help="The document as downloaded (UTF-8 text), outside data/raw."),
+    title: str = typer.Option(..., "--title", help="Title as published."),
+    publisher: str = typer.Option(..., "--publisher", help="Who published it (site or body)."),
+    date: str = typer.Option(..., "--date", help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
+    url: str | None = typer.Option(None, "--url", help="Address of the document, where known."),
+    language: str = typer.Option("vi", "--language", help="Language of the text: vi or en."),
+    source_id: str | None = typer.Option(None, "--id", help="Register id (default: publisher and year)."),
+    date_inferred: bool = typer.Option(
+        False, "--date-inferred", help="The date was read off the text, not from the publisher's record."
+    ),
+) -> None:
+    """Copy FILE unedited into data/raw, register it in sources.yaml and show the figures it holds."""
+    from helpers.figures.extract import extract_text
+    from helpers.figures.sources import add_source
+
+    added = add_source(
+        file,
+        title=title,
+        publisher=publisher,
+        date=date,
+        url=url,
+        language=language,
+        source_id=source_id,
+        date_inferred=date_inferred,
+    )
+    src = added.source
+    problems: list[str] = []
+    figs = extract_text(added.text, source=src.id, doc_date=src.date, file=src.file, problems=problems)
+    typer.echo(f"registered '{src.id}': {added.path} (sha256 {src.sha256})")
+    for problem in problems:
+        typer.echo(f"  {problem}")
+    if not figs:
+        typer.echo("the extractor finds no figure in this document; it stays registered as evidence read.")
+    else:
+        typer.echo(f"the extractor finds {len(figs)} figure(s):")
+        typer.echo("  year  period   indicator                               value  base      status    growth")
+        for f in figs:
+            growth = "" if f.growth_pct is None or f.growth_pct != f.growth_pct else f"{f.growth_pct:+g}%"
+            typer.echo(
+                f"  {f.year or '':<5} {f.period:<8} {f.indicator:<36} {f.value:>10,.1f}  {f.price_base:<9} "
+                f"{f.status:<9} {growth}"
+            )
+    typer.echo(
+        "next: check each figure against the text; correct a misread one in data/raw/curation.yaml (with its "
+        "reason), never in the document; then `laocai figures` (or `make reports`) and commit data/raw and the "
+        "regenerated data/processed/*.csv."
+    )
+
+
 @app.command()
 def figures(
     output_dir: Path | None = typer.Option(
