@@ -94,7 +94,8 @@ def split_observations(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
     'implied') or ``reported`` (reported, merged, ...); the original is kept in
     ``kind_source``. Values at current prices cannot enter a constant-price series: they are
     left out of both frames and their ids listed in ``attrs['current_prices']`` of the
-    first. Several observations of one year are all returned: :func:`build_series` chooses
+    first. Rows with a non-empty ``excluded`` (cited figures with ``use: false``) are left
+    out of both. Several observations of one year are all returned: :func:`build_series` chooses
     among them (reported actual first) and records the others in its note.
 
     Raises
@@ -110,6 +111,8 @@ def split_observations(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
         & (figures["period"].astype(str) == PERIOD)
         & (figures["unit"].astype(str) == UNIT)
     ].copy()
+    if "excluded" in f:  # figures kept visible only (published.yaml use: false) never feed the series
+        f = f[f["excluded"].fillna("").astype(str).str.strip().eq("")]
     status = f["status"].astype(str).str.strip().str.lower()
     unknown = f[~status.isin(set(OBS_STATUS) | PLAN_STATUS)]
     if len(unknown):
