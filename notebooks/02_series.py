@@ -18,7 +18,7 @@ lang = "en"  # report language: "en" or "vi"
 input_dir = ""  # folder holding figures.csv (empty: data/processed)
 output_dir = ""  # where series.csv goes (empty: data/processed; a scenario gives its own folder)
 method = "link_factor"  # linking of 1994-price years: link_factor, ratio, interpolation, mixed
-link_factor = None  # 2010-price value over 1994-price value (None: the default of references.yaml)
+link_factor = None  # 2010-price value over 1994-price value (None: references.yaml combined with the data)
 level = 95  # interval level in percent
 gap_method = "loglinear"  # gap years: loglinear (Brownian bridge) or state_space
 weight = 0.5  # weight of the mixed splice (de la Fuente 2014)
@@ -37,6 +37,7 @@ from helpers.common.i18n import t
 from helpers.common.io import write_csv_atomic
 from helpers.common.plots import notebook_setup, sensitivity_chart, series_chart
 from helpers.reports.provenance import run_header
+from helpers.series import bridge as B
 from helpers.series import build as S
 from helpers.series import report as R
 from helpers.series.linking import SeriesParams
@@ -50,6 +51,8 @@ display(run_header(dict(lang=lang, input_dir=input_dir, output_dir=output_dir, m
 params = SeriesParams(method=method, link_factor=link_factor, level=level, gap_method=gap_method,
                       weight=weight, overlap_year=overlap_year)
 obs, plans = S.load_figures(paths.processed_dir(input_dir) / "figures.csv")
+if link_factor is None:  # no factor chosen: the prior of references.yaml combined with the bridge years
+    params, link_estimate = B.data_params(obs, params)
 series = S.build_series(obs, params, plans=plans)
 write_csv_atomic(series, paths.processed_dir(output_dir) / "series.csv")
 display(Markdown(R.summary_markdown(series, params, lang)))
@@ -77,6 +80,12 @@ display(Markdown(R.sensitivity_markdown(sens, lang)))
 # %%
 display(Markdown("## " + t("series.holdout_heading", lang)))
 display(R.holdout_table(series, lang))
+
+# %%
+display(Markdown("## " + t("series.bridge_heading", lang)))
+link_estimate = B.estimate_link_factor(obs, SeriesParams())
+display(Markdown(link_estimate.rule()))
+display(link_estimate.bridges.round(4))
 
 # %%
 display(Markdown("## " + t("series.assumptions_heading", lang)))

@@ -145,7 +145,10 @@ def series_command(
         "link_factor", "--method", help="Price-base linking: ratio, link_factor, interpolation or mixed."
     ),
     link_factor: float | None = typer.Option(
-        None, "--link-factor", help="Value at 2010 prices / value at 1994 prices (default: data/raw/references.yaml)."
+        None,
+        "--link-factor",
+        help="Value at 2010 prices / value at 1994 prices, used as given (default: references.yaml combined "
+        "with the years published in both bases).",
     ),
     level: float = typer.Option(95.0, "--level", help="Interval level in percent, strictly between 0 and 100."),
     weight: float = typer.Option(0.5, "--weight", help="Weight of the mixed splice, in [0, 1]."),
@@ -185,6 +188,11 @@ def series_command(
     except (FileNotFoundError, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
+    if link_factor is None:  # no factor chosen by hand: references.yaml combined with the bridge years
+        from helpers.series.bridge import data_params
+
+        params, estimate = data_params(obs, params)
+        typer.echo(f"link factor: {estimate.rule()}", err=True)
     try:
         table = build_series(obs, params, plans=plans)
     except ParameterError as exc:

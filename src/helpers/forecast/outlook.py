@@ -156,7 +156,12 @@ def forecast_outlook(
     rng = np.random.default_rng(seed)
     if link_scenario == "default":
         obs, plans = S.load_figures(figures_path)
-        params = series_params or SeriesParams()
+        if series_params is None:  # references.yaml combined with the years published in both bases
+            from helpers.series.bridge import data_params
+
+            params = data_params(obs, SeriesParams())[0]
+        else:
+            params = series_params
         nodes = link_factor_nodes(n_nodes, params)
         per = max(1, n_draws // len(nodes))
         draws, years = [], None

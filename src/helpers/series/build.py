@@ -537,7 +537,9 @@ def assumptions_table(params: SeriesParams | None = None) -> pd.DataFrame:
         (
             "link factor k (value at 2010 prices / value at 1994 prices)",
             f"{lp.link_factor:.4g}",
-            "references.yaml link_factor.default: " + " ".join(str(lf.get("derivation", "")).split()),
+            "unless given: the prior of references.yaml combined with the years published in both bases "
+            "(helpers.series.bridge: precision-weighted mean on logs); prior = references.yaml link_factor.default: "
+            + " ".join(str(lf.get("derivation", "")).split()),
         ),
         (
             "plausible range of k, read as a central 95% interval",
@@ -612,9 +614,9 @@ def assumptions_table(params: SeriesParams | None = None) -> pd.DataFrame:
         ),
         ("interval level", f"{p.level:g}%", "parameter"),
         (
-            "held-out check",
-            "Lào Cai 2015 at 1994 prices: 6,527.4 bn VND (not an input)",
-            "references.yaml laocai-2015-1994",
+            "check of the intervals",
+            "each published annual figure left out in turn; is it inside the rebuilt interval?",
+            "laocai check-intervals (helpers.series.loo)",
         ),
     ]
     return pd.DataFrame(rows, columns=["assumption", "value", "source"])
