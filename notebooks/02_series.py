@@ -39,6 +39,7 @@ from helpers.common.plots import notebook_setup, sensitivity_chart, series_chart
 from helpers.reports.provenance import run_header
 from helpers.series import bridge as B
 from helpers.series import build as S
+from helpers.series import loo as L
 from helpers.series import report as R
 from helpers.series.linking import SeriesParams
 
@@ -78,8 +79,11 @@ fig = sensitivity_chart(sens, lang)
 display(Markdown(R.sensitivity_markdown(sens, lang)))
 
 # %%
-display(Markdown("## " + t("series.holdout_heading", lang)))
-display(R.holdout_table(series, lang))
+display(Markdown("## " + t("series.loo_heading", lang)))
+loo_table = L.check_intervals(obs, params, plans) if link_factor is None else L.check_intervals(
+    obs, params, plans, link_from_data=False)
+display(Markdown(L.coverage(loo_table).line()))
+display(L.display_table(loo_table))
 
 # %%
 display(Markdown("## " + t("series.bridge_heading", lang)))

@@ -204,6 +204,41 @@ def series_command(
     sys.stdout.write(table.to_csv(index=False, float_format="%.10g", lineterminator="\n"))
 
 
+@app.command("check-intervals")
+def check_intervals_command(
+    level: float = typer.Option(95.0, "--level", help="Interval level in percent, strictly between 0 and 100."),
+    by: str = typer.Option("figure", "--by", help="Leave out the figure (figure) or its whole year (year)."),
+    gap_method: str = typer.Option("loglinear", "--gap-method", help="Gap-year estimator: loglinear or state_space."),
+    calibrate: bool = typer.Option(
+        False, "--calibrate", help="Also print the coverage for several sigma floors (volatility prior)."
+    ),
+    figures: Path | None = typer.Option(
+        None, "--figures", help="Figures table CSV (default: data/processed/figures.csv)."
+    ),
+) -> None:
+    """Rebuild the series leaving out each published annual figure in turn; print CSV (figure_id, year,
+    published value at 2010 prices, estimate without it, lo, hi, covered) and the coverage line."""
+    from helpers.common.errors import UsageError
+    from helpers.series import loo
+    from helpers.series.build import load_figures
+    from helpers.series.linking import SeriesParams
+
+    if by not in ("figure", "year"):
+        raise UsageError(f"--by {by!r}: accepted values: figure, year")
+    params = SeriesParams(level=level, gap_method=gap_method)
+    obs, plans = load_figures(figures)
+    table = loo.check_intervals(obs, params, plans, by=by)
+    sys.stdout.write(table.to_csv(index=False, float_format="%.1f", lineterminator="\n"))
+    for fid, why in table.attrs["skipped"]:
+        typer.echo(f"# not testable: {fid}: {why}")
+    typer.echo("# " + loo.coverage(table).line())
+    if calibrate:
+        cal = loo.calibrate_sigma_floor(obs, params, plans)
+        typer.echo(
+            "# " + cal.to_csv(index=False, float_format="%.3g", lineterminator="\n").replace("\n", "\n# ").rstrip("# ")
+        )
+
+
 @app.command("reports")
 def reports_command(
     only: list[str] | None = typer.Option(
