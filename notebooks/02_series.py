@@ -36,10 +36,12 @@ from helpers.common import paths
 from helpers.common.i18n import t
 from helpers.common.io import write_csv_atomic
 from helpers.common.plots import notebook_setup, sensitivity_chart, series_chart
+from helpers.figures.table import read_figures
 from helpers.reports.provenance import run_header
 from helpers.series import bridge as B
 from helpers.series import build as S
 from helpers.series import loo as L
+from helpers.series import nowcast as N
 from helpers.series import report as R
 from helpers.series.linking import SeriesParams
 
@@ -54,9 +56,10 @@ params = SeriesParams(method=method, link_factor=link_factor, level=level, gap_m
 obs, plans = S.load_figures(paths.processed_dir(input_dir) / "figures.csv")
 if link_factor is None:  # no factor chosen: the prior of references.yaml combined with the bridge years
     params, link_estimate = B.data_params(obs, params)
-series = S.build_series(obs, params, plans=plans)
+annual = S.build_series(obs, params, plans=plans)
+series = N.add_nowcast(annual, read_figures(paths.processed_dir(input_dir) / "figures.csv"), params)
 write_csv_atomic(series, paths.processed_dir(output_dir) / "series.csv")
-display(Markdown(R.summary_markdown(series, params, lang)))
+display(Markdown(R.summary_markdown(annual, params, lang)))
 
 # %%
 display(Markdown("## " + t("series.chart_heading", lang)))
@@ -69,6 +72,10 @@ display(R.display_table(series, lang))
 # %%
 display(Markdown("## " + t("series.bases_heading", lang)))
 display(R.bases_table(obs, params, plans, lang))
+
+# %%
+display(Markdown("## " + t("series.nowcast_heading", lang)))
+display(series[series["kind"] == "nowcast"][["year", "value", "lo", "hi", "figure_ids", "method", "note"]].round(0))
 
 # %%
 display(Markdown("## " + t("series.sensitivity_heading", lang)))

@@ -194,7 +194,10 @@ def series_command(
         params, estimate = data_params(obs, params)
         typer.echo(f"link factor: {estimate.rule()}", err=True)
     try:
-        table = build_series(obs, params, plans=plans)
+        from helpers.figures.table import read_figures
+        from helpers.series.nowcast import add_nowcast
+
+        table = add_nowcast(build_series(obs, params, plans=plans), read_figures(figures), params)
     except ParameterError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

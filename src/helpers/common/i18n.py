@@ -317,6 +317,7 @@ LABELS.update(
         "series_kind.implied": {"en": "implied by a growth rate", "vi": "suy ra từ tốc độ tăng"},
         "series_kind.linked": {"en": "linked from 1994 prices", "vi": "quy đổi từ giá 1994"},
         "series_kind.interpolated": {"en": "estimated gap year", "vi": "năm thiếu số liệu (ước lượng)"},
+        "series_kind.nowcast": {"en": "nowcast from part-year figures", "vi": "ước cả năm từ số liệu một phần năm"},
         "indicator.industrial_production_value": {
             "en": "Industrial production value",
             "vi": "Giá trị sản xuất công nghiệp",

@@ -155,4 +155,24 @@ def data_params(obs: pd.DataFrame, params: SeriesParams | None = None) -> tuple[
     return replace(p, link_factor=est.k, link_factor_range=est.range), est
 
 
-__all__ = ["BRIDGE_DRIFT_SD", "LinkEstimate", "data_params", "estimate_link_factor", "find_bridges", "linking"]
+def canonical_series(figures_path=None, params: SeriesParams | None = None) -> pd.DataFrame:
+    """The series the default run writes (``series.csv``): the link factor from the data,
+    the annual series, then the nowcasts of years known only from part-year figures."""
+    from helpers.figures.table import read_figures
+    from helpers.series.nowcast import add_nowcast
+
+    figures = read_figures(figures_path)
+    obs, plans = build.split_observations(figures)
+    p = data_params(obs, params or SeriesParams())[0]
+    return add_nowcast(build.build_series(obs, p, plans=plans), figures, p)
+
+
+__all__ = [
+    "BRIDGE_DRIFT_SD",
+    "LinkEstimate",
+    "canonical_series",
+    "data_params",
+    "estimate_link_factor",
+    "find_bridges",
+    "linking",
+]
