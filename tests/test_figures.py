@@ -282,15 +282,6 @@ def test_regenerating_gives_the_same_bytes(tmp_path, real):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
-def test_committed_figures_are_up_to_date(tmp_path, real):
-    if not paths.FIGURES_CSV.is_file():
-        pytest.fail("data/processed/figures.csv is missing: run `laocai figures`")
-    F.write_figures(real, tmp_path)
-    assert (tmp_path / "figures.csv").read_bytes() == paths.FIGURES_CSV.read_bytes(), (
-        "data/processed/figures.csv is stale: run `laocai figures` and commit it"
-    )
-
-
 def test_failed_write_keeps_previous_file(tmp_path, real):
     F.write_figures(real, tmp_path)
     before = (tmp_path / "figures.csv").read_bytes()

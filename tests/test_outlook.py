@@ -6,8 +6,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.common import paths
-from helpers.common.io import write_csv_atomic
 from helpers.figures.table import read_figures
 from helpers.forecast import outlook as O
 from helpers.series.linking import SeriesParams
@@ -161,44 +159,3 @@ def test_extra_targets_get_probabilities(series):
     p = df[df["source"] == "parameter extra_targets"].set_index("year")["probability"]
     assert 0.3 < p[2025] < 1.0
     assert p[2026] < 0.01
-
-
-def test_committed_series_is_up_to_date(tmp_path):
-
-    from helpers.series.bridge import canonical_series
-
-    write_csv_atomic(canonical_series(), tmp_path / "series.csv")
-    assert (tmp_path / "series.csv").read_bytes() == paths.SERIES_CSV.read_bytes(), (
-        "data/processed/series.csv is stale: run `make reports` (or `laocai series > data/processed/series.csv`)"
-    )
-
-
-def _notebook_defaults(name: str) -> dict:
-    from helpers.reports import inspect_parameters
-
-    return {k: spec.value for k, spec in inspect_parameters(paths.NOTEBOOKS / name).items()}
-
-
-def test_committed_forecasts_are_up_to_date(tmp_path):
-    """data/processed/forecasts.csv is what notebooks/04_forecast.ipynb writes with its defaults."""
-    p = _notebook_defaults("04_forecast.ipynb")
-    series = O.read_series()
-    out = O.forecast_outlook(
-        series, p["horizon"], p["models"][0], p["levels"], link_scenario=p["link_scenario"], first_year=p["first_year"]
-    )
-    write_csv_atomic(out.frame.assign(model=p["models"][0], link_scenario=p["link_scenario"]), tmp_path / "f.csv")
-    assert (tmp_path / "f.csv").read_bytes() == paths.FORECASTS_CSV.read_bytes(), (
-        "data/processed/forecasts.csv is stale: run `make reports` and commit it"
-    )
-
-
-def test_committed_trend_is_up_to_date(tmp_path):
-    """data/processed/trend.csv is what notebooks/03_trend.ipynb writes with its defaults."""
-    p = _notebook_defaults("03_trend.ipynb")
-    y = O.model_input(O.read_series(), p["first_year"])
-    results, problems = O.fit_models(y, p["horizon"], p["models"], p["levels"])
-    assert not problems
-    write_csv_atomic(O.forecasts_long(results), tmp_path / "t.csv")
-    assert (tmp_path / "t.csv").read_bytes() == (paths.DATA_PROCESSED / "trend.csv").read_bytes(), (
-        "data/processed/trend.csv is stale: run `make reports` and commit it"
-    )

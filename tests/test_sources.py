@@ -135,7 +135,19 @@ def test_add_source_command_prints_the_figures_found(tmp_path, monkeypatch, caps
     doc = tmp_path / "new.txt"
     doc.write_text(NEW_DOC, encoding="utf-8")
     with pytest.raises(SystemExit) as done:
-        cli.main(["add-source", str(doc), "--title", "T", "--publisher", "baolaocai.vn", "--date", "2025-01-15"])
+        cli.main(
+            [
+                "add-source",
+                str(doc),
+                "--title",
+                "T",
+                "--publisher",
+                "baolaocai.vn",
+                "--date",
+                "2025-01-15",
+                "--no-rebuild",
+            ]
+        )
     assert done.value.code in (0, None)
     out = capsys.readouterr().out
     assert "registered 'baolaocai-2025'" in out and "51,300.0" in out and "2010" in out and "next:" in out

@@ -72,8 +72,14 @@ def add_source_command(
     date_inferred: bool = typer.Option(
         False, "--date-inferred", help="The date was read off the text, not from the publisher's record."
     ),
+    rebuild: bool = typer.Option(
+        True,
+        "--rebuild/--no-rebuild",
+        help="Regenerate data/processed (figures, series, trend, forecast reports) after registering.",
+    ),
 ) -> None:
-    """Copy FILE unedited into data/raw, register it in sources.yaml and show the figures it holds."""
+    """Copy FILE unedited into data/raw, register it in sources.yaml, show the figures it holds and
+    regenerate the canonical tables of data/processed."""
     from helpers.figures.extract import extract_text
     from helpers.figures.sources import add_source
 
@@ -104,10 +110,20 @@ def add_source_command(
                 f"  {f.year or '':<5} {f.period:<8} {f.indicator:<36} {f.value:>10,.1f}  {f.price_base:<9} "
                 f"{f.status:<9} {growth}"
             )
+    only = ["figures", "series", "trend", "forecast"]
+    if rebuild:
+        from helpers.reports import main as build_reports
+
+        typer.echo("rebuilding data/processed: laocai reports " + " ".join(f"--only {o}" for o in only))
+        code = build_reports(only=only, progress=False)
+        if code:
+            typer.echo("the rebuild failed (see above); the document stays registered", err=True)
+            raise typer.Exit(code)
     typer.echo(
         "next: check each figure against the text; correct a misread one in data/raw/curation.yaml (with its "
-        "reason), never in the document; then `laocai figures` (or `make reports`) and commit data/raw and the "
-        "regenerated data/processed/*.csv."
+        "reason), never in the document, and rebuild ("
+        + ("laocai reports " + " ".join(f"--only {o}" for o in only))
+        + "); then commit data/raw and data/processed/*.csv."
     )
 
 
