@@ -107,7 +107,8 @@ def test_mixture_covers_the_forecasts_at_every_link_factor(tmp_path):
     f = mix.frame
     assert np.all(f["lo_95"] <= f["lo_80"]) and np.all(f["lo_80"] <= f["forecast"])
     assert np.all(f["forecast"] <= f["hi_80"]) and np.all(f["hi_80"] <= f["hi_95"])
-    assert f["year"].tolist() == [2024, 2025, 2026]
+    last = int(O.model_input(S.build_series(obs, params, plans=plans), 2010).index.max())
+    assert f["year"].tolist() == [last + 1, last + 2, last + 3]  # from the year after the last published one
 
 
 def test_forecasts_are_reproducible(series):

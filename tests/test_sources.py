@@ -76,7 +76,8 @@ def test_add_source_copies_the_file_and_appends_an_entry_keeping_comments(tmp_pa
     after = reg.read_text(encoding="utf-8")
     assert after.startswith(before)  # comments and order kept, the entry appended
     assert added.path.read_bytes() == doc.read_bytes()
-    assert added.path.name == f"005_{sha256_file(doc)[:16]}.txt"
+    n = max(int(p.name[:3]) for p in paths.DATA_RAW.glob("[0-9][0-9][0-9]_*"))
+    assert added.path.name == f"{n + 1:03d}_{sha256_file(doc)[:16]}.txt"
     sources = load_sources(reg)
     assert sources[-1].id == "laocai-2025" and sources[-1].sha256 == sha256_file(doc)
     assert [s.id for s in sources[:-1]] == [s.id for s in load_sources()]
