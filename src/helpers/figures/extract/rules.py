@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from helpers.figures.numbers import Amount, find_amounts
@@ -78,6 +80,38 @@ class _Doc:
     times: list[_Time]
     status_masks: list[tuple[int, int]] = field(default_factory=list)
     doc_date: str | None = None
+
+    # Indexes for the lookups made once per amount, so that extraction stays linear in the
+    # size of the text: ``times`` and ``status_masks`` are sorted and non-overlapping.
+    @functools.cached_property
+    def time_starts(self) -> list[int]:
+        return [t.start for t in self.times]
+
+    @functools.cached_property
+    def mask_bounds(self) -> tuple[list[int], list[int]]:
+        return [ms for ms, _ in self.status_masks], [me for _, me in self.status_masks]
+
+    @functools.cached_property
+    def paragraphs(self) -> dict[int, list[Sentence]]:
+        paras: dict[int, list[Sentence]] = {}
+        for x in self.sentences:
+            paras.setdefault(x.para, []).append(x)
+        return paras
+
+    @functools.cached_property
+    def timed_paragraphs(self) -> list[int]:
+        """Paragraph numbers, ascending, of the paragraphs holding a time expression."""
+        return sorted(p for p, xs in self.paragraphs.items() if _times_within(self, xs[0].start, xs[-1].end))
+
+
+def _times_within(doc: _Doc, lo: int, hi: int) -> list[_Time]:
+    """The time expressions ``t`` with ``lo <= t.start`` and ``t.end <= hi``, in text order."""
+    i, out = bisect_left(doc.time_starts, lo), []
+    while i < len(doc.times) and doc.times[i].start < hi:
+        if doc.times[i].end <= hi:
+            out.append(doc.times[i])
+        i += 1
+    return out
 
 
 _OWN_KINDS = VALUE_KINDS + ("industrial_production_index",)
@@ -245,7 +279,8 @@ def _price_base(doc: _Doc, d: _Draft) -> str:
 
 def _status_words(doc: _Doc, lo: int, hi: int) -> str | None:
     text = doc.text
-    masks = [s for s in doc.status_masks if s[0] < hi and lo < s[1]]
+    starts, ends = doc.mask_bounds
+    masks = doc.status_masks[bisect_right(ends, lo) : bisect_left(starts, hi)]
 
     def free(m: re.Match) -> bool:
         return not any(ms < m.end() and m.start() < me for ms, me in masks)
@@ -263,10 +298,10 @@ def _status_words(doc: _Doc, lo: int, hi: int) -> str | None:
 def _resolve_time(doc: _Doc, d: _Draft, clause_end: int) -> None:
     """Set ``period``, ``year`` and ``year_found`` of a draft from the time expressions."""
     s, a = d.sentence, d.amount
-    in_sentence_before = [t for t in doc.times if s.start <= t.start and t.end <= a.qualifier_start]
-    in_clause_after = [t for t in doc.times if a.end <= t.start and t.end <= clause_end]
+    in_sentence_before = _times_within(doc, s.start, a.qualifier_start)
+    in_clause_after = _times_within(doc, a.end, clause_end)
     para_start = _para_start(doc, s)
-    previous = [t for t in doc.times if para_start <= t.start and t.end <= s.start]
+    previous = _times_within(doc, para_start, s.start)
     chain = list(reversed(in_sentence_before)) + in_clause_after + list(reversed(previous))
     chain += list(reversed(_previous_paragraph_times(doc, s)))
     chain += list(reversed(_heading_times(doc, s)))
@@ -287,31 +322,25 @@ def _resolve_time(doc: _Doc, d: _Draft, clause_end: int) -> None:
 
 
 def _para_start(doc: _Doc, s: Sentence) -> int:
-    return next(x.start for x in doc.sentences if x.para == s.para)
+    return doc.paragraphs[s.para][0].start
 
 
 def _previous_paragraph_times(doc: _Doc, s: Sentence) -> list[_Time]:
     """Time expressions of the paragraph right before the sentence's paragraph."""
-    before = [x for x in doc.sentences if x.para == s.para - 1]
+    before = doc.paragraphs.get(s.para - 1)
     if not before:
         return []
-    return [t for t in doc.times if before[0].start <= t.start and t.end <= before[-1].end]
+    return _times_within(doc, before[0].start, before[-1].end)
 
 
 def _heading_times(doc: _Doc, s: Sentence) -> list[_Time]:
     """Time expressions of the nearest heading line before the sentence's paragraph,
     skipping paragraphs without any time expression."""
-    paras: dict[int, list[Sentence]] = {}
-    for x in doc.sentences:
-        if x.para < s.para:
-            paras.setdefault(x.para, []).append(x)
-    for p in sorted(paras, reverse=True):
-        ps, pe = paras[p][0].start, paras[p][-1].end
-        times = [t for t in doc.times if ps <= t.start and t.end <= pe]
-        if not times:
-            continue
-        return times if paras[p][0].heading else []
-    return []
+    k = bisect_left(doc.timed_paragraphs, s.para) - 1
+    if k < 0:
+        return []
+    xs = doc.paragraphs[doc.timed_paragraphs[k]]
+    return _times_within(doc, xs[0].start, xs[-1].end) if xs[0].heading else []
 
 
 def _sentence_drafts(doc: _Doc, s: Sentence, amounts: list[Amount]) -> list[_Draft]:
@@ -327,8 +356,8 @@ def _sentence_drafts(doc: _Doc, s: Sentence, amounts: list[Amount]) -> list[_Dra
             kw = ("other", kw[1], kw[2])  # "huyện Bảo Thắng có giá trị sản xuất công nghiệp ..."
         if kw is not None:
             context = kw[0] if kw[0] in VALUE_KINDS else None
-        elif (comp := _last_match(_COMPONENT, text, boundary, seg_hi)) is not None and not any(
-            comp.end() <= t.start and t.end <= a.start for t in doc.times
+        elif (comp := _last_match(_COMPONENT, text, boundary, seg_hi)) is not None and not _times_within(
+            doc, comp.end(), a.start
         ):
             # "..., trong đó công nghiệp địa phương đạt 8.100 tỷ đồng": a part, not the whole
             context, prev = None, None
@@ -352,7 +381,7 @@ def _sentence_drafts(doc: _Doc, s: Sentence, amounts: list[Amount]) -> list[_Dra
                 # a time expression in the rate's own clause makes it a statement of its own
                 breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, boundary, g.start())]
                 clause_lo = breaks[-1] if breaks else boundary
-                own_time = any(clause_lo <= t.start and t.end <= a.start for t in doc.times)
+                own_time = bool(_times_within(doc, clause_lo, a.start))
                 base = None
                 if (
                     kw is None
