@@ -120,7 +120,11 @@ def stop_all_kernels() -> None:
     The runs' :func:`execute_job` calls then return an ``interrupted`` outcome and remove
     their temporary files. Call :func:`allow_kernels` before the next build.
     """
+    import logging
+
     _STOPPING.set()
+    # papermill logs "Kernel died ..." for each kernel killed here: expected, not news.
+    logging.getLogger("papermill").setLevel(logging.CRITICAL)
     with _LIVE_LOCK:
         live = list(_LIVE_KERNELS)
     for km in live:
