@@ -590,3 +590,33 @@ def test_position_lookups_agree_with_a_full_scan():
                 break
         assert rules._heading_times(doc, s) == expected
         assert rules._para_start(doc, s) == next(x.start for x in doc.sentences if x.para == s.para)
+
+
+def test_anchored_scans_find_what_a_full_scan_finds():
+    """Time patterns are run only near their anchor words; on every document of data/raw and
+    of the extractor's fixtures the matches are those of a scan of the whole text."""
+    import unicodedata
+
+    from helpers.figures.extract import periods, vocabulary
+
+    docs = sorted(RAW.glob("*.txt")) + sorted((HERE / "fixtures" / "extract").rglob("*.txt"))
+    patterns = [rx for _, rx in vocabulary._TIME_RES] + [vocabulary._TIME_MASKS, vocabulary._BASE_RE]
+    assert sum(bool(periods._anchors_of(rx)) for rx in patterns) >= len(patterns) // 2
+    for path in docs:
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        lowered = text.lower()
+        for rx in patterns:
+            fast = [(m.span(), m.group(0)) for m in periods._scan(rx, text, lowered)]
+            assert fast == [(m.span(), m.group(0)) for m in rx.finditer(text)], (path.name, rx.pattern[:60])
+
+
+def test_anchor_words_are_in_every_match():
+    import re
+
+    from helpers.figures.extract.periods import _anchors_of
+
+    assert _anchors_of(re.compile(r"(?:x|y)?\d+\s+tháng(?:\s+nay)?", re.I)) == ("tháng",)
+    assert _anchors_of(re.compile(r"(?:giai\s+đoạn|period)\s+\d{4}", re.I)) == ("giai", "period")
+    assert _anchors_of(re.compile(r"quý\s+I|\bQ[1-4]\b", re.I)) == ()  # "q" is too short to look for
+    assert _anchors_of(re.compile(r"(?:năm)?\s*\d{4}")) == ()  # an optional word is no anchor
+    assert _anchors_of(re.compile(r"(?!tháng)\w+")) == ()  # nor a word the match must not have

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .document import _MONTHS_EN
@@ -91,8 +93,89 @@ def _time_of(kind: str, m: re.Match, doc_year: int | None) -> tuple[str | None, 
     return None
 
 
+#: Characters scanned on each side of a pattern's anchor word (see :func:`_scan`): far more
+#: than any time expression spans from its start to the anchor or from the anchor to its end.
+_ANCHOR_WINDOW = 200
+
+
+_MIN_ANCHOR = 3
+
+
+@functools.lru_cache(maxsize=256)
+def _anchors_of(rx: re.Pattern) -> tuple[str, ...]:
+    """Lower-case words one of which every match of ``rx`` contains; ``()`` if none is known.
+
+    Read from the parsed pattern: a run of literal characters of a sequence is in every
+    match of it, and so is one of the anchors of each of its alternatives, or of any part
+    that must occur (a group, a repeat of at least one). Of the choices, the one whose
+    shortest word is longest is kept; words shorter than 3 characters are not used.
+    """
+    from re import _parser as sre_parse
+
+    return _sequence_anchors(sre_parse.parse(rx.pattern, rx.flags))
+
+
+def _sequence_anchors(items) -> tuple[str, ...]:
+    from re import _constants as c
+
+    options: list[tuple[str, ...]] = []
+    run = ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av)
+            continue
+        options.append((run,))
+        run = ""
+        if op is c.SUBPATTERN:
+            options.append(_sequence_anchors(av[-1]))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            options.append(_sequence_anchors(av[2]))
+        elif op is c.BRANCH:
+            alternatives = [_sequence_anchors(alt) for alt in av[1]]
+            if all(alternatives):
+                options.append(tuple(dict.fromkeys(w for alt in alternatives for w in alt)))
+    options.append((run,))
+    usable = [o for o in options if o and min(map(len, o)) >= _MIN_ANCHOR]
+    if not usable:
+        return ()
+    return tuple(w.lower() for w in max(usable, key=lambda o: (min(map(len, o)), -len(o))))
+
+
+def _scan(rx: re.Pattern, text: str, lowered: str | None) -> Iterator[re.Match]:
+    """The matches ``rx.finditer(text)`` gives, found by scanning only near ``rx``'s anchor words.
+
+    A pattern starting with an alternation of number words is slow to try at every position
+    of a long text; its anchor words ("tháng", "quý", ...) are rare. Every match contains
+    one of them (:func:`_anchors_of`), so the pattern is run on the windows of
+    :data:`_ANCHOR_WINDOW` characters around each occurrence (merged where they overlap);
+    ``lowered`` is ``text.lower()``, of the same length. A pattern without anchor words
+    scans the whole text.
+    """
+    anchors = _anchors_of(rx)
+    if lowered is None or not anchors:
+        yield from rx.finditer(text)
+        return
+    hits = []
+    for anchor in anchors:
+        i = lowered.find(anchor)
+        while i >= 0:
+            hits.append((i, i + len(anchor)))
+            i = lowered.find(anchor, i + 1)
+    windows: list[list[int]] = []
+    for start, end in sorted(hits):
+        lo, hi = max(0, start - _ANCHOR_WINDOW), end + _ANCHOR_WINDOW
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        yield from rx.finditer(text, lo, hi)
+
+
 def _find_times(text: str, doc_year: int | None) -> list[_Time]:
-    masks = sorted([m.span() for m in _TIME_MASKS.finditer(text)] + [m.span() for m in _BASE_RE.finditer(text)])
+    lowered = text.lower()
+    lowered = lowered if len(lowered) == len(text) else None
+    masks = sorted(m.span() for rx in (_TIME_MASKS, _BASE_RE) for m in _scan(rx, text, lowered))
     mask_starts = [ms for ms, _ in masks]
     longest = max((me - ms for ms, me in masks), default=0)
 
@@ -107,7 +190,7 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
 
     found: list[tuple[int, int, int, _Time]] = []
     for order, (kind, rx) in enumerate(_TIME_RES):
-        for m in rx.finditer(text):
+        for m in _scan(rx, text, lowered):
             s, e = m.span()
             if masked(s, e):
                 continue
