@@ -608,10 +608,11 @@ def _extract(
     amounts, number_problems = find_amounts(norm, lang)
 
     problems = []
+    newlines = [m.start() for m in re.finditer("\n", text)] if number_problems else []
     for p in number_problems:
         o = orig(p.start)
-        line = text.count("\n", 0, o) + 1
-        col = o - (text.rfind("\n", 0, o) + 1) + 1
+        line = bisect_left(newlines, o) + 1
+        col = o - (newlines[line - 2] + 1 if line > 1 else 0) + 1
         written = text[o : orig(p.end)]
         problems.append(("warning", line, col, f"unreadable number {written!r} ({p.reason}); no figure recorded"))
 
