@@ -617,6 +617,47 @@ def test_anchor_words_are_in_every_match():
 
     assert _anchors_of(re.compile(r"(?:x|y)?\d+\s+tháng(?:\s+nay)?", re.I)) == ("tháng",)
     assert _anchors_of(re.compile(r"(?:giai\s+đoạn|period)\s+\d{4}", re.I)) == ("giai", "period")
-    assert _anchors_of(re.compile(r"quý\s+I|\bQ[1-4]\b", re.I)) == ()  # "q" is too short to look for
+    assert _anchors_of(re.compile(r"quý\s+I|\bQ[1-4]\b", re.I)) == ("quý", "q1", "q2", "q3", "q4")
+    assert _anchors_of(re.compile(r"quý\s+I|\bQ\d\b", re.I)) == ()  # "q" alone is too short to look for
     assert _anchors_of(re.compile(r"(?:năm)?\s*\d{4}")) == ()  # an optional word is no anchor
     assert _anchors_of(re.compile(r"(?!tháng)\w+")) == ()  # nor a word the match must not have
+
+
+def _find_times_by_full_scans(text: str, doc_year: int | None) -> list:
+    """The time expressions of a text found by scanning all of it with every pattern."""
+    from bisect import bisect_right
+
+    from helpers.figures.extract import periods, vocabulary
+
+    masks = sorted(m.span() for rx in (vocabulary._TIME_MASKS, vocabulary._BASE_RE) for m in rx.finditer(text))
+    starts = [ms for ms, _ in masks]
+    found = []
+    for order, (kind, rx) in enumerate(vocabulary._TIME_RES):
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(ms < e and s < me for ms, me in masks[: bisect_right(starts, e - 1)]):
+                continue
+            if kind == "cum_bare" and vocabulary._DURATION_BEFORE.search(text, max(0, s - 20), s):
+                continue
+            res = periods._time_of(kind, m, doc_year)
+            if res is not None:
+                found.append((s, -(e - s), order, periods._Time(s, e, res[0], res[1])))
+    out, last_end = [], -1
+    for s, _, _, t in sorted(found, key=lambda f: f[:3]):
+        if s >= last_end:
+            out.append(t)
+            last_end = t.end
+    return out
+
+
+def test_time_expressions_are_those_of_full_scans():
+    import unicodedata
+
+    from helpers.figures.extract import periods
+
+    docs = sorted(RAW.glob("*.txt")) + sorted((HERE / "fixtures" / "extract").rglob("*.txt"))
+    for path in docs:
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        assert periods._find_times(text, 2020) == _find_times_by_full_scans(text, 2020), path.name
+    long_text = "\n\n".join(unicodedata.normalize("NFC", p.read_text(encoding="utf-8")) for p in docs) * 3
+    assert periods._find_times(long_text, None) == _find_times_by_full_scans(long_text, None)
