@@ -7,6 +7,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from re import _constants as _sre  # the parsed form of patterns, read for their anchor words
+from re import _parser as _sre_parse
 
 from .document import _MONTHS_EN
 from .vocabulary import _BASE_RE, _DURATION_BEFORE, _NUM_WORDS, _TIME_MASKS, _TIME_RES
@@ -102,6 +104,8 @@ _MASK_WINDOW = 100
 
 
 _MIN_ANCHOR = 2
+#: Parsed items that match no character (``\\b``, ``^``, lookarounds): they do not break a run.
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
 #: Anchor words are used only when their windows cover at most this share of the text.
 _MAX_COVER = 0.5
 
@@ -116,15 +120,12 @@ def _anchors_of(rx: re.Pattern) -> tuple[str, ...]:
     anchors of each of its alternatives, or of any part that must occur (a group, a repeat
     of at least one). Of the choices, the one whose shortest word is longest is kept.
     """
-    from re import _parser as sre_parse
-
-    return tuple(w.lower() for w in _sequence_anchors(sre_parse.parse(rx.pattern, rx.flags)))
+    return tuple(w.lower() for w in _sequence_anchors(_sre_parse.parse(rx.pattern, rx.flags)))
 
 
 def _exact(item) -> tuple[str, ...] | None:
     """The few strings (at most 16) one parsed item can match, or None."""
-    from re import _constants as c
-
+    c = _sre
     op, av = item
     if op is c.LITERAL:
         return (chr(av),)
@@ -144,7 +145,7 @@ def _exact(item) -> tuple[str, ...] | None:
 def _exact_sequence(items) -> tuple[str, ...] | None:
     words: tuple[str, ...] = ("",)
     for item in items:
-        if item[0] in _ZERO_WIDTH():
+        if item[0] in _ZERO_WIDTH:
             continue
         ex = _exact(item)
         if ex is None or len(words) * len(ex) > 16:
@@ -153,21 +154,13 @@ def _exact_sequence(items) -> tuple[str, ...] | None:
     return words
 
 
-@functools.cache
-def _ZERO_WIDTH():  # noqa: N802 - a constant, built on first use
-    from re import _constants as c
-
-    return (c.AT, c.ASSERT, c.ASSERT_NOT)
-
-
 def _sequence_anchors(items) -> tuple[str, ...]:
-    from re import _constants as c
-
+    c = _sre
     options: list[tuple[str, ...]] = []
     run: tuple[str, ...] = ("",)
     for item in items:
         op, av = item
-        if op in _ZERO_WIDTH():
+        if op in _ZERO_WIDTH:
             continue
         ex = _exact(item)
         if ex is not None and len(run) * len(ex) <= 16:
