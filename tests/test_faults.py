@@ -452,18 +452,20 @@ def test_clean_leftovers_of_a_killed_build(tmp_path: Path):
     run_dir.mkdir(parents=True)
     running = run_dir / "slow-en.running.ipynb"
     conn = run_dir / "kernel-0123456789ab.json"
-    kept = [run_dir / "slow-en.ipynb", run_dir / "kernel.log", run_dir / "slow-en.failed.ipynb"]
-    for p in [running, conn, *kept]:
+    half_written = [tmp_path / ".index.html.0a1b2c3d4e5f.tmp", run_dir / "data" / ".series.csv.0a1b2c3d4e5f.tmp"]
+    kept = [run_dir / "slow-en.ipynb", run_dir / "kernel.log", run_dir / "slow-en.failed.ipynb", tmp_path / "a.html"]
+    (run_dir / "data").mkdir()
+    for p in [running, conn, *half_written, *kept]:
         p.write_text("{}", encoding="utf-8")
     orphan = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)", "-f", str(conn)])
     try:
         wait_for(lambda: kernel_processes([conn]) == [orphan.pid], timeout=30, what="the orphan to start")
-        removed = execute.clean_leftovers(tmp_path / "runs")
+        removed = execute.clean_leftovers(tmp_path)
         assert orphan.wait(timeout=10) == -signal.SIGKILL
     finally:
         if orphan.poll() is None:
             orphan.kill()
-    assert sorted(removed) == sorted([running, conn])
+    assert sorted(removed) == sorted([running, conn, *half_written])
     assert all(p.exists() for p in kept)
 
 

@@ -143,7 +143,7 @@ def build(
     check_all_parameters(ctx.available(config.runs), ctx)
     with _build_lock(ctx.cache_dir):
         allow_kernels()
-        clean_leftovers(out / "runs")
+        clean_leftovers(out)
         return _build(config, ctx, root, selected, forced, jobs, progress, stream, t_start)
 
 

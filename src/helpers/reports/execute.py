@@ -97,8 +97,17 @@ _LIVE_KERNELS: set[Any] = set()
 _LIVE_LOCK = threading.Lock()
 _STOPPING = threading.Event()
 
-#: Glob patterns, in ``runs/<run>/``, of the temporary files of a run in progress.
-TEMPORARY_PATTERNS = ("*.running.ipynb", "kernel-*.json")
+#: Glob patterns, in the output folder, of the temporary files of a build in progress: the
+#: notebooks being executed, the kernels' connection files, and the files being written
+#: atomically (helpers.common.io names them ``.<name>.<random>.tmp``).
+TEMPORARY_PATTERNS = (
+    "runs/*/*.running.ipynb",
+    "runs/*/kernel-*.json",
+    ".*.tmp",
+    ".cache/.*.tmp",
+    "runs/*/.*.tmp",
+    "runs/*/data/.*.tmp",
+)
 
 
 def _kill_kernel(km: Any) -> None:
@@ -136,16 +145,17 @@ def allow_kernels() -> None:
     _STOPPING.clear()
 
 
-def clean_leftovers(runs_dir: Path) -> list[Path]:
-    """Remove what a killed build left in ``runs/*/``; return the files removed.
+def clean_leftovers(out: Path) -> list[Path]:
+    """Remove what a killed build left in the output folder ``out``; return the files removed.
 
     A build killed without cleaning up (``kill -9``, a closed terminal) leaves its
-    ``<run>.running.ipynb`` and its kernels' connection files; a kernel still running from
-    such a file is stopped first. Call only while holding the build lock.
+    ``runs/<run>/<run>.running.ipynb``, its kernels' connection files and perhaps a
+    half-written temporary file (:data:`TEMPORARY_PATTERNS`); a kernel still running from
+    such a connection file is stopped first. Call only while holding the build lock.
     """
     removed = []
     for pattern in TEMPORARY_PATTERNS:
-        for path in sorted(runs_dir.glob(f"*/{pattern}")):
+        for path in sorted(out.glob(pattern)):
             if path.name.startswith("kernel-"):
                 _kill_kernels_using(path)
             try:
