@@ -534,14 +534,22 @@ def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
     def group_of(d: _Draft) -> str:
         return "planned" if d.words in ("plan", "target") else "observed"
 
-    dated = [d for d in drafts if d.year_found]
+    # the nearest dated draft of the same group (ties: the earlier one), found by bisection
+    dated: dict[str, list[tuple[int, int, _Draft]]] = {}
+    for i, x in enumerate(d for d in drafts if d.year_found):
+        dated.setdefault(group_of(x), []).append((x.amount.start, i, x))
+    for same in dated.values():
+        same.sort(key=lambda t: t[:2])
+    starts = {g: [t[0] for t in same] for g, same in dated.items()}
     for d in drafts:
         if d.year is not None:
             continue
-        same = [x for x in dated if group_of(x) == group_of(d)]
-        if same:
-            near = min(same, key=lambda x: (abs(x.amount.start - d.amount.start), x.amount.start))
-            d.year = near.year
+        group, pos = group_of(d), d.amount.start
+        if group in dated:
+            j = bisect_left(starts[group], pos)
+            around = starts[group][max(0, j - 1) : j + 1]
+            best = min(around, key=lambda st: (abs(st - pos), st))
+            d.year = dated[group][bisect_left(starts[group], best)][2].year
         else:
             d.year = doc.doc_year
 
