@@ -310,11 +310,13 @@ def test_ctrl_c_during_forecast_is_one_line_and_exit_130(tmp_path: Path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,
     )
     try:
         wait_for(lambda: len(children(proc.pid)) >= 2 or proc.poll() is not None, what="the worker processes")
         assert proc.poll() is None, proc.communicate()
-        proc.send_signal(signal.SIGINT)
+        time.sleep(0.5)
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches every process of the terminal's group
         _, stderr = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
@@ -509,6 +511,7 @@ def test_ctrl_c_during_reports_stops_kernels_and_cleans_up(tmp_path: Path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        start_new_session=True,
     )
     slow_dir = out / "runs" / "slow-en"
     try:
@@ -522,7 +525,7 @@ def test_ctrl_c_during_reports_stops_kernels_and_cleans_up(tmp_path: Path):
         assert proc.poll() is None, proc.communicate()
         connection = list(slow_dir.glob("kernel-*.json"))
         wait_for(lambda: bool(kernel_processes(connection)), what="the slow run's kernel")
-        proc.send_signal(signal.SIGINT)
+        os.killpg(proc.pid, signal.SIGINT)
         _, stderr = proc.communicate(timeout=90)
     finally:
         if proc.poll() is None:
