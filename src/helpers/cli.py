@@ -237,8 +237,9 @@ def reports_command(
 ) -> None:
     """Run the notebooks of reports.yaml with papermill and write the HTML reports and reports/index.html.
 
-    Exit status: 0 all built or up to date, 1 a run failed or was skipped, 2 wrong
-    configuration or parameter (nothing ran).
+    Exit status: 0 all built or up to date, 1 a run failed or was skipped (or the output
+    folder cannot be written: nothing ran), 2 wrong configuration, parameter or --out
+    (nothing ran), 130 interrupted (the runs in progress are stopped, the finished ones kept).
     """
     from helpers.reports import main
 
