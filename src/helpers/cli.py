@@ -7,7 +7,11 @@ stderr naming the file, figure or parameter at fault.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import typer
@@ -28,6 +32,34 @@ def _options(
     Exit codes: 0 success; 1 bad input data or a failed run; 2 a bad parameter or
     configuration (nothing ran); 130 interrupted.
     """
+    _STATE["debug"] = debug
+
+
+_STATE = {"debug": False}
+
+
+@contextlib.contextmanager
+def _one_line_errors(command: str):
+    """Turn the project's errors and Ctrl-C in a command into one line and an exit code.
+
+    ``laocai COMMAND: error: MESSAGE`` (exit code of the error) or ``laocai COMMAND:
+    interrupted: ...`` (130); ``--debug`` lets the traceback through instead.
+    """
+    from helpers.common.errors import EXIT_INTERRUPTED, Interrupted, LaocaiError
+
+    try:
+        yield
+    except KeyboardInterrupt:
+        if _STATE["debug"]:
+            raise
+        print(f"laocai {command}: interrupted (Ctrl-C); nothing more was written", file=sys.stderr)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except LaocaiError as exc:
+        if _STATE["debug"]:
+            raise
+        label = "interrupted" if isinstance(exc, Interrupted) else "error"
+        print(f"laocai {command}: {label}: {exc}", file=sys.stderr)
+        raise typer.Exit(exc.exit_code) from None
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -35,19 +67,58 @@ def main(argv: list[str] | None = None) -> None:
 
     Every :class:`~helpers.common.errors.LaocaiError` that a command lets through is printed as
     ``laocai COMMAND: error: MESSAGE`` and exits with the error's code; ``--debug`` (anywhere
-    on the command line) shows the traceback instead.
+    on the command line) shows the traceback instead. Ctrl-C prints one line
+    (``laocai COMMAND: interrupted...``) and exits with 130; worker processes a command
+    forked leave the interrupt to it and print nothing.
     """
-    from helpers.common.errors import LaocaiError
+    from helpers.common.errors import EXIT_INTERRUPTED, Interrupted, LaocaiError
 
     args = list(sys.argv[1:] if argv is None else argv)
-    try:
-        app(args=args, prog_name="laocai")
-    except LaocaiError as exc:
-        if "--debug" in args:
+    command = next((a for a in args if not a.startswith("-")), "")
+    prefix = f"laocai {command}:".replace("laocai :", "laocai:")
+    with _sigint_in_this_process_only():
+        try:
+            app(args=args, prog_name="laocai")
+        except Interrupted as exc:
+            if "--debug" in args:
+                raise
+            print(f"{prefix} interrupted: {exc}", file=sys.stderr)
+            sys.exit(exc.exit_code)
+        except LaocaiError as exc:
+            if "--debug" in args:
+                raise
+            print(f"{prefix} error: {exc}", file=sys.stderr)
+            sys.exit(exc.exit_code)
+        except SystemExit as exc:
+            # typer turns a KeyboardInterrupt that no command handled into a silent exit 130.
+            if exc.code == EXIT_INTERRUPTED and isinstance(
+                getattr(exc.__context__, "__cause__", None), KeyboardInterrupt
+            ):
+                print(f"{prefix} interrupted (Ctrl-C)", file=sys.stderr)
             raise
-        command = next((a for a in args if not a.startswith("-")), "")
-        print(f"laocai {command}: error: {exc}".replace("laocai : ", "laocai: "), file=sys.stderr)
-        sys.exit(exc.exit_code)
+
+
+@contextlib.contextmanager
+def _sigint_in_this_process_only():
+    """Ctrl-C raises KeyboardInterrupt in this process only, not in processes it forks.
+
+    Pool workers share the terminal's process group and would each print a traceback; with
+    this handler they ignore the signal and are stopped by their parent instead.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    parent = os.getpid()
+
+    def on_sigint(signum, frame):
+        if os.getpid() == parent:
+            raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @app.command()
@@ -137,18 +208,27 @@ def figures(
         None, "--output-dir", help="Where to write figures.csv and checks.csv (default data/processed)."
     ),
 ) -> None:
-    """Build the figures table (figures.csv) and its consistency checks (checks.csv) from data/raw."""
+    """Build the figures table (figures.csv) and its consistency checks (checks.csv) from data/raw.
+
+    Bad input (a malformed sources.yaml or curation.yaml, a correction that matches nothing,
+    an output folder that cannot be written) exits with code 1 and one line naming the file.
+    """
     import sys
 
-    from helpers.figures.sources import SourceError
-    from helpers.figures.table import CurationError, build_figures, write_figures
+    from helpers.common import paths
+    from helpers.common.errors import InputError
+    from helpers.common.io import check_writable_dir
+    from helpers.figures.table import build_figures, write_figures
 
-    try:
-        result = build_figures()
-        written = write_figures(result, output_dir)
-    except (SourceError, CurationError, ValueError, FileNotFoundError) as exc:
-        print(f"laocai figures: error: {exc}", file=sys.stderr)
-        raise typer.Exit(1) from None
+    with _one_line_errors("figures"):
+        check_writable_dir(paths.processed_dir(output_dir), "--output-dir")
+        try:
+            result = build_figures()
+            written = write_figures(result, output_dir)
+        except (ValueError, FileNotFoundError) as exc:
+            if isinstance(exc, InputError):
+                raise
+            raise InputError(str(exc)) from None
     for problem in result.problems:
         print(f"laocai figures: warning: {problem}", file=sys.stderr)
     flagged = int((result.checks["result"] == "flag").sum())
@@ -159,16 +239,26 @@ def figures(
     )
 
 
+def _number_or_name(value: str | None) -> float | str | None:
+    """A command-line value that is a number or a name (``--link-factor 3.2`` or ``low``)."""
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return value
+
+
 @app.command("series")
 def series_command(
     method: str = typer.Option(
         "link_factor", "--method", help="Price-base linking: ratio, link_factor, interpolation or mixed."
     ),
-    link_factor: float | None = typer.Option(
+    link_factor: str | None = typer.Option(
         None,
         "--link-factor",
-        help="Value at 2010 prices / value at 1994 prices, used as given (default: references.yaml combined "
-        "with the years published in both bases).",
+        help="Value at 2010 prices / value at 1994 prices, used as given: a number, or 'default', 'low', "
+        "'high' of references.yaml (default: references.yaml combined with the years published in both bases).",
     ),
     level: float = typer.Option(95.0, "--level", help="Interval level in percent, strictly between 0 and 100."),
     weight: float = typer.Option(0.5, "--weight", help="Weight of the mixed splice, in [0, 1]."),
@@ -180,7 +270,8 @@ def series_command(
         None, "--figures", help="Figures table CSV (default: data/processed/figures.csv)."
     ),
 ) -> None:
-    """Print the annual series at constant 2010 prices as CSV on stdout.
+    """Print the annual series at constant 2010 prices as CSV on stdout (the series stage,
+    as notebooks/02_series.ipynb runs it; nothing is written to data/processed).
 
     A bad parameter exits with code 2 (the message names it and its accepted values).
 
@@ -188,42 +279,29 @@ def series_command(
     """
     import sys
 
-    from helpers.series.build import build_series, load_figures
-    from helpers.series.linking import ParameterError, SeriesParams
+    from helpers.common.errors import InputError, LaocaiError
+    from helpers.series import stage
 
-    try:
-        params = SeriesParams(
+    def as_input_error(exc: Exception) -> LaocaiError:
+        return exc if isinstance(exc, LaocaiError) else InputError(str(exc))
+
+    with _one_line_errors("series"):
+        params = stage.SeriesStageParams.parse(
+            "laocai series",
             method=method,
-            link_factor=link_factor,
+            link_factor=_number_or_name(link_factor),
             level=level,
             weight=weight,
             overlap_year=overlap_year,
             gap_method=gap_method,
         )
-    except ParameterError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
-    try:
-        obs, plans = load_figures(figures)
-    except (FileNotFoundError, ValueError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
-    if link_factor is None:  # no factor chosen by hand: references.yaml combined with the bridge years
-        from helpers.series.bridge import data_params
-
-        params, estimate = data_params(obs, params)
-        typer.echo(f"link factor: {estimate.rule()}", err=True)
-    try:
-        from helpers.figures.table import read_figures
-        from helpers.series.nowcast import add_nowcast
-
-        table = add_nowcast(build_series(obs, params, plans=plans), read_figures(figures), params)
-    except ParameterError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
-    except ValueError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
+        try:
+            done = stage.build(params, figures_csv=figures)
+        except (FileNotFoundError, ValueError) as exc:
+            raise as_input_error(exc) from None
+    if done.link_estimate is not None:
+        print(f"link factor: {done.link_estimate.rule()}", file=sys.stderr)
+    table = done.series
     sys.stdout.write(table.to_csv(index=False, float_format="%.10g", lineterminator="\n"))
 
 
@@ -281,14 +359,15 @@ def reports_command(
 ) -> None:
     """Run the notebooks of reports.yaml with papermill and write the HTML reports and reports/index.html.
 
-    Exit status: 0 all built or up to date, 1 a run failed or was skipped, 2 wrong
-    configuration or parameter (nothing ran).
+    Exit status: 0 all built or up to date, 1 a run failed or was skipped (or the output
+    folder cannot be written: nothing ran), 2 wrong configuration, parameter or --out
+    (nothing ran), 130 interrupted (the runs in progress are stopped, the finished ones kept).
     """
     from helpers.reports import main
 
-    raise typer.Exit(
-        main(config=config, out=out, only=only, jobs=jobs, force=force, list_only=list_runs, progress=not quiet)
-    )
+    with _one_line_errors("reports"):
+        code = main(config=config, out=out, only=only, jobs=jobs, force=force, list_only=list_runs, progress=not quiet)
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -311,9 +390,17 @@ def forecast(
     stderr and the other series are still forecast; the exit code is non-zero only for an
     invalid horizon or method, an unreadable input, or when nothing could be forecast.
     """
+    from helpers.common.errors import Interrupted
+    from helpers.common.io import check_writable_file
     from helpers.models.panel import run
 
-    raise typer.Exit(run(input, horizon, output, method, n_jobs=jobs, progress=progress))
+    with _one_line_errors("forecast"):
+        check_writable_file(output, "--output")
+        try:
+            code = run(input, horizon, output, method, n_jobs=jobs, progress=progress)
+        except KeyboardInterrupt:
+            raise Interrupted(f"stopped before writing {output}; nothing was written") from None
+    raise typer.Exit(code)
 
 
 if __name__ == "__main__":

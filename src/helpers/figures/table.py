@@ -39,7 +39,7 @@ from helpers.common import paths
 from helpers.common.errors import InputError
 from helpers.common.io import write_csv_atomic
 from helpers.figures.sources import Source, load_sources
-from helpers.figures.values import INDICATOR_PATTERN, KINDS, OBSERVED, PERIOD_PATTERN, PRICE_BASE_PATTERN, STATUSES
+from helpers.figures.values import INDICATOR_PATTERN, KINDS, OBSERVED, PERIOD_PATTERN, PRICE_BASES, STATUSES
 
 #: Columns of ``figures.csv`` in order.
 FIGURE_COLUMNS = [
@@ -220,8 +220,53 @@ def load_curation(path: str | Path | None = None) -> list[dict]:
         unknown -= set(FIGURE_COLUMNS) | {"quote_contains"}
         if unknown:
             raise CurationError(f"{where}: unknown column(s) {sorted(unknown)}; use columns of figures.csv")
+        if "set" in entry:
+            if not isinstance(entry["set"], dict) or not entry["set"]:
+                raise CurationError(f"{where}: 'set:' needs a mapping of column to new value")
+            _check_set_values(entry["set"], f"{where} ({_describe(entry['match'])})")
         out.append({**entry, "_line": where})
     return out
+
+
+def _check_set_values(values: dict, where: str) -> None:
+    """Check each value a correction sets against the column's rule in :func:`figures_schema`.
+
+    A number given for a text column (``price_base: 1994``) is taken as its text.
+
+    The schema is the one definition of what a column may hold (e.g. ``price_base`` one of
+    :data:`PRICE_BASES`), so a correction cannot write a value the table would reject.
+    """
+    import pandera.errors
+
+    columns = figures_schema().columns
+    for col, value in list(values.items()):
+        column = columns[col]
+        if str(column.dtype) == "str" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = values[col] = str(value)  # set: {price_base: 1994} means the text "1994"
+        try:
+            column.validate(pd.DataFrame({col: [value]}))
+        except (pandera.errors.SchemaError, pandera.errors.SchemaErrors, ValueError, TypeError):
+            raise CurationError(
+                f"{where}: set {col}: {value!r} is not accepted; {_accepted(column)}; "
+                "fix the correction in curation.yaml"
+            ) from None
+
+
+def _accepted(column) -> str:
+    """What a schema column accepts, in words, from its type and checks."""
+    parts = []
+    for check in column.checks:
+        stats = check.statistics or {}
+        if "allowed_values" in stats:
+            parts.append("allowed values: " + ", ".join(map(str, stats["allowed_values"])))
+        elif "min_value" in stats and "max_value" in stats:
+            parts.append(f"from {stats['min_value']} to {stats['max_value']}")
+        elif "min_value" in stats:
+            parts.append(f"at least {stats['min_value']}")
+        elif "pattern" in stats:
+            parts.append(f"matching {stats['pattern']}")
+    kind = {"int64": "a whole number", "float64": "a number"}.get(str(column.dtype), "text")
+    return f"expected {kind}" + (f", {'; '.join(parts)}" if parts else "")
 
 
 def _entry_lines(node, key: str) -> list[int]:
@@ -538,7 +583,7 @@ def figures_schema():
             "value": pa.Column(float, pa.Check.ge(0), coerce=True),
             "unit": pa.Column(str),
             "qualifier": text,
-            "price_base": pa.Column(str, pa.Check.str_matches(PRICE_BASE_PATTERN)),
+            "price_base": pa.Column(str, pa.Check.isin(PRICE_BASES)),
             "status": pa.Column(str, pa.Check.isin(STATUSES)),
             "growth_pct": pa.Column(float, nullable=True, coerce=True),
             "compared_to": text,

@@ -14,9 +14,10 @@ OBSERVED = ("actual", "estimate")
 """Statuses that measure something (plans and targets do not)."""
 
 PRICE_BASES = ("1994", "2010", "current", "unstated")
-"""Price bases a figure can state; any other base year is written as its four digits."""
+"""Price bases a figure can state: the two constant-price bases of the national statistics
+in this period, current prices, or none stated."""
 
-PRICE_BASE_PATTERN = r"^(\d{4}|current|unstated)$"
+PRICE_BASE_PATTERN = "^(" + "|".join(PRICE_BASES) + ")$"
 
 UNITS = ("bn_vnd", "mn_usd", "pct", "index")
 """Billions of VND, millions of USD, percent (shares), index (comparison period = 100)."""

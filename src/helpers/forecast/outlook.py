@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.common import paths
-from helpers.common.errors import InputError
+from helpers.common.errors import UsageError
 from helpers.common.i18n import t
 from helpers.models import MODELS, ForecastResult, ModelError, fit_forecast
 from helpers.series import build as S
@@ -43,7 +43,7 @@ LINK_SCENARIOS = ("default", "fixed", "new_base")
 OBSERVED_KINDS = ("reported", "implied", "linked")
 
 
-class OutlookError(InputError):
+class OutlookError(UsageError):
     """A parameter of the trend or forecast report is wrong; the message names it."""
 
 

@@ -105,9 +105,10 @@ class SeriesRun:
     output: Path | None = None
 
 
-def build(params: SeriesStageParams) -> SeriesRun:
-    """Build the series of ``params`` from ``<input>/figures.csv`` without writing anything."""
-    figures_csv = params.input_path() / "figures.csv"
+def build(params: SeriesStageParams, figures_csv: Path | None = None) -> SeriesRun:
+    """Build the series of ``params`` from ``<input>/figures.csv`` (or ``figures_csv``) without
+    writing anything."""
+    figures_csv = Path(figures_csv) if figures_csv is not None else params.input_path() / "figures.csv"
     figures = read_figures(figures_csv)
     obs, plans = split_observations(figures)
     sp = params.series_params()

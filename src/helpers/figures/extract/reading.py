@@ -5,6 +5,7 @@ ones, headlines reconciled with the body, then time, status, base, region and sc
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from helpers.figures.numbers import Amount, find_amounts
 
@@ -75,8 +76,6 @@ def _document_context(doc: _Doc, amounts: list[Amount]) -> None:
     something else ("electricity output rose ... in the second half of the year") is not."""
     text = doc.text
     starts = [a.start for a in amounts]
-    from bisect import bisect_left
-
     for s in doc.sentences:
         k = bisect_left(starts, s.start)
         has_amount = k < len(starts) and starts[k] < s.end
@@ -234,10 +233,11 @@ def _extract(
     amounts, number_problems = find_amounts(norm, lang)
 
     problems = []
+    newlines = [m.start() for m in re.finditer("\n", text)]  # line numbers by bisection (linear time)
     for p in number_problems:
         o = orig(p.start)
-        line = text.count("\n", 0, o) + 1
-        col = o - (text.rfind("\n", 0, o) + 1) + 1
+        line = bisect_left(newlines, o) + 1
+        col = o - (newlines[line - 2] + 1 if line > 1 else 0) + 1
         written = text[o : orig(p.end)]
         problems.append(
             ("warning", line, col, f"unreadable number {written!r} at offset {o} ({p.reason}); no figure recorded")
@@ -258,7 +258,7 @@ def _extract(
         if kw is None:
             continue
         o = orig(ls)
-        line_no = text.count("\n", 0, o) + 1
+        line_no = bisect_left(newlines, o) + 1
         problems.append(
             (
                 "warning",

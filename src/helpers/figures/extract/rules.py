@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from helpers.figures.numbers import Amount
@@ -85,6 +87,42 @@ class _Doc:
     doc_base: str | None = None  # the base stated for all the document's values
     relevant: list[tuple[int, int]] = field(default_factory=list)  # sentences about figures
     place_spans: list[tuple[int, int]] = field(default_factory=list)  # named units (provinces, districts)
+
+    # Indexes for the lookups made once per amount, so that extraction stays linear in the
+    # size of the text: ``times`` and ``status_masks`` are sorted and non-overlapping.
+    @functools.cached_property
+    def relevant_starts(self) -> list[int]:
+        return [lo for lo, _ in self.relevant]
+
+    @functools.cached_property
+    def time_starts(self) -> list[int]:
+        return [t.start for t in self.times]
+
+    @functools.cached_property
+    def mask_bounds(self) -> tuple[list[int], list[int]]:
+        return [ms for ms, _ in self.status_masks], [me for _, me in self.status_masks]
+
+    @functools.cached_property
+    def paragraphs(self) -> dict[int, list[Sentence]]:
+        paras: dict[int, list[Sentence]] = {}
+        for x in self.sentences:
+            paras.setdefault(x.para, []).append(x)
+        return paras
+
+    @functools.cached_property
+    def timed_paragraphs(self) -> list[int]:
+        """Paragraph numbers, ascending, of the paragraphs holding a time expression."""
+        return sorted(p for p, xs in self.paragraphs.items() if _times_within(self, xs[0].start, xs[-1].end))
+
+
+def _times_within(doc: _Doc, lo: int, hi: int) -> list[_Time]:
+    """The time expressions ``t`` with ``lo <= t.start`` and ``t.end <= hi``, in text order."""
+    i, out = bisect_left(doc.time_starts, lo), []
+    while i < len(doc.times) and doc.times[i].start < hi:
+        if doc.times[i].end <= hi:
+            out.append(doc.times[i])
+        i += 1
+    return out
 
 
 _OWN_KINDS = VALUE_KINDS + ("industrial_production_index",)
@@ -252,7 +290,8 @@ def _status_words(doc: _Doc, lo: int, hi: int) -> str | None:
     purpose = _PURPOSE.search(text, lo, hi)
     if purpose is not None:
         return "plan" if purpose.group("plan") or purpose.group("plane") else "target"
-    masks = [s for s in doc.status_masks if s[0] < hi and lo < s[1]]
+    starts, ends = doc.mask_bounds
+    masks = doc.status_masks[bisect_right(ends, lo) : bisect_left(starts, hi)]
     masks += [m.span() for m in _NUMBER_BRACKET.finditer(text, lo, hi)]
 
     def free(m: re.Match) -> bool:
@@ -271,11 +310,11 @@ def _status_words(doc: _Doc, lo: int, hi: int) -> str | None:
 def _resolve_time(doc: _Doc, d: _Draft, clause_end: int) -> None:
     """Set ``period``, ``year`` and ``year_found`` of a draft from the time expressions."""
     s, a = d.sentence, d.amount
-    in_sentence_before = [t for t in doc.times if s.start <= t.start and t.end <= a.qualifier_start]
-    in_clause_after = [t for t in doc.times if a.end <= t.start and t.end <= clause_end]
+    in_sentence_before = _times_within(doc, s.start, a.qualifier_start)
+    in_clause_after = _times_within(doc, a.end, clause_end)
     para_start = _para_start(doc, s)
-    previous = [t for t in doc.times if para_start <= t.start and t.end <= s.start and _about_figures(doc, t)]
-    intro = [t for t in doc.times if d.intro is not None and d.intro.start <= t.start and t.end <= d.intro.end]
+    previous = [t for t in _times_within(doc, para_start, s.start) if _about_figures(doc, t)]
+    intro = _times_within(doc, d.intro.start, d.intro.end) if d.intro is not None else []
     chain = list(reversed(in_sentence_before)) + in_clause_after + list(reversed(intro)) + list(reversed(previous))
     chain += [t for t in reversed(_previous_paragraph_times(doc, s)) if _about_figures(doc, t)]
     chain += list(reversed(_heading_times(doc, s)))
@@ -300,35 +339,32 @@ def _about_figures(doc: _Doc, t: _Time) -> bool:
     """True when the time expression stands in a sentence of ``doc.relevant`` (see
     ``reading._document_context``): the time of a sentence about another measure or a part of
     industry ("electricity output rose in the second half of the year") is not carried."""
-    return any(lo <= t.start and t.end <= hi for lo, hi in doc.relevant) if doc.relevant else True
+    if not doc.relevant:
+        return True
+    k = bisect_right(doc.relevant_starts, t.start) - 1
+    return k >= 0 and t.end <= doc.relevant[k][1]
 
 
 def _para_start(doc: _Doc, s: Sentence) -> int:
-    return next(x.start for x in doc.sentences if x.para == s.para)
+    return doc.paragraphs[s.para][0].start
 
 
 def _previous_paragraph_times(doc: _Doc, s: Sentence) -> list[_Time]:
     """Time expressions of the paragraph right before the sentence's paragraph."""
-    before = [x for x in doc.sentences if x.para == s.para - 1]
+    before = doc.paragraphs.get(s.para - 1)
     if not before:
         return []
-    return [t for t in doc.times if before[0].start <= t.start and t.end <= before[-1].end]
+    return _times_within(doc, before[0].start, before[-1].end)
 
 
 def _heading_times(doc: _Doc, s: Sentence) -> list[_Time]:
     """Time expressions of the nearest heading line before the sentence's paragraph,
     skipping paragraphs without any time expression."""
-    paras: dict[int, list[Sentence]] = {}
-    for x in doc.sentences:
-        if x.para < s.para:
-            paras.setdefault(x.para, []).append(x)
-    for p in sorted(paras, reverse=True):
-        ps, pe = paras[p][0].start, paras[p][-1].end
-        times = [t for t in doc.times if ps <= t.start and t.end <= pe]
-        if not times:
-            continue
-        return times if paras[p][0].heading else []
-    return []
+    k = bisect_left(doc.timed_paragraphs, s.para) - 1
+    if k < 0:
+        return []
+    xs = doc.paragraphs[doc.timed_paragraphs[k]]
+    return _times_within(doc, xs[0].start, xs[-1].end) if xs[0].heading else []
 
 
 # the start of the clause whose words name a figure's part of industry: a punctuation mark or a
@@ -380,8 +416,8 @@ def _sentence_drafts(
         if kw is not None:
             context = kw[0] if kw[0] in VALUE_KINDS else None
             whole = None
-        elif (comp := _last_match(_COMPONENT, text, boundary, seg_hi)) is not None and not any(
-            comp.end() <= t.start and t.end <= a.start for t in doc.times
+        elif (comp := _last_match(_COMPONENT, text, boundary, seg_hi)) is not None and not _times_within(
+            doc, comp.end(), a.start
         ):
             # "..., trong đó công nghiệp địa phương đạt 8.100 tỷ đồng": a part of the whole before it
             if prev is not None and prev.kind == "value" and prev.part_of is None:
@@ -410,7 +446,7 @@ def _sentence_drafts(
                 # a time expression in the rate's own clause makes it a statement of its own
                 breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, boundary, g.start())]
                 clause_lo = breaks[-1] if breaks else boundary
-                own_time = any(clause_lo <= t.start and t.end <= a.start for t in doc.times)
+                own_time = bool(_times_within(doc, clause_lo, a.start))
                 base = None
                 if (
                     kw is None
@@ -581,14 +617,22 @@ def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
     def group_of(d: _Draft) -> str:
         return "planned" if d.words in ("plan", "target") else "observed"
 
-    dated = [d for d in drafts if d.year_found]
+    # the nearest dated draft of the same group (ties: the earlier one), found by bisection
+    dated: dict[str, list[tuple[int, int, _Draft]]] = {}
+    for i, x in enumerate(d for d in drafts if d.year_found):
+        dated.setdefault(group_of(x), []).append((x.amount.start, i, x))
+    for same in dated.values():
+        same.sort(key=lambda t: t[:2])
+    starts = {g: [t[0] for t in same] for g, same in dated.items()}
     for d in drafts:
         if d.year is not None:
             continue
-        same = [x for x in dated if group_of(x) == group_of(d)]
-        if same:
-            near = min(same, key=lambda x: (abs(x.amount.start - d.amount.start), x.amount.start))
-            d.year = near.year
+        group, pos = group_of(d), d.amount.start
+        if group in dated:
+            j = bisect_left(starts[group], pos)
+            around = starts[group][max(0, j - 1) : j + 1]
+            best = min(around, key=lambda st: (abs(st - pos), st))
+            d.year = dated[group][bisect_left(starts[group], best)][2].year
         else:
             d.year = doc.doc_year
 
