@@ -5,8 +5,9 @@ sentence, or the sentence start): "huyện Bảo Thắng", "tỉnh Yên Bái", "
 nước"; "toàn tỉnh", "trên địa bàn tỉnh", "the province" name the document's province, and
 "huyện" alone the district the document last named. Failing that, a part of a whole ("Trong
 đó ...") has the whole's region and a later figure of a sentence the previous one's; else the
-figure is of the document's subject: the first place of its title, else the place of its
-"Lào Cai, ngày ..." line, else the province it names more often than all the others
+figure is of the document's subject: the first place of its title or of the header lines
+that open it (the issuing body "ỦY BAN NHÂN DÂN HUYỆN BÁT XÁT", in capitals), else the place
+of its "Lào Cai, ngày ..." line, else the province it names more often than all the others
 together, else (the same way) the province its districts belong to. When none of these tells, the
 region is ``unknown`` and the figure is flagged ``region_unknown`` (never assumed to be the
 project's province).
@@ -33,17 +34,19 @@ from .regions import UNKNOWN, Place, Project, Unit, gazetteer, region_of, scope_
 
 
 def _document_subject(doc, places: list[Place]) -> Unit | None:
-    """The unit the document is about: first place of the title, else of the place-and-date
-    line of an official document, else the province named more often than all others together
+    """The unit the document is about: first place of the title or of the header lines that
+    open the document ("ỦY BAN NHÂN DÂN HUYỆN BÁT XÁT"), else of the place-and-date line of an
+    official document ("Bát Xát, ngày ..."), else the province named more often than all others together
     (by name, then through its districts)."""
     text = doc.text
-    if doc.sentences and doc.sentences[0].heading:
-        title = doc.sentences[0]
+    for title in doc.sentences[:6]:  # the title, or the header lines of an official document
+        if not title.heading:
+            break
         for p in places:
             if title.start <= p.start and p.end <= title.end and p.kind == "unit":
                 return p.unit
     for p in places:
-        if p.kind == "unit" and p.unit.level == "province":
+        if p.kind == "unit" and p.unit.level in ("province", "district"):
             line_end = text.find("\n", p.end)
             rest = text[p.end : line_end if line_end >= 0 else len(text)]
             if rest.lstrip().startswith(",") and "ngày" in rest[:12].lower():

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .document import _MONTHS_EN
-from .vocabulary import _BASE_RE, _DURATION_BEFORE, _NUM_WORDS, _TIME_MASKS, _TIME_RES
+from .vocabulary import _BASE_RE, _CAUSE_CLAUSE, _DURATION_BEFORE, _NUM_WORDS, _TIME_MASKS, _TIME_RES
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def _num(word: str | None) -> int | None:
 def _time_of(kind: str, m: re.Match, doc_year: int | None) -> tuple[str | None, int | None] | None:
     gd = m.groupdict()
     y = gd.get("y") or gd.get("y2") or gd.get("y3")
-    year = int(y) if y else (doc_year if gd.get("nay") else None)
+    year = int(y) if y else (doc_year if gd.get("nay") or gd.get("nay2") else None)
     n = _num(gd.get("n"))
     if kind in ("cum_n", "cum_bare"):
         if n is None or not 1 <= n <= 12:
@@ -92,7 +92,11 @@ def _time_of(kind: str, m: re.Match, doc_year: int | None) -> tuple[str | None, 
 
 
 def _find_times(text: str, doc_year: int | None) -> list[_Time]:
-    masks = sorted([m.span() for m in _TIME_MASKS.finditer(text)] + [m.span() for m in _BASE_RE.finditer(text)])
+    masks = sorted(
+        [m.span() for m in _TIME_MASKS.finditer(text)]
+        + [m.span() for m in _BASE_RE.finditer(text)]
+        + [m.span() for m in _CAUSE_CLAUSE.finditer(text)]
+    )
     mask_starts = [ms for ms, _ in masks]
     longest = max((me - ms for ms, me in masks), default=0)
 
