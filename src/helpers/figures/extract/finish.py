@@ -45,6 +45,8 @@ def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
                 yp = _last_match(_YEAR_PLAN, doc.text, lo, d.amount.start)
                 if yp is not None and not any(yp.end() <= t.start and t.end <= d.amount.start for t in doc.times):
                     d.period = "FY"  # "equal to 70.5% of the yearly plan of VND 14 trillion"
+                else:
+                    yp = None
                 d.price_base = _price_base(doc, d, group[i + 1 :]) if d.kind in ("value", "increase") else "unstated"
                 own = _status_words(doc, lo, d.amount.start)
                 if own is None and prev is not None:
@@ -52,6 +54,8 @@ def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
                 if own is None and d.intro is not None:  # "Các chỉ tiêu chủ yếu của kế hoạch năm 2015:"
                     own = _status_words(doc, d.intro.start, d.intro.end)
                 d.words = own
+                if yp is not None and own not in ("plan", "target"):  # "bằng 72% kế hoạch năm 15.700 tỷ đồng"
+                    d.words = "target" if re.match(r"(?i)mục|chỉ\s+tiêu\s+năm|.*target", yp.group(0)) else "plan"
             if d.section_words is not None and d.words in (None, d.section_words, "target"):
                 d.words = "plan" if "plan" in (d.words, d.section_words) else d.section_words
             prev = d

@@ -49,7 +49,8 @@ _LETTERED = re.compile(r"^\s*[A-ZĐ]\s*[.)]\s+\S")
 # a section heading that states a plan or a target ("II. KẾ HOẠCH NĂM 2020", "MỤC TIÊU NĂM 2021");
 # not a report on one ("TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NĂM 2019")
 _SECTION_STATUS = re.compile(
-    r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*)\s*[.)]\s*)?(?:(?P<plan>kế\s+hoạch|plan\b)|mục\s+tiêu|chỉ\s+tiêu|targets?\b)", _I
+    r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[A-ZĐ])\s*[.)]\s*)?(?:(?P<plan>kế\s+hoạch|plan\b)|mục\s+tiêu|chỉ\s+tiêu|targets?\b)",
+    _I,
 )
 
 
@@ -241,6 +242,8 @@ def _document_drafts(
             and kw[0] in VALUE_KINDS
         ):  # "Giá trị sản xuất công nghiệp của các tỉnh như sau." before a listing
             last_kind, last_para, last_whole = kw[0], s.para, None
+        elif not s.heading and kw is not None and kw[0] == "other":
+            last_kind = None  # "Thu hút đầu tư tiếp tục khởi sắc.": the listing is over
         if _ANNOUNCES_PARTS.search(sentence):
             bullets_whole = last_whole if last_whole is not None and last_para == s.para else None
         elif sentence.rstrip().endswith(":"):

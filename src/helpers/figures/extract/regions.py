@@ -250,7 +250,7 @@ def _place_rules(project: Project | None) -> list[tuple[re.Pattern, str, object]
     # a district not listed ("huyện Mường Tè")
     rules.append(
         (
-            re.compile(rf"(?P<pre>{_DISTRICT_PREFIX})\s+(?P<name>{_UPPER}\w*(?:\s+{_UPPER}\w*){{0,2}})"),
+            re.compile(rf"(?P<pre>{_DISTRICT_PREFIX})[ \t]+(?P<name>{_UPPER}\w*(?:[ \t]+{_UPPER}\w*){{0,2}})"),
             "other_district",
             None,
         )
