@@ -63,6 +63,24 @@ def test_list_rows_in_english_with_millions_and_a_list_without_an_indicator_head
     assert figs(other) == []
 
 
+def test_numbered_rows_under_a_head_without_colon_take_the_time_before_the_head():
+    text = (
+        "Sáu tháng đầu năm 2022, sản xuất công nghiệp tiếp tục phục hồi.\n\n"
+        "Giá trị sản xuất công nghiệp theo địa bàn (giá so sánh 2010, đơn vị tính: tỷ đồng)\n"
+        "1. Thành phố Lào Cai: 4.512,7, tăng 8,2%\n"
+        "2. Huyện Bảo Thắng: 10.830,2\n"
+        "\n"
+        "Tổng số lao động: 800\n"
+    )
+    f = figs(text, doc_date="2022-07-05")
+    assert [(x.region, x.value, x.period, x.year, x.price_base, x.growth_pct) for x in f] == [
+        ("Thành phố Lào Cai", 4512.7, "H1", 2022, "2010", 8.2),
+        ("Huyện Bảo Thắng", 10830.2, "H1", 2022, "2010", None),
+    ]
+    # one row under a line that does not announce a list is not a list
+    assert figs("Giá trị sản xuất công nghiệp (tỷ đồng)\nHuyện Bảo Thắng: 10.830,2\n") == []
+
+
 def test_places_listed_after_a_sentence_naming_the_indicator():
     text = (
         "Năm 2018, giá trị sản xuất công nghiệp của một số tỉnh trung du miền núi phía Bắc tăng khá.\n"
@@ -99,6 +117,11 @@ def test_places_listed_after_a_sentence_naming_the_indicator():
             "In 2022, the industrial production value (at 2010 constant prices) was VND 20.4 trillion. "
             "The mining sector contributed VND 2.9 trillion.",
             {2900: "subsector:mining"},
+        ),
+        (
+            "In 2022, the industrial production value (at 2010 constant prices) was VND 20.4 trillion. "
+            "The FDI sector accounted for 30 percent of the total, at VND 6.1 trillion.",
+            {6100: "component:fdi"},
         ),
     ],
 )

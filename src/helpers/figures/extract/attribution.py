@@ -14,7 +14,8 @@ project's province).
 
 Scope. The handicraft indicator is ``handicraft``. Otherwise the part of industry named in
 the words that govern the figure -- from its indicator keyword (or the previous figure) to
-the amount, leaving out brackets and asides ("Lai Châu, với thế mạnh thủy điện, đạt ...") --
+the amount (for a part, from the previous figure: the part named before its share, "The FDI
+sector accounted for 95% of the total, at VND 1,045 trillion"), leaving out brackets and asides ("Lai Châu, với thế mạnh thủy điện, đạt ...") --
 (:func:`helpers.figures.extract.regions.scope_in`); a later figure of a sentence without
 words of its own keeps the previous one's scope; else ``total``. A part of a whole that
 names neither a part of industry nor a place of its own is ``unknown``; so is a part without
@@ -112,6 +113,8 @@ def attribute(doc, drafts, places: list[Place], project: Project) -> None:
             d.scope = "handicraft"
         else:
             found = scope_in(text, max(d.scope_lo, lo), hi)
+            if found is None and d.part_of is not None:  # "The FDI sector accounted for 95% of the total, at ..."
+                found = scope_in(text, lo, hi)
             if found is not None:
                 d.scope = found[0]
             elif d.part_of is not None:

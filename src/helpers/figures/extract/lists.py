@@ -1,16 +1,18 @@
 """Lists that state figures without a sentence of their own: the lines of places (or parts)
-with bare numbers under a line that names the indicator, its unit and base, and the
-headings whose section states a plan.
+with bare numbers under a line that names the indicator, its unit and base.
 
-A *list head* is a line that ends with ":" and names a value indicator and a unit of money
-("Giá trị sản xuất công nghiệp 6 tháng đầu năm của các huyện, thành phố (giá so sánh 2010,
-đơn vị: tỷ đồng):", "Industrial production value by district (VND billion):"). The lines right
-after it, up to the first line of another shape, are its *rows* when each reads "label:
-number" or "label ... number" -- a name with letters, then one number, with or without the
-unit ("Huyện Bát Xát: 1.914,6", "- Thị xã Sa Pa: 233,7 tỷ đồng"). A bare number of a row is
-read in the head's unit with the separators of the document's language; the row is then
-read like a bullet after a line ending with ":": it takes the head's indicator, time, status
-words and price base, and its label names its region or part of industry.
+A *list head* is a line that names a value indicator and a unit of money ("Giá trị sản xuất
+công nghiệp 6 tháng đầu năm của các huyện, thành phố (giá so sánh 2010, đơn vị: tỷ đồng):",
+"Industrial production value by district (VND billion):"). The lines right after it, up to
+a blank line or a line of another shape, are its *rows* when each reads "label: number",
+"label ... number" or "label<two spaces>number" -- a name with letters (after a bullet or a
+number "1." if any), then one number, then nothing but the unit or a growth rate ("Huyện Bát
+Xát: 1.914,6", "- Thị xã Sa Pa: 233,7 tỷ đồng", "2. Huyện Bảo Thắng: 9.402,1, tăng 8,2%"). A
+head that ends with ":" needs one row, any other head two. A bare number of a row is read in
+the head's unit with the separators of the document's language; the row is then read like a
+bullet after a line ending with ":": it takes the head's indicator, time (failing that, the
+time before the head), status words and price base, and its label names its region or part
+of industry.
 """
 
 from __future__ import annotations
@@ -31,17 +33,20 @@ _HEAD_UNITS: list[tuple[re.Pattern, str, Decimal]] = [
 ]
 
 _ROW = re.compile(
-    r"[ \t]*(?:[-+•*–][ \t]*)?(?P<label>[^\d\n:|\t]*[^\W\d][^\d\n:|\t]*?)[ \t]*(?::|\.{2,}|…+|[ \t]{2,}|[ \t][-–][ \t])"
-    r"[ \t]*(?P<num>\d+(?:[.,]\d+)*)(?P<rest>[^\n\d]{0,20})$"
+    r"[ \t]*(?:[-+•*–][ \t]*|\d{1,2}[.)][ \t]*|[a-zđ][.)][ \t]*)?(?P<label>[^\d\n:|\t]*[^\W\d][^\d\n:|\t]*?)[ \t]*(?::|\.{2,}|…+|[ \t]{2,}|[ \t][-–][ \t])"
+    r"[ \t]*(?P<num>\d+(?:[.,]\d+)*)(?P<rest>[^\n]{0,60})$"
 )
-_REST_OK = re.compile(r"^\s*(?:(?:nghìn\s+|ngàn\s+|triệu\s+)?t[ỷỉ]\s+đồng|triệu\s+đồng)?\s*[;.,]?\s*$", _I)
+# after the number: nothing, the unit, or a growth rate ("4.512,7 tỷ đồng, tăng 8,2%")
+_REST_OK = re.compile(
+    r"^\s*(?:(?:nghìn\s+|ngàn\s+|triệu\s+)?t[ỷỉ]\s+đồng|triệu\s+đồng)?\s*"
+    r"(?:[,;(]\s*(?:tăng|giảm|up|down)\s[^\n]*?)?\s*[;.,)]?\s*$",
+    _I,
+)
 
 
 def _head_unit(text: str, s: Sentence) -> tuple[str, str, Decimal] | None:
-    """(indicator, unit, multiplier) of a list head, else None."""
+    """(indicator, unit, multiplier) of a possible list head, else None."""
     line = text[s.start : s.end]
-    if not line.rstrip().endswith(":"):
-        return None
     kinds = [_KEYWORDS[int(m.lastgroup[1:])][0] for m in _KEYWORD_RE.finditer(line)]
     kinds = [k for k in kinds if k in VALUE_KINDS]
     if not kinds:
@@ -66,6 +71,7 @@ def list_rows(
             continue
         kind, unit, mult = head
         prev_end = s.end
+        found_rows: list[tuple[int, Amount | None]] = []
         for r in sentences[i + 1 :]:
             m = _ROW.match(text, r.start, r.end)
             if m is None or text.count("\n", prev_end, r.start) != 1:
@@ -73,12 +79,19 @@ def list_rows(
             prev_end = r.end
             if not _REST_OK.match(m.group("rest")):
                 break
+            new_here = None
             if m.start("num") not in found:
                 try:
                     number = parse_number(m.group("num"), lang)
                 except UnreadableNumber:
                     break
                 a0, a1 = m.span("num")
-                new.append(Amount(float(number * mult), unit, number, m.group("num"), a0, a1, a0, a1, "", a0))
-            rows[r.start] = (s, kind)
+                new_here = Amount(float(number * mult), unit, number, m.group("num"), a0, a1, a0, a1, "", a0)
+            found_rows.append((r.start, new_here))
+        # a head ending with ":" announces its rows; another line needs two of them
+        if len(found_rows) >= (1 if text[s.start : s.end].rstrip().endswith(":") else 2):
+            for start, amount in found_rows:
+                rows[start] = (s, kind)
+                if amount is not None:
+                    new.append(amount)
     return new, rows

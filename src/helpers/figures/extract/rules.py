@@ -320,6 +320,9 @@ def _resolve_time(doc: _Doc, d: _Draft, clause_end: int, others: list[_Draft] = 
     chain = (
         own + list(reversed(in_sentence_before)) + in_clause_after + list(reversed(intro)) + list(reversed(previous))
     )
+    if d.intro is not None:  # a list row or bullet: the time before its introduction
+        before_head = [t for t in doc.times if _para_start(doc, d.intro) <= t.start and t.end <= d.intro.start]
+        chain += list(reversed(before_head)) + list(reversed(_previous_paragraph_times(doc, d.intro)))
     chain += [t for t in reversed(_previous_paragraph_times(doc, s)) if _about_figures(doc, t)]
     chain += list(reversed(_heading_times(doc, s)))
     period, year, found_period = None, None, False
