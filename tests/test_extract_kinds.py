@@ -161,11 +161,25 @@ def test_a_part_sentence_without_a_whole_before_gives_nothing():
         ),
     ],
 )
-def test_riêng_thang_after_a_cumulative_figure_is_a_figure_of_that_month(text, month):
+def test_rieng_thang_after_a_cumulative_figure_is_a_figure_of_that_month(text, month):
     f = figs(text, doc_date="2024-06-05")
     single = f[-1]
     assert (single.indicator, single.period, single.year, single.scope) == (IPV, month, 2024, "total")
     assert f[0].period != month
+
+
+def test_a_month_alone_after_the_parts_of_a_cumulative_figure():
+    text = (
+        "Thai Nguyen recorded an industrial production value of VND 680 trillion in the first nine months of 2023. "
+        "Of the total, FDI enterprises contributed VND 610 trillion.\n\n"
+        "In September alone, the value reached VND 78 trillion, despite supply disruptions in August."
+    )
+    f = figs(text, doc_date="2023-10-02")
+    assert [(x.value, x.period, x.scope) for x in f] == [
+        (680_000, "M1-9", "total"),
+        (610_000, "M1-9", "component:fdi"),
+        (78_000, "M9", "total"),
+    ]
 
 
 # --------------------------------------------------------------------------- 4. from ... to
@@ -180,6 +194,11 @@ def test_riêng_thang_after_a_cumulative_figure_is_a_figure_of_that_month(text, 
         ),
         (
             "Industrial production value rose from VND 8.15 trillion in 2010 to VND 14.9 trillion in 2015.",
+            (8150, 2010),
+            (14900, 2015),
+        ),
+        (
+            "Giá trị sản xuất công nghiệp tăng từ 8.150 tỷ đồng (năm 2010) lên 14.900 tỷ đồng (năm 2015).",
             (8150, 2010),
             (14900, 2015),
         ),

@@ -234,7 +234,7 @@ def _document_drafts(
             ]
             if wholes or not any(d.part_of is not None for d in found):
                 last_whole = wholes[-1] if wholes else None  # parts keep their whole for the next ones
-            last_kind = wholes[-1].indicator if wholes else None
+                last_kind = wholes[-1].indicator if wholes else None
             last_para = s.para
         elif (
             not s.heading

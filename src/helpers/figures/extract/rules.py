@@ -297,10 +297,14 @@ def _status_words(doc: _Doc, lo: int, hi: int) -> str | None:
     return None
 
 
+# between an amount and the time that is its own: "17.340 tỷ đồng năm 2015", "(năm 2015)", "in 2015"
+_GLUE = re.compile(r"\s*(?:\(|in|vào)?\s*", _I)
+
+
 def _resolve_time(doc: _Doc, d: _Draft, clause_end: int, others: list[_Draft] = ()) -> None:
     """Set ``period``, ``year`` and ``year_found`` of a draft from the time expressions.
 
-    A time written right after an amount, with nothing but spaces between ("tăng từ 17.340 tỷ
+    A time written right after an amount, with nothing but spaces (or "(", "in", "vào") between ("tăng từ 17.340 tỷ
     đồng năm 2015 lên 31.200 tỷ đồng năm 2020", "from VND 17 trillion in 2015 to ..."),
     belongs to that amount: it comes first for it and is never used by the other amounts of
     the sentence (``others``)."""
@@ -308,7 +312,7 @@ def _resolve_time(doc: _Doc, d: _Draft, clause_end: int, others: list[_Draft] = 
     text = doc.text
 
     def glued(t: _Time, x: Amount) -> bool:
-        return x.end <= t.start and (not text[x.end : t.start].strip() or text[x.end : t.start].strip() == "in")
+        return x.end <= t.start and _GLUE.fullmatch(text, x.end, t.start) is not None
 
     taken = [t for t in doc.times for x in others if x.amount is not a and glued(t, x.amount)]
     in_sentence_before = [t for t in doc.times if s.start <= t.start and t.end <= a.qualifier_start and t not in taken]
