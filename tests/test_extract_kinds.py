@@ -81,6 +81,19 @@ def test_numbered_rows_under_a_head_without_colon_take_the_time_before_the_head(
     assert figs("Giá trị sản xuất công nghiệp (tỷ đồng)\nHuyện Bảo Thắng: 10.830,2\n") == []
 
 
+def test_list_rows_labelled_by_years_take_their_own_years():
+    text = (
+        "Giá trị sản xuất công nghiệp của tỉnh Lai Châu (giá so sánh 2010, tỷ đồng):\n"
+        "Năm 2017: 2.950\n"
+        "Năm 2018: 3.310,5\n"
+    )
+    f = figs(text, doc_date="2019-03-01")
+    assert [(x.region, x.year, x.period, x.value, x.status) for x in f] == [
+        ("Lai Châu", 2017, "FY", 2950, "actual"),
+        ("Lai Châu", 2018, "FY", 3310.5, "actual"),
+    ]
+
+
 def test_places_listed_after_a_sentence_naming_the_indicator():
     text = (
         "Năm 2018, giá trị sản xuất công nghiệp của một số tỉnh trung du miền núi phía Bắc tăng khá.\n"

@@ -6,7 +6,8 @@ công nghiệp 6 tháng đầu năm của các huyện, thành phố (giá so s�
 "Industrial production value by district (VND billion):"). The lines right after it, up to
 a blank line or a line of another shape, are its *rows* when each reads "label: number",
 "label ... number" or "label<two spaces>number" -- a name with letters (after a bullet or a
-number "1." if any), then one number, then nothing but the unit or a growth rate ("Huyện Bát
+number "1." if any; a label that is a time, "Năm 2019: 25.100", gives the row its time),
+then one number, then nothing but the unit or a growth rate ("Huyện Bát
 Xát: 1.914,6", "- Thị xã Sa Pa: 233,7 tỷ đồng", "2. Huyện Bảo Thắng: 9.402,1, tăng 8,2%"). A
 head that ends with ":" needs one row, any other head two. A bare number of a row is read in
 the head's unit with the separators of the document's language; the row is then read like a
@@ -33,7 +34,7 @@ _HEAD_UNITS: list[tuple[re.Pattern, str, Decimal]] = [
 ]
 
 _ROW = re.compile(
-    r"[ \t]*(?:[-+•*–][ \t]*|\d{1,2}[.)][ \t]*|[a-zđ][.)][ \t]*)?(?P<label>[^\d\n:|\t]*[^\W\d][^\d\n:|\t]*?)[ \t]*(?::|\.{2,}|…+|[ \t]{2,}|[ \t][-–][ \t])"
+    r"[ \t]*(?:[-+•*–][ \t]*|\d{1,2}[.)][ \t]*|[a-zđ][.)][ \t]*)?(?P<label>[^\n:|\t]*?[^\W\d][^\n:|\t]*?)[ \t]*(?::|\.{2,}|…+|[ \t]{2,}|[ \t][-–][ \t])"
     r"[ \t]*(?P<num>\d+(?:[.,]\d+)*)(?P<rest>[^\n]{0,60})$"
 )
 # after the number: nothing, the unit, or a growth rate ("4.512,7 tỷ đồng, tăng 8,2%")
