@@ -271,6 +271,20 @@ def test_a_comparison_period_with_its_own_year_never_gives_the_figure_a_year():
     assert [x.year for x in figs(en, doc_date="2019-11-02") if x.indicator == IPV] == [2019]
 
 
+def test_the_same_period_of_a_named_year_dates_an_undated_report_the_year_after():
+    text = (
+        "Tình hình sản xuất công nghiệp tháng 8\n\n"
+        "Chỉ số sản xuất công nghiệp tháng 8 tăng 6,4% so với cùng kỳ năm 2020.\n\n"
+        "Tính chung 8 tháng đầu năm, giá trị sản xuất công nghiệp đạt 12.300 tỷ đồng, tăng 5,2% so với cùng kỳ."
+    )
+    f = figs(text, doc_date=None)
+    assert {(x.indicator, x.period, x.year) for x in f} == {
+        ("industrial_production_index", "M8", 2021),
+        (IPV, "M1-8", 2021),
+    }
+    assert by_value(f, 12300).compared_to == "same_period_previous_year"
+
+
 def test_a_later_plan_section_does_not_give_its_year_to_earlier_figures():
     text = (
         "BÁO CÁO TÌNH HÌNH KINH TẾ - XÃ HỘI NĂM 2021\n"

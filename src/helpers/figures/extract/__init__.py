@@ -169,6 +169,8 @@ When no time expression gives a year, the figure takes the year of the nearest f
 same document that has one and the same kind of status (observed: actual or estimate;
 planned: plan or target) -- "Hiện nay, công nghiệp và xây dựng chiếm 35,94%" beside "Năm
 2023, giá trị ... đạt" is 2023, and a headline target takes the year of the body's target.
+A figure compared with the same period of a named year ("tăng 11,3% so với cùng kỳ năm
+2018", "over the same period of 2018") is of the year after it (and gives it to the others).
 A later amount of a sentence with no time expression since the previous amount shares that
 amount's year ("cả năm ước thực hiện 26.580 tỷ đồng (kế hoạch 26.500 tỷ đồng)": the plan is
 of the same year, not of a plan section further on). Failing that, the document's year;

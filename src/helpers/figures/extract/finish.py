@@ -64,6 +64,9 @@ def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
     def group_of(d: _Draft) -> str:
         return "planned" if d.words in ("plan", "target") else "observed"
 
+    for d in drafts:  # "tăng 11,3% so với cùng kỳ năm 2018": the figure is of 2019
+        if d.year is None and d.comparison is not None and d.comparison[-1] == "same_period":
+            d.year, d.year_found = d.comparison[1] + 1, True
     dated = [d for d in drafts if d.year_found]
     for d in drafts:
         if d.year is not None:

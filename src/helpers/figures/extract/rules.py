@@ -168,7 +168,7 @@ def _comparison_after(text: str, pos: int, hi: int) -> tuple | None:
 def _comparison_of(m: re.Match) -> tuple:
     gd = m.groupdict()
     if gd.get("same"):
-        return ("year", int(gd["sy"])) if gd.get("sy") else ("previous",)
+        return ("year", int(gd["sy"]), "same_period") if gd.get("sy") else ("previous",)
     if gd.get("y"):
         return ("year", int(gd["y"]))
     if gd.get("prev"):
