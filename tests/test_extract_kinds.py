@@ -236,6 +236,7 @@ def test_a_rise_to_a_year_not_over_is_an_estimate():
         "In 2023, Yen Bai's industrial production value reached VND 17.2 trillion (about 730 million USD).",
         "Năm 2023, giá trị sản xuất công nghiệp đạt 17.200 tỷ đồng (tương đương 730 triệu USD).",
         "In 2023, the industrial output value hit VND 17.2 trillion, or about USD 730 million.",
+        "In 2023, the industrial production value reached USD 730 million (about VND 17.2 trillion).",
     ],
 )
 def test_an_amount_in_another_currency_beside_the_figure_is_the_same_figure(text):

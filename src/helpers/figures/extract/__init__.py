@@ -77,7 +77,8 @@ hectare, per person, per worker, per tonne and unit prices ("65,3 triệu đồn
 "bình quân đầu người", "per worker", "giá trị sản xuất trên 1 ha đất canh tác") are never
 figures. An amount in another currency written right after a figure -- in a bracket or after
 "tương đương", "equivalent to", "or" ("VND 38.6 trillion (1.63 billion USD)", "17.200 tỷ
-đồng (tương đương 730 triệu USD)") -- is the same figure converted, never a second one.
+đồng (tương đương 730 triệu USD)") -- is the same figure converted, never a second one; of
+the two, the amount in VND is kept ("1,6 tỷ USD (khoảng 37.000 tỷ đồng)": 37.000 tỷ đồng).
 
 Places and parts of industry no longer stop a figure: it is kept with its ``region`` and
 ``scope`` (district, city, another province, the country; sub-sector, component). The

@@ -539,8 +539,11 @@ def _sentence_drafts(
 
         # money
         if i > 0 and a.unit != amounts[i - 1].unit and _SAME_FIGURE_BEFORE.fullmatch(text, amounts[i - 1].end, seg_hi):
-            boundary = a.end  # "VND 38.6 trillion (1.63 billion USD)": the same figure converted
-            continue
+            # "VND 38.6 trillion (1.63 billion USD)": the same figure converted; the amount in VND is kept
+            if a.unit != "bn_vnd" or prev is None or prev.amount is not amounts[i - 1]:
+                boundary = a.end
+                continue
+            prev.dropped = True
         if context is None or _per_unit(text, seg_lo, a):
             prev = None  # a rate after it is its own, not the previous figure's
             boundary = a.end
