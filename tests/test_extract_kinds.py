@@ -311,6 +311,19 @@ def test_a_later_plan_section_does_not_give_its_year_to_earlier_figures():
     }
 
 
+def test_a_part_heading_that_opens_with_the_plan_is_a_plan_section():
+    text = (
+        "Ngày 02/12/2019\n\n"
+        "Phần thứ nhất: Tình hình thực hiện năm 2019\n"
+        "Giá trị sản xuất công nghiệp năm 2019 ước đạt 27.100 tỷ đồng.\n\n"
+        "Phần thứ hai: Kế hoạch phát triển kinh tế - xã hội năm 2020\n"
+        "Các chỉ tiêu chủ yếu:\n"
+        "- Giá trị sản xuất công nghiệp đạt 30.000 tỷ đồng.\n"
+    )
+    f = figs(text, doc_date=None)
+    assert [(x.value, x.year, x.status) for x in f] == [(27100, 2019, "estimate"), (30000, 2020, "plan")]
+
+
 def test_a_report_on_the_plan_is_not_a_plan_section():
     text = (
         "Báo cáo số 12/BC-UBND\n"
@@ -364,6 +377,12 @@ def test_english_periods_after_the_amount_or_of_this_year(text, date, period, ye
 def test_a_month_in_a_clause_of_cause_is_not_the_period(text):
     (x,) = figs(text, doc_date="2021-01-20")
     assert (x.period, x.year) == ("FY", 2020)
+
+
+def test_a_time_after_a_cause_without_a_comma_is_still_the_figures():
+    text = "Do ảnh hưởng của dịch bệnh 6 tháng đầu năm 2021 giá trị sản xuất công nghiệp chỉ đạt 9.100 tỷ đồng."
+    (x,) = figs(text, doc_date="2021-07-10")
+    assert (x.period, x.year) == ("H1", 2021)
 
 
 @pytest.mark.parametrize(

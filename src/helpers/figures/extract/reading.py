@@ -45,11 +45,13 @@ _ANNOUNCES_PARTS = re.compile(r"(?:trong\s+đó|of\s+which|bao\s+gồm|chia\s+ra
 _BULLET = re.compile(r"^\s*[-+•*–—]\s*")
 # a numbered section heading ("2.4. Giá trị sản xuất công nghiệp", "II. KẾ HOẠCH NĂM 2020")
 _NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)\s*[.)]\s*\S")
+_PART = re.compile(r"\s*(?:phần|part)\s+(?:thứ\s+)?\w+\s*[.:\-–]", _I)
 _LETTERED = re.compile(r"^\s*[A-ZĐ]\s*[.)]\s+\S")
 # a section heading that states a plan or a target ("II. KẾ HOẠCH NĂM 2020", "MỤC TIÊU NĂM 2021");
 # not a report on one ("TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NĂM 2019")
 _SECTION_STATUS = re.compile(
-    r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[A-ZĐ])\s*[.)]\s*)?(?:(?P<plan>kế\s+hoạch|plan\b)|mục\s+tiêu|chỉ\s+tiêu|targets?\b)",
+    r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[A-ZĐ])\s*[.)]\s*|(?:phần|part)\s+(?:thứ\s+)?\w+\s*[.:\-–]\s*)?"
+    r"(?:(?P<plan>kế\s+hoạch|plan\b)|mục\s+tiêu|chỉ\s+tiêu|targets?\b)",
     _I,
 )
 
@@ -153,8 +155,8 @@ def _document_drafts(
       of the parts that follow.
     - The rows of a list (:mod:`helpers.figures.extract.lists`) are read as bullets introduced
       by the list's head, with its indicator.
-    - A section heading (numbered, lettered or in capitals, after the header lines that open
-      the document) that states a plan or a target ("II. KẾ HOẠCH NĂM 2020") gives that
+    - A section heading (numbered, lettered, "Phần thứ hai:" or in capitals, after the header
+      lines that open the document) that states a plan or a target ("II. KẾ HOẠCH NĂM 2020") gives that
       status to the figures of its section whose words state none or only a target (the
       list of "Các chỉ tiêu chủ yếu" under a plan heading is the plan).
     """
@@ -181,7 +183,7 @@ def _document_drafts(
         if (
             s.heading
             and body_started
-            and (_NUMBERED.match(sentence) or _LETTERED.match(sentence) or sentence.isupper())
+            and (_NUMBERED.match(sentence) or _LETTERED.match(sentence) or sentence.isupper() or _PART.match(sentence))
         ):
             st = _SECTION_STATUS.match(sentence)
             section = None if st is None else ("plan" if st.group("plan") else "target")

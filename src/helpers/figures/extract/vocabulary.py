@@ -411,11 +411,11 @@ _TIME_MASKS = re.compile(
 )
 
 
-# a clause of cause or concession: its time is that of the cause, never of a figure ("despite
-# COVID-19 outbreaks in May, ...", "do ảnh hưởng của mưa lũ tháng 8, ...")
+# a clause of cause or concession closed by a comma: its time is that of the cause, never of a
+# figure ("despite COVID-19 outbreaks in May, ...", "do ảnh hưởng của mưa lũ tháng 8, ...")
 _CAUSE_CLAUSE = re.compile(
     r"(?<!\w)(?:despite|in\s+spite\s+of|due\s+to|because\s+of|owing\s+to|amid|mặc\s+dù|bất\s+chấp"
-    r"|do\s+(?:ảnh\s+hưởng|tác\s+động)|bởi\s+(?:ảnh\s+hưởng|tác\s+động))(?!\w)[^,;.\n]*",
+    r"|do\s+(?:ảnh\s+hưởng|tác\s+động)|bởi\s+(?:ảnh\s+hưởng|tác\s+động))(?!\w)[^,;.\n]*(?=,)",
     _I,
 )
 
