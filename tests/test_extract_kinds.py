@@ -81,6 +81,22 @@ def test_numbered_rows_under_a_head_without_colon_take_the_time_before_the_head(
     assert figs("Giá trị sản xuất công nghiệp (tỷ đồng)\nHuyện Bảo Thắng: 10.830,2\n") == []
 
 
+def test_rows_separated_by_semicolons_on_the_head_line_or_after_it():
+    text = (
+        "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2022 theo địa bàn (giá so sánh 2010, tỷ đồng): Thành phố "
+        "Lào Cai: 4.512,7; huyện Bảo Thắng: 10.830,2.\n\n"
+        "Giá trị sản xuất công nghiệp năm 2021 một số huyện (tỷ đồng):\n"
+        "Huyện Bảo Yên: 402,8; huyện Văn Bàn: 158,4\n"
+    )
+    f = figs(text, doc_date="2022-07-10")
+    assert [(x.region, x.value, x.period, x.year, x.price_base) for x in f] == [
+        ("Thành phố Lào Cai", 4512.7, "H1", 2022, "2010"),
+        ("Huyện Bảo Thắng", 10830.2, "H1", 2022, "2010"),
+        ("Huyện Bảo Yên", 402.8, "FY", 2021, "unstated"),
+        ("Huyện Văn Bàn", 158.4, "FY", 2021, "unstated"),
+    ]
+
+
 def test_list_rows_labelled_by_years_take_their_own_years():
     text = (
         "Giá trị sản xuất công nghiệp của tỉnh Lai Châu (giá so sánh 2010, tỷ đồng):\n"
