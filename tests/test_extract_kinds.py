@@ -468,6 +468,8 @@ def test_a_plan_list_under_a_plan_heading_is_a_plan_and_a_target_section_a_targe
         ("ỦY BAN NHÂN DÂN HUYỆN SI MA CAI\nBÁO CÁO TÌNH HÌNH KINH TẾ - XÃ HỘI NĂM 2015\n", "Huyện Si Ma Cai"),
         ("UBND HUYỆN BẢO YÊN\nSố: 210/BC-UBND\n", "Huyện Bảo Yên"),
         ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\n", "Lào Cai"),
+        ("ỦY BAN NHÂN DÂN HUYỆN MƯỜNG TÈ\nBÁO CÁO\n", "Huyện Mường Tè"),
+        ("BÁO CÁO\nSố 12/BC-UBND\nBát Xát, ngày 10 tháng 12 năm 2015\n", "Huyện Bát Xát"),
     ],
 )
 def test_region_from_the_header_of_an_official_document(header, region):

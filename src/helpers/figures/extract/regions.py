@@ -280,7 +280,9 @@ def find_places(text: str, project: Project | None = None) -> list[Place]:
             if kind == "other_district":
                 pre = m.group("pre").lower()
                 pre = "thành phố" if pre.startswith("tp") else re.sub(r"\s+", " ", pre)
-                name = f"{pre[0].upper()}{pre[1:]} {m.group('name')}"
+                bare = m.group("name")
+                bare = bare.title() if bare.isupper() else bare  # "HUYỆN MƯỜNG TÈ" in a header
+                name = f"{pre[0].upper()}{pre[1:]} {bare}"
                 place = Place(m.start(), m.end(), kind, None, name)
             else:
                 place = Place(m.start(), m.end(), kind, unit)
