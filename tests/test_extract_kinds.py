@@ -184,6 +184,16 @@ def test_a_part_sentence_without_a_whole_before_gives_nothing():
             "M5",
         ),
         (
+            "In the first five months of 2024, the industrial production value was VND 9.87 trillion, of which May "
+            "alone accounted for VND 2.04 trillion.",
+            "M5",
+        ),
+        (
+            "Lũy kế 5 tháng năm 2024, giá trị sản xuất công nghiệp đạt 9.870 tỷ đồng, riêng tháng 5 thực hiện "
+            "2.040 tỷ đồng.",
+            "M5",
+        ),
+        (
             "Tính chung quý I/2024, giá trị sản xuất công nghiệp đạt 5.600 tỷ đồng. Riêng tháng 3 ước "
             "thực hiện 1.950 tỷ đồng, tăng 6% so với tháng trước.",
             "M3",

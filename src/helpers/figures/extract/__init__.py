@@ -134,7 +134,8 @@ word -- "IIP 5 tháng tăng 7,2%", "5 tháng ước đạt" -- and not after a w
 as "sau", "trong", "kéo dài"; "5 tháng (đầu) năm nay" is of the document's year);
 ``H1``/``H2`` half-years ("6 tháng đầu năm", "nửa đầu năm", "6 tháng cuối năm", "first
 half"); ``Q1``..``Q4`` quarters ("quý I", "quý 2/2024", "3 tháng đầu năm", "first
-quarter"); ``M3`` one month ("tháng 3", "tháng 3/2024", "in March"); ``M1-9`` etc.;
+quarter"); ``M3`` one month ("tháng 3", "tháng 3/2024", "in March", "March alone", "the
+month of March"); ``M1-9`` etc.;
 ``YTD`` cumulative to an unstated month ("lũy kế", "từ đầu năm đến nay", "year to date");
 ``Y2016-2020`` a multi-year span ("giai đoạn 2016-2020"; year = last year). A partial
 period is never reported as ``FY``. English periods take "of this year" as the document's year

@@ -369,6 +369,9 @@ _TIME_RULES: list[tuple[str, str]] = [
     ),
     ("cum_mon", r"January\s*(?:-|–|to|through)\s*" + _MON_EN + r"(?:\s+(?P<y>" + _Y + r"))?"),
     ("month_en", r"(?:in|during|for)\s+" + _MON_EN + r"(?:\s+(?P<y>" + _Y + r"))?"),
+    # "April alone", "the month of April": one month
+    ("month_en", r"(?:(?:the\s+)?month\s+of\s+)?" + _MON_EN + r"(?:\s+(?P<y>" + _Y + r"))?(?=\s+alone\b)"),
+    ("month_en", r"(?:the\s+)?month\s+of\s+" + _MON_EN + r"(?:\s+(?P<y>" + _Y + r"))?"),
     ("fy", r"(?:full|whole)\s+year(?:\s+(?:of\s+)?(?P<y>" + _Y + r"))?"),
     ("fy", r"(?:\bin|\bfor|\bduring|\bof|\bby|\bthroughout|\bthe\s+year)\s+(?P<y>" + _Y + r")(?![\d/])"),
 ]
