@@ -114,6 +114,7 @@ def test_places_listed_after_a_sentence_naming_the_indicator():
     text = (
         "Năm 2018, giá trị sản xuất công nghiệp của một số tỉnh trung du miền núi phía Bắc tăng khá.\n"
         "Tỉnh Thái Nguyên đạt hơn 600 ngàn tỷ đồng. Tỉnh Phú Thọ đạt khoảng 36.500 tỷ đồng.\n"
+        "Tỉnh Tuyên Quang đạt 4.000 tỷ đồng vốn đầu tư.\n"
         "Thu hút đầu tư tiếp tục khởi sắc. Tỉnh Hòa Bình đạt 2.100 tỷ đồng.\n"
     )
     f = figs(text, doc_date="2019-01-10")

@@ -90,7 +90,8 @@ whose amounts have no keyword; a sentence that lists places or periods with amou
 the previous sentence with figures, or of a sentence without amounts that names the indicator
 ("Giá trị sản xuất công nghiệp của các tỉnh trong vùng tăng khá." then "Tỉnh Bắc Giang đạt
 gần 95 ngàn tỷ đồng."), in the same or the previous paragraph, until a sentence about another
-measure. Lists: the lines "place: number" under a line that names the indicator and its unit
+measure, and not when another measure is named right after the amount ("Tỉnh Tuyên Quang đạt
+4.000 tỷ đồng vốn đầu tư"). Lists: the lines "place: number" under a line that names the indicator and its unit
 ("... (giá so sánh 2010, tỷ đồng):" then "Huyện Bát Xát: 1.914,6") are figures in that unit
 with the head's time, status and base (:mod:`helpers.figures.extract.lists`). A later amount of the same
 sentence with no keyword of its own continues the indicator of the previous one. After a

@@ -123,6 +123,14 @@ def _amounts_by_sentence(sentences: list[Sentence], amounts: list[Amount]) -> li
     return out
 
 
+# another measure named right after an amount ("500 tỷ đồng vốn đầu tư", "VND 2 trillion in exports")
+_OTHER_AFTER = re.compile(
+    r"\s*(?:(?:in|of|từ|cho|về)\s+)?(?:vốn|đầu\s+tư|doanh\s+thu|ngân\s+sách|thuế|kim\s+ngạch|xuất\s+khẩu|lợi\s+nhuận"
+    r"|tiền|investment|capital|revenues?|exports?|taxes|budget|profits?)(?!\w)",
+    _I,
+)
+
+
 def _in_brackets(text: str, s: Sentence, a: Amount) -> bool:
     """True for an amount inside a bracket of its sentence ("(kế hoạch 26.500 tỷ đồng)")."""
     return text.rfind("(", s.start, a.start) > text.rfind(")", s.start, a.start)
@@ -224,7 +232,12 @@ def _document_drafts(
                 own_time = any(s.start <= t.start and t.end <= hi for t in doc.times)
                 if heading_kind is not None and not s.heading:
                     carry = heading_kind
-                elif (own_place or own_time) and last_kind is not None and s.para - (last_para or 0) <= 1:
+                elif (
+                    (own_place or own_time)
+                    and last_kind is not None
+                    and s.para - (last_para or 0) <= 1
+                    and not _OTHER_AFTER.match(text, first.end)
+                ):  # not "Huyện Bảo Thắng đạt 500 tỷ đồng vốn đầu tư"
                     carry = last_kind
             found = _sentence_drafts(doc, s, inside, parent=parent, carry=carry)
             for d in found:
