@@ -64,6 +64,73 @@ def extract(
     raise typer.Exit(cli_extract(files, region))
 
 
+@app.command("add-source")
+def add_source_command(
+    file: Path = typer.Argument(..., help="The document as downloaded (UTF-8 text), outside data/raw."),
+    title: str = typer.Option(..., "--title", help="Title as published."),
+    publisher: str = typer.Option(..., "--publisher", help="Who published it (site or body)."),
+    date: str = typer.Option(..., "--date", help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
+    url: str | None = typer.Option(None, "--url", help="Address of the document, where known."),
+    language: str = typer.Option("vi", "--language", help="Language of the text: vi or en."),
+    source_id: str | None = typer.Option(None, "--id", help="Register id (default: publisher and year)."),
+    date_inferred: bool = typer.Option(
+        False, "--date-inferred", help="The date was read off the text, not from the publisher's record."
+    ),
+    rebuild: bool = typer.Option(
+        True,
+        "--rebuild/--no-rebuild",
+        help="Regenerate data/processed (figures, series, trend, forecast reports) after registering.",
+    ),
+) -> None:
+    """Copy FILE unedited into data/raw, register it in sources.yaml, show the figures it holds and
+    regenerate the canonical tables of data/processed."""
+    from helpers.figures.extract import extract_text
+    from helpers.figures.sources import add_source
+
+    added = add_source(
+        file,
+        title=title,
+        publisher=publisher,
+        date=date,
+        url=url,
+        language=language,
+        source_id=source_id,
+        date_inferred=date_inferred,
+    )
+    src = added.source
+    problems: list[str] = []
+    figs = extract_text(added.text, source=src.id, doc_date=src.date, file=src.file, problems=problems)
+    typer.echo(f"registered '{src.id}': {added.path} (sha256 {src.sha256})")
+    for problem in problems:
+        typer.echo(f"  {problem}")
+    if not figs:
+        typer.echo("the extractor finds no figure in this document; it stays registered as evidence read.")
+    else:
+        typer.echo(f"the extractor finds {len(figs)} figure(s):")
+        typer.echo("  year  period   indicator                               value  base      status    growth")
+        for f in figs:
+            growth = "" if f.growth_pct is None or f.growth_pct != f.growth_pct else f"{f.growth_pct:+g}%"
+            typer.echo(
+                f"  {f.year or '':<5} {f.period:<8} {f.indicator:<36} {f.value:>10,.1f}  {f.price_base:<9} "
+                f"{f.status:<9} {growth}"
+            )
+    only = ["figures", "series", "trend", "forecast"]
+    if rebuild:
+        from helpers.reports import main as build_reports
+
+        typer.echo("rebuilding data/processed: laocai reports " + " ".join(f"--only {o}" for o in only))
+        code = build_reports(only=only, progress=False)
+        if code:
+            typer.echo("the rebuild failed (see above); the document stays registered", err=True)
+            raise typer.Exit(code)
+    typer.echo(
+        "next: check each figure against the text; correct a misread one in data/raw/curation.yaml (with its "
+        "reason), never in the document, and rebuild ("
+        + ("laocai reports " + " ".join(f"--only {o}" for o in only))
+        + "); then commit data/raw and data/processed/*.csv."
+    )
+
+
 @app.command()
 def figures(
     output_dir: Path | None = typer.Option(
@@ -98,7 +165,10 @@ def series_command(
         "link_factor", "--method", help="Price-base linking: ratio, link_factor, interpolation or mixed."
     ),
     link_factor: float | None = typer.Option(
-        None, "--link-factor", help="Value at 2010 prices / value at 1994 prices (default: data/raw/references.yaml)."
+        None,
+        "--link-factor",
+        help="Value at 2010 prices / value at 1994 prices, used as given (default: references.yaml combined "
+        "with the years published in both bases).",
     ),
     level: float = typer.Option(95.0, "--level", help="Interval level in percent, strictly between 0 and 100."),
     weight: float = typer.Option(0.5, "--weight", help="Weight of the mixed splice, in [0, 1]."),
@@ -138,8 +208,16 @@ def series_command(
     except (FileNotFoundError, ValueError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
+    if link_factor is None:  # no factor chosen by hand: references.yaml combined with the bridge years
+        from helpers.series.bridge import data_params
+
+        params, estimate = data_params(obs, params)
+        typer.echo(f"link factor: {estimate.rule()}", err=True)
     try:
-        table = build_series(obs, params, plans=plans)
+        from helpers.figures.table import read_figures
+        from helpers.series.nowcast import add_nowcast
+
+        table = add_nowcast(build_series(obs, params, plans=plans), read_figures(figures), params)
     except ParameterError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -147,6 +225,41 @@ def series_command(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
     sys.stdout.write(table.to_csv(index=False, float_format="%.10g", lineterminator="\n"))
+
+
+@app.command("check-intervals")
+def check_intervals_command(
+    level: float = typer.Option(95.0, "--level", help="Interval level in percent, strictly between 0 and 100."),
+    by: str = typer.Option("figure", "--by", help="Leave out the figure (figure) or its whole year (year)."),
+    gap_method: str = typer.Option("loglinear", "--gap-method", help="Gap-year estimator: loglinear or state_space."),
+    calibrate: bool = typer.Option(
+        False, "--calibrate", help="Also print the coverage for several sigma floors (volatility prior)."
+    ),
+    figures: Path | None = typer.Option(
+        None, "--figures", help="Figures table CSV (default: data/processed/figures.csv)."
+    ),
+) -> None:
+    """Rebuild the series leaving out each published annual figure in turn; print CSV (figure_id, year,
+    published value at 2010 prices, estimate without it, lo, hi, covered) and the coverage line."""
+    from helpers.common.errors import UsageError
+    from helpers.series import loo
+    from helpers.series.build import load_figures
+    from helpers.series.linking import SeriesParams
+
+    if by not in ("figure", "year"):
+        raise UsageError(f"--by {by!r}: accepted values: figure, year")
+    params = SeriesParams(level=level, gap_method=gap_method)
+    obs, plans = load_figures(figures)
+    table = loo.check_intervals(obs, params, plans, by=by)
+    sys.stdout.write(table.to_csv(index=False, float_format="%.1f", lineterminator="\n"))
+    for fid, why in table.attrs["skipped"]:
+        typer.echo(f"# not testable: {fid}: {why}")
+    typer.echo("# " + loo.coverage(table).line())
+    if calibrate:
+        cal = loo.calibrate_sigma_floor(obs, params, plans)
+        typer.echo(
+            "# " + cal.to_csv(index=False, float_format="%.3g", lineterminator="\n").replace("\n", "\n# ").rstrip("# ")
+        )
 
 
 @app.command("reports")

@@ -31,6 +31,10 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
             q = html.escape(quote)
         src = by_id.get(r.source)
         cite = html.escape(f"{src.publisher}, {src.date}" if src else str(r.source))
+        citation = str(getattr(r, "citation", "") or "")
+        where = f"{cite}, chars {int(r.start)}–{int(r.end)}" if quote and not pd.isna(r.start) else ""
+        if not quote and citation:  # a cited figure: its citation stands where the quote would be
+            q, where = html.escape(citation), html.escape(str(getattr(r, "excluded", "") or ""))
         how = (
             (
                 html.escape(r.derivation) + f"<br><small>← <a href='#{html.escape(str(r.derived_from))}'>"
@@ -45,7 +49,7 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
             f"<td style='text-align:right'>{float(r.value):,.1f}</td>"
             f"<td>{html.escape(_word('status_word', r.status, lang))}</td>"
             f"<td>{html.escape(_word('base_word', r.price_base, lang))}</td><td>{how}</td>"
-            f"<td>{q}<br><small>{cite}, chars {int(r.start)}–{int(r.end)}</small></td></tr>"
+            f"<td>{q}<br><small>{where}</small></td></tr>"
         )
     from helpers.common.i18n import t
 

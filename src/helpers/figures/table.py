@@ -39,6 +39,7 @@ from helpers.common import paths
 from helpers.common.errors import InputError
 from helpers.common.io import write_csv_atomic
 from helpers.figures.sources import Source, load_sources
+from helpers.figures.values import INDICATOR_PATTERN, KINDS, OBSERVED, PERIOD_PATTERN, PRICE_BASE_PATTERN, STATUSES
 
 #: Columns of ``figures.csv`` in order.
 FIGURE_COLUMNS = [
@@ -67,6 +68,8 @@ FIGURE_COLUMNS = [
     "start",
     "end",
     "file",
+    "citation",
+    "excluded",
 ]
 
 #: Columns of ``checks.csv`` in order.
@@ -95,12 +98,13 @@ TEXT_COLUMNS = [
     "value_text",
     "region",
     "scope",
+    "quote",
+    "citation",
+    "excluded",
 ]
 
-STATUSES = ("actual", "estimate", "plan", "target")
-PRICE_BASES = ("1994", "2010", "current", "unstated")
-KINDS = ("reported", "implied")
-OBSERVED = ("actual", "estimate")
+#: Kinds of rows that are published figures (the others are derived from them).
+PUBLISHED_KINDS = ("reported", "cited")
 
 #: Tolerance, in percentage points, between a stated growth rate and the growth its levels
 #: imply. Growth rates are printed to one decimal and levels to whole billions, so rounding
@@ -300,7 +304,7 @@ def merge_duplicates(df: pd.DataFrame, source_order: list[str] | None = None) ->
     df["also_in"] = ""
     order = {s: i for i, s in enumerate(source_order or [])}
     df["_order"] = df["source"].map(lambda s: order.get(s, len(order)))
-    df = df.sort_values(["_order", "start"], kind="stable")
+    df = df.sort_values(["_order", "start"], kind="stable", na_position="last")
     key = df[[c for c in DUPLICATE_KEY if c in df]].astype(str).agg("|".join, axis=1)
     key += "|" + df["value"].map(lambda v: f"{float(v):.6g}")
     key += "|" + df["growth_pct"].map(lambda v: "" if pd.isna(v) else f"{float(v):.6g}")
@@ -344,7 +348,7 @@ def derive_implied(df: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     for r in df.itertuples(index=False):
-        if r.kind != "reported" or r.unit != "bn_vnd" or r.period != "FY" or r.status not in OBSERVED:
+        if r.kind not in PUBLISHED_KINDS or r.unit != "bn_vnd" or r.period != "FY" or r.status not in OBSERVED:
             continue
         if pd.isna(r.growth_pct) or str(r.indicator).endswith("_increase"):
             continue
@@ -407,9 +411,12 @@ def consistency_checks(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     checks = []
     fy = df[(df["period"] == "FY") & (df["unit"] == "bn_vnd")]
     levels = fy[(fy["status"].isin(OBSERVED)) & ~fy["indicator"].str.endswith("_increase")]
+    if "excluded" in fy:  # a figure kept visible only (use: false) is never the reference of a check
+        levels = levels[levels["excluded"].fillna("").eq("")]
+        fy = fy[fy["excluded"].fillna("").eq("") | fy["kind"].isin(PUBLISHED_KINDS)]
 
     for r in fy.itertuples():
-        if pd.isna(r.growth_pct) or r.kind != "reported" or r.indicator.endswith("_increase"):
+        if pd.isna(r.growth_pct) or r.kind not in PUBLISHED_KINDS or r.indicator.endswith("_increase"):
             continue
         b_year = compared_year(r.year, r.compared_to)
         if b_year is None:
@@ -448,6 +455,7 @@ def consistency_checks(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         b_year = compared_year(r.year, r.compared_to)
         base_ind = r.indicator[: -len("_increase")]
         later = fy[(fy["indicator"] == base_ind) & (fy["year"] == r.year) & (fy["status"] == r.status)]
+        later = later[later.get("excluded", pd.Series("", index=later.index)).fillna("").eq("")]
         earlier = levels[(levels["indicator"] == base_ind) & (levels["year"] == b_year)]
         for a in later.itertuples():
             for b in earlier.itertuples():
@@ -519,18 +527,18 @@ def figures_schema():
     text = pa.Column(str, nullable=True, coerce=True)
     return pa.DataFrameSchema(
         {
-            "figure_id": pa.Column(str, unique=True, checks=pa.Check.str_matches(r"^[\w\-]+@\d+")),
+            "figure_id": pa.Column(str, unique=True, checks=pa.Check.str_matches(r"^[\w\-]+(@\d+)?")),
             "source": pa.Column(str),
             "also_in": text,
-            "indicator": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$")),
+            "indicator": pa.Column(str, pa.Check.str_matches(INDICATOR_PATTERN)),
             "region": pa.Column(str, pa.Check.str_length(min_value=1)),
             "scope": pa.Column(str, pa.Check.str_matches(r"^(total|handicraft|unknown|subsector:\w+|component:\w+)$")),
-            "period": pa.Column(str),
+            "period": pa.Column(str, pa.Check.str_matches(PERIOD_PATTERN)),
             "year": pa.Column(int, pa.Check.in_range(1975, 2100), coerce=True),
             "value": pa.Column(float, pa.Check.ge(0), coerce=True),
             "unit": pa.Column(str),
             "qualifier": text,
-            "price_base": pa.Column(str, pa.Check.str_matches(r"^(\d{4}|current|unstated)$")),
+            "price_base": pa.Column(str, pa.Check.str_matches(PRICE_BASE_PATTERN)),
             "status": pa.Column(str, pa.Check.isin(STATUSES)),
             "growth_pct": pa.Column(float, nullable=True, coerce=True),
             "compared_to": text,
@@ -540,15 +548,28 @@ def figures_schema():
             "flags": text,
             "curation": text,
             "value_text": text,
-            "quote": pa.Column(str, pa.Check.str_length(min_value=1)),
-            "start": pa.Column(int, pa.Check.ge(0), coerce=True),
-            "end": pa.Column(int, pa.Check.ge(0), coerce=True),
+            "quote": text,
+            "start": pa.Column("Int64", pa.Check.ge(0), nullable=True, coerce=True),
+            "end": pa.Column("Int64", pa.Check.ge(0), nullable=True, coerce=True),
             "file": pa.Column(str),
+            "citation": text,
+            "excluded": text,
         },
         checks=[
-            pa.Check(lambda d: (d["end"] > d["start"]).all(), error="end must be after start"),
             pa.Check(
-                lambda d: ((d["kind"] == "reported") | d["derived_from"].fillna("").ne("")).all(),
+                lambda d: (d["end"] > d["start"]).fillna(d["source"] == "published").all(),
+                error="end must be after start",
+            ),
+            pa.Check(
+                lambda d: ((d["source"] == "published") | (d["quote"].fillna("").str.len() > 0)).all(),
+                error="a figure of a registered document needs its quote",
+            ),
+            pa.Check(
+                lambda d: ((d["source"] != "published") | (d["citation"].fillna("").str.len() > 0)).all(),
+                error="a cited figure needs its citation",
+            ),
+            pa.Check(
+                lambda d: (d["kind"].isin(PUBLISHED_KINDS) | d["derived_from"].fillna("").ne("")).all(),
                 error="implied rows must name the figure they are derived from",
             ),
         ],
@@ -570,17 +591,26 @@ def validate_figures(df: pd.DataFrame) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- pipeline
 def build_figures(raw_dir: Path | None = None, curation_path: Path | None = None) -> FiguresResult:
-    """Run every step from the raw documents to the validated figures and checks tables."""
+    """Run every step from the raw documents to the validated figures and checks tables.
+
+    The cited figures of ``published.yaml`` (:mod:`helpers.figures.published`) join the
+    extracted ones before curation, so every later step treats them alike.
+    """
+    from helpers.figures.published import PUBLISHED_YAML_NAME, SOURCE, cited_rows, load_published
+
     raw_dir = Path(raw_dir or paths.DATA_RAW)
     sources = load_sources(raw_dir / "sources.yaml")
+    cited = load_published(raw_dir / PUBLISHED_YAML_NAME)
     df, problems = extract_registered(sources, raw_dir)
+    if cited:
+        df = pd.concat([df, cited_rows(cited, list(df.columns) + ["citation", "excluded"])], ignore_index=True)
     df["also_in"] = ""
     df["derived_from"] = ""
     df["derivation"] = ""
     df["curation"] = ""
     entries = load_curation(curation_path or raw_dir / "curation.yaml")
     df, log = apply_curation(df, entries)
-    df = merge_duplicates(df, [s.id for s in sources])
+    df = merge_duplicates(df, [s.id for s in sources] + [SOURCE])
     df = derive_implied(df)
     df, checks = consistency_checks(df)
     df = tidy(df)
@@ -615,7 +645,7 @@ def read_figures(path: str | Path | None = None) -> pd.DataFrame:
         raise FileNotFoundError(
             f"{path}: no figures table; build it with `laocai figures` or notebooks/01_figures.ipynb"
         )
-    df = pd.read_csv(path, dtype={c: str for c in [*TEXT_COLUMNS, "price_base"]})
+    df = pd.read_csv(path, dtype={c: str for c in [*TEXT_COLUMNS, "price_base"]} | {"start": "Int64", "end": "Int64"})
     present = [c for c in TEXT_COLUMNS if c in df.columns]  # a hand-made table may hold fewer columns
     df[present] = df[present].fillna("")
     return df

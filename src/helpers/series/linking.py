@@ -246,14 +246,16 @@ class LinkParams:
     def range_center(self) -> float:
         """Centre of the plausible range used to measure its spread.
 
-        The default of references.yaml when it lies strictly inside the range, else the
-        geometric mean of ``low`` and ``high``.
+        For the range of references.yaml, its default (when strictly inside); for any other
+        range, and as a fallback, the geometric mean of ``low`` and ``high``.
         """
         low, high = self.link_factor_range  # type: ignore[misc]
         try:
-            ref_default = link_factor_reference()[0]
+            ref_default, ref_range = link_factor_reference()
         except (FileNotFoundError, ValueError):
-            ref_default = math.nan
+            ref_default, ref_range = math.nan, None
+        if ref_range is not None and (low, high) != ref_range:
+            return math.sqrt(low * high)  # a range of its own (e.g. estimated: helpers.series.bridge)
         if low < ref_default < high:
             return ref_default
         return math.sqrt(low * high)
