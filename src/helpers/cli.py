@@ -186,6 +186,12 @@ def forecast(
     progress: bool | None = typer.Option(
         None, "--progress/--no-progress", help="Progress bar on stderr (default: 100+ series)."
     ),
+    decimal: str = typer.Option(
+        "auto",
+        "--decimal",
+        help="Decimal mark of the values: ',' (Vietnamese: 1.250,5), '.' (1,250.5) or 'auto' "
+        "(refuses unclear files such as '1.000' with a hint).",
+    ),
 ) -> None:
     """Forecast every series of INPUT with 80% and 95% intervals and write OUTPUT.
 
@@ -196,7 +202,7 @@ def forecast(
     """
     from helpers.models.panel import run
 
-    raise typer.Exit(run(input, horizon, output, method, n_jobs=jobs, progress=progress))
+    raise typer.Exit(run(input, horizon, output, method, n_jobs=jobs, progress=progress, decimal=decimal))
 
 
 if __name__ == "__main__":

@@ -132,6 +132,7 @@ a horizon <= 0, an unknown method.
 from __future__ import annotations
 
 from .base import (
+    COMBO_AGG,
     COMBO_MEMBERS,
     DEFAULT_METHOD,
     LEVELS,
@@ -170,6 +171,7 @@ __all__ = [
     "LEVELS",
     "DEFAULT_METHOD",
     "COMBO_MEMBERS",
+    "COMBO_AGG",
     "MODELS",
     "ModelError",
     "ModelSpec",

@@ -20,6 +20,9 @@ DEFAULT_METHOD = "combo"
 COMBO_MEMBERS: tuple[str, ...] = ("naive", "theta", "rwd_med")
 
 
+COMBO_AGG = "median"  # how ``combo`` aggregates its members' log forecasts: "median" or "mean"
+
+
 N_ORIGINS = 4
 
 

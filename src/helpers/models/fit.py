@@ -24,6 +24,7 @@ from .calibration import ZTable, _knots_at, calibration_scores, pool_scores
 from .kernels import _rw_drift
 from .registry import _check_length, _check_positive, _members, _run, _spec
 from .result import ForecastResult
+from .tails import cap_knots, floor_at_zero, lower_floor, upper_cap
 
 
 def point_forecast(
@@ -170,6 +171,7 @@ def finish_fit(
         info["calibration_counts"] = [int(v) if np.isfinite(v) else None for v in m[grid.lead :]]
         info["scale"] = s
         knots = cal
+    knots = cap_knots(knots, probs, point, upper_cap(grid.values, Ht), True, lower_floor(grid.values, Ht))
     knots = _order_knots(point, knots, probs)
     years = np.arange(grid.end_year + 1, grid.end_year + 1 + prep.h)
     obs = ~np.isnan(grid.values)
@@ -255,7 +257,8 @@ def level_fallback(y, h: int, levels: Sequence[float] = LEVELS, *, name: str | N
         raise ModelError(f"{label}too short for the level fallback: {grid.n_obs} observed years, need at least 3")
     Ht = H + grid.lead
     point, knots, fitted, info = _rw_drift(grid.values, Ht, probs)
-    knots = _order_knots(point, knots, probs)
+    knots = cap_knots(knots, probs, point, upper_cap(grid.values, Ht), log=False)
+    knots = floor_at_zero(_order_knots(point, knots, probs), grid.values)
     years = np.arange(grid.end_year + 1, grid.end_year + 1 + H)
     fitted_s = pd.Series(fitted, index=grid.years, name="fitted")
     resid = pd.Series(grid.values - fitted, index=grid.years, name="residual")

@@ -17,7 +17,14 @@ How a run goes
      year cannot be forecast and is skipped;
    - zero or negative values: a log model cannot be used; a random walk with drift on the
      original scale with its own Gaussian intervals is used instead, marked
-     ``rwd-level (fallback)`` (three observed years needed, otherwise skipped).
+     ``rwd-level (fallback)`` (three observed years needed, otherwise skipped); when no value
+     is negative its lower bounds are floored at zero;
+   - a forecast or bound that is not finite or beyond ``MAX_OUTPUT`` (1e300; values near the
+     floating-point limit): the series is skipped, never written.
+
+   The input file is read by :func:`helpers.models.panelio.read_long_csv`: the delimiter is
+   sniffed, and numbers follow one stated rule for decimal marks and thousands separators
+   (``decimal``, ``--decimal``), or the file is refused with a message saying how to fix it.
 
 2. Each usable series is fitted and its calibration errors are computed on its own rolling
    origins (in ``n_jobs`` worker processes when the panel is large enough to pay for them).
@@ -40,9 +47,9 @@ import numpy as np
 import pandas as pd
 
 from helpers import models
-from helpers.common.errors import InputError
 from helpers.common.io import write_csv_atomic
 from helpers.models import base, registry
+from helpers.models.panelio import PanelInputError, parse_values, read_long_csv
 
 __all__ = [
     "PanelInputError",
@@ -58,10 +65,7 @@ __all__ = [
 OUTPUT_COLUMNS = ["unique_id", "year", "forecast", "lo_80", "hi_80", "lo_95", "hi_95", "method"]
 FALLBACK_NAIVE = "naive (fallback)"
 PARALLEL_MIN_SERIES = 40
-
-
-class PanelInputError(InputError):
-    """The input file cannot be used at all (unreadable, missing columns)."""
+MAX_OUTPUT = 1e300  # no output value beyond this (near the float limit, 1.8e308, sums overflow)
 
 
 @dataclass(frozen=True)
@@ -97,31 +101,11 @@ class PanelResult:
     results: dict = field(default_factory=dict)
 
 
-def read_long_csv(path: str | os.PathLike) -> pd.DataFrame:
-    """Read a long CSV with columns ``unique_id, year, value`` (all read as text).
-
-    Raises
-    ------
-    PanelInputError
-        If the file cannot be read or lacks a column.
-    """
-    try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    except FileNotFoundError:
-        raise PanelInputError(f"{path}: no such file") from None
-    except Exception as exc:  # noqa: BLE001
-        raise PanelInputError(f"{path}: cannot read as CSV: {exc}") from exc
-    df.columns = [str(c).strip() for c in df.columns]
-    missing = [c for c in ("unique_id", "year", "value") if c not in df.columns]
-    if missing:
-        raise PanelInputError(
-            f"{path}: missing column(s) {missing}; found {list(df.columns)} (expected unique_id, year, value)"
-        )
-    return df[["unique_id", "year", "value"]]
-
-
-def split_series(df: pd.DataFrame) -> tuple[dict, list]:
+def split_series(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, list]:
     """Split a long frame into one ``pandas.Series`` per id, reporting problems.
+
+    Text values are parsed by :func:`helpers.models.panelio.parse_values` under ``decimal``
+    (default: ``df.attrs["decimal"]`` as set by :func:`read_long_csv`, else ``"."``).
 
     Returns
     -------
@@ -137,6 +121,11 @@ def split_series(df: pd.DataFrame) -> tuple[dict, list]:
         problems.append(Problem("", f"{n} row(s) without a unique_id", "rows ignored"))
         d = d[d["unique_id"].notna()]
     d["unique_id"] = d["unique_id"].astype(str).str.strip()
+    dec = decimal or df.attrs.get("decimal", ".")
+    if d["value"].dtype == object or pd.api.types.is_string_dtype(d["value"]):
+        d["_num"] = parse_values(d["value"], dec).to_numpy()
+    else:
+        d["_num"] = pd.to_numeric(d["value"], errors="coerce").astype(float)
     for uid, g in d.groupby("unique_id", sort=False):
         year_raw = g["year"]
         yr = pd.to_numeric(year_raw, errors="coerce")
@@ -151,7 +140,7 @@ def split_series(df: pd.DataFrame) -> tuple[dict, list]:
             problems.append(Problem(uid, f"duplicate years {sorted(set(years[dup].tolist()))[:5]}", "skipped"))
             continue
         raw = g["value"]
-        vals = pd.to_numeric(raw, errors="coerce")
+        vals = g["_num"]
         nonnum = vals.isna() & raw.notna()
         if nonnum.any():
             ex = [(int(y), v) for y, v in zip(years[nonnum.to_numpy()], raw[nonnum].tolist())][:3]
@@ -333,6 +322,18 @@ def forecast_panel(
         for uid, prep in groups["fallback"]:
             results[uid] = models.finish_fit(prep, tables["naive"], label=FALLBACK_NAIVE)
 
+    for uid in [u for u in series if u in results]:
+        f = results[uid].frame.drop(columns="year").to_numpy(float)
+        if not np.all(np.isfinite(f)) or np.any(np.abs(f) > MAX_OUTPUT):
+            del results[uid]
+            problems.append(
+                Problem(
+                    uid,
+                    "forecasts or bounds beyond the range of floating-point numbers "
+                    f"(|value| > {MAX_OUTPUT:g} or not finite); rescale the series (e.g. other units)",
+                    "skipped",
+                )
+            )
     order = [uid for uid in series if uid in results]
     if order:
         frame = pd.concat([_frame_rows(uid, results[uid]) for uid in order], ignore_index=True)
@@ -353,13 +354,15 @@ def run(
     *,
     n_jobs: int | None = None,
     progress: bool | None = None,
+    decimal: str = "auto",
     err=None,
 ) -> int:
     """Command-line entry: read, forecast, write; return the exit code.
 
     Messages go to ``err`` (default stderr). Exit codes: 0 success (possibly with series
     skipped or on a fallback, each reported), 1 nothing could be forecast, 2 invalid horizon
-    or method, or unreadable input.
+    or method, or unreadable input (also: numbers whose decimal mark is unclear, see
+    :mod:`helpers.models.panelio`).
     """
     err = err or sys.stderr
     method = method or models.DEFAULT_METHOD
@@ -374,7 +377,7 @@ def run(
         say(f"error: {exc}")
         return 2
     try:
-        df = read_long_csv(input)
+        df = read_long_csv(input, decimal)
     except PanelInputError as exc:
         say(f"error: {exc}")
         return 2
