@@ -104,8 +104,7 @@ class PanelResult:
 def split_series(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, list]:
     """Split a long frame into one ``pandas.Series`` per id, reporting problems.
 
-    Text values are parsed by :func:`helpers.models.panelio.parse_values` under ``decimal``
-    (default: ``df.attrs["decimal"]`` as set by :func:`read_long_csv`, else ``"."``).
+    See :func:`_split_arrays` for the checks.
 
     Returns
     -------
@@ -113,8 +112,25 @@ def split_series(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, li
         ``unique_id -> Series`` of floats indexed by integer year (``NaN`` for missing).
     problems : list of Problem
     """
+    arrays, problems = _split_arrays(df, decimal)
+    return {u: pd.Series(v, index=y, name=u) for u, (y, v) in arrays.items()}, problems
+
+
+def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, list]:
+    """Split a long frame into one ``pandas.Series`` per id, reporting problems.
+
+    Text values are parsed by :func:`helpers.models.panelio.parse_values` under ``decimal``
+    (default: ``df.attrs["decimal"]`` as set by :func:`read_long_csv`, else ``"."``).
+
+    Returns
+    -------
+    series : dict
+        ``unique_id -> (years, values)``: int64 years in increasing order, float values
+        (``NaN`` for missing).
+    problems : list of Problem
+    """
     problems: list[Problem] = []
-    series: dict[str, pd.Series] = {}
+    series: dict[str, tuple] = {}
     d = df.copy()
     if d["unique_id"].isna().any():
         n = int(d["unique_id"].isna().sum())
@@ -126,37 +142,55 @@ def split_series(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, li
         d["_num"] = parse_values(d["value"], dec).to_numpy()
     else:
         d["_num"] = pd.to_numeric(d["value"], errors="coerce").astype(float)
-    for uid, g in d.groupby("unique_id", sort=False):
-        year_raw = g["year"]
-        yr = pd.to_numeric(year_raw, errors="coerce")
-        bad_year = yr.isna() | (yr != np.round(yr))
-        if bad_year.any():
-            ex = year_raw[bad_year].head(3).tolist()
+    # one pass over the whole column; per-series work only where a series has a problem
+    codes, uniques = pd.factorize(d["unique_id"], sort=False)
+    yr = pd.to_numeric(d["year"], errors="coerce").to_numpy(dtype=float)
+    bad_year = ~np.isfinite(yr) | (yr != np.round(yr))
+    yk = np.where(bad_year, 0, yr)
+    order = np.lexsort((yk, codes))
+    c_s, y_s = codes[order], yk[order]
+    dup_s = np.zeros(order.size, bool)
+    same = (c_s[1:] == c_s[:-1]) & (y_s[1:] == y_s[:-1])
+    dup_s[1:] |= same
+    dup_s[:-1] |= same
+    dup = np.empty_like(dup_s)
+    dup[order] = dup_s
+    num = d["_num"].to_numpy(dtype=float)
+    raw = d["value"].to_numpy(dtype=object)
+    nonnum = np.isnan(num) & pd.notna(d["value"]).to_numpy()
+    inf = np.isinf(num)
+    n_groups = len(uniques)
+    flag = lambda m: np.bincount(codes[m], minlength=n_groups) > 0  # noqa: E731
+    g_bad, g_dup, g_nonnum, g_inf = flag(bad_year), flag(dup & ~bad_year), flag(nonnum), flag(inf)
+    starts = np.searchsorted(c_s, np.arange(n_groups))
+    ends = np.searchsorted(c_s, np.arange(n_groups), side="right")
+    year_raw = d["year"].to_numpy(dtype=object)
+    for g, uid in enumerate(uniques):
+        rows = order[starts[g] : ends[g]]  # this series' rows, sorted by year
+        if g_bad[g]:
+            r0 = np.sort(rows[bad_year[rows]])
+            ex = year_raw[r0][:3].tolist()
             problems.append(Problem(uid, f"year values that are not integers {ex}", "skipped"))
             continue
-        years = yr.astype(np.int64).to_numpy()
-        dup = pd.Series(years).duplicated(keep=False).to_numpy()
-        if dup.any():
-            problems.append(Problem(uid, f"duplicate years {sorted(set(years[dup].tolist()))[:5]}", "skipped"))
+        years = yr[rows].astype(np.int64)
+        if g_dup[g]:
+            problems.append(Problem(uid, f"duplicate years {sorted(set(years[dup[rows]].tolist()))[:5]}", "skipped"))
             continue
-        raw = g["value"]
-        vals = g["_num"]
-        nonnum = vals.isna() & raw.notna()
-        if nonnum.any():
-            ex = [(int(y), v) for y, v in zip(years[nonnum.to_numpy()], raw[nonnum].tolist())][:3]
+        v = num[rows].copy()
+        if g_nonnum[g]:
+            r0 = np.sort(rows[nonnum[rows]])
+            ex = [(int(yr[r]), raw[r]) for r in r0][:3]
             problems.append(Problem(uid, f"non-numeric value(s) (year, value) {ex}", "treated as missing years"))
-        v = vals.to_numpy(dtype=float)
-        inf = np.isinf(v)
-        if inf.any():
+        if g_inf[g]:
+            bad = np.isinf(v)
             problems.append(
-                Problem(uid, f"infinite value(s) in years {years[inf].tolist()[:3]}", "treated as missing years")
+                Problem(uid, f"infinite value(s) in years {years[bad].tolist()[:3]}", "treated as missing years")
             )
-            v[inf] = np.nan
-        s = pd.Series(v, index=years, name=uid).sort_index()
-        if s.notna().sum() == 0:
+            v[bad] = np.nan
+        if np.isnan(v).all():
             problems.append(Problem(uid, "no numeric values", "skipped"))
             continue
-        series[uid] = s
+        series[uid] = (years, v)
     return series, problems
 
 
@@ -168,13 +202,19 @@ def split_series(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, li
 def _prepare_one(task):
     """Fit one series (in a worker). Returns (uid, kind, payload, problem_or_None)."""
     uid, y, h, method, levels = task
-    obs = y.dropna()
+    if isinstance(y, tuple):  # (years, values) from _split_arrays: straight to the year grid
+        y = base.grid_from_arrays(*y)
+        ok = ~np.isnan(y.values)
+        obs_years, obs = y.years[ok], y.values[ok]
+    else:
+        o = y.dropna()
+        obs_years, obs = np.asarray(o.index), o.to_numpy(dtype=float)
     if (obs <= 0).any():
         try:
             res = models.level_fallback(y, h, levels, name=uid)
         except models.ModelError as exc:
             return uid, "skip", None, Problem(uid, f"zero or negative values, and {exc}", "skipped")
-        bad = obs.index[obs <= 0].tolist()[:3]
+        bad = obs_years[obs <= 0].tolist()[:3]
         return (
             uid,
             "level",
@@ -205,10 +245,19 @@ def _prepare_one(task):
 
 def _naive_scores(task):
     uid, y, h = task
+    if isinstance(y, tuple):
+        y = base.grid_from_arrays(*y)
     try:
         return models.calibration_scores(y, h, "naive", name=uid)
     except models.ModelError:
         return None
+
+
+def _bar(items: list, progress: bool, desc: str):
+    """Iterate ``items`` with a progress bar on stderr (one step per series)."""
+    from tqdm import tqdm
+
+    return tqdm(items, desc=desc, file=sys.stderr, disable=not progress, unit="series", leave=False)
 
 
 def _map(fn: Callable, tasks: list, n_jobs: int, progress: bool, desc: str) -> list:
@@ -240,11 +289,38 @@ def _map(fn: Callable, tasks: list, n_jobs: int, progress: bool, desc: str) -> l
 # ------------------------------------------------------------------------------------------
 
 
-def _frame_rows(uid: str, res: models.ForecastResult) -> pd.DataFrame:
-    f = res.frame
-    f.insert(0, "unique_id", uid)
-    f["method"] = res.method
-    return f
+def _values(res: models.ForecastResult, levels: Sequence[float]) -> np.ndarray:
+    """Forecast and bounds of one result, shape (h, 1 + 2 * len(levels)), original scale."""
+    cols = [0.5]
+    for lv in levels:
+        a = (1 - lv / 100) / 2
+        cols += [a, 1 - a]
+    idx = [int(np.argmin(np.abs(res.probs - p))) for p in cols]
+    v = res.knots[:, idx]
+    if res.log_scale:
+        with np.errstate(over="ignore"):
+            v = np.exp(v)
+    return v
+
+
+def _assemble(order: list, results: dict, levels: Sequence[float]) -> pd.DataFrame:
+    """The output frame of every result, built from arrays in one go."""
+    names = ["forecast"] + [f"{p}_{base._level_name(lv)}" for lv in levels for p in ("lo", "hi")]
+    if not order:
+        return pd.DataFrame(columns=["unique_id", "year", *names, "method"])
+    vals = [_values(results[u], levels) for u in order]
+    counts = [v.shape[0] for v in vals]
+    frame = pd.DataFrame(
+        {
+            "unique_id": np.repeat(np.array(order, dtype=object), counts),
+            "year": np.concatenate([results[u].years for u in order]).astype(np.int64),
+        }
+    )
+    V = np.vstack(vals)
+    for k, c in enumerate(names):
+        frame[c] = V[:, k]
+    frame["method"] = np.repeat(np.array([results[u].method for u in order], dtype=object), counts)
+    return frame
 
 
 def forecast_panel(
@@ -287,7 +363,7 @@ def forecast_panel(
     registry._spec(method)
     base._probs_for(levels)
     if isinstance(data, pd.DataFrame):
-        series, problems = split_series(data)
+        series, problems = _split_arrays(data)
     else:
         series, problems = dict(data), []
     if n_jobs is None:
@@ -311,7 +387,7 @@ def forecast_panel(
     tables = {}
     if groups["main"]:
         tables[method] = models.pool_scores([p.scores for _, p in groups["main"]], probs)
-        for uid, prep in groups["main"]:
+        for uid, prep in _bar(groups["main"], progress, "intervals"):
             results[uid] = models.finish_fit(prep, tables[method])
     if groups["fallback"]:
         # Pool naive errors over every usable positive series, so that the few short ones that
@@ -323,7 +399,7 @@ def forecast_panel(
             results[uid] = models.finish_fit(prep, tables["naive"], label=FALLBACK_NAIVE)
 
     for uid in [u for u in series if u in results]:
-        f = results[uid].frame.drop(columns="year").to_numpy(float)
+        f = _values(results[uid], levels)
         if not np.all(np.isfinite(f)) or np.any(np.abs(f) > MAX_OUTPUT):
             del results[uid]
             problems.append(
@@ -335,14 +411,7 @@ def forecast_panel(
                 )
             )
     order = [uid for uid in series if uid in results]
-    if order:
-        frame = pd.concat([_frame_rows(uid, results[uid]) for uid in order], ignore_index=True)
-    else:
-        frame = pd.DataFrame(
-            columns=["unique_id", "year", "forecast"]
-            + [f"{p}_{base._level_name(lv)}" for lv in levels for p in ("lo", "hi")]
-            + ["method"]
-        )
+    frame = _assemble(order, results, levels)
     return PanelResult(frame, problems, tables, results)
 
 
