@@ -261,3 +261,24 @@ def test_never_negative_series_get_no_negative_bounds(tmp_path):
     assert (z["method"] == "rwd-level (fallback)").all()
     assert (z[["forecast", "lo_80", "lo_95"]].to_numpy() >= 0).all()
     assert (z["lo_95"] == 0).any()  # the floor binds: the Gaussian interval would go below zero
+
+
+def test_calibration_sample_is_deterministic_and_capped(monkeypatch):
+    monkeypatch.setattr(panel, "CALIBRATION_SERIES", 3)
+    ids = [f"s{i}" for i in range(10)]
+    a = panel.calibration_sample(ids)
+    assert len(a) == 3 and a == panel.calibration_sample(list(reversed(ids)))
+    assert panel.calibration_sample(ids[:3]) == set(ids[:3])
+
+
+def test_large_panel_pools_errors_of_the_sample_only(monkeypatch):
+    data = {
+        f"s{i}": pd.Series(np.exp(0.05 * np.arange(12) + 0.1 * np.sin(i + np.arange(12))), index=range(2000, 2012))
+        for i in range(8)
+    }
+    full = panel.forecast_panel(data, 3, n_jobs=1, progress=False)
+    monkeypatch.setattr(panel, "CALIBRATION_SERIES", 4)
+    part = panel.forecast_panel(data, 3, n_jobs=1, progress=False)
+    m = models.DEFAULT_METHOD
+    assert part.tables[m].m[0] < full.tables[m].m[0]  # fewer errors pooled
+    assert len(part.frame) == len(full.frame) == 24 and np.isfinite(part.frame["hi_95"]).all()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -199,10 +200,20 @@ def _gap_increments(x: np.ndarray):
     return np.diff(x[pos]), np.diff(pos).astype(float), pos
 
 
+@functools.lru_cache(maxsize=4096)
+def _ppf_cached(p: tuple, df: float | None) -> np.ndarray:
+    if df is None:
+        return stats.norm.ppf(np.array(p))
+    return stats.t.ppf(np.array(p), df)
+
+
 def _t_or_norm(p: np.ndarray, df: float) -> np.ndarray:
+    """Normal (``df`` None, infinite or huge) or Student-t quantiles at ``p`` (cached: panels
+    ask for the same few probabilities and degrees of freedom many times)."""
+    key = tuple(float(v) for v in np.atleast_1d(p))
     if df is None or not np.isfinite(df) or df > 1e6:
-        return stats.norm.ppf(p)
-    return stats.t.ppf(p, max(df, 1.0))
+        return _ppf_cached(key, None).copy()
+    return _ppf_cached(key, float(max(df, 1.0))).copy()
 
 
 @dataclass

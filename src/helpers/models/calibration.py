@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
 
 from .base import (
     DEFAULT_METHOD,
@@ -16,6 +15,7 @@ from .base import (
     ModelError,
     _check_h,
     _Grid,
+    _t_or_norm,
     _to_grid,
     series_scale,
 )
@@ -53,8 +53,8 @@ class ZTable:
 
 def _knots_at(table_probs: np.ndarray, table_q: np.ndarray, probs: np.ndarray) -> np.ndarray:
     """Interpolate quantile rows to other probabilities, linearly in the normal score."""
-    zt = stats.norm.ppf(table_probs)
-    z = stats.norm.ppf(probs)
+    zt = _t_or_norm(table_probs, None)
+    z = _t_or_norm(probs, None)
     out = np.empty((table_q.shape[0], probs.size))
     for j in range(table_q.shape[0]):
         row = table_q[j]
@@ -239,7 +239,7 @@ def _rw_corr(H: int) -> np.ndarray:
 
 def _quantile_map(z: np.ndarray, probs: np.ndarray, knots: np.ndarray) -> np.ndarray:
     """Map normal scores ``z`` (..., H) through per-horizon piecewise-linear quantile functions."""
-    zk = stats.norm.ppf(probs)
+    zk = _t_or_norm(probs, None)
     out = np.empty_like(z, dtype=float)
     for j in range(knots.shape[0]):
         row = knots[j]

@@ -18,6 +18,7 @@ project's own code (statsforecast's own intervals are kept only as the model-bas
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 
 import numpy as np
@@ -35,6 +36,18 @@ def _sf_models():
             raise ModelError(f"statsforecast is not installed ({exc}); pip install 'statsforecast>=2,<3'") from exc
         _CACHE["m"] = sfm
     return _CACHE["m"]
+
+
+def warm_up(names) -> None:
+    """Import statsforecast and compile (or load from numba's cache) the models in ``names``
+    once, in this process: a panel calls it before starting its worker processes, which then
+    inherit the compiled code instead of compiling it each."""
+    fits = {"sf_ets": _fit_sf_ets, "sf_dotm": _fit_sf_dotm, "sf_arima": _fit_sf_arima}
+    y = np.exp(0.05 * np.arange(12.0) + 0.02 * np.sin(np.arange(12.0)))
+    for n in names:
+        if n in fits:
+            with contextlib.suppress(ModelError):
+                fits[n](y, 2, np.array([0.025, 0.1, 0.5, 0.9, 0.975]))
 
 
 def _levels(probs: np.ndarray | None) -> list[int | float]:
@@ -59,7 +72,7 @@ def _run_sf(make, y: np.ndarray, H: int, probs: np.ndarray | None, name: str) ->
         warnings.simplefilter("ignore")
         try:
             with np.errstate(all="ignore"):
-                r = make().forecast(y=v, h=H, level=levels or None, fitted=True)
+                r = make().forecast(y=v, h=H, level=levels or None, fitted=probs is not None)
         except (NotImplementedError, ValueError, ZeroDivisionError, FloatingPointError, np.linalg.LinAlgError) as exc:
             raise ModelError(f"{name}: statsforecast could not fit the series ({type(exc).__name__}: {exc})") from exc
     point = np.asarray(r["mean"], float)
@@ -76,7 +89,7 @@ def _run_sf(make, y: np.ndarray, H: int, probs: np.ndarray | None, name: str) ->
             lv = int(lv) if float(lv).is_integer() else lv
             knots[:, k] = np.asarray(r[f"{'lo' if p < 0.5 else 'hi'}-{lv}"], float)
         knots = np.where(np.isfinite(knots), knots, point[:, None])
-    fitted = np.asarray(r.get("fitted", np.full(v.size, np.nan)), float)
+    fitted = np.asarray(r["fitted"], float) if "fitted" in r else np.full(v.size, np.nan)
     fitted = np.where(np.isnan(y), np.nan, fitted)
     return _Fit(point, knots, fitted, log=False, info={"filled_years": filled} if filled else {})
 

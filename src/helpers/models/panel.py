@@ -28,6 +28,11 @@ How a run goes
 
 2. Each usable series is fitted and its calibration errors are computed on its own rolling
    origins (in ``n_jobs`` worker processes when the panel is large enough to pay for them).
+   In a panel of more than ``CALIBRATION_SERIES`` (1000) series, the errors are computed for
+   1000 of them only, evenly spaced over the sorted ids (:func:`calibration_sample`): the
+   pooled quantiles of step 3 then rest on some 4,000 errors per horizon, far more than the
+   prior's weight of 50, and the cost of a large panel grows with one fit per series instead
+   of one per rolling origin. Panels of up to 1000 series are unaffected.
 3. The standardised errors of all series fitted with the same model are pooled per horizon
    (shrunk towards the prior table of :mod:`helpers.models`) and each series' intervals are
    built from the pooled quantiles and its own scale.
@@ -65,6 +70,7 @@ __all__ = [
 OUTPUT_COLUMNS = ["unique_id", "year", "forecast", "lo_80", "hi_80", "lo_95", "hi_95", "method"]
 FALLBACK_NAIVE = "naive (fallback)"
 PARALLEL_MIN_SERIES = 40
+CALIBRATION_SERIES = 1000  # rolling-origin errors from at most this many series (see the docstring)
 MAX_OUTPUT = 1e300  # no output value beyond this (near the float limit, 1.8e308, sums overflow)
 
 
@@ -201,7 +207,7 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
 
 def _prepare_one(task):
     """Fit one series (in a worker). Returns (uid, kind, payload, problem_or_None)."""
-    uid, y, h, method, levels = task
+    uid, y, h, method, levels, calibrate = task
     if isinstance(y, tuple):  # (years, values) from _split_arrays: straight to the year grid
         y = base.grid_from_arrays(*y)
         ok = ~np.isnan(y.values)
@@ -228,14 +234,14 @@ def _prepare_one(task):
     if obs.size < 2:
         return uid, "skip", None, Problem(uid, f"too short for any model ({obs.size} observed year)", "skipped")
     try:
-        prep = models.prepare_fit(y, h, method, levels, name=uid)
+        prep = models.prepare_fit(y, h, method, levels, name=uid, calibrate=calibrate)
         return uid, "main", prep, None
     except models.ModelError as exc:
         reason = str(exc)
     except Exception as exc:  # noqa: BLE001  # a numerical failure deep in a model
         reason = f"{method} failed: {type(exc).__name__}: {exc}"
     try:
-        prep = models.prepare_fit(y, h, "naive", levels, name=uid)
+        prep = models.prepare_fit(y, h, "naive", levels, name=uid, calibrate=False)
     except models.ModelError as exc:
         return uid, "skip", None, Problem(uid, f"{reason}; naive also failed: {exc}", "skipped")
     prefix = f"series {uid!r}: "
@@ -287,6 +293,17 @@ def _map(fn: Callable, tasks: list, n_jobs: int, progress: bool, desc: str) -> l
 # ------------------------------------------------------------------------------------------
 # Panel
 # ------------------------------------------------------------------------------------------
+
+
+def calibration_sample(uids: list) -> set:
+    """The series whose rolling-origin errors are pooled: all of them up to
+    :data:`CALIBRATION_SERIES`, else that many, evenly spaced over the sorted ids
+    (deterministic, whatever the order of the input)."""
+    if len(uids) <= CALIBRATION_SERIES:
+        return set(uids)
+    ordered = sorted(uids)
+    idx = np.unique(np.linspace(0, len(ordered) - 1, CALIBRATION_SERIES).round().astype(int))
+    return {ordered[i] for i in idx}
 
 
 def _values(res: models.ForecastResult, levels: Sequence[float]) -> np.ndarray:
@@ -370,7 +387,11 @@ def forecast_panel(
         n_jobs = max(1, min(2, os.cpu_count() or 1))
     if progress is None:
         progress = len(series) >= 100
-    tasks = [(uid, y, H, method, tuple(levels)) for uid, y in series.items()]
+    from helpers.models.external import warm_up
+
+    warm_up(registry._members(method, None) or (method,))
+    cal = calibration_sample(list(series))
+    tasks = [(uid, y, H, method, tuple(levels), uid in cal) for uid, y in series.items()]
     prepared = _map(_prepare_one, tasks, n_jobs, progress, f"forecast ({method})")
 
     groups: dict[str, list] = {"main": [], "fallback": []}
@@ -386,13 +407,14 @@ def forecast_panel(
     probs = base._probs_for(levels)
     tables = {}
     if groups["main"]:
-        tables[method] = models.pool_scores([p.scores for _, p in groups["main"]], probs)
+        tables[method] = models.pool_scores([p.scores for _, p in groups["main"] if p.scores is not None], probs)
         for uid, prep in _bar(groups["main"], progress, "intervals"):
             results[uid] = models.finish_fit(prep, tables[method])
     if groups["fallback"]:
         # Pool naive errors over every usable positive series, so that the few short ones that
         # needed the fallback borrow strength from the whole panel.
         pos_ids = [uid for uid, _ in groups["main"]] + [uid for uid, _ in groups["fallback"]]
+        pos_ids = [u for u in pos_ids if u in cal]
         scored = _map(_naive_scores, [(u, series[u], H) for u in pos_ids], n_jobs, progress, "calibrate (naive)")
         tables["naive"] = models.pool_scores([s for s in scored if s is not None], probs)
         for uid, prep in groups["fallback"]:
