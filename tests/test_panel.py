@@ -282,3 +282,32 @@ def test_large_panel_pools_errors_of_the_sample_only(monkeypatch):
     m = models.DEFAULT_METHOD
     assert part.tables[m].m[0] < full.tables[m].m[0]  # fewer errors pooled
     assert len(part.frame) == len(full.frame) == 24 and np.isfinite(part.frame["hi_95"]).all()
+
+
+# ------------------------------------------------------------------------------------------
+# dask.distributed (--scheduler)
+# ------------------------------------------------------------------------------------------
+
+
+def test_local_cluster_gives_the_same_output_as_a_local_run(tmp_path):
+    text = "unique_id,year,value\n" + "".join(good_rows(f"s{i}", 2000 + i % 3, 9 + i % 5, seed=i) for i in range(45))
+    text += "short,2014,50\nshort,2015,55\n"
+    src = write(tmp_path, text)
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    r = invoke(["--input", str(src), "--horizon", "3", "--output", str(a), "--jobs", "2", "--no-progress"])
+    assert r.exit_code == 0, stderr_of(r)
+    r = invoke(["--input", str(src), "--horizon", "3", "--output", str(b), "--jobs", "2", "--scheduler", "local"])
+    assert r.exit_code == 0, stderr_of(r)
+    assert a.read_bytes() == b.read_bytes()
+    assert "naive (fallback)" in a.read_text()
+
+
+def test_unreachable_scheduler_is_one_line_naming_the_address(tmp_path):
+    src = write(tmp_path, "unique_id,year,value\n" + good_rows("a"))
+    out = tmp_path / "o.csv"
+    addr = "tcp://127.0.0.1:9"
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out), "--scheduler", addr])
+    assert r.exit_code == 2
+    lines = [ln for ln in stderr_of(r).splitlines() if ln.strip()]
+    assert len(lines) == 1 and addr in lines[0] and lines[0].startswith("laocai forecast: error:")
+    assert not out.exists()

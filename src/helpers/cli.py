@@ -192,6 +192,12 @@ def forecast(
         help="Decimal mark of the values: ',' (Vietnamese: 1.250,5), '.' (1,250.5) or 'auto' "
         "(refuses unclear files such as '1.000' with a hint).",
     ),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="Run the fits on a dask.distributed scheduler at this address (tcp://host:8786), "
+        "or 'local' for a LocalCluster of --jobs workers; same output as a local run.",
+    ),
 ) -> None:
     """Forecast every series of INPUT with 80% and 95% intervals and write OUTPUT.
 
@@ -202,7 +208,9 @@ def forecast(
     """
     from helpers.models.panel import run
 
-    raise typer.Exit(run(input, horizon, output, method, n_jobs=jobs, progress=progress, decimal=decimal))
+    raise typer.Exit(
+        run(input, horizon, output, method, n_jobs=jobs, progress=progress, decimal=decimal, scheduler=scheduler)
+    )
 
 
 if __name__ == "__main__":

@@ -42,6 +42,7 @@ How a run goes
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -266,13 +267,17 @@ def _bar(items: list, progress: bool, desc: str):
     return tqdm(items, desc=desc, file=sys.stderr, disable=not progress, unit="series", leave=False)
 
 
-def _map(fn: Callable, tasks: list, n_jobs: int, progress: bool, desc: str) -> list:
+def _map(fn: Callable, tasks: list, n_jobs: int, progress: bool, desc: str, client=None) -> list:
     from tqdm import tqdm
 
     bar = tqdm(total=len(tasks), desc=desc, file=sys.stderr, disable=not progress, unit="series", leave=False)
     out = []
     try:
-        if n_jobs > 1 and len(tasks) >= PARALLEL_MIN_SERIES:
+        if client is not None:
+            from helpers.models.cluster import map_ordered
+
+            out = map_ordered(client, fn, tasks, bar)
+        elif n_jobs > 1 and len(tasks) >= PARALLEL_MIN_SERIES:
             import multiprocessing as mp
 
             ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
@@ -348,6 +353,7 @@ def forecast_panel(
     levels: Sequence[float] = models.LEVELS,
     n_jobs: int | None = None,
     progress: bool | None = None,
+    scheduler: str | None = None,
 ) -> PanelResult:
     """Forecast every series of a panel.
 
@@ -366,6 +372,10 @@ def forecast_panel(
         Worker processes (default: ``min(2, cpu count)``).
     progress : bool, optional
         Show a progress bar on stderr (default: when there are 100 series or more).
+    scheduler : str, optional
+        Address of a dask.distributed scheduler, or ``"local"`` for a ``LocalCluster`` of
+        ``n_jobs`` workers: the per-series work runs there (:mod:`helpers.models.cluster`),
+        with the same output as a local run.
 
     Returns
     -------
@@ -392,7 +402,23 @@ def forecast_panel(
     warm_up(registry._members(method, None) or (method,))
     cal = calibration_sample(list(series))
     tasks = [(uid, y, H, method, tuple(levels), uid in cal) for uid, y in series.items()]
-    prepared = _map(_prepare_one, tasks, n_jobs, progress, f"forecast ({method})")
+    with contextlib.ExitStack() as stack:
+        client = None
+        if scheduler:
+            from helpers.models.cluster import connect
+
+            client = stack.enter_context(connect(scheduler, n_jobs))
+        prepared = _map(_prepare_one, tasks, n_jobs, progress, f"forecast ({method})", client)
+        fb = [uid for uid, kind, _, _ in prepared if kind == "fallback"]
+        scored = []
+        if fb:
+            # Pool naive errors over every usable positive series, so that the few short ones
+            # that needed the fallback borrow strength from the whole panel.
+            ok = {uid for uid, kind, _, _ in prepared if kind in ("main", "fallback")}
+            pos_ids = [u for u in series if u in ok and u in cal]
+            scored = _map(
+                _naive_scores, [(u, series[u], H) for u in pos_ids], n_jobs, progress, "calibrate (naive)", client
+            )
 
     groups: dict[str, list] = {"main": [], "fallback": []}
     results: dict[str, models.ForecastResult] = {}
@@ -411,11 +437,6 @@ def forecast_panel(
         for uid, prep in _bar(groups["main"], progress, "intervals"):
             results[uid] = models.finish_fit(prep, tables[method])
     if groups["fallback"]:
-        # Pool naive errors over every usable positive series, so that the few short ones that
-        # needed the fallback borrow strength from the whole panel.
-        pos_ids = [uid for uid, _ in groups["main"]] + [uid for uid, _ in groups["fallback"]]
-        pos_ids = [u for u in pos_ids if u in cal]
-        scored = _map(_naive_scores, [(u, series[u], H) for u in pos_ids], n_jobs, progress, "calibrate (naive)")
         tables["naive"] = models.pool_scores([s for s in scored if s is not None], probs)
         for uid, prep in groups["fallback"]:
             results[uid] = models.finish_fit(prep, tables["naive"], label=FALLBACK_NAIVE)
@@ -446,6 +467,7 @@ def run(
     n_jobs: int | None = None,
     progress: bool | None = None,
     decimal: str = "auto",
+    scheduler: str | None = None,
     err=None,
 ) -> int:
     """Command-line entry: read, forecast, write; return the exit code.
@@ -475,7 +497,13 @@ def run(
     if df.empty:
         say(f"error: {input}: no rows")
         return 1
-    res = forecast_panel(df, horizon, method, n_jobs=n_jobs, progress=progress)
+    from helpers.models.cluster import SchedulerError
+
+    try:
+        res = forecast_panel(df, horizon, method, n_jobs=n_jobs, progress=progress, scheduler=scheduler)
+    except SchedulerError as exc:
+        say(f"error: {exc}")
+        return 2
     for p in res.problems:
         say(str(p))
     if res.frame.empty:
