@@ -496,3 +496,18 @@ def test_the_cap_follows_the_evidence_of_fast_growth():
     y = pd.Series(3.0 ** np.arange(8), index=np.arange(2000, 2008))
     f = fit_forecast(y, 4, "rwd_log").frame
     assert f["hi_95"].iloc[-1] > 10 * y.max()
+
+
+def test_compiled_ets_sums_equal_the_numpy_reference():
+    rng = np.random.default_rng(3)
+    A, B, P = kernels._GRID_DAMPED
+    for trial in range(30):
+        n = int(rng.integers(4, 30))
+        x = np.cumsum(rng.normal(0.05, 0.1, n))
+        if trial % 2:
+            x[rng.integers(1, n - 1, 2)] = np.nan
+        for a, b, p, trend in [(*kernels._GRID_SES, False), (A, B, P, True)]:
+            ref = kernels._ets_sums_numpy(x, a, b, p, trend)
+            got = kernels._ets_sums(x, a, b, p, trend)
+            for r, g in zip(ref, got):
+                np.testing.assert_allclose(g, r, rtol=1e-12, atol=1e-15)

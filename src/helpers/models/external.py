@@ -39,9 +39,13 @@ def _sf_models():
 
 
 def warm_up(names) -> None:
-    """Import statsforecast and compile (or load from numba's cache) the models in ``names``
-    once, in this process: a panel calls it before starting its worker processes, which then
+    """Compile (or load from numba's cache) the project's ETS sums and the statsforecast models
+    in ``names`` once, in this process: a panel calls it before starting its worker processes, which then
     inherit the compiled code instead of compiling it each."""
+    from .kernels import _GRID_DAMPED, _ets_sums
+
+    y0 = np.log(np.array([1.0, 1.1, np.nan, 1.3]))
+    _ets_sums(y0, *_GRID_DAMPED, True)  # the compiled ETS sums (numba), used by ses, theta, damped
     fits = {"sf_ets": _fit_sf_ets, "sf_dotm": _fit_sf_dotm, "sf_arima": _fit_sf_arima}
     y = np.exp(0.05 * np.arange(12.0) + 0.02 * np.sin(np.arange(12.0)))
     for n in names:
