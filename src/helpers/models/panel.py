@@ -71,6 +71,7 @@ __all__ = [
 OUTPUT_COLUMNS = ["unique_id", "year", "forecast", "lo_80", "hi_80", "lo_95", "hi_95", "method"]
 FALLBACK_NAIVE = "naive (fallback)"
 PARALLEL_MIN_SERIES = 40
+MODEL_INTERVALS_BELOW = 200  # panels this small compute the models' own intervals up front
 CALIBRATION_SERIES = 1000  # rolling-origin errors from at most this many series (see the docstring)
 MAX_OUTPUT = 1e300  # no output value beyond this (near the float limit, 1.8e308, sums overflow)
 
@@ -208,7 +209,7 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
 
 def _prepare_one(task):
     """Fit one series (in a worker). Returns (uid, kind, payload, problem_or_None)."""
-    uid, y, h, method, levels, calibrate = task
+    uid, y, h, method, levels, calibrate, model_iv = task
     if isinstance(y, tuple):  # (years, values) from _split_arrays: straight to the year grid
         y = base.grid_from_arrays(*y)
         ok = ~np.isnan(y.values)
@@ -235,7 +236,7 @@ def _prepare_one(task):
     if obs.size < 2:
         return uid, "skip", None, Problem(uid, f"too short for any model ({obs.size} observed year)", "skipped")
     try:
-        prep = models.prepare_fit(y, h, method, levels, name=uid, calibrate=calibrate)
+        prep = models.prepare_fit(y, h, method, levels, name=uid, calibrate=calibrate, model_intervals=model_iv)
         return uid, "main", prep, None
     except models.ModelError as exc:
         reason = str(exc)
@@ -401,7 +402,11 @@ def forecast_panel(
 
     warm_up(registry._members(method, None) or (method,))
     cal = calibration_sample(list(series))
-    tasks = [(uid, y, H, method, tuple(levels), uid in cal) for uid, y in series.items()]
+    # The models' own intervals are only used where the pooled calibration is thin (fewer than
+    # MIN_CALIBRATION errors at a horizon): computed up front for small panels, skipped for
+    # large ones (and computed in a second pass should the pooled table still be thin).
+    model_iv = len(series) < MODEL_INTERVALS_BELOW
+    tasks = [(uid, y, H, method, tuple(levels), uid in cal, model_iv) for uid, y in series.items()]
     with contextlib.ExitStack() as stack:
         client = None
         if scheduler:
@@ -434,6 +439,14 @@ def forecast_panel(
     tables = {}
     if groups["main"]:
         tables[method] = models.pool_scores([p.scores for _, p in groups["main"] if p.scores is not None], probs)
+        if not model_iv and np.any(tables[method].m < models.MIN_CALIBRATION):
+            # thin calibration after all: the union rule needs the models' own intervals
+            redo = [(u, series[u], H, method, tuple(levels), False, True) for u, _ in groups["main"]]
+            again = _map(_prepare_one, redo, n_jobs, progress, "model intervals")
+            groups["main"] = [(u, p) for u, kind, p, _ in again if kind == "main"]
+            for u, kind, _, prob in again:
+                if kind != "main":
+                    problems.append(Problem(u, f"the model's own intervals failed ({prob.reason})", "skipped"))
         for uid, prep in _bar(groups["main"], progress, "intervals"):
             results[uid] = models.finish_fit(prep, tables[method])
     if groups["fallback"]:
