@@ -33,6 +33,11 @@ How a run goes
    pooled quantiles of step 3 then rest on some 4,000 errors per horizon, far more than the
    prior's weight of 50, and the cost of a large panel grows with one fit per series instead
    of one per rolling origin. Panels of up to 1000 series are unaffected.
+   Before the workers start, the compiled code (numba for the ETS sums, statsforecast's
+   models) is loaded once in the calling process, so that the workers inherit it. Panels of
+   ``MODEL_INTERVALS_BELOW`` (200) series or more skip the models' own intervals, which only
+   thin calibration uses (step 3), and compute them in a second pass if the pooled table turns
+   out thin after all. Progress bars on stderr count series in every pass (fits, intervals).
 3. The standardised errors of all series fitted with the same model are pooled per horizon
    (shrunk towards the prior table of :mod:`helpers.models`) and each series' intervals are
    built from the pooled quantiles and its own scale.
