@@ -95,6 +95,13 @@ intervals, built from the model's own out-of-sample errors:
    or a small panel), the interval is the union of the calibrated and the model-based
    interval, so it is never narrower than what the model itself implies.
 
+6. Tails (:mod:`helpers.models.tails`, every method and the fallbacks): an upper quantile of
+   the year ``j`` years after the last observation never exceeds
+   ``max(TAIL_MULTIPLE * max(history), last * G_j)``, ``G_j`` the largest rise the series
+   showed within ``j`` years, ``TAIL_MULTIPLE`` = 10; lower quantiles get the mirror image.
+   Without this a two-point series after a hundredfold jump got bounds near 1e97 (Student-t
+   with one degree of freedom through step 5).
+
 ``intervals="calibrated"`` skips step 5, ``intervals="model"`` keeps the model's own intervals.
 For methods other than ``DEFAULT_METHOD`` the prior table is still that of the default method,
 so a lone short series gets roughly the default method's widths (step 5 then matters).
