@@ -21,6 +21,7 @@ from .document import (
     split_sentences,
 )
 from .finish import _final_status, _finish
+from .index import scan
 from .lists import list_rows
 from .periods import _find_times
 from .regions import SCOPE_RE, UNKNOWN, Place, Project, find_places, load_project, scope_in
@@ -327,7 +328,7 @@ def _extract(
     doc_year = _doc_year(doc_date)
     sentences = split_sentences(norm)
     doc = _Doc(norm, doc_year, sentences, _find_times(norm, doc_year), doc_date=doc_date)
-    doc.status_masks = [m.span() for m in _STATUS_MASK_RE.finditer(norm)]
+    doc.status_masks = [m.span() for m in scan(_STATUS_MASK_RE, norm)]
     amounts, number_problems = find_amounts(norm, lang)
     extra, rows = list_rows(norm, sentences, amounts, lang)
     amounts = sorted(amounts + extra, key=lambda a: a.start)

@@ -39,6 +39,8 @@ import yaml
 from helpers.common import paths
 from helpers.common.errors import UsageError
 
+from .index import scan
+
 UNKNOWN = "unknown"
 COUNTRY = "Việt Nam"
 PROJECT_YAML = "project.yaml"
@@ -274,7 +276,7 @@ def find_places(text: str, project: Project | None = None) -> list[Place]:
     """Every place named in ``text``, in text order, longest first where two overlap."""
     found: list[tuple[int, int, int, Place]] = []
     for order, (rx, kind, unit) in enumerate(_place_rules(project)):
-        for m in rx.finditer(text):
+        for m in scan(rx, text):
             if m.start() > 0 and (text[m.start() - 1].isalnum()):
                 continue
             if kind == "other_district":
