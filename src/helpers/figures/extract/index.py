@@ -106,6 +106,8 @@ def _prefixes(items, flags: int) -> set[tuple[str, bool]]:
             nxt = {(chr(av), True)}
         elif op is c.IN and all(o is c.LITERAL for o, _ in av) and len(av) <= 8:  # "[uủ]"
             nxt = {(chr(v), True) for _, v in av}
+        elif op is c.IN and av in ([(c.CATEGORY, c.CATEGORY_DIGIT)], [(c.CATEGORY, c.CATEGORY_UNI_DIGIT)]):
+            nxt = {(d, True) for d in "0123456789"}  # "\d": the text's other digits fold to "0"
         elif op is c.SUBPATTERN:
             nxt = _prefixes(av[-1], flags)
         elif op is c.BRANCH:
@@ -129,8 +131,12 @@ def _prefixes(items, flags: int) -> set[tuple[str, bool]]:
 
 # Characters that ignore case alike beyond ``str.lower`` ("ſ" and "s", "ı" and "i", "ς" and "σ"),
 # mapped to one of them, so that a lowered text is searched case-sensitively as ``re.I`` would.
-_FOLD = {k: min((k, *v)) for k, v in _casefix._EXTRA_CASES.items()}
+_FOLD = {k: m for k, v in _casefix._EXTRA_CASES.items() if (m := min((k, *v))) != k}
 _FOLD_RE = re.compile("[" + "".join(map(chr, _FOLD)) + "]")
+
+
+_OTHER_DIGIT_RE = re.compile(r"(?![0-9])\d")  # "\d" matches every decimal digit: they fold to "0"
+_OTHER_DIGITS: dict[int, str] = {}
 
 
 def _fold(text: str) -> str | None:
@@ -139,25 +145,37 @@ def _fold(text: str) -> str | None:
     low = text.lower()
     if len(low) != len(text):
         return None
+    if _OTHER_DIGIT_RE.search(low):
+        if not _OTHER_DIGITS:
+            _OTHER_DIGITS.update({c: "0" for c in range(128, 0x110000) if chr(c).isdecimal()})
+        low = low.translate(_OTHER_DIGITS)
     return low.translate(_FOLD) if _FOLD_RE.search(low) else low
 
 
-_PREFILTERS: dict[re.Pattern, re.Pattern | None] = {}
+_PREFILTERS: dict[re.Pattern, tuple[re.Pattern, frozenset[str]] | None] = {}
 _FOLDED: list[tuple[str, str | None]] = []  # the folded form of the text being read (one entry)
 
 
-def _prefilter(rx: re.Pattern) -> re.Pattern | None:
-    """A pattern of the folded first characters of every match of ``rx`` (see
-    :func:`_prefixes`), or None when ``rx`` may match an empty string or start anywhere."""
+def _prefilter(rx: re.Pattern) -> tuple[re.Pattern, frozenset[str]] | None:
+    """The folded first characters of every match of ``rx`` (see :func:`_prefixes`) and a
+    pattern finding them, or None when ``rx`` may match an empty string or start anywhere."""
     if rx not in _PREFILTERS:
         prefixes = {s for s, _ in _prefixes(_sre_parse.parse(rx.pattern, rx.flags), rx.flags)}
         folded = {_fold(s) for s in prefixes}
         _PREFILTERS[rx] = (
-            None
-            if "" in prefixes or None in folded
-            else re.compile("|".join(sorted(map(re.escape, folded), key=lambda w: (-len(w), w))))
+            None if "" in prefixes or None in folded else (_alternation(folded), frozenset(folded))  # type: ignore[arg-type]
         )
     return _PREFILTERS[rx]
+
+
+def _alternation(words) -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w))))
+
+
+def _folded(text: str) -> str | None:
+    if not _FOLDED or _FOLDED[0][0] is not text:
+        _FOLDED[:] = [(text, _fold(text))]
+    return _FOLDED[0][1]
 
 
 def scan(rx: re.Pattern, text: str) -> Iterator[re.Match]:
@@ -169,15 +187,12 @@ def scan(rx: re.Pattern, text: str) -> Iterator[re.Match]:
     stand, and ``rx`` is tried only there, from the end of its previous match on, as
     ``finditer`` does.
     """
-    pre = _prefilter(rx)
-    if not _FOLDED or _FOLDED[0][0] is not text:
-        _FOLDED[:] = [(text, _fold(text))]
-    folded = _FOLDED[0][1]
+    pre, folded = _prefilter(rx), _folded(text)
     if pre is None or folded is None:
         yield from rx.finditer(text)
         return
     pos = 0
-    while (cand := pre.search(folded, pos)) is not None:
+    while (cand := pre[0].search(folded, pos)) is not None:
         p = cand.start()
         m = rx.match(text, p)
         if m is not None:
@@ -185,3 +200,55 @@ def scan(rx: re.Pattern, text: str) -> Iterator[re.Match]:
             pos = m.end()
         else:
             pos = p + 1
+
+
+def scan_many(rxs: list[re.Pattern], text: str) -> list[list[re.Match]]:
+    """``[list(rx.finditer(text)) for rx in rxs]``, found by one pass over the text.
+
+    Many patterns that start with the same words ("tỉnh ...", "huyện ...") would each search
+    the whole text for them; here one search finds every place where any of them may start,
+    and only the patterns whose first characters stand there are tried, each from the end of
+    its previous match on.
+    """
+    folded = _folded(text)
+    out: list[list[re.Match]] = [[] for _ in rxs]
+    by_prefix: dict[str, list[int]] = {}
+    for i, rx in enumerate(rxs):
+        pre = _prefilter(rx)
+        if pre is None or folded is None:
+            out[i] = list(rx.finditer(text))
+            continue
+        for w in pre[1]:
+            by_prefix.setdefault(w, []).append(i)
+    if not by_prefix:
+        return out
+    lengths = sorted({len(w) for w in by_prefix})
+    longest = lengths[-1]
+    anywhere = _alternation(by_prefix)
+    last_end = [0] * len(rxs)
+    patterns: dict[str, list[int]] = {}  # the patterns to try where the text starts so, in order
+    pos = 0
+    while (cand := anywhere.search(folded, pos)) is not None:
+        p = cand.start()
+        head = folded[p : p + longest]
+        tried = patterns.get(head)
+        if tried is None:
+            tried = patterns[head] = sorted({i for n in lengths for i in by_prefix.get(head[:n], ())})
+        for i in tried:
+            if last_end[i] <= p and (m := rxs[i].match(text, p)) is not None:
+                out[i].append(m)
+                last_end[i] = m.end()
+        pos = p + 1
+    return out
+
+
+def search(rx: re.Pattern, text: str, lo: int, hi: int) -> re.Match | None:
+    """``rx.search(text, lo, hi)``, trying ``rx`` only where its first characters stand."""
+    pre, folded = _prefilter(rx), _folded(text)
+    if pre is None or folded is None:
+        return rx.search(text, lo, hi)
+    while (cand := pre[0].search(folded, lo, hi)) is not None:
+        if (m := rx.match(text, cand.start(), hi)) is not None:
+            return m
+        lo = cand.start() + 1
+    return None

@@ -21,7 +21,7 @@ from .document import (
     split_sentences,
 )
 from .finish import _final_status, _finish
-from .index import scan
+from .index import scan, search
 from .lists import list_rows
 from .periods import _find_times
 from .regions import SCOPE_RE, UNKNOWN, Place, Project, find_places, load_project, scope_in
@@ -93,10 +93,10 @@ def _document_context(doc: _Doc, amounts: list[Amount]) -> None:
         k = bisect_left(starts, s.start)
         has_amount = k < len(starts) and starts[k] < s.end
         kws = {k[0] for k in _keywords_in(text, s.start, s.end)}
-        about_other = "other" in kws or SCOPE_RE.search(text, s.start, s.end) is not None
+        about_other = "other" in kws or search(SCOPE_RE, text, s.start, s.end) is not None
         if has_amount or kws & set(_OWN_KINDS) or not about_other:
             doc.relevant.append((s.start, s.end))
-        if doc.doc_base is None and not has_amount and _DOC_BASE_SUBJECT.search(text, s.start, s.end):
+        if doc.doc_base is None and not has_amount and search(_DOC_BASE_SUBJECT, text, s.start, s.end):
             m = _BASE_RE.search(text, s.start, s.end)
             if m is not None and _price_base_of(m) != "unstated":
                 doc.doc_base = _price_base_of(m)
