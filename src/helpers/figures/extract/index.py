@@ -104,10 +104,8 @@ def _prefixes(items, flags: int) -> set[tuple[str, bool]]:
             continue
         if op is c.LITERAL:
             nxt = {(chr(av), True)}
-        elif op is c.IN and all(o is c.LITERAL for o, _ in av) and len(av) <= 8:  # "[uủ]"
-            nxt = {(chr(v), True) for _, v in av}
-        elif op is c.IN and av in ([(c.CATEGORY, c.CATEGORY_DIGIT)], [(c.CATEGORY, c.CATEGORY_UNI_DIGIT)]):
-            nxt = {(d, True) for d in "0123456789"}  # "\d": the text's other digits fold to "0"
+        elif op is c.IN and (chars := _class_chars(av)) is not None:  # "[uủ]", "\d", "[\d.,]"
+            nxt = {(ch, True) for ch in chars}
         elif op is c.SUBPATTERN:
             nxt = _prefixes(av[-1], flags)
         elif op is c.BRANCH:
@@ -127,6 +125,23 @@ def _prefixes(items, flags: int) -> set[tuple[str, bool]]:
                 grown.add((w[:_PREFIX_LEN], more_x and len(w) < _PREFIX_LEN))
         out = grown
     return out
+
+
+def _class_chars(items) -> set[str] | None:
+    """The characters of a small class without negation ("[uủ]", "[0-9.,]"); a decimal digit
+    ("\\d") stands for all of them, as the text's other digits fold to "0"."""
+    c = _sre
+    chars: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            chars.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < 16:
+            chars |= {chr(v) for v in range(av[0], av[1] + 1)}
+        elif op is c.CATEGORY and av in (c.CATEGORY_DIGIT, c.CATEGORY_UNI_DIGIT):
+            chars |= set("0123456789")
+        else:
+            return None
+    return chars if len(chars) <= 16 else None
 
 
 # Characters that ignore case alike beyond ``str.lower`` ("ſ" and "s", "ı" and "i", "ς" and "σ"),
@@ -178,8 +193,8 @@ def _folded(text: str) -> str | None:
     return _FOLDED[0][1]
 
 
-def scan(rx: re.Pattern, text: str) -> Iterator[re.Match]:
-    """The matches ``rx.finditer(text)`` gives, in the same order, found faster.
+def scan(rx: re.Pattern, text: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match]:
+    """The matches ``rx.finditer(text, lo, hi)`` gives, in the same order, found faster.
 
     A pattern starting with long alternations (keywords, place names) is tried at every
     position of the text. Every match starts with one of a few short strings
@@ -187,19 +202,19 @@ def scan(rx: re.Pattern, text: str) -> Iterator[re.Match]:
     stand, and ``rx`` is tried only there, from the end of its previous match on, as
     ``finditer`` does.
     """
+    hi = len(text) if hi is None else hi
     pre, folded = _prefilter(rx), _folded(text)
     if pre is None or folded is None:
-        yield from rx.finditer(text)
+        yield from rx.finditer(text, lo, hi)
         return
-    pos = 0
-    while (cand := pre[0].search(folded, pos)) is not None:
+    while (cand := pre[0].search(folded, lo, hi)) is not None:
         p = cand.start()
-        m = rx.match(text, p)
+        m = rx.match(text, p, hi)
         if m is not None:
             yield m
-            pos = m.end()
+            lo = m.end()
         else:
-            pos = p + 1
+            lo = p + 1
 
 
 def scan_many(rxs: list[re.Pattern], text: str) -> list[list[re.Match]]:
