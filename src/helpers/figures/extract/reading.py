@@ -371,9 +371,7 @@ def _extract(
 
     # other measures named inside the name of a part or inside an aside ("thị xã Sa Pa, do ảnh
     # hưởng của dịch đến hoạt động du lịch, chỉ đạt ...") do not stop a figure
-    doc.scope_spans = sorted(
-        [m.span() for m in SCOPE_RE.finditer(norm)] + [m.span() for m in _ASIDE_SPAN.finditer(norm)]
-    )
+    doc.scope_spans = sorted([m.span() for m in scan(SCOPE_RE, norm)] + [m.span() for m in _ASIDE_SPAN.finditer(norm)])
     places = find_places(norm, project)
     doc.place_spans = [(p.start, p.end) for p in places if p.kind in ("unit", "other_district")]
     _document_context(doc, amounts)
