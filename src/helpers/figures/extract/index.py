@@ -87,14 +87,15 @@ def any_span_within(spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
 
 
 # =========================================================================== prefiltered scans
-_PREFIX_LEN = 3
+_PREFIX_LEN = 4
+_MAX_PREFIXES = 1000
 
 
 def _prefixes(items, flags: int) -> set[tuple[str, bool]]:
     """The strings of up to :data:`_PREFIX_LEN` characters that every match of the parsed
     sequence ``items`` starts with, each with ``True`` when it may go on (the sequence may
     match more literal characters after it). An empty string means that a match may start
-    with any character."""
+    with any character. A space stands for any white space ("\\s")."""
     c = _sre
     out: set[tuple[str, bool]] = {("", True)}
     for op, av in items:
@@ -103,7 +104,7 @@ def _prefixes(items, flags: int) -> set[tuple[str, bool]]:
         if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero width: the next item starts the match
             continue
         if op is c.LITERAL:
-            nxt = {(chr(av), True)}
+            nxt = {(" " if chr(av).isspace() else chr(av), True)}
         elif op is c.IN and (chars := _class_chars(av)) is not None:  # "[uủ]", "\d", "[\d.,]"
             nxt = {(ch, True) for ch in chars}
         elif op is c.SUBPATTERN:
@@ -123,22 +124,27 @@ def _prefixes(items, flags: int) -> set[tuple[str, bool]]:
             for x, more_x in nxt:
                 w = s + x
                 grown.add((w[:_PREFIX_LEN], more_x and len(w) < _PREFIX_LEN))
+        if len(grown) > _MAX_PREFIXES:  # too many strings to follow: the prefixes end before
+            return {(s, False) for s, _ in out}
         out = grown
     return out
 
 
 def _class_chars(items) -> set[str] | None:
     """The characters of a small class without negation ("[uủ]", "[0-9.,]"); a decimal digit
-    ("\\d") stands for all of them, as the text's other digits fold to "0"."""
+    ("\\d") stands for all of them, as the text's other digits fold to "0"; a space for any
+    white space."""
     c = _sre
     chars: set[str] = set()
     for op, av in items:
         if op is c.LITERAL:
-            chars.add(chr(av))
+            chars.add(" " if chr(av).isspace() else chr(av))
         elif op is c.RANGE and av[1] - av[0] < 16:
             chars |= {chr(v) for v in range(av[0], av[1] + 1)}
         elif op is c.CATEGORY and av in (c.CATEGORY_DIGIT, c.CATEGORY_UNI_DIGIT):
             chars |= set("0123456789")
+        elif op is c.CATEGORY and av in (c.CATEGORY_SPACE, c.CATEGORY_UNI_SPACE):
+            chars.add(" ")
         else:
             return None
     return chars if len(chars) <= 16 else None
@@ -184,7 +190,22 @@ def _prefilter(rx: re.Pattern) -> tuple[re.Pattern, frozenset[str]] | None:
 
 
 def _alternation(words) -> re.Pattern:
-    return re.compile("|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w))))
+    """A pattern finding any of ``words`` (a space standing for any white space), as a tree
+    of their common beginnings: the pattern tries each character once where they share it."""
+    return re.compile(_tree(set(words)))
+
+
+def _tree(words: set[str]) -> str:
+    if "" in words:  # a word ends here: the longer ones need not be looked at
+        return ""
+    heads: dict[str, set[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], set()).add(w[1:])
+    parts = [(r"\s" if ch == " " else re.escape(ch)) + _tree(rest) for ch, rest in sorted(heads.items())]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+
+_WHITE = re.compile(r"\s")
 
 
 def _folded(text: str) -> str | None:
@@ -248,7 +269,8 @@ def scan_many(rxs: list[re.Pattern], text: str) -> list[list[re.Match]]:
         head = folded[p : p + longest]
         tried = patterns.get(head)
         if tried is None:
-            tried = patterns[head] = sorted({i for n in lengths for i in by_prefix.get(head[:n], ())})
+            key = _WHITE.sub(" ", head)
+            tried = patterns[head] = sorted({i for n in lengths for i in by_prefix.get(key[:n], ())})
         for i in tried:
             if last_end[i] <= p and (m := rxs[i].match(text, p)) is not None:
                 out[i].append(m)
