@@ -173,20 +173,20 @@ def _fold(text: str) -> str | None:
     return low.translate(_FOLD) if _FOLD_RE.search(low) else low
 
 
-_PREFILTERS: dict[re.Pattern, tuple[re.Pattern, frozenset[str]] | None] = {}
+_PREFILTERS: dict[int, tuple[re.Pattern, tuple[re.Pattern, frozenset[str]] | None]] = {}  # by id: fast
 _FOLDED: list[tuple[str, str | None]] = []  # the folded form of the text being read (one entry)
 
 
 def _prefilter(rx: re.Pattern) -> tuple[re.Pattern, frozenset[str]] | None:
     """The folded first characters of every match of ``rx`` (see :func:`_prefixes`) and a
     pattern finding them, or None when ``rx`` may match an empty string or start anywhere."""
-    if rx not in _PREFILTERS:
+    entry = _PREFILTERS.get(id(rx))
+    if entry is None or entry[0] is not rx:
         prefixes = {s for s, _ in _prefixes(_sre_parse.parse(rx.pattern, rx.flags), rx.flags)}
         folded = {_fold(s) for s in prefixes}
-        _PREFILTERS[rx] = (
-            None if "" in prefixes or None in folded else (_alternation(folded), frozenset(folded))  # type: ignore[arg-type]
-        )
-    return _PREFILTERS[rx]
+        found = None if "" in prefixes or None in folded else (_alternation(folded), frozenset(folded))
+        entry = _PREFILTERS[id(rx)] = (rx, found)  # type: ignore[arg-type]
+    return entry[1]
 
 
 def _alternation(words) -> re.Pattern:

@@ -235,7 +235,7 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
     near = [m.span() for _, _, m in candidates]
     masks = sorted(
         [m.span() for rx in (_TIME_MASKS, _BASE_RE) for m in _scan_near(rx, text, near, _MASK_WINDOW)]
-        + [m.span() for m in _CAUSE_CLAUSE.finditer(text)]
+        + [m.span() for m in scan(_CAUSE_CLAUSE, text)]
     )
     mask_starts = [ms for ms, _ in masks]
     longest = max((me - ms for ms, me in masks), default=0)
