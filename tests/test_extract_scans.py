@@ -112,12 +112,9 @@ def test_scan_of_edge_patterns(pattern: str, flags: int, text: str):
 
 def test_prefixes_are_the_first_characters_of_matches():
     rx = re.compile(r"(?:huyện|thị\s+xã)\s+Bát|[Tt]p\.?\s*\d", re.I)
-    assert index._prefilter(rx)[1] == {"huyệ", "thị ", "tp0", "tp1", "tp2", "tp3", "tp4", "tp5", "tp6", "tp7"} | {
-        "tp8",
-        "tp9",
-        "tp.",
-        "tp ",
-    }
+    digits = {f"tp{d}" for d in "0123456789"}
+    # a repeat ends the prefix after one repetition; a space stands for any white space
+    assert index._prefilter(rx)[1] == {"huyện ", "thị ", "tp.", "tp "} | digits
     assert index._prefilter(re.compile(r"a?b*")) is None
 
 

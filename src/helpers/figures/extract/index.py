@@ -87,7 +87,7 @@ def any_span_within(spans: list[tuple[int, int]], lo: int, hi: int) -> bool:
 
 
 # =========================================================================== prefiltered scans
-_PREFIX_LEN = 4
+_PREFIX_LEN = 6
 _MAX_PREFIXES = 1000
 
 
