@@ -427,7 +427,7 @@ def find_amounts(text: str, lang: str = "vi") -> tuple[list[Amount], list[Number
     _check_lang(lang)
     amounts: list[Amount] = []
     problems: list[NumberProblem] = []
-    line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     for m in _TOKEN.finditer(text):
         n_start, n_end = m.span()
         line_start = line_starts[bisect_right(line_starts, n_start) - 1]

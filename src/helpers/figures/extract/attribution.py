@@ -29,6 +29,7 @@ province whose territory changed in the merger of 1 July 2025).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from .regions import UNKNOWN, Place, Project, Unit, gazetteer, region_of, scope_in
@@ -77,8 +78,17 @@ def attribute(doc, drafts, places: list[Place], project: Project) -> None:
     """Set ``region``, ``scope`` and ``flags`` of every draft (module docstring)."""
     text = doc.text
     subject = _document_subject(doc, places)
-    brackets = [m.span() for m in re.finditer(r"\([^()\n]*\)", text)]
-    places = [p for p in places if not any(bs < p.start and p.end < be for bs, be in brackets)]
+    brackets = [m.span() for m in re.finditer(r"\([^()\n]*\)", text)]  # without nesting: disjoint
+    bracket_starts = [bs for bs, _ in brackets]
+
+    def in_brackets(p: Place) -> bool:  # only the last bracket opening before the place can hold it
+        k = bisect_left(bracket_starts, p.start) - 1
+        return k >= 0 and p.end < brackets[k][1]
+
+    places = [p for p in places if not in_brackets(p)]  # disjoint, in text order (find_places)
+    starts = [p.start for p in places]
+    districts = [p for p in places if p.kind == "unit" and p.unit.level == "district"]
+    district_ends = [p.end for p in districts]
     previous_in_sentence = None
     for d in drafts:
         if previous_in_sentence is not None and previous_in_sentence.sentence.start != d.sentence.start:
@@ -86,10 +96,9 @@ def attribute(doc, drafts, places: list[Place], project: Project) -> None:
         a = d.amount
         hi = a.qualifier_start if a.qualifier_start >= 0 else a.start
         lo = previous_in_sentence.amount.end if previous_in_sentence is not None else d.sentence.start
-        own = [p for p in places if lo <= p.start and p.end <= hi]
-        district = next(
-            (p.unit for p in reversed(places) if p.end <= hi and p.kind == "unit" and p.unit.level == "district"), None
-        )
+        own = [p for p in places[bisect_left(starts, lo) : bisect_left(starts, hi)] if p.end <= hi]
+        k = bisect_right(district_ends, hi)  # the last district named before the amount
+        district = districts[k - 1].unit if k else None
         if district is None and subject is not None and subject.level == "district":
             district = subject
         unit: Unit | str | None

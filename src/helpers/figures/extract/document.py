@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -92,11 +93,12 @@ def detect_language(text: str) -> str:
     -------
     str
     """
-    letters = [c for c in text.lower() if c.isalpha()]
+    counts = Counter(text.lower())  # counted once; then each distinct character is looked at
+    letters = sum(n for c, n in counts.items() if c.isalpha())
     if not letters:
         return "vi"
-    vi = sum(1 for c in letters if c in _VI_LETTERS)
-    return "vi" if vi / len(letters) >= 0.05 else "en"
+    vi = sum(n for c, n in counts.items() if c.isalpha() and c in _VI_LETTERS)
+    return "vi" if vi / letters >= 0.05 else "en"
 
 
 _MONTHS_EN = {

@@ -111,7 +111,8 @@ def list_rows(
             continue
         prev_end = s.end
         found_rows: list[tuple[int, list[Amount]]] = []
-        for r in sentences[i + 1 :]:
+        for j in range(i + 1, len(sentences)):  # not a copy of the rest of the list per head
+            r = sentences[j]
             if text.count("\n", prev_end, r.start) != 1:
                 break  # a blank line: the list is over
             items = _items(text, r.start, r.end)

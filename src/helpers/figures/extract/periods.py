@@ -11,6 +11,7 @@ from re import _constants as _sre  # the parsed form of patterns, read for their
 from re import _parser as _sre_parse
 
 from .document import _MONTHS_EN
+from .index import scan
 from .vocabulary import _BASE_RE, _CAUSE_CLAUSE, _DURATION_BEFORE, _NUM_WORDS, _TIME_MASKS, _TIME_RES
 
 
@@ -197,7 +198,7 @@ def _scan(rx: re.Pattern, text: str, lowered: str | None) -> Iterator[re.Match]:
     """
     anchors = _anchors_of(rx)
     if lowered is None or not anchors:
-        yield from rx.finditer(text)
+        yield from scan(rx, text)
         return
     hits = []
     for anchor in anchors:
@@ -205,7 +206,7 @@ def _scan(rx: re.Pattern, text: str, lowered: str | None) -> Iterator[re.Match]:
         while i >= 0:
             hits.append((i, i + len(anchor)))
             if len(hits) * 2 * _ANCHOR_WINDOW > _MAX_COVER * len(text):  # too common a word
-                yield from rx.finditer(text)
+                yield from scan(rx, text)
                 return
             i = lowered.find(anchor, i + 1)
     yield from _scan_near(rx, text, hits)
@@ -223,7 +224,7 @@ def _scan_near(
         else:
             windows.append([lo, hi])
     for lo, hi in windows:
-        yield from rx.finditer(text, lo, hi)
+        yield from scan(rx, text, lo, hi)
 
 
 def _find_times(text: str, doc_year: int | None) -> list[_Time]:
@@ -234,7 +235,7 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
     near = [m.span() for _, _, m in candidates]
     masks = sorted(
         [m.span() for rx in (_TIME_MASKS, _BASE_RE) for m in _scan_near(rx, text, near, _MASK_WINDOW)]
-        + [m.span() for m in _CAUSE_CLAUSE.finditer(text)]
+        + [m.span() for m in scan(_CAUSE_CLAUSE, text)]
     )
     mask_starts = [ms for ms, _ in masks]
     longest = max((me - ms for ms, me in masks), default=0)

@@ -21,6 +21,7 @@ from .document import (
     split_sentences,
 )
 from .finish import _final_status, _finish
+from .index import scan, search
 from .lists import list_rows
 from .periods import _find_times
 from .regions import SCOPE_RE, UNKNOWN, Place, Project, find_places, load_project, scope_in
@@ -92,10 +93,10 @@ def _document_context(doc: _Doc, amounts: list[Amount]) -> None:
         k = bisect_left(starts, s.start)
         has_amount = k < len(starts) and starts[k] < s.end
         kws = {k[0] for k in _keywords_in(text, s.start, s.end)}
-        about_other = "other" in kws or SCOPE_RE.search(text, s.start, s.end) is not None
+        about_other = "other" in kws or search(SCOPE_RE, text, s.start, s.end) is not None
         if has_amount or kws & set(_OWN_KINDS) or not about_other:
             doc.relevant.append((s.start, s.end))
-        if doc.doc_base is None and not has_amount and _DOC_BASE_SUBJECT.search(text, s.start, s.end):
+        if doc.doc_base is None and not has_amount and search(_DOC_BASE_SUBJECT, text, s.start, s.end):
             m = _BASE_RE.search(text, s.start, s.end)
             if m is not None and _price_base_of(m) != "unstated":
                 doc.doc_base = _price_base_of(m)
@@ -327,7 +328,7 @@ def _extract(
     doc_year = _doc_year(doc_date)
     sentences = split_sentences(norm)
     doc = _Doc(norm, doc_year, sentences, _find_times(norm, doc_year), doc_date=doc_date)
-    doc.status_masks = [m.span() for m in _STATUS_MASK_RE.finditer(norm)]
+    doc.status_masks = [m.span() for m in scan(_STATUS_MASK_RE, norm)]
     amounts, number_problems = find_amounts(norm, lang)
     extra, rows = list_rows(norm, sentences, amounts, lang)
     amounts = sorted(amounts + extra, key=lambda a: a.start)
@@ -370,9 +371,7 @@ def _extract(
 
     # other measures named inside the name of a part or inside an aside ("thị xã Sa Pa, do ảnh
     # hưởng của dịch đến hoạt động du lịch, chỉ đạt ...") do not stop a figure
-    doc.scope_spans = sorted(
-        [m.span() for m in SCOPE_RE.finditer(norm)] + [m.span() for m in _ASIDE_SPAN.finditer(norm)]
-    )
+    doc.scope_spans = sorted([m.span() for m in scan(SCOPE_RE, norm)] + [m.span() for m in _ASIDE_SPAN.finditer(norm)])
     places = find_places(norm, project)
     doc.place_spans = [(p.start, p.end) for p in places if p.kind in ("unit", "other_district")]
     _document_context(doc, amounts)

@@ -39,6 +39,8 @@ import yaml
 from helpers.common import paths
 from helpers.common.errors import UsageError
 
+from .index import scan_many
+
 UNKNOWN = "unknown"
 COUNTRY = "Việt Nam"
 PROJECT_YAML = "project.yaml"
@@ -273,8 +275,9 @@ def _place_rules(project: Project | None) -> list[tuple[re.Pattern, str, object]
 def find_places(text: str, project: Project | None = None) -> list[Place]:
     """Every place named in ``text``, in text order, longest first where two overlap."""
     found: list[tuple[int, int, int, Place]] = []
-    for order, (rx, kind, unit) in enumerate(_place_rules(project)):
-        for m in rx.finditer(text):
+    rules = _place_rules(project)
+    for order, ((_, kind, unit), matches) in enumerate(zip(rules, scan_many([r[0] for r in rules], text))):
+        for m in matches:
             if m.start() > 0 and (text[m.start() - 1].isalnum()):
                 continue
             if kind == "other_district":

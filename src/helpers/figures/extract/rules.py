@@ -12,7 +12,7 @@ from helpers.figures.numbers import Amount
 from .document import (
     Sentence,
 )
-from .index import _span_index, keywords_within
+from .index import _span_index, any_span_within, keywords_within
 from .periods import _num, _Time
 from .vocabulary import (
     _AVERAGE,
@@ -485,7 +485,7 @@ def _sentence_drafts(
             if prev is not None and prev.kind == "value" and prev.part_of is None:
                 whole, context = prev, prev.indicator
             elif whole is None and not (
-                context is not None and any(comp.end() <= ps and pe <= seg_hi for ps, pe in doc.place_spans)
+                context is not None and any_span_within(doc.place_spans, comp.end(), seg_hi)
             ):  # without a whole, only a place of its own makes it a figure ("..., trong đó Lào Cai đạt")
                 context, prev = None, None
                 boundary = a.end
@@ -630,7 +630,7 @@ def _sentence_drafts(
             d.inherited_from = d.part_of = whole
         else:
             d = _Draft(context, a, s, a.value, a.unit, a.qualifier, "value", base_indicator=context)
-            own_place = any(seg_lo <= ps and pe <= seg_hi for ps, pe in doc.place_spans)
+            own_place = any_span_within(doc.place_spans, seg_lo, seg_hi)
             if (
                 prev is not None
                 and kw is None
