@@ -568,3 +568,8 @@ LABELS.update(
         },
     }
 )
+
+# --- labels of the page frame, category values and sentences of the presentation layer -------
+from helpers.common.labels_page import PAGE_LABELS  # noqa: E402
+
+LABELS.update(PAGE_LABELS)

@@ -7,6 +7,8 @@ import re
 
 import pandas as pd
 
+from helpers.common.i18n import t
+from helpers.common.present import Col, Table, number, word
 from helpers.figures.sources import Source
 
 from .table import FiguresResult
@@ -33,7 +35,8 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
         cite = html.escape(f"{src.publisher}, {src.date}" if src else str(r.source))
         how = (
             (
-                html.escape(r.derivation) + f"<br><small>← <a href='#{html.escape(str(r.derived_from))}'>"
+                html.escape(derivation_text(r, figures, lang))
+                + f"<br><small>← <a href='#{html.escape(str(r.derived_from))}'>"
                 f"{html.escape(str(r.derived_from))}</a></small>"
             )
             if r.kind == "implied"
@@ -42,13 +45,11 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
         rows.append(
             f"<tr id='{html.escape(r.figure_id)}'><td><code>{html.escape(r.figure_id)}</code></td>"
             f"<td>{html.escape(_indicator_label(str(r.indicator), lang))}</td><td>{int(r.year)}</td>"
-            f"<td style='text-align:right'>{float(r.value):,.1f}</td>"
+            f"<td class='num'>{html.escape(number(r.value, lang, 1))}</td>"
             f"<td>{html.escape(_word('status_word', r.status, lang))}</td>"
             f"<td>{html.escape(_word('base_word', r.price_base, lang))}</td><td>{how}</td>"
-            f"<td>{q}<br><small>{cite}, chars {int(r.start)}–{int(r.end)}</small></td></tr>"
+            f"<td>{q}<br><small>{cite}, {html.escape(t('page.chars', lang))} {int(r.start)}–{int(r.end)}</small></td></tr>"
         )
-    from helpers.common.i18n import t
-
     heads = [
         "col.id",
         "col.indicator",
@@ -60,87 +61,137 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
         "col.quote",
     ]
     head = "<tr>" + "".join(f"<th>{html.escape(t(k, lang))}</th>" for k in heads) + "</tr>"
-    return f"<table class='provenance'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
+    return (
+        "<div class='table-wrap' tabindex='0' role='region' aria-label='" + html.escape(t("col.quote", lang)) + "'>"
+        f"<table class='provenance laocai-table'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 # --------------------------------------------------------------------------- display
-def _labels(lang: str, keys: dict[str, str]) -> dict[str, str]:
-    from helpers.common.i18n import t
-
-    return {col: t(key, lang) for col, key in keys.items()}
-
-
-def sources_table(sources: list[Source], lang: str = "en") -> pd.DataFrame:
-    """The source register as a table for the report (escaped when rendered by pandas)."""
-    cols = _labels(
-        lang,
-        {
-            "id": "col.id",
-            "title": "col.title",
-            "publisher": "col.publisher",
-            "date": "col.date",
-            "language": "col.language",
-        },
+def sources_table(sources: list[Source], lang: str = "en") -> Table:
+    """The source register as a table for the report."""
+    df = pd.DataFrame(
+        [{k: getattr(s, k) for k in ("id", "title", "publisher", "date", "language")} for s in sources],
+        columns=["id", "title", "publisher", "date", "language"],
     )
-    df = pd.DataFrame([{k: getattr(s, k) for k in cols} for s in sources])
-    return df.rename(columns=cols)
+    cols = [
+        Col("id", "col.id", "code"),
+        Col("title", "col.title"),
+        Col("publisher", "col.publisher"),
+        Col("date", "col.date"),
+        Col("language", "col.language", "word", group="lang_word"),
+    ]
+    return Table(df, cols, lang, name="sources")
 
 
-def summary_table(figures: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """Figures of the industrial production value and related indicators, one line each,
-    in the reader's language (status, base and kind translated), for display."""
-    df = figures.copy()
-    df["status"] = df["status"].map(lambda s: _word("status_word", s, lang))
-    df["price_base"] = df["price_base"].map(lambda b: _word("base_word", b, lang))
-    df["kind"] = df["kind"].map(lambda k: _word("kind_word", k, lang))
-    df["indicator"] = df["indicator"].map(lambda i: _indicator_label(i, lang))
-    df["value"] = df["value"].round(1)
-    df["growth_pct"] = df["growth_pct"].map(lambda g: "" if pd.isna(g) else f"{g:g}")
-    keep = {
-        "figure_id": "col.id",
-        "indicator": "col.indicator",
-        "period": "col.period",
-        "year": "col.year",
-        "value": "col.value_bn",
-        "unit": "col.unit",
-        "qualifier": "col.qualifier",
-        "price_base": "col.price_base",
-        "status": "col.status",
-        "growth_pct": "col.growth",
-        "compared_to": "col.compared_to",
-        "kind": "col.kind",
-        "flags": "col.flags",
-    }
-    return df[list(keep)].rename(columns=_labels(lang, keep))
+def summary_table(figures: pd.DataFrame, lang: str = "en") -> Table:
+    """Figures of the industrial production value and related indicators, one line each, in
+    the reader's language (indicator, status, base, kind and qualifier translated)."""
+    cols = [
+        Col("figure_id", "col.id", "code"),
+        Col("indicator", "col.indicator", "word", group="indicator"),
+        Col("year", "col.year", "year"),
+        Col("value", "col.value", fmt=_value_with_unit),
+        Col("qualifier", "col.qualifier", "word", group="qualifier_word"),
+        Col("price_base", "col.price_base", "word", group="base_word"),
+        Col("status", "col.status", "word", group="status_word"),
+        Col("growth_pct", "col.growth", "pct", decimals=2, fmt=lambda v, lang: _growth(v, lang)),
+        Col("compared_to", "col.compared_to", "text", fmt=lambda v, lang: _year_text(v)),
+        Col("kind", "col.kind", "word", group="kind_word"),
+        Col("flags", "col.flags", "code"),
+    ]
+    df = figures.assign(value=list(zip(figures["value"], figures["unit"])))
+    return Table(df, cols, lang, name="figures")
+
+
+def _year_text(v) -> str:
+    try:
+        return str(int(float(v)))
+    except (TypeError, ValueError):
+        return str(v)
+
+
+def _value_with_unit(v, lang: str) -> str:
+    value, unit = v
+    if unit == "pct":
+        return number(value, lang, 1) + "%"
+    return number(value, lang, 1)
+
+
+def _growth(v, lang: str) -> str:
+    text = number(v, lang, 2)
+    # published rates have one or two decimals: drop the trailing zeros, keep the locale's mark
+    sep = "," if lang == "vi" else "."
+    if sep in text:
+        text = text.rstrip("0").rstrip(sep)
+    return text
 
 
 def _indicator_label(indicator: str, lang: str) -> str:
-    return _word("indicator", indicator, lang)
+    return word("indicator", indicator, lang)
 
 
 def _word(group: str, value: str, lang: str) -> str:
     """The translated label ``group.value``, or the value itself when there is none
     (a new indicator or a price base year the labels do not name)."""
-    from helpers.common.i18n import LABELS, t
-
-    key = f"{group}.{value}"
-    return t(key, lang) if key in LABELS else str(value)
+    return word(group, value, lang)
 
 
-def checks_table(checks: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """The consistency checks for display."""
-    keep = {
-        "check_id": "col.id",
-        "check": "col.check",
-        "figure_ids": "col.figures",
-        "year": "col.year",
-        "expected": "col.expected",
-        "observed": "col.observed",
-        "difference": "col.difference",
-        "result": "col.result",
-        "message": "col.message",
-    }
-    return checks[list(keep)].rename(columns=_labels(lang, keep))
+def derivation_text(row, figures: pd.DataFrame, lang: str = "en") -> str:
+    """How an implied figure was computed, in ``lang``, from the structured columns: the
+    figure it comes from (``derived_from``), that figure's value and growth rate."""
+    parent = figures[figures["figure_id"] == row.derived_from]
+    if parent.empty or pd.isna(parent.iloc[0]["growth_pct"]):
+        return ""
+    p = parent.iloc[0]
+    return t(
+        "derive.implied",
+        lang,
+        value=number(p["value"], lang, 0),
+        growth=_growth(p["growth_pct"], lang),
+        year=int(row.year),
+        parent_year=int(p["year"]),
+    )
+
+
+def check_message(row, lang: str = "en") -> str:
+    """The explanation of a consistency check in ``lang``, from its structured columns."""
+    kind = str(row.check)
+    if kind == "growth":
+        return t("check_msg.growth", lang, expected=_growth(row.expected, lang), observed=number(row.observed, lang, 1))
+    if kind == "increase":
+        return t(
+            "check_msg.increase", lang, expected=number(row.expected, lang, 0), observed=number(row.observed, lang, 0)
+        )
+    if kind == "conflict":
+        return t(
+            "check_msg.conflict",
+            lang,
+            expected=number(row.expected, lang, 0),
+            observed=number(row.observed, lang, 0),
+            difference=number(row.difference, lang, 1),
+        )
+    return str(row.message) if lang == "en" else ""
+
+
+def checks_table(checks: pd.DataFrame, lang: str = "en") -> Table:
+    """The consistency checks for display; the explanation is written in ``lang`` from the
+    structured columns (the English sentence of checks.csv is kept in the data)."""
+    df = checks.copy()
+    df["explanation"] = [check_message(r, lang) for r in checks.itertuples(index=False)]
+    df["figure_ids"] = df["figure_ids"].str.replace(";", "; ")
+    cols = [
+        Col("check_id", "col.id", "code"),
+        Col("check", "col.check", "word", group="check_word"),
+        Col("figure_ids", "col.figures", "code"),
+        Col("year", "col.year", "year"),
+        Col("expected", "col.expected", "num", decimals=1),
+        Col("observed", "col.observed", "num", decimals=1),
+        Col("difference", "col.difference", "num", decimals=1),
+        Col("result", "col.result", "word", group="result_word"),
+        Col("explanation", "col.message"),
+    ]
+    return Table(df, cols, lang, name="checks")
 
 
 def notes_markdown(result: FiguresResult, lang: str = "en") -> str:

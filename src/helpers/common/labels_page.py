@@ -1,0 +1,220 @@
+"""Labels of the report pages' frame, of category values in tables and of the sentences the
+presentation layer writes from structured columns (merged into :data:`helpers.common.i18n.LABELS`).
+
+Kept apart from :mod:`helpers.common.i18n` to keep each module short; the same rules hold:
+both languages, the same placeholders.
+"""
+
+from __future__ import annotations
+
+PAGE_LABELS: dict[str, dict[str, str]] = {
+    # --- page frame (helpers.reports.render) ----------------------------------------------------
+    "page.contents": {"en": "Contents", "vi": "Mục lục"},
+    "page.index": {"en": "All reports", "vi": "Tất cả báo cáo"},
+    "page.twin": {"en": "Đọc bằng tiếng Việt", "vi": "Read in English"},
+    "page.about": {"en": "About this run", "vi": "Thông tin về lượt chạy này"},
+    "page.download": {"en": "Download the data", "vi": "Tải dữ liệu"},
+    "page.download_note": {
+        "en": "CSV files (UTF-8), the numbers of this report as computed, in full precision.",
+        "vi": "Tệp CSV (UTF-8): các con số của báo cáo này như được tính, với đầy đủ chữ số.",
+    },
+    "page.chars": {"en": "characters", "vi": "ký tự"},
+    "page.skip": {"en": "Skip to the content", "vi": "Chuyển đến nội dung"},
+    "question.figures": {
+        "en": "Lào Cai province: what do published sources say about the industrial production value?",
+        "vi": "Tỉnh Lào Cai: các nguồn đã công bố những gì về giá trị sản xuất công nghiệp?",
+    },
+    "question.series": {
+        "en": "Lào Cai province: how has the industrial production value grown, year by year?",
+        "vi": "Tỉnh Lào Cai: giá trị sản xuất công nghiệp đã tăng thế nào qua từng năm?",
+    },
+    "question.trend": {
+        "en": "Lào Cai province: what is the trend of the industrial production value?",
+        "vi": "Tỉnh Lào Cai: xu hướng của giá trị sản xuất công nghiệp là gì?",
+    },
+    "question.forecast": {
+        "en": "Lào Cai province: how much industrial production value in the coming years?",
+        "vi": "Tỉnh Lào Cai: giá trị sản xuất công nghiệp những năm tới sẽ là bao nhiêu?",
+    },
+    "question.other": {"en": "Lào Cai province: {title}", "vi": "Tỉnh Lào Cai: {title}"},
+    # --- key numbers ------------------------------------------------------------------------------
+    "keys.title": {"en": "Key numbers", "vi": "Các con số chính"},
+    "keys.last": {"en": "Last published ({year})", "vi": "Công bố gần nhất ({year})"},
+    "keys.forecast": {"en": "Forecast {year} (median)", "vi": "Dự báo {year} (trung vị)"},
+    "keys.range": {"en": "{level}% range {year}", "vi": "Khoảng {level}% năm {year}"},
+    "keys.growth": {"en": "Median growth a year", "vi": "Tăng trưởng trung vị mỗi năm"},
+    "keys.n_figures": {"en": "Figures found", "vi": "Số liệu tìm thấy"},
+    "keys.n_sources": {"en": "Source documents", "vi": "Tài liệu nguồn"},
+    "keys.n_flagged": {"en": "Checks that disagree", "vi": "Phép kiểm tra có sai lệch"},
+    "keys.span": {"en": "Years covered", "vi": "Các năm"},
+    "keys.n_gap": {"en": "Gap years (estimated)", "vi": "Năm thiếu số liệu (ước lượng)"},
+    "keys.link_factor": {"en": "Link factor 1994 → 2010", "vi": "Hệ số nối giá 1994 → 2010"},
+    "keys.unit": {"en": "billion VND, constant 2010 prices", "vi": "tỷ đồng, giá so sánh 2010"},
+    "keys.trend_growth": {"en": "Constant-growth trend", "vi": "Tăng trưởng theo xu hướng"},
+    # --- chart texts ------------------------------------------------------------------------------
+    "chart.forecast_start": {"en": "forecast", "vi": "dự báo"},
+    "chart.fan_caption": {
+        "en": "{chance} in 10 chance that {year} lies between {lower} and {upper} billion VND; "
+        "{chance95} in 20 chance between {lower95} and {upper95}. Median {median}.",
+        "vi": "Khả năng {chance}/10 giá trị năm {year} nằm trong khoảng {lower} đến {upper} tỷ đồng; "
+        "khả năng {chance95}/20 trong khoảng {lower95} đến {upper95}. Trung vị {median}.",
+    },
+    "chart.fan_alt": {
+        "en": "Chart: the series {first}–{last} and the forecast to {end}. Last value {last_value} "
+        "billion VND; median forecast {median} in {end}, 80% interval {lower} to {upper}.",
+        "vi": "Biểu đồ: chuỗi số liệu {first}–{last} và dự báo đến {end}. Giá trị gần nhất {last_value} "
+        "tỷ đồng; dự báo trung vị năm {end} là {median}, khoảng 80% từ {lower} đến {upper}.",
+    },
+    "chart.series_alt": {
+        "en": "Chart: the annual series {first}–{last} with its {level}% band, from {v_first} to "
+        "{v_last} billion VND at constant 2010 prices; {n_gap} gap years are estimated.",
+        "vi": "Biểu đồ: chuỗi số liệu hằng năm {first}–{last} với dải {level}%, từ {v_first} đến "
+        "{v_last} tỷ đồng theo giá so sánh 2010; {n_gap} năm thiếu số liệu được ước lượng.",
+    },
+    "chart.sensitivity_alt": {
+        "en": "Chart: the series under {n} link factors and methods; in {year} the values range from "
+        "{low} to {high} billion VND.",
+        "vi": "Biểu đồ: chuỗi số liệu theo {n} hệ số nối và phương pháp; năm {year} giá trị dao động từ "
+        "{low} đến {high} tỷ đồng.",
+    },
+    "chart.trend_alt": {
+        "en": "Chart: the series {first}–{last} on a log scale with the fitted trend of {n} models.",
+        "vi": "Biểu đồ: chuỗi số liệu {first}–{last} theo thang logarit cùng đường xu hướng của {n} mô hình.",
+    },
+    "chart.residual_alt": {
+        "en": "Chart: residuals of {n} models by year; the largest in absolute value is {largest} ({model}, {year}).",
+        "vi": "Biểu đồ: phần dư của {n} mô hình theo năm; lớn nhất về trị tuyệt đối là {largest} ({model}, năm {year}).",
+    },
+    "chart.target_alt": {
+        "en": "Chart: probability of meeting {n} targets; highest {best} for {year}.",
+        "vi": "Biểu đồ: xác suất đạt {n} mục tiêu; cao nhất {best} cho năm {year}.",
+    },
+    "chart.plot": {"en": "Chart", "vi": "Biểu đồ"},
+    # --- category values -------------------------------------------------------------------------
+    "word.yes": {"en": "yes", "vi": "có"},
+    "word.no": {"en": "no", "vi": "không"},
+    "result_word.ok": {"en": "consistent", "vi": "khớp"},
+    "result_word.flag": {"en": "disagrees", "vi": "sai lệch"},
+    "check_word.growth": {"en": "growth rate", "vi": "tốc độ tăng"},
+    "check_word.increase": {"en": "increase", "vi": "mức tăng"},
+    "check_word.conflict": {"en": "two values", "vi": "hai giá trị"},
+    "qualifier_word.nearly": {"en": "nearly", "vi": "gần"},
+    "qualifier_word.more_than": {"en": "more than", "vi": "hơn"},
+    "qualifier_word.about": {"en": "about", "vi": "khoảng"},
+    "qualifier_word.at_least": {"en": "at least", "vi": "ít nhất"},
+    "qualifier_word.over": {"en": "over", "vi": "trên"},
+    "period_word.FY": {"en": "year", "vi": "cả năm"},
+    "unit_word.bn_vnd": {"en": "bn VND", "vi": "tỷ đồng"},
+    "unit_word.pct": {"en": "%", "vi": "%"},
+    "lang_word.vi": {"en": "Vietnamese", "vi": "Tiếng Việt"},
+    "lang_word.en": {"en": "English", "vi": "Tiếng Anh"},
+    "base_word.none": {"en": "none (gap year)", "vi": "không có (năm thiếu)"},
+    "base_word.unstated->2010": {
+        "en": "not stated, probably 2010 prices",
+        "vi": "không ghi, nhiều khả năng giá 2010",
+    },
+    "base_word.unstated->1994": {
+        "en": "not stated, probably 1994 prices",
+        "vi": "không ghi, nhiều khả năng giá 1994",
+    },
+    "basefix_flag.stated": {"en": "stated", "vi": "có ghi"},
+    "basefix_flag.probable": {"en": "probable", "vi": "nhiều khả năng"},
+    "basefix_flag.conflict": {"en": "against the switch rule", "vi": "trái quy tắc chuyển đổi"},
+    "basefix_flag.ambiguous": {"en": "ambiguous", "vi": "không rõ"},
+    "basefix_flag.inconsistent": {"en": "inconsistent", "vi": "không nhất quán"},
+    "basefix_rule.stated": {"en": "stated in the source", "vi": "ghi trong nguồn"},
+    "basefix_rule.chain": {
+        "en": "growth to the nearest figure of known base, and the official switch to 2010 prices",
+        "vi": "tốc độ tăng so với số liệu gần nhất đã biết loại giá, và quy định chuyển sang giá 2010",
+    },
+    "model.naive": {"en": "Random walk", "vi": "Bước ngẫu nhiên"},
+    "model.rwd": {"en": "Random walk with drift", "vi": "Bước ngẫu nhiên có xu hướng"},
+    "model.rwd_log": {"en": "Random walk with drift (logs)", "vi": "Bước ngẫu nhiên có xu hướng (logarit)"},
+    "model.rwd_med": {"en": "Random walk, median drift", "vi": "Bước ngẫu nhiên, xu hướng trung vị"},
+    "model.rwd_shrunk": {"en": "Random walk, shrunk drift", "vi": "Bước ngẫu nhiên, xu hướng co lại"},
+    "model.rwd_log_med": {
+        "en": "Random walk, median growth (logs)",
+        "vi": "Bước ngẫu nhiên, tăng trưởng trung vị (logarit)",
+    },
+    "model.ses": {"en": "Exponential smoothing", "vi": "San bằng mũ"},
+    "model.theta": {"en": "Theta method", "vi": "Phương pháp Theta"},
+    "model.otheta": {"en": "Optimised Theta method", "vi": "Phương pháp Theta tối ưu"},
+    "model.damped": {"en": "Damped trend", "vi": "Xu hướng giảm dần"},
+    "model.loglinear": {"en": "Constant growth", "vi": "Tăng trưởng không đổi"},
+    "model.piecewise": {"en": "Broken trend", "vi": "Xu hướng gãy khúc"},
+    "model.llt": {"en": "Local linear trend", "vi": "Xu hướng tuyến tính cục bộ"},
+    "model.arima": {"en": "ARIMA", "vi": "ARIMA"},
+    "model.combo": {"en": "Combination (median)", "vi": "Kết hợp (trung vị)"},
+    "method_word.link_factor": {"en": "link factor", "vi": "hệ số nối"},
+    "method_word.ratio": {"en": "ratio", "vi": "tỷ số"},
+    "method_word.interpolation": {"en": "interpolation", "vi": "nội suy"},
+    "method_word.mixed": {"en": "mixed splice", "vi": "nối kết hợp"},
+    # --- sentences written from structured columns ---------------------------------------------
+    "derive.implied": {
+        "en": "{value} / (1 + {growth}%) = level of {year} implied by the {parent_year} figure",
+        "vi": "{value} / (1 + {growth}%) = mức năm {year} suy ra từ số liệu năm {parent_year}",
+    },
+    "check_msg.growth": {
+        "en": "the text states growth of {expected}%; the figures imply {observed}%",
+        "vi": "văn bản ghi tăng {expected}%; các số liệu cho thấy tăng {observed}%",
+    },
+    "check_msg.increase": {
+        "en": "the text states an increase of {expected}; the figures give {observed}",
+        "vi": "văn bản ghi mức tăng {expected}; các số liệu cho {observed}",
+    },
+    "check_msg.conflict": {
+        "en": "two published values differ: {expected} and {observed} ({difference}%)",
+        "vi": "hai giá trị công bố khác nhau: {expected} và {observed} ({difference}%)",
+    },
+    "series_note.reported": {"en": "published figure", "vi": "số liệu công bố"},
+    "series_note.implied": {
+        "en": "level implied by the next year's figure and its growth rate",
+        "vi": "mức suy ra từ số liệu năm sau và tốc độ tăng",
+    },
+    "series_note.linked": {
+        "en": "1994-price figure × link factor {k}; the interval includes the uncertainty of the factor",
+        "vi": "số liệu giá 1994 × hệ số nối {k}; khoảng tin cậy bao gồm độ bất định của hệ số",
+    },
+    "series_note.interpolated": {
+        "en": "no published figure: estimated between {left} and {right}",
+        "vi": "không có số liệu công bố: ước lượng giữa năm {left} và năm {right}",
+    },
+    "series_note.base_assigned": {
+        "en": "price base not stated, taken as {base}",
+        "vi": "không ghi loại giá, coi là {base}",
+    },
+    # --- the assumptions of the series -----------------------------------------------------------
+    "assume.method": {"en": "Linking method", "vi": "Phương pháp nối chuỗi"},
+    "assume.link_factor": {
+        "en": "Link factor (value at 2010 prices / value at 1994 prices)",
+        "vi": "Hệ số nối (giá trị theo giá 2010 / giá trị theo giá 1994)",
+    },
+    "assume.range": {
+        "en": "Plausible range of the link factor (central 95% interval)",
+        "vi": "Khoảng hợp lý của hệ số nối (khoảng trung tâm 95%)",
+    },
+    "assume.level": {"en": "Interval level", "vi": "Mức tin cậy của khoảng"},
+    "assume.gap_method": {"en": "Gap years", "vi": "Các năm thiếu số liệu"},
+    "assume.source_param": {"en": "parameter of this report", "vi": "tham số của báo cáo này"},
+    "assume.source_refs": {
+        "en": "published statistics (data/raw/references.yaml)",
+        "vi": "số liệu thống kê đã công bố (data/raw/references.yaml)",
+    },
+    "gap_word.loglinear": {
+        "en": "constant growth between published years, with random deviations",
+        "vi": "tăng trưởng đều giữa các năm có số liệu, kèm sai lệch ngẫu nhiên",
+    },
+    "gap_word.state_space": {
+        "en": "local linear trend smoother",
+        "vi": "làm trơn theo xu hướng tuyến tính cục bộ",
+    },
+    "col.assumption": {"en": "Assumption", "vi": "Giả định"},
+    "col.probability": {"en": "Probability", "vi": "Xác suất"},
+    "col.p_above_last": {
+        "en": "Probability above the last published level",
+        "vi": "Xác suất vượt mức công bố gần nhất",
+    },
+    "col.target_source": {"en": "Target from", "vi": "Mục tiêu lấy từ"},
+    "col.explanation": {"en": "Explanation", "vi": "Giải thích"},
+    "source_word.parameter extra_targets": {"en": "parameter of this report", "vi": "tham số của báo cáo này"},
+}
