@@ -50,6 +50,10 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "keys.n_gap": {"en": "Gap years (estimated)", "vi": "Năm thiếu số liệu (ước lượng)"},
     "keys.link_factor": {"en": "Link factor 1994 → 2010", "vi": "Hệ số nối giá 1994 → 2010"},
     "keys.unit": {"en": "billion VND, constant 2010 prices", "vi": "tỷ đồng, giá so sánh 2010"},
+    "summary.growth_label": {
+        "en": "Average annual growth {first}–{last}",
+        "vi": "Tăng trưởng bình quân năm {first}–{last}",
+    },
     "keys.trend_growth": {"en": "Constant-growth trend", "vi": "Tăng trưởng theo xu hướng"},
     # --- chart texts ------------------------------------------------------------------------------
     "chart.forecast_start": {"en": "forecast", "vi": "dự báo"},

@@ -205,3 +205,32 @@ class Table:
 
     def __repr__(self) -> str:
         return self.frame.to_string(index=False)
+
+
+class KeyNumbers:
+    """The key-numbers box that opens a report: a few (label, value, note) triples.
+
+    Displays as ``<section class="keys">`` with a definition list; every text is escaped.
+    The page puts it right under the title, before the main chart.
+    """
+
+    def __init__(self, items: Sequence[tuple[str, str, str]], lang: str = "en") -> None:
+        self.items = [(str(a), str(b), str(c)) for a, b, c in items]
+        self.lang = check_lang(lang)
+
+    def to_html(self) -> str:
+        e = html.escape
+        cells = "".join(
+            f'<div class="key"><dt>{e(label)}</dt><dd><span class="key-value">{e(value)}</span>'
+            + (f'<span class="key-note">{e(note)}</span>' if note else "")
+            + "</dd></div>"
+            for label, value, note in self.items
+        )
+        title = e(t("keys.title", self.lang))
+        return f'<section class="keys" aria-label="{title}"><dl>{cells}</dl></section>'
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        return "\n".join(f"{a}: {b} {c}".rstrip() for a, b, c in self.items)
