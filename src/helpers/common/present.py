@@ -107,6 +107,10 @@ class Col:
     group: str = ""
     fmt: Callable[[Any, str], str] | None = None
 
+    def header(self, lang: str) -> str:
+        """The column's header in ``lang``."""
+        return t(self.label, lang)
+
     @property
     def numeric(self) -> bool:
         return self.kind in ("int", "num", "pct", "share", "year")
@@ -166,7 +170,7 @@ class Table:
 
     @property
     def headers(self) -> list[str]:
-        return [t(c.label, self.lang) for c in self.cols]
+        return [c.header(self.lang) for c in self.cols]
 
     @property
     def frame(self) -> pd.DataFrame:
