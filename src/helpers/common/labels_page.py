@@ -93,6 +93,12 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "Chart: probability of meeting {n} targets; highest {best} for {year}.",
         "vi": "Biểu đồ: xác suất đạt {n} mục tiêu; cao nhất {best} cho năm {year}.",
     },
+    "chart.figures_alt": {
+        "en": "Chart: {n} published figures of the industrial production value, {first}–{last}, by price "
+        "base; the highest is {high} billion VND.",
+        "vi": "Biểu đồ: {n} số liệu công bố về giá trị sản xuất công nghiệp, {first}–{last}, theo loại giá; "
+        "cao nhất là {high} tỷ đồng.",
+    },
     "chart.plot": {"en": "Chart", "vi": "Biểu đồ"},
     # --- category values -------------------------------------------------------------------------
     "word.yes": {"en": "yes", "vi": "có"},

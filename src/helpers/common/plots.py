@@ -337,3 +337,51 @@ def target_chart(probs: pd.DataFrame, lang: str = "en"):
         ),
     )
     return fig
+
+
+def figures_chart(figures: pd.DataFrame, lang: str = "en", indicator: str = "industrial_production_value"):
+    """The published figures of one indicator by year, as they were printed: one marker and
+    colour per price base, plans and targets hollow (intentions, not outcomes). Values are in
+    the base each text states, so 1994-price and 2010-price figures do not line up."""
+    setup()
+    fig, ax = plt.subplots()
+    f = figures[(figures["indicator"] == indicator) & (figures["unit"] == "bn_vnd")]
+    markers = {"1994": "s", "2010": "o", "unstated": "D", "current": "^"}
+    for i, (base, part) in enumerate(f.groupby("price_base", sort=True)):
+        color = f"C{i}"
+        marker = markers.get(str(base), "v")
+        done = part[part["status"].isin(["actual", "estimate"])]
+        plans = part[~part["status"].isin(["actual", "estimate"])]
+        name = word("base_word", base, lang)
+        if len(done):
+            ax.scatter(done["year"], done["value"], marker=marker, s=45, color=color, zorder=3, label=name)
+        if len(plans):
+            ax.scatter(
+                plans["year"],
+                plans["value"],
+                marker=marker,
+                s=60,
+                facecolors="none",
+                edgecolors=color,
+                zorder=3,
+            )
+    if (~f["status"].isin(["actual", "estimate"])).any():
+        ax.scatter([], [], marker="o", s=60, facecolors="none", edgecolors="0.3", label=t("series.plans", lang))
+    ax.set_xlabel(t("col.year", lang))
+    ax.set_ylabel(t("unit.billion_vnd", lang))
+    _thousands(ax, lang)
+    ax.legend(loc="center left", fontsize="small")
+    years = f["year"]
+    _alt(
+        fig,
+        lang,
+        t(
+            "chart.figures_alt",
+            lang,
+            n=len(f),
+            first=int(years.min()) if len(f) else 0,
+            last=int(years.max()) if len(f) else 0,
+            high=number(f["value"].max(), lang) if len(f) else "–",
+        ),
+    )
+    return fig

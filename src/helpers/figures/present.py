@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from helpers.common.i18n import t
-from helpers.common.present import Col, Table, number, word
+from helpers.common.present import Col, KeyNumbers, Table, number, word
 from helpers.figures.sources import Source
 
 from .table import FiguresResult
@@ -223,3 +223,30 @@ def _md_escape(text: str) -> str:
     """Escape text from sources for Markdown: HTML special characters and Markdown markup."""
     out = html.escape(str(text), quote=False)
     return re.sub(r"([\\`*_\[\]|])", r"\\\1", out)
+
+
+def key_numbers(result: FiguresResult, lang: str = "en") -> KeyNumbers:
+    """The answer first: how many figures and documents, how many checks disagree, and the
+    latest published level of the industrial production value."""
+    f = result.figures
+    ipv = f[(f["indicator"] == "industrial_production_value") & f["status"].isin(["actual", "estimate"])]
+    ipv = ipv[ipv["kind"] == "reported"].sort_values(["year", "figure_id"])
+    items = [
+        (t("keys.n_figures", lang), number(len(f), lang), ""),
+        (t("keys.n_sources", lang), number(len(result.sources), lang), ""),
+        (
+            t("keys.n_flagged", lang),
+            number(int((result.checks["result"] == "flag").sum()), lang),
+            f"/ {number(len(result.checks), lang)}",
+        ),
+    ]
+    if len(ipv):
+        last = ipv.iloc[-1]
+        items.append(
+            (
+                t("keys.last", lang, year=int(last["year"])),
+                number(last["value"], lang),
+                f"{t('unit.billion_vnd', lang).lower()}, {word('base_word', last['price_base'], lang)}",
+            )
+        )
+    return KeyNumbers(items, lang)
