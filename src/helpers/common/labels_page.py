@@ -54,6 +54,8 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "Average annual growth {first}–{last}",
         "vi": "Tăng trưởng bình quân năm {first}–{last}",
     },
+    "keys.interval95": {"en": "95% interval {lower} to {upper}", "vi": "khoảng 95%: {lower} đến {upper}"},
+    "trend.n_years": {"en": "{n} published years", "vi": "{n} năm có số liệu công bố"},
     "keys.trend_growth": {"en": "Constant-growth trend", "vi": "Tăng trưởng theo xu hướng"},
     # --- chart texts ------------------------------------------------------------------------------
     "chart.forecast_start": {"en": "forecast", "vi": "dự báo"},

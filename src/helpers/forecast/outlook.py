@@ -569,3 +569,30 @@ def summary_markdown(outlook: Outlook, y: pd.Series, backtest: pd.DataFrame | No
         t("forecast.caveat", lang),
     ]
     return "\n\n".join(parts)
+
+
+def trend_key_numbers(results: dict[str, ForecastResult], y: pd.Series, lang: str = "en") -> KeyNumbers:
+    """The answer first for the trend report: the years the models see, the last published
+    level and the constant-growth trend with its 95% interval (when that model was fitted)."""
+    first, last = int(y.first_valid_index()), int(y.last_valid_index())
+    unit = t("keys.unit", lang)
+    items = [
+        (t("keys.span", lang), f"{first}–{last}", t("trend.n_years", lang, n=int(y.notna().sum()))),
+        (t("keys.last", lang, year=last), number(float(y.loc[last]), lang), unit),
+    ]
+    if "loglinear" in results:
+        info = results["loglinear"].info
+        g, se = info["growth_log"], info["se_growth_hac"]
+        items.append(
+            (
+                t("keys.trend_growth", lang),
+                percent(_pct(g), lang, 1),
+                t(
+                    "keys.interval95",
+                    lang,
+                    lower=percent(_pct(g - 1.96 * se), lang, 1),
+                    upper=percent(_pct(g + 1.96 * se), lang, 1),
+                ),
+            )
+        )
+    return KeyNumbers(items, lang)
