@@ -19,6 +19,10 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "vi": "Tệp CSV (UTF-8): các con số của báo cáo này như được tính, với đầy đủ chữ số.",
     },
     "page.chars": {"en": "characters", "vi": "ký tự"},
+    "figures.curation_set": {
+        "en": "set {field} to {value} on {n} figure(s) ({criteria})",
+        "vi": "đặt {field} là {value} cho {n} số liệu ({criteria})",
+    },
     "page.skip": {"en": "Skip to the content", "vi": "Chuyển đến nội dung"},
     "question.figures": {
         "en": "Lào Cai province: what do published sources say about the industrial production value?",

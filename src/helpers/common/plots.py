@@ -49,9 +49,24 @@ def notebook_setup() -> None:
         return
     from matplotlib.figure import Figure
 
+    try:  # the inline backend sets its formats when first loaded: load it, then override them
+        import matplotlib_inline.backend_inline as inline
+
+        inline.set_matplotlib_formats("svg")
+    except ImportError:  # pragma: no cover - a dependency of ipykernel
+        pass
     formatters = ip.display_formatter.formatters
     formatters["image/png"].pop(Figure, None)
     formatters["image/svg+xml"].for_type(Figure, figure_svg)
+    # A table displayed as a bare DataFrame still shows without row numbers, escaped, in a
+    # scrolling box (report tables go through helpers.common.present.Table).
+    formatters["text/html"].for_type(pd.DataFrame, frame_html)
+
+
+def frame_html(df: pd.DataFrame) -> str:
+    """A bare DataFrame as a report table: no index, escaped, "–" for missing values."""
+    body = df.to_html(index=False, na_rep="–", escape=True, border=0, classes="laocai-table")
+    return f'<div class="table-wrap" tabindex="0" role="region" aria-label="table">{body}</div>'
 
 
 def setup() -> None:

@@ -96,7 +96,8 @@ class Col:
     values are shown: ``text`` (as it is, escaped), ``word`` (translated through the label
     group ``group``), ``int``, ``num`` (``decimals`` decimals), ``pct`` (percent units, under a header saying "%"),
     ``share`` (a share of one shown as a percentage), ``year``, ``bool`` (yes/no),
-    ``code`` (an identifier, shown in a code font and never translated).
+    ``code`` (an identifier, shown in a code font and never translated), ``source`` (text
+    of the source register, e.g. a document's title, shown as catalogued: class ``src-text``).
     ``fmt`` overrides the formatting with a function ``(value, lang) -> str``.
     """
 
@@ -136,6 +137,9 @@ class Col:
         if self.kind == "bool":
             return t("word.yes" if bool(value) else "word.no", lang)
         return "" if value is None else str(value)
+
+
+_CLASSES = {"code": "code", "source": "src-text"}
 
 
 class Table:
@@ -191,7 +195,7 @@ class Table:
             seen[h] = seen.get(h, 0) + 1
         frame.columns = heads
         classes = pd.DataFrame(
-            [[("num" if c.numeric else "code" if c.kind == "code" else "") for c in self.cols]] * len(frame),
+            [[_CLASSES.get(c.kind, "num" if c.numeric else "") for c in self.cols]] * len(frame),
             columns=frame.columns,
         )
         styler = Styler(frame, cell_ids=False, uuid_len=0, uuid=self.name or "t")

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from helpers.common.i18n import t
+from helpers.common.i18n import LABELS, t
 from helpers.common.present import Col, KeyNumbers, Table, number, word
 from helpers.figures.sources import Source
 
@@ -48,7 +48,7 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
             f"<td class='num'>{html.escape(number(r.value, lang, 1))}</td>"
             f"<td>{html.escape(_word('status_word', r.status, lang))}</td>"
             f"<td>{html.escape(_word('base_word', r.price_base, lang))}</td><td>{how}</td>"
-            f"<td>{q}<br><small>{cite}, {html.escape(t('page.chars', lang))} {int(r.start)}–{int(r.end)}</small></td></tr>"
+            f"<td>{q}<br><small class='src-text'>{cite}, {html.escape(t('page.chars', lang))} {int(r.start)}–{int(r.end)}</small></td></tr>"
         )
     heads = [
         "col.id",
@@ -76,8 +76,8 @@ def sources_table(sources: list[Source], lang: str = "en") -> Table:
     )
     cols = [
         Col("id", "col.id", "code"),
-        Col("title", "col.title"),
-        Col("publisher", "col.publisher"),
+        Col("title", "col.title", "source"),
+        Col("publisher", "col.publisher", "source"),
         Col("date", "col.date"),
         Col("language", "col.language", "word", group="lang_word"),
     ]
@@ -213,10 +213,39 @@ def notes_markdown(result: FiguresResult, lang: str = "en") -> str:
         t("figures.flagged", lang, n=int((result.checks["result"] == "flag").sum()), n_checks=len(result.checks)),
     ]
     if result.curation_log:
-        lines += ["", t("figures.curation", lang)] + [f"- {_md_escape(line)}" for line in result.curation_log]
+        lines += ["", t("figures.curation", lang)] + [f"- {curation_line(line, lang)}" for line in result.curation_log]
     if result.problems:
         lines += ["", t("figures.problems", lang)] + [f"- {_md_escape(p)}" for p in result.problems]
     return "\n".join(lines)
+
+
+_CURATION = re.compile(r"^set (\w+)=(.*?) on (\d+) figure\(s\) matching (.*?): (.*)$", re.S)
+_CRITERIA = {"source": "col.source", "indicator": "col.indicator", "year": "col.year", "status": "col.status"}
+_VALUE_GROUPS = {"indicator": "indicator", "status": "status_word", "price_base": "base_word"}
+
+
+def curation_line(line: str, lang: str = "en") -> str:
+    """One correction of data/raw/curation.yaml as Markdown in ``lang``: what was set on which
+    figures, in the report's words, and the curator's reason quoted as written (marked with its
+    language, like the quotes of the sources)."""
+    m = _CURATION.match(str(line))
+    if lang == "en" or not m:
+        return _md_escape(line)
+    field, value, n, criteria, reason = m.groups()
+    parts = []
+    for item in criteria.split(", "):
+        key, _, val = item.partition(" ")
+        label = t(_CRITERIA[key], lang).lower() if key in _CRITERIA else key
+        parts.append(f"{label} {word(_VALUE_GROUPS.get(key, ''), val, lang) if key in _VALUE_GROUPS else val}")
+    what = t(
+        "figures.curation_set",
+        lang,
+        field=t(f"col.{field}", lang).lower() if f"col.{field}" in LABELS else field,
+        value=word(_VALUE_GROUPS.get(field, ""), value, lang) if field in _VALUE_GROUPS else value,
+        n=int(n),
+        criteria="; ".join(parts),
+    )
+    return f'{_md_escape(what)}: <span lang="en">{_md_escape(reason)}</span>'
 
 
 def _md_escape(text: str) -> str:
