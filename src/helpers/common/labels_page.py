@@ -23,6 +23,16 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "set {field} to {value} on {n} figure(s) ({criteria})",
         "vi": "đặt {field} là {value} cho {n} số liệu ({criteria})",
     },
+    "compared_word.previous_year": {"en": "previous year", "vi": "năm trước"},
+    "compared_word.same_period_previous_year": {
+        "en": "same period of the previous year",
+        "vi": "cùng kỳ năm trước",
+    },
+    "compared_word.previous_period": {"en": "previous period", "vi": "kỳ trước"},
+    "compared_word.plan": {"en": "plan", "vi": "kế hoạch"},
+    "compared_word.target": {"en": "target", "vi": "mục tiêu"},
+    "compared_word.annual_average": {"en": "annual average", "vi": "bình quân năm"},
+    "compared_word.unstated": {"en": "not stated", "vi": "không ghi"},
     "page.skip": {"en": "Skip to the content", "vi": "Chuyển đến nội dung"},
     "question.figures": {
         "en": "Lào Cai province: what do published sources say about the industrial production value?",

@@ -96,7 +96,7 @@ def summary_table(figures: pd.DataFrame, lang: str = "en") -> Table:
         Col("price_base", "col.price_base", "word", group="base_word"),
         Col("status", "col.status", "word", group="status_word"),
         Col("growth_pct", "col.growth", "pct", decimals=2, fmt=lambda v, lang: _growth(v, lang)),
-        Col("compared_to", "col.compared_to", "text", fmt=lambda v, lang: _year_text(v)),
+        Col("compared_to", "col.compared_to", "text", fmt=lambda v, lang: _compared(v, lang)),
         Col("kind", "col.kind", "word", group="kind_word"),
         Col("flags", "col.flags", "code"),
     ]
@@ -104,11 +104,12 @@ def summary_table(figures: pd.DataFrame, lang: str = "en") -> Table:
     return Table(df, cols, lang, name="figures")
 
 
-def _year_text(v) -> str:
+def _compared(v, lang: str) -> str:
+    """What a growth rate is compared to: a year, or a word (``previous_year``) translated."""
     try:
         return str(int(float(v)))
     except (TypeError, ValueError):
-        return str(v)
+        return word("compared_word", v, lang)
 
 
 def _value_with_unit(v, lang: str) -> str:
@@ -245,7 +246,47 @@ def curation_line(line: str, lang: str = "en") -> str:
         n=int(n),
         criteria="; ".join(parts),
     )
-    return f'{_md_escape(what)}: <span lang="en">{_md_escape(reason)}</span>'
+    return f"{_md_escape(what)}: “{_md_escape(reason)}”"
+
+
+def notes_html(result: FiguresResult, lang: str = "en"):
+    """:func:`notes_markdown` as HTML for display: the curators' reasons, quoted as written in
+    data/raw/curation.yaml, carry their language (``lang="en"``) like the sources' quotes."""
+    from IPython.display import HTML
+
+    f = result.figures
+    e = html.escape
+    paras = [
+        t(
+            "figures.counts",
+            lang,
+            n=len(f),
+            n_reported=int((f["kind"] == "reported").sum()),
+            n_implied=int((f["kind"] == "implied").sum()),
+            n_sources=len(result.sources),
+            n_merged=int(f["also_in"].ne("").sum()),
+        ),
+        t("figures.flagged", lang, n=int((result.checks["result"] == "flag").sum()), n_checks=len(result.checks)),
+    ]
+    out = "".join(f"<p>{e(p)}</p>" for p in paras)
+    if result.curation_log:
+        items = []
+        for line in result.curation_log:
+            m = _CURATION.match(str(line))
+            if m and lang != "en":
+                what = _md_unescape(curation_line(line, lang).rsplit(": “", 1)[0])
+                items.append(f'<li>{e(what)}: <q lang="en">{e(m.group(5))}</q></li>')
+            else:
+                items.append(f"<li>{e(str(line))}</li>")
+        out += f"<p>{e(t('figures.curation', lang))}</p><ul>{''.join(items)}</ul>"
+    if result.problems:
+        out += f"<p>{e(t('figures.problems', lang))}</p><ul>"
+        out += "".join(f'<li lang="en">{e(str(p))}</li>' for p in result.problems) + "</ul>"
+    return HTML(f'<div class="notes">{out}</div>')
+
+
+def _md_unescape(text: str) -> str:
+    return html.unescape(re.sub(r"\\([\\`*_\[\]|])", r"\1", text))
 
 
 def _md_escape(text: str) -> str:
