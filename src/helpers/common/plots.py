@@ -400,3 +400,11 @@ def figures_chart(figures: pd.DataFrame, lang: str = "en", indicator: str = "ind
         ),
     )
     return fig
+
+
+def show(fig) -> None:
+    """Display a chart where the call stands (not at the end of the cell) and close it."""
+    from IPython.display import display
+
+    display(fig)
+    plt.close(fig)
