@@ -209,7 +209,9 @@ FACTS_JS = """
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", text)}
+    """The words of a text written in plain ASCII letters (a Vietnamese word with a
+    diacritic, such as "toàn", is one word and not English)."""
+    return {w.lower() for w in re.findall(r"[^\W_]+", text) if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", w)}
 
 
 def foreign_words() -> set[str]:

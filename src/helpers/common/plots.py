@@ -107,6 +107,8 @@ def _alt(fig, lang: str, text: str) -> None:
 def _thousands(ax, lang: str = "en") -> None:
     """Plain numbers with the locale's separators on the value axis (46,100 / 46.100, never
     1e4 or an offset), whole years on the time axis."""
+    if ax.get_yscale() == "log":  # 1, 2, 5 in every decade: enough plain numbers to read values
+        ax.yaxis.set_major_locator(matplotlib.ticker.LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 0)))
     ax.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
