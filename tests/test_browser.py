@@ -327,5 +327,15 @@ def test_every_real_report_reads_well_on_desktop_and_phone(browser, real_site: S
     index = real_site.out / "index.html"
     if index.stat().st_size > MAX_BYTES:
         problems.append(f"index.html: over {MAX_BYTES // 1024} KB")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(index.as_uri(), wait_until="load")
+        wide = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        if wide:
+            problems.append("index.html: the page scrolls sideways on a phone")
+        page.screenshot(path=str(READER / "index-phone.png"), full_page=True)
+    finally:
+        context.close()
     assert not problems, "\n".join(problems)
     assert len(list(READER.glob("*.pdf"))) == len(real_site.pages)
