@@ -858,7 +858,7 @@ def test_reports_yaml_is_valid_and_ships_the_required_runs(tmp_path: Path):
 
 def _key_numbers(page: str) -> dict[str, str]:
     """The key-numbers box of a page: label -> value."""
-    box = re.search(r'<section class="keys".*?</section>', page, re.S)
+    box = re.search(r'<section[^>]*class="keys"[^>]*>.*?</section>', page, re.S)
     assert box, "no key-numbers box"
     import html as _html
 
@@ -871,7 +871,7 @@ def _key_numbers(page: str) -> dict[str, str]:
 def _table_rows(page: str, table_id: str) -> list[list[str]]:
     import html as _html
 
-    table = re.search(rf'<table id="T_{table_id}".*?</table>', page, re.S)
+    table = re.search(rf'<table[^>]*id="T_{table_id}"[^>]*>.*?</table>', page, re.S)
     assert table, f"no table {table_id}"
     body = table.group(0).split("<tbody>", 1)[1]
     return [
@@ -896,7 +896,8 @@ def test_forecast_headline_equals_its_table_and_its_csv(real_site: Site):
     for path in pages:
         lang = path.stem.rsplit("-", 1)[1]
         page = path.read_text(encoding="utf-8")
-        uri = re.search(r'<a class="download" download="forecasts.csv" href="([^"]+)"', page).group(1)
+        link = re.search(r'<a[^>]*download="forecasts.csv"[^>]*>', page).group(0)
+        uri = re.search(r'href="([^"]+)"', link).group(1)
         csv = pd.read_csv(io.BytesIO(base64.b64decode(uri.split(",", 1)[1])), encoding="utf-8-sig")
         end = csv.sort_values("year").iloc[-1]
         year = int(end["year"])
