@@ -226,6 +226,40 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "published statistics (data/raw/references.yaml)",
         "vi": "số liệu thống kê đã công bố (data/raw/references.yaml)",
     },
+    "assume.sigma_floor": {
+        "en": "Least spread of annual growth (sd of log growth)",
+        "vi": "Độ phân tán tối thiểu của tăng trưởng năm (độ lệch chuẩn của log tăng trưởng)",
+    },
+    "assume.estimate_sd": {
+        "en": "Typical revision of a year-end estimate",
+        "vi": "Mức điều chỉnh thường gặp của số ước tính cuối năm",
+    },
+    "assume.implied": {
+        "en": "Rounding of a level implied by a growth rate",
+        "vi": "Sai số làm tròn của mức suy ra từ tốc độ tăng",
+    },
+    "assume.unstated_base": {
+        "en": "Price base of figures that state none",
+        "vi": "Loại giá của số liệu không ghi loại giá",
+    },
+    "assume.unstated_base_rule": {
+        "en": "the base whose growth to the nearest figure is plausible; from {year} on, 2010 prices",
+        "vi": "loại giá cho tốc độ tăng hợp lý so với số liệu gần nhất; từ năm {year}, giá 2010",
+    },
+    "assume.plans": {"en": "Plans and targets", "vi": "Kế hoạch và mục tiêu"},
+    "assume.plans_value": {"en": "never used as data", "vi": "không bao giờ dùng làm số liệu"},
+    "assume.plans_why": {
+        "en": "they are intentions, not measurements",
+        "vi": "đó là dự định, không phải kết quả đo lường",
+    },
+    "assume.source_judgement": {
+        "en": "judgement (data/raw/references.yaml)",
+        "vi": "nhận định (data/raw/references.yaml)",
+    },
+    "assume.source_rounding": {
+        "en": "growth rates are published to 0.1 point",
+        "vi": "tốc độ tăng được công bố đến 0,1 điểm phần trăm",
+    },
     "gap_word.loglinear": {
         "en": "constant growth between published years, with random deviations",
         "vi": "tăng trưởng đều giữa các năm có số liệu, kèm sai lệch ngẫu nhiên",

@@ -173,6 +173,23 @@ def assumptions_display(params: SeriesParams, lang: str = "en") -> Table:
         (t("assume.range", lang), f"{number(low, lang, 2)}–{number(high, lang, 2)}", refs),
         (t("assume.level", lang), percent(params.level, lang, 0), param),
         (t("assume.gap_method", lang), word("gap_word", params.gap_method, lang), param),
+        (t("assume.sigma_floor", lang), number(params.sigma_floor, lang, 2), t("assume.source_judgement", lang)),
+        (
+            t("assume.estimate_sd", lang),
+            percent(params.estimate_revision_sd, lang, 0, share=True),
+            t("assume.source_judgement", lang),
+        ),
+        (
+            t("assume.implied", lang),
+            "± " + percent(params.implied_halfwidth, lang, 2, share=True),
+            t("assume.source_rounding", lang),
+        ),
+        (
+            t("assume.unstated_base", lang),
+            t("assume.unstated_base_rule", lang, year=params.switch_year),
+            "Thông tư 02/2012/TT-BKHĐT",
+        ),
+        (t("assume.plans", lang), t("assume.plans_value", lang), t("assume.plans_why", lang)),
     ]
     df = pd.DataFrame(rows, columns=["assumption", "value", "source"])
     cols = [Col("assumption", "col.assumption"), Col("value", "col.value"), Col("source", "col.source")]
