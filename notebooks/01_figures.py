@@ -14,8 +14,10 @@
 # ---
 
 # %% tags=["parameters"]
+# checked by helpers.figures.stage.FiguresParams
 lang = "en"  # report language: "en" or "vi"
-output_dir = ""  # empty: the canonical data/processed; a scenario run gives its own folder
+input_dir = ""  # folder of the source documents (empty: data/raw)
+output_dir = ""  # where figures.csv goes (empty: the scratch folder scratch/figures; `laocai reports` writes data/processed)
 
 # %%
 from IPython.display import HTML, Markdown, display
@@ -23,11 +25,12 @@ from IPython.display import HTML, Markdown, display
 from helpers.common.i18n import t
 from helpers.common.plots import notebook_setup
 from helpers.figures import present as P
-from helpers.figures import table as F
+from helpers.figures import stage
 from helpers.reports.provenance import run_header
 
+params = stage.FiguresParams.from_globals(globals())
 notebook_setup()
-display(run_header({"lang": lang, "output_dir": output_dir}, lang=lang))
+display(run_header(params.record(), lang=lang))
 
 # %% [markdown] tags=["remove-cell"]
 # Every figure of the industrial production value found in the source documents, with the
@@ -35,8 +38,7 @@ display(run_header({"lang": lang, "output_dir": output_dir}, lang=lang))
 
 # %%
 display(Markdown(t("figures.intro", lang)))
-result = F.build_figures()
-written = F.write_figures(result, output_dir)
+result = stage.run(params).result
 sources = result.sources
 display(Markdown("## " + t("figures.sources_heading", lang)))
 display(P.sources_table(sources, lang))

@@ -14,11 +14,12 @@
 # ---
 
 # %% tags=["parameters"]
+# checked by helpers.series.stage.SeriesStageParams
 lang = "en"  # report language: "en" or "vi"
 input_dir = ""  # folder holding figures.csv (empty: data/processed)
-output_dir = ""  # where series.csv goes (empty: data/processed; a scenario gives its own folder)
+output_dir = ""  # where series.csv goes (empty: the scratch folder scratch/series; `laocai reports` writes data/processed)
 method = "link_factor"  # linking of 1994-price years: link_factor, ratio, interpolation, mixed
-link_factor = None  # 2010-price value over 1994-price value (None: the default of references.yaml)
+link_factor = None  # 2010-price value over 1994-price value: a number, or "default", "low", "high" of references.yaml (None: default)
 level = 95  # interval level in percent
 gap_method = "loglinear"  # gap years: loglinear (Brownian bridge) or state_space
 weight = 0.5  # weight of the mixed splice (de la Fuente 2014)
@@ -32,26 +33,20 @@ overlap_year = None  # a year known in both bases, for ratio / interpolation / m
 # %%
 from IPython.display import Markdown, display
 
-from helpers.common import paths
 from helpers.common.i18n import t
-from helpers.common.io import write_csv_atomic
 from helpers.common.plots import notebook_setup, sensitivity_chart, series_chart
 from helpers.reports.provenance import run_header
 from helpers.series import build as S
 from helpers.series import report as R
-from helpers.series.linking import SeriesParams
+from helpers.series import stage
 
+stage_params = stage.SeriesStageParams.from_globals(globals())
 notebook_setup()
-display(run_header(dict(lang=lang, input_dir=input_dir, output_dir=output_dir, method=method,
-                        link_factor=link_factor, level=level, gap_method=gap_method, weight=weight,
-                        overlap_year=overlap_year), lang=lang))
+display(run_header(stage_params.record(), lang=lang))
 
 # %%
-params = SeriesParams(method=method, link_factor=link_factor, level=level, gap_method=gap_method,
-                      weight=weight, overlap_year=overlap_year)
-obs, plans = S.load_figures(paths.processed_dir(input_dir) / "figures.csv")
-series = S.build_series(obs, params, plans=plans)
-write_csv_atomic(series, paths.processed_dir(output_dir) / "series.csv")
+done = stage.run(stage_params)
+series, obs, plans, params = done.series, done.observations, done.plans, done.series_params
 display(Markdown(R.summary_markdown(series, params, lang)))
 
 # %%
@@ -76,7 +71,7 @@ display(Markdown(R.sensitivity_markdown(sens, lang)))
 
 # %%
 display(Markdown("## " + t("series.holdout_heading", lang)))
-display(R.holdout_table(series, lang))
+display(R.holdout_table(series, lang, params))
 
 # %%
 display(Markdown("## " + t("series.assumptions_heading", lang)))

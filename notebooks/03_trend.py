@@ -14,9 +14,10 @@
 # ---
 
 # %% tags=["parameters"]
+# checked by helpers.forecast.stage.TrendParams
 lang = "en"  # report language: "en" or "vi"
 input_dir = ""  # folder holding series.csv (empty: data/processed)
-output_dir = ""  # where trend.csv goes (empty: data/processed)
+output_dir = ""  # where trend.csv goes (empty: the scratch folder scratch/trend; `laocai reports` writes data/processed)
 models = ["loglinear", "piecewise", "llt", "damped", "arima"]  # trend models to fit
 levels = [80, 95]  # interval levels in percent
 horizon = 5  # years the trends are continued
@@ -30,23 +31,19 @@ first_year = 2010  # first year given to the models
 # %%
 from IPython.display import Markdown, display
 
-from helpers.common import paths
 from helpers.common.i18n import t
-from helpers.common.io import write_csv_atomic
 from helpers.common.plots import notebook_setup, residual_chart, trend_chart
 from helpers.forecast import outlook as O
+from helpers.forecast import stage
 from helpers.reports.provenance import run_header
 
+params = stage.TrendParams.from_globals(globals())
 notebook_setup()
-display(run_header(dict(lang=lang, input_dir=input_dir, output_dir=output_dir, models=models, levels=levels,
-                        horizon=horizon, link_scenario=link_scenario, first_year=first_year), lang=lang))
+display(run_header(params.record(), lang=lang))
 
 # %%
-O.check_params(horizon, models, levels, link_scenario, first_year)
-series = O.read_series(input_dir)
-y = O.scenario_input(series, first_year, link_scenario)
-results, problems = O.fit_models(y, horizon, models, levels)
-write_csv_atomic(O.forecasts_long(results), paths.processed_dir(output_dir) / "trend.csv")
+done = stage.run_trend(params)
+series, y, results, problems = done.source.series, done.y, done.results, done.problems
 display(Markdown(t("trend.intro", lang, first=int(y.first_valid_index()), last=int(y.last_valid_index()),
                    n=int(y.notna().sum()), n_missing=int(y.isna().sum()))))
 for p in problems:

@@ -14,9 +14,10 @@
 # ---
 
 # %% tags=["parameters"]
+# checked by helpers.forecast.stage.ForecastParams
 lang = "en"  # report language: "en" or "vi"
 input_dir = ""  # folder holding series.csv (empty: data/processed)
-output_dir = ""  # where forecasts.csv goes (empty: data/processed)
+output_dir = ""  # where forecasts.csv goes (empty: the scratch folder scratch/forecast; `laocai reports` writes data/processed)
 horizon = 5  # years ahead
 models = ["combo", "damped", "piecewise", "llt", "arima", "loglinear"]  # the first is the headline model
 levels = [80, 95]  # interval levels in percent
@@ -31,27 +32,19 @@ extra_targets = {}  # {year: value in bn VND at 2010 prices}: targets to assess 
 # %%
 from IPython.display import Markdown, display
 
-from helpers.common import paths
 from helpers.common.i18n import t
-from helpers.common.io import write_csv_atomic
 from helpers.common.plots import fan_chart, notebook_setup, target_chart
-from helpers.figures.table import read_figures
 from helpers.forecast import outlook as O
+from helpers.forecast import stage
 from helpers.reports.provenance import run_header
 
+params = stage.ForecastParams.from_globals(globals())
 notebook_setup()
-display(run_header(dict(lang=lang, input_dir=input_dir, output_dir=output_dir, horizon=horizon, models=models,
-                        levels=levels, link_scenario=link_scenario, first_year=first_year,
-                        extra_targets=extra_targets), lang=lang))
+display(run_header(params.record(), lang=lang))
 
 # %%
-O.check_params(horizon, models, levels, link_scenario, first_year)
-series = O.read_series(input_dir)
-figures = read_figures()
-y = O.scenario_input(series, first_year, link_scenario)
-outlook = O.forecast_outlook(series, horizon, models[0], levels, link_scenario=link_scenario, first_year=first_year)
-write_csv_atomic(outlook.frame.assign(model=models[0], link_scenario=link_scenario),
-                 paths.processed_dir(output_dir) / "forecasts.csv")
+done = stage.run_forecast(params)
+series, figures, y, outlook = done.source.series, done.figures, done.y, done.outlook
 backtests = O.backtest_table(y, models, horizon=3, lang=lang)
 display(Markdown(O.summary_markdown(outlook, y, backtests, lang)))
 
@@ -62,9 +55,9 @@ display(O.forecast_display(outlook, lang))
 
 # %%
 display(Markdown("## " + t("forecast.models_heading", lang)))
-results, problems = O.fit_models(y, horizon, models, levels)
-display(O.models_display(results, lang))
-for p in problems:
+display(O.models_display(done.outlooks, lang))
+display(Markdown(t("forecast.models_note", lang)))
+for p in done.problems:
     display(Markdown(t("trend.model_failed", lang, problem=p)))
 
 # %%

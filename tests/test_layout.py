@@ -149,3 +149,12 @@ def test_ruff_format_is_clean():
         [*_ruff(), "format", "--check", "src", "tests", "bench"], cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+def test_stage_interfaces_type_check():
+    """mypy over the stage interfaces listed in pyproject.toml ([tool.mypy] files)."""
+    exe = shutil.which("mypy", path=str(Path(sys.executable).parent)) or shutil.which("mypy")
+    if exe is None:
+        pytest.fail("mypy is not installed: it is a test dependency (pip install -e '.[test]')")
+    done = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]

@@ -316,7 +316,7 @@ runs:
     parameters: {link_factr: 0.9, level: "high", method: [a], output_dir: "x"}
 """,
     )
-    with pytest.raises(reports.ParameterError) as info:
+    with pytest.raises(reports.RunParameterError) as info:
         reports.check_all_parameters(ctx.config.runs, ctx)
     msg = str(info.value)
     assert "nothing was run" in msg
@@ -330,12 +330,13 @@ runs:
 def test_builder_sets_lang_output_and_input_dirs(param_root: Path):
     ctx = _prepare(param_root, SIMPLE)
     reports.check_all_parameters(ctx.config.runs, ctx)
-    assert ctx.params["figures-en"] == {"lang": "en", "output_dir": ""}
+    # the canonical run writes data/processed explicitly: an empty output_dir means scratch
+    assert ctx.params["figures-en"] == {"lang": "en", "output_dir": "data/processed"}
     assert ctx.params["figures-vi"]["output_dir"] == "reports/runs/figures-vi/data"
     assert ctx.params["series-low-en"] == {
         "lang": "en",
         "output_dir": "reports/runs/series-low-en/data",
-        "input_dir": "",
+        "input_dir": "data/processed",
         "link_factor": 0.9,
     }
     assert ctx.params["series-low-vi"]["input_dir"] == "reports/runs/figures-vi/data"
@@ -847,13 +848,19 @@ def test_reports_yaml_is_valid_and_ships_the_required_runs(tmp_path: Path):
         assert {f"{base}-en", f"{base}-vi"} <= names, base
     by = config.by_name
     assert "series-low-en" in by["forecast-low-en"].needs and "series-high-en" in by["forecast-high-en"].needs
-    assert by["series-low-en"].parameters["link_factor"] < by["series-high-en"].parameters["link_factor"]
+    # scenario link factors are named, their values live in references.yaml only
+    assert (by["series-low-en"].parameters["link_factor"], by["series-high-en"].parameters["link_factor"]) == (
+        "low",
+        "high",
+    )
     present = [r for r in config.runs if r.notebook.is_file() or r.notebook.with_suffix(".py").is_file()]
     if len(present) < len(config.runs):
         missing = sorted({r.notebook_label for r in config.runs} - {r.notebook_label for r in present})
         pytest.skip(f"notebooks not written yet ({', '.join(missing)}); their parameters are checked once they are")
     ctx = reports.prepare(config, project_paths.ROOT, tmp_path / "reports")
-    reports.check_all_parameters(config.runs, ctx)  # raises ParameterError naming each problem
+    reports.check_all_parameters(config.runs, ctx)  # raises RunParameterError naming each problem
+    low, high = (ctx.title(by[f"series-{s}-vi"]) for s in ("low", "high"))
+    assert "2,38" in low and "4,29" in high, (low, high)  # titles filled from references.yaml, Vietnamese digits
 
 
 def _key_numbers(page: str) -> dict[str, str]:

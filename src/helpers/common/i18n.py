@@ -193,6 +193,11 @@ def t(key: str, lang: str = "en", /, **values: object) -> str:
         raise LabelError(f"label {key!r} has no {lang!r} text: add it to helpers.common.i18n.LABELS")
     if not values:
         return text
+    return format_text(text, lang, **values)
+
+
+def format_text(text: str, lang: str, /, **values: object) -> str:
+    """``text.format(**values)`` with numbers written the way of ``lang`` (vi: 2,38 and 46.100)."""
     if lang == "vi":
         values = {k: _ViNumber(v) if _is_real(v) else v for k, v in values.items()}
     return text.format(**values)
@@ -488,6 +493,14 @@ LABELS.update(
         "forecast.backtest_heading": {
             "en": "How the models did on this series",
             "vi": "Kết quả kiểm định các mô hình trên chuỗi này",
+        },
+        "forecast.models_note": {
+            "en": "Every model is forecast like the headline, under the run's link scenario (for the default "
+            "scenario, from the series rebuilt at each link factor), so the first row of each year is the "
+            "headline forecast above.",
+            "vi": "Mỗi mô hình được dự báo như mô hình chính, theo cùng kịch bản hệ số nối của lần chạy (với "
+            "kịch bản mặc định: từ chuỗi được dựng lại với từng hệ số nối), nên dòng đầu tiên của mỗi năm "
+            "chính là dự báo chính ở trên.",
         },
         "forecast.choice_note": {
             "en": "The headline model is the first of the `models` parameter. By default it is the "

@@ -24,7 +24,7 @@ How the link-factor uncertainty reaches the forecasts (``link_scenario``):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -186,14 +186,14 @@ def fit_models(
     return out, problems
 
 
-def forecasts_long(results: dict[str, ForecastResult]) -> pd.DataFrame:
-    """All models' forecasts in one long table (model, year, forecast, lo/hi)."""
+def forecasts_long(results: Mapping[str, ForecastResult | Outlook]) -> pd.DataFrame:
+    """All models' forecasts in one long table (model, year, forecast, lo/hi), from fits or outlooks."""
     frames = [r.frame.assign(model=name) for name, r in results.items()]
     df = pd.concat(frames, ignore_index=True)
     return df[["model"] + [c for c in df.columns if c != "model"]]
 
 
-def models_display(results: dict[str, ForecastResult], lang: str = "en") -> Table:
+def models_display(results: Mapping[str, ForecastResult | Outlook], lang: str = "en") -> Table:
     """Every model's forecasts for display: one row per model and year, whole billions."""
     df = forecasts_long(results)
     return Table(

@@ -8,9 +8,19 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PositiveFloat,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+)
 
 from helpers.common import paths
 from helpers.common.errors import LaocaiError, UsageError
@@ -73,7 +83,7 @@ class CycleError(ConfigError):
     """The ``needs`` of the runs form a cycle."""
 
 
-class ParameterError(ConfigError):
+class RunParameterError(ConfigError):
     """A run passes a parameter its notebook does not declare, or of the wrong type."""
 
 
@@ -119,18 +129,93 @@ def _err(path: Path, where: str, msg: str) -> ConfigError:
     return ConfigError(f"{path}: {where}: {msg}")
 
 
-def _as_list(value: Any, path: Path, where: str, key: str) -> list:
+def _listify(value: Any) -> Any:
+    """A single string where a list is expected is a list of one; ``None`` is empty."""
     if value is None:
         return []
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list):
-        raise _err(path, where, f"`{key}` must be a list, got {type(value).__name__}")
-    return value
+    return [value] if isinstance(value, str) else value
+
+
+Lang = Literal["en", "vi"]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class RunEntry(BaseModel):
+    """One entry of ``runs:`` in reports.yaml (before it is expanded into one run per language)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Annotated[str, StringConstraints(pattern=NAME_RE.pattern)]
+    notebook: Text
+    title: dict[str, str]
+    description: str | None = None
+    parameters: dict[str, Any] = Field(default_factory=dict)
+    needs: Annotated[list[str], BeforeValidator(_listify)] = Field(default_factory=list)
+    outputs: Annotated[list[str], BeforeValidator(_listify)] = Field(default_factory=list)
+    data: Literal["own", "canonical"] = "own"
+    langs: Annotated[list[Lang], BeforeValidator(_listify), Field(min_length=1)] | None = None
+    timeout: PositiveFloat | None = None
+
+    @field_validator("title")
+    @classmethod
+    def _every_language(cls, title: dict[str, str]) -> dict[str, str]:
+        from helpers.common.i18n import LANGS
+
+        for lang in LANGS:
+            if not isinstance(title.get(lang), str) or not title[lang].strip():
+                raise ValueError(f"no {lang!r} text: give every language, e.g. {{en: ..., vi: ...}}")
+        return title
+
+
+class ReportsFile(BaseModel):
+    """The whole of reports.yaml."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int | None = None
+    langs: Annotated[list[Lang], BeforeValidator(_listify), Field(min_length=1)] = Field(
+        default_factory=lambda: list(DEFAULT_LANGS)
+    )
+    kernel: str | None = None
+    timeout: PositiveFloat | None = None
+    runs: Annotated[list[RunEntry], Field(min_length=1)]
+
+
+def _schema_error(path: Path, doc: Any, exc: ValidationError) -> ConfigError:
+    """One line per schema error: file, run, key, what is expected and what was given."""
+    lines = []
+    for err in exc.errors():
+        loc = list(err["loc"])
+        where = "top level"
+        if len(loc) >= 2 and loc[0] == "runs" and isinstance(loc[1], int):
+            i = loc[1]
+            entry = doc["runs"][i] if isinstance(doc.get("runs"), list) and i < len(doc["runs"]) else None
+            name = entry.get("name") if isinstance(entry, dict) else None
+            where = f"run {name!r}" if isinstance(name, str) else f"runs[{i}]"
+            loc = loc[2:]
+        key = ".".join(str(k) for k in loc if not str(k).startswith("function-"))
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = f"unknown key; allowed: {sorted(RUN_KEYS if where != 'top level' else TOP_KEYS)}"
+        elif err["type"] == "string_pattern_mismatch":
+            msg = "must be lowercase letters, digits, '.', '_' or '-'"
+        elif err["type"] == "literal_error" and key.startswith("langs"):
+            msg = f"unknown language; use {', '.join(DEFAULT_LANGS)}"
+        elif err["type"] == "too_short" and key == "runs":
+            msg = "no run listed; add at least one (an empty list would overwrite the index with nothing)"
+        got = err.get("input")
+        shown = (
+            f" (got {got!r})" if err["type"] not in ("missing", "extra_forbidden") and not isinstance(got, dict) else ""
+        )
+        lines.append(f"{where}: `{key}`: {msg}{shown}" if key else f"{where}: {msg}")
+    return ConfigError(f"{path}: " + "; ".join(lines))
 
 
 def load_config(path: str | os.PathLike | None = None) -> Config:
     """Read and check ``reports.yaml``; expand each run into one run per language.
+
+    The file is checked against :class:`ReportsFile` (keys, types, languages, titles), then
+    the names, ``needs`` and ``output_of`` references are resolved.
 
     Parameters
     ----------
@@ -146,10 +231,9 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
     ------
     ConfigError
         On a missing or malformed file, an unknown key, a duplicate name, a missing title
-        language, an unknown ``needs`` entry or a dependency cycle (:class:`CycleError`).
+        language, an empty run list, an unknown ``needs`` entry or a dependency cycle
+        (:class:`CycleError`).
     """
-    from helpers.common.i18n import LANGS
-
     path = Path(path or paths.REPORTS_YAML).resolve()
     if not path.is_file():
         raise ConfigError(f"{path}: no such file; write the report runs there (see helpers.reports)")
@@ -159,47 +243,21 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
         raise ConfigError(f"{path}: not valid YAML: {exc}") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("runs"), list):
         raise ConfigError(f"{path}: expected a mapping with a `runs:` list")
-    unknown = set(doc) - TOP_KEYS
-    if unknown:
-        raise ConfigError(f"{path}: unknown top-level key(s) {sorted(unknown)}; allowed: {sorted(TOP_KEYS)}")
-    kernel = str(doc.get("kernel") or paths.KERNEL_NAME)
-    default_langs = _as_list(doc.get("langs", list(DEFAULT_LANGS)), path, "top level", "langs")
-    default_timeout = doc.get("timeout")
+    try:
+        spec = ReportsFile.model_validate(doc)
+    except ValidationError as exc:
+        raise _schema_error(path, doc, exc) from None
+    kernel = spec.kernel or paths.KERNEL_NAME
     base_dir = path.parent
 
     # First pass: expand each entry into one run per language.
-    raw_runs: list[tuple[dict, str, str]] = []  # (entry, base, lang)
+    raw_runs: list[tuple[RunEntry, str, str]] = []  # (entry, base, lang)
     bases: dict[str, list[str]] = {}
-    seen_bases: set[str] = set()
-    for i, entry in enumerate(doc["runs"]):
-        where = f"runs[{i}]"
-        if not isinstance(entry, dict):
-            raise _err(path, where, "each run must be a mapping with name, notebook and title")
-        base = entry.get("name")
-        if not isinstance(base, str) or not NAME_RE.match(base):
-            raise _err(path, where, f"`name` {base!r} must be lowercase letters, digits, '.', '_' or '-'")
-        where = f"run {base!r}"
-        unknown = set(entry) - RUN_KEYS
-        if unknown:
-            raise _err(path, where, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(RUN_KEYS)}")
-        for key in ("notebook", "title"):
-            if key not in entry:
-                raise _err(path, where, f"missing `{key}`")
-        if base in seen_bases:
-            raise _err(path, where, "duplicate name")
-        seen_bases.add(base)
-        langs = _as_list(entry.get("langs", default_langs), path, where, "langs")
-        if not langs:
-            raise _err(path, where, "`langs` is empty")
-        for lang in langs:
-            if lang not in LANGS:
-                raise _err(path, where, f"unknown language {lang!r}; use {', '.join(LANGS)}")
-        title = entry["title"]
-        if not isinstance(title, dict):
-            raise _err(path, where, "`title` must map each language to a text: {en: ..., vi: ...}")
-        for lang in LANGS:
-            if not isinstance(title.get(lang), str) or not title[lang].strip():
-                raise _err(path, where, f"`title` has no {lang!r} text")
+    for entry in spec.runs:
+        base = entry.name
+        if base in bases:
+            raise _err(path, f"run {base!r}", "duplicate name")
+        langs = entry.langs or spec.langs
         bases[base] = [f"{base}-{lang}" for lang in langs]
         raw_runs += [(entry, base, lang) for lang in langs]
 
@@ -230,48 +288,29 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
     for order, (entry, base, lang) in enumerate(raw_runs):
         name = f"{base}-{lang}"
         where = f"run {name!r}"
-        nb_label = str(entry["notebook"])
-        nb_path = (base_dir / nb_label).resolve()
-        params = entry.get("parameters") or {}
-        if not isinstance(params, dict):
-            raise _err(path, where, "`parameters` must be a mapping of name: value")
-        needs = tuple(
-            dict.fromkeys(resolve(n, lang, where) for n in _as_list(entry.get("needs"), path, where, "needs"))
-        )
+        needs = tuple(dict.fromkeys(resolve(n, lang, where) for n in entry.needs))
         if name in needs:
             raise CycleError(f"{path}: dependency cycle: {name} -> {name}")
-        params = dict(params)
+        params = dict(entry.parameters)
         for key, value in params.items():
             if _is_reference(value):
                 target = resolve(value["output_of"], lang, f"{where}, parameter {key!r}")
                 if target not in needs:
-                    raise _err(
-                        path,
-                        where,
-                        f"parameter {key!r} reads the output of {target!r}; add it to `needs`",
-                    )
+                    raise _err(path, where, f"parameter {key!r} reads the output of {target!r}; add it to `needs`")
                 params[key] = {"output_of": target}
-        outputs = tuple(str(o) for o in _as_list(entry.get("outputs"), path, where, "outputs"))
-        data = entry.get("data", "own")
-        if data not in ("own", "canonical"):
-            raise _err(path, where, f"`data` must be 'own' or 'canonical', got {data!r}")
-        langs = bases[base]
-        canonical = data == "canonical" and name == langs[0]
-        timeout = entry.get("timeout", default_timeout)
-        if timeout is not None and (not isinstance(timeout, (int, float)) or timeout <= 0):
-            raise _err(path, where, f"`timeout` must be a positive number of seconds, got {timeout!r}")
+        timeout = entry.timeout if entry.timeout is not None else spec.timeout
         runs.append(
             Run(
                 name=name,
                 base=base,
                 lang=lang,
-                notebook=nb_path,
-                notebook_label=nb_label,
-                title=dict(entry["title"]),
+                notebook=(base_dir / entry.notebook).resolve(),
+                notebook_label=entry.notebook,
+                title=dict(entry.title),
                 parameters=params,
                 needs=needs,
-                outputs=outputs,
-                canonical=canonical,
+                outputs=tuple(entry.outputs),
+                canonical=entry.data == "canonical" and name == bases[base][0],
                 timeout=float(timeout) if timeout is not None else None,
                 order=order,
                 kernel=kernel,

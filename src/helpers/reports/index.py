@@ -43,7 +43,7 @@ def index_entries(ctx: Context) -> list[dict[str, Any]]:
                 "name": run.name,
                 "base": run.base,
                 "lang": run.lang,
-                "title": run.display_title,
+                "title": ctx.title(run),
                 "notebook": run.notebook_label,
                 "parameters": [(k, repr(v)) for k, v in ctx.params.get(run.name, {}).items()],
                 "status": status,

@@ -108,6 +108,30 @@ def parameters_cell_source(path: Path) -> str | None:
     return None
 
 
+_CHECKED_BY = re.compile(r"#\s*checked\s+by\s+(?P<module>[\w.]+)[.:](?P<cls>[A-Za-z_]\w*)\s*$", re.M)
+
+
+def parameters_model(path: Path) -> type | None:
+    """The typed parameter class named in the notebook's parameters cell, or ``None``.
+
+    A line ``# checked by helpers.series.stage.SeriesStageParams`` in the cell names the
+    class (a pydantic model with a ``parse`` class method) that the stage itself uses, so
+    the builder checks a run's values with the same definition before anything runs.
+    """
+    import importlib
+
+    source = parameters_cell_source(path) or ""
+    m = _CHECKED_BY.search(source)
+    if m is None:
+        return None
+    try:
+        return getattr(importlib.import_module(m["module"]), m["cls"])
+    except (ImportError, AttributeError) as exc:
+        raise ConfigError(
+            f"{path}: the parameters cell names {m['module']}.{m['cls']}, which cannot be imported ({exc})"
+        ) from None
+
+
 def parse_parameters(source: str, where: str = "parameters cell") -> dict[str, ParamSpec]:
     """Parameters declared by a parameters cell: ``name = default  # help``, in order.
 
@@ -237,6 +261,12 @@ class Context:
     nb_hashes: dict[str, str] = field(default_factory=dict)
     params: dict[str, dict[str, Any]] = field(default_factory=dict)
     missing: dict[str, str] = field(default_factory=dict)  # notebook path -> message
+    models: dict[str, type | None] = field(default_factory=dict)  # notebook path -> parameter class
+    titles: dict[str, str] = field(default_factory=dict)  # run name -> title with its values
+
+    def title(self, run: Run) -> str:
+        """The run's title in its language, placeholders filled from its parameters."""
+        return self.titles.get(run.name, run.display_title)
 
     def available(self, runs: Iterable[Run]) -> list[Run]:
         """The runs whose notebook exists."""
@@ -264,4 +294,6 @@ class Context:
             return str(p)
 
     def output_dir_param(self, run: Run) -> str:
-        return "" if run.canonical else self.param_path(self.data_dir(run))
+        """``output_dir`` of a run: always explicit, data/processed for the canonical runs (a
+        notebook run without one writes to its scratch folder, never to data/processed)."""
+        return self.param_path(self.data_dir(run))

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from helpers.common.errors import LaocaiError
+from helpers.common.i18n import format_text
 from helpers.common.io import write_text_atomic
 
 from .config import (
@@ -17,8 +19,8 @@ from .config import (
     BUILDER_VERSION,
     Config,
     ConfigError,
-    ParameterError,
     Run,
+    RunParameterError,
     _is_reference,
 )
 from .params import (
@@ -28,6 +30,7 @@ from .params import (
     check_type,
     inspect_parameters,
     notebook_fingerprint,
+    parameters_model,
     resolve_notebook,
 )
 
@@ -203,15 +206,42 @@ def full_parameters(run: Run, ctx: Context) -> dict[str, Any]:
     return full
 
 
+def _check_with_model(run: Run, ctx: Context) -> list[str]:
+    """Check the run's full parameters with the notebook's typed parameter class, if it names one;
+    fill the run's title placeholders (``{link_factor}``) from the validated values."""
+    key = str(run.notebook)
+    if key not in ctx.models:
+        ctx.models[key] = parameters_model(ctx.nb_files[key])
+    model = ctx.models[key]
+    title = run.display_title
+    if model is None:
+        ctx.titles[run.name] = title
+        return []
+    full = full_parameters(run, ctx)
+    values = {k: v for k, v in full.items() if k in model.model_fields}
+    try:
+        checked = model.parse(f"run {run.name!r} ({run.notebook_label})", **values)
+    except LaocaiError as exc:
+        return [str(exc)]
+    fill = checked.title_values() if hasattr(checked, "title_values") else {}
+    try:
+        ctx.titles[run.name] = format_text(title, run.lang, **fill) if "{" in title else title
+    except (KeyError, IndexError, ValueError) as exc:
+        return [f"run {run.name!r}: title {title!r} has a placeholder its parameters do not give ({exc})"]
+    return []
+
+
 def check_all_parameters(runs: Iterable[Run], ctx: Context) -> None:
-    """Compute the parameters of every run; raise one :class:`ParameterError` listing all problems."""
+    """Compute the parameters of every run; raise one :class:`RunParameterError` listing all problems."""
     problems = []
     for run in runs:
         params, found = effective_parameters(run, ctx)
         ctx.params[run.name] = params
+        if not found:
+            found = _check_with_model(run, ctx)
         problems += found
     if problems:
-        raise ParameterError(
+        raise RunParameterError(
             f"{ctx.config.path}: {len(problems)} parameter problem(s); nothing was run:\n  " + "\n  ".join(problems)
         )
 
@@ -232,7 +262,7 @@ def run_key(run: Run, ctx: Context, dep_keys: Mapping[str, str]) -> str:
         "notebook_file": ctx.param_path(ctx.nb_files[str(run.notebook)]),
         "kernel": run.kernel,
         "parameters": ctx.params[run.name],
-        "title": run.display_title,
+        "title": ctx.title(run),
         "lang": run.lang,
         "outputs": list(run.outputs),
         "code": ctx.code_hash,

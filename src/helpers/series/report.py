@@ -213,12 +213,13 @@ def sensitivity_markdown(sens: pd.DataFrame, lang: str = "en") -> str:
     )
 
 
-def holdout_table(series: pd.DataFrame, lang: str = "en") -> Table:
+def holdout_table(series: pd.DataFrame, lang: str = "en", params: SeriesParams | None = None) -> Table:
     """Published figures for gap years that are not inputs of the series (references.yaml,
-    ``holdout`` numbers at 1994 prices), converted with the default link factor and set
-    against the series' interval for that year."""
+    ``holdout`` numbers at 1994 prices), converted with the link factor of the series
+    (``params``; the default of references.yaml without them) and set against the series'
+    interval for that year."""
     refs = linking.load_references()
-    k = refs["link_factor"]["default"]
+    k = (params or SeriesParams()).link_params().link_factor
     rows = []
     for ref in refs.get("references", []):
         numbers = ref.get("numbers") or {}

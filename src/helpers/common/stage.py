@@ -1,0 +1,130 @@
+"""What every pipeline stage shares: typed parameters, where a run writes, and the parameter
+file that travels with a stage's outputs.
+
+Each stage (figures, series, trend, forecast) declares its parameters once, as a pydantic
+model derived from :class:`StageParams`. The same model is used by the stage's notebook, by
+its command, by the tests and by the report builder's pre-check, so a value is checked by
+one definition wherever it is given. ``run(params)`` of a stage writes its tables to the
+output folder together with ``<stage>.params.json`` (the validated parameters and, for a
+stage that builds on another, the parameters of its input), so that the next stage reads
+how its input was made instead of assuming the defaults.
+
+Where a run writes (:func:`output_dir`): an explicit ``output_dir`` is used as given
+(relative paths from the project root); an empty one means the scratch folder
+``scratch/<stage>/`` (git-ignored), never the committed ``data/processed``. The canonical
+build (``laocai reports``) and the commands that say so pass ``data/processed`` explicitly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from helpers.common import paths
+from helpers.common.errors import InputError, UsageError
+from helpers.common.io import write_text_atomic
+
+#: Folder of exploratory runs (git-ignored).
+SCRATCH = paths.ROOT / "scratch"
+
+
+class StageParams(BaseModel):
+    """Parameters every stage takes: the report language and the input and output folders."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+
+    #: Name of the stage; its parameter file is ``<stage>.params.json``.
+    stage: ClassVar[str] = "stage"
+
+    lang: Literal["en", "vi"] = "en"
+    input_dir: str = ""
+    output_dir: str = ""
+
+    @classmethod
+    def parse(cls, source: str = "parameters", **values: Any):
+        """Validated parameters, or :class:`~helpers.common.errors.UsageError` naming each bad one."""
+        try:
+            return cls(**values)
+        except ValidationError as exc:
+            raise UsageError(f"{source}: {describe_errors(exc)}") from None
+
+    @classmethod
+    def from_globals(cls, namespace: dict[str, Any], source: str = "the parameters cell"):
+        """Validated parameters from a notebook's variables (those named like the fields)."""
+        return cls.parse(source, **{k: namespace[k] for k in cls.model_fields if k in namespace})
+
+    def input_path(self) -> Path:
+        """Folder the stage reads from (empty: the canonical ``data/processed``)."""
+        return paths.processed_dir(self.input_dir)
+
+    def output_path(self) -> Path:
+        """Folder the stage writes to (empty: ``scratch/<stage>``); see :func:`output_dir`."""
+        return output_dir(self.output_dir, self.stage)
+
+    def record(self) -> dict[str, Any]:
+        """The parameters as written to ``<stage>.params.json`` (JSON types only)."""
+        return self.model_dump(mode="json")
+
+
+def describe_errors(exc: ValidationError) -> str:
+    """One line per pydantic error: ``name: message (got value)``, joined by ``; ``."""
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"]) or "value"
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown parameter"
+        if err["type"] == "value_error" and "error" in err.get("ctx", {}):
+            msg = str(err["ctx"]["error"])
+        if not err["loc"]:
+            parts.append(msg)
+        else:
+            parts.append(f"{where}: {msg} (got {err.get('input')!r})")
+    return "; ".join(parts)
+
+
+def output_dir(value: str | os.PathLike | None, stage: str) -> Path:
+    """Where a run writes: ``value`` when given (relative to the project root), else ``scratch/<stage>``."""
+    if value is None or value == "":
+        return SCRATCH / stage
+    p = Path(value)
+    return p if p.is_absolute() else paths.ROOT / p
+
+
+def portable_path(path: str | os.PathLike) -> str:
+    """A path relative to the project root when inside it, so that a record moves with the repository."""
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(paths.ROOT.resolve()).as_posix()
+    except ValueError:
+        return str(resolved)
+
+
+def params_file(folder: Path, stage: str) -> Path:
+    """``<folder>/<stage>.params.json``."""
+    return Path(folder) / f"{stage}.params.json"
+
+
+def write_params(folder: Path, stage: str, record: dict[str, Any]) -> Path:
+    """Write the parameter record of a run beside its outputs (atomically)."""
+    path = params_file(folder, stage)
+    write_text_atomic(path, json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    return path
+
+
+def read_params(folder: Path, stage: str) -> dict[str, Any] | None:
+    """The parameter record of the run that wrote ``folder``, or ``None`` when it has none."""
+    path = params_file(folder, stage)
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: not a readable parameter file ({exc}); rebuild the {stage} stage") from None
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: expected a JSON object; rebuild the {stage} stage")
+    return data

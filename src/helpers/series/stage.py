@@ -1,0 +1,148 @@
+"""The series stage: ``run(params)`` builds series.csv from a figures table.
+
+The parameters are one typed object (:class:`SeriesStageParams`) used by
+notebooks/02_series.ipynb, ``laocai series``, the report builder's pre-check and the tests.
+A run writes ``series.params.json`` beside series.csv: the parameters, the link factor they
+resolved to and the figures table read, so that the trend and forecast stages rebuild the
+series exactly as it was made (:func:`read_series_run`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, ClassVar, Literal
+
+import pandas as pd
+from pydantic import model_validator
+
+from helpers.common import paths
+from helpers.common.errors import InputError
+from helpers.common.io import write_csv_atomic
+from helpers.common.stage import StageParams, portable_path, read_params, write_params
+from helpers.series.build import build_series, load_figures
+from helpers.series.linking import SeriesParams, link_factor_reference
+
+#: Link factors that may be given by name: the default and the ends of the plausible range
+#: of data/raw/references.yaml, which stays the only place their values are written.
+NAMED_LINK_FACTORS = ("default", "low", "high")
+
+
+def named_link_factor(name: str) -> float:
+    """The link factor called ``name`` (default, low or high) in references.yaml."""
+    default, (low, high) = link_factor_reference()
+    return {"default": default, "low": low, "high": high}[name]
+
+
+class SeriesStageParams(StageParams):
+    """Parameters of the series stage.
+
+    ``link_factor`` is a number, ``None`` (the default of references.yaml) or the name of a
+    value of references.yaml (``default``, ``low``, ``high``). Every value is checked by
+    :class:`~helpers.series.linking.SeriesParams`, the one definition of the accepted ranges.
+    """
+
+    stage: ClassVar[str] = "series"
+
+    method: str = "link_factor"
+    link_factor: float | Literal["default", "low", "high"] | None = None
+    level: float = 95.0
+    gap_method: str = "loglinear"
+    weight: float = 0.5
+    overlap_year: int | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> SeriesStageParams:
+        self.series_params()  # raises ParameterError (a ValueError) naming the bad value
+        return self
+
+    def resolved_link_factor(self) -> float | None:
+        """The link factor as a number (a name resolved through references.yaml)."""
+        if isinstance(self.link_factor, str):
+            return named_link_factor(self.link_factor)
+        return self.link_factor
+
+    def series_params(self) -> SeriesParams:
+        """The :class:`SeriesParams` of the build."""
+        return SeriesParams(
+            method=self.method,
+            link_factor=self.resolved_link_factor(),
+            level=self.level,
+            weight=self.weight,
+            overlap_year=self.overlap_year,
+            gap_method=self.gap_method,
+        )
+
+    def title_values(self) -> dict[str, Any]:
+        """Values a report title may quote (``{link_factor}``), resolved from references.yaml."""
+        return {"link_factor": self.series_params().link_params().link_factor}
+
+
+@dataclass
+class SeriesRun:
+    """The series of a run with everything it was built from."""
+
+    params: SeriesStageParams
+    series_params: SeriesParams
+    observations: pd.DataFrame
+    plans: pd.DataFrame
+    series: pd.DataFrame
+    figures_csv: Path
+    output: Path | None = None
+
+
+def build(params: SeriesStageParams) -> SeriesRun:
+    """Build the series of ``params`` from ``<input>/figures.csv`` without writing anything."""
+    figures_csv = params.input_path() / "figures.csv"
+    obs, plans = load_figures(figures_csv)
+    sp = params.series_params()
+    series = build_series(obs, sp, plans=plans)
+    return SeriesRun(params, sp, obs, plans, series, figures_csv)
+
+
+def run(params: SeriesStageParams) -> SeriesRun:
+    """Build the series and write series.csv and series.params.json to ``params.output_path()``."""
+    done = build(params)
+    out = params.output_path()
+    write_csv_atomic(done.series, out / "series.csv")
+    write_params(out, params.stage, _record(done))
+    return replace(done, output=out)
+
+
+def _record(done: SeriesRun) -> dict[str, Any]:
+    lp = done.series_params.link_params()
+    return {
+        "parameters": done.params.record(),
+        "link_factor": lp.link_factor,
+        "link_factor_range": list(lp.link_factor_range or ()),
+        "figures_csv": portable_path(done.figures_csv),
+    }
+
+
+@dataclass
+class SeriesInput:
+    """A series read by a later stage, with how it was made (when its folder says)."""
+
+    series: pd.DataFrame
+    params: SeriesStageParams | None
+    figures_csv: Path
+    folder: Path
+
+
+def read_series_run(folder: str | Path | None) -> SeriesInput:
+    """Read ``series.csv`` and ``series.params.json`` from ``folder`` (empty: data/processed).
+
+    Without a parameter file (a series made elsewhere) ``params`` is ``None``: the series is
+    used as given, and a stage that must rebuild it says so.
+    """
+    folder = paths.processed_dir(folder)
+    path = folder / "series.csv"
+    if not path.is_file():
+        raise InputError(f"{path}: no series here; build it first (notebooks/02_series.ipynb or laocai reports)")
+    series = pd.read_csv(path)
+    record = read_params(folder, "series")
+    if record is None:
+        return SeriesInput(series, None, paths.FIGURES_CSV, folder)
+    params = SeriesStageParams.parse(f"{folder / 'series.params.json'}", **record.get("parameters", {}))
+    figures = Path(record.get("figures_csv") or paths.FIGURES_CSV)
+    return SeriesInput(series, params, figures if figures.is_absolute() else paths.ROOT / figures, folder)

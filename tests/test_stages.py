@@ -1,0 +1,133 @@
+"""Stages: typed parameters, parameters that travel with the data, and safe exploring."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from helpers.common import stage as common_stage
+from helpers.common.errors import UsageError
+from helpers.forecast import stage as forecast_stage
+from helpers.series import stage as series_stage
+from helpers.series.linking import link_factor_reference
+
+
+def _series(tmp_path, name, **values):
+    params = series_stage.SeriesStageParams(output_dir=str(tmp_path / name), **values)
+    return series_stage.run(params)
+
+
+def _forecast(tmp_path, series_dir, name, **values):
+    params = forecast_stage.ForecastParams(
+        input_dir=str(series_dir), output_dir=str(tmp_path / name), models=["combo"], **values
+    )
+    return forecast_stage.run_forecast(params)
+
+
+def test_series_parameters_are_written_beside_the_series(tmp_path):
+    done = _series(tmp_path, "low", link_factor="low")
+    record = json.loads((tmp_path / "low" / "series.params.json").read_text(encoding="utf-8"))
+    assert record["parameters"]["link_factor"] == "low"
+    assert record["link_factor"] == pytest.approx(link_factor_reference()[1][0])
+    back = series_stage.read_series_run(tmp_path / "low")
+    assert back.params == done.params
+    pd.testing.assert_frame_equal(back.series, pd.read_csv(tmp_path / "low" / "series.csv"))
+
+
+def test_a_series_parameter_reaches_the_forecast_and_the_trend(tmp_path):
+    """The forecast and the trend rebuild and fit the series they are given, not the default one."""
+    base = _series(tmp_path, "base")
+    other = _series(tmp_path, "other", link_factor="high", gap_method="state_space")
+    assert not base.series["value"].equals(other.series["value"])
+    _forecast(tmp_path, tmp_path / "base", "fa")
+    fb = _forecast(tmp_path, tmp_path / "other", "fb")
+    a = pd.read_csv(tmp_path / "fa" / "forecasts.csv")
+    b = pd.read_csv(tmp_path / "fb" / "forecasts.csv")
+    assert (a["forecast"] - b["forecast"]).abs().max() > 1, "the forecast ignored the series it was given"
+    assert fb.source.params.link_factor == "high" and fb.source.params.gap_method == "state_space"
+    ta = forecast_stage.run_trend(
+        forecast_stage.TrendParams(
+            input_dir=str(tmp_path / "base"), output_dir=str(tmp_path / "ta"), models=["loglinear"]
+        )
+    )
+    tb = forecast_stage.run_trend(
+        forecast_stage.TrendParams(
+            input_dir=str(tmp_path / "other"), output_dir=str(tmp_path / "tb"), models=["loglinear"]
+        )
+    )
+    assert not ta.y.equals(tb.y)
+    record = json.loads((tmp_path / "fb" / "forecast.params.json").read_text(encoding="utf-8"))
+    assert record["series"]["parameters"]["gap_method"] == "state_space"
+
+
+def test_headline_equals_the_headline_models_row(tmp_path):
+    _series(tmp_path, "base")
+    params = forecast_stage.ForecastParams(
+        input_dir=str(tmp_path / "base"), output_dir=str(tmp_path / "f"), models=["combo", "loglinear"]
+    )
+    done = forecast_stage.run_forecast(params)
+    pd.testing.assert_frame_equal(done.outlook.frame, done.outlooks["combo"].frame)
+    written = pd.read_csv(tmp_path / "f" / "forecasts.csv")
+    assert written["forecast"].to_numpy() == pytest.approx(done.outlooks["combo"].frame["forecast"].to_numpy())
+
+
+def test_default_scenario_needs_to_know_how_the_series_was_built(tmp_path):
+    _series(tmp_path, "base")
+    (tmp_path / "base" / "series.params.json").unlink()
+    with pytest.raises(UsageError, match="series.params.json"):
+        _forecast(tmp_path, tmp_path / "base", "f")
+    done = _forecast(tmp_path, tmp_path / "base", "f", link_scenario="fixed")
+    assert done.source.params is None and (tmp_path / "f" / "forecasts.csv").is_file()
+
+
+def test_a_run_without_output_dir_writes_to_scratch_not_data_processed(tmp_path, monkeypatch):
+    monkeypatch.setattr(common_stage, "SCRATCH", tmp_path / "scratch")
+    params = series_stage.SeriesStageParams()
+    assert params.output_path() == tmp_path / "scratch" / "series"
+    series_stage.run(params)
+    assert (tmp_path / "scratch" / "series" / "series.csv").is_file()
+
+
+@pytest.mark.parametrize(
+    "values, needle",
+    [
+        ({"horizon": 5.5}, "horizon"),
+        ({"horizon": -3}, "horizon"),
+        ({"models": []}, "models"),
+        ({"models": ["nope"]}, "nope"),
+        ({"levels": [120]}, "levels"),
+        ({"link_scenario": "other"}, "link_scenario"),
+        ({"horizn": 3}, "unknown parameter"),
+    ],
+)
+def test_bad_forecast_parameters_are_refused_with_their_name(values, needle):
+    with pytest.raises(UsageError) as err:
+        forecast_stage.ForecastParams.parse("reports.yaml run 'forecast'", **values)
+    assert needle in str(err.value) and "reports.yaml run 'forecast'" in str(err.value)
+
+
+def test_bad_series_parameters_are_refused_by_the_one_definition():
+    with pytest.raises(UsageError, match="link_factor"):
+        series_stage.SeriesStageParams.parse("cell", link_factor=-1.0)
+    with pytest.raises(UsageError, match="link_factor"):
+        series_stage.SeriesStageParams.parse("cell", link_factor="medium")
+    with pytest.raises(UsageError, match="gap_method"):
+        series_stage.SeriesStageParams.parse("cell", gap_method="spline")
+
+
+def test_committed_parameter_records_match_the_canonical_build(tmp_path):
+    """data/processed/*.params.json say how the committed tables were made (canonical build)."""
+    from helpers.common import paths
+
+    for stage_name in ("series", "trend", "forecast"):
+        committed = json.loads((paths.DATA_PROCESSED / f"{stage_name}.params.json").read_text(encoding="utf-8"))
+        assert committed["parameters"]["output_dir"] == "data/processed", stage_name
+    series = json.loads((paths.DATA_PROCESSED / "series.params.json").read_text(encoding="utf-8"))
+    assert series["figures_csv"] == "data/processed/figures.csv"  # portable: relative to the project root
+    params = series_stage.SeriesStageParams(**series["parameters"])
+    assert params.series_params().link_params().link_factor == pytest.approx(series["link_factor"])
+    forecast = json.loads((paths.DATA_PROCESSED / "forecast.params.json").read_text(encoding="utf-8"))
+    assert forecast["series"]["parameters"] == series["parameters"]
+    assert forecast_stage.ForecastParams(**forecast["parameters"]).models[0] == "combo"
