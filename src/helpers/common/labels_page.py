@@ -165,7 +165,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "model.ses": {"en": "Exponential smoothing", "vi": "San bằng mũ"},
     "model.theta": {"en": "Theta method", "vi": "Phương pháp Theta"},
     "model.otheta": {"en": "Optimised Theta method", "vi": "Phương pháp Theta tối ưu"},
-    "model.damped": {"en": "Damped trend", "vi": "Xu hướng giảm dần"},
+    "model.damped": {"en": "Damped trend", "vi": "Xu hướng tắt dần"},
     "model.loglinear": {"en": "Constant growth", "vi": "Tăng trưởng không đổi"},
     "model.piecewise": {"en": "Broken trend", "vi": "Xu hướng gãy khúc"},
     "model.llt": {"en": "Local linear trend", "vi": "Xu hướng tuyến tính cục bộ"},

@@ -156,16 +156,22 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
             "t": lambda k, **v: t(k, lang, **v),
         },
     }
+    # the page's title is the report's title: the header need not repeat it
+    resources["laocai"]["about"] = re.sub(r"<h2>.*?</h2>", "", about, count=1, flags=re.S)
     body, _ = exporter.from_notebook_node(nb, resources=resources)
-    return _add_contents(body, t("page.contents", lang))
+    extra = [("data", t("page.download"))] if resources["laocai"]["downloads"] else []
+    if about:
+        extra.append(("about", t("page.about")))
+    return _add_contents(body, t("page.contents", lang), extra)
 
 
 _H2 = re.compile(r"<h2([^>]*)>(.*?)</h2>", re.S)
 
 
-def _add_contents(page: str, label: str) -> str:
-    """Give every section heading an id and list them in the page's contents (``<nav>``)."""
-    items = []
+def _add_contents(page: str, label: str, extra: list[tuple[str, str]] | None = None) -> str:
+    """Give every section heading of the content an id and list them in the page's contents
+    (``<nav>``), followed by ``extra`` (anchor, text) entries: the downloads, the run details."""
+    items: list[str] = []
     used: set[str] = set()
 
     def fix(m: re.Match) -> str:
@@ -184,7 +190,10 @@ def _add_contents(page: str, label: str) -> str:
         items.append(f'<li><a href="#{html.escape(ident)}">{text}</a></li>')
         return f"<h2{attrs}>{inner}</h2>"
 
-    page = _H2.sub(fix, page)
+    head, sep, rest = page.partition('<main id="content">')
+    main, sep2, tail = rest.partition("</main>")
+    page = head + sep + _H2.sub(fix, main) + sep2 + tail if sep and sep2 else _H2.sub(fix, page)
+    items += [f'<li><a href="#{html.escape(a)}">{html.escape(text)}</a></li>' for a, text in extra or []]
     nav = (
         f'<nav class="contents" aria-label="{html.escape(label)}"><details><summary>{html.escape(label)}</summary>'
         f"<ol>{''.join(items)}</ol></details></nav>"
