@@ -165,9 +165,7 @@ MAX_BYTES = 250 * 1024
 #: abbreviations of statistics.
 PROPER = {
     "lào", "cai", "vnd", "arima", "theta", "mase", "smape", "msis", "ljung", "box", "jarque", "bera", "csv",
-    "utf", "sha", "git", "commit", "python", "pandas", "numpy", "statsmodels", "matplotlib", "seaborn",
-    "papermill", "nbconvert", "notebook", "raw", "data", "yaml", "bench", "results", "md", "tourism", "m1",
-    "references", "curation", "log", "read", "in", "english",  # "Read in English" is marked lang="en"
+    "utf", "log", "m1", "tourism",
 }  # fmt: skip
 #: Everyday English words that may be missing from the English labels.
 COMMON_EN = {"the", "and", "of", "to", "from", "with", "for", "is", "are", "was", "not", "this", "that", "by"}

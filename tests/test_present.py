@@ -156,3 +156,26 @@ def test_page_kind_is_read_off_the_notebook_name():
     assert render.page_kind("notebooks/04_forecast.ipynb") == "forecast"
     assert render.page_kind("notebooks/01_figures.ipynb") == "figures"
     assert render.page_kind("notebooks/fx_trivial.ipynb") == "other"
+
+
+def test_curation_notes_speak_the_reports_language_and_quote_the_reason():
+    from helpers.figures import present as FP
+
+    line = (
+        "set price_base=1994 on 1 figure(s) matching source s-1, indicator industrial_production_value, "
+        "year 2012, status target: The sentence states <no> base."
+    )
+    vi = FP.curation_line(line, "vi")
+    assert vi.startswith("đặt loại giá là giá so sánh 1994 cho 1 số liệu (nguồn s-1; chỉ tiêu Giá trị")
+    assert "&lt;no&gt;" in vi and "<no>" not in vi
+    assert FP.curation_line("an unforeseen line", "vi") == "an unforeseen line"
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [("2022", "2022"), ("previous_year", "năm trước"), ("unstated", "không ghi"), ("new_kind", "new_kind")],
+)
+def test_comparisons_are_years_or_words(value, text):
+    from helpers.figures import present as FP
+
+    assert FP._compared(value, "vi") == text
