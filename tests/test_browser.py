@@ -199,7 +199,10 @@ FACTS_JS = """
     nums: Array.from(document.querySelectorAll('td.num, .key-value')).map(td => td.textContent.trim()),
     tables: tables,
     text: words.join(' '),
-    scroll: document.documentElement.scrollWidth, width: window.innerWidth,
+    scroll: document.documentElement.scrollWidth, width: window.innerWidth, height: window.innerHeight,
+    keys: (() => { const k = document.querySelector('main section.keys'); return k ? k.getBoundingClientRect().top : null; })(),
+    chart: (() => { const c = document.querySelector('main svg.chart, main figure img');
+                    return c ? c.getBoundingClientRect().bottom : null; })(),
     lang: document.documentElement.lang,
   };
 }
@@ -269,6 +272,12 @@ def reader_problems(facts: dict, page: Path, site: Site, viewport: str) -> list[
         machine = sorted(set(MACHINE.findall(facts["text"])))
         if foreign or machine:
             problems.append(f"{name}: English or machine words on a Vietnamese page: {foreign + machine}")
+    if viewport == "desktop":
+        # the answer first: key numbers, then the main chart, whole, on the first screen
+        if facts["keys"] is None or facts["chart"] is None:
+            problems.append(f"{name}: no key numbers or no chart")
+        elif facts["chart"] > facts["height"]:
+            problems.append(f"{name}: the main chart ends at {facts['chart']:.0f} px, below the first screen")
     if facts["scroll"] > facts["width"]:
         problems.append(f"{name}: the page scrolls sideways ({facts['scroll']} px wide in {facts['width']} px)")
     return problems
