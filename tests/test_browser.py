@@ -196,7 +196,8 @@ FACTS_JS = """
     index: Array.from(document.querySelectorAll('a.to-index')).map(a => a.getAttribute('href')),
     twin: Array.from(document.querySelectorAll('a.to-twin')).map(a => a.getAttribute('href')),
     downloads: Array.from(document.querySelectorAll('a.download')).map(a => [a.getAttribute('download'), a.getAttribute('href')]),
-    nums: Array.from(document.querySelectorAll('td.num, .key-value')).map(td => td.textContent.trim()),
+    nums: Array.from(document.querySelectorAll('main td, .key-value')).map(td => td.textContent.trim())
+      .filter(x => /^[-+±]?\s?[\d.,]+%?(\s?[–\/]\s?[-+]?[\d.,]+%?)?$/.test(x)),
     tables: tables,
     text: words.join(' '),
     scroll: document.documentElement.scrollWidth, width: window.innerWidth, height: window.innerHeight,
