@@ -173,7 +173,7 @@ MACHINE = re.compile(r"\b[a-z]+_[a-z0-9_]+\b|\bNaN\b|\bnan\b|\bNone\b|\bTrue\b|\
 NUM_EN = re.compile(r"^[-+]?(\d{1,3}(,\d{3})*(\.\d+)?|\d{4})%?$")
 NUM_VI = re.compile(r"^[-+]?(\d{1,3}(\.\d{3})*(,\d+)?|\d{4})%?$")
 
-FACTS_JS = """
+FACTS_JS = r"""
 () => {
   const vis = el => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
   const skip = 'code, pre, [lang]:not([lang="vi"]), [translate="no"], .src-text, details.about';
