@@ -140,7 +140,8 @@ def test_page_answers_first_and_links_index_twin_and_data():
     assert re.search(r"<details class=\"about\"[^>]*>\s*<summary>", page)
     # contents list the sections, in order
     nav = re.search(r'<nav class="contents".*?</nav>', page, re.S).group(0)
-    assert nav.index("Section one") < nav.index("Section two")
+    assert nav.index("Section one") < nav.index("Section two") < nav.index(t("page.download", "vi"))
+    assert t("page.about", "vi") in nav and "About" not in nav and "Download" not in nav
     assert render.html_safety_problems(page) == []
 
 

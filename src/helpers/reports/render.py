@@ -159,9 +159,9 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
     # the page's title is the report's title: the header need not repeat it
     resources["laocai"]["about"] = re.sub(r"<h2>.*?</h2>", "", about, count=1, flags=re.S)
     body, _ = exporter.from_notebook_node(nb, resources=resources)
-    extra = [("data", t("page.download"))] if resources["laocai"]["downloads"] else []
+    extra = [("data", t("page.download", lang))] if resources["laocai"]["downloads"] else []
     if about:
-        extra.append(("about", t("page.about")))
+        extra.append(("about", t("page.about", lang)))
     return _add_contents(body, t("page.contents", lang), extra)
 
 
