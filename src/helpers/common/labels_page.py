@@ -70,6 +70,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     },
     "keys.interval95": {"en": "95% interval {lower} to {upper}", "vi": "khoảng 95%: {lower} đến {upper}"},
     "trend.n_years": {"en": "{n} published years", "vi": "{n} năm có số liệu công bố"},
+    "keys.unit_base": {"en": "billion VND, price base: {base}", "vi": "tỷ đồng, loại giá: {base}"},
     "keys.trend_growth": {"en": "Constant-growth trend", "vi": "Tăng trưởng theo xu hướng"},
     # --- chart texts ------------------------------------------------------------------------------
     "chart.forecast_start": {"en": "forecast", "vi": "dự báo"},

@@ -316,7 +316,7 @@ def key_numbers(result: FiguresResult, lang: str = "en") -> KeyNumbers:
             (
                 t("keys.last", lang, year=int(last["year"])),
                 number(last["value"], lang),
-                f"{t('unit.billion_vnd', lang).lower()}, {word('base_word', last['price_base'], lang)}",
+                t("keys.unit_base", lang, base=word("base_word", last["price_base"], lang)),
             )
         )
     return KeyNumbers(items, lang)
