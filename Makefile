@@ -31,8 +31,11 @@ test: $(STAMP) ## Run the whole test suite
 test-fast: $(STAMP) ## Run the tests that build no notebook or report
 	$(BIN)/python -m pytest -m "not slow and not browser"
 
-lab: $(STAMP) ## Open JupyterLab on the notebooks with the project's kernel
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+# Jupyter refuses to start as root (containers, some CI images) unless told it may.
+LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
+
+lab: $(STAMP) ## Open JupyterLab on the notebooks with the project's kernel (adds --allow-root as root)
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ROOT_FLAG) $(LAB_ARGS)
 
 bench: $(STAMP) ## Run the benchmarks in bench/ and print their figures
 	$(BIN)/python bench/forecast_bench.py

@@ -19,7 +19,7 @@ lang = "en"  # report language: "en" or "vi"
 input_dir = ""  # folder holding figures.csv (empty: data/processed)
 output_dir = ""  # where series.csv goes (empty: the scratch folder scratch/series; `laocai reports` writes data/processed)
 method = "link_factor"  # linking of 1994-price years: link_factor, ratio, interpolation, mixed
-link_factor = None  # 2010-price value over 1994-price value: a number, or "default", "low", "high" of references.yaml (None: default)
+link_factor = None  # 2010-price value over 1994-price value: None (references.yaml combined with the data), a number, or "default", "low", "high" of references.yaml
 level = 95  # interval level in percent
 gap_method = "loglinear"  # gap years: loglinear (Brownian bridge) or state_space
 weight = 0.5  # weight of the mixed splice (de la Fuente 2014)
@@ -36,9 +36,12 @@ from IPython.display import Markdown, display
 from helpers.common.i18n import t
 from helpers.common.plots import notebook_setup, sensitivity_chart, series_chart
 from helpers.reports.provenance import run_header
+from helpers.series import bridge as B
 from helpers.series import build as S
+from helpers.series import loo as L
 from helpers.series import report as R
 from helpers.series import stage
+from helpers.series.linking import SeriesParams
 
 stage_params = stage.SeriesStageParams.from_globals(globals())
 notebook_setup()
@@ -46,8 +49,8 @@ display(run_header(stage_params.record(), lang=lang))
 
 # %%
 done = stage.run(stage_params)
-series, obs, plans, params = done.series, done.observations, done.plans, done.series_params
-display(Markdown(R.summary_markdown(series, params, lang)))
+series, annual, obs, plans, params = done.series, done.annual, done.observations, done.plans, done.series_params
+display(Markdown(R.summary_markdown(annual, params, lang)))
 
 # %%
 display(Markdown("## " + t("series.chart_heading", lang)))
@@ -62,6 +65,10 @@ display(Markdown("## " + t("series.bases_heading", lang)))
 display(R.bases_table(obs, params, plans, lang))
 
 # %%
+display(Markdown("## " + t("series.nowcast_heading", lang)))
+display(series[series["kind"] == "nowcast"][["year", "value", "lo", "hi", "figure_ids", "method", "note"]].round(0))
+
+# %%
 display(Markdown("## " + t("series.sensitivity_heading", lang)))
 low, high = params.link_params().link_factor_range
 sens = S.sensitivity(obs, [low, params.link_params().link_factor, high], R.applicable_methods(obs, params),
@@ -70,8 +77,16 @@ fig = sensitivity_chart(sens, lang)
 display(Markdown(R.sensitivity_markdown(sens, lang)))
 
 # %%
-display(Markdown("## " + t("series.holdout_heading", lang)))
-display(R.holdout_table(series, lang, params))
+display(Markdown("## " + t("series.loo_heading", lang)))
+loo_table = L.check_intervals(obs, params, plans, link_from_data=stage_params.link_factor is None)
+display(Markdown(L.coverage(loo_table).line()))
+display(L.display_table(loo_table))
+
+# %%
+display(Markdown("## " + t("series.bridge_heading", lang)))
+link_estimate = B.estimate_link_factor(obs, SeriesParams())
+display(Markdown(link_estimate.rule()))
+display(link_estimate.bridges.round(4))
 
 # %%
 display(Markdown("## " + t("series.assumptions_heading", lang)))

@@ -50,7 +50,7 @@ display(Markdown(O.summary_markdown(outlook, y, backtests, lang)))
 
 # %%
 display(Markdown("## " + t("forecast.fan_heading", lang, model=models[0])))
-fig = fan_chart(series[series["year"] >= first_year], outlook.frame, lang)
+fig = fan_chart(series[(series["year"] >= first_year) & (series["kind"] != "nowcast")], outlook.frame, lang)
 display(O.forecast_display(outlook, lang))
 
 # %%

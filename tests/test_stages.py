@@ -126,8 +126,9 @@ def test_committed_parameter_records_match_the_canonical_build(tmp_path):
         assert committed["parameters"]["output_dir"] == "data/processed", stage_name
     series = json.loads((paths.DATA_PROCESSED / "series.params.json").read_text(encoding="utf-8"))
     assert series["figures_csv"] == "data/processed/figures.csv"  # portable: relative to the project root
-    params = series_stage.SeriesStageParams(**series["parameters"])
-    assert params.series_params().link_params().link_factor == pytest.approx(series["link_factor"])
+    source = series_stage.read_series_run(paths.DATA_PROCESSED)
+    # the series was built with the link factor the run resolved (from the data when none was chosen)
+    assert source.series_params().link_params().link_factor == pytest.approx(series["link_factor"])
     forecast = json.loads((paths.DATA_PROCESSED / "forecast.params.json").read_text(encoding="utf-8"))
     assert forecast["series"]["parameters"] == series["parameters"]
     assert forecast_stage.ForecastParams(**forecast["parameters"]).models[0] == "combo"

@@ -7,7 +7,11 @@ stderr naming the file, figure or parameter at fault.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 import typer
@@ -28,6 +32,34 @@ def _options(
     Exit codes: 0 success; 1 bad input data or a failed run; 2 a bad parameter or
     configuration (nothing ran); 130 interrupted.
     """
+    _STATE["debug"] = debug
+
+
+_STATE = {"debug": False}
+
+
+@contextlib.contextmanager
+def _one_line_errors(command: str):
+    """Turn the project's errors and Ctrl-C in a command into one line and an exit code.
+
+    ``laocai COMMAND: error: MESSAGE`` (exit code of the error) or ``laocai COMMAND:
+    interrupted: ...`` (130); ``--debug`` lets the traceback through instead.
+    """
+    from helpers.common.errors import EXIT_INTERRUPTED, Interrupted, LaocaiError
+
+    try:
+        yield
+    except KeyboardInterrupt:
+        if _STATE["debug"]:
+            raise
+        print(f"laocai {command}: interrupted (Ctrl-C); nothing more was written", file=sys.stderr)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except LaocaiError as exc:
+        if _STATE["debug"]:
+            raise
+        label = "interrupted" if isinstance(exc, Interrupted) else "error"
+        print(f"laocai {command}: {label}: {exc}", file=sys.stderr)
+        raise typer.Exit(exc.exit_code) from None
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -35,29 +67,139 @@ def main(argv: list[str] | None = None) -> None:
 
     Every :class:`~helpers.common.errors.LaocaiError` that a command lets through is printed as
     ``laocai COMMAND: error: MESSAGE`` and exits with the error's code; ``--debug`` (anywhere
-    on the command line) shows the traceback instead.
+    on the command line) shows the traceback instead. Ctrl-C prints one line
+    (``laocai COMMAND: interrupted...``) and exits with 130; worker processes a command
+    forked leave the interrupt to it and print nothing.
     """
-    from helpers.common.errors import LaocaiError
+    from helpers.common.errors import EXIT_INTERRUPTED, Interrupted, LaocaiError
 
     args = list(sys.argv[1:] if argv is None else argv)
-    try:
-        app(args=args, prog_name="laocai")
-    except LaocaiError as exc:
-        if "--debug" in args:
+    command = next((a for a in args if not a.startswith("-")), "")
+    prefix = f"laocai {command}:".replace("laocai :", "laocai:")
+    with _sigint_in_this_process_only():
+        try:
+            app(args=args, prog_name="laocai")
+        except Interrupted as exc:
+            if "--debug" in args:
+                raise
+            print(f"{prefix} interrupted: {exc}", file=sys.stderr)
+            sys.exit(exc.exit_code)
+        except LaocaiError as exc:
+            if "--debug" in args:
+                raise
+            print(f"{prefix} error: {exc}", file=sys.stderr)
+            sys.exit(exc.exit_code)
+        except SystemExit as exc:
+            # typer turns a KeyboardInterrupt that no command handled into a silent exit 130.
+            if exc.code == EXIT_INTERRUPTED and isinstance(
+                getattr(exc.__context__, "__cause__", None), KeyboardInterrupt
+            ):
+                print(f"{prefix} interrupted (Ctrl-C)", file=sys.stderr)
             raise
-        command = next((a for a in args if not a.startswith("-")), "")
-        print(f"laocai {command}: error: {exc}".replace("laocai : ", "laocai: "), file=sys.stderr)
-        sys.exit(exc.exit_code)
+
+
+@contextlib.contextmanager
+def _sigint_in_this_process_only():
+    """Ctrl-C raises KeyboardInterrupt in this process only, not in processes it forks.
+
+    Pool workers share the terminal's process group and would each print a traceback; with
+    this handler they ignore the signal and are stopped by their parent instead.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    parent = os.getpid()
+
+    def on_sigint(signum, frame):
+        if os.getpid() == parent:
+            raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @app.command()
 def extract(
-    files: list[Path] = typer.Argument(..., help="UTF-8 text documents to read."),
+    files: list[Path] = typer.Argument(..., help="UTF-8 text documents to read (a file named twice is read once)."),
+    region: str | None = typer.Option(
+        None, "--region", help="The project's province for this run (default: province.name of project.yaml)."
+    ),
 ) -> None:
-    """Find every industrial-output figure in FILES and print them as CSV on stdout."""
+    """Find every industrial-output figure in FILES and print them as CSV on stdout, with
+    the region and scope (total, sub-sector, component, handicraft) of each."""
     from helpers.figures.extract import cli_extract
 
-    raise typer.Exit(cli_extract(files))
+    raise typer.Exit(cli_extract(files, region))
+
+
+@app.command("add-source")
+def add_source_command(
+    file: Path = typer.Argument(..., help="The document as downloaded (UTF-8 text), outside data/raw."),
+    title: str = typer.Option(..., "--title", help="Title as published."),
+    publisher: str = typer.Option(..., "--publisher", help="Who published it (site or body)."),
+    date: str = typer.Option(..., "--date", help="Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
+    url: str | None = typer.Option(None, "--url", help="Address of the document, where known."),
+    language: str = typer.Option("vi", "--language", help="Language of the text: vi or en."),
+    source_id: str | None = typer.Option(None, "--id", help="Register id (default: publisher and year)."),
+    date_inferred: bool = typer.Option(
+        False, "--date-inferred", help="The date was read off the text, not from the publisher's record."
+    ),
+    rebuild: bool = typer.Option(
+        True,
+        "--rebuild/--no-rebuild",
+        help="Regenerate data/processed (figures, series, trend, forecast reports) after registering.",
+    ),
+) -> None:
+    """Copy FILE unedited into data/raw, register it in sources.yaml, show the figures it holds and
+    regenerate the canonical tables of data/processed."""
+    from helpers.figures.extract import extract_text
+    from helpers.figures.sources import add_source
+
+    added = add_source(
+        file,
+        title=title,
+        publisher=publisher,
+        date=date,
+        url=url,
+        language=language,
+        source_id=source_id,
+        date_inferred=date_inferred,
+    )
+    src = added.source
+    problems: list[str] = []
+    figs = extract_text(added.text, source=src.id, doc_date=src.date, file=src.file, problems=problems)
+    typer.echo(f"registered '{src.id}': {added.path} (sha256 {src.sha256})")
+    for problem in problems:
+        typer.echo(f"  {problem}")
+    if not figs:
+        typer.echo("the extractor finds no figure in this document; it stays registered as evidence read.")
+    else:
+        typer.echo(f"the extractor finds {len(figs)} figure(s):")
+        typer.echo("  year  period   indicator                               value  base      status    growth")
+        for f in figs:
+            growth = "" if f.growth_pct is None or f.growth_pct != f.growth_pct else f"{f.growth_pct:+g}%"
+            typer.echo(
+                f"  {f.year or '':<5} {f.period:<8} {f.indicator:<36} {f.value:>10,.1f}  {f.price_base:<9} "
+                f"{f.status:<9} {growth}"
+            )
+    only = ["figures", "series", "trend", "forecast"]
+    if rebuild:
+        from helpers.reports import main as build_reports
+
+        typer.echo("rebuilding data/processed: laocai reports " + " ".join(f"--only {o}" for o in only))
+        code = build_reports(only=only, progress=False)
+        if code:
+            typer.echo("the rebuild failed (see above); the document stays registered", err=True)
+            raise typer.Exit(code)
+    typer.echo(
+        "next: check each figure against the text; correct a misread one in data/raw/curation.yaml (with its "
+        "reason), never in the document, and rebuild ("
+        + ("laocai reports " + " ".join(f"--only {o}" for o in only))
+        + "); then commit data/raw and data/processed/*.csv."
+    )
 
 
 @app.command()
@@ -66,18 +208,27 @@ def figures(
         None, "--output-dir", help="Where to write figures.csv and checks.csv (default data/processed)."
     ),
 ) -> None:
-    """Build the figures table (figures.csv) and its consistency checks (checks.csv) from data/raw."""
+    """Build the figures table (figures.csv) and its consistency checks (checks.csv) from data/raw.
+
+    Bad input (a malformed sources.yaml or curation.yaml, a correction that matches nothing,
+    an output folder that cannot be written) exits with code 1 and one line naming the file.
+    """
     import sys
 
-    from helpers.figures.sources import SourceError
-    from helpers.figures.table import CurationError, build_figures, write_figures
+    from helpers.common import paths
+    from helpers.common.errors import InputError
+    from helpers.common.io import check_writable_dir
+    from helpers.figures.table import build_figures, write_figures
 
-    try:
-        result = build_figures()
-        written = write_figures(result, output_dir)
-    except (SourceError, CurationError, ValueError, FileNotFoundError) as exc:
-        print(f"laocai figures: error: {exc}", file=sys.stderr)
-        raise typer.Exit(1) from None
+    with _one_line_errors("figures"):
+        check_writable_dir(paths.processed_dir(output_dir), "--output-dir")
+        try:
+            result = build_figures()
+            written = write_figures(result, output_dir)
+        except (ValueError, FileNotFoundError) as exc:
+            if isinstance(exc, InputError):
+                raise
+            raise InputError(str(exc)) from None
     for problem in result.problems:
         print(f"laocai figures: warning: {problem}", file=sys.stderr)
     flagged = int((result.checks["result"] == "flag").sum())
@@ -88,13 +239,26 @@ def figures(
     )
 
 
+def _number_or_name(value: str | None) -> float | str | None:
+    """A command-line value that is a number or a name (``--link-factor 3.2`` or ``low``)."""
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return value
+
+
 @app.command("series")
 def series_command(
     method: str = typer.Option(
         "link_factor", "--method", help="Price-base linking: ratio, link_factor, interpolation or mixed."
     ),
-    link_factor: float | None = typer.Option(
-        None, "--link-factor", help="Value at 2010 prices / value at 1994 prices (default: data/raw/references.yaml)."
+    link_factor: str | None = typer.Option(
+        None,
+        "--link-factor",
+        help="Value at 2010 prices / value at 1994 prices, used as given: a number, or 'default', 'low', "
+        "'high' of references.yaml (default: references.yaml combined with the years published in both bases).",
     ),
     level: float = typer.Option(95.0, "--level", help="Interval level in percent, strictly between 0 and 100."),
     weight: float = typer.Option(0.5, "--weight", help="Weight of the mixed splice, in [0, 1]."),
@@ -106,7 +270,8 @@ def series_command(
         None, "--figures", help="Figures table CSV (default: data/processed/figures.csv)."
     ),
 ) -> None:
-    """Print the annual series at constant 2010 prices as CSV on stdout.
+    """Print the annual series at constant 2010 prices as CSV on stdout (the series stage,
+    as notebooks/02_series.ipynb runs it; nothing is written to data/processed).
 
     A bad parameter exits with code 2 (the message names it and its accepted values).
 
@@ -114,35 +279,65 @@ def series_command(
     """
     import sys
 
-    from helpers.series.build import build_series, load_figures
-    from helpers.series.linking import ParameterError, SeriesParams
+    from helpers.common.errors import InputError, LaocaiError
+    from helpers.series import stage
 
-    try:
-        params = SeriesParams(
+    def as_input_error(exc: Exception) -> LaocaiError:
+        return exc if isinstance(exc, LaocaiError) else InputError(str(exc))
+
+    with _one_line_errors("series"):
+        params = stage.SeriesStageParams.parse(
+            "laocai series",
             method=method,
-            link_factor=link_factor,
+            link_factor=_number_or_name(link_factor),
             level=level,
             weight=weight,
             overlap_year=overlap_year,
             gap_method=gap_method,
         )
-    except ParameterError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
-    try:
-        obs, plans = load_figures(figures)
-    except (FileNotFoundError, ValueError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
-    try:
-        table = build_series(obs, params, plans=plans)
-    except ParameterError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
-    except ValueError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
+        try:
+            done = stage.build(params, figures_csv=figures)
+        except (FileNotFoundError, ValueError) as exc:
+            raise as_input_error(exc) from None
+    if done.link_estimate is not None:
+        print(f"link factor: {done.link_estimate.rule()}", file=sys.stderr)
+    table = done.series
     sys.stdout.write(table.to_csv(index=False, float_format="%.10g", lineterminator="\n"))
+
+
+@app.command("check-intervals")
+def check_intervals_command(
+    level: float = typer.Option(95.0, "--level", help="Interval level in percent, strictly between 0 and 100."),
+    by: str = typer.Option("figure", "--by", help="Leave out the figure (figure) or its whole year (year)."),
+    gap_method: str = typer.Option("loglinear", "--gap-method", help="Gap-year estimator: loglinear or state_space."),
+    calibrate: bool = typer.Option(
+        False, "--calibrate", help="Also print the coverage for several sigma floors (volatility prior)."
+    ),
+    figures: Path | None = typer.Option(
+        None, "--figures", help="Figures table CSV (default: data/processed/figures.csv)."
+    ),
+) -> None:
+    """Rebuild the series leaving out each published annual figure in turn; print CSV (figure_id, year,
+    published value at 2010 prices, estimate without it, lo, hi, covered) and the coverage line."""
+    from helpers.common.errors import UsageError
+    from helpers.series import loo
+    from helpers.series.build import load_figures
+    from helpers.series.linking import SeriesParams
+
+    if by not in ("figure", "year"):
+        raise UsageError(f"--by {by!r}: accepted values: figure, year")
+    params = SeriesParams(level=level, gap_method=gap_method)
+    obs, plans = load_figures(figures)
+    table = loo.check_intervals(obs, params, plans, by=by)
+    sys.stdout.write(table.to_csv(index=False, float_format="%.1f", lineterminator="\n"))
+    for fid, why in table.attrs["skipped"]:
+        typer.echo(f"# not testable: {fid}: {why}")
+    typer.echo("# " + loo.coverage(table).line())
+    if calibrate:
+        cal = loo.calibrate_sigma_floor(obs, params, plans)
+        typer.echo(
+            "# " + cal.to_csv(index=False, float_format="%.3g", lineterminator="\n").replace("\n", "\n# ").rstrip("# ")
+        )
 
 
 @app.command("reports")
@@ -164,14 +359,15 @@ def reports_command(
 ) -> None:
     """Run the notebooks of reports.yaml with papermill and write the HTML reports and reports/index.html.
 
-    Exit status: 0 all built or up to date, 1 a run failed or was skipped, 2 wrong
-    configuration or parameter (nothing ran).
+    Exit status: 0 all built or up to date, 1 a run failed or was skipped (or the output
+    folder cannot be written: nothing ran), 2 wrong configuration, parameter or --out
+    (nothing ran), 130 interrupted (the runs in progress are stopped, the finished ones kept).
     """
     from helpers.reports import main
 
-    raise typer.Exit(
-        main(config=config, out=out, only=only, jobs=jobs, force=force, list_only=list_runs, progress=not quiet)
-    )
+    with _one_line_errors("reports"):
+        code = main(config=config, out=out, only=only, jobs=jobs, force=force, list_only=list_runs, progress=not quiet)
+    raise typer.Exit(code)
 
 
 @app.command()
@@ -194,9 +390,17 @@ def forecast(
     stderr and the other series are still forecast; the exit code is non-zero only for an
     invalid horizon or method, an unreadable input, or when nothing could be forecast.
     """
+    from helpers.common.errors import Interrupted
+    from helpers.common.io import check_writable_file
     from helpers.models.panel import run
 
-    raise typer.Exit(run(input, horizon, output, method, n_jobs=jobs, progress=progress))
+    with _one_line_errors("forecast"):
+        check_writable_file(output, "--output")
+        try:
+            code = run(input, horizon, output, method, n_jobs=jobs, progress=progress)
+        except KeyboardInterrupt:
+            raise Interrupted(f"stopped before writing {output}; nothing was written") from None
+    raise typer.Exit(code)
 
 
 if __name__ == "__main__":

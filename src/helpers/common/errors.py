@@ -37,3 +37,9 @@ class UsageError(LaocaiError, ValueError):
 
 
 EXIT_INTERRUPTED = 130
+
+
+class Interrupted(LaocaiError):
+    """The user stopped a command (Ctrl-C); the message says what was stopped and what was kept."""
+
+    exit_code = EXIT_INTERRUPTED

@@ -300,6 +300,8 @@ LABELS.update(
         "col.date": {"en": "Date", "vi": "Ngày"},
         "col.language": {"en": "Language", "vi": "Ngôn ngữ"},
         "col.indicator": {"en": "Indicator", "vi": "Chỉ tiêu"},
+        "col.region": {"en": "Region", "vi": "Địa bàn"},
+        "col.scope": {"en": "Scope", "vi": "Phạm vi"},
         "col.period": {"en": "Period", "vi": "Kỳ"},
         "col.value_bn": {"en": "Value (bn VND)", "vi": "Giá trị (tỷ đồng)"},
         "col.unit": {"en": "Unit", "vi": "Đơn vị"},
@@ -334,6 +336,7 @@ LABELS.update(
         "series_kind.implied": {"en": "implied by a growth rate", "vi": "suy ra từ tốc độ tăng"},
         "series_kind.linked": {"en": "linked from 1994 prices", "vi": "quy đổi từ giá 1994"},
         "series_kind.interpolated": {"en": "estimated gap year", "vi": "năm thiếu số liệu (ước lượng)"},
+        "series_kind.nowcast": {"en": "nowcast from part-year figures", "vi": "ước cả năm từ số liệu một phần năm"},
         "indicator.industrial_production_value": {
             "en": "Industrial production value",
             "vi": "Giá trị sản xuất công nghiệp",
@@ -403,6 +406,18 @@ LABELS.update(
             "vi": "Đối chiếu với số liệu công bố không dùng để tính",
         },
         "series.assumptions_heading": {"en": "Every assumption and its source", "vi": "Các giả định và nguồn"},
+        "series.bridge_heading": {
+            "en": "The link factor from years published in both price bases",
+            "vi": "Hệ số nối từ các năm được công bố theo cả hai mức giá",
+        },
+        "series.loo_heading": {
+            "en": "Intervals tested on the figures they leave out",
+            "vi": "Kiểm tra khoảng tin cậy bằng các số liệu bị bỏ ra",
+        },
+        "series.nowcast_heading": {
+            "en": "Nowcast of years known only from part of the year",
+            "vi": "Ước tính cả năm từ số liệu một phần năm",
+        },
         "series.summary": {
             "en": "The series runs from {first} to {last} ({n} years): {n_reported} years come from published "
             "figures at 2010 prices or levels their growth rates imply, {n_linked} are linked from 1994 "

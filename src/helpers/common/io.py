@@ -1,26 +1,63 @@
 """Safe file writing: outputs are replaced atomically, so a failed run never leaves a
-half-written file in place of the last good one."""
+half-written file in place of the last good one.
+
+Files are created with the permissions the process umask gives (``0o666 & ~umask``: 644
+under the usual umask 022), as any other program's output would be; a folder that cannot be
+written is reported as an :class:`OutputError` naming it.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from helpers.common.errors import InputError, UsageError
+
+
+class OutputError(InputError):
+    """An output folder or file cannot be written (permissions, a file where a folder should be)."""
+
+
+def _cannot_write(folder: Path, exc: OSError, option: str | None = None) -> OutputError:
+    """The one-line error for a folder that cannot be written."""
+    reason = (exc.strerror or type(exc).__name__).lower()
+    elsewhere = f"use {option} to write elsewhere" if option else "write elsewhere (--out, --output-dir)"
+    return OutputError(f"cannot write in {folder}: {reason}; fix its permissions or {elsewhere}")
+
+
+def _create_temp(folder: Path, name: str) -> Path:
+    """Create an empty, new temporary file in ``folder`` with umask-given permissions."""
+    for _ in range(100):
+        tmp = folder / f".{name}.{secrets.token_hex(6)}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return tmp
+    raise FileExistsError(errno.EEXIST, "no unused temporary file name", str(folder))
 
 
 @contextmanager
 def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success move it over ``target``.
 
-    If the body raises, the temporary file is removed and ``target`` is untouched.
+    If the body raises, the temporary file is removed and ``target`` is untouched. The new
+    file has the permissions the umask gives. A folder that cannot be created or written
+    raises :class:`OutputError` naming it.
     """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
+    if target.is_dir():
+        raise OutputError(f"{target} is a folder; name a file to write")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp_path = _create_temp(target.parent, target.name)
+    except OSError as exc:
+        raise _cannot_write(target.parent, exc) from None
     try:
         yield tmp_path
         os.replace(tmp_path, target)
@@ -47,3 +84,53 @@ def write_csv_atomic(df, target: str | os.PathLike, **kwargs) -> Path:
     kwargs.setdefault("lineterminator", "\n")
     text = df.to_csv(**kwargs)
     return write_text_atomic(target, text)
+
+
+def check_writable_dir(folder: str | os.PathLike, option: str | None = None) -> Path:
+    """Make sure ``folder`` is, or can be created as, a folder this process can write in.
+
+    Called before any work starts, so that a run does not fail at its last step. Nothing is
+    left behind: a folder that does not exist yet is not created, its nearest existing
+    parent is checked instead. ``option`` names the command-line option that chooses another
+    folder (``--out``); the error says to fix the permissions or use it.
+
+    Raises
+    ------
+    UsageError
+        When ``folder`` (or a parent of it) is an existing file.
+    OutputError
+        When the folder cannot be written.
+    """
+    folder = Path(folder)
+    given = f"{option} {folder}" if option else str(folder)
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        if existing == folder:
+            raise UsageError(f"{given} is not a folder; give a folder")
+        raise UsageError(f"{given}: {existing} is a file, not a folder")
+    try:
+        os.unlink(_create_temp(existing, "write-check"))
+    except OSError as exc:
+        raise _cannot_write(existing, exc, option) from None
+    return folder
+
+
+def check_writable_file(target: str | os.PathLike, option: str | None = None) -> Path:
+    """Make sure ``target`` names a file in a folder this process can write in (or create).
+
+    Nothing is created. Raises :class:`UsageError` when ``target`` is a folder (or lies under
+    a file) and :class:`OutputError` when its folder cannot be written.
+    """
+    target = Path(target)
+    given = f"{option} {target}" if option else str(target)
+    if target.is_dir():
+        raise UsageError(f"{given} is a folder; name the file to write (e.g. {target / 'forecasts.csv'})")
+    existing = target.parent
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise UsageError(f"{given}: {existing} is a file, not a folder")
+    check_writable_dir(target.parent, option)
+    return target

@@ -33,6 +33,13 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "compared_word.target": {"en": "target", "vi": "mục tiêu"},
     "compared_word.annual_average": {"en": "annual average", "vi": "bình quân năm"},
     "compared_word.unstated": {"en": "not stated", "vi": "không ghi"},
+    "figures.excluded": {
+        "en": "not used in the series (data/raw/published.yaml)",
+        "vi": "không dùng trong chuỗi số liệu (data/raw/published.yaml)",
+    },
+    "kind_word.cited": {"en": "cited", "vi": "trích dẫn"},
+    "scope_word.total": {"en": "whole industry", "vi": "toàn ngành"},
+    "scope_word.handicraft": {"en": "handicraft", "vi": "tiểu thủ công nghiệp"},
     "page.skip": {"en": "Skip to the content", "vi": "Chuyển đến nội dung"},
     "question.figures": {
         "en": "Lào Cai province: what do published sources say about the industrial production value?",

@@ -50,6 +50,10 @@ class StageParams(BaseModel):
         try:
             return cls(**values)
         except ValidationError as exc:
+            for err in exc.errors():  # a file the check had to read is at fault, not the value
+                cause = err.get("ctx", {}).get("error")
+                if isinstance(cause, InputError):
+                    raise cause from None
             raise UsageError(f"{source}: {describe_errors(exc)}") from None
 
     @classmethod

@@ -33,7 +33,8 @@ silence. Digits separated by an ordinary space ("46 100 tỷ") are reported too:
 not a separator in either convention, and reading only "100" would be wrong.
 
 Units and scale. Money is converted to billions of VND (unit ``"bn_vnd"``): "tỷ", "tỷ đồng",
-"tỉ đồng", "tỷ VNĐ" = 1; "nghìn tỷ", "ngàn tỷ" = 1,000; "triệu đồng", "tr.đ" = 0.001;
+"tỉ đồng", "tỷ VNĐ" = 1; "nghìn tỷ", "ngàn tỷ" = 1,000; "triệu tỷ" (the national scale),
+English "million billion" or "quadrillion" = 1,000,000; "triệu đồng", "tr.đ" = 0.001;
 "đồng"/"VND" alone = 1e-9; English "billion"/"bn" = 1, "trillion"/"tn" = 1,000, "million"
 = 0.001 with VND or dong. Amounts in US dollars keep their currency and are converted to
 millions of USD (unit ``"mn_usd"``). Percentages ("%", "phần trăm", "percent", "per cent")
@@ -44,12 +45,13 @@ not money.
 Qualifiers. The words right before an amount (only spaces between) set its qualifier:
 
 =============  ======================================================================
-``more_than``  hơn, trên, vượt, more than, over, above, in excess of, upwards of
+``more_than``  hơn, trên, vượt, more than, over, above, in excess of, upwards of, exceeds,
+               tops, surpasses (a headline's verb right before the amount)
 ``nearly``     gần, gần như, suýt soát, nearly, almost, close to, just under
 ``about``      khoảng, xấp xỉ, chừng, ước khoảng, about, around, approximately, roughly, some
 ``less_than``  dưới, chưa đến, chưa tới, không đến, less than, under, below
-``at_least``   ít nhất, tối thiểu, không dưới, at least
-``at_most``    tối đa, không quá, up to, at most
+``at_least``   ít nhất, tối thiểu, không dưới, at least; "(từ) X trở lên", "X or more" (after)
+``at_most``    tối đa, không quá, up to, at most; "X trở xuống", "X or less" (after)
 (empty)        no qualifier
 =============  ======================================================================
 
@@ -266,6 +268,17 @@ _NOT_MONEY_AFTER_TY = (
 
 # (pattern matched right after the number, unit, multiplier)
 _SUFFIX_UNITS: list[tuple[re.Pattern, str, Decimal]] = [
+    # "14,6 triệu tỷ đồng" (millions of billions: the national scale)
+    (
+        re.compile(_SP + r"triệu" + _SP + r"t[ỷỉ](?:" + _SP + _VND + r")?(?!\w)" + _NOT_MONEY_AFTER_TY, re.I),
+        "bn_vnd",
+        Decimal(1_000_000),
+    ),
+    (
+        re.compile(_SP + r"(?:quadrillion|million\s+billion)" + _SP + r"(?:VND|VNĐ|dong|đồng)(?!\w)", re.I),
+        "bn_vnd",
+        Decimal(1_000_000),
+    ),
     (re.compile(_SP + r"(?:nghìn|ngàn)" + _SP + r"t[ỷỉ]" + _SP + _USD, re.I), "mn_usd", Decimal(1_000_000)),
     (
         re.compile(_SP + r"(?:nghìn|ngàn)" + _SP + r"t[ỷỉ](?:" + _SP + _VND + r")?(?!\w)" + _NOT_MONEY_AFTER_TY, re.I),
@@ -299,8 +312,11 @@ _SUFFIX_UNITS: list[tuple[re.Pattern, str, Decimal]] = [
 
 # Currency written before the number (English style): "VND 46.1 trillion", "US$260 million".
 _PREFIX = re.compile(r"(?P<cur>VND|VNĐ|USD|US\$|\$)" + _SP + r"$", re.I)
-_PREFIX_SCALE = re.compile(_SP + r"(?P<scale>trillion|tn|billion|bn|million|mn|m)(?!\w)", re.I)
+_PREFIX_SCALE = re.compile(
+    _SP + r"(?P<scale>quadrillion|million" + _SP + r"billion|trillion|tn|billion|bn|million|mn|m)(?!\w)", re.I
+)
 _SCALE = {
+    "quadrillion": Decimal(10**15),
     "trillion": Decimal(10**12),
     "tn": Decimal(10**12),
     "billion": Decimal(10**9),
@@ -332,7 +348,11 @@ _QUALIFIER_WORDS: list[tuple[str, str]] = [
     (r"gần\s+như|gần|suýt\s+soát|nearly|almost|close\s+to|just\s+under", "nearly"),
     (r"không\s+dưới|ít\s+nhất|tối\s+thiểu|at\s+least|no\s+less\s+than", "at_least"),
     (r"không\s+quá|tối\s+đa|up\s+to|at\s+most|no\s+more\s+than", "at_most"),
-    (r"hơn|trên|vượt|more\s+than|over|above|in\s+excess\s+of|upwards\s+of", "more_than"),
+    (
+        r"hơn|trên|vượt(?:\s+(?:mốc|ngưỡng))?|more\s+than|over|above|in\s+excess\s+of|upwards\s+of"
+        r"|exceed(?:s|ed|ing)?|top(?:s|ped|ping)?|surpass(?:es|ed|ing)?",
+        "more_than",
+    ),
     (r"chưa\s+đến|chưa\s+tới|không\s+đến|dưới|less\s+than|under|below", "less_than"),
 ]
 _QUALIFIER_RE = re.compile(
@@ -340,6 +360,12 @@ _QUALIFIER_RE = re.compile(
     r"(?:" + _SP + r"(?:mức|con\s+số))?" + _SP + r"$",
     re.I,
 )
+# a bound written after the amount: "(từ) ... trở lên" / "trở xuống", "... or more" / "or less"
+_BOUND_AFTER = re.compile(
+    _SP + r"(?:(?P<up>trở\s+lên|or\s+more|or\s+above|and\s+above)|(?P<down>trở\s+xuống|or\s+less|or\s+below))(?!\w)",
+    re.I,
+)
+_FROM_BEFORE = re.compile(r"(?<!\w)từ" + _SP + r"$", re.I)
 _COMPARATIVE_BEFORE = re.compile(r"(?<!\w)(?:cao|nhiều|lớn|thấp|ít|kém)" + _SP + r"$", re.I)
 
 
@@ -411,7 +437,7 @@ def find_amounts(text: str, lang: str = "vi") -> tuple[list[Amount], list[Number
         if prefix is not None and unit_info is None:
             cur = prefix.group("cur").upper()
             sm = _PREFIX_SCALE.match(text, n_end)
-            scale = _SCALE[sm.group("scale").lower()] if sm else Decimal(1)
+            scale = _SCALE.get(re.sub(r"\s+", " ", sm.group("scale").lower()), Decimal(10**15)) if sm else Decimal(1)
             end = sm.end() if sm else n_end
             if cur in ("VND", "VNĐ"):
                 unit, mult = "bn_vnd", scale / Decimal(10**9)
@@ -440,6 +466,11 @@ def find_amounts(text: str, lang: str = "vi") -> tuple[list[Amount], list[Number
             problems.append(NumberProblem(start, end, written, str(exc)))
             continue
         qualifier, q_start = qualifier_before(text, start, line_start)
+        bound = _BOUND_AFTER.match(text, end)
+        if bound is not None:  # "từ 13.300 tỷ đồng trở lên", "VND 5 trillion or more"
+            qualifier = "at_least" if bound.group("up") else "at_most"
+            frm = _FROM_BEFORE.search(text, max(line_start, start - 8), start)
+            q_start = frm.start() if frm is not None and q_start == start else q_start
         amounts.append(
             Amount(
                 value=float(number * mult),

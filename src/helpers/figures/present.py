@@ -33,6 +33,12 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
             q = html.escape(quote)
         src = by_id.get(r.source)
         cite = html.escape(f"{src.publisher}, {src.date}" if src else str(r.source))
+        citation = str(getattr(r, "citation", "") or "")
+        chars = html.escape(t("page.chars", lang))
+        where = f"{cite}, {chars} {int(r.start)}–{int(r.end)}" if quote and not pd.isna(r.start) else ""
+        if not quote and citation:  # a cited figure: its citation stands where the quote would be
+            q = f"<span class='src-text'>{html.escape(citation)}</span>"
+            where = html.escape(t("figures.excluded", lang)) if str(getattr(r, "excluded", "") or "") else ""
         how = (
             (
                 html.escape(derivation_text(r, figures, lang))
@@ -48,7 +54,7 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
             f"<td class='num'>{html.escape(number(r.value, lang, 1))}</td>"
             f"<td>{html.escape(_word('status_word', r.status, lang))}</td>"
             f"<td>{html.escape(_word('base_word', r.price_base, lang))}</td><td>{how}</td>"
-            f"<td>{q}<br><small class='src-text'>{cite}, {html.escape(t('page.chars', lang))} {int(r.start)}–{int(r.end)}</small></td></tr>"
+            f"<td>{q}<br><small class='src-text'>{where}</small></td></tr>"
         )
     heads = [
         "col.id",
@@ -90,6 +96,8 @@ def summary_table(figures: pd.DataFrame, lang: str = "en") -> Table:
     cols = [
         Col("figure_id", "col.id", "code"),
         Col("indicator", "col.indicator", "word", group="indicator"),
+        Col("region", "col.region", "source"),
+        Col("scope", "col.scope", "word", group="scope_word"),
         Col("year", "col.year", "year"),
         Col("value", "col.value", fmt=_value_with_unit),
         Col("qualifier", "col.qualifier", "word", group="qualifier_word"),
@@ -100,6 +108,7 @@ def summary_table(figures: pd.DataFrame, lang: str = "en") -> Table:
         Col("kind", "col.kind", "word", group="kind_word"),
         Col("flags", "col.flags", "code"),
     ]
+    cols = [c for c in cols if c.key in figures]  # a table made before region and scope
     df = figures.assign(value=list(zip(figures["value"], figures["unit"])))
     return Table(df, cols, lang, name="figures")
 

@@ -39,6 +39,7 @@ from helpers.common import paths
 from helpers.common.errors import InputError
 from helpers.common.io import write_csv_atomic
 from helpers.figures.sources import Source, load_sources
+from helpers.figures.values import INDICATOR_PATTERN, KINDS, OBSERVED, PERIOD_PATTERN, PRICE_BASES, STATUSES
 
 #: Columns of ``figures.csv`` in order.
 FIGURE_COLUMNS = [
@@ -46,6 +47,8 @@ FIGURE_COLUMNS = [
     "source",
     "also_in",
     "indicator",
+    "region",
+    "scope",
     "period",
     "year",
     "value",
@@ -65,6 +68,8 @@ FIGURE_COLUMNS = [
     "start",
     "end",
     "file",
+    "citation",
+    "excluded",
 ]
 
 #: Columns of ``checks.csv`` in order.
@@ -82,12 +87,24 @@ CHECK_COLUMNS = [
 ]
 
 #: Free-text columns of ``figures.csv``: empty rather than missing.
-TEXT_COLUMNS = ["also_in", "qualifier", "compared_to", "derived_from", "derivation", "flags", "curation", "value_text"]
+TEXT_COLUMNS = [
+    "also_in",
+    "qualifier",
+    "compared_to",
+    "derived_from",
+    "derivation",
+    "flags",
+    "curation",
+    "value_text",
+    "region",
+    "scope",
+    "quote",
+    "citation",
+    "excluded",
+]
 
-STATUSES = ("actual", "estimate", "plan", "target")
-PRICE_BASES = ("1994", "2010", "current", "unstated")
-KINDS = ("reported", "implied")
-OBSERVED = ("actual", "estimate")
+#: Kinds of rows that are published figures (the others are derived from them).
+PUBLISHED_KINDS = ("reported", "cited")
 
 #: Tolerance, in percentage points, between a stated growth rate and the growth its levels
 #: imply. Growth rates are printed to one decimal and levels to whole billions, so rounding
@@ -112,6 +129,28 @@ class FiguresResult:
     problems: list[str] = field(default_factory=list)
     curation_log: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+
+
+def project_province():
+    """The project's settings (``project.yaml``): the province whose total feeds the series."""
+    from helpers.figures.extract.regions import load_project
+
+    return load_project()
+
+
+def series_rows(df: pd.DataFrame) -> pd.Series:
+    """True for the rows that may feed the series: the project's province, total scope, not
+    a territory changed by the 2025 merger. A table without ``region``/``scope`` columns (made
+    by hand) is taken as it is."""
+    if "region" not in df or "scope" not in df:
+        return pd.Series(True, index=df.index)
+    project = project_province()
+    flags = df["flags"].fillna("").astype(str) if "flags" in df else pd.Series("", index=df.index)
+    return (
+        df["scope"].astype(str).eq("total")
+        & df["region"].astype(str).map(project.is_province)
+        & ~flags.str.contains("merged_2025", regex=False)
+    )
 
 
 # --------------------------------------------------------------------------- extraction
@@ -181,8 +220,53 @@ def load_curation(path: str | Path | None = None) -> list[dict]:
         unknown -= set(FIGURE_COLUMNS) | {"quote_contains"}
         if unknown:
             raise CurationError(f"{where}: unknown column(s) {sorted(unknown)}; use columns of figures.csv")
+        if "set" in entry:
+            if not isinstance(entry["set"], dict) or not entry["set"]:
+                raise CurationError(f"{where}: 'set:' needs a mapping of column to new value")
+            _check_set_values(entry["set"], f"{where} ({_describe(entry['match'])})")
         out.append({**entry, "_line": where})
     return out
+
+
+def _check_set_values(values: dict, where: str) -> None:
+    """Check each value a correction sets against the column's rule in :func:`figures_schema`.
+
+    A number given for a text column (``price_base: 1994``) is taken as its text.
+
+    The schema is the one definition of what a column may hold (e.g. ``price_base`` one of
+    :data:`PRICE_BASES`), so a correction cannot write a value the table would reject.
+    """
+    import pandera.errors
+
+    columns = figures_schema().columns
+    for col, value in list(values.items()):
+        column = columns[col]
+        if str(column.dtype) == "str" and isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = values[col] = str(value)  # set: {price_base: 1994} means the text "1994"
+        try:
+            column.validate(pd.DataFrame({col: [value]}))
+        except (pandera.errors.SchemaError, pandera.errors.SchemaErrors, ValueError, TypeError):
+            raise CurationError(
+                f"{where}: set {col}: {value!r} is not accepted; {_accepted(column)}; "
+                "fix the correction in curation.yaml"
+            ) from None
+
+
+def _accepted(column) -> str:
+    """What a schema column accepts, in words, from its type and checks."""
+    parts = []
+    for check in column.checks:
+        stats = check.statistics or {}
+        if "allowed_values" in stats:
+            parts.append("allowed values: " + ", ".join(map(str, stats["allowed_values"])))
+        elif "min_value" in stats and "max_value" in stats:
+            parts.append(f"from {stats['min_value']} to {stats['max_value']}")
+        elif "min_value" in stats:
+            parts.append(f"at least {stats['min_value']}")
+        elif "pattern" in stats:
+            parts.append(f"matching {stats['pattern']}")
+    kind = {"int64": "a whole number", "float64": "a number"}.get(str(column.dtype), "text")
+    return f"expected {kind}" + (f", {'; '.join(parts)}" if parts else "")
 
 
 def _entry_lines(node, key: str) -> list[int]:
@@ -250,7 +334,7 @@ def _join(a: str, b: str, sep: str = "; ") -> str:
 
 
 # --------------------------------------------------------------------------- duplicates
-DUPLICATE_KEY = ["indicator", "period", "year", "unit", "status", "qualifier", "price_base"]
+DUPLICATE_KEY = ["indicator", "region", "scope", "period", "year", "unit", "status", "qualifier", "price_base"]
 
 
 def merge_duplicates(df: pd.DataFrame, source_order: list[str] | None = None) -> pd.DataFrame:
@@ -265,8 +349,8 @@ def merge_duplicates(df: pd.DataFrame, source_order: list[str] | None = None) ->
     df["also_in"] = ""
     order = {s: i for i, s in enumerate(source_order or [])}
     df["_order"] = df["source"].map(lambda s: order.get(s, len(order)))
-    df = df.sort_values(["_order", "start"], kind="stable")
-    key = df[DUPLICATE_KEY].astype(str).agg("|".join, axis=1)
+    df = df.sort_values(["_order", "start"], kind="stable", na_position="last")
+    key = df[[c for c in DUPLICATE_KEY if c in df]].astype(str).agg("|".join, axis=1)
     key += "|" + df["value"].map(lambda v: f"{float(v):.6g}")
     key += "|" + df["growth_pct"].map(lambda v: "" if pd.isna(v) else f"{float(v):.6g}")
     keep, also = [], {}
@@ -309,7 +393,7 @@ def derive_implied(df: pd.DataFrame) -> pd.DataFrame:
     """
     rows = []
     for r in df.itertuples(index=False):
-        if r.kind != "reported" or r.unit != "bn_vnd" or r.period != "FY" or r.status not in OBSERVED:
+        if r.kind not in PUBLISHED_KINDS or r.unit != "bn_vnd" or r.period != "FY" or r.status not in OBSERVED:
             continue
         if pd.isna(r.growth_pct) or str(r.indicator).endswith("_increase"):
             continue
@@ -363,13 +447,21 @@ def consistency_checks(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         price base that differ by more than ``CONFLICT_TOLERANCE``.
     """
     df = df.copy()
-    df["flags"] = ""
+    df["flags"] = df["flags"].fillna("") if "flags" in df else ""
+    # figures of another place or part of industry are compared only with their own kind
+    indicator = df["indicator"]
+    if "region" in df and "scope" in df:
+        own = df["scope"].eq("total") & df["region"].map(lambda r: project_province().is_province(str(r)))
+        df["indicator"] = indicator.where(own, indicator + " (" + df["region"] + ", " + df["scope"] + ")")
     checks = []
     fy = df[(df["period"] == "FY") & (df["unit"] == "bn_vnd")]
     levels = fy[(fy["status"].isin(OBSERVED)) & ~fy["indicator"].str.endswith("_increase")]
+    if "excluded" in fy:  # a figure kept visible only (use: false) is never the reference of a check
+        levels = levels[levels["excluded"].fillna("").eq("")]
+        fy = fy[fy["excluded"].fillna("").eq("") | fy["kind"].isin(PUBLISHED_KINDS)]
 
     for r in fy.itertuples():
-        if pd.isna(r.growth_pct) or r.kind != "reported" or r.indicator.endswith("_increase"):
+        if pd.isna(r.growth_pct) or r.kind not in PUBLISHED_KINDS or r.indicator.endswith("_increase"):
             continue
         b_year = compared_year(r.year, r.compared_to)
         if b_year is None:
@@ -408,6 +500,7 @@ def consistency_checks(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         b_year = compared_year(r.year, r.compared_to)
         base_ind = r.indicator[: -len("_increase")]
         later = fy[(fy["indicator"] == base_ind) & (fy["year"] == r.year) & (fy["status"] == r.status)]
+        later = later[later.get("excluded", pd.Series("", index=later.index)).fillna("").eq("")]
         earlier = levels[(levels["indicator"] == base_ind) & (levels["year"] == b_year)]
         for a in later.itertuples():
             for b in earlier.itertuples():
@@ -467,6 +560,7 @@ def consistency_checks(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         df.loc[df["figure_id"] == first, "flags"] = df.loc[df["figure_id"] == first, "flags"].map(
             lambda f, cid=c.check_id: _join(f, cid, ";")
         )
+    df["indicator"] = indicator
     return df, checks_df
 
 
@@ -478,16 +572,18 @@ def figures_schema():
     text = pa.Column(str, nullable=True, coerce=True)
     return pa.DataFrameSchema(
         {
-            "figure_id": pa.Column(str, unique=True, checks=pa.Check.str_matches(r"^[\w\-]+@\d+")),
+            "figure_id": pa.Column(str, unique=True, checks=pa.Check.str_matches(r"^[\w\-]+(@\d+)?")),
             "source": pa.Column(str),
             "also_in": text,
-            "indicator": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$")),
-            "period": pa.Column(str),
+            "indicator": pa.Column(str, pa.Check.str_matches(INDICATOR_PATTERN)),
+            "region": pa.Column(str, pa.Check.str_length(min_value=1)),
+            "scope": pa.Column(str, pa.Check.str_matches(r"^(total|handicraft|unknown|subsector:\w+|component:\w+)$")),
+            "period": pa.Column(str, pa.Check.str_matches(PERIOD_PATTERN)),
             "year": pa.Column(int, pa.Check.in_range(1975, 2100), coerce=True),
             "value": pa.Column(float, pa.Check.ge(0), coerce=True),
             "unit": pa.Column(str),
             "qualifier": text,
-            "price_base": pa.Column(str, pa.Check.str_matches(r"^(\d{4}|current|unstated)$")),
+            "price_base": pa.Column(str, pa.Check.isin(PRICE_BASES)),
             "status": pa.Column(str, pa.Check.isin(STATUSES)),
             "growth_pct": pa.Column(float, nullable=True, coerce=True),
             "compared_to": text,
@@ -497,15 +593,28 @@ def figures_schema():
             "flags": text,
             "curation": text,
             "value_text": text,
-            "quote": pa.Column(str, pa.Check.str_length(min_value=1)),
-            "start": pa.Column(int, pa.Check.ge(0), coerce=True),
-            "end": pa.Column(int, pa.Check.ge(0), coerce=True),
+            "quote": text,
+            "start": pa.Column("Int64", pa.Check.ge(0), nullable=True, coerce=True),
+            "end": pa.Column("Int64", pa.Check.ge(0), nullable=True, coerce=True),
             "file": pa.Column(str),
+            "citation": text,
+            "excluded": text,
         },
         checks=[
-            pa.Check(lambda d: (d["end"] > d["start"]).all(), error="end must be after start"),
             pa.Check(
-                lambda d: ((d["kind"] == "reported") | d["derived_from"].fillna("").ne("")).all(),
+                lambda d: (d["end"] > d["start"]).fillna(d["source"] == "published").all(),
+                error="end must be after start",
+            ),
+            pa.Check(
+                lambda d: ((d["source"] == "published") | (d["quote"].fillna("").str.len() > 0)).all(),
+                error="a figure of a registered document needs its quote",
+            ),
+            pa.Check(
+                lambda d: ((d["source"] != "published") | (d["citation"].fillna("").str.len() > 0)).all(),
+                error="a cited figure needs its citation",
+            ),
+            pa.Check(
+                lambda d: (d["kind"].isin(PUBLISHED_KINDS) | d["derived_from"].fillna("").ne("")).all(),
                 error="implied rows must name the figure they are derived from",
             ),
         ],
@@ -527,18 +636,26 @@ def validate_figures(df: pd.DataFrame) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- pipeline
 def build_figures(raw_dir: Path | None = None, curation_path: Path | None = None) -> FiguresResult:
-    """Run every step from the raw documents to the validated figures and checks tables."""
+    """Run every step from the raw documents to the validated figures and checks tables.
+
+    The cited figures of ``published.yaml`` (:mod:`helpers.figures.published`) join the
+    extracted ones before curation, so every later step treats them alike.
+    """
+    from helpers.figures.published import PUBLISHED_YAML_NAME, SOURCE, cited_rows, load_published
+
     raw_dir = Path(raw_dir or paths.DATA_RAW)
     sources = load_sources(raw_dir / "sources.yaml")
+    cited = load_published(raw_dir / PUBLISHED_YAML_NAME)
     df, problems = extract_registered(sources, raw_dir)
+    if cited:
+        df = pd.concat([df, cited_rows(cited, list(df.columns) + ["citation", "excluded"])], ignore_index=True)
     df["also_in"] = ""
     df["derived_from"] = ""
     df["derivation"] = ""
-    df["flags"] = ""
     df["curation"] = ""
     entries = load_curation(curation_path or raw_dir / "curation.yaml")
     df, log = apply_curation(df, entries)
-    df = merge_duplicates(df, [s.id for s in sources])
+    df = merge_duplicates(df, [s.id for s in sources] + [SOURCE])
     df = derive_implied(df)
     df, checks = consistency_checks(df)
     df = tidy(df)
@@ -573,7 +690,7 @@ def read_figures(path: str | Path | None = None) -> pd.DataFrame:
         raise FileNotFoundError(
             f"{path}: no figures table; build it with `laocai figures` or notebooks/01_figures.ipynb"
         )
-    df = pd.read_csv(path, dtype={c: str for c in [*TEXT_COLUMNS, "price_base"]})
+    df = pd.read_csv(path, dtype={c: str for c in [*TEXT_COLUMNS, "price_base"]} | {"start": "Int64", "end": "Int64"})
     present = [c for c in TEXT_COLUMNS if c in df.columns]  # a hand-made table may hold fewer columns
     df[present] = df[present].fillna("")
     return df

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.common import paths
-from helpers.common.errors import InputError
+from helpers.common.errors import UsageError
 from helpers.common.i18n import t
 from helpers.common.present import Col, KeyNumbers, Table, number, percent
 from helpers.models import MODELS, ForecastResult, ModelError, fit_forecast
@@ -44,7 +44,7 @@ LINK_SCENARIOS = ("default", "fixed", "new_base")
 OBSERVED_KINDS = ("reported", "implied", "linked")
 
 
-class OutlookError(InputError):
+class OutlookError(UsageError):
     """A parameter of the trend or forecast report is wrong; the message names it."""
 
 
@@ -85,7 +85,8 @@ def model_input(series: pd.DataFrame, first_year: int = 2010, kinds: Sequence[st
     y = s.set_index("year")["value"].astype(float).where(s.set_index("year")["kind"].isin(kinds))
     y.index = y.index.astype(int)
     y.name = "value"
-    return y
+    last = y.last_valid_index()  # years after the last observation (nowcasts) are not model input
+    return y if last is None else y.loc[:last]
 
 
 def scenario_input(series: pd.DataFrame, first_year: int = 2010, link_scenario: str = "default") -> pd.Series:
@@ -154,23 +155,71 @@ def forecast_outlook(
     (``figures_path``, default data/processed/figures.csv) is read to rebuild the series at
     each link-factor node with ``series_params``.
     """
+    from helpers.figures.table import read_figures
+    from helpers.series import nowcast as N
+
     rng = np.random.default_rng(seed)
     if link_scenario == "default":
-        obs, plans = S.load_figures(figures_path)
-        params = series_params or SeriesParams()
+        figures = read_figures(figures_path)
+        obs, plans = S.split_observations(figures)
+        if series_params is None:  # references.yaml combined with the years published in both bases
+            from helpers.series.bridge import data_params
+
+            params = data_params(obs, SeriesParams())[0]
+        else:
+            params = series_params
         nodes = link_factor_nodes(n_nodes, params)
         per = max(1, n_draws // len(nodes))
         draws, years = [], None
         for k in nodes:
-            built = S.build_series(obs, replace(params, link_factor=float(k)), plans=plans)
-            res = fit_forecast(model_input(built, first_year), horizon, method, levels)
-            draws.append(res.sample(per, rng))
-            years = res.years
+            node = replace(params, link_factor=float(k))
+            built = N.add_nowcast(S.build_series(obs, node, plans=plans), figures, node)
+            d, years = nowcast_draws(built, horizon, method, levels, first_year, per, rng)
+            draws.append(d)
         d = np.vstack(draws)
         return Outlook(method, _frame_from_draws(d, years, levels), d, link_scenario, nodes)
-    res = fit_forecast(scenario_input(series, first_year, link_scenario), horizon, method, levels)
-    d = res.sample(n_draws, rng)
-    return Outlook(method, _frame_from_draws(d, res.years, levels), d, link_scenario)
+    d, years = nowcast_draws(series, horizon, method, levels, first_year, n_draws, rng, link_scenario)
+    return Outlook(method, _frame_from_draws(d, years, levels), d, link_scenario)
+
+
+def nowcast_draws(
+    series: pd.DataFrame,
+    horizon: int,
+    method: str,
+    levels: Sequence[float],
+    first_year: int,
+    n: int,
+    rng: np.random.Generator,
+    link_scenario: str = "default",
+) -> tuple[np.ndarray, list[int]]:
+    """Predictive draws for the ``horizon`` years after the last published year.
+
+    Nowcast years (:mod:`helpers.series.nowcast`) are drawn from their own law (log-normal
+    with the sd of their interval); the model is fitted with the nowcast medians as the
+    last observations and forecasts the remaining years, each draw shifted by the same
+    nowcast error as its last nowcast year (the forecast starts from the nowcast, with its
+    uncertainty). Without a nowcast this is the model's own predictive sample.
+    """
+    from helpers.series.nowcast import nowcast_log_sd
+
+    sd = nowcast_log_sd(series)
+    y = scenario_input(series, first_year, link_scenario)
+    sd = sd[sd.index > (y.last_valid_index() or 0)].iloc[:horizon]
+    parts, years = [], []
+    shift = np.zeros(n)
+    if len(sd):
+        vals = series.set_index("year").loc[sd.index, "value"].astype(float)
+        z = rng.standard_normal(n)
+        y = pd.concat([y, vals]).rename("value")
+        y.index = y.index.astype(int)
+        parts.append(vals.to_numpy()[None, :] * np.exp(np.outer(z, sd.to_numpy())))
+        years += [int(v) for v in sd.index]
+        shift = z * float(sd.iloc[-1])
+    if horizon > len(sd):
+        res = fit_forecast(y, horizon - len(sd), method, levels)
+        parts.append(res.sample(n, rng) * np.exp(shift)[:, None])
+        years += [int(v) for v in res.years]
+    return np.hstack(parts), years
 
 
 def fit_models(
@@ -363,6 +412,8 @@ def plans_and_actuals(figures: pd.DataFrame) -> pd.DataFrame:
     Columns: figure_id, year, status, target, qualifier, price_base, actual, actual_id.
     """
     f = figures[(figures["indicator"] == S.INDICATOR) & (figures["period"] == "FY") & (figures["unit"] == "bn_vnd")]
+    if "excluded" in f:  # figures kept visible only (use: false) are neither plans nor outcomes
+        f = f[f["excluded"].fillna("").astype(str).eq("")]
     plans = f[f["status"].isin(["plan", "target"])]
     actual = f[f["status"].isin(["actual", "estimate"])]
     rows = []
@@ -375,8 +426,9 @@ def plans_and_actuals(figures: pd.DataFrame) -> pd.DataFrame:
                 | (p.price_base == "unstated")
             )
         ]
-        # a published outcome first, then a level implied by the next year's growth
-        cands = cands.assign(_rank=(cands["kind"] != "reported").astype(int)).sort_values(["_rank", "figure_id"])
+        # a published outcome (quoted or cited) first, then a level implied by the next year's growth
+        published = cands["kind"].isin(["reported", "cited"])
+        cands = cands.assign(_rank=(~published).astype(int)).sort_values(["_rank", "figure_id"])
         a = cands.iloc[0] if len(cands) else None
         rows.append(
             {

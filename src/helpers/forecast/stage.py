@@ -127,7 +127,7 @@ def _outlook(params: ForecastParams, source: SeriesInput, model: str) -> O.Outlo
         link_scenario=params.link_scenario,
         first_year=params.first_year,
         figures_path=source.figures_csv,
-        series_params=source.params.series_params() if source.params is not None else None,
+        series_params=source.series_params(),
     )
 
 

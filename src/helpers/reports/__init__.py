@@ -91,7 +91,18 @@ Failures
 A run that fails keeps its previous HTML; its executed notebook is kept as
 ``runs/<run>/<run>.failed.ipynb``; the index marks it failed with the cell and the error;
 runs that need it are skipped (with the reason); the others still build; the command
-exits 1 with a summary. Two builds into the same folder at once are refused.
+exits 1 with a summary. Two builds into the same folder at once are refused. An output
+folder (``--out``, or ``data/processed`` for a canonical run to build) that cannot be
+written is refused before anything runs.
+
+Interruption
+------------
+Ctrl-C stops the build: the kernels of the runs in progress are killed, their temporary
+files (``<run>.running.ipynb``, the kernels' connection files ``kernel-<id>.json``) removed
+and their last good HTML kept; the runs that finished are recorded in ``.cache`` and the
+index; the command prints one line naming the runs it stopped and exits 130. A build that
+was killed outright leaves those files behind: the next build removes them first (and
+stops a kernel still running from such a connection file).
 """
 
 from __future__ import annotations

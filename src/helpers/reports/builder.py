@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -14,6 +16,8 @@ from pathlib import Path
 from typing import TextIO
 
 from helpers.common import paths
+from helpers.common.errors import Interrupted
+from helpers.common.io import check_writable_dir
 
 from .config import (
     DEFAULT_JOBS,
@@ -24,7 +28,7 @@ from .config import (
     select_runs,
     topo_order,
 )
-from .execute import check_kernel, execute_job, kernel_env
+from .execute import allow_kernels, check_kernel, clean_leftovers, execute_job, kernel_env, stop_all_kernels
 from .index import write_index
 from .params import Context
 from .state import (
@@ -117,12 +121,20 @@ def build(
     ------
     ConfigError
         If the configuration or a parameter is wrong (nothing is run then).
+    OutputError
+        If the output folder (or ``data/processed``, for a canonical run to build) cannot be
+        written (nothing is run then).
+    Interrupted
+        On Ctrl-C: the runs in progress are stopped (their kernels killed, their temporary
+        files removed, their last good reports kept), the runs that finished are recorded
+        in the cache and the index, and the message names what was stopped.
     """
     t_start = time.monotonic()
     stream = stream or sys.stderr
     root = Path(root or paths.ROOT).resolve()
     config = load_config(config_path or root / "reports.yaml")
     out = Path(out_dir or root / "reports").resolve()
+    check_writable_dir(out, "--out")
     selected = select_runs(config, only)
     forced = {r.name for r in (select_runs(config, None) if not only else _matching(config, only))} if force else set()
     jobs = max(1, int(jobs))
@@ -130,6 +142,8 @@ def build(
     ctx = prepare(config, root, out, selected)
     check_all_parameters(ctx.available(config.runs), ctx)
     with _build_lock(ctx.cache_dir):
+        allow_kernels()
+        clean_leftovers(out)
         return _build(config, ctx, root, selected, forced, jobs, progress, stream, t_start)
 
 
@@ -220,64 +234,116 @@ def _build(
         )
 
     ready: list[Run] = []
+    stopped: list[str] = []
+    interrupted = False
     with contextlib.ExitStack() as stack:
         pool: ThreadPoolExecutor | None = None
-        while pending or ready or futures:
-            # Decide every run whose needs are all decided: skipped, up to date, or ready.
-            for run in list(pending):
-                states = [outcomes.get(n) for n in run.needs]
-                if any(s is None for s in states):
-                    continue
-                pending.remove(run)
-                bad = [s.name for s in states if s.status in ("failed", "skipped")]
-                if bad:
-                    finish(run, Outcome(run.name, "skipped", reason=f"needs {', '.join(bad)}, which did not build"))
-                    continue
-                keys[run.name] = run_key(run, ctx, keys)
-                if run.name not in forced and is_up_to_date(run, ctx, keys[run.name]):
-                    finish(run, Outcome(run.name, "cached"))
-                    continue
-                ready.append(run)
-            if ready and pool is None:
-                check_kernel(config.kernel)
-                pool = stack.enter_context(ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="report"))
-                if progress:
-                    from tqdm import tqdm
+        try:
+            while pending or ready or futures:
+                # Decide every run whose needs are all decided: skipped, up to date, or ready.
+                for run in list(pending):
+                    states = [outcomes.get(n) for n in run.needs]
+                    if any(s is None for s in states):
+                        continue
+                    pending.remove(run)
+                    bad = [s.name for s in states if s.status in ("failed", "skipped")]
+                    if bad:
+                        finish(run, Outcome(run.name, "skipped", reason=f"needs {', '.join(bad)}, which did not build"))
+                        continue
+                    keys[run.name] = run_key(run, ctx, keys)
+                    if run.name not in forced and is_up_to_date(run, ctx, keys[run.name]):
+                        finish(run, Outcome(run.name, "cached"))
+                        continue
+                    ready.append(run)
+                if ready and pool is None:
+                    check_kernel(config.kernel)
+                    for folder in sorted({ctx.data_dir(r) for r in ready + pending if r.canonical}):
+                        check_writable_dir(folder, "--out")
+                    pool = stack.enter_context(ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="report"))
+                    if progress:
+                        from tqdm import tqdm
 
-                    bar = stack.enter_context(
-                        tqdm(
-                            total=len(ready) + len(pending),
-                            file=stream,
-                            unit="run",
-                            desc="reports",
-                            leave=False,
-                            dynamic_ncols=True,
+                        bar = stack.enter_context(
+                            tqdm(
+                                total=len(ready) + len(pending),
+                                file=stream,
+                                unit="run",
+                                desc="reports",
+                                leave=False,
+                                dynamic_ncols=True,
+                            )
                         )
-                    )
-            # Start the ready runs that most other runs wait for first, as workers free up.
-            ready.sort(key=lambda r: (-priority[r.name], r.order))
-            while ready and len(futures) < jobs:
-                run = ready.pop(0)
-                assert pool is not None
-                futures[pool.submit(execute_job, job_for(run))] = run
-            if not futures:
-                if pending and not ready:
-                    names = ", ".join(r.name for r in pending)
-                    raise ReportsError(f"runs {names} wait for runs that are not being built")
-                continue
-            done, _ = wait(list(futures), return_when=FIRST_COMPLETED)
-            for fut in done:
-                run = futures.pop(fut)
-                try:
-                    o = fut.result()
-                except Exception as exc:  # noqa: BLE001 - a builder bug must not stop other runs
-                    o = Outcome(
-                        run.name, "failed", error={"cell": None, "ename": type(exc).__name__, "evalue": str(exc)}
-                    )
-                finish(run, o)
+                # Start the ready runs that most other runs wait for first, as workers free up.
+                ready.sort(key=lambda r: (-priority[r.name], r.order))
+                while ready and len(futures) < jobs:
+                    run = ready.pop(0)
+                    assert pool is not None
+                    futures[pool.submit(execute_job, job_for(run))] = run
+                if not futures:
+                    if pending and not ready:
+                        names = ", ".join(r.name for r in pending)
+                        raise ReportsError(f"runs {names} wait for runs that are not being built")
+                    continue
+                done, _ = wait(list(futures), return_when=FIRST_COMPLETED)
+                for fut in done:
+                    run = futures.pop(fut)
+                    finish(run, _result(fut, run))
+        except KeyboardInterrupt:
+            interrupted = True
+            stopped = _stop(futures, finish)
     index = write_index(ctx)
+    if interrupted:
+        recorded = sum(o.status != "cached" for o in outcomes.values())
+        not_started = [r.name for r in selected if r.name not in outcomes and r.name not in stopped]
+        parts = [
+            f"stopped {', '.join(stopped)} (their last good reports are kept)" if stopped else "no run was running"
+        ]
+        if not_started:
+            parts.append(f"not started: {', '.join(not_started)}")
+        parts.append(f"{recorded} finished run(s) recorded in {index}; run `laocai reports` again to build the rest")
+        raise Interrupted("; ".join(parts))
     ordered = [outcomes[r.name] for r in selected if r.name in outcomes]
     return BuildResult(ordered, index, time.monotonic() - t_start)
+
+
+def _result(fut: Future, run: Run) -> Outcome:
+    """The outcome of a finished future; a builder bug fails the run, not the build."""
+    try:
+        return fut.result()
+    except Exception as exc:  # noqa: BLE001 - a builder bug must not stop other runs
+        return Outcome(run.name, "failed", error={"cell": None, "ename": type(exc).__name__, "evalue": str(exc)})
+
+
+def _stop(futures: dict[Future, Run], finish, grace: float = 60.0) -> list[str]:
+    """After Ctrl-C: stop the runs in progress and record those that finished meanwhile.
+
+    Kills every kernel of the build (and any about to start), cancels the runs not started,
+    waits up to ``grace`` seconds for the worker threads to return (each removes its
+    temporary files) and records the runs that finished anyway. A second Ctrl-C during this
+    is ignored. Returns the names of the runs stopped.
+    """
+    restore = None
+    if threading.current_thread() is threading.main_thread():
+        restore = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        stop_all_kernels()
+        for fut in futures:
+            fut.cancel()
+        running = [f for f in futures if not f.cancelled()]
+        wait(running, timeout=grace)
+        stopped = []
+        for fut, run in futures.items():
+            if fut.cancelled():
+                continue
+            o = _result(fut, run) if fut.done() else Outcome(run.name, "interrupted")
+            if o.status == "interrupted":
+                stopped.append(run.name)
+            else:
+                finish(run, o)
+        return stopped
+    finally:
+        if restore is not None:
+            signal.signal(signal.SIGINT, restore)
 
 
 def _matching(config: Config, only: Iterable[str]) -> list[Run]:
@@ -366,16 +432,14 @@ def main(
 ) -> int:
     """Entry point of ``laocai reports``; returns the exit status.
 
-    0 when every selected run is built or up to date, 1 when a run failed or was skipped,
-    2 when the configuration or a parameter is wrong (nothing ran).
+    0 when every selected run is built or up to date, 1 when a run failed or was skipped.
+    The project's errors propagate, for ``laocai`` to print as one line with their exit
+    code: 2 when the configuration or a parameter is wrong (nothing ran), 1 when an output
+    folder cannot be written, 130 when interrupted.
     """
-    try:
-        if list_only:
-            return list_runs(config, out_dir=out)
-        result = build(config, out, only=only, jobs=jobs, force=force, progress=progress)
-    except ReportsError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    if list_only:
+        return list_runs(config, out_dir=out)
+    result = build(config, out, only=only, jobs=jobs, force=force, progress=progress)
     built, cached = result.count("ok"), result.count("cached")
     failed = [o for o in result.outcomes if o.status == "failed"]
     skipped = [o for o in result.outcomes if o.status == "skipped"]

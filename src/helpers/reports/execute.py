@@ -1,9 +1,19 @@
-"""Execution of one run: the kernel environment, papermill in a fresh kernel, the run header, and the failed-run record."""
+"""Execution of one run: the kernel environment, papermill in a fresh kernel, the run header,
+the failed-run record, and stopping every kernel of a build when it is interrupted.
+
+A run's temporary files live in its folder ``runs/<run>/``: the notebook being executed
+(``<run>.running.ipynb``) and the kernel's connection file (``kernel-<id>.json``). A run
+that ends removes them; :func:`clean_leftovers` removes those a killed build left behind.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import threading
 import time
+import uuid
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -82,6 +92,98 @@ def _error_output(cell) -> dict[str, Any] | None:
     return None
 
 
+# Kernels of the build in progress, so that an interrupt can stop them from the main thread.
+_LIVE_KERNELS: set[Any] = set()
+_LIVE_LOCK = threading.Lock()
+_STOPPING = threading.Event()
+
+#: Glob patterns, in the output folder, of the temporary files of a build in progress: the
+#: notebooks being executed, the kernels' connection files, and the files being written
+#: atomically (helpers.common.io names them ``.<name>.<random>.tmp``).
+TEMPORARY_PATTERNS = (
+    "runs/*/*.running.ipynb",
+    "runs/*/kernel-*.json",
+    ".*.tmp",
+    ".cache/.*.tmp",
+    "runs/*/.*.tmp",
+    "runs/*/data/.*.tmp",
+)
+
+
+def _kill_kernel(km: Any) -> None:
+    """Kill a kernel's process group at once (the kernel runs in its own session)."""
+    process = getattr(getattr(km, "provisioner", None), "process", None)
+    pid = getattr(process, "pid", None)
+    if pid is None:
+        return
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError, OSError):
+        with contextlib.suppress(OSError):
+            process.kill()
+
+
+def stop_all_kernels() -> None:
+    """Stop the runs in progress: kill their kernels now, and any kernel that starts later.
+
+    The runs' :func:`execute_job` calls then return an ``interrupted`` outcome and remove
+    their temporary files. Call :func:`allow_kernels` before the next build.
+    """
+    import logging
+
+    _STOPPING.set()
+    # papermill logs "Kernel died ..." for each kernel killed here: expected, not news.
+    logging.getLogger("papermill").setLevel(logging.CRITICAL)
+    with _LIVE_LOCK:
+        live = list(_LIVE_KERNELS)
+    for km in live:
+        _kill_kernel(km)
+
+
+def allow_kernels() -> None:
+    """Let kernels start again (at the start of a build)."""
+    _STOPPING.clear()
+
+
+def clean_leftovers(out: Path) -> list[Path]:
+    """Remove what a killed build left in the output folder ``out``; return the files removed.
+
+    A build killed without cleaning up (``kill -9``, a closed terminal) leaves its
+    ``runs/<run>/<run>.running.ipynb``, its kernels' connection files and perhaps a
+    half-written temporary file (:data:`TEMPORARY_PATTERNS`); a kernel still running from
+    such a connection file is stopped first. Call only while holding the build lock.
+    """
+    removed = []
+    for pattern in TEMPORARY_PATTERNS:
+        for path in sorted(out.glob(pattern)):
+            if path.name.startswith("kernel-"):
+                _kill_kernels_using(path)
+            try:
+                path.unlink()
+                removed.append(path)
+            except FileNotFoundError:
+                pass
+    return removed
+
+
+def _kill_kernels_using(connection_file: Path) -> None:
+    """Kill the processes whose command line names ``connection_file`` (orphaned kernels)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return
+    wanted = {str(connection_file).encode(), os.path.realpath(connection_file).encode()}
+    for entry in proc.iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            args = set((entry / "cmdline").read_bytes().split(b"\0"))
+        except OSError:
+            continue
+        if args & wanted:
+            with contextlib.suppress(OSError):
+                os.kill(int(entry.name), signal.SIGKILL)
+
+
 def execute_job(job: Job) -> Outcome:
     """Execute one run with papermill in its own kernel and render its HTML.
 
@@ -100,10 +202,15 @@ def execute_job(job: Job) -> Outcome:
     good = job.run_dir / f"{job.name}.ipynb"
 
     def fail(error: dict[str, Any]) -> Outcome:
+        if _STOPPING.is_set():  # stopped by an interrupt: not a failure of the notebook
+            running.unlink(missing_ok=True)
+            return Outcome(job.name, "interrupted", time.monotonic() - t0, started, now_iso())
         if running.exists():
             os.replace(running, failed)
         return Outcome(job.name, "failed", time.monotonic() - t0, started, now_iso(), error=error)
 
+    if _STOPPING.is_set():
+        return Outcome(job.name, "interrupted", 0.0, started, now_iso())
     try:
         import logging
 
@@ -130,7 +237,7 @@ def execute_job(job: Job) -> Outcome:
                 request_save_on_cell_execute=True,
                 start_timeout=120,
                 execution_timeout=job.timeout,
-                kernel_manager_class=kernel_manager_class(job.env or kernel_env(paths.ROOT, 1), log),
+                kernel_manager_class=kernel_manager_class(job.env or kernel_env(paths.ROOT, 1), log, job.run_dir),
                 # Every cell has run: stop the kernel at once rather than wait for it to exit.
                 shutdown_kernel="immediate",
                 # The kernel starts in the notebook's folder, as in JupyterLab (no chdir: the
@@ -211,21 +318,37 @@ def kernel_env(root: Path, jobs: int) -> dict[str, str]:
     return env
 
 
-def kernel_manager_class(env: Mapping[str, str], log: Any):
+def kernel_manager_class(env: Mapping[str, str], log: Any, run_dir: Path | None = None):
     """A kernel manager class that starts kernels with ``env`` and their stdout/stderr in ``log``.
 
     Each run gets its own class (and so its own log); ports are still chosen by
     jupyter_client's process-wide port cache, so kernels started at the same time by the
-    threads of one build never share a port.
+    threads of one build never share a port. The kernel's connection file is written in
+    ``run_dir`` (``kernel-<id>.json``) rather than the system's temporary folder, so that a
+    killed build's leftovers can be found and removed. Started kernels are known to
+    :func:`stop_all_kernels`.
     """
     from jupyter_client.manager import AsyncKernelManager
 
     class ReportKernelManager(AsyncKernelManager):
         async def start_kernel(self, **kw: Any) -> None:  # type: ignore[override]
+            if _STOPPING.is_set():
+                raise RuntimeError("the build was interrupted; no new kernel is started")
             kw.setdefault("env", dict(env))
             kw.setdefault("stdout", log)
             kw.setdefault("stderr", log)
+            if run_dir is not None and not self.connection_file:
+                self.connection_file = str(run_dir / f"kernel-{uuid.uuid4().hex[:12]}.json")
             await AsyncKernelManager._async_start_kernel(self, **kw)
+            with _LIVE_LOCK:
+                _LIVE_KERNELS.add(self)
+            if _STOPPING.is_set():  # interrupted while this kernel was starting
+                _kill_kernel(self)
+
+        async def _async_cleanup_resources(self, restart: bool = False) -> None:
+            with _LIVE_LOCK:
+                _LIVE_KERNELS.discard(self)
+            await AsyncKernelManager._async_cleanup_resources(self, restart=restart)
 
     return ReportKernelManager
 

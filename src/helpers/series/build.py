@@ -94,7 +94,8 @@ def split_observations(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
     'implied') or ``reported`` (reported, merged, ...); the original is kept in
     ``kind_source``. Values at current prices cannot enter a constant-price series: they are
     left out of both frames and their ids listed in ``attrs['current_prices']`` of the
-    first. Several observations of one year are all returned: :func:`build_series` chooses
+    first. Rows with a non-empty ``excluded`` (cited figures with ``use: false``) are left
+    out of both. Several observations of one year are all returned: :func:`build_series` chooses
     among them (reported actual first) and records the others in its note.
 
     Raises
@@ -105,11 +106,16 @@ def split_observations(figures: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFram
     missing = [c for c in FIGURE_COLUMNS if c not in figures.columns]
     if missing:
         raise ValueError(f"figures table lacks column(s): {', '.join(missing)}")
+    from helpers.figures.table import series_rows
+
     f = figures[
-        (figures["indicator"].astype(str) == INDICATOR)
+        series_rows(figures)
+        & (figures["indicator"].astype(str) == INDICATOR)
         & (figures["period"].astype(str) == PERIOD)
         & (figures["unit"].astype(str) == UNIT)
     ].copy()
+    if "excluded" in f:  # figures kept visible only (published.yaml use: false) never feed the series
+        f = f[f["excluded"].fillna("").astype(str).str.strip().eq("")]
     status = f["status"].astype(str).str.strip().str.lower()
     unknown = f[~status.isin(set(OBS_STATUS) | PLAN_STATUS)]
     if len(unknown):
@@ -534,7 +540,9 @@ def assumptions_table(params: SeriesParams | None = None) -> pd.DataFrame:
         (
             "link factor k (value at 2010 prices / value at 1994 prices)",
             f"{lp.link_factor:.4g}",
-            "references.yaml link_factor.default: " + " ".join(str(lf.get("derivation", "")).split()),
+            "unless given: the prior of references.yaml combined with the years published in both bases "
+            "(helpers.series.bridge: precision-weighted mean on logs); prior = references.yaml link_factor.default: "
+            + " ".join(str(lf.get("derivation", "")).split()),
         ),
         (
             "plausible range of k, read as a central 95% interval",
@@ -609,9 +617,9 @@ def assumptions_table(params: SeriesParams | None = None) -> pd.DataFrame:
         ),
         ("interval level", f"{p.level:g}%", "parameter"),
         (
-            "held-out check",
-            "Lào Cai 2015 at 1994 prices: 6,527.4 bn VND (not an input)",
-            "references.yaml laocai-2015-1994",
+            "check of the intervals",
+            "each published annual figure left out in turn; is it inside the rebuilt interval?",
+            "laocai check-intervals (helpers.series.loo)",
         ),
     ]
     return pd.DataFrame(rows, columns=["assumption", "value", "source"])

@@ -43,19 +43,21 @@ Estadística Española 56(183), 107-121.
 
 from __future__ import annotations
 
-import copy
 import functools
 import math
 import numbers
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from helpers.common import paths
 from helpers.common.errors import UsageError
+from helpers.series.references import (  # noqa: F401 - ReferencesError and load_references re-exported
+    ReferencesError,
+    link_factor_reference,
+    load_references,
+)
 
 METHODS: tuple[str, ...] = ("ratio", "link_factor", "interpolation", "mixed")
 """Linking methods accepted by :class:`LinkParams`."""
@@ -84,60 +86,6 @@ class ParameterError(UsageError):
 # ---------------------------------------------------------------------------------------
 # references.yaml
 # ---------------------------------------------------------------------------------------
-
-
-def load_references(path: str | Path | None = None) -> dict:
-    """Read ``data/raw/references.yaml`` (or ``path``) and return it as a dict.
-
-    The parsed content is cached per file text (the file is read on every call, so an
-    edited file is seen at once); every call returns its own copy.
-
-    Raises
-    ------
-    FileNotFoundError
-        When the file does not exist (the message names it).
-    ValueError
-        When the file has no ``link_factor`` block with positive ``default``, ``low`` and
-        ``high`` satisfying ``low < default < high``.
-    """
-    return copy.deepcopy(_references(path))
-
-
-def _references(path: str | Path | None) -> dict:
-    """The parsed and checked references file, shared: callers must not modify it."""
-    p = Path(path) if path is not None else paths.REFERENCES_YAML
-    if not p.is_file():
-        raise FileNotFoundError(f"references file not found: {p}")
-    return _parse_references(p.read_text(encoding="utf-8"), str(p))
-
-
-@functools.lru_cache(maxsize=16)
-def _parse_references(text: str, where: str) -> dict:
-    import yaml
-
-    data = yaml.safe_load(text) or {}
-    lf = data.get("link_factor")
-    if not isinstance(lf, dict):
-        raise ValueError(f"{where}: missing 'link_factor' block")
-    try:
-        default, low, high = (float(lf[key]) for key in ("default", "low", "high"))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ValueError(f"{where}: link_factor needs numeric default, low and high ({exc})") from None
-    if not (0 < low < default < high) or not all(map(math.isfinite, (default, low, high))):
-        raise ValueError(
-            f"{where}: link_factor must satisfy 0 < low < default < high, got low={low}, default={default}, high={high}"
-        )
-    return data
-
-
-def link_factor_reference(path: str | Path | None = None) -> tuple[float, tuple[float, float]]:
-    """Default link factor and its plausible range ``(low, high)`` from references.yaml.
-
-    The link factor is the ratio value at constant 2010 prices / value at constant 1994
-    prices; see the ``derivation`` text of the file for how the numbers were obtained.
-    """
-    lf = _references(path)["link_factor"]
-    return float(lf["default"]), (float(lf["low"]), float(lf["high"]))
 
 
 def __getattr__(name: str) -> Any:
@@ -246,14 +194,16 @@ class LinkParams:
     def range_center(self) -> float:
         """Centre of the plausible range used to measure its spread.
 
-        The default of references.yaml when it lies strictly inside the range, else the
-        geometric mean of ``low`` and ``high``.
+        For the range of references.yaml, its default (when strictly inside); for any other
+        range, and as a fallback, the geometric mean of ``low`` and ``high``.
         """
         low, high = self.link_factor_range  # type: ignore[misc]
         try:
-            ref_default = link_factor_reference()[0]
+            ref_default, ref_range = link_factor_reference()
         except (FileNotFoundError, ValueError):
-            ref_default = math.nan
+            ref_default, ref_range = math.nan, None
+        if ref_range is not None and (low, high) != ref_range:
+            return math.sqrt(low * high)  # a range of its own (e.g. estimated: helpers.series.bridge)
         if low < ref_default < high:
             return ref_default
         return math.sqrt(low * high)

@@ -20,8 +20,11 @@ from helpers.common import paths
 from helpers.common.errors import InputError
 from helpers.common.io import write_csv_atomic
 from helpers.common.stage import StageParams, portable_path, read_params, write_params
-from helpers.series.build import build_series, load_figures
+from helpers.figures.table import read_figures
+from helpers.series.bridge import LinkEstimate, data_params
+from helpers.series.build import build_series, split_observations
 from helpers.series.linking import SeriesParams, link_factor_reference
+from helpers.series.nowcast import add_nowcast
 
 #: Link factors that may be given by name: the default and the ends of the plausible range
 #: of data/raw/references.yaml, which stays the only place their values are written.
@@ -45,6 +48,8 @@ class SeriesStageParams(StageParams):
     stage: ClassVar[str] = "series"
 
     method: str = "link_factor"
+    #: None: the default of references.yaml combined with the years published in both bases
+    #: (:mod:`helpers.series.bridge`); a number or a name is used as given (a scenario).
     link_factor: float | Literal["default", "low", "high"] | None = None
     level: float = 95.0
     gap_method: str = "loglinear"
@@ -80,24 +85,39 @@ class SeriesStageParams(StageParams):
 
 @dataclass
 class SeriesRun:
-    """The series of a run with everything it was built from."""
+    """The series of a run with everything it was built from.
+
+    ``series_params`` are the parameters the series was built with: with no link factor
+    chosen, the link factor and its range estimated from the data (``link_estimate``).
+    ``annual`` is the series of published and estimated years; ``series`` adds the nowcasts
+    of years known only from part-year figures (:mod:`helpers.series.nowcast`).
+    """
 
     params: SeriesStageParams
     series_params: SeriesParams
     observations: pd.DataFrame
     plans: pd.DataFrame
+    annual: pd.DataFrame
     series: pd.DataFrame
+    figures: pd.DataFrame
     figures_csv: Path
+    link_estimate: LinkEstimate | None = None
     output: Path | None = None
 
 
-def build(params: SeriesStageParams) -> SeriesRun:
-    """Build the series of ``params`` from ``<input>/figures.csv`` without writing anything."""
-    figures_csv = params.input_path() / "figures.csv"
-    obs, plans = load_figures(figures_csv)
+def build(params: SeriesStageParams, figures_csv: Path | None = None) -> SeriesRun:
+    """Build the series of ``params`` from ``<input>/figures.csv`` (or ``figures_csv``) without
+    writing anything."""
+    figures_csv = Path(figures_csv) if figures_csv is not None else params.input_path() / "figures.csv"
+    figures = read_figures(figures_csv)
+    obs, plans = split_observations(figures)
     sp = params.series_params()
-    series = build_series(obs, sp, plans=plans)
-    return SeriesRun(params, sp, obs, plans, series, figures_csv)
+    estimate = None
+    if params.link_factor is None:  # no factor chosen: the prior combined with the bridge years
+        sp, estimate = data_params(obs, sp)
+    annual = build_series(obs, sp, plans=plans)
+    series = add_nowcast(annual, figures, sp)
+    return SeriesRun(params, sp, obs, plans, annual, series, figures, figures_csv, estimate)
 
 
 def run(params: SeriesStageParams) -> SeriesRun:
@@ -127,6 +147,18 @@ class SeriesInput:
     params: SeriesStageParams | None
     figures_csv: Path
     folder: Path
+    record: dict[str, Any] | None = None
+
+    def series_params(self) -> SeriesParams | None:
+        """The parameters the series was built with, link factor and range as recorded
+        (estimated from the data when the run chose none); ``None`` without a record."""
+        if self.params is None or self.record is None:
+            return None
+        sp = self.params.series_params()
+        k, rng = self.record.get("link_factor"), self.record.get("link_factor_range")
+        if k is None or not rng:
+            return sp
+        return replace(sp, link_factor=float(k), link_factor_range=(float(rng[0]), float(rng[1])))
 
 
 def read_series_run(folder: str | Path | None) -> SeriesInput:
@@ -145,4 +177,4 @@ def read_series_run(folder: str | Path | None) -> SeriesInput:
         return SeriesInput(series, None, paths.FIGURES_CSV, folder)
     params = SeriesStageParams.parse(f"{folder / 'series.params.json'}", **record.get("parameters", {}))
     figures = Path(record.get("figures_csv") or paths.FIGURES_CSV)
-    return SeriesInput(series, params, figures if figures.is_absolute() else paths.ROOT / figures, folder)
+    return SeriesInput(series, params, figures if figures.is_absolute() else paths.ROOT / figures, folder, record)

@@ -13,6 +13,12 @@ source       id from ``data/raw/sources.yaml`` when the file is registered there
              and same sha256), else the file name.
 file         file name.
 indicator    see *Indicators*.
+region       whose figure it is: the official name of a province ("Lào Cai", "Yên Bái"), of a
+             district ("Huyện Bảo Thắng", "Thành phố Lào Cai"), "Việt Nam", or ``unknown``
+             (see :mod:`helpers.figures.extract.attribution`).
+scope        ``total``, ``subsector:mining|manufacturing|electricity|water``,
+             ``component:central|local|fdi|state|non_state``, ``handicraft`` or ``unknown``
+             (see :mod:`helpers.figures.extract.regions`).
 period       see *Periods*.
 year         the year the figure refers to (see *Year*).
 value        in ``unit``.
@@ -25,6 +31,8 @@ status       ``actual``, ``estimate``, ``plan`` or ``target``.
 growth_pct   stated growth rate in percent (negative for "giảm"), empty when none.
 compared_to  what the growth or increase compares to, see *Comparisons*; empty when the
              figure states neither.
+flags        ``;``-separated: ``region_unknown``, ``scope_unknown``, ``outside_project`` (not
+             the province of ``project.yaml`` or ``--region``), ``merged_2025``.
 value_text   the amount exactly as written ("2.525 tỷ đồng").
 quote        the sentence, exactly ``text[start:end]``.
 start, end   character offsets of the quote in the decoded text (a UTF-8 byte order mark,
@@ -59,30 +67,32 @@ Keyword evidence. A figure is emitted only when an indicator keyword stands in i
 sentence, before the amount: the *nearest* keyword between the previous amount of the
 sentence (or its start) and the amount decides. Keywords of other measures stop a figure:
 investment, revenue, budget, exports, GRDP, value added, support, prices ("trị giá"),
-plants, projects, companies, industrial parks, sub-sectors (chế biến, khai khoáng, thủy
-điện), parts of the province or of the economy (FDI, huyện, thành phố), agriculture,
-services, households. So "Mức hỗ trợ ... 30 triệu đồng" or "nhà máy ... trị giá 260 triệu
-USD" yield nothing, nor does any money amount of a sentence without a keyword. "sản xuất
-công nghiệp" without "giá trị" counts only as a head noun, not after a producer or a
-preposition ("nhà máy sản xuất công nghiệp", "thu ngân sách từ sản xuất công nghiệp"). A
-later amount of the same sentence with no keyword of its own continues the indicator of
-the previous one ("năm 2021 đạt 41.200 tỷ đồng, năm 2022 đạt 46.000 tỷ đồng"), except
-after a component word ("trong đó", "riêng", "bao gồm", "of which", "including"): what
-follows is a part of the figure ("..., trong đó công nghiệp địa phương đạt 8.100 tỷ đồng")
-and yields nothing, unless its clause names a time of its own ("9 tháng đạt 36.420 tỷ đồng,
-trong đó quý III đạt 13.250 tỷ đồng" gives the Q3 figure). Parts of the province written
-*before* the keyword stop it too: a place (huyện, thị xã, thành phố, district, city)
-anywhere before it in the sentence ("Tại huyện Bát Xát, giá trị sản xuất công nghiệp
-đạt ...", "Bao Thang district's industrial production value"), unless "toàn tỉnh", "cả
-tỉnh" or "the province's" comes after the place and before the amount; another part (FDI, khu vực ..., doanh nghiệp,
-nhà máy, khu công nghiệp, chế biến, khai khoáng ...) only in the keyword's own clause (not
-across a comma or "nên", "giúp", so "dù nhiều doanh nghiệp gặp khó khăn, giá trị sản xuất
-công nghiệp đạt ..." is the province's). Such figures are not emitted at all: the output
-has no column to mark a district or a sub-sector. A rate that follows an amount left out
-this way is not given to an earlier figure. Words
-without Vietnamese diacritics (image captions such as "gia tri san xuat cong nghiep") are
-not keywords. Headlines are sentences like any other: a figure repeated in a headline gives
-a second row (duplicates are merged downstream).
+plants, projects, companies, agriculture, services, households -- except inside the name of
+a part of industry ("khu vực có vốn đầu tư nước ngoài" is the FDI component, not
+investment) or inside an aside between commas ("thị xã Sa Pa, do ảnh hưởng ... du lịch, chỉ
+đạt ..."). So "Mức hỗ trợ ... 30 triệu đồng" or "nhà máy ... trị giá 260 triệu USD" yield
+nothing. "sản xuất công nghiệp" without "giá trị" counts only as a head noun, not after a
+producer or a preposition. Words without Vietnamese diacritics are not keywords. Amounts per
+hectare, per person, per worker, per tonne and unit prices ("65,3 triệu đồng/người",
+"bình quân đầu người", "per worker") are never figures.
+
+Places and parts of industry no longer stop a figure: it is kept with its ``region`` and
+``scope`` (district, city, another province, the country; sub-sector, component). The
+evidence may also stand outside the sentence: a numbered section heading that names an
+indicator ("2.4. Giá trị sản xuất công nghiệp") gives it to the sentences of its section
+whose amounts have no keyword; a sentence that lists places or periods with amounts only
+("Tỉnh bạn Yên Bái đạt 17.250 tỷ đồng", "Lũy kế 4 tháng đạt ...") continues the indicator of
+the previous sentence with figures (same or previous paragraph). A later amount of the same
+sentence with no keyword of its own continues the indicator of the previous one. After a
+part word ("trong đó", "riêng", "bao gồm", "of which", "of the total", "including"), or in
+a sentence that opens with one, or in the bullets after a sentence ending "Trong đó:", the
+amounts are *parts* of the last whole figure: same indicator, period, year, status and price
+base; their own words give their scope or region ("công nghiệp khai khoáng", "huyện Bảo
+Thắng"); a part that names neither has scope ``unknown``. A part word followed by a time of
+its own ("9 tháng đạt ..., trong đó quý III đạt ...") gives a figure of that period instead.
+Headlines: a figure of the title line that names no period restates the body figure it
+rounds (same indicator, within 5%, on the side its qualifier allows) and takes that figure's
+period, year, status and price base ("đạt trên 10.200 tỷ đồng" over "Quý I ... 10.236").
 
 Percentages. A percentage is a growth rate when a growth verb (tăng, giảm, tăng trưởng,
 up, rose, an increase of ...) stands right before it. It belongs to the figure it follows
@@ -120,10 +130,15 @@ of its paragraph; failing that, the last one of the paragraph just before (press
 often give each sentence its own paragraph); failing that, the nearest preceding heading
 line (a line without final punctuation) that holds one. A time expression without a year
 ("6 tháng đầu năm", "cả năm") keeps looking back the same way for the year. Years that are not the figure's own are
-never used: comparisons ("so với năm 2010", "cao hơn năm 2021", "compared with 2022"),
+never used: comparisons ("so với năm 2010", "so với thực hiện năm 2021", "cao hơn năm 2021",
+"gấp 1,6 lần năm 2019", "compared with 2022"),
 price bases ("giá so sánh 2010"), dates of other documents ("ngày 24/7/2018", "Nghị định
 310/2025/NĐ-CP") and horizons ("tầm nhìn đến năm 2045"). "năm nay"/"this year" is the
-document's year, "năm ngoái"/"last year" the year before.
+document's year, "năm ngoái"/"last year" the year before. Earlier sentences give their time
+only when they are about figures: a sentence naming another measure or a part of industry
+and no indicator ("electricity output rose ... in the second half of the year") does not.
+The bullets after a sentence ending with ":" ("Các chỉ tiêu chủ yếu của kế hoạch năm 2015:")
+take its time (and its status words) when they state none.
 
 Year
 ----
@@ -142,7 +157,11 @@ sentence; a later amount without words of its own keeps the status of the previo
 "ước tính", "dự kiến", "dự báo", "estimated", "expected" -> ``estimate``; when several
 occur, plan wins over target, and target over estimate. Phrases that only refer to a plan
 ("vượt kế hoạch", "hoàn thành mục tiêu", "bằng 108% mục tiêu", "Kế hoạch số 157",
-"Chương trình mục tiêu quốc gia") do not count. Then the document's date decides: a
+"Chương trình mục tiêu quốc gia") do not count, nor do words before a ";" or inside a
+bracket that quotes another figure and closes before the amount ("(Mục tiêu Nghị quyết là
+13,5%/năm); năm 2016, ... đạt"). A purpose clause states what is required: "Để hoàn thành
+mục tiêu năm 2012, ... đạt", "nhằm đạt kế hoạch", "to meet the annual target" -> ``target``
+(``plan`` for "kế hoạch"/"plan"). Then the document's date decides: a
 figure for a year after the document's year is a ``target`` unless the words say ``plan``
 (it cannot be actual or an estimate); a full-year figure for the document's own year
 cannot be final yet and is an ``estimate`` unless the words say plan or target; otherwise
@@ -157,13 +176,18 @@ text ("Ngày ban hành: 04/03/2020", "Lào Cai, ngày 04 tháng 3 năm 2020", "T
 Price base
 ----------
 "giá cố định năm 1994", "giá so sánh 1994", "giá CĐ 1994", "(theo giá cố định năm 1994)",
-"constant 1994 prices" -> ``1994``; "giá so sánh (năm) 2010" -> ``2010`` (any base year
+"constant 1994 prices", "based on the base price in 1994" -> ``1994``; "giá so sánh (năm)
+2010" -> ``2010`` (any base year
 written this way is kept as written); "giá hiện hành", "giá thực tế", "current prices" ->
 ``current``; nothing, or "giá so sánh" without a year -> ``unstated``. The phrase belongs
-to the figure it qualifies: the nearest one before the amount in the same sentence, or one
-written right after the amount ("đạt 32.921 tỷ đồng (giá so sánh 2010)"); it is never
-carried to other sentences, so a target whose sentence states no base is ``unstated``.
-Shares and indices are ``unstated``.
+to the figure it qualifies. Precedence: (1) the phrase written right after the amount
+("đạt 32.921 tỷ đồng (giá so sánh 2010)"), else the nearest one before it in the sentence;
+(2) a phrase right after a later amount of the same sentence and indicator with no other base
+between ("năm 2016 đạt 26.410 tỷ đồng, năm 2017 ước đạt 28.940 tỷ đồng (giá so sánh 2010)":
+both); (3) for a part, its whole's base; (4) the document's statement for all its values, a
+sentence without amounts such as "Ghi chú: Các chỉ tiêu giá trị trong báo cáo này tính theo
+giá cố định 1994" (targets included); (5) ``unstated``. A base is otherwise never carried
+to other sentences. Shares and indices are ``unstated``.
 
 Comparisons
 -----------

@@ -12,6 +12,8 @@ COLUMNS = [
     "source",
     "file",
     "indicator",
+    "region",
+    "scope",
     "period",
     "year",
     "value",
@@ -21,6 +23,7 @@ COLUMNS = [
     "status",
     "growth_pct",
     "compared_to",
+    "flags",
     "value_text",
     "quote",
     "start",
@@ -48,6 +51,9 @@ class Figure:
     quote: str
     start: int
     end: int
+    region: str = ""
+    scope: str = ""
+    flags: str = ""
 
 
 # =========================================================================== text basics
@@ -141,8 +147,8 @@ _DATE_RULES = [
     r"(?m)^[^\n,]{2,40},\s*(?:{date})",
     # "Thứ Hai, 15/01/2024", "Monday, January 15, 2024"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*(?:{date})",
-    # a line holding only a date (and a time)
-    r"(?m)^\s*(?:{date})(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT\s*[+-]\s*\d+\)?)?\s*$",
+    # a line holding only a date (and a time), possibly after "Ngày" ("Ngày 29/12/2022")
+    r"(?m)^\s*(?:(?:ngày|date|dated)\s*:?\s*)?(?:{date})(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT\s*[+-]\s*\d+\)?)?\s*$",
 ]
 
 

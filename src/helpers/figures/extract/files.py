@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from .document import COLUMNS, Figure
-from .rules import _extract
+from .reading import _extract
 
 
 def extract_text(
@@ -77,12 +77,18 @@ def _register(notes: list[tuple[str, str]]):
         return []
 
 
-def _extract_files(paths_: Iterable[str | Path]) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
-    """Figures of several files and their problems as (level, message)."""
+def _extract_files(
+    paths_: Iterable[str | Path], region: str | None = None
+) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """Figures of several files and their problems as (level, message); a file named twice
+    is read once. ``region`` overrides the project's province (``project.yaml``)."""
     from helpers.figures.sources import source_for_file
 
+    from .regions import load_project
+
+    project = load_project(region=region)
     notes: list[tuple[str, str]] = []
-    paths_ = [Path(p) for p in paths_]
+    paths_ = list(dict.fromkeys(Path(p) for p in paths_))
     register = _register(notes) if paths_ else []
     rows: list[dict] = []
     for path in paths_:
@@ -120,7 +126,7 @@ def _extract_files(paths_: Iterable[str | Path]) -> tuple[pd.DataFrame, list[tup
             else:
                 source, doc_date, language = src.id, src.date, src.language
         try:
-            figures, found = _extract(text, source, doc_date, path.name, language)
+            figures, found = _extract(text, source, doc_date, path.name, language, project)
         except Exception as exc:  # one bad document must not stop the others
             notes.append(("error", f"{path}: error: extraction failed: {type(exc).__name__}: {exc}"))
             continue
@@ -142,13 +148,15 @@ def _frame(rows: Sequence[dict]) -> pd.DataFrame:
     return df
 
 
-def extract_files(paths: Iterable[str | Path]) -> tuple[pd.DataFrame, list[str]]:
+def extract_files(paths: Iterable[str | Path], region: str | None = None) -> tuple[pd.DataFrame, list[str]]:
     """Extract the figures of several files.
 
     Parameters
     ----------
     paths : iterable of str or Path
-        The documents, in the order of the output.
+        The documents, in the order of the output; a file named twice is read once.
+    region : str, optional
+        The project's province for this run, instead of the one of ``project.yaml``.
 
     Returns
     -------
@@ -157,7 +165,7 @@ def extract_files(paths: Iterable[str | Path]) -> tuple[pd.DataFrame, list[str]]
     problems : list of str
         Errors and warnings, each naming its file (see the module docstring).
     """
-    df, notes = _extract_files(paths)
+    df, notes = _extract_files(paths, region)
     return df, [msg for _, msg in notes]
 
 
@@ -166,7 +174,7 @@ def to_csv(df: pd.DataFrame) -> str:
     return df.to_csv(index=False, float_format="%.10g", lineterminator="\n")
 
 
-def cli_extract(files: Sequence[str | Path]) -> int:
+def cli_extract(files: Sequence[str | Path], region: str | None = None) -> int:
     """Run ``laocai extract``: CSV on stdout, problems on stderr; return the exit status.
 
     Returns
@@ -176,7 +184,7 @@ def cli_extract(files: Sequence[str | Path]) -> int:
         name with another sha256), else 0. Empty files, files without figures and
         unreadable numbers are warnings only.
     """
-    df, notes = _extract_files(files)
+    df, notes = _extract_files(files, region)
     out = to_csv(df)
     stream = sys.stdout
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")

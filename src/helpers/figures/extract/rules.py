@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from helpers.figures.numbers import Amount, find_amounts
+from helpers.figures.numbers import Amount
 
 from .document import (
-    Figure,
     Sentence,
-    _doc_year,
-    _lines,
-    _nfc_with_map,
-    detect_language,
-    parse_document_date,
-    split_sentences,
 )
-from .periods import _find_times, _num, _Time
+from .periods import _num, _Time
 from .vocabulary import (
     _AVERAGE,
     _BASE_AFTER,
@@ -36,11 +31,12 @@ from .vocabulary import (
     _INDEX_LEVEL,
     _KEYWORD_RE,
     _KEYWORDS,
+    _NUMBER_BRACKET,
     _PLAN_RE,
+    _PURPOSE,
     _RATIO_BEFORE,
     _REACHED,
     _SHARE_WORDS,
-    _STATUS_MASK_RE,
     _TARGET_RE,
     _WEAK_BLOCKERS,
     _YOY,
@@ -68,6 +64,15 @@ class _Draft:
     price_base: str = "unstated"
     inherited_from: _Draft | None = None
     dropped: bool = False
+    seg_lo: int = 0  # where the amount's own words start (after the previous amount)
+    scope_lo: int = 0  # where the words naming its part of industry start
+    part_of: _Draft | None = None  # the whole of an "of which" part
+    region: str = ""
+    scope: str = ""
+    flags: list[str] = field(default_factory=list)
+    period_found: bool = False
+    status: str = ""  # set when the status is taken from another figure
+    intro: Sentence | None = None  # the sentence that introduces the list the figure is in
 
 
 @dataclass
@@ -78,39 +83,55 @@ class _Doc:
     times: list[_Time]
     status_masks: list[tuple[int, int]] = field(default_factory=list)
     doc_date: str | None = None
+    scope_spans: list[tuple[int, int]] = field(default_factory=list)
+    doc_base: str | None = None  # the base stated for all the document's values
+    relevant: list[tuple[int, int]] = field(default_factory=list)  # sentences about figures
+    place_spans: list[tuple[int, int]] = field(default_factory=list)  # named units (provinces, districts)
+
+    # Indexes for the lookups made once per amount, so that extraction stays linear in the
+    # size of the text: ``times`` and ``status_masks`` are sorted and non-overlapping.
+    @functools.cached_property
+    def relevant_starts(self) -> list[int]:
+        return [lo for lo, _ in self.relevant]
+
+    @functools.cached_property
+    def time_starts(self) -> list[int]:
+        return [t.start for t in self.times]
+
+    @functools.cached_property
+    def mask_bounds(self) -> tuple[list[int], list[int]]:
+        return [ms for ms, _ in self.status_masks], [me for _, me in self.status_masks]
+
+    @functools.cached_property
+    def paragraphs(self) -> dict[int, list[Sentence]]:
+        paras: dict[int, list[Sentence]] = {}
+        for x in self.sentences:
+            paras.setdefault(x.para, []).append(x)
+        return paras
+
+    @functools.cached_property
+    def timed_paragraphs(self) -> list[int]:
+        """Paragraph numbers, ascending, of the paragraphs holding a time expression."""
+        return sorted(p for p, xs in self.paragraphs.items() if _times_within(self, xs[0].start, xs[-1].end))
+
+
+def _times_within(doc: _Doc, lo: int, hi: int) -> list[_Time]:
+    """The time expressions ``t`` with ``lo <= t.start`` and ``t.end <= hi``, in text order."""
+    i, out = bisect_left(doc.time_starts, lo), []
+    while i < len(doc.times) and doc.times[i].start < hi:
+        if doc.times[i].end <= hi:
+            out.append(doc.times[i])
+        i += 1
+    return out
 
 
 _OWN_KINDS = VALUE_KINDS + ("industrial_production_index",)
 
 
-# Parts of the province written before an indicator keyword. Places (huyện, thành phố ...)
-# are the subject of the whole sentence ("Tại huyện Bát Xát, giá trị sản xuất công nghiệp
-# đạt ..."), unless "toàn tỉnh"/"the province's" comes after them (before the amount); other parts (FDI, plants,
-# sub-sectors) only of their own clause.
-_PLACE = re.compile(r"(?<!\w)(?:huyện|thị\s+xã|thành\s+phố|TP\.|thị\s+trấn|districts?|city|town)(?!\w)", _I)
-
-
-_PART = re.compile(
-    r"(?<!\w)(?:FDI|khu\s+vực\s+(?:có\s+vốn|nhà\s+nước|ngoài\s+nhà\s+nước|kinh\s+tế|doanh\s+nghiệp)"
-    r"|doanh\s+nghiệp|công\s+ty|tập\s+đoàn|nhà\s+máy|khu\s+công\s+nghiệp|cụm\s+công\s+nghiệp|khu\s+kinh\s+tế"
-    r"|chế\s+biến|chế\s+tạo|khai\s+khoáng|khai\s+thác|th[uủ][ỷy]\s+điện|phân\s+phối\s+điện"
-    r"|foreign[-\s]invested|state[-\s]owned|enterprises?|compan(?:y|ies)|plants?|factor(?:y|ies)"
-    r"|industrial\s+(?:parks?|zones?|clusters?)|manufacturing|processing|mining)(?!\w)",
-    _I,
-)
-
-
-_WHOLE = re.compile(
-    r"(?<!\w)(?:toàn\s+tỉnh|cả\s+tỉnh|toàn\s+ngành|province['’]s|provincial|(?:whole|entire)\s+province)(?!\w)", _I
-)
-
-
-_PART_BREAK = re.compile(r"[,;:]|(?<!\w)(?:nên|giúp|khiến|đưa|nhờ\s+đó|góp\s+phần|helping|pushing|bringing)(?!\w)", _I)
-
-
 # "trong đó", "riêng": what follows is a part of the figure before it
 _COMPONENT = re.compile(
-    r"(?<!\w)(?:trong\s+đó|riêng|bao\s+gồm|chia\s+ra|of\s+which|including|in\s+which|among\s+which)(?!\w)", _I
+    r"(?<!\w)(?:trong\s+đó|riêng|bao\s+gồm|chia\s+ra|of\s+which|of\s+the\s+total|including|in\s+which|among\s+which)(?!\w)",
+    _I,
 )
 
 
@@ -137,20 +158,9 @@ def _last_match(rx: re.Pattern, text: str, lo: int, hi: int) -> re.Match | None:
     return last
 
 
-def _names_a_part(text: str, lo: int, kw_start: int, hi: int) -> bool:
-    """True when a part of the province stands before the keyword at ``kw_start`` (since
-    ``lo``): a place anywhere before it, unless the whole province is named between the place
-    and the amount at ``hi`` ("... giá trị sản xuất công nghiệp toàn tỉnh"), or another part
-    in the keyword's own clause."""
-    place = _last_match(_PLACE, text, lo, kw_start)
-    if place is not None and _WHOLE.search(text, place.end(), hi) is None:
-        return True
-    brk = _last_match(_PART_BREAK, text, lo, kw_start)
-    clause_lo = brk.end() if brk is not None else lo
-    return _PART.search(text, clause_lo, kw_start) is not None
-
-
-def _nearest_keyword(text: str, lo: int, hi: int, shares: bool = False) -> tuple[str, int, int] | None:
+def _nearest_keyword(
+    text: str, lo: int, hi: int, shares: bool = False, spans: list[tuple[int, int]] = ()
+) -> tuple[str, int, int] | None:
     """The keyword nearest before ``hi`` as (kind, start, end). With ``shares``, words
     naming the whole economy ("GRDP", "cơ cấu kinh tế") are skipped: they are the
     denominator of a share, not its subject."""
@@ -159,6 +169,8 @@ def _nearest_keyword(text: str, lo: int, hi: int, shares: bool = False) -> tuple
         if shares and _DENOMINATOR.fullmatch(m.group(0)):
             continue
         kind = next(_KEYWORDS[int(k[1:])][0] for k, v in m.groupdict().items() if v is not None)
+        if kind == "other" and any(ss <= m.start() and m.end() <= se for ss, se in spans):
+            continue  # "khu vực có vốn đầu tư nước ngoài" names a part, not investment
         if kind == "industrial_production_value~weak":
             kind = (
                 "other"
@@ -228,24 +240,59 @@ def _price_base_of(m: re.Match) -> str:
     return "1994" if y == "94" else y
 
 
-def _price_base(doc: _Doc, d: _Draft) -> str:
-    """The base phrase written right after the amount, else the nearest one before it in
-    the sentence, else ``unstated``."""
+def _base_right_after(text: str, pos: int, end: int) -> re.Match | None:
+    after = _BASE_AFTER.match(text, pos, end)
+    return _BASE_RE.match(text, after.end(), end) if after is not None else None
+
+
+def _price_base(doc: _Doc, d: _Draft, later: list[_Draft] = ()) -> str:
+    """The price base of a figure, in this order of precedence:
+
+    1. its own words: the base phrase written right after the amount, else the nearest one
+       before it in the sentence;
+    2. a base phrase written right after a later amount of the same sentence and indicator,
+       with no other base in between ("năm 2016 đạt 26.410 tỷ đồng, năm 2017 ước đạt 28.940
+       tỷ đồng (giá so sánh 2010)": both);
+    3. the document's statement of the base of all its values ("Các chỉ tiêu giá trị tính
+       theo giá cố định 1994"), see ``_Doc.doc_base``;
+    4. ``unstated``.
+
+    (The parts of a whole take the whole's base, see ``_finish``.)"""
     text, a = doc.text, d.amount
     best = None
     for m in _BASE_RE.finditer(text, d.sentence.start, a.start):
         best = m
-    after = _BASE_AFTER.match(text, a.end, d.sentence.end)
-    if after is not None:
-        m2 = _BASE_RE.match(text, after.end(), d.sentence.end)
-        if m2 is not None:
-            return _price_base_of(m2)
-    return _price_base_of(best) if best is not None else "unstated"
+    m2 = _base_right_after(text, a.end, d.sentence.end)
+    if m2 is not None:
+        return _price_base_of(m2)
+    if best is not None:
+        return _price_base_of(best)
+    for x in later:
+        if x.kind != "value" or x.indicator != d.indicator:
+            continue
+        if _BASE_RE.search(text, a.end, x.amount.start) is not None:
+            break
+        m3 = _base_right_after(text, x.amount.end, d.sentence.end)
+        if m3 is not None:
+            return _price_base_of(m3)
+    return doc.doc_base or "unstated"
 
 
 def _status_words(doc: _Doc, lo: int, hi: int) -> str | None:
+    """Status from the words that govern the amount at ``hi``: those since ``lo`` and after
+    the last ";" (a new statement), leaving out brackets that quote another figure and close
+    before it ("(Mục tiêu Nghị quyết là 13,5%/năm); năm 2016 ... đạt"). A purpose clause
+    ("Để hoàn thành mục tiêu năm 2012, ... đạt", "to meet the annual target") makes it a
+    target (a plan for "kế hoạch")."""
     text = doc.text
-    masks = [s for s in doc.status_masks if s[0] < hi and lo < s[1]]
+    semi = text.rfind(";", lo, hi)
+    lo = semi + 1 if semi >= 0 else lo
+    purpose = _PURPOSE.search(text, lo, hi)
+    if purpose is not None:
+        return "plan" if purpose.group("plan") or purpose.group("plane") else "target"
+    starts, ends = doc.mask_bounds
+    masks = doc.status_masks[bisect_right(ends, lo) : bisect_left(starts, hi)]
+    masks += [m.span() for m in _NUMBER_BRACKET.finditer(text, lo, hi)]
 
     def free(m: re.Match) -> bool:
         return not any(ms < m.end() and m.start() < me for ms, me in masks)
@@ -263,12 +310,13 @@ def _status_words(doc: _Doc, lo: int, hi: int) -> str | None:
 def _resolve_time(doc: _Doc, d: _Draft, clause_end: int) -> None:
     """Set ``period``, ``year`` and ``year_found`` of a draft from the time expressions."""
     s, a = d.sentence, d.amount
-    in_sentence_before = [t for t in doc.times if s.start <= t.start and t.end <= a.qualifier_start]
-    in_clause_after = [t for t in doc.times if a.end <= t.start and t.end <= clause_end]
+    in_sentence_before = _times_within(doc, s.start, a.qualifier_start)
+    in_clause_after = _times_within(doc, a.end, clause_end)
     para_start = _para_start(doc, s)
-    previous = [t for t in doc.times if para_start <= t.start and t.end <= s.start]
-    chain = list(reversed(in_sentence_before)) + in_clause_after + list(reversed(previous))
-    chain += list(reversed(_previous_paragraph_times(doc, s)))
+    previous = [t for t in _times_within(doc, para_start, s.start) if _about_figures(doc, t)]
+    intro = _times_within(doc, d.intro.start, d.intro.end) if d.intro is not None else []
+    chain = list(reversed(in_sentence_before)) + in_clause_after + list(reversed(intro)) + list(reversed(previous))
+    chain += [t for t in reversed(_previous_paragraph_times(doc, s)) if _about_figures(doc, t)]
     chain += list(reversed(_heading_times(doc, s)))
     period, year, found_period = None, None, False
     for t in chain:
@@ -282,58 +330,104 @@ def _resolve_time(doc: _Doc, d: _Draft, clause_end: int) -> None:
             year = t.year
             break
     d.period = period or "FY"
+    d.period_found = found_period
     d.year = year
     d.year_found = year is not None
 
 
+def _about_figures(doc: _Doc, t: _Time) -> bool:
+    """True when the time expression stands in a sentence of ``doc.relevant`` (see
+    ``reading._document_context``): the time of a sentence about another measure or a part of
+    industry ("electricity output rose in the second half of the year") is not carried."""
+    if not doc.relevant:
+        return True
+    k = bisect_right(doc.relevant_starts, t.start) - 1
+    return k >= 0 and t.end <= doc.relevant[k][1]
+
+
 def _para_start(doc: _Doc, s: Sentence) -> int:
-    return next(x.start for x in doc.sentences if x.para == s.para)
+    return doc.paragraphs[s.para][0].start
 
 
 def _previous_paragraph_times(doc: _Doc, s: Sentence) -> list[_Time]:
     """Time expressions of the paragraph right before the sentence's paragraph."""
-    before = [x for x in doc.sentences if x.para == s.para - 1]
+    before = doc.paragraphs.get(s.para - 1)
     if not before:
         return []
-    return [t for t in doc.times if before[0].start <= t.start and t.end <= before[-1].end]
+    return _times_within(doc, before[0].start, before[-1].end)
 
 
 def _heading_times(doc: _Doc, s: Sentence) -> list[_Time]:
     """Time expressions of the nearest heading line before the sentence's paragraph,
     skipping paragraphs without any time expression."""
-    paras: dict[int, list[Sentence]] = {}
-    for x in doc.sentences:
-        if x.para < s.para:
-            paras.setdefault(x.para, []).append(x)
-    for p in sorted(paras, reverse=True):
-        ps, pe = paras[p][0].start, paras[p][-1].end
-        times = [t for t in doc.times if ps <= t.start and t.end <= pe]
-        if not times:
-            continue
-        return times if paras[p][0].heading else []
-    return []
+    k = bisect_left(doc.timed_paragraphs, s.para) - 1
+    if k < 0:
+        return []
+    xs = doc.paragraphs[doc.timed_paragraphs[k]]
+    return _times_within(doc, xs[0].start, xs[-1].end) if xs[0].heading else []
 
 
-def _sentence_drafts(doc: _Doc, s: Sentence, amounts: list[Amount]) -> list[_Draft]:
+# the start of the clause whose words name a figure's part of industry: a punctuation mark or a
+# conjunction of cause or result ("Nhờ các doanh nghiệp FDI mở rộng sản xuất nên giá trị ...")
+_SCOPE_CLAUSE_BREAK = re.compile(
+    r"[,;:](?!\d)|(?<!\w)(?:nên|giúp|khiến|đưa|nhờ\s+đó|góp\s+phần|helping|pushing|bringing|so)(?!\w)", _I
+)
+
+
+# amounts per hectare, per person, per tonne ...: yields, incomes and prices, never a total
+_PER_UNIT_AFTER = re.compile(
+    r"\s*(?:/\s*(?:người|lao\s+động|ha|héc\s*ta|hécta|tấn|kg|tạ|m2|m²|m3|sản\s+phẩm|hộ|tháng|ngày|person|capita|ha|tonne|ton|kg)"
+    r"|(?:một|mỗi|trên)\s+(?:người|lao\s+động|ha|tấn|kg)|per\s+(?:person|capita|worker|head|hectare|ha|tonne|ton|kg|month)"
+    r"|an?\s+(?:hectare|tonne|ton|kg|month|person|worker))(?!\w)",
+    _I,
+)
+
+
+_PER_UNIT_BEFORE = re.compile(
+    r"(?<!\w)(?:bình\s+quân\s+(?:đầu\s+người|(?:mỗi|một|trên)\s+(?:lao\s+động|người|ha|hộ))|đầu\s+người|mỗi\s+lao\s+động"
+    r"|per\s+(?:capita|worker|person|head|hectare)|giá\s+(?:bán|mua))(?!\w)",
+    _I,
+)
+
+
+def _per_unit(text: str, lo: int, a: Amount) -> bool:
+    """True for an amount per hectare, per person, per tonne or a unit price ("65,3 triệu
+    đồng/người", "bình quân đầu người đạt ...", "VND 1.1 billion per worker")."""
+    return _PER_UNIT_AFTER.match(text, a.end) is not None or _PER_UNIT_BEFORE.search(text, lo, a.start) is not None
+
+
+def _sentence_drafts(
+    doc: _Doc, s: Sentence, amounts: list[Amount], parent: _Draft | None = None, carry: str | None = None
+) -> list[_Draft]:
+    """Drafts of the amounts of one sentence. ``parent``: the whole whose parts the sentence
+    lists ("Of which, ...", the bullets after "Trong đó:"); ``carry``: the indicator of the
+    previous sentence or of the section heading, for a sentence that lists places or periods
+    with their amounts only."""
     text = doc.text
     drafts: list[_Draft] = []
     boundary = s.start
-    context: str | None = None
+    context: str | None = parent.indicator if parent is not None else carry
     prev: _Draft | None = None
+    whole: _Draft | None = parent
     for i, a in enumerate(amounts):
+        seg_lo = boundary
         seg_hi = a.qualifier_start if a.qualifier_start >= 0 else a.start
-        kw = _nearest_keyword(text, boundary, seg_hi)
-        if kw is not None and kw[0] in _OWN_KINDS and _names_a_part(text, boundary, kw[1], seg_hi):
-            kw = ("other", kw[1], kw[2])  # "huyện Bảo Thắng có giá trị sản xuất công nghiệp ..."
+        kw = _nearest_keyword(text, boundary, seg_hi, spans=doc.scope_spans)
         if kw is not None:
             context = kw[0] if kw[0] in VALUE_KINDS else None
-        elif (comp := _last_match(_COMPONENT, text, boundary, seg_hi)) is not None and not any(
-            comp.end() <= t.start and t.end <= a.start for t in doc.times
+            whole = None
+        elif (comp := _last_match(_COMPONENT, text, boundary, seg_hi)) is not None and not _times_within(
+            doc, comp.end(), a.start
         ):
-            # "..., trong đó công nghiệp địa phương đạt 8.100 tỷ đồng": a part, not the whole
-            context, prev = None, None
-            boundary = a.end
-            continue
+            # "..., trong đó công nghiệp địa phương đạt 8.100 tỷ đồng": a part of the whole before it
+            if prev is not None and prev.kind == "value" and prev.part_of is None:
+                whole, context = prev, prev.indicator
+            elif whole is None and not (
+                context is not None and any(comp.end() <= ps and pe <= seg_hi for ps, pe in doc.place_spans)
+            ):  # without a whole, only a place of its own makes it a figure ("..., trong đó Lào Cai đạt")
+                context, prev = None, None
+                boundary = a.end
+                continue
         next_start = amounts[i + 1].qualifier_start if i + 1 < len(amounts) else s.end
         if a.unit == "pct" and _OF_PLAN_AFTER.match(text, a.end):
             boundary = a.end  # "đạt 48,5% kế hoạch năm": a share of the plan, never a figure
@@ -352,7 +446,7 @@ def _sentence_drafts(doc: _Doc, s: Sentence, amounts: list[Amount]) -> list[_Dra
                 # a time expression in the rate's own clause makes it a statement of its own
                 breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, boundary, g.start())]
                 clause_lo = breaks[-1] if breaks else boundary
-                own_time = any(clause_lo <= t.start and t.end <= a.start for t in doc.times)
+                own_time = bool(_times_within(doc, clause_lo, a.start))
                 base = None
                 if (
                     kw is None
@@ -429,7 +523,7 @@ def _sentence_drafts(doc: _Doc, s: Sentence, amounts: list[Amount]) -> list[_Dra
             continue
 
         # money
-        if context is None:
+        if context is None or _per_unit(text, seg_lo, a):
             prev = None  # a rate after it is its own, not the previous figure's
             boundary = a.end
             continue
@@ -463,11 +557,27 @@ def _sentence_drafts(doc: _Doc, s: Sentence, amounts: list[Amount]) -> list[_Dra
             )
             if prev is not None and prev.base_indicator == context and prev.kind == "value":
                 d.inherited_from = prev
+        elif whole is not None and kw is None:
+            d = _Draft(context, a, s, a.value, a.unit, a.qualifier, "value", base_indicator=context)
+            d.inherited_from = d.part_of = whole
         else:
             d = _Draft(context, a, s, a.value, a.unit, a.qualifier, "value", base_indicator=context)
-            if prev is not None and kw is None and prev.kind == "index" and prev.base_indicator == context:
+            own_place = any(seg_lo <= ps and pe <= seg_hi for ps, pe in doc.place_spans)
+            if (
+                prev is not None
+                and kw is None
+                and prev.kind == "index"
+                and prev.base_indicator == context
+                and not own_place
+            ):
                 d.growth, d.comparison = prev.growth, prev.comparison
                 prev.dropped = True
+        d.seg_lo = seg_lo
+        if kw is not None:  # the clause of the keyword ("Năm 2023, khu vực FDI có giá trị ...")
+            brk = _last_match(_SCOPE_CLAUSE_BREAK, text, seg_lo, kw[1])
+            d.scope_lo = brk.end() if brk is not None else seg_lo
+        else:
+            d.scope_lo = seg_lo
         drafts.append(d)
         prev = d
         boundary = a.end
@@ -494,10 +604,12 @@ def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
                     d.words = own
             else:
                 _resolve_time(doc, d, clause_end)
-                d.price_base = _price_base(doc, d) if d.kind in ("value", "increase") else "unstated"
+                d.price_base = _price_base(doc, d, group[i + 1 :]) if d.kind in ("value", "increase") else "unstated"
                 own = _status_words(doc, lo, d.amount.start)
                 if own is None and prev is not None:
                     own = prev.words
+                if own is None and d.intro is not None:  # "Các chỉ tiêu chủ yếu của kế hoạch năm 2015:"
+                    own = _status_words(doc, d.intro.start, d.intro.end)
                 d.words = own
             prev = d
 
@@ -505,14 +617,22 @@ def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
     def group_of(d: _Draft) -> str:
         return "planned" if d.words in ("plan", "target") else "observed"
 
-    dated = [d for d in drafts if d.year_found]
+    # the nearest dated draft of the same group (ties: the earlier one), found by bisection
+    dated: dict[str, list[tuple[int, int, _Draft]]] = {}
+    for i, x in enumerate(d for d in drafts if d.year_found):
+        dated.setdefault(group_of(x), []).append((x.amount.start, i, x))
+    for same in dated.values():
+        same.sort(key=lambda t: t[:2])
+    starts = {g: [t[0] for t in same] for g, same in dated.items()}
     for d in drafts:
         if d.year is not None:
             continue
-        same = [x for x in dated if group_of(x) == group_of(d)]
-        if same:
-            near = min(same, key=lambda x: (abs(x.amount.start - d.amount.start), x.amount.start))
-            d.year = near.year
+        group, pos = group_of(d), d.amount.start
+        if group in dated:
+            j = bisect_left(starts[group], pos)
+            around = starts[group][max(0, j - 1) : j + 1]
+            best = min(around, key=lambda st: (abs(st - pos), st))
+            d.year = dated[group][bisect_left(starts[group], best)][2].year
         else:
             d.year = doc.doc_year
 
@@ -558,103 +678,3 @@ def _final_status(doc: _Doc, d: _Draft) -> str:
     if words in ("target", "estimate"):
         return words
     return "actual"
-
-
-def _extract(
-    text: str, source: str, doc_date: str | None, file: str, language: str | None
-) -> tuple[list[Figure], list[tuple[str, int, int, str]]]:
-    """Figures of a text and number problems as (level, line, column, message)."""
-    norm, index = _nfc_with_map(text)
-
-    def orig(pos: int) -> int:
-        return pos if index is None else index[pos]
-
-    lang = language if language in ("vi", "en") else detect_language(norm)
-    if doc_date is None:
-        doc_date = parse_document_date(norm)
-    doc_year = _doc_year(doc_date)
-    sentences = split_sentences(norm)
-    doc = _Doc(norm, doc_year, sentences, _find_times(norm, doc_year), doc_date=doc_date)
-    doc.status_masks = [m.span() for m in _STATUS_MASK_RE.finditer(norm)]
-    amounts, number_problems = find_amounts(norm, lang)
-
-    problems = []
-    for p in number_problems:
-        o = orig(p.start)
-        line = text.count("\n", 0, o) + 1
-        col = o - (text.rfind("\n", 0, o) + 1) + 1
-        written = text[o : orig(p.end)]
-        problems.append(("warning", line, col, f"unreadable number {written!r} ({p.reason}); no figure recorded"))
-
-    for ls, le in _lines(norm):
-        line = norm[ls:le]
-        if not _TABLE_ROW.search(line) or not _TABLE_NUMBER_CELL.search(line):
-            continue
-        kw = next(
-            (
-                m
-                for m in _KEYWORD_RE.finditer(line)
-                if _KEYWORDS[int(m.lastgroup[1:])][0] in _OWN_KINDS + ("industrial_production_value~weak",)
-            ),
-            None,
-        )
-        if kw is None:
-            continue
-        o = orig(ls)
-        line_no = text.count("\n", 0, o) + 1
-        problems.append(
-            (
-                "warning",
-                line_no,
-                1,
-                f"table row {kw.group(0)!r} not read (numbers without a unit of their own); no figure recorded",
-            )
-        )
-
-    drafts: list[_Draft] = []
-    k = 0
-    for s in sentences:
-        inside = []
-        while k < len(amounts) and amounts[k].start < s.start:
-            k += 1
-        j = k
-        while j < len(amounts) and amounts[j].end <= s.end:
-            inside.append(amounts[j])
-            j += 1
-        if inside:
-            drafts.extend(_sentence_drafts(doc, s, inside))
-    _finish(doc, drafts)
-
-    figures = []
-    for d in drafts:
-        qs, qe = orig(d.sentence.start), orig(d.sentence.end)
-        vs, ve = orig(d.amount.start), orig(d.amount.end)
-        growth = None if d.growth is None else round(float(d.growth), 10)
-        if d.kind == "increase":
-            compared = _compared_to(None if d.comparison == ("unstated",) else d.comparison, d.period)
-        elif d.growth is not None:
-            compared = _compared_to(d.comparison, d.period)
-        else:
-            compared = ""
-        figures.append(
-            Figure(
-                source=source,
-                file=file,
-                indicator=d.indicator,
-                period=d.period,
-                year=d.year,
-                value=float(d.value),
-                unit=d.unit,
-                qualifier=d.qualifier,
-                price_base=d.price_base,
-                status=_final_status(doc, d),
-                growth_pct=growth,
-                compared_to=compared,
-                value_text=text[vs:ve],
-                quote=text[qs:qe],
-                start=qs,
-                end=qe,
-            )
-        )
-    figures.sort(key=lambda f: (f.start, text.find(f.value_text, f.start)))
-    return figures, problems

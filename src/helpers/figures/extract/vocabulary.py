@@ -54,8 +54,7 @@ _KEYWORDS: list[tuple[str, str]] = [
         r"|doanh\s+nghiệp|tập\s+đoàn|khu\s+công\s+nghiệp|cụm\s+công\s+nghiệp|khu\s+kinh\s+tế|bán\s+lẻ"
         r"|dịch\s+vụ|nông\s+nghiệp|nông,\s*lâm|lâm\s+nghiệp|th[uủ][ỷy]\s+sản|du\s+lịch|xây\s+dựng"
         r"|chế\s+biến|chế\s+tạo|khai\s+khoáng|khai\s+thác|th[uủ][ỷy]\s+điện|phân\s+phối\s+điện|\bhộ\b"
-        r"|\bFDI\b|khu\s+vực\s+(?:có\s+vốn|nhà\s+nước|ngoài\s+nhà\s+nước|kinh\s+tế)|\bhuyện\b|thị\s+xã|thành\s+phố"
-        r"|\bdistricts?\b|\bcity\b|foreign[-\s]invested|state[-\s]owned"
+        r"|\bFDI\b|khu\s+vực\s+(?:có\s+vốn|nhà\s+nước|ngoài\s+nhà\s+nước|kinh\s+tế)|foreign[-\s]invested|state[-\s]owned"
         r"|\binvest(?:ment|ed|ors?)?\b|\bcapital\b|\brevenues?\b|\bbudget\b|\btax(?:es)?\b|\bexports?\b"
         r"|\bimports?\b|value[-\s]added|added\s+value|\bsupport\b|\bfunding\b|\bprofits?\b|\bincome\b"
         r"|\bsalar(?:y|ies)\b|\bwages?\b|\bcosts?\b|\bcredit\b|\bloans?\b|\bplants?\b|\bfactor(?:y|ies)\b"
@@ -175,7 +174,7 @@ _BASE_RE = re.compile(
     r"(?:(?:tính\s+)?theo\s+)?giá\s+(?:cố\s+định|so\s+sánh|CĐ|SS|gốc)(?:\s*(?:năm\s*)?(?P<y>" + _Y + r"|94)(?!\d))?"
     r"|(?P<cur>(?:(?:tính\s+)?theo\s+)?giá\s+(?:hiện\s+hành|thực\s+tế|HH)(?!\w))"
     r"|(?:at\s+)?(?:(?:the\s+)?(?P<ye3>" + _Y + r")\s+(?:constant|fixed|comparative|comparable)\s+prices?"
-    r"|(?:constant|fixed|comparative|comparable)\s+(?:(?P<ye>"
+    r"|(?:constant|fixed|comparative|comparable|base)\s+(?:(?P<ye>"
     + _Y
     + r")\s+)?prices?(?:\s+(?:of|in)\s+(?P<ye2>"
     + _Y
@@ -362,12 +361,16 @@ _TIME_MASKS = re.compile(
             r"(?:so\s+(?:với\s+)?|(?:cao|nhiều|lớn|thấp|ít|kém)\s+hơn\s+(?:so\s+với\s+)?)(?:cùng\s+k[ỳì]\s+)?(?:năm\s+)?"
             r"(?:" + _Y + r"|trước|ngoái)",
             r"cùng\s+k[ỳì]\s+năm\s+(?:" + _Y + r"|trước|ngoái)",
+            # "so với (ước) thực hiện năm 2021", "so với kết quả năm 2019": a comparison
+            r"so\s+với\s+(?:[^\s\d,.;:()]+\s+){1,4}?năm\s+" + _Y,
             r"(?:compared\s+(?:with|to)|from|over|against|versus|vs\.?|than)\s+(?:the\s+same\s+period\s+(?:(?:of|in)\s+)?)?"
             r"(?:(?:the\s+)?(?:year\s+)?(?:in\s+)?"
             + _Y
             + r"|(?:the\s+)?(?:previous|last|prior)\s+year|a\s+year\s+(?:earlier|ago|before))",
             r"(?:so\s+(?:với\s+)?|(?:cao|nhiều|lớn|thấp|ít|kém)\s+hơn\s+(?:so\s+với\s+)?|compared\s+(?:with|to)\s+|than\s+)"
             r"(?:tháng|quý)\s+(?:IV|I{1,3}|\d{1,2})(?!\w)(?:\s*(?:/|-|năm)\s*" + _Y + r")?",
+            r"(?:gấp|bằng)\s+[\d.,]+\s+lần\s+(?:so\s+với\s+)?(?:năm\s+)?" + _Y,
+            r"[\d.,]+\s+times\s+(?:(?:that\s+)?(?:of|in)\s+)?" + _Y,
             r"ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*" + _Y,
             r"(?<![\d/])\d{1,2}\s*/\s*\d{1,2}\s*/\s*" + _Y,
             r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+" + _Y,
@@ -388,3 +391,27 @@ _DURATION_BEFORE = re.compile(
     r"|khoảng|chừng|trên|dưới|chậm|sớm|tới|đến|thêm|còn|vòng)\s*$",
     _I,
 )
+
+
+# --- document context
+# a statement of the price base for the whole document ("Ghi chú: Các chỉ tiêu giá trị trong báo
+# cáo này tính theo giá cố định 1994", "(All values at constant 2010 prices)")
+_DOC_BASE_SUBJECT = re.compile(
+    r"(?:các|những|mọi)\s+chỉ\s+tiêu|số\s+liệu|báo\s+cáo\s+này|tài\s+liệu\s+này|ghi\s+chú|lưu\s+ý"
+    r"|\b(?:all|the)\s+(?:values|figures|data|amounts)\b|\bin\s+this\s+(?:report|document)\b|\bnote\b",
+    _I,
+)
+
+
+# a purpose clause: "Để hoàn thành mục tiêu năm 2012, ... đạt X" states what is required
+_PURPOSE = re.compile(
+    r"(?<!\w)(?:để|nhằm)\s+(?:hoàn\s+thành|đạt\s+được|đạt|thực\s+hiện)(?:\s+(?:vượt|mức|các|những))*\s+"
+    r"(?:(?P<plan>(?:chỉ\s+tiêu\s+)?kế\s+hoạch)|mục\s+tiêu|chỉ\s+tiêu)"
+    r"|\b(?:to|in\s+order\s+to)\s+(?:achieve|meet|reach|fulfil+)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?P<plane>plan)|target|goal)s?\b",
+    _I,
+)
+
+
+# a bracket that quotes another figure ("(Mục tiêu Nghị quyết là 13,5%/năm)")
+_NUMBER_BRACKET = re.compile(r"\([^()]*\d[^()]*\)")

@@ -1,0 +1,122 @@
+"""Region and scope of every figure: whose number it is.
+
+Region. The place named in the figure's own words (since the previous figure of its
+sentence, or the sentence start): "huyện Bảo Thắng", "tỉnh Yên Bái", "Lao Cai city", "cả
+nước"; "toàn tỉnh", "trên địa bàn tỉnh", "the province" name the document's province, and
+"huyện" alone the district the document last named. Failing that, a part of a whole ("Trong
+đó ...") has the whole's region and a later figure of a sentence the previous one's; else the
+figure is of the document's subject: the first place of its title, else the place of its
+"Lào Cai, ngày ..." line, else the province it names more often than all the others
+together, else (the same way) the province its districts belong to. When none of these tells, the
+region is ``unknown`` and the figure is flagged ``region_unknown`` (never assumed to be the
+project's province).
+
+Scope. The handicraft indicator is ``handicraft``. Otherwise the part of industry named in
+the words that govern the figure -- from its indicator keyword (or the previous figure) to
+the amount, leaving out brackets and asides ("Lai Châu, với thế mạnh thủy điện, đạt ...") --
+(:func:`helpers.figures.extract.regions.scope_in`); a later figure of a sentence without
+words of its own keeps the previous one's scope; else ``total``. A part of a whole that
+names neither a part of industry nor a place of its own is ``unknown``; so is a part without
+a name here (enterprises, industrial parks); both are flagged ``scope_unknown``.
+
+Flags (``;``-separated): ``region_unknown``, ``scope_unknown``, ``outside_project`` (a known
+region other than the project's province), ``merged_2025`` (a figure of 2025 or later for a
+province whose territory changed in the merger of 1 July 2025).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .regions import UNKNOWN, Place, Project, Unit, gazetteer, region_of, scope_in
+
+
+def _document_subject(doc, places: list[Place]) -> Unit | None:
+    """The unit the document is about: first place of the title, else of the place-and-date
+    line of an official document, else the province named more often than all others together
+    (by name, then through its districts)."""
+    text = doc.text
+    if doc.sentences and doc.sentences[0].heading:
+        title = doc.sentences[0]
+        for p in places:
+            if title.start <= p.start and p.end <= title.end and p.kind == "unit":
+                return p.unit
+    for p in places:
+        if p.kind == "unit" and p.unit.level == "province":
+            line_end = text.find("\n", p.end)
+            rest = text[p.end : line_end if line_end >= 0 else len(text)]
+            if rest.lstrip().startswith(",") and "ngày" in rest[:12].lower():
+                return p.unit
+    for level in ("province", "district"):  # else the province its places belong to
+        provinces = Counter(p.unit.province for p in places if p.kind == "unit" and p.unit.level == level)
+        if provinces:
+            (top, n), *others = provinces.most_common()
+            if n > sum(k for _, k in others):  # named more often than all the others together
+                return gazetteer().province(top)
+    return None
+
+
+def _merged(unit: Unit) -> bool:
+    return sum(1 for p in gazetteer().provinces if p.after_2025 == unit.after_2025) > 1
+
+
+def attribute(doc, drafts, places: list[Place], project: Project) -> None:
+    """Set ``region``, ``scope`` and ``flags`` of every draft (module docstring)."""
+    text = doc.text
+    subject = _document_subject(doc, places)
+    brackets = [m.span() for m in re.finditer(r"\([^()\n]*\)", text)]
+    places = [p for p in places if not any(bs < p.start and p.end < be for bs, be in brackets)]
+    previous_in_sentence = None
+    for d in drafts:
+        if previous_in_sentence is not None and previous_in_sentence.sentence.start != d.sentence.start:
+            previous_in_sentence = None
+        a = d.amount
+        hi = a.qualifier_start if a.qualifier_start >= 0 else a.start
+        lo = previous_in_sentence.amount.end if previous_in_sentence is not None else d.sentence.start
+        own = [p for p in places if lo <= p.start and p.end <= hi]
+        district = next(
+            (p.unit for p in reversed(places) if p.end <= hi and p.kind == "unit" and p.unit.level == "district"), None
+        )
+        if district is None and subject is not None and subject.level == "district":
+            district = subject
+        unit: Unit | str | None
+        named = [p for p in own if p.kind in ("unit", "other_district")]
+        if named:  # "Tại Lào Cai, giá trị ... trên địa bàn tỉnh": the name, not the reference
+            unit = region_of(named[-1], subject, district)
+        elif own:
+            unit = region_of(own[-1], subject, district)
+        elif d.part_of is not None:
+            unit = d.part_of.region if d.part_of.region != UNKNOWN else None
+        elif previous_in_sentence is not None:
+            unit = previous_in_sentence.region if previous_in_sentence.region != UNKNOWN else None
+        else:
+            unit = subject
+        if unit is None:
+            d.region = UNKNOWN
+            d.flags.append("region_unknown")
+        elif isinstance(unit, str):
+            d.region = unit
+        else:
+            d.region = unit.official
+            if unit.level != "country" and d.year is not None and d.year >= 2025 and _merged(unit):
+                d.flags.append("merged_2025")
+        if d.region != UNKNOWN and not project.is_province(d.region):
+            d.flags.append("outside_project")
+
+        base = d.base_indicator or d.indicator
+        if base.startswith("handicraft"):
+            d.scope = "handicraft"
+        else:
+            found = scope_in(text, max(d.scope_lo, lo), hi)
+            if found is not None:
+                d.scope = found[0]
+            elif d.part_of is not None:
+                d.scope = "total" if own else UNKNOWN
+            elif previous_in_sentence is not None and d.scope_lo == d.seg_lo and not own:
+                d.scope = previous_in_sentence.scope
+            else:
+                d.scope = "total"
+        if d.scope == UNKNOWN and "scope_unknown" not in d.flags:
+            d.flags.append("scope_unknown")
+        previous_in_sentence = d

@@ -1,0 +1,319 @@
+"""Reading a whole document: sentences in order, the wholes whose parts a passage lists
+("Trong đó:", "Of which"), sections and sentences that carry an indicator to the next
+ones, headlines reconciled with the body, then time, status, base, region and scope."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from helpers.figures.numbers import Amount, find_amounts
+
+from .attribution import attribute
+from .document import (
+    Figure,
+    Sentence,
+    _doc_year,
+    _lines,
+    _nfc_with_map,
+    detect_language,
+    parse_document_date,
+    split_sentences,
+)
+from .periods import _find_times
+from .regions import SCOPE_RE, Place, Project, find_places, load_project
+from .rules import (
+    _OWN_KINDS,
+    _TABLE_NUMBER_CELL,
+    _TABLE_ROW,
+    _compared_to,
+    _Doc,
+    _Draft,
+    _final_status,
+    _finish,
+    _nearest_keyword,
+    _price_base_of,
+    _sentence_drafts,
+)
+from .vocabulary import _BASE_RE, _DOC_BASE_SUBJECT, _I, _KEYWORD_RE, _KEYWORDS, _STATUS_MASK_RE, VALUE_KINDS
+
+# a sentence that opens with "Of which", "Trong đó": its amounts are parts of the whole before it
+_OPENS_PARTS = re.compile(
+    r"^\W*(?:trong\s+đó|of\s+which|of\s+the\s+total|bao\s+gồm|chia\s+ra|including|among\s+them)(?!\w)", _I
+)
+# a sentence that ends announcing a list of parts ("... đạt 101,2% kế hoạch. Trong đó:")
+_ANNOUNCES_PARTS = re.compile(r"(?:trong\s+đó|of\s+which|bao\s+gồm|chia\s+ra|including|as\s+follows)\s*:\s*$", _I)
+_BULLET = re.compile(r"^\s*[-+•*–—]\s*")
+# a numbered section heading ("2.4. Giá trị sản xuất công nghiệp", "II. KẾ HOẠCH NĂM 2020")
+_NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)\s*[.)]\s*\S")
+
+
+# an aside between commas, opened by a word of cause or circumstance
+_ASIDE_SPAN = re.compile(
+    r",\s*(?:do|nhờ|với|dù|mặc\s+dù|bất\s+chấp|home\s+to|with|thanks\s+to|despite|due\s+to)(?!\w)[^,;.\n]*,", _I
+)
+
+
+# a verb of reaching right before the amount: a listing states levels ("Yên Bái đạt 17.250
+# tỷ đồng", "Bat Xat district reached VND 1.2 trillion"), not allocations or costs
+_REACHED_BEFORE = re.compile(
+    r"(?<!\w)(?:đạt|là|ở\s+mức|với|reached|was|were|stood\s+at|hit|totall?ed|with|posted|at)(?!\w)"
+    r"(?:\s+(?:khoảng|gần|hơn|trên|xấp\s+xỉ|about|nearly|over|some|around|almost|more\s+than))?\s*$",
+    _I,
+)
+
+
+def _document_context(doc: _Doc, amounts: list[Amount]) -> None:
+    """The document's price-base statement and the sentences about figures.
+
+    A sentence without any amount that states a base for the document's values ("Ghi chú: Các
+    chỉ tiêu giá trị trong báo cáo này tính theo giá cố định 1994", "(Các chỉ tiêu giá trị
+    tính theo giá cố định năm 1994)") sets ``doc.doc_base``: it applies to every value figure
+    that states no base of its own (targets included), after the bases of its own sentence
+    (see ``rules._price_base``). The first such statement counts. Sentences that quote an
+    amount, name an indicator or name no other measure and no part of industry are the ones
+    whose time expressions may be carried to the next sentences: the time of a sentence about
+    something else ("electricity output rose ... in the second half of the year") is not."""
+    text = doc.text
+    starts = [a.start for a in amounts]
+    for s in doc.sentences:
+        k = bisect_left(starts, s.start)
+        has_amount = k < len(starts) and starts[k] < s.end
+        kws = {k[0] for k in _keywords_in(text, s.start, s.end)}
+        about_other = "other" in kws or SCOPE_RE.search(text, s.start, s.end) is not None
+        if has_amount or kws & set(_OWN_KINDS) or not about_other:
+            doc.relevant.append((s.start, s.end))
+        if doc.doc_base is None and not has_amount and _DOC_BASE_SUBJECT.search(text, s.start, s.end):
+            m = _BASE_RE.search(text, s.start, s.end)
+            if m is not None and _price_base_of(m) != "unstated":
+                doc.doc_base = _price_base_of(m)
+
+
+def _keywords_in(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    """Every indicator or other-measure keyword of ``text[lo:hi]`` as (kind, start, end)."""
+    out = []
+    for m in _KEYWORD_RE.finditer(text, lo, hi):
+        kind = _KEYWORDS[int(m.lastgroup[1:])][0]
+        out.append(("industrial_production_value" if kind.endswith("~weak") else kind, m.start(), m.end()))
+    return out
+
+
+def _amounts_by_sentence(sentences: list[Sentence], amounts: list[Amount]) -> list[list[Amount]]:
+    out, k = [], 0
+    for s in sentences:
+        inside = []
+        while k < len(amounts) and amounts[k].start < s.start:
+            k += 1
+        j = k
+        while j < len(amounts) and amounts[j].end <= s.end:
+            inside.append(amounts[j])
+            j += 1
+        out.append(inside)
+    return out
+
+
+def _document_drafts(doc: _Doc, amounts: list[Amount], places: list[Place]) -> list[_Draft]:
+    """Drafts of every sentence, with the wholes and carried indicators of :func:`_sentence_drafts`.
+
+    - A sentence that opens with a part word ("Of which, the mining sector ...") lists parts
+      of the last whole figure of the sentence before it; so do the bullets ("- ...") after a
+      sentence that ends with "Trong đó:".
+    - A numbered section heading that names an indicator ("2.4. Giá trị sản xuất công
+      nghiệp") gives it to the sentences of its section whose amounts have no keyword.
+    - The bullets after a sentence that ends with ":" take its time and status words when
+      they state none ("Các chỉ tiêu chủ yếu của kế hoạch năm 2015:").
+    - A sentence whose first amount has no keyword and follows a verb of reaching ("đạt",
+      "reached", "with"), after a place or a time of its own
+      ("Tỉnh bạn Yên Bái đạt ...", "Lũy kế 4 tháng đạt ..."), continues the indicator of the
+      previous sentence with amounts, in its paragraph or the one before.
+    """
+    text = doc.text
+    drafts: list[_Draft] = []
+    heading_kind: str | None = None
+    last_whole: _Draft | None = None
+    last_para: int | None = None
+    last_kind: str | None = None
+    bullets_whole: _Draft | None = None
+    intro: Sentence | None = None
+    for s, inside in zip(doc.sentences, _amounts_by_sentence(doc.sentences, amounts)):
+        sentence = text[s.start : s.end]
+        line_start = text.rfind("\n", 0, s.start) + 1
+        line_end = text.find("\n", s.start)
+        line_end = len(text) if line_end < 0 else line_end
+        if s.heading and s.start == line_start and _NUMBERED.match(text[line_start:line_end]):
+            kw = _nearest_keyword(text, line_start, line_end, spans=doc.scope_spans)
+            heading_kind = kw[0] if kw is not None and kw[0] in VALUE_KINDS else None
+        parent = carry = None
+        is_bullet = _BULLET.match(sentence) is not None
+        if is_bullet and bullets_whole is not None:
+            parent = bullets_whole
+        else:
+            bullets_whole = None
+        if not is_bullet and not (intro is not None and s.start == intro.start):
+            intro = None
+        if inside:
+            first = inside[0]
+            hi = first.qualifier_start if first.qualifier_start >= 0 else first.start
+            opens_parts = parent is None and _OPENS_PARTS.match(sentence) is not None
+            if opens_parts and last_whole is not None and last_para is not None and s.para - last_para <= 1:
+                parent = last_whole
+            reached = _REACHED_BEFORE.search(text, max(s.start, hi - 30), hi) is not None
+            if parent is None and reached and _nearest_keyword(text, s.start, hi, spans=doc.scope_spans) is None:
+                own_place = any(s.start <= p.start and p.end <= hi for p in places)
+                own_time = any(s.start <= t.start and t.end <= hi for t in doc.times)
+                if heading_kind is not None and not s.heading:
+                    carry = heading_kind
+                elif (own_place or own_time) and last_kind is not None and s.para - (last_para or 0) <= 1:
+                    carry = last_kind
+            found = _sentence_drafts(doc, s, inside, parent=parent, carry=carry)
+            for d in found:
+                d.intro = intro if is_bullet else None
+            drafts.extend(found)
+            wholes = [d for d in found if d.kind == "value" and d.part_of is None]
+            last_whole = wholes[-1] if wholes else None
+            last_kind = wholes[-1].indicator if wholes else None
+            last_para = s.para
+        if _ANNOUNCES_PARTS.search(sentence):
+            bullets_whole = last_whole if last_whole is not None and last_para == s.para else None
+        elif sentence.rstrip().endswith(":"):
+            intro = s  # "Các chỉ tiêu chủ yếu của kế hoạch năm 2015:" introduces the bullets
+    return drafts
+
+
+_ROUNDS = {"more_than": lambda h, b: b >= h, "nearly": lambda h, b: b <= h, "about": lambda h, b: True}
+
+
+def _reconcile_headlines(doc: _Doc, drafts: list[_Draft]) -> None:
+    """A figure of the title (the document's first line) that names no period restates a
+    figure of the body that it rounds ("đạt trên 10.200 tỷ đồng" over a body's "quý I ...
+    10.236 tỷ đồng"): it takes that figure's period, year, status and price base. The body
+    figure is the closest in value of the same indicator, within 5%, on the side the
+    qualifier allows ("trên"/"over": the body is larger; "gần"/"nearly": smaller)."""
+    if not doc.sentences:
+        return
+    title = doc.sentences[0]
+    if not title.heading:
+        return
+    body = [d for d in drafts if d.sentence.start != title.start and d.kind == "value" and d.part_of is None]
+    for h in drafts:
+        if h.sentence.start != title.start or h.kind != "value" or h.period_found:
+            continue
+        fits = _ROUNDS.get(h.qualifier, lambda hv, bv: True)
+        near = [
+            b
+            for b in body
+            if b.indicator == h.indicator and abs(b.value - h.value) <= 0.05 * b.value and fits(h.value, b.value)
+        ]
+        if not near:
+            continue
+        b = min(near, key=lambda x: abs(x.value - h.value))
+        h.period, h.year, h.year_found, h.period_found = b.period, b.year, b.year_found, True
+        h.price_base = b.price_base
+        h.status = _final_status(doc, b)
+
+
+def _extract(
+    text: str, source: str, doc_date: str | None, file: str, language: str | None, project: Project | None = None
+) -> tuple[list[Figure], list[tuple[str, int, int, str]]]:
+    """Figures of a text and number problems as (level, line, column, message); ``project``
+    (default: ``project.yaml``) names the project's province."""
+    project = project if project is not None else load_project()
+    norm, index = _nfc_with_map(text)
+
+    def orig(pos: int) -> int:
+        return pos if index is None else index[pos]
+
+    lang = language if language in ("vi", "en") else detect_language(norm)
+    if doc_date is None:
+        doc_date = parse_document_date(norm)
+    doc_year = _doc_year(doc_date)
+    sentences = split_sentences(norm)
+    doc = _Doc(norm, doc_year, sentences, _find_times(norm, doc_year), doc_date=doc_date)
+    doc.status_masks = [m.span() for m in _STATUS_MASK_RE.finditer(norm)]
+    amounts, number_problems = find_amounts(norm, lang)
+
+    problems = []
+    newlines = [m.start() for m in re.finditer("\n", text)]  # line numbers by bisection (linear time)
+    for p in number_problems:
+        o = orig(p.start)
+        line = bisect_left(newlines, o) + 1
+        col = o - (newlines[line - 2] + 1 if line > 1 else 0) + 1
+        written = text[o : orig(p.end)]
+        problems.append(
+            ("warning", line, col, f"unreadable number {written!r} at offset {o} ({p.reason}); no figure recorded")
+        )
+
+    for ls, le in _lines(norm):
+        line = norm[ls:le]
+        if not _TABLE_ROW.search(line) or not _TABLE_NUMBER_CELL.search(line):
+            continue
+        kw = next(
+            (
+                m
+                for m in _KEYWORD_RE.finditer(line)
+                if _KEYWORDS[int(m.lastgroup[1:])][0] in _OWN_KINDS + ("industrial_production_value~weak",)
+            ),
+            None,
+        )
+        if kw is None:
+            continue
+        o = orig(ls)
+        line_no = bisect_left(newlines, o) + 1
+        problems.append(
+            (
+                "warning",
+                line_no,
+                1,
+                f"table row {kw.group(0)!r} not read (numbers without a unit of their own); no figure recorded",
+            )
+        )
+
+    # other measures named inside the name of a part or inside an aside ("thị xã Sa Pa, do ảnh
+    # hưởng của dịch đến hoạt động du lịch, chỉ đạt ...") do not stop a figure
+    doc.scope_spans = sorted(
+        [m.span() for m in SCOPE_RE.finditer(norm)] + [m.span() for m in _ASIDE_SPAN.finditer(norm)]
+    )
+    places = find_places(norm, project)
+    doc.place_spans = [(p.start, p.end) for p in places if p.kind in ("unit", "other_district")]
+    _document_context(doc, amounts)
+    drafts = _document_drafts(doc, amounts, places)
+    _finish(doc, drafts)
+    _reconcile_headlines(doc, drafts)
+    attribute(doc, drafts, places, project)
+
+    figures = []
+    for d in drafts:
+        qs, qe = orig(d.sentence.start), orig(d.sentence.end)
+        vs, ve = orig(d.amount.start), orig(d.amount.end)
+        growth = None if d.growth is None else round(float(d.growth), 10)
+        if d.kind == "increase":
+            compared = _compared_to(None if d.comparison == ("unstated",) else d.comparison, d.period)
+        elif d.growth is not None:
+            compared = _compared_to(d.comparison, d.period)
+        else:
+            compared = ""
+        figures.append(
+            Figure(
+                source=source,
+                file=file,
+                indicator=d.indicator,
+                period=d.period,
+                year=d.year,
+                value=float(d.value),
+                unit=d.unit,
+                qualifier=d.qualifier,
+                price_base=d.price_base,
+                status=d.status or _final_status(doc, d),
+                growth_pct=growth,
+                compared_to=compared,
+                region=d.region,
+                scope=d.scope,
+                flags=";".join(d.flags),
+                value_text=text[vs:ve],
+                quote=text[qs:qe],
+                start=qs,
+                end=qe,
+            )
+        )
+    figures.sort(key=lambda f: (f.start, text.find(f.value_text, f.start)))
+    return figures, problems

@@ -1,0 +1,198 @@
+"""Cited figures: published facts held by citation, ``data/raw/published.yaml``.
+
+Many figures on Lào Cai's industrial output were read in documents the repository does not
+hold as text. Each is recorded with its citation (publisher, title, url, date, location in
+the document), never with the document's wording, and with the project's judgement of it
+(base inferred, agreement with other figures, which of two is preferred). ``use: false``
+keeps a figure visible in ``figures.csv`` but out of the series (a superseded estimate, a
+duplicate, a value at current prices).
+
+:func:`load_published` validates the file with pydantic against the allowed values of
+:mod:`helpers.figures.values` (the same lists the figures schema uses); :func:`cited_rows`
+turns the entries into rows of ``figures.csv`` with ``kind = cited``, an empty quote and the
+citation in the ``citation`` column. They then go through the same duplicate, curation,
+implied-level and consistency steps as the figures quoted from registered documents.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from helpers.common import paths
+from helpers.common.errors import InputError
+from helpers.figures.values import INDICATOR_PATTERN, PERIOD_PATTERN, PRICE_BASES, QUALIFIERS, STATUSES, UNITS
+
+PUBLISHED_YAML_NAME = "published.yaml"
+SOURCE = "published"
+"""Value of the ``source`` column of cited rows."""
+
+#: Values given to the columns of cited rows that the file does not hold, when the figures
+#: table has such a column: a cited figure is a figure of the project's province
+#: (project.yaml), of total scope unless its indicator is a part of industry (handicraft).
+CITED_DEFAULTS: dict[str, str] = {}
+
+
+def _cited_region_scope(indicator: str) -> dict[str, str]:
+    from helpers.figures.extract.regions import load_project
+
+    scope = "handicraft" if indicator.startswith("handicraft") else "total"
+    return {"region": load_project().province, "scope": scope}
+
+
+EXCLUDED_NOTE = "use: false in published.yaml"
+
+_DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+
+class PublishedError(InputError):
+    """published.yaml is unreadable or an entry is malformed; the message names the entry."""
+
+
+class Citation(BaseModel):
+    """Where a cited figure was published."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    publisher: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    url: str | None = None
+    date: str | None = Field(default=None, pattern=_DATE)
+    location: str = Field(min_length=1)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_text(cls, v):
+        return None if v is None else str(v)
+
+    def text(self) -> str:
+        """One line: publisher, title, date, url, location (missing parts left out)."""
+        parts = [self.publisher, f"“{self.title}”", self.date or "date unknown", self.url, self.location]
+        return ", ".join(p for p in parts if p)
+
+
+class CitedFigure(BaseModel):
+    """One entry of published.yaml (see the file's header for the meaning of each field)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")
+    indicator: str = Field(pattern=INDICATOR_PATTERN)
+    year: int = Field(ge=1975, le=2100)
+    period: str = Field(pattern=PERIOD_PATTERN)
+    value: float = Field(gt=0)
+    unit: Literal[UNITS]  # type: ignore[valid-type]
+    qualifier: Literal[QUALIFIERS] | None = None  # type: ignore[valid-type]
+    price_base: Literal[PRICE_BASES]  # type: ignore[valid-type]
+    status: Literal[STATUSES]  # type: ignore[valid-type]
+    growth_pct: float | None = None
+    compared_to: int | None = Field(default=None, ge=1975, le=2100)
+    share_of_plan_pct: float | None = Field(default=None, gt=0)
+    citation: Citation
+    judgement: str = Field(min_length=1)
+    use: bool
+
+    @field_validator("price_base", mode="before")
+    @classmethod
+    def _base_text(cls, v):
+        return str(v) if isinstance(v, int) else v
+
+
+def _entry_lines(text: str) -> list[int]:
+    node = yaml.compose(text)
+    if node is None or not hasattr(node, "value") or not isinstance(node.value, list):
+        return []
+    for k, v in node.value:
+        if getattr(k, "value", None) == "figures" and isinstance(getattr(v, "value", None), list):
+            return [item.start_mark.line + 1 for item in v.value]
+    return []
+
+
+def load_published(path: str | Path | None = None) -> list[CitedFigure]:
+    """Read and validate published.yaml; an absent file means no cited figure.
+
+    Raises
+    ------
+    PublishedError
+        Invalid YAML, no ``figures:`` list, an entry failing the schema (a missing
+        citation, an unknown unit, period or price base, ...) or an id used twice. The one
+        line names the file, the entry (number, id, line) and the field.
+    """
+    path = Path(path or paths.DATA_RAW / PUBLISHED_YAML_NAME)
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    try:
+        doc = yaml.safe_load(text) or {}
+        lines = _entry_lines(text)
+    except yaml.YAMLError as exc:
+        raise PublishedError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
+    entries = doc.get("figures") if isinstance(doc, dict) else None
+    if not isinstance(entries, list):
+        raise PublishedError(f"{path}: expected a list under 'figures:'")
+    out: list[CitedFigure] = []
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(entries, start=1):
+        line = lines[i - 1] if i - 1 < len(lines) else "?"
+        ident = entry.get("id", "?") if isinstance(entry, dict) else "?"
+        where = f"{path}:{line}: entry {i} ('{ident}')"
+        if not isinstance(entry, dict):
+            raise PublishedError(f"{where}: expected a mapping of fields")
+        try:
+            fig = CitedFigure.model_validate(entry)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field = ".".join(str(p) for p in err["loc"]) or "entry"
+            raise PublishedError(f"{where}: {field}: {err['msg']}") from None
+        if fig.id in seen:
+            raise PublishedError(f"{where}: id '{fig.id}' is already used by entry {seen[fig.id]}; ids must be unique")
+        seen[fig.id] = i
+        out.append(fig)
+    return out
+
+
+def cited_rows(figures: list[CitedFigure], columns: list[str]) -> pd.DataFrame:
+    """Rows of the figures table for the cited figures, with exactly ``columns``.
+
+    ``kind`` is ``cited``, ``source`` is ``published``, ``file`` names published.yaml,
+    ``quote``/``value_text`` are empty and ``start``/``end`` missing; ``citation`` holds
+    :meth:`Citation.text`; ``excluded`` says why a ``use: false`` figure stays out of the
+    series. Columns the file does not describe take :data:`CITED_DEFAULTS` or stay empty.
+    """
+    rows = []
+    for f in figures:
+        row = {c: CITED_DEFAULTS.get(c, "") for c in columns}
+        row.update({k: v for k, v in _cited_region_scope(f.indicator).items() if k in columns})
+        row.update(
+            figure_id=f.id,
+            source=SOURCE,
+            indicator=f.indicator,
+            period=f.period,
+            year=f.year,
+            value=f.value,
+            unit=f.unit,
+            qualifier=f.qualifier or "",
+            price_base=f.price_base,
+            status=f.status,
+            growth_pct=float("nan") if f.growth_pct is None else f.growth_pct,
+            compared_to="" if f.compared_to is None else str(f.compared_to),
+            kind="cited",
+            quote="",
+            start=pd.NA,
+            end=pd.NA,
+            file=PUBLISHED_YAML_NAME,
+            citation=f.citation.text(),
+            excluded="" if f.use else EXCLUDED_NOTE,
+        )
+        rows.append({c: row.get(c, "") for c in columns})
+    return pd.DataFrame(rows, columns=columns)
+
+
+def citation_id(figure_id: str) -> str:
+    """The published.yaml id behind a figure id (an implied row ``id>year`` gives ``id``)."""
+    return re.split(r"[>]", str(figure_id))[0]

@@ -1,0 +1,74 @@
+"""Leave-one-out check of the series intervals (laocai check-intervals)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.series import loo as L
+from helpers.series.linking import SeriesParams
+
+
+def obs(*rows):
+    cols = ["figure_id", "year", "value", "price_base", "kind", "status", "derived_from"]
+    return pd.DataFrame([dict(zip(cols, r)) for r in rows])
+
+
+SMOOTH = obs(
+    ("a@1", 2016, 100.0, "2010", "reported", "actual", ""),
+    ("a@2", 2017, 110.0, "2010", "reported", "actual", ""),
+    ("a@3", 2018, 121.0, "2010", "reported", "actual", ""),
+    ("a@4", 2019, 133.0, "2010", "reported", "actual", ""),
+    ("a@5", 2020, 146.0, "2010", "reported", "actual", ""),
+)
+
+
+def test_each_inner_figure_is_tested_against_the_series_built_without_it():
+    t = L.check_intervals(SMOOTH, SeriesParams())
+    assert t.columns.tolist() == L.LOO_COLUMNS
+    assert t["figure_id"].tolist() == ["a@2", "a@3", "a@4"]  # the first and last cannot be tested
+    assert [f for f, _ in t.attrs["skipped"]] == ["a@1", "a@5"]
+    assert t["covered"].all() and (t["lo"] < t["published_2010"]).all()
+    row = t.set_index("figure_id").loc["a@3"]
+    assert row["estimate"] == pytest.approx((110 * 133) ** 0.5, rel=1e-6)  # bridge between the neighbours
+
+
+def test_a_jump_outside_the_interval_is_not_covered_and_lowers_coverage():
+    jumpy = SMOOTH.copy()
+    jumpy.loc[2, "value"] = 400.0
+    t = L.check_intervals(jumpy, SeriesParams())
+    assert not t.set_index("figure_id").loc["a@3", "covered"]
+    c = L.coverage(t)
+    assert c.tested == 3 and c.covered < 3 and "at nominal 95%" in c.line()
+
+
+def test_implied_levels_leave_with_their_parent():
+    rows = obs(
+        *SMOOTH.itertuples(index=False),
+        ("b@1>2017", 2017, 110.0, "2010", "implied", "actual", "b@1"),
+        ("b@1", 2018, 121.0, "2010", "reported", "actual", ""),
+    )
+    t = L.check_intervals(rows, SeriesParams()).set_index("figure_id")
+    # leaving out a@2 keeps 2017 known through b@1's growth rate: a narrow interval
+    assert t.loc["a@2", "hi"] / t.loc["a@2", "lo"] < 1.01
+    by_year = L.check_intervals(rows, SeriesParams(), by="year").set_index("figure_id")
+    assert by_year.loc["a@2", "hi"] / by_year.loc["a@2", "lo"] > 1.1
+
+
+def test_bad_mode_is_refused():
+    with pytest.raises(ValueError, match="by must be"):
+        L.check_intervals(SMOOTH, by="decade")
+
+
+def test_command_prints_csv_then_the_coverage_line(tmp_path, capsys):
+    from helpers import cli
+
+    table = SMOOTH.assign(indicator="industrial_production_value", period="FY", unit="bn_vnd")
+    path = tmp_path / "figures.csv"
+    table.to_csv(path, index=False)
+    with pytest.raises(SystemExit) as done:
+        cli.main(["check-intervals", "--figures", str(path)])
+    assert done.value.code in (0, None)
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == ",".join(L.LOO_COLUMNS) and len([x for x in out if not x.startswith("#")]) == 4
+    assert out[-1].startswith("# coverage: 3 of 3")

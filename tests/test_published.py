@@ -1,0 +1,114 @@
+"""Cited figures (data/raw/published.yaml): schema, join into the figures table, use: false."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+import yaml
+
+from helpers.common import paths
+from helpers.figures import table as F
+from helpers.figures.published import PublishedError, cited_rows, load_published
+from helpers.series import build as S
+
+ENTRY = dict(
+    id="site-2017-fy2016",
+    indicator="industrial_production_value",
+    year=2016,
+    period="FY",
+    value=20815,
+    unit="bn_vnd",
+    qualifier=None,
+    price_base="2010",
+    status="actual",
+    growth_pct=15.6,
+    compared_to=2015,
+    share_of_plan_pct=None,
+    citation=dict(
+        publisher="site.vn", title="A title", url="http://site.vn/1", date="2017", location="first paragraph"
+    ),
+    judgement="Seen; agrees with the eleven-month figure.",
+    use=True,
+)
+
+
+def _raw_copy(tmp_path, entries):
+    """A copy of data/raw whose published.yaml holds ``entries``."""
+    raw = tmp_path / "raw"
+    shutil.copytree(paths.DATA_RAW, raw)
+    (raw / "published.yaml").write_text(
+        "# test register\n" + yaml.safe_dump({"figures": entries}, allow_unicode=True), encoding="utf-8"
+    )
+    return raw
+
+
+def test_the_committed_file_passes_its_schema():
+    figs = load_published()
+    assert figs and len({f.id for f in figs}) == len(figs)
+    assert all(f.citation.publisher and f.citation.location and f.judgement for f in figs)
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda e: e.pop("citation"), r"entry 2 \('site-2017-fy2016'\): citation: Field required"),
+        (lambda e: e.update(unit="trillion"), "unit"),
+        (lambda e: e.update(period="whole year"), "period"),
+        (lambda e: e.update(price_base="2005 prices"), "price_base"),
+        (lambda e: e.update(id="other-2020"), "already used by entry 1"),
+    ],
+)
+def test_bad_entry_is_one_line_naming_the_file_and_entry_and_nothing_is_written(tmp_path, change, message):
+    first = dict(ENTRY, id="other-2020", year=2020, value=37050.8)
+    bad = dict(ENTRY, citation=dict(ENTRY["citation"]))
+    change(bad)
+    raw = _raw_copy(tmp_path, [first, bad])
+    out = tmp_path / "out"
+    with pytest.raises(PublishedError, match=message) as err:
+        F.write_figures(F.build_figures(raw), out)
+    assert "published.yaml" in str(err.value) and "\n" not in str(err.value)
+    assert not out.exists()
+
+
+def test_cited_rows_join_the_table_as_kind_cited_with_citation_and_implied_levels(tmp_path):
+    raw = _raw_copy(tmp_path, [ENTRY])
+    f = F.build_figures(raw).figures.set_index("figure_id")
+    row = f.loc["site-2017-fy2016"]
+    assert row["kind"] == "cited" and row["quote"] == "" and pd.isna(row["start"])
+    assert "site.vn" in row["citation"] and "first paragraph" in row["citation"] and "2017" in row["citation"]
+    implied = f.loc["site-2017-fy2016>2015"]
+    assert implied["kind"] == "implied" and implied["value"] == pytest.approx(20815 / 1.156)
+    assert implied["derived_from"] == "site-2017-fy2016"
+
+
+def test_a_cited_figure_equal_to_a_held_one_is_merged_into_it(tmp_path):
+    held = dict(ENTRY, id="copy-2020", year=2019, value=32921, growth_pct=13.4, compared_to=2018)
+    raw = _raw_copy(tmp_path, [held])
+    f = F.build_figures(raw).figures.set_index("figure_id")
+    assert "copy-2020" not in f.index
+    assert "copy-2020" in f.loc["ubnd-ct04-2020@824", "also_in"]
+
+
+def test_use_false_is_visible_but_feeds_neither_series_nor_checks(tmp_path):
+    off = dict(ENTRY, id="early-2016", value=5000, growth_pct=None, compared_to=None, use=False)
+    raw = _raw_copy(tmp_path, [ENTRY, off])
+    res = F.build_figures(raw)
+    f = res.figures.set_index("figure_id")
+    assert f.loc["early-2016", "excluded"] != "" and f.loc["site-2017-fy2016", "excluded"] == ""
+    assert not res.checks["figure_ids"].str.contains("early-2016").any()
+    obs, _ = S.split_observations(res.figures)
+    assert "early-2016" not in set(obs["figure_id"]) and "site-2017-fy2016" in set(obs["figure_id"])
+
+
+def test_cited_rows_fill_columns_they_do_not_describe():
+    cols = [*dict.fromkeys([*F.FIGURE_COLUMNS, "region", "scope"]), "other"]
+    from helpers.figures.published import CitedFigure
+
+    row = cited_rows([CitedFigure.model_validate(ENTRY)], cols).iloc[0]
+    assert list(cited_rows([], cols).columns) == cols
+    # a cited figure is a total of the project's province (project.yaml)
+    from helpers.figures.extract.regions import load_project
+
+    assert (row["region"], row["scope"], row["other"]) == (load_project().province, "total", "")
