@@ -40,6 +40,49 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "kind_word.cited": {"en": "cited", "vi": "trích dẫn"},
     "scope_word.total": {"en": "whole industry", "vi": "toàn ngành"},
     "scope_word.handicraft": {"en": "handicraft", "vi": "tiểu thủ công nghiệp"},
+    "col.published_2010": {"en": "Published (2010 prices)", "vi": "Công bố (giá 2010)"},
+    "col.loo_estimate": {"en": "Series without it", "vi": "Chuỗi khi bỏ số liệu này"},
+    "col.old_id": {"en": "1994-price figure", "vi": "Số liệu giá 1994"},
+    "col.new_id": {"en": "2010-price figure", "vi": "Số liệu giá 2010"},
+    "col.link_ratio": {"en": "Ratio 2010 / 1994", "vi": "Tỷ số 2010 / 1994"},
+    "col.sd_log": {"en": "Sd on logs", "vi": "Độ lệch chuẩn (log)"},
+    "col.weight": {"en": "Weight", "vi": "Trọng số"},
+    "series.loo_none": {
+        "en": "No figure could be tested ({skipped} not testable).",
+        "vi": "Không kiểm tra được số liệu nào ({skipped} số liệu không kiểm tra được).",
+    },
+    "series.loo_consistent": {
+        "en": "{covered} of {tested} published figures, each left out in turn, fall inside the interval the "
+        "series gives without them ({share}, for a nominal {level}; the expected range is {lo}–{hi} of "
+        "{tested}): consistent with the nominal level. {skipped} could not be tested (first or last year).",
+        "vi": "{covered} trong {tested} số liệu công bố, lần lượt bỏ ra, nằm trong khoảng mà chuỗi cho khi "
+        "không có chúng ({share}, mức danh nghĩa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): phù hợp "
+        "với mức danh nghĩa. {skipped} số liệu không kiểm tra được (năm đầu hoặc năm cuối).",
+    },
+    "series.loo_far": {
+        "en": "{covered} of {tested} published figures, each left out in turn, fall inside the interval the "
+        "series gives without them ({share}, for a nominal {level}; the expected range is {lo}–{hi} of "
+        "{tested}): far from the nominal level. {skipped} could not be tested (first or last year).",
+        "vi": "{covered} trong {tested} số liệu công bố, lần lượt bỏ ra, nằm trong khoảng mà chuỗi cho khi "
+        "không có chúng ({share}, mức danh nghĩa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): khác xa "
+        "mức danh nghĩa. {skipped} số liệu không kiểm tra được (năm đầu hoặc năm cuối).",
+    },
+    "series.bridge_none": {
+        "en": "No year is published at both 1994 and 2010 prices: the link factor stays at {k} "
+        "(national statistics, references.yaml).",
+        "vi": "Không có năm nào được công bố theo cả giá 1994 và giá 2010: hệ số nối giữ nguyên {k} "
+        "(thống kê quốc gia, references.yaml).",
+    },
+    "series.bridge_rule": {
+        "en": "The link factor {k} (95% range {lo}–{hi}) combines the national prior {prior} with {n} "
+        "year(s) published at both 1994 and 2010 prices, each weighted by its precision (on logs).",
+        "vi": "Hệ số nối {k} (khoảng 95%: {lo}–{hi}) kết hợp giá trị tiên nghiệm quốc gia {prior} với {n} "
+        "năm được công bố theo cả giá 1994 và giá 2010, mỗi năm có trọng số theo độ chính xác (trên log).",
+    },
+    "series_note.nowcast": {
+        "en": "estimated from the growth of part of the year",
+        "vi": "ước tính từ tốc độ tăng của một phần năm",
+    },
     "page.skip": {"en": "Skip to the content", "vi": "Chuyển đến nội dung"},
     "question.figures": {
         "en": "Lào Cai province: what do published sources say about the industrial production value?",

@@ -256,3 +256,85 @@ def holdout_table(series: pd.DataFrame, lang: str = "en", params: SeriesParams |
     ]
     df = pd.DataFrame(rows, columns=[c.key for c in cols])
     return Table(df, cols, lang, name="holdout")
+
+
+def nowcast_table(series: pd.DataFrame, lang: str = "en") -> Table:
+    """The years estimated from part-year figures (nowcasts), whole billions, with a note in
+    the report's language."""
+    now = series[series["kind"] == "nowcast"].copy()
+    now["note_text"] = [series_note(r, series, lang) for _, r in now.iterrows()]
+    now["figure_ids"] = now["figure_ids"].fillna("").str.replace(";", "; ")
+    cols = [
+        Col("year", "col.year", "year"),
+        Col("value", "col.value_bn", "int"),
+        Col("lo", "col.lower", "int"),
+        Col("hi", "col.upper", "int"),
+        Col("figure_ids", "col.figures", "code"),
+        Col("note_text", "col.note"),
+    ]
+    return Table(now, cols, lang, name="nowcasts")
+
+
+def loo_display(table: pd.DataFrame, lang: str = "en") -> Table:
+    """The leave-one-out check (:func:`helpers.series.loo.check_intervals`) for a report."""
+    cols = [
+        Col("figure_id", "col.id", "code"),
+        Col("year", "col.year", "year"),
+        Col("published_2010", "col.published_2010", "int"),
+        Col("estimate", "col.loo_estimate", "int"),
+        Col("lo", "col.lower", "int"),
+        Col("hi", "col.upper", "int"),
+        Col("covered", "col.inside", "bool"),
+    ]
+    return Table(table, cols, lang, name="loo")
+
+
+def coverage_text(cov, lang: str = "en") -> str:
+    """The coverage of the leave-one-out check in a sentence (``cov``: a
+    :class:`helpers.series.loo.Coverage`)."""
+    if not cov.tested:
+        return t("series.loo_none", lang, skipped=cov.skipped)
+    lo, hi = cov.binomial_range()
+    key = "series.loo_consistent" if lo <= cov.covered <= hi else "series.loo_far"
+    return t(
+        key,
+        lang,
+        covered=cov.covered,
+        tested=cov.tested,
+        share=percent(cov.share, lang, 0, share=True),
+        level=percent(cov.level, lang, 0),
+        lo=lo,
+        hi=hi,
+        skipped=cov.skipped,
+    )
+
+
+def bridge_display(estimate, lang: str = "en") -> Table:
+    """The bridge years behind the link factor (a :class:`helpers.series.bridge.LinkEstimate`)."""
+    cols = [
+        Col("year", "col.year", "year"),
+        Col("old_id", "col.old_id", "code"),
+        Col("old_value", "col.published_1994", "num", decimals=1),
+        Col("new_id", "col.new_id", "code"),
+        Col("new_value", "col.published_2010", "num", decimals=1),
+        Col("ratio", "col.link_ratio", "num", decimals=3),
+        Col("sd_log", "col.sd_log", "num", decimals=3),
+        Col("weight", "col.weight", "share", decimals=0),
+    ]
+    return Table(estimate.bridges, cols, lang, name="bridges")
+
+
+def bridge_text(estimate, lang: str = "en") -> str:
+    """How the link factor was obtained, in a sentence in the report's language."""
+    if not estimate.from_data:
+        return t("series.bridge_none", lang, k=number(estimate.prior_k, lang, 2))
+    lo, hi = estimate.range
+    return t(
+        "series.bridge_rule",
+        lang,
+        prior=number(estimate.prior_k, lang, 2),
+        n=len(estimate.bridges),
+        k=number(estimate.k, lang, 2),
+        lo=number(lo, lang, 2),
+        hi=number(hi, lang, 2),
+    )
