@@ -176,7 +176,7 @@ NUM_VI = re.compile(r"^[-+]?(\d{1,3}(\.\d{3})*(,\d+)?|\d{4})%?$")
 FACTS_JS = r"""
 () => {
   const vis = el => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
-  const skip = 'code, pre, [lang]:not([lang="vi"]), [translate="no"], .src-text, details.about';
+  const skip = 'code, pre, td.code, [lang]:not([lang="vi"]), [translate="no"], .src-text, details.about';
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const words = [];
   while (walker.nextNode()) {
