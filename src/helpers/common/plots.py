@@ -26,7 +26,7 @@ import seaborn as sns
 from helpers.common.i18n import t
 from helpers.common.present import number, percent, word
 
-KIND_MARKERS = {"reported": "o", "implied": "D", "linked": "s", "interpolated": "x"}
+KIND_MARKERS = {"reported": "o", "implied": "D", "linked": "s", "interpolated": "x", "nowcast": "v"}
 
 #: Line styles and markers cycled through when several models or scenarios share a chart.
 STYLES = [("-", "o"), ("--", "s"), ("-.", "^"), (":", "D"), ((0, (5, 1, 1, 1)), "v"), ((0, (1, 1)), "P")]
