@@ -436,3 +436,78 @@ def test_rwd_rejects_non_positive_but_level_fallback_accepts():
 def test_point_forecast_matches_fit_forecast():
     y = growth_series(missing=(2016,))
     np.testing.assert_allclose(models.point_forecast(y, 3), fit_forecast(y, 3, intervals="model").forecast)
+
+
+# ------------------------------------------------------------------------------------------
+# statsforecast members and sane tails
+# ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", ["sf_ets", "sf_dotm"])
+def test_statsforecast_members_fit_and_fill_missing_years(method):
+    y = growth_series(n=16, missing=(2014,))
+    res = fit_forecast(y, 4, method)
+    check_frame(res, 4, 2026)
+    assert res.info.get("filled_years") == 1
+    # a growing series: the forecasts stay within a sane range of the last value
+    assert 0.7 * y.iloc[-1] < res.forecast[0] < 1.5 * y.iloc[-1]
+
+
+def test_statsforecast_member_too_short_is_a_model_error():
+    with pytest.raises(ModelError, match="too short"):
+        fit_forecast(growth_series(n=5), 3, "sf_ets")
+
+
+def test_max_rise_is_the_largest_rise_within_j_years():
+    from helpers.models.tails import max_rise
+
+    v = np.array([1.0, 2.0, 1.0, 8.0, np.nan, 8.0])
+    np.testing.assert_allclose(max_rise(v, 4), [8.0, 8.0, 8.0, 8.0])
+    np.testing.assert_allclose(max_rise(np.array([4.0, 2.0, 1.0]), 2), [1.0, 1.0])
+    np.testing.assert_allclose(max_rise(np.array([1.0, 2.0, 4.0]), 3), [2.0, 4.0, 4.0])
+
+
+def test_upper_bounds_of_a_jump_are_capped_by_the_stated_rule():
+    # a hundredfold jump between two observations: the model's own Student-t with one degree of
+    # freedom would give bounds near 1e97; the cap is max(10 x max, last x largest rise)
+    y = pd.Series([1.0, 100.0], index=[2000, 2001])
+    f = fit_forecast(y, 5, "naive").frame
+    assert (f["hi_95"] <= 100.0 * 100.0 + 1e-6).all()
+    assert (f["hi_95"] >= f["hi_80"]).all() and (f["hi_80"] >= f["forecast"]).all()
+    assert (f["lo_95"] >= 1.0 / 10 - 1e-9).all()
+
+
+def test_the_cap_does_not_touch_ordinary_intervals():
+    from helpers.models import tails
+
+    y = growth_series(n=20, noise=0.05)
+    on = fit_forecast(y, 6).frame
+    old = tails.TAIL_MULTIPLE
+    tails.TAIL_MULTIPLE = None
+    try:
+        off = fit_forecast(y, 6).frame
+    finally:
+        tails.TAIL_MULTIPLE = old
+    pd.testing.assert_frame_equal(on, off)
+
+
+def test_the_cap_follows_the_evidence_of_fast_growth():
+    # a series that has grown 3x a year: bounds above 10x its maximum are allowed
+    y = pd.Series(3.0 ** np.arange(8), index=np.arange(2000, 2008))
+    f = fit_forecast(y, 4, "rwd_log").frame
+    assert f["hi_95"].iloc[-1] > 10 * y.max()
+
+
+def test_compiled_ets_sums_equal_the_numpy_reference():
+    rng = np.random.default_rng(3)
+    A, B, P = kernels._GRID_DAMPED
+    for trial in range(30):
+        n = int(rng.integers(4, 30))
+        x = np.cumsum(rng.normal(0.05, 0.1, n))
+        if trial % 2:
+            x[rng.integers(1, n - 1, 2)] = np.nan
+        for a, b, p, trend in [(*kernels._GRID_SES, False), (A, B, P, True)]:
+            ref = kernels._ets_sums_numpy(x, a, b, p, trend)
+            got = kernels._ets_sums(x, a, b, p, trend)
+            for r, g in zip(ref, got):
+                np.testing.assert_allclose(g, r, rtol=1e-12, atol=1e-15)

@@ -155,3 +155,159 @@ def test_panel_accepts_a_mapping_of_series():
 def test_panel_rejects_bad_horizon_before_running():
     with pytest.raises(models.ModelError, match="horizon"):
         panel.forecast_panel(pd.DataFrame({"unique_id": [], "year": [], "value": []}), 0)
+
+
+# ------------------------------------------------------------------------------------------
+# Input robustness: delimiters, decimal marks, thousands separators, extreme values
+# ------------------------------------------------------------------------------------------
+
+
+def rows_fmt(uid, values, start=2000, sep=",", fmt=str):
+    return "".join(f"{uid}{sep}{start + i}{sep}{fmt(v)}\n" for i, v in enumerate(values))
+
+
+LEVELS_1000 = [1000, 1250, 1400, 1650, 1800, 2100, 2300, 2600, 2800, 3100]
+
+
+def test_semicolon_file_is_read(tmp_path):
+    text = "unique_id;year;value\n" + rows_fmt("a", LEVELS_1000, sep=";")
+    out = tmp_path / "out.csv"
+    r = invoke(["--input", str(write(tmp_path, text)), "--horizon", "2", "--output", str(out)])
+    assert r.exit_code == 0, stderr_of(r)
+    df = pd.read_csv(out)
+    assert df["unique_id"].tolist() == ["a", "a"]
+    assert 2500 < df["forecast"].iloc[0] < 4000
+
+
+def test_vietnamese_thousands_are_refused_with_a_hint_then_read_with_decimal_comma(tmp_path):
+    vn = lambda v: f"{v // 1000}.{v % 1000:03d}"  # noqa: E731  1250 -> "1.250"
+    src = write(tmp_path, "unique_id;year;value\n" + rows_fmt("a", LEVELS_1000, sep=";", fmt=vn))
+    out = tmp_path / "out.csv"
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out)])
+    assert r.exit_code == 2
+    err = stderr_of(r)
+    assert "ambiguous" in err and "--decimal ," in err and "'1.250'" in err
+    assert not out.exists()
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out), "--decimal", ","])
+    assert r.exit_code == 0, stderr_of(r)
+    assert 2500 < pd.read_csv(out)["forecast"].iloc[0] < 4000  # thousands, not 2.5 to 4
+
+
+def test_decimal_commas_are_refused_in_auto_and_read_with_the_option(tmp_path):
+    vals = ["1.000,5", "1.250,25", "1.400", "1.650,75", "1.800", "2.100,5", "2.300", "2.600", "2.800", "3.100,5"]
+    src = write(tmp_path, "unique_id;year;value\n" + rows_fmt("a", vals, sep=";"))
+    out = tmp_path / "out.csv"
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out)])
+    assert r.exit_code == 2 and "decimal comma" in stderr_of(r) and "--decimal ," in stderr_of(r)
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out), "--decimal", ","])
+    assert r.exit_code == 0, stderr_of(r)
+    assert 2500 < pd.read_csv(out)["forecast"].iloc[0] < 4000
+
+
+def test_mixed_conventions_are_refused(tmp_path):
+    src = write(tmp_path, "unique_id;year;value\na;2000;12,5\na;2001;13.25\na;2002;14\na;2003;15\n")
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(tmp_path / "o.csv")])
+    assert r.exit_code == 2 and "mixes" in stderr_of(r)
+
+
+def test_quoted_thousands_with_commas_are_read(tmp_path):
+    src = write(tmp_path, "unique_id,year,value\n" + rows_fmt("a", LEVELS_1000, fmt=lambda v: f'"{v:,}"'))
+    out = tmp_path / "out.csv"
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out)])
+    assert r.exit_code == 0, stderr_of(r)
+    assert 2500 < pd.read_csv(out)["forecast"].iloc[0] < 4000
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (["1,000", "12,345.5", "7"], [1000.0, 12345.5, 7.0]),
+        (["1,00", "1.2.3", "abc"], [np.nan, np.nan, np.nan]),
+    ],
+)
+def test_parse_values_with_decimal_point(text, expected):
+    from helpers.models.panelio import parse_values
+
+    np.testing.assert_array_equal(parse_values(pd.Series(text, dtype=object), ".").to_numpy(), expected)
+
+
+def test_parse_values_with_decimal_comma():
+    from helpers.models.panelio import parse_values
+
+    got = parse_values(pd.Series(["1.000", "1.250,5", "12,25", "1.25", "3"], dtype=object), ",").to_numpy()
+    np.testing.assert_array_equal(got, [1000.0, 1250.5, 12.25, np.nan, 3.0])
+
+
+def test_values_near_the_float_limit_are_never_written_as_non_finite(tmp_path):
+    big = [1e303 * 1.5**i for i in range(10)]
+    text = "unique_id,year,value\n" + good_rows("ok") + rows_fmt("huge", big, fmt=lambda v: f"{v:.6e}")
+    out = tmp_path / "out.csv"
+    r = invoke(["--input", str(write(tmp_path, text)), "--horizon", "3", "--output", str(out)])
+    assert r.exit_code == 0, stderr_of(r)
+    df = pd.read_csv(out)
+    num = df[["forecast", "lo_80", "hi_80", "lo_95", "hi_95"]].to_numpy(float)
+    assert np.all(np.isfinite(num))
+    assert set(df["unique_id"]) == {"ok"}
+    assert "'huge'" in stderr_of(r) and "rescale" in stderr_of(r)
+
+
+def test_never_negative_series_get_no_negative_bounds(tmp_path):
+    text = "unique_id,year,value\n" + good_rows("ok") + rows_fmt("zeros", [0, 3, 0, 5, 1, 0, 4, 2, 0, 1])
+    out = tmp_path / "out.csv"
+    r = invoke(["--input", str(write(tmp_path, text)), "--horizon", "4", "--output", str(out)])
+    assert r.exit_code == 0, stderr_of(r)
+    df = pd.read_csv(out)
+    z = df[df.unique_id == "zeros"]
+    assert (z["method"] == "rwd-level (fallback)").all()
+    assert (z[["forecast", "lo_80", "lo_95"]].to_numpy() >= 0).all()
+    assert (z["lo_95"] == 0).any()  # the floor binds: the Gaussian interval would go below zero
+
+
+def test_calibration_sample_is_deterministic_and_capped(monkeypatch):
+    monkeypatch.setattr(panel, "CALIBRATION_SERIES", 3)
+    ids = [f"s{i}" for i in range(10)]
+    a = panel.calibration_sample(ids)
+    assert len(a) == 3 and a == panel.calibration_sample(list(reversed(ids)))
+    assert panel.calibration_sample(ids[:3]) == set(ids[:3])
+
+
+def test_large_panel_pools_errors_of_the_sample_only(monkeypatch):
+    data = {
+        f"s{i}": pd.Series(np.exp(0.05 * np.arange(12) + 0.1 * np.sin(i + np.arange(12))), index=range(2000, 2012))
+        for i in range(8)
+    }
+    full = panel.forecast_panel(data, 3, n_jobs=1, progress=False)
+    monkeypatch.setattr(panel, "CALIBRATION_SERIES", 4)
+    part = panel.forecast_panel(data, 3, n_jobs=1, progress=False)
+    m = models.DEFAULT_METHOD
+    assert part.tables[m].m[0] < full.tables[m].m[0]  # fewer errors pooled
+    assert len(part.frame) == len(full.frame) == 24 and np.isfinite(part.frame["hi_95"]).all()
+
+
+# ------------------------------------------------------------------------------------------
+# dask.distributed (--scheduler)
+# ------------------------------------------------------------------------------------------
+
+
+def test_local_cluster_gives_the_same_output_as_a_local_run(tmp_path):
+    text = "unique_id,year,value\n" + "".join(good_rows(f"s{i}", 2000 + i % 3, 9 + i % 5, seed=i) for i in range(45))
+    text += "short,2014,50\nshort,2015,55\n"
+    src = write(tmp_path, text)
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    r = invoke(["--input", str(src), "--horizon", "3", "--output", str(a), "--jobs", "2", "--no-progress"])
+    assert r.exit_code == 0, stderr_of(r)
+    r = invoke(["--input", str(src), "--horizon", "3", "--output", str(b), "--jobs", "2", "--scheduler", "local"])
+    assert r.exit_code == 0, stderr_of(r)
+    assert a.read_bytes() == b.read_bytes()
+    assert "naive (fallback)" in a.read_text()
+
+
+def test_unreachable_scheduler_is_one_line_naming_the_address(tmp_path):
+    src = write(tmp_path, "unique_id,year,value\n" + good_rows("a"))
+    out = tmp_path / "o.csv"
+    addr = "tcp://127.0.0.1:9"
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out), "--scheduler", addr])
+    assert r.exit_code == 2
+    lines = [ln for ln in stderr_of(r).splitlines() if ln.strip()]
+    assert len(lines) == 1 and addr in lines[0] and lines[0].startswith("laocai forecast: error:")
+    assert not out.exists()

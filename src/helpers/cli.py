@@ -382,6 +382,18 @@ def forecast(
     progress: bool | None = typer.Option(
         None, "--progress/--no-progress", help="Progress bar on stderr (default: 100+ series)."
     ),
+    decimal: str = typer.Option(
+        "auto",
+        "--decimal",
+        help="Decimal mark of the values: ',' (Vietnamese: 1.250,5), '.' (1,250.5) or 'auto' "
+        "(refuses unclear files such as '1.000' with a hint).",
+    ),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="Run the fits on a dask.distributed scheduler at this address (tcp://host:8786), "
+        "or 'local' for a LocalCluster of --jobs workers; same output as a local run.",
+    ),
 ) -> None:
     """Forecast every series of INPUT with 80% and 95% intervals and write OUTPUT.
 
@@ -397,7 +409,9 @@ def forecast(
     with _one_line_errors("forecast"):
         check_writable_file(output, "--output")
         try:
-            code = run(input, horizon, output, method, n_jobs=jobs, progress=progress)
+            code = run(
+                input, horizon, output, method, n_jobs=jobs, progress=progress, decimal=decimal, scheduler=scheduler
+            )
         except KeyboardInterrupt:
             raise Interrupted(f"stopped before writing {output}; nothing was written") from None
     raise typer.Exit(code)

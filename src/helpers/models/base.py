@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -17,7 +18,10 @@ LEVELS: tuple[int, ...] = (80, 95)
 DEFAULT_METHOD = "combo"
 
 
-COMBO_MEMBERS: tuple[str, ...] = ("naive", "theta", "rwd_med")
+COMBO_MEMBERS: tuple[str, ...] = ("ses", "rwd_log", "rwd_med", "sf_dotm")
+
+
+COMBO_AGG = "median"  # how ``combo`` aggregates its members' log forecasts: "median" or "mean"
 
 
 N_ORIGINS = 4
@@ -70,8 +74,24 @@ class _Grid:
         return int(self.end_year - self.years[-1])
 
 
+def grid_from_arrays(years: np.ndarray, values: np.ndarray) -> _Grid:
+    """Place validated arrays (distinct integer years, finite or ``NaN`` values, at least one
+    observed) on a complete grid of years, without going through pandas."""
+    years = np.asarray(years, np.int64)
+    vals = np.asarray(values, float)
+    order = np.argsort(years, kind="stable")
+    years, vals = years[order], vals[order]
+    obs = ~np.isnan(vals)
+    first, last = years[obs][0], years[obs][-1]
+    grid = np.full(int(last - first) + 1, np.nan)
+    grid[years[obs] - first] = vals[obs]
+    return _Grid(np.arange(first, last + 1, dtype=np.int64), grid, int(years[-1]))
+
+
 def _to_grid(y, name: str | None = None) -> _Grid:
-    """Validate ``y`` and place it on a complete grid of years."""
+    """Validate ``y`` and place it on a complete grid of years (a ``_Grid`` is returned as is)."""
+    if isinstance(y, _Grid):
+        return y
     label = f"series {name!r}: " if name is not None else ""
     if isinstance(y, pd.DataFrame):
         raise ModelError(f"{label}expected a Series indexed by year, got a DataFrame")
@@ -180,10 +200,20 @@ def _gap_increments(x: np.ndarray):
     return np.diff(x[pos]), np.diff(pos).astype(float), pos
 
 
+@functools.lru_cache(maxsize=4096)
+def _ppf_cached(p: tuple, df: float | None) -> np.ndarray:
+    if df is None:
+        return stats.norm.ppf(np.array(p))
+    return stats.t.ppf(np.array(p), df)
+
+
 def _t_or_norm(p: np.ndarray, df: float) -> np.ndarray:
+    """Normal (``df`` None, infinite or huge) or Student-t quantiles at ``p`` (cached: panels
+    ask for the same few probabilities and degrees of freedom many times)."""
+    key = tuple(float(v) for v in np.atleast_1d(p))
     if df is None or not np.isfinite(df) or df > 1e6:
-        return stats.norm.ppf(p)
-    return stats.t.ppf(p, max(df, 1.0))
+        return _ppf_cached(key, None).copy()
+    return _ppf_cached(key, float(max(df, 1.0))).copy()
 
 
 @dataclass

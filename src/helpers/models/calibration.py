@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
 
 from .base import (
     DEFAULT_METHOD,
@@ -16,6 +15,7 @@ from .base import (
     ModelError,
     _check_h,
     _Grid,
+    _t_or_norm,
     _to_grid,
     series_scale,
 )
@@ -53,8 +53,8 @@ class ZTable:
 
 def _knots_at(table_probs: np.ndarray, table_q: np.ndarray, probs: np.ndarray) -> np.ndarray:
     """Interpolate quantile rows to other probabilities, linearly in the normal score."""
-    zt = stats.norm.ppf(table_probs)
-    z = stats.norm.ppf(probs)
+    zt = _t_or_norm(table_probs, None)
+    z = _t_or_norm(probs, None)
     out = np.empty((table_q.shape[0], probs.size))
     for j in range(table_q.shape[0]):
         row = table_q[j]
@@ -77,16 +77,16 @@ _Z_ROWS = [
     # Pooled quantiles (probabilities _Z_PROBS) of standardised log errors of DEFAULT_METHOD,
     # over the training parts of bench/data (M1 yearly + Tourism yearly, 699 series), by
     # horizon 1..10. Regenerate with: python bench/forecast_bench.py --z-table
-    [-0.8814, -0.6456, -0.4383, -0.1519, 0.0829, 0.2963, 0.5338, 0.7066, 0.8692],  # h=1, m=2781
-    [-1.1725, -0.9041, -0.6223, -0.2021, 0.1516, 0.4636, 0.7963, 1.0823, 1.3086],  # h=2, m=2766
-    [-1.4898, -1.0826, -0.6908, -0.1994, 0.2069, 0.5666, 1.0248, 1.3830, 1.6951],  # h=3, m=2747
-    [-1.6518, -1.2255, -0.7969, -0.2272, 0.2606, 0.7195, 1.2018, 1.6486, 2.0390],  # h=4, m=2716
-    [-1.9200, -1.3777, -0.8987, -0.2478, 0.3266, 0.8330, 1.4008, 1.9138, 2.3712],  # h=5, m=2691
-    [-1.9567, -1.4222, -0.9806, -0.2121, 0.4152, 1.0294, 1.6793, 2.2411, 2.7399],  # h=6, m=2583
-    [-1.8459, -1.4160, -0.9419, -0.1401, 0.5531, 1.2139, 1.9376, 2.5173, 3.0912],  # h=7, m=2428
-    [-1.9197, -1.4125, -0.8818, -0.0545, 0.6782, 1.4556, 2.2081, 2.9077, 3.4335],  # h=8, m=2280
-    [-1.9521, -1.4454, -0.8404, 0.0114, 0.8420, 1.6265, 2.4043, 3.1621, 3.7937],  # h=9, m=2126
-    [-2.0984, -1.5130, -0.8933, 0.0707, 0.9374, 1.7310, 2.6078, 3.4035, 4.0952],  # h=10, m=2041
+    [-0.8759, -0.6475, -0.4371, -0.1639, 0.0726, 0.2821, 0.5273, 0.6908, 0.8712],  # h=1, m=2766
+    [-1.1501, -0.8912, -0.6251, -0.2261, 0.1192, 0.4374, 0.7950, 1.0612, 1.3197],  # h=2, m=2747
+    [-1.4809, -1.0928, -0.6947, -0.2387, 0.1579, 0.5368, 0.9918, 1.3755, 1.6926],  # h=3, m=2716
+    [-1.6604, -1.2652, -0.8666, -0.2782, 0.1881, 0.6575, 1.1703, 1.6606, 2.0215],  # h=4, m=2691
+    [-1.9553, -1.4503, -0.9690, -0.3291, 0.2417, 0.7642, 1.3654, 1.9285, 2.3197],  # h=5, m=2583
+    [-1.9663, -1.4804, -1.0348, -0.2934, 0.3082, 0.9197, 1.5947, 2.1947, 2.6534],  # h=6, m=2428
+    [-1.8740, -1.4429, -0.9956, -0.2145, 0.4469, 1.1360, 1.8963, 2.5158, 3.0646],  # h=7, m=2280
+    [-1.8872, -1.3927, -0.8936, -0.1019, 0.6375, 1.3757, 2.2002, 2.8635, 3.4859],  # h=8, m=2126
+    [-1.8365, -1.3734, -0.8651, -0.0501, 0.7736, 1.5545, 2.3691, 3.1437, 3.7172],  # h=9, m=2041
+    [-1.8845, -1.4052, -0.9030, 0.0567, 0.8509, 1.6931, 2.5429, 3.3576, 3.9718],  # h=10, m=1988
 ]
 
 
@@ -239,7 +239,7 @@ def _rw_corr(H: int) -> np.ndarray:
 
 def _quantile_map(z: np.ndarray, probs: np.ndarray, knots: np.ndarray) -> np.ndarray:
     """Map normal scores ``z`` (..., H) through per-horizon piecewise-linear quantile functions."""
-    zk = stats.norm.ppf(probs)
+    zk = _t_or_norm(probs, None)
     out = np.empty_like(z, dtype=float)
     for j in range(knots.shape[0]):
         row = knots[j]

@@ -24,6 +24,7 @@ from .calibration import ZTable, _knots_at, calibration_scores, pool_scores
 from .kernels import _rw_drift
 from .registry import _check_length, _check_positive, _members, _run, _spec
 from .result import ForecastResult
+from .tails import cap_knots, floor_at_zero, lower_floor, upper_cap
 
 
 def point_forecast(
@@ -75,12 +76,15 @@ def prepare_fit(
     members: Sequence[str] | None = None,
     name: str | None = None,
     calibrate: bool = True,
+    model_intervals: bool = True,
     **model_kw,
 ) -> PreparedFit:
     """Validate, fit and (optionally) compute calibration errors for one series.
 
     Parameters are those of :func:`fit_forecast`; ``calibrate=False`` skips the rolling-origin
-    errors (``scores`` is then ``None``).
+    errors (``scores`` is then ``None``); ``model_intervals=False`` skips the model's own
+    intervals (and in-sample fit), which only the union rule of thin calibration and
+    ``intervals="model"`` use: a panel whose pooled table is not thin saves their cost.
 
     Raises
     ------
@@ -95,10 +99,10 @@ def prepare_fit(
     _check_length(grid, spec.name, mem, name)
     Ht = H + grid.lead
     try:
-        fit = _run(grid.values, Ht, spec.name, probs, mem, **model_kw)
+        fit = _run(grid.values, Ht, spec.name, probs if model_intervals else None, mem, **model_kw)
     except np.linalg.LinAlgError as exc:
         raise ModelError(f"{method}: numerical failure in the fit ({exc})") from exc
-    if not (np.all(np.isfinite(fit.point)) and np.all(np.isfinite(fit.knots))):
+    if not (np.all(np.isfinite(fit.point)) and (fit.knots is None or np.all(np.isfinite(fit.knots)))):
         label = f"series {name!r}: " if name is not None else ""
         raise ModelError(f"{label}{method}: the fit produced non-finite forecasts")
     cal_kw = {**model_kw, **fit.info.get("calibration_kw", {})}
@@ -139,6 +143,8 @@ def finish_fit(
     info = dict(fit.info)
     imethod = "model"
     knots = fit.knots
+    if intervals == "model" and fit.knots is None:
+        raise ModelError("intervals='model' needs the model's own intervals: prepare with model_intervals=True")
     if intervals != "model":
         if table is None:
             scores = prep.scores
@@ -155,6 +161,8 @@ def finish_fit(
         tab = table.at(Ht)
         tq = _knots_at(tab.probs, tab.q, probs)
         m = tab.m
+        if fit.knots is None and intervals == "auto" and np.any(m < MIN_CALIBRATION):
+            raise ModelError("thin calibration needs the model's own intervals: prepare with model_intervals=True")
         s = prep.scale if scale is None else float(scale)
         cal = point[:, None] + s * tq
         imethod = "calibrated"
@@ -170,12 +178,14 @@ def finish_fit(
         info["calibration_counts"] = [int(v) if np.isfinite(v) else None for v in m[grid.lead :]]
         info["scale"] = s
         knots = cal
+    knots = cap_knots(knots, probs, point, upper_cap(grid.values, Ht), True, lower_floor(grid.values, Ht))
     knots = _order_knots(point, knots, probs)
     years = np.arange(grid.end_year + 1, grid.end_year + 1 + prep.h)
     obs = ~np.isnan(grid.values)
-    fitted = pd.Series(np.exp(fit.fitted), index=grid.years, name="fitted")
+    fv = np.full(grid.values.size, np.nan) if fit.fitted is None else fit.fitted
+    fitted = pd.Series(np.exp(fv), index=grid.years, name="fitted")
     with np.errstate(invalid="ignore"):
-        resid = np.where(obs, np.log(grid.values) - fit.fitted, np.nan)
+        resid = np.where(obs, np.log(grid.values) - fv, np.nan)
     resid = pd.Series(resid, index=grid.years, name="residual")
     return ForecastResult(
         label or prep.method, years, probs, knots[grid.lead :], prep.levels, True, fitted, resid, imethod, info
@@ -255,7 +265,8 @@ def level_fallback(y, h: int, levels: Sequence[float] = LEVELS, *, name: str | N
         raise ModelError(f"{label}too short for the level fallback: {grid.n_obs} observed years, need at least 3")
     Ht = H + grid.lead
     point, knots, fitted, info = _rw_drift(grid.values, Ht, probs)
-    knots = _order_knots(point, knots, probs)
+    knots = cap_knots(knots, probs, point, upper_cap(grid.values, Ht), log=False)
+    knots = floor_at_zero(_order_knots(point, knots, probs), grid.values)
     years = np.arange(grid.end_year + 1, grid.end_year + 1 + H)
     fitted_s = pd.Series(fitted, index=grid.years, name="fitted")
     resid = pd.Series(grid.values - fitted, index=grid.years, name="residual")

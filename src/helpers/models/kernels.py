@@ -12,24 +12,9 @@ from .base import ModelError, _Fit, _gap_increments, _gauss_knots
 _ALPHAS = np.array([0.01, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.99])
 
 
-def _ets_grid(x: np.ndarray, alpha, beta, phi, trend: bool):
-    """Fit an additive (damped) trend or level ETS by Gaussian likelihood over a parameter grid.
-
-    For fixed smoothing parameters the one-step errors are affine in the initial states,
-    so the initial level (and slope) are solved in closed form (weighted least squares) for
-    every grid point. Missing values (``NaN``) propagate the state without an update; the
-    first error after ``k - 1`` missing years is a ``k``-step error, whose variance is
-    ``v_k = 1 + sum_{j<k} c_j**2`` times that of a one-step error, so it gets weight ``1 / v_k``
-    and the criterion is the concentrated log-likelihood ``m log(SSE_w / m) + sum log v_k``
-    (plain least squares when no year is missing).
-
-    Returns
-    -------
-    dict with alpha, beta, phi, l0, b0, sse (weighted), nobs.
-    """
-    a = np.asarray(alpha, float)
-    b = np.asarray(beta, float)
-    p = np.asarray(phi, float)
+def _ets_sums_numpy(x, a, b, p, trend):
+    """Weighted sums of products of the affine one-step errors, vectorised over the grid
+    (reference implementation; :func:`_ets_sums` runs the same arithmetic compiled)."""
     G = a.size
     lc = np.zeros(G)
     lu = np.ones(G)
@@ -81,6 +66,100 @@ def _ets_grid(x: np.ndarray, alpha, beta, phi, trend: bool):
             s_vv += ev * ev
         lc, lu, lv = yc + a * ec, yu + a * eu, yv + a * ev
         bc, bu, bv = p * bc + b * ec, p * bu + b * eu, p * bv + b * ev
+    return s_cc, s_cu, s_cv, s_uu, s_uv, s_vv, logdet
+
+
+def _ets_sums_loops(x, a, b, p, trend):
+    """The sums of :func:`_ets_sums_numpy`, one grid point at a time (compiled by numba)."""
+    G = a.size
+    out = np.zeros((7, G))
+    for g in range(G):
+        ag, bg, pg = a[g], b[g], p[g]
+        lc, lu, lv = 0.0, 1.0, 0.0
+        bc, bu, bv = 0.0, 0.0, 1.0 if trend else 0.0
+        s_cc = s_cu = s_cv = s_uu = s_uv = s_vv = logdet = 0.0
+        gap = 0
+        for xt in x:
+            yc = lc + pg * bc
+            yu = lu + pg * bu
+            yv = lv + pg * bv
+            if np.isnan(xt):
+                lc, lu, lv = yc, yu, yv
+                bc, bu, bv = pg * bc, pg * bu, pg * bv
+                gap += 1
+                continue
+            ec = xt - yc
+            eu = -yu
+            ev = -yv
+            if gap:
+                v = 1.0
+                damp = 0.0
+                for _ in range(gap):
+                    damp = pg * (1.0 + damp)
+                    c = ag + bg * damp
+                    v += c * c
+                w = 1.0 / v
+                logdet += np.log(v)
+                gap = 0
+                s_cc += w * ec * ec
+                s_cu += w * ec * eu
+                s_cv += w * ec * ev
+                s_uu += w * eu * eu
+                s_uv += w * eu * ev
+                s_vv += w * ev * ev
+            else:
+                s_cc += ec * ec
+                s_cu += ec * eu
+                s_cv += ec * ev
+                s_uu += eu * eu
+                s_uv += eu * ev
+                s_vv += ev * ev
+            lc, lu, lv = yc + ag * ec, yu + ag * eu, yv + ag * ev
+            bc, bu, bv = pg * bc + bg * ec, pg * bu + bg * eu, pg * bv + bg * ev
+        out[0, g], out[1, g], out[2, g], out[3, g] = s_cc, s_cu, s_cv, s_uu
+        out[4, g], out[5, g], out[6, g] = s_uv, s_vv, logdet
+    return out
+
+
+_JIT: dict = {}
+
+
+def _ets_sums(x, a, b, p, trend):
+    """The sums of the ETS grid fit, compiled with numba when available (numba comes with
+    statsforecast; compiled on first use and cached on disk), else the numpy version."""
+    if "f" not in _JIT:
+        try:
+            import numba
+
+            _JIT["f"] = numba.njit(cache=True)(_ets_sums_loops)
+        except Exception:  # noqa: BLE001  # no numba: the vectorised numpy version
+            _JIT["f"] = None
+    f = _JIT["f"]
+    if f is None:
+        return _ets_sums_numpy(x, a, b, p, trend)
+    return tuple(f(x, a, b, p, trend))
+
+
+def _ets_grid(x: np.ndarray, alpha, beta, phi, trend: bool):
+    """Fit an additive (damped) trend or level ETS by Gaussian likelihood over a parameter grid.
+
+    For fixed smoothing parameters the one-step errors are affine in the initial states,
+    so the initial level (and slope) are solved in closed form (weighted least squares) for
+    every grid point. Missing values (``NaN``) propagate the state without an update; the
+    first error after ``k - 1`` missing years is a ``k``-step error, whose variance is
+    ``v_k = 1 + sum_{j<k} c_j**2`` times that of a one-step error, so it gets weight ``1 / v_k``
+    and the criterion is the concentrated log-likelihood ``m log(SSE_w / m) + sum log v_k``
+    (plain least squares when no year is missing).
+
+    Returns
+    -------
+    dict with alpha, beta, phi, l0, b0, sse (weighted), nobs.
+    """
+    a = np.asarray(alpha, float)
+    b = np.asarray(beta, float)
+    p = np.asarray(phi, float)
+    G = a.size
+    s_cc, s_cu, s_cv, s_uu, s_uv, s_vv, logdet = _ets_sums(np.asarray(x, float), a, b, p, bool(trend))
     if trend:
         ridge = 1e-10 * (s_uu + s_vv) + 1e-14
         a11 = s_uu + ridge

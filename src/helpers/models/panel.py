@@ -17,10 +17,27 @@ How a run goes
      year cannot be forecast and is skipped;
    - zero or negative values: a log model cannot be used; a random walk with drift on the
      original scale with its own Gaussian intervals is used instead, marked
-     ``rwd-level (fallback)`` (three observed years needed, otherwise skipped).
+     ``rwd-level (fallback)`` (three observed years needed, otherwise skipped); when no value
+     is negative its lower bounds are floored at zero;
+   - a forecast or bound that is not finite or beyond ``MAX_OUTPUT`` (1e300; values near the
+     floating-point limit): the series is skipped, never written.
+
+   The input file is read by :func:`helpers.models.panelio.read_long_csv`: the delimiter is
+   sniffed, and numbers follow one stated rule for decimal marks and thousands separators
+   (``decimal``, ``--decimal``), or the file is refused with a message saying how to fix it.
 
 2. Each usable series is fitted and its calibration errors are computed on its own rolling
    origins (in ``n_jobs`` worker processes when the panel is large enough to pay for them).
+   In a panel of more than ``CALIBRATION_SERIES`` (1000) series, the errors are computed for
+   1000 of them only, evenly spaced over the sorted ids (:func:`calibration_sample`): the
+   pooled quantiles of step 3 then rest on some 4,000 errors per horizon, far more than the
+   prior's weight of 50, and the cost of a large panel grows with one fit per series instead
+   of one per rolling origin. Panels of up to 1000 series are unaffected.
+   Before the workers start, the compiled code (numba for the ETS sums, statsforecast's
+   models) is loaded once in the calling process, so that the workers inherit it. Panels of
+   ``MODEL_INTERVALS_BELOW`` (200) series or more skip the models' own intervals, which only
+   thin calibration uses (step 3), and compute them in a second pass if the pooled table turns
+   out thin after all. Progress bars on stderr count series in every pass (fits, intervals).
 3. The standardised errors of all series fitted with the same model are pooled per horizon
    (shrunk towards the prior table of :mod:`helpers.models`) and each series' intervals are
    built from the pooled quantiles and its own scale.
@@ -30,6 +47,7 @@ How a run goes
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -40,9 +58,9 @@ import numpy as np
 import pandas as pd
 
 from helpers import models
-from helpers.common.errors import InputError
 from helpers.common.io import write_csv_atomic
 from helpers.models import base, registry
+from helpers.models.panelio import PanelInputError, parse_values, read_long_csv
 
 __all__ = [
     "PanelInputError",
@@ -58,10 +76,9 @@ __all__ = [
 OUTPUT_COLUMNS = ["unique_id", "year", "forecast", "lo_80", "hi_80", "lo_95", "hi_95", "method"]
 FALLBACK_NAIVE = "naive (fallback)"
 PARALLEL_MIN_SERIES = 40
-
-
-class PanelInputError(InputError):
-    """The input file cannot be used at all (unreadable, missing columns)."""
+MODEL_INTERVALS_BELOW = 200  # panels this small compute the models' own intervals up front
+CALIBRATION_SERIES = 1000  # rolling-origin errors from at most this many series (see the docstring)
+MAX_OUTPUT = 1e300  # no output value beyond this (near the float limit, 1.8e308, sums overflow)
 
 
 @dataclass(frozen=True)
@@ -97,31 +114,10 @@ class PanelResult:
     results: dict = field(default_factory=dict)
 
 
-def read_long_csv(path: str | os.PathLike) -> pd.DataFrame:
-    """Read a long CSV with columns ``unique_id, year, value`` (all read as text).
-
-    Raises
-    ------
-    PanelInputError
-        If the file cannot be read or lacks a column.
-    """
-    try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    except FileNotFoundError:
-        raise PanelInputError(f"{path}: no such file") from None
-    except Exception as exc:  # noqa: BLE001
-        raise PanelInputError(f"{path}: cannot read as CSV: {exc}") from exc
-    df.columns = [str(c).strip() for c in df.columns]
-    missing = [c for c in ("unique_id", "year", "value") if c not in df.columns]
-    if missing:
-        raise PanelInputError(
-            f"{path}: missing column(s) {missing}; found {list(df.columns)} (expected unique_id, year, value)"
-        )
-    return df[["unique_id", "year", "value"]]
-
-
-def split_series(df: pd.DataFrame) -> tuple[dict, list]:
+def split_series(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, list]:
     """Split a long frame into one ``pandas.Series`` per id, reporting problems.
+
+    See :func:`_split_arrays` for the checks.
 
     Returns
     -------
@@ -129,45 +125,85 @@ def split_series(df: pd.DataFrame) -> tuple[dict, list]:
         ``unique_id -> Series`` of floats indexed by integer year (``NaN`` for missing).
     problems : list of Problem
     """
+    arrays, problems = _split_arrays(df, decimal)
+    return {u: pd.Series(v, index=y, name=u) for u, (y, v) in arrays.items()}, problems
+
+
+def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, list]:
+    """Split a long frame into one ``pandas.Series`` per id, reporting problems.
+
+    Text values are parsed by :func:`helpers.models.panelio.parse_values` under ``decimal``
+    (default: ``df.attrs["decimal"]`` as set by :func:`read_long_csv`, else ``"."``).
+
+    Returns
+    -------
+    series : dict
+        ``unique_id -> (years, values)``: int64 years in increasing order, float values
+        (``NaN`` for missing).
+    problems : list of Problem
+    """
     problems: list[Problem] = []
-    series: dict[str, pd.Series] = {}
+    series: dict[str, tuple] = {}
     d = df.copy()
     if d["unique_id"].isna().any():
         n = int(d["unique_id"].isna().sum())
         problems.append(Problem("", f"{n} row(s) without a unique_id", "rows ignored"))
         d = d[d["unique_id"].notna()]
     d["unique_id"] = d["unique_id"].astype(str).str.strip()
-    for uid, g in d.groupby("unique_id", sort=False):
-        year_raw = g["year"]
-        yr = pd.to_numeric(year_raw, errors="coerce")
-        bad_year = yr.isna() | (yr != np.round(yr))
-        if bad_year.any():
-            ex = year_raw[bad_year].head(3).tolist()
+    dec = decimal or df.attrs.get("decimal", ".")
+    if d["value"].dtype == object or pd.api.types.is_string_dtype(d["value"]):
+        d["_num"] = parse_values(d["value"], dec).to_numpy()
+    else:
+        d["_num"] = pd.to_numeric(d["value"], errors="coerce").astype(float)
+    # one pass over the whole column; per-series work only where a series has a problem
+    codes, uniques = pd.factorize(d["unique_id"], sort=False)
+    yr = pd.to_numeric(d["year"], errors="coerce").to_numpy(dtype=float)
+    bad_year = ~np.isfinite(yr) | (yr != np.round(yr))
+    yk = np.where(bad_year, 0, yr)
+    order = np.lexsort((yk, codes))
+    c_s, y_s = codes[order], yk[order]
+    dup_s = np.zeros(order.size, bool)
+    same = (c_s[1:] == c_s[:-1]) & (y_s[1:] == y_s[:-1])
+    dup_s[1:] |= same
+    dup_s[:-1] |= same
+    dup = np.empty_like(dup_s)
+    dup[order] = dup_s
+    num = d["_num"].to_numpy(dtype=float)
+    raw = d["value"].to_numpy(dtype=object)
+    nonnum = np.isnan(num) & pd.notna(d["value"]).to_numpy()
+    inf = np.isinf(num)
+    n_groups = len(uniques)
+    flag = lambda m: np.bincount(codes[m], minlength=n_groups) > 0  # noqa: E731
+    g_bad, g_dup, g_nonnum, g_inf = flag(bad_year), flag(dup & ~bad_year), flag(nonnum), flag(inf)
+    starts = np.searchsorted(c_s, np.arange(n_groups))
+    ends = np.searchsorted(c_s, np.arange(n_groups), side="right")
+    year_raw = d["year"].to_numpy(dtype=object)
+    for g, uid in enumerate(uniques):
+        rows = order[starts[g] : ends[g]]  # this series' rows, sorted by year
+        if g_bad[g]:
+            r0 = np.sort(rows[bad_year[rows]])
+            ex = year_raw[r0][:3].tolist()
             problems.append(Problem(uid, f"year values that are not integers {ex}", "skipped"))
             continue
-        years = yr.astype(np.int64).to_numpy()
-        dup = pd.Series(years).duplicated(keep=False).to_numpy()
-        if dup.any():
-            problems.append(Problem(uid, f"duplicate years {sorted(set(years[dup].tolist()))[:5]}", "skipped"))
+        years = yr[rows].astype(np.int64)
+        if g_dup[g]:
+            problems.append(Problem(uid, f"duplicate years {sorted(set(years[dup[rows]].tolist()))[:5]}", "skipped"))
             continue
-        raw = g["value"]
-        vals = pd.to_numeric(raw, errors="coerce")
-        nonnum = vals.isna() & raw.notna()
-        if nonnum.any():
-            ex = [(int(y), v) for y, v in zip(years[nonnum.to_numpy()], raw[nonnum].tolist())][:3]
+        v = num[rows].copy()
+        if g_nonnum[g]:
+            r0 = np.sort(rows[nonnum[rows]])
+            ex = [(int(yr[r]), raw[r]) for r in r0][:3]
             problems.append(Problem(uid, f"non-numeric value(s) (year, value) {ex}", "treated as missing years"))
-        v = vals.to_numpy(dtype=float)
-        inf = np.isinf(v)
-        if inf.any():
+        if g_inf[g]:
+            bad = np.isinf(v)
             problems.append(
-                Problem(uid, f"infinite value(s) in years {years[inf].tolist()[:3]}", "treated as missing years")
+                Problem(uid, f"infinite value(s) in years {years[bad].tolist()[:3]}", "treated as missing years")
             )
-            v[inf] = np.nan
-        s = pd.Series(v, index=years, name=uid).sort_index()
-        if s.notna().sum() == 0:
+            v[bad] = np.nan
+        if np.isnan(v).all():
             problems.append(Problem(uid, "no numeric values", "skipped"))
             continue
-        series[uid] = s
+        series[uid] = (years, v)
     return series, problems
 
 
@@ -178,14 +214,20 @@ def split_series(df: pd.DataFrame) -> tuple[dict, list]:
 
 def _prepare_one(task):
     """Fit one series (in a worker). Returns (uid, kind, payload, problem_or_None)."""
-    uid, y, h, method, levels = task
-    obs = y.dropna()
+    uid, y, h, method, levels, calibrate, model_iv = task
+    if isinstance(y, tuple):  # (years, values) from _split_arrays: straight to the year grid
+        y = base.grid_from_arrays(*y)
+        ok = ~np.isnan(y.values)
+        obs_years, obs = y.years[ok], y.values[ok]
+    else:
+        o = y.dropna()
+        obs_years, obs = np.asarray(o.index), o.to_numpy(dtype=float)
     if (obs <= 0).any():
         try:
             res = models.level_fallback(y, h, levels, name=uid)
         except models.ModelError as exc:
             return uid, "skip", None, Problem(uid, f"zero or negative values, and {exc}", "skipped")
-        bad = obs.index[obs <= 0].tolist()[:3]
+        bad = obs_years[obs <= 0].tolist()[:3]
         return (
             uid,
             "level",
@@ -199,14 +241,14 @@ def _prepare_one(task):
     if obs.size < 2:
         return uid, "skip", None, Problem(uid, f"too short for any model ({obs.size} observed year)", "skipped")
     try:
-        prep = models.prepare_fit(y, h, method, levels, name=uid)
+        prep = models.prepare_fit(y, h, method, levels, name=uid, calibrate=calibrate, model_intervals=model_iv)
         return uid, "main", prep, None
     except models.ModelError as exc:
         reason = str(exc)
     except Exception as exc:  # noqa: BLE001  # a numerical failure deep in a model
         reason = f"{method} failed: {type(exc).__name__}: {exc}"
     try:
-        prep = models.prepare_fit(y, h, "naive", levels, name=uid)
+        prep = models.prepare_fit(y, h, "naive", levels, name=uid, calibrate=False)
     except models.ModelError as exc:
         return uid, "skip", None, Problem(uid, f"{reason}; naive also failed: {exc}", "skipped")
     prefix = f"series {uid!r}: "
@@ -216,19 +258,32 @@ def _prepare_one(task):
 
 def _naive_scores(task):
     uid, y, h = task
+    if isinstance(y, tuple):
+        y = base.grid_from_arrays(*y)
     try:
         return models.calibration_scores(y, h, "naive", name=uid)
     except models.ModelError:
         return None
 
 
-def _map(fn: Callable, tasks: list, n_jobs: int, progress: bool, desc: str) -> list:
+def _bar(items: list, progress: bool, desc: str):
+    """Iterate ``items`` with a progress bar on stderr (one step per series)."""
+    from tqdm import tqdm
+
+    return tqdm(items, desc=desc, file=sys.stderr, disable=not progress, unit="series", leave=False)
+
+
+def _map(fn: Callable, tasks: list, n_jobs: int, progress: bool, desc: str, client=None) -> list:
     from tqdm import tqdm
 
     bar = tqdm(total=len(tasks), desc=desc, file=sys.stderr, disable=not progress, unit="series", leave=False)
     out = []
     try:
-        if n_jobs > 1 and len(tasks) >= PARALLEL_MIN_SERIES:
+        if client is not None:
+            from helpers.models.cluster import map_ordered
+
+            out = map_ordered(client, fn, tasks, bar)
+        elif n_jobs > 1 and len(tasks) >= PARALLEL_MIN_SERIES:
             import multiprocessing as mp
 
             ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
@@ -251,11 +306,49 @@ def _map(fn: Callable, tasks: list, n_jobs: int, progress: bool, desc: str) -> l
 # ------------------------------------------------------------------------------------------
 
 
-def _frame_rows(uid: str, res: models.ForecastResult) -> pd.DataFrame:
-    f = res.frame
-    f.insert(0, "unique_id", uid)
-    f["method"] = res.method
-    return f
+def calibration_sample(uids: list) -> set:
+    """The series whose rolling-origin errors are pooled: all of them up to
+    :data:`CALIBRATION_SERIES`, else that many, evenly spaced over the sorted ids
+    (deterministic, whatever the order of the input)."""
+    if len(uids) <= CALIBRATION_SERIES:
+        return set(uids)
+    ordered = sorted(uids)
+    idx = np.unique(np.linspace(0, len(ordered) - 1, CALIBRATION_SERIES).round().astype(int))
+    return {ordered[i] for i in idx}
+
+
+def _values(res: models.ForecastResult, levels: Sequence[float]) -> np.ndarray:
+    """Forecast and bounds of one result, shape (h, 1 + 2 * len(levels)), original scale."""
+    cols = [0.5]
+    for lv in levels:
+        a = (1 - lv / 100) / 2
+        cols += [a, 1 - a]
+    idx = [int(np.argmin(np.abs(res.probs - p))) for p in cols]
+    v = res.knots[:, idx]
+    if res.log_scale:
+        with np.errstate(over="ignore"):
+            v = np.exp(v)
+    return v
+
+
+def _assemble(order: list, results: dict, levels: Sequence[float]) -> pd.DataFrame:
+    """The output frame of every result, built from arrays in one go."""
+    names = ["forecast"] + [f"{p}_{base._level_name(lv)}" for lv in levels for p in ("lo", "hi")]
+    if not order:
+        return pd.DataFrame(columns=["unique_id", "year", *names, "method"])
+    vals = [_values(results[u], levels) for u in order]
+    counts = [v.shape[0] for v in vals]
+    frame = pd.DataFrame(
+        {
+            "unique_id": np.repeat(np.array(order, dtype=object), counts),
+            "year": np.concatenate([results[u].years for u in order]).astype(np.int64),
+        }
+    )
+    V = np.vstack(vals)
+    for k, c in enumerate(names):
+        frame[c] = V[:, k]
+    frame["method"] = np.repeat(np.array([results[u].method for u in order], dtype=object), counts)
+    return frame
 
 
 def forecast_panel(
@@ -266,6 +359,7 @@ def forecast_panel(
     levels: Sequence[float] = models.LEVELS,
     n_jobs: int | None = None,
     progress: bool | None = None,
+    scheduler: str | None = None,
 ) -> PanelResult:
     """Forecast every series of a panel.
 
@@ -284,6 +378,10 @@ def forecast_panel(
         Worker processes (default: ``min(2, cpu count)``).
     progress : bool, optional
         Show a progress bar on stderr (default: when there are 100 series or more).
+    scheduler : str, optional
+        Address of a dask.distributed scheduler, or ``"local"`` for a ``LocalCluster`` of
+        ``n_jobs`` workers: the per-series work runs there (:mod:`helpers.models.cluster`),
+        with the same output as a local run.
 
     Returns
     -------
@@ -298,15 +396,39 @@ def forecast_panel(
     registry._spec(method)
     base._probs_for(levels)
     if isinstance(data, pd.DataFrame):
-        series, problems = split_series(data)
+        series, problems = _split_arrays(data)
     else:
         series, problems = dict(data), []
     if n_jobs is None:
         n_jobs = max(1, min(2, os.cpu_count() or 1))
     if progress is None:
         progress = len(series) >= 100
-    tasks = [(uid, y, H, method, tuple(levels)) for uid, y in series.items()]
-    prepared = _map(_prepare_one, tasks, n_jobs, progress, f"forecast ({method})")
+    from helpers.models.external import warm_up
+
+    warm_up(registry._members(method, None) or (method,))
+    cal = calibration_sample(list(series))
+    # The models' own intervals are only used where the pooled calibration is thin (fewer than
+    # MIN_CALIBRATION errors at a horizon): computed up front for small panels, skipped for
+    # large ones (and computed in a second pass should the pooled table still be thin).
+    model_iv = len(series) < MODEL_INTERVALS_BELOW
+    tasks = [(uid, y, H, method, tuple(levels), uid in cal, model_iv) for uid, y in series.items()]
+    with contextlib.ExitStack() as stack:
+        client = None
+        if scheduler:
+            from helpers.models.cluster import connect
+
+            client = stack.enter_context(connect(scheduler, n_jobs))
+        prepared = _map(_prepare_one, tasks, n_jobs, progress, f"forecast ({method})", client)
+        fb = [uid for uid, kind, _, _ in prepared if kind == "fallback"]
+        scored = []
+        if fb:
+            # Pool naive errors over every usable positive series, so that the few short ones
+            # that needed the fallback borrow strength from the whole panel.
+            ok = {uid for uid, kind, _, _ in prepared if kind in ("main", "fallback")}
+            pos_ids = [u for u in series if u in ok and u in cal]
+            scored = _map(
+                _naive_scores, [(u, series[u], H) for u in pos_ids], n_jobs, progress, "calibrate (naive)", client
+            )
 
     groups: dict[str, list] = {"main": [], "fallback": []}
     results: dict[str, models.ForecastResult] = {}
@@ -321,27 +443,36 @@ def forecast_panel(
     probs = base._probs_for(levels)
     tables = {}
     if groups["main"]:
-        tables[method] = models.pool_scores([p.scores for _, p in groups["main"]], probs)
-        for uid, prep in groups["main"]:
+        tables[method] = models.pool_scores([p.scores for _, p in groups["main"] if p.scores is not None], probs)
+        if not model_iv and np.any(tables[method].m < models.MIN_CALIBRATION):
+            # thin calibration after all: the union rule needs the models' own intervals
+            redo = [(u, series[u], H, method, tuple(levels), False, True) for u, _ in groups["main"]]
+            again = _map(_prepare_one, redo, n_jobs, progress, "model intervals")
+            groups["main"] = [(u, p) for u, kind, p, _ in again if kind == "main"]
+            for u, kind, _, prob in again:
+                if kind != "main":
+                    problems.append(Problem(u, f"the model's own intervals failed ({prob.reason})", "skipped"))
+        for uid, prep in _bar(groups["main"], progress, "intervals"):
             results[uid] = models.finish_fit(prep, tables[method])
     if groups["fallback"]:
-        # Pool naive errors over every usable positive series, so that the few short ones that
-        # needed the fallback borrow strength from the whole panel.
-        pos_ids = [uid for uid, _ in groups["main"]] + [uid for uid, _ in groups["fallback"]]
-        scored = _map(_naive_scores, [(u, series[u], H) for u in pos_ids], n_jobs, progress, "calibrate (naive)")
         tables["naive"] = models.pool_scores([s for s in scored if s is not None], probs)
         for uid, prep in groups["fallback"]:
             results[uid] = models.finish_fit(prep, tables["naive"], label=FALLBACK_NAIVE)
 
+    for uid in [u for u in series if u in results]:
+        f = _values(results[uid], levels)
+        if not np.all(np.isfinite(f)) or np.any(np.abs(f) > MAX_OUTPUT):
+            del results[uid]
+            problems.append(
+                Problem(
+                    uid,
+                    "forecasts or bounds beyond the range of floating-point numbers "
+                    f"(|value| > {MAX_OUTPUT:g} or not finite); rescale the series (e.g. other units)",
+                    "skipped",
+                )
+            )
     order = [uid for uid in series if uid in results]
-    if order:
-        frame = pd.concat([_frame_rows(uid, results[uid]) for uid in order], ignore_index=True)
-    else:
-        frame = pd.DataFrame(
-            columns=["unique_id", "year", "forecast"]
-            + [f"{p}_{base._level_name(lv)}" for lv in levels for p in ("lo", "hi")]
-            + ["method"]
-        )
+    frame = _assemble(order, results, levels)
     return PanelResult(frame, problems, tables, results)
 
 
@@ -353,13 +484,16 @@ def run(
     *,
     n_jobs: int | None = None,
     progress: bool | None = None,
+    decimal: str = "auto",
+    scheduler: str | None = None,
     err=None,
 ) -> int:
     """Command-line entry: read, forecast, write; return the exit code.
 
     Messages go to ``err`` (default stderr). Exit codes: 0 success (possibly with series
     skipped or on a fallback, each reported), 1 nothing could be forecast, 2 invalid horizon
-    or method, or unreadable input.
+    or method, or unreadable input (also: numbers whose decimal mark is unclear, see
+    :mod:`helpers.models.panelio`).
     """
     err = err or sys.stderr
     method = method or models.DEFAULT_METHOD
@@ -374,14 +508,20 @@ def run(
         say(f"error: {exc}")
         return 2
     try:
-        df = read_long_csv(input)
+        df = read_long_csv(input, decimal)
     except PanelInputError as exc:
         say(f"error: {exc}")
         return 2
     if df.empty:
         say(f"error: {input}: no rows")
         return 1
-    res = forecast_panel(df, horizon, method, n_jobs=n_jobs, progress=progress)
+    from helpers.models.cluster import SchedulerError
+
+    try:
+        res = forecast_panel(df, horizon, method, n_jobs=n_jobs, progress=progress, scheduler=scheduler)
+    except SchedulerError as exc:
+        say(f"error: {exc}")
+        return 2
     for p in res.problems:
         say(str(p))
     if res.frame.empty:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .base import COMBO_MEMBERS, RWD_FLOOR, ModelError, _Fit, _Grid
+from .base import COMBO_AGG, COMBO_MEMBERS, RWD_FLOOR, ModelError, _Fit, _Grid
+from .external import _fit_sf_arima, _fit_sf_dotm, _fit_sf_ets
 from .kernels import (
     _fit_arima,
     _fit_damped,
@@ -93,7 +94,10 @@ MODELS: dict[str, ModelSpec] = {
         ModelSpec("piecewise", _fit_piecewise, True, 4, True, "hinged log-linear trend, break chosen by BIC"),
         ModelSpec("llt", _fit_llt, True, 5, False, "local linear trend (UnobservedComponents)"),
         ModelSpec("arima", _fit_arima, True, 6, False, "ARIMA(p,1,q) with drift (SARIMAX)"),
-        ModelSpec("combo", None, True, 4, True, "median of " + ", ".join(COMBO_MEMBERS)),
+        ModelSpec("sf_ets", _fit_sf_ets, False, 7, True, "AutoETS (statsforecast), original scale"),
+        ModelSpec("sf_dotm", _fit_sf_dotm, False, 5, True, "DynamicOptimizedTheta (statsforecast), original scale"),
+        ModelSpec("sf_arima", _fit_sf_arima, False, 4, False, "AutoARIMA (statsforecast), original scale"),
+        ModelSpec("combo", None, True, 4, True, f"{COMBO_AGG} of " + ", ".join(COMBO_MEMBERS)),
     ]
 }
 
@@ -148,16 +152,17 @@ def _run(values: np.ndarray, H: int, method: str, probs: np.ndarray, members: Se
     if method == "combo":
         fits = [_run(values, H, m, probs) for m in members]
         P = np.stack([f.point for f in fits])
+        agg = np.mean if COMBO_AGG == "mean" else np.median
         if probs is None:  # point forecasts only (calibration, backtests)
-            return _Fit(np.median(P, axis=0), None, None, True, {})
+            return _Fit(agg(P, axis=0), None, None, True, {})
         K = np.stack([f.knots for f in fits])
         F = np.stack([f.fitted for f in fits])
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
-            fitted = np.nanmedian(F, axis=0)
+            fitted = np.nanmean(F, axis=0) if COMBO_AGG == "mean" else np.nanmedian(F, axis=0)
         return _Fit(
-            np.median(P, axis=0),
-            np.median(K, axis=0),
+            agg(P, axis=0),
+            agg(K, axis=0),
             fitted,
             True,
             {"members": list(members), "member_forecasts_log": {m: f.point for m, f in zip(members, fits)}},

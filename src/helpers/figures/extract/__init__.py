@@ -74,21 +74,38 @@ investment) or inside an aside between commas ("thị xã Sa Pa, do ảnh hưở
 nothing. "sản xuất công nghiệp" without "giá trị" counts only as a head noun, not after a
 producer or a preposition. Words without Vietnamese diacritics are not keywords. Amounts per
 hectare, per person, per worker, per tonne and unit prices ("65,3 triệu đồng/người",
-"bình quân đầu người", "per worker") are never figures.
+"bình quân đầu người", "per worker", "giá trị sản xuất trên 1 ha đất canh tác") are never
+figures. An amount in another currency written right after a figure -- in a bracket or after
+"tương đương", "equivalent to", "or" ("VND 38.6 trillion (1.63 billion USD)", "17.200 tỷ
+đồng (tương đương 730 triệu USD)") -- is the same figure converted, never a second one; of
+the two, the amount in VND is kept ("1,6 tỷ USD (khoảng 37.000 tỷ đồng)": 37.000 tỷ đồng).
 
 Places and parts of industry no longer stop a figure: it is kept with its ``region`` and
 ``scope`` (district, city, another province, the country; sub-sector, component). The
 evidence may also stand outside the sentence: a numbered section heading that names an
 indicator ("2.4. Giá trị sản xuất công nghiệp") gives it to the sentences of its section
 whose amounts have no keyword; a sentence that lists places or periods with amounts only
-("Tỉnh bạn Yên Bái đạt 17.250 tỷ đồng", "Lũy kế 4 tháng đạt ...") continues the indicator of
-the previous sentence with figures (same or previous paragraph). A later amount of the same
+("Tỉnh bạn Yên Bái đạt 17.250 tỷ đồng", "Lũy kế 4 tháng đạt ...", "Riêng tháng 4 thực hiện
+1.125 tỷ đồng" after a cumulative figure: a figure of that month) continues the indicator of
+the previous sentence with figures, or of a sentence without amounts that names the indicator
+("Giá trị sản xuất công nghiệp của các tỉnh trong vùng tăng khá." then "Tỉnh Bắc Giang đạt
+gần 95 ngàn tỷ đồng."), in the same or the previous paragraph, until a sentence about another
+measure, and not when another measure is named right after the amount ("Tỉnh Tuyên Quang đạt
+4.000 tỷ đồng vốn đầu tư"). Lists: the lines "place: number" under a line that names the indicator and its unit
+("... (giá so sánh 2010, tỷ đồng):" then "Huyện Bát Xát: 1.914,6") are figures in that unit
+with the head's time, status and base (:mod:`helpers.figures.extract.lists`). A later amount of the same
 sentence with no keyword of its own continues the indicator of the previous one. After a
 part word ("trong đó", "riêng", "bao gồm", "of which", "of the total", "including"), or in
 a sentence that opens with one, or in the bullets after a sentence ending "Trong đó:", the
 amounts are *parts* of the last whole figure: same indicator, period, year, status and price
 base; their own words give their scope or region ("công nghiệp khai khoáng", "huyện Bảo
-Thắng"); a part that names neither has scope ``unknown``. A part word followed by a time of
+Thắng"); a part that names neither has scope ``unknown``. So is a sentence without an
+indicator whose amount follows a verb of reaching or of a share after the name of a part of
+industry, right after a whole ("Ngành chế biến, chế tạo chiếm 59%; ngành khai khoáng đạt
+2.900 tỷ đồng", "FDI enterprises accounted for VND 196 trillion of the total", "The mining
+sector contributed VND 2.9 trillion"); "ngành công nghiệp chế biến, chế tạo" names the
+sub-sector, not the industry. An amount in brackets ("(kế hoạch 26.500 tỷ đồng)") is never the
+whole of later parts. A part word followed by a time of
 its own ("9 tháng đạt ..., trong đó quý III đạt ...") gives a figure of that period instead.
 Headlines: a figure of the title line that names no period restates the body figure it
 rounds (same indicator, within 5%, on the side its qualifier allows) and takes that figure's
@@ -118,10 +135,13 @@ word -- "IIP 5 tháng tăng 7,2%", "5 tháng ước đạt" -- and not after a w
 as "sau", "trong", "kéo dài"; "5 tháng (đầu) năm nay" is of the document's year);
 ``H1``/``H2`` half-years ("6 tháng đầu năm", "nửa đầu năm", "6 tháng cuối năm", "first
 half"); ``Q1``..``Q4`` quarters ("quý I", "quý 2/2024", "3 tháng đầu năm", "first
-quarter"); ``M3`` one month ("tháng 3", "tháng 3/2024", "in March"); ``M1-9`` etc.;
+quarter"); ``M3`` one month ("tháng 3", "tháng 3/2024", "in March", "March alone", "the
+month of March"); ``M1-9`` etc.;
 ``YTD`` cumulative to an unstated month ("lũy kế", "từ đầu năm đến nay", "year to date");
 ``Y2016-2020`` a multi-year span ("giai đoạn 2016-2020"; year = last year). A partial
-period is never reported as ``FY``.
+period is never reported as ``FY``. English periods take "of this year" as the document's year
+("in the third quarter of this year"). The plan or target of the year ("kế hoạch năm", "the
+annual plan of VND 14 trillion") is ``FY`` whatever the period of the figure beside it.
 
 Time context. The period and year of a figure come from the nearest time expression before
 the amount in its sentence; failing that, the first one after it in the same clause ("...
@@ -131,14 +151,20 @@ often give each sentence its own paragraph); failing that, the nearest preceding
 line (a line without final punctuation) that holds one. A time expression without a year
 ("6 tháng đầu năm", "cả năm") keeps looking back the same way for the year. Years that are not the figure's own are
 never used: comparisons ("so với năm 2010", "so với thực hiện năm 2021", "cao hơn năm 2021",
-"gấp 1,6 lần năm 2019", "compared with 2022"),
-price bases ("giá so sánh 2010"), dates of other documents ("ngày 24/7/2018", "Nghị định
+"gấp 1,6 lần năm 2019", "compared with 2022"; with a period of their own too: "so với 10
+tháng năm 2018", "compared with the first ten months of 2018"), times inside a clause of
+cause or concession ("despite COVID-19 outbreaks in May, ...", "mặc dù mưa lũ tháng 8", "do
+ảnh hưởng của dịch trong tháng 4"), price bases ("giá so sánh 2010"), dates of other documents ("ngày 24/7/2018", "Nghị định
 310/2025/NĐ-CP") and horizons ("tầm nhìn đến năm 2045"). "năm nay"/"this year" is the
 document's year, "năm ngoái"/"last year" the year before. Earlier sentences give their time
 only when they are about figures: a sentence naming another measure or a part of industry
 and no indicator ("electricity output rose ... in the second half of the year") does not.
 The bullets after a sentence ending with ":" ("Các chỉ tiêu chủ yếu của kế hoạch năm 2015:")
-take its time (and its status words) when they state none.
+take its time (and its status words) when they state none; failing that, the rows of a list
+take the time written before its head. A time written right after an amount, with only
+spaces between, is that amount's own and comes first for it: in "tăng từ 17.340 tỷ đồng năm
+2015 lên 30.000 tỷ đồng năm 2020" ("rose from VND 17.3 trillion in 2015 to ...") both amounts
+are figures, of 2015 and of 2020, and "tăng từ" is no increase.
 
 Year
 ----
@@ -146,7 +172,12 @@ When no time expression gives a year, the figure takes the year of the nearest f
 same document that has one and the same kind of status (observed: actual or estimate;
 planned: plan or target) -- "Hiện nay, công nghiệp và xây dựng chiếm 35,94%" beside "Năm
 2023, giá trị ... đạt" is 2023, and a headline target takes the year of the body's target.
-Failing that, the document's year; failing that, the year is left empty.
+A figure compared with the same period of a named year ("tăng 11,3% so với cùng kỳ năm
+2018", "over the same period of 2018") is of the year after it (and gives it to the others).
+A later amount of a sentence with no time expression since the previous amount shares that
+amount's year ("cả năm ước thực hiện 26.580 tỷ đồng (kế hoạch 26.500 tỷ đồng)": the plan is
+of the same year, not of a plan section further on). Failing that, the document's year;
+failing that, the year is left empty.
 
 Status
 ------
@@ -161,7 +192,13 @@ occur, plan wins over target, and target over estimate. Phrases that only refer 
 bracket that quotes another figure and closes before the amount ("(Mục tiêu Nghị quyết là
 13,5%/năm); năm 2016, ... đạt"). A purpose clause states what is required: "Để hoàn thành
 mục tiêu năm 2012, ... đạt", "nhằm đạt kế hoạch", "to meet the annual target" -> ``target``
-(``plan`` for "kế hoạch"/"plan"). Then the document's date decides: a
+(``plan`` for "kế hoạch"/"plan"). The plan of the year beside a figure ("bằng 72% kế hoạch
+năm 15.700 tỷ đồng") is a ``plan``. A section heading (numbered, lettered or in capitals,
+after the document's header lines) that opens with "Kế hoạch" makes the figures of its section
+that state no status or only a target (the bullets of "Các chỉ tiêu chủ yếu:") ``plan``; one
+that opens with "Mục tiêu"/"Chỉ tiêu", ``target``; a heading that reports on a plan ("TÌNH
+HÌNH THỰC HIỆN KẾ HOẠCH NĂM 2019") does not count. Parts take their whole's status unless
+their own words state one. Then the document's date decides: a
 figure for a year after the document's year is a ``target`` unless the words say ``plan``
 (it cannot be actual or an estimate); a full-year figure for the document's own year
 cannot be final yet and is an ``estimate`` unless the words say plan or target; otherwise
@@ -184,9 +221,12 @@ to the figure it qualifies. Precedence: (1) the phrase written right after the a
 ("đạt 32.921 tỷ đồng (giá so sánh 2010)"), else the nearest one before it in the sentence;
 (2) a phrase right after a later amount of the same sentence and indicator with no other base
 between ("năm 2016 đạt 26.410 tỷ đồng, năm 2017 ước đạt 28.940 tỷ đồng (giá so sánh 2010)":
-both); (3) for a part, its whole's base; (4) the document's statement for all its values, a
-sentence without amounts such as "Ghi chú: Các chỉ tiêu giá trị trong báo cáo này tính theo
-giá cố định 1994" (targets included); (5) ``unstated``. A base is otherwise never carried
+both); (3) a phrase later in the amount's own clause, after its period, before the next
+amount or ";" and with no keyword between ("VND 38.6 trillion in the first ten months of
+2022, calculated at 2010 constant prices"); (4) for a part, its whole's base ("Of the total,
+..."); for a list row, the base of the list's head; (5) the document's statement for all
+its values, a sentence without amounts such as "Ghi chú: Các chỉ tiêu giá trị trong báo cáo
+này tính theo giá cố định 1994" (targets included); (6) ``unstated``. A base is otherwise never carried
 to other sentences. Shares and indices are ``unstated``.
 
 Comparisons

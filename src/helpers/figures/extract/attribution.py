@@ -5,15 +5,17 @@ sentence, or the sentence start): "huyện Bảo Thắng", "tỉnh Yên Bái", "
 nước"; "toàn tỉnh", "trên địa bàn tỉnh", "the province" name the document's province, and
 "huyện" alone the district the document last named. Failing that, a part of a whole ("Trong
 đó ...") has the whole's region and a later figure of a sentence the previous one's; else the
-figure is of the document's subject: the first place of its title, else the place of its
-"Lào Cai, ngày ..." line, else the province it names more often than all the others
+figure is of the document's subject: the first place of its title or of the header lines
+that open it (the issuing body "ỦY BAN NHÂN DÂN HUYỆN BÁT XÁT", in capitals), else the place
+of its "Lào Cai, ngày ..." line, else the province it names more often than all the others
 together, else (the same way) the province its districts belong to. When none of these tells, the
 region is ``unknown`` and the figure is flagged ``region_unknown`` (never assumed to be the
 project's province).
 
 Scope. The handicraft indicator is ``handicraft``. Otherwise the part of industry named in
 the words that govern the figure -- from its indicator keyword (or the previous figure) to
-the amount, leaving out brackets and asides ("Lai Châu, với thế mạnh thủy điện, đạt ...") --
+the amount (for a part, from the previous figure: the part named before its share, "The FDI
+sector accounted for 95% of the total, at VND 1,045 trillion"), leaving out brackets and asides ("Lai Châu, với thế mạnh thủy điện, đạt ...") --
 (:func:`helpers.figures.extract.regions.scope_in`); a later figure of a sentence without
 words of its own keeps the previous one's scope; else ``total``. A part of a whole that
 names neither a part of industry nor a place of its own is ``unknown``; so is a part without
@@ -33,17 +35,27 @@ from .regions import UNKNOWN, Place, Project, Unit, gazetteer, region_of, scope_
 
 
 def _document_subject(doc, places: list[Place]) -> Unit | None:
-    """The unit the document is about: first place of the title, else of the place-and-date
-    line of an official document, else the province named more often than all others together
+    """The unit the document is about: first place of the title or of the header lines that
+    open the document ("ỦY BAN NHÂN DÂN HUYỆN BÁT XÁT"), else of the place-and-date line of an
+    official document ("Bát Xát, ngày ..."), else the province named more often than all others together
     (by name, then through its districts)."""
     text = doc.text
-    if doc.sentences and doc.sentences[0].heading:
-        title = doc.sentences[0]
+    for title in doc.sentences[:6]:  # the title, or the header lines of an official document
+        if not title.heading:
+            break
         for p in places:
             if title.start <= p.start and p.end <= title.end and p.kind == "unit":
                 return p.unit
+            if (
+                title.start <= p.start
+                and p.end <= title.end
+                and p.kind == "other_district"
+                and text[p.start : p.end].isupper()
+            ):
+                pre, bare = re.match(r"(huyện|thị xã|thành phố|quận|thị trấn) (.+)", p.name, re.I).groups()
+                return Unit(bare, pre.lower(), "district", "", "")  # a district not listed ("HUYỆN MƯỜNG TÈ")
     for p in places:
-        if p.kind == "unit" and p.unit.level == "province":
+        if p.kind == "unit" and p.unit.level in ("province", "district"):
             line_end = text.find("\n", p.end)
             rest = text[p.end : line_end if line_end >= 0 else len(text)]
             if rest.lstrip().startswith(",") and "ngày" in rest[:12].lower():
@@ -109,6 +121,8 @@ def attribute(doc, drafts, places: list[Place], project: Project) -> None:
             d.scope = "handicraft"
         else:
             found = scope_in(text, max(d.scope_lo, lo), hi)
+            if found is None and d.part_of is not None:  # "The FDI sector accounted for 95% of the total, at ..."
+                found = scope_in(text, lo, hi)
             if found is not None:
                 d.scope = found[0]
             elif d.part_of is not None:

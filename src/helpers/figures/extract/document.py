@@ -248,6 +248,10 @@ _ABBREVIATIONS = {
 }
 
 
+# the number of a list item or section at the start of a line ("1.", "2.4.", "II.")
+_ENUMERATOR = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,5})")
+
+
 _END_MARK = re.compile(r"(?:\.{3}|[.!?…])+[\"”’»)\]]*")
 
 
@@ -270,22 +274,23 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 def split_sentences(text: str) -> list[Sentence]:
     """Split a document into sentences with their offsets.
 
-    Rules: a blank line ends a paragraph; a line break ends a paragraph too unless the line
-    has no final punctuation and the next one starts with a lower-case letter (a hard-wrapped
-    line). Inside a paragraph a sentence ends at ".", "!", "?", "…" (and closing quotes)
-    followed by a space and an upper-case letter, a digit, an opening quote or a dash, or at
-    "…" glued to an upper-case letter; not after a known abbreviation ("TP.", "TS.", "Mr.")
-    or a single letter. "2.525" and "./." hold no sentence end.
+        Rules: a blank line ends a paragraph; a line break ends a paragraph too unless the line
+        has no final punctuation and the next one starts with a lower-case letter (a hard-wrapped
+        line). Inside a paragraph a sentence ends at ".", "!", "?", "…" (and closing quotes)
+        followed by a space and an upper-case letter, a digit, an opening quote or a dash, or at
+        "…" glued to an upper-case letter; not after a known abbreviation ("TP.", "TS.", "Mr.")
+        or a single letter, nor after the number of a list item at the start of a line ("1.",
+    "2.4.", "II."). "2.525" and "./." hold no sentence end.
 
-    Parameters
-    ----------
-    text : str
-        The document.
+        Parameters
+        ----------
+        text : str
+            The document.
 
-    Returns
-    -------
-    list of Sentence
-        In text order, stripped of surrounding spaces.
+        Returns
+        -------
+        list of Sentence
+            In text order, stripped of surrounding spaces.
     """
     paragraphs: list[list[tuple[int, int]]] = []
     current: list[tuple[int, int]] = []
@@ -337,6 +342,9 @@ def split_sentences(text: str) -> list[Sentence]:
                 word = w.group(1).lower() if w else ""
                 if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                     continue
+                line_start = text.rfind("\n", p_start, m.start()) + 1 or p_start
+                if _ENUMERATOR.fullmatch(text, max(line_start, p_start), m.start()):
+                    continue  # "1. Thành phố Lào Cai: 4.512,7": the number of a list item
             cuts.append(after)
         bounds = [p_start] + cuts + [p_end]
         for s, e in zip(bounds, bounds[1:]):

@@ -11,7 +11,7 @@ from re import _constants as _sre  # the parsed form of patterns, read for their
 from re import _parser as _sre_parse
 
 from .document import _MONTHS_EN
-from .vocabulary import _BASE_RE, _DURATION_BEFORE, _NUM_WORDS, _TIME_MASKS, _TIME_RES
+from .vocabulary import _BASE_RE, _CAUSE_CLAUSE, _DURATION_BEFORE, _NUM_WORDS, _TIME_MASKS, _TIME_RES
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def _num(word: str | None) -> int | None:
 def _time_of(kind: str, m: re.Match, doc_year: int | None) -> tuple[str | None, int | None] | None:
     gd = m.groupdict()
     y = gd.get("y") or gd.get("y2") or gd.get("y3")
-    year = int(y) if y else (doc_year if gd.get("nay") else None)
+    year = int(y) if y else (doc_year if gd.get("nay") or gd.get("nay2") else None)
     n = _num(gd.get("n"))
     if kind in ("cum_n", "cum_bare"):
         if n is None or not 1 <= n <= 12:
@@ -232,7 +232,10 @@ def _find_times(text: str, doc_year: int | None) -> list[_Time]:
     candidates = [(order, kind, m) for order, (kind, rx) in enumerate(_TIME_RES) for m in _scan(rx, text, lowered)]
     # Only masks that overlap a candidate matter: look for them near the candidates.
     near = [m.span() for _, _, m in candidates]
-    masks = sorted(m.span() for rx in (_TIME_MASKS, _BASE_RE) for m in _scan_near(rx, text, near, _MASK_WINDOW))
+    masks = sorted(
+        [m.span() for rx in (_TIME_MASKS, _BASE_RE) for m in _scan_near(rx, text, near, _MASK_WINDOW)]
+        + [m.span() for m in _CAUSE_CLAUSE.finditer(text)]
+    )
     mask_starts = [ms for ms, _ in masks]
     longest = max((me - ms for ms, me in masks), default=0)
 

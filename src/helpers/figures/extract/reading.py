@@ -20,8 +20,10 @@ from .document import (
     parse_document_date,
     split_sentences,
 )
+from .finish import _final_status, _finish
+from .lists import list_rows
 from .periods import _find_times
-from .regions import SCOPE_RE, Place, Project, find_places, load_project
+from .regions import SCOPE_RE, UNKNOWN, Place, Project, find_places, load_project, scope_in
 from .rules import (
     _OWN_KINDS,
     _TABLE_NUMBER_CELL,
@@ -29,11 +31,11 @@ from .rules import (
     _compared_to,
     _Doc,
     _Draft,
-    _final_status,
-    _finish,
     _nearest_keyword,
     _price_base_of,
     _sentence_drafts,
+    _times_within,
+    keywords_within,
 )
 from .vocabulary import _BASE_RE, _DOC_BASE_SUBJECT, _I, _KEYWORD_RE, _KEYWORDS, _STATUS_MASK_RE, VALUE_KINDS
 
@@ -46,6 +48,15 @@ _ANNOUNCES_PARTS = re.compile(r"(?:trong\s+đó|of\s+which|bao\s+gồm|chia\s+ra
 _BULLET = re.compile(r"^\s*[-+•*–—]\s*")
 # a numbered section heading ("2.4. Giá trị sản xuất công nghiệp", "II. KẾ HOẠCH NĂM 2020")
 _NUMBERED = re.compile(r"^\s*(?:[IVXLC]+|\d+(?:\.\d+)*)\s*[.)]\s*\S")
+_PART = re.compile(r"\s*(?:phần|part)\s+(?:thứ\s+)?\w+\s*[.:\-–]", _I)
+_LETTERED = re.compile(r"^\s*[A-ZĐ]\s*[.)]\s+\S")
+# a section heading that states a plan or a target ("II. KẾ HOẠCH NĂM 2020", "MỤC TIÊU NĂM 2021");
+# not a report on one ("TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NĂM 2019")
+_SECTION_STATUS = re.compile(
+    r"^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[A-ZĐ])\s*[.)]\s*|(?:phần|part)\s+(?:thứ\s+)?\w+\s*[.:\-–]\s*)?"
+    r"(?:(?P<plan>kế\s+hoạch|plan\b)|mục\s+tiêu|chỉ\s+tiêu|targets?\b)",
+    _I,
+)
 
 
 # an aside between commas, opened by a word of cause or circumstance
@@ -57,7 +68,8 @@ _ASIDE_SPAN = re.compile(
 # a verb of reaching right before the amount: a listing states levels ("Yên Bái đạt 17.250
 # tỷ đồng", "Bat Xat district reached VND 1.2 trillion"), not allocations or costs
 _REACHED_BEFORE = re.compile(
-    r"(?<!\w)(?:đạt|là|ở\s+mức|với|reached|was|were|stood\s+at|hit|totall?ed|with|posted|at)(?!\w)"
+    r"(?<!\w)(?:đạt|là|ở\s+mức|với|(?:ước\s+)?thực\s+hiện|ước\s+tính|ước|reached|was|were|stood\s+at|hit|totall?ed"
+    r"|with|posted|at|contributed|accounted\s+for|made\s+up|recorded)(?!\w)"
     r"(?:\s+(?:khoảng|gần|hơn|trên|xấp\s+xỉ|about|nearly|over|some|around|almost|more\s+than))?\s*$",
     _I,
 )
@@ -92,7 +104,7 @@ def _document_context(doc: _Doc, amounts: list[Amount]) -> None:
 def _keywords_in(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     """Every indicator or other-measure keyword of ``text[lo:hi]`` as (kind, start, end)."""
     out = []
-    for m in _KEYWORD_RE.finditer(text, lo, hi):
+    for m in keywords_within(text, lo, hi):
         kind = _KEYWORDS[int(m.lastgroup[1:])][0]
         out.append(("industrial_production_value" if kind.endswith("~weak") else kind, m.start(), m.end()))
     return out
@@ -112,7 +124,22 @@ def _amounts_by_sentence(sentences: list[Sentence], amounts: list[Amount]) -> li
     return out
 
 
-def _document_drafts(doc: _Doc, amounts: list[Amount], places: list[Place]) -> list[_Draft]:
+# another measure named right after an amount ("500 tỷ đồng vốn đầu tư", "VND 2 trillion in exports")
+_OTHER_AFTER = re.compile(
+    r"\s*(?:(?:in|of|từ|cho|về)\s+)?(?:vốn|đầu\s+tư|doanh\s+thu|ngân\s+sách|thuế|kim\s+ngạch|xuất\s+khẩu|lợi\s+nhuận"
+    r"|tiền|investment|capital|revenues?|exports?|taxes|budget|profits?)(?!\w)",
+    _I,
+)
+
+
+def _in_brackets(text: str, s: Sentence, a: Amount) -> bool:
+    """True for an amount inside a bracket of its sentence ("(kế hoạch 26.500 tỷ đồng)")."""
+    return text.rfind("(", s.start, a.start) > text.rfind(")", s.start, a.start)
+
+
+def _document_drafts(
+    doc: _Doc, amounts: list[Amount], places: list[Place], rows: dict[int, tuple[Sentence, str]] | None = None
+) -> list[_Draft]:
     """Drafts of every sentence, with the wholes and carried indicators of :func:`_sentence_drafts`.
 
     - A sentence that opens with a part word ("Of which, the mining sector ...") lists parts
@@ -125,8 +152,34 @@ def _document_drafts(doc: _Doc, amounts: list[Amount], places: list[Place]) -> l
     - A sentence whose first amount has no keyword and follows a verb of reaching ("đạt",
       "reached", "with"), after a place or a time of its own
       ("Tỉnh bạn Yên Bái đạt ...", "Lũy kế 4 tháng đạt ..."), continues the indicator of the
-      previous sentence with amounts, in its paragraph or the one before.
+      previous sentence with amounts, in its paragraph or the one before, or of the previous
+      sentence without amounts that names an indicator ("Giá trị sản xuất công nghiệp của các
+      tỉnh trong vùng năm 2018 như sau." then "Tỉnh Bắc Giang đạt gần 95 ngàn tỷ đồng.").
+    - A sentence that names no indicator and whose first amount of money follows a verb of
+      reaching or of a share ("đạt", "accounted for", "contributed") after the name of a part
+      of industry ("Ngành chế biến, chế tạo chiếm 65%; ngành khai khoáng đạt ...", "FDI
+      enterprises accounted for VND 196 trillion of the total") lists parts of the last whole
+      figure of its paragraph or the one before.
+    - An amount inside a bracket ("(kế hoạch 26.500 tỷ đồng)") is an aside: never the whole
+      of the parts that follow.
+    - The rows of a list (:mod:`helpers.figures.extract.lists`) are read as bullets introduced
+      by the list's head, with its indicator.
+    - A section heading (numbered, lettered, "Phần thứ hai:" or in capitals, after the header
+      lines that open the document) that states a plan or a target ("II. KẾ HOẠCH NĂM 2020") gives that
+      status to the figures of its section whose words state none or only a target (the
+      list of "Các chỉ tiêu chủ yếu" under a plan heading is the plan).
     """
+    places = sorted(places, key=lambda p: p.start)  # looked up by position (linear time)
+    place_starts = [p.start for p in places]
+
+    def places_within(lo: int, hi: int) -> list[Place]:
+        k, out = bisect_left(place_starts, lo), []
+        while k < len(places) and places[k].start < hi:
+            if places[k].end <= hi:
+                out.append(places[k])
+            k += 1
+        return out
+
     text = doc.text
     drafts: list[_Draft] = []
     heading_kind: str | None = None
@@ -135,6 +188,9 @@ def _document_drafts(doc: _Doc, amounts: list[Amount], places: list[Place]) -> l
     last_kind: str | None = None
     bullets_whole: _Draft | None = None
     intro: Sentence | None = None
+    section: str | None = None
+    body_started = False  # past the header lines (the title "KẾ HOẠCH" is no section)
+    rows = rows or {}
     for s, inside in zip(doc.sentences, _amounts_by_sentence(doc.sentences, amounts)):
         sentence = text[s.start : s.end]
         line_start = text.rfind("\n", 0, s.start) + 1
@@ -143,8 +199,17 @@ def _document_drafts(doc: _Doc, amounts: list[Amount], places: list[Place]) -> l
         if s.heading and s.start == line_start and _NUMBERED.match(text[line_start:line_end]):
             kw = _nearest_keyword(text, line_start, line_end, spans=doc.scope_spans)
             heading_kind = kw[0] if kw is not None and kw[0] in VALUE_KINDS else None
+        body_started = body_started or not s.heading
+        if (
+            s.heading
+            and body_started
+            and (_NUMBERED.match(sentence) or _LETTERED.match(sentence) or sentence.isupper() or _PART.match(sentence))
+        ):
+            st = _SECTION_STATUS.match(sentence)
+            section = None if st is None else ("plan" if st.group("plan") else "target")
         parent = carry = None
-        is_bullet = _BULLET.match(sentence) is not None
+        row = rows.get(s.start)
+        is_bullet = _BULLET.match(sentence) is not None or row is not None
         if is_bullet and bullets_whole is not None:
             parent = bullets_whole
         else:
@@ -158,21 +223,54 @@ def _document_drafts(doc: _Doc, amounts: list[Amount], places: list[Place]) -> l
             if opens_parts and last_whole is not None and last_para is not None and s.para - last_para <= 1:
                 parent = last_whole
             reached = _REACHED_BEFORE.search(text, max(s.start, hi - 30), hi) is not None
-            if parent is None and reached and _nearest_keyword(text, s.start, hi, spans=doc.scope_spans) is None:
-                own_place = any(s.start <= p.start and p.end <= hi for p in places)
-                own_time = any(s.start <= t.start and t.end <= hi for t in doc.times)
+            money = next((a for a in inside if a.unit != "pct"), None)
+            mhi = money.qualifier_start if money is not None and money.qualifier_start >= 0 else hi
+            if (
+                parent is None
+                and money is not None
+                and last_whole is not None
+                and s.para - (last_para or 0) <= 1
+                and _REACHED_BEFORE.search(text, max(s.start, mhi - 30), mhi) is not None
+                and _nearest_keyword(text, s.start, mhi, spans=doc.scope_spans) is None
+                and (part := scope_in(text, s.start, mhi)) is not None
+                and part[0] != UNKNOWN
+                and not any(p.kind == "unit" for p in places_within(s.start, mhi))
+            ):
+                parent = last_whole  # "Ngành khai khoáng đạt ...": a part of the whole before
+            if row is not None:
+                intro, carry = row
+            elif parent is None and reached and _nearest_keyword(text, s.start, hi, spans=doc.scope_spans) is None:
+                own_place = bool(places_within(s.start, hi))
+                own_time = bool(_times_within(doc, s.start, hi))
                 if heading_kind is not None and not s.heading:
                     carry = heading_kind
-                elif (own_place or own_time) and last_kind is not None and s.para - (last_para or 0) <= 1:
+                elif (
+                    (own_place or own_time)
+                    and last_kind is not None
+                    and s.para - (last_para or 0) <= 1
+                    and not _OTHER_AFTER.match(text, first.end)
+                ):  # not "Huyện Bảo Thắng đạt 500 tỷ đồng vốn đầu tư"
                     carry = last_kind
             found = _sentence_drafts(doc, s, inside, parent=parent, carry=carry)
             for d in found:
                 d.intro = intro if is_bullet else None
+                d.section_words = section
             drafts.extend(found)
-            wholes = [d for d in found if d.kind == "value" and d.part_of is None]
-            last_whole = wholes[-1] if wholes else None
-            last_kind = wholes[-1].indicator if wholes else None
+            wholes = [
+                d for d in found if d.kind == "value" and d.part_of is None and not _in_brackets(text, s, d.amount)
+            ]
+            if wholes or not any(d.part_of is not None for d in found):
+                last_whole = wholes[-1] if wholes else None  # parts keep their whole for the next ones
+                last_kind = wholes[-1].indicator if wholes else None
             last_para = s.para
+        elif (
+            not s.heading
+            and (kw := _nearest_keyword(text, s.start, s.end, spans=doc.scope_spans)) is not None
+            and kw[0] in VALUE_KINDS
+        ):  # "Giá trị sản xuất công nghiệp của các tỉnh như sau." before a listing
+            last_kind, last_para, last_whole = kw[0], s.para, None
+        elif not s.heading and kw is not None and kw[0] == "other":
+            last_kind = None  # "Thu hút đầu tư tiếp tục khởi sắc.": the listing is over
         if _ANNOUNCES_PARTS.search(sentence):
             bullets_whole = last_whole if last_whole is not None and last_para == s.para else None
         elif sentence.rstrip().endswith(":"):
@@ -231,6 +329,8 @@ def _extract(
     doc = _Doc(norm, doc_year, sentences, _find_times(norm, doc_year), doc_date=doc_date)
     doc.status_masks = [m.span() for m in _STATUS_MASK_RE.finditer(norm)]
     amounts, number_problems = find_amounts(norm, lang)
+    extra, rows = list_rows(norm, sentences, amounts, lang)
+    amounts = sorted(amounts + extra, key=lambda a: a.start)
 
     problems = []
     newlines = [m.start() for m in re.finditer("\n", text)]  # line numbers by bisection (linear time)
@@ -276,7 +376,7 @@ def _extract(
     places = find_places(norm, project)
     doc.place_spans = [(p.start, p.end) for p in places if p.kind in ("unit", "other_district")]
     _document_context(doc, amounts)
-    drafts = _document_drafts(doc, amounts, places)
+    drafts = _document_drafts(doc, amounts, places, rows)
     _finish(doc, drafts)
     _reconcile_headlines(doc, drafts)
     attribute(doc, drafts, places, project)

@@ -4,8 +4,9 @@
 Administrative units. The 34 provinces since the merger of 1 July 2025 are those of the
 ``vietnam-provinces`` package; the 63 provinces before it, each with the unit it belongs to
 since, and the districts the project needs are in ``admin_units.yaml`` beside this module.
-A region is written as its official name: a province by its name ("Lào Cai", "Yên Bái"), a
-centrally-run city with its prefix ("Thành phố Hà Nội"), a district with its prefix
+Names are recognised as written, without diacritics and in capitals (the header of an
+official document: "ỦY BAN NHÂN DÂN HUYỆN BÁT XÁT"). A region is written as its official
+name: a province by its name ("Lào Cai", "Yên Bái"), a centrally-run city with its prefix ("Thành phố Hà Nội"), a district with its prefix
 ("Huyện Bảo Thắng", "Thị xã Sa Pa", "Thành phố Lào Cai": the city is not the province), the
 country as "Việt Nam", and ``unknown`` when the text does not tell.
 
@@ -17,7 +18,8 @@ Scopes
 ``total``; ``subsector:mining`` (khai khoáng, mining), ``subsector:manufacturing`` (chế
 biến, chế tạo, processing and manufacturing), ``subsector:electricity`` (sản xuất và phân
 phối điện, ngành điện, electricity), ``subsector:water`` (cung cấp nước, xử lý rác thải,
-water supply); ``component:central`` (công nghiệp trung ương, centrally-managed),
+water supply); ``component:central`` (công nghiệp trung ương, khu vực kinh tế nhà nước trung ương: the
+state sector named with its level is that level, not ``state``; centrally-managed),
 ``component:local`` (công nghiệp địa phương, local enterprises), ``component:fdi`` (khu vực
 có vốn đầu tư nước ngoài, FDI, foreign-invested), ``component:state`` / ``component:non_state``
 (khu vực nhà nước / ngoài nhà nước); ``handicraft`` (the handicraft indicator); ``unknown``
@@ -196,7 +198,8 @@ class Place:
 
 
 def _name_alt(name: str) -> str:
-    forms = {name, strip_accents(name)}
+    # as written, without diacritics, and in the capitals of a document header ("HUYỆN BÁT XÁT")
+    forms = {name, strip_accents(name), name.upper(), strip_accents(name).upper()}
     if " " in name:
         forms |= {strip_accents(name).replace(" ", "")}  # "Sapa", "Laocai"
     return "|".join(sorted((re.escape(f).replace(r"\ ", r"\s+") for f in forms), key=len, reverse=True))
@@ -247,7 +250,7 @@ def _place_rules(project: Project | None) -> list[tuple[re.Pattern, str, object]
     # a district not listed ("huyện Mường Tè")
     rules.append(
         (
-            re.compile(rf"(?P<pre>{_DISTRICT_PREFIX})\s+(?P<name>{_UPPER}\w*(?:\s+{_UPPER}\w*){{0,2}})"),
+            re.compile(rf"(?P<pre>{_DISTRICT_PREFIX})[ \t]+(?P<name>{_UPPER}\w*(?:[ \t]+{_UPPER}\w*){{0,2}})"),
             "other_district",
             None,
         )
@@ -277,7 +280,9 @@ def find_places(text: str, project: Project | None = None) -> list[Place]:
             if kind == "other_district":
                 pre = m.group("pre").lower()
                 pre = "thành phố" if pre.startswith("tp") else re.sub(r"\s+", " ", pre)
-                name = f"{pre[0].upper()}{pre[1:]} {m.group('name')}"
+                bare = m.group("name")
+                bare = bare.title() if bare.isupper() else bare  # "HUYỆN MƯỜNG TÈ" in a header
+                name = f"{pre[0].upper()}{pre[1:]} {bare}"
                 place = Place(m.start(), m.end(), kind, None, name)
             else:
                 place = Place(m.start(), m.end(), kind, unit)
@@ -311,20 +316,26 @@ _SCOPE_RULES: list[tuple[str, str]] = [
     ),
     (
         "component:fdi",
-        r"(?:(?:khu\s+vực|doanh\s+nghiệp)\s+(?:kinh\s+tế\s+)?)?(?:\bFDI\b|(?:có\s+)?vốn\s+đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài|foreign[-\s]invested|foreign\s+direct\s+investment)",
+        r"(?:(?:khu\s+vực|doanh\s+nghiệp)\s+(?:kinh\s+tế\s+)?)?(?:\bFDI\b|(?:có\s+)?vốn\s+đầu\s+tư\s+(?:trực\s+tiếp\s+)?nước\s+ngoài|foreign[-\s]invested|foreign\s+direct\s+investment)"
+        r"(?:\s+(?:enterprises|firms|companies|sector))?",
     ),
     (
         "component:central",
-        r"(?:công\s+nghiệp|doanh\s+nghiệp|khu\s+vực|nhà\s+nước)\s+trung\s+ương|trung\s+ương\s+quản\s+lý"
+        r"(?:(?:khu\s+vực\s+)?(?:kinh\s+tế\s+)?nhà\s+nước|công\s+nghiệp|doanh\s+nghiệp|khu\s+vực)\s+trung\s+ương"
+        r"|trung\s+ương\s+quản\s+lý"
         r"|central(?:ly)?[-\s]+(?:managed|run|owned)|central\s+(?:state|government)",
     ),
     (
         "component:local",
-        r"(?:công\s+nghiệp|doanh\s+nghiệp|khu\s+vực|nhà\s+nước)\s+địa\s+phương|địa\s+phương\s+quản\s+lý"
+        r"(?:(?:khu\s+vực\s+)?(?:kinh\s+tế\s+)?nhà\s+nước|công\s+nghiệp|doanh\s+nghiệp|khu\s+vực)\s+địa\s+phương"
+        r"|địa\s+phương\s+quản\s+lý"
         r"|local(?:ly)?[-\s]+(?:managed|run|owned)|local\s+(?:enterprises|industry|firms|state)",
     ),
     ("component:non_state", r"(?:khu\s+vực\s+)?ngoài\s+nhà\s+nước|non[-\s]state"),
-    ("component:state", r"khu\s+vực\s+(?:kinh\s+tế\s+)?nhà\s+nước|state\s+sector|state[-\s]owned"),
+    (
+        "component:state",
+        r"khu\s+vực\s+(?:kinh\s+tế\s+)?nhà\s+nước(?!\s+(?:trung\s+ương|địa\s+phương))|state\s+sector|state[-\s]owned",
+    ),
     (
         UNKNOWN,
         r"doanh\s+nghiệp|khu\s+công\s+nghiệp|cụm\s+công\s+nghiệp|khu\s+kinh\s+tế|làng\s+nghề"

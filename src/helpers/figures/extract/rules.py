@@ -12,6 +12,7 @@ from helpers.figures.numbers import Amount
 from .document import (
     Sentence,
 )
+from .index import _span_index, keywords_within
 from .periods import _num, _Time
 from .vocabulary import (
     _AVERAGE,
@@ -23,6 +24,7 @@ from .vocabulary import (
     _DENOMINATOR,
     _ESTIMATE_NOT,
     _ESTIMATE_RE,
+    _FROM_TO,
     _GROWTH_BEFORE,
     _GROWTH_REACHED,
     _I,
@@ -36,6 +38,7 @@ from .vocabulary import (
     _PURPOSE,
     _RATIO_BEFORE,
     _REACHED,
+    _SAME_FIGURE_BEFORE,
     _SHARE_WORDS,
     _TARGET_RE,
     _WEAK_BLOCKERS,
@@ -73,6 +76,8 @@ class _Draft:
     period_found: bool = False
     status: str = ""  # set when the status is taken from another figure
     intro: Sentence | None = None  # the sentence that introduces the list the figure is in
+    section_words: str | None = None  # plan / target from the heading of its section ("KẾ HOẠCH NĂM 2020")
+    time_from: _Draft | None = None  # the previous amount of its sentence, when none names a time between
 
 
 @dataclass
@@ -151,6 +156,14 @@ _TABLE_ROW = re.compile(r"^(?:[^|\t\n]*[|\t]){3,}")
 _TABLE_NUMBER_CELL = re.compile(r"(?:^|[|\t])\s*\d+(?:[.,]\d+)*\s*(?=[|\t]|$)")
 
 
+# a part of industry named right after "ngành công nghiệp" / "industry"
+_NAMES_PART_AFTER = re.compile(
+    r"\s*(?:chế\s+biến|chế\s+tạo|khai\s+khoáng|khai\s+thác|sản\s+xuất\s+(?:và\s+)?(?:phân\s+phối\s+)?điện|điện"
+    r"|cung\s+cấp\s+nước|trung\s+ương|địa\s+phương)(?!\w)",
+    _I,
+)
+
+
 def _last_match(rx: re.Pattern, text: str, lo: int, hi: int) -> re.Match | None:
     last = None
     for found in rx.finditer(text, lo, hi):
@@ -165,12 +178,15 @@ def _nearest_keyword(
     naming the whole economy ("GRDP", "cơ cấu kinh tế") are skipped: they are the
     denominator of a share, not its subject."""
     best = None
-    for m in _KEYWORD_RE.finditer(text, lo, hi):
+    index = _span_index(spans) if spans else None
+    for m in keywords_within(text, lo, hi):
         if shares and _DENOMINATOR.fullmatch(m.group(0)):
             continue
         kind = next(_KEYWORDS[int(k[1:])][0] for k, v in m.groupdict().items() if v is not None)
-        if kind == "other" and any(ss <= m.start() and m.end() <= se for ss, se in spans):
+        if kind == "other" and index is not None and index.contains(m.start(), m.end()):
             continue  # "khu vực có vốn đầu tư nước ngoài" names a part, not investment
+        if kind == "industry" and _NAMES_PART_AFTER.match(text, m.end()):
+            continue  # "ngành công nghiệp chế biến, chế tạo" names a sub-sector, not the industry
         if kind == "industrial_production_value~weak":
             kind = (
                 "other"
@@ -192,7 +208,7 @@ def _comparison_after(text: str, pos: int, hi: int) -> tuple | None:
 def _comparison_of(m: re.Match) -> tuple:
     gd = m.groupdict()
     if gd.get("same"):
-        return ("year", int(gd["sy"])) if gd.get("sy") else ("previous",)
+        return ("year", int(gd["sy"]), "same_period") if gd.get("sy") else ("previous",)
     if gd.get("y"):
         return ("year", int(gd["y"]))
     if gd.get("prev"):
@@ -253,9 +269,14 @@ def _price_base(doc: _Doc, d: _Draft, later: list[_Draft] = ()) -> str:
     2. a base phrase written right after a later amount of the same sentence and indicator,
        with no other base in between ("năm 2016 đạt 26.410 tỷ đồng, năm 2017 ước đạt 28.940
        tỷ đồng (giá so sánh 2010)": both);
-    3. the document's statement of the base of all its values ("Các chỉ tiêu giá trị tính
+    3. a base phrase later in the amount's own clause, after its period ("VND 38.6 trillion in
+       the first ten months of 2022, calculated at 2010 constant prices"): before the next
+       amount and any ";", with no indicator or other measure named in between;
+    4. the base stated by the line that introduces the list the figure is in ("Giá trị sản
+       xuất công nghiệp 6 tháng (giá so sánh 2010, tỷ đồng):");
+    5. the document's statement of the base of all its values ("Các chỉ tiêu giá trị tính
        theo giá cố định 1994"), see ``_Doc.doc_base``;
-    4. ``unstated``.
+    6. ``unstated``.
 
     (The parts of a whole take the whole's base, see ``_finish``.)"""
     text, a = doc.text, d.amount
@@ -275,6 +296,16 @@ def _price_base(doc: _Doc, d: _Draft, later: list[_Draft] = ()) -> str:
         m3 = _base_right_after(text, x.amount.end, d.sentence.end)
         if m3 is not None:
             return _price_base_of(m3)
+    hi = later[0].amount.qualifier_start if later else d.sentence.end
+    semi = text.find(";", a.end, hi)
+    hi = semi if semi >= 0 else hi
+    m4 = _BASE_RE.search(text, a.end, hi)
+    if m4 is not None and _KEYWORD_RE.search(text, a.end, m4.start()) is None:
+        return _price_base_of(m4)
+    if d.intro is not None:
+        m5 = _BASE_RE.search(text, d.intro.start, d.intro.end)
+        if m5 is not None:
+            return _price_base_of(m5)
     return doc.doc_base or "unstated"
 
 
@@ -307,15 +338,45 @@ def _status_words(doc: _Doc, lo: int, hi: int) -> str | None:
     return None
 
 
-def _resolve_time(doc: _Doc, d: _Draft, clause_end: int) -> None:
-    """Set ``period``, ``year`` and ``year_found`` of a draft from the time expressions."""
+# between an amount and the time that is its own: "17.340 tỷ đồng năm 2015", "(năm 2015)", "in 2015"
+_GLUE = re.compile(r"\s*(?:\(|in|vào)?\s*", _I)
+#: How far after an amount a time glued to it can start and end (see ``_GLUE``).
+_GLUED_REACH = 40
+
+
+def _resolve_time(doc: _Doc, d: _Draft, clause_end: int, others: list[_Draft] = ()) -> None:
+    """Set ``period``, ``year`` and ``year_found`` of a draft from the time expressions.
+
+    A time written right after an amount, with nothing but spaces (or "(", "in", "vào") between ("tăng từ 17.340 tỷ
+    đồng năm 2015 lên 31.200 tỷ đồng năm 2020", "from VND 17 trillion in 2015 to ..."),
+    belongs to that amount: it comes first for it and is never used by the other amounts of
+    the sentence (``others``)."""
     s, a = d.sentence, d.amount
-    in_sentence_before = _times_within(doc, s.start, a.qualifier_start)
+    text = doc.text
+
+    def glued(t: _Time, x: Amount) -> bool:
+        return x.end <= t.start and _GLUE.fullmatch(text, x.end, t.start) is not None
+
+    # times glued to another amount of the sentence (looked up just after it: linear time)
+    taken = [
+        t
+        for x in others
+        if x.amount is not a
+        for t in _times_within(doc, x.amount.end, x.amount.end + _GLUED_REACH)
+        if glued(t, x.amount)
+    ]
+    in_sentence_before = [t for t in _times_within(doc, s.start, a.qualifier_start) if t not in taken]
     in_clause_after = _times_within(doc, a.end, clause_end)
+    own = [t for t in in_clause_after if glued(t, a)][:1]
     para_start = _para_start(doc, s)
     previous = [t for t in _times_within(doc, para_start, s.start) if _about_figures(doc, t)]
     intro = _times_within(doc, d.intro.start, d.intro.end) if d.intro is not None else []
-    chain = list(reversed(in_sentence_before)) + in_clause_after + list(reversed(intro)) + list(reversed(previous))
+    chain = (
+        own + list(reversed(in_sentence_before)) + in_clause_after + list(reversed(intro)) + list(reversed(previous))
+    )
+    if d.intro is not None:  # a list row or bullet: the time before its introduction
+        before_head = _times_within(doc, _para_start(doc, d.intro), d.intro.start)
+        chain += list(reversed(before_head)) + list(reversed(_previous_paragraph_times(doc, d.intro)))
     chain += [t for t in reversed(_previous_paragraph_times(doc, s)) if _about_figures(doc, t)]
     chain += list(reversed(_heading_times(doc, s)))
     period, year, found_period = None, None, False
@@ -385,7 +446,8 @@ _PER_UNIT_AFTER = re.compile(
 
 _PER_UNIT_BEFORE = re.compile(
     r"(?<!\w)(?:bình\s+quân\s+(?:đầu\s+người|(?:mỗi|một|trên)\s+(?:lao\s+động|người|ha|hộ))|đầu\s+người|mỗi\s+lao\s+động"
-    r"|per\s+(?:capita|worker|person|head|hectare)|giá\s+(?:bán|mua))(?!\w)",
+    r"|per\s+(?:capita|worker|person|head|hectare)|giá\s+(?:bán|mua)"
+    r"|(?:trên|mỗi|cho)\s+(?:1|một)\s+(?:ha|héc\s*ta|hécta)|(?:trên|mỗi)\s+ha\s+đất)(?!\w)",
     _I,
 )
 
@@ -523,14 +585,20 @@ def _sentence_drafts(
             continue
 
         # money
+        if i > 0 and a.unit != amounts[i - 1].unit and _SAME_FIGURE_BEFORE.fullmatch(text, amounts[i - 1].end, seg_hi):
+            # "VND 38.6 trillion (1.63 billion USD)": the same figure converted; the amount in VND is kept
+            if a.unit != "bn_vnd" or prev is None or prev.amount is not amounts[i - 1]:
+                boundary = a.end
+                continue
+            prev.dropped = True
         if context is None or _per_unit(text, seg_lo, a):
             prev = None  # a rate after it is its own, not the previous figure's
             boundary = a.end
             continue
         lo = kw[2] if kw is not None else boundary
         inc = _INCREASE_BEFORE.search(text, lo, seg_hi)
-        if inc is not None and _REACHED.search(inc.group("mid") or ""):
-            inc = None
+        if inc is not None and (_REACHED.search(inc.group("mid") or "") or _FROM_TO.search(inc.group("mid") or "")):
+            inc = None  # "tăng từ 17.340 tỷ đồng năm 2015 lên ...": the levels, not the increase
         direction = None
         cmp_ = None
         if inc is not None:
@@ -582,99 +650,3 @@ def _sentence_drafts(
         prev = d
         boundary = a.end
     return [d for d in drafts if not d.dropped]
-
-
-def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
-    """Resolve time, price base and status of every draft of a document."""
-    by_sentence: dict[int, list[_Draft]] = {}
-    for d in drafts:
-        by_sentence.setdefault(d.sentence.start, []).append(d)
-    for group in by_sentence.values():
-        prev = None
-        for i, d in enumerate(group):
-            clause_end = group[i + 1].amount.qualifier_start if i + 1 < len(group) else d.sentence.end
-            lo = prev.amount.end if prev is not None else d.sentence.start
-            if d.inherited_from is not None:
-                src = d.inherited_from
-                d.period, d.year, d.year_found = src.period, src.year, src.year_found
-                d.price_base = src.price_base if d.kind in ("value", "increase") else "unstated"
-                d.words = src.words
-                own = _status_words(doc, lo, d.amount.start)
-                if own is not None:
-                    d.words = own
-            else:
-                _resolve_time(doc, d, clause_end)
-                d.price_base = _price_base(doc, d, group[i + 1 :]) if d.kind in ("value", "increase") else "unstated"
-                own = _status_words(doc, lo, d.amount.start)
-                if own is None and prev is not None:
-                    own = prev.words
-                if own is None and d.intro is not None:  # "Các chỉ tiêu chủ yếu của kế hoạch năm 2015:"
-                    own = _status_words(doc, d.intro.start, d.intro.end)
-                d.words = own
-            prev = d
-
-    # years from the document when no time expression gave one
-    def group_of(d: _Draft) -> str:
-        return "planned" if d.words in ("plan", "target") else "observed"
-
-    # the nearest dated draft of the same group (ties: the earlier one), found by bisection
-    dated: dict[str, list[tuple[int, int, _Draft]]] = {}
-    for i, x in enumerate(d for d in drafts if d.year_found):
-        dated.setdefault(group_of(x), []).append((x.amount.start, i, x))
-    for same in dated.values():
-        same.sort(key=lambda t: t[:2])
-    starts = {g: [t[0] for t in same] for g, same in dated.items()}
-    for d in drafts:
-        if d.year is not None:
-            continue
-        group, pos = group_of(d), d.amount.start
-        if group in dated:
-            j = bisect_left(starts[group], pos)
-            around = starts[group][max(0, j - 1) : j + 1]
-            best = min(around, key=lambda st: (abs(st - pos), st))
-            d.year = dated[group][bisect_left(starts[group], best)][2].year
-        else:
-            d.year = doc.doc_year
-
-
-def _last_month(period: str) -> int | None:
-    """The last month of a period of one year ("FY" 12, "H1" 6, "Q3" 9, "M10" 10, "M1-9" 9),
-    None for ``YTD`` and multi-year spans."""
-    if period in ("FY", "H2", "Q4"):
-        return 12
-    if period == "H1":
-        return 6
-    m = re.fullmatch(r"Q([1-4])", period)
-    if m:
-        return 3 * int(m.group(1))
-    m = re.fullmatch(r"M(?:\d{1,2}-)?(\d{1,2})", period)
-    return int(m.group(1)) if m else None
-
-
-def _not_over(doc_date: str | None, period: str) -> bool:
-    """True when a period of the document's year has not ended by the document's date: its
-    last month is the document's month or later (a report dated 25/9 on "9 tháng" or "quý
-    III" gives estimates). With a year-only date, only the full year counts as not over."""
-    last = _last_month(period)
-    if last is None:
-        return False
-    m = re.match(r"\s*\d{4}-(\d{2})", str(doc_date or ""))
-    if m is None:
-        return period == "FY"
-    return last >= int(m.group(1))
-
-
-def _final_status(doc: _Doc, d: _Draft) -> str:
-    words = d.words
-    if words == "plan":
-        return "plan"
-    if d.year is not None and doc.doc_year is not None:
-        if d.year > doc.doc_year:
-            return "target"
-        if words == "target":
-            return "target"
-        if d.year == doc.doc_year and _not_over(doc.doc_date, d.period):
-            return "estimate"
-    if words in ("target", "estimate"):
-        return words
-    return "actual"

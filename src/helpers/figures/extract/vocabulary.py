@@ -125,6 +125,19 @@ _INCREASE_BEFORE = re.compile(
 )
 
 
+# "tăng từ X năm 2015 lên Y năm 2020", "rose from X to Y": two levels, not an increase
+_FROM_TO = re.compile(r"(?<!\w)(?:từ|from)(?!\w)", _I)
+
+
+# between an amount and the same amount in another currency: "VND 38.6 trillion (1.63 billion
+# USD)", "2.500 tỷ đồng (tương đương 108 triệu USD)", "VND 5 trillion, or USD 215 million"
+_SAME_FIGURE_BEFORE = re.compile(
+    r"\s*(?:[(\[]\s*(?:tương\s+đương|khoảng|equivalent\s+to|about|around|some|~|≈)?"
+    r"|,?\s*(?:tương\s+đương(?:\s+với)?|equivalent\s+to|or\s+about|or|i\.e\.)(?:\s+(?:khoảng|about|some|around))?)\s*",
+    _I,
+)
+
+
 _CLAUSE_BREAK = re.compile(r"[,;:](?!\d)|\s(?:và|còn|and|while)\s", _I)
 
 
@@ -292,6 +305,13 @@ _YEAR_OR_NAY = r"(?:\s+(?:của\s+)?năm\s+(?:(?P<y>" + _Y + r")|(?P<nay>nay))(?
 _NAY = r"(?:\s+(?:của\s+)?năm\s+(?P<nay>nay))?"
 
 
+# the year after an English period: "of 2022", "2022", "of the year", "of this year" (the document's)
+_EN_YEAR = (
+    r"(?:\s+of\s+(?P<nay>this)\s+year|\s+(?P<nay2>this)\s+year|(?:\s+of)?(?:\s+the\s+year)?"
+    r"(?:\s*(?:of\s+)?(?P<y>" + _Y + r"))?)"
+)
+
+
 _TIME_RULES: list[tuple[str, str]] = [
     ("cum_n", r"(?:" + _CUM + r"\s+)?" + _N + r"\s+tháng\s+đầu\s+năm(?:\s+(?P<nay>nay)(?!\w))?" + _YOPT),
     ("last_n", _N + r"\s+tháng\s+cuối\s+năm(?:\s+(?P<nay>nay)(?!\w))?" + _YOPT),
@@ -333,20 +353,25 @@ _TIME_RULES: list[tuple[str, str]] = [
     # English
     (
         "cum_n",
-        r"(?:the\s+)?first\s+" + _N + r"\s+months(?:\s+of(?:\s+the\s+year)?)?(?:\s*(?:of\s+)?(?P<y>" + _Y + r"))?",
+        r"(?:the\s+)?first\s+" + _N + r"\s+months" + _EN_YEAR,
     ),
     (
         "half",
-        r"(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of)?(?:\s+the\s+year)?(?:\s*(?:of\s+)?(?P<y>" + _Y + r"))?"
-        r"|\bH(?P<hn>[12])\b(?:[\s/-]*(?P<y2>" + _Y + r"))?",
+        r"(?:the\s+)?(?P<h>first|second)\s+half" + _EN_YEAR + r"|\bH(?P<hn>[12])\b(?:[\s/-]*(?P<y2>" + _Y + r"))?",
     ),
     (
         "quarter",
-        r"(?:the\s+)?(?P<qw>first|second|third|fourth)\s+quarter(?:\s+of)?(?:\s+the\s+year)?"
-        r"(?:\s*(?:of\s+)?(?P<y>" + _Y + r"))?|\bQ(?P<q>[1-4])\b(?:[\s/-]*(?P<y2>" + _Y + r"))?",
+        r"(?:the\s+)?(?P<qw>first|second|third|fourth)\s+quarter"
+        + _EN_YEAR
+        + r"|\bQ(?P<q>[1-4])\b(?:[\s/-]*(?P<y2>"
+        + _Y
+        + r"))?",
     ),
     ("cum_mon", r"January\s*(?:-|–|to|through)\s*" + _MON_EN + r"(?:\s+(?P<y>" + _Y + r"))?"),
     ("month_en", r"(?:in|during|for)\s+" + _MON_EN + r"(?:\s+(?P<y>" + _Y + r"))?"),
+    # "April alone", "the month of April": one month
+    ("month_en", r"(?:(?:the\s+)?month\s+of\s+)?" + _MON_EN + r"(?:\s+(?P<y>" + _Y + r"))?(?=\s+alone\b)"),
+    ("month_en", r"(?:the\s+)?month\s+of\s+" + _MON_EN + r"(?:\s+(?P<y>" + _Y + r"))?"),
     ("fy", r"(?:full|whole)\s+year(?:\s+(?:of\s+)?(?P<y>" + _Y + r"))?"),
     ("fy", r"(?:\bin|\bfor|\bduring|\bof|\bby|\bthroughout|\bthe\s+year)\s+(?P<y>" + _Y + r")(?![\d/])"),
 ]
@@ -362,7 +387,11 @@ _TIME_MASKS = re.compile(
             r"(?:" + _Y + r"|trước|ngoái)",
             r"cùng\s+k[ỳì]\s+năm\s+(?:" + _Y + r"|trước|ngoái)",
             # "so với (ước) thực hiện năm 2021", "so với kết quả năm 2019": a comparison
-            r"so\s+với\s+(?:[^\s\d,.;:()]+\s+){1,4}?năm\s+" + _Y,
+            r"so\s+với\s+(?:(?:[^\s\d,.;:()]+|\d{1,2})\s+){1,5}?năm\s+" + _Y,
+            # "compared with the first ten months of 2018", "over the third quarter of 2022"
+            r"(?:compared\s+(?:with|to)|from|over|against|versus|than)\s+(?:the\s+)?"
+            r"(?:(?:first|last)\s+\w+\s+months|(?:first|second|third|fourth)\s+quarter|(?:first|second)\s+half)"
+            r"(?:\s+of)?\s+" + _Y,
             r"(?:compared\s+(?:with|to)|from|over|against|versus|vs\.?|than)\s+(?:the\s+same\s+period\s+(?:(?:of|in)\s+)?)?"
             r"(?:(?:the\s+)?(?:year\s+)?(?:in\s+)?"
             + _Y
@@ -381,6 +410,15 @@ _TIME_MASKS = re.compile(
             r"vision\s+(?:to|towards|until)\s+" + _Y,
         ]
     ),
+    _I,
+)
+
+
+# a clause of cause or concession closed by a comma: its time is that of the cause, never of a
+# figure ("despite COVID-19 outbreaks in May, ...", "do ảnh hưởng của mưa lũ tháng 8, ...")
+_CAUSE_CLAUSE = re.compile(
+    r"(?<!\w)(?:despite|in\s+spite\s+of|due\s+to|because\s+of|owing\s+to|amid|mặc\s+dù|bất\s+chấp"
+    r"|do\s+(?:ảnh\s+hưởng|tác\s+động)|bởi\s+(?:ảnh\s+hưởng|tác\s+động))(?!\w)[^,;.\n]*(?=,)",
     _I,
 )
 

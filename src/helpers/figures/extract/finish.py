@@ -1,0 +1,132 @@
+"""The last step of reading a document: time, price base and status of every figure, the
+year of figures that state none, and the status that the document's date allows (see the
+package docstring, *Year* and *Status*)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .rules import _Doc, _Draft, _last_match, _price_base, _resolve_time, _status_words, _times_within
+from .vocabulary import _I
+
+# the plan or target of the whole year, whatever period the figure beside it has
+_YEAR_PLAN = re.compile(
+    r"(?<!\w)(?:(?:chỉ\s+tiêu\s+)?kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)\s+(?:của\s+)?(?:cả\s+)?năm(?!\s+(?:tháng|quý))"
+    r"|(?:annual|yearly|full[-\s]year|whole[-\s]year|the\s+year['’]s)\s+(?:plan|target)"
+    r"|(?:plan|target)\s+for\s+the\s+(?:whole\s+|full\s+)?year",
+    _I,
+)
+
+
+def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
+    """Resolve time, price base and status of every draft of a document."""
+    by_sentence: dict[int, list[_Draft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(d.sentence.start, []).append(d)
+    for group in by_sentence.values():
+        prev = None
+        for i, d in enumerate(group):
+            clause_end = group[i + 1].amount.qualifier_start if i + 1 < len(group) else d.sentence.end
+            lo = prev.amount.end if prev is not None else d.sentence.start
+            if d.inherited_from is not None:
+                src = d.inherited_from
+                d.period, d.year, d.year_found = src.period, src.year, src.year_found
+                d.price_base = src.price_base if d.kind in ("value", "increase") else "unstated"
+                d.words = src.words
+                own = _status_words(doc, lo, d.amount.start)
+                if own is not None:
+                    d.words = own
+            else:
+                _resolve_time(doc, d, clause_end, group)
+                if prev is not None and not _times_within(doc, prev.amount.end, d.amount.start):
+                    d.time_from = prev
+                yp = _last_match(_YEAR_PLAN, doc.text, lo, d.amount.start)
+                if yp is not None and not _times_within(doc, yp.end(), d.amount.start):
+                    d.period = "FY"  # "equal to 70.5% of the yearly plan of VND 14 trillion"
+                else:
+                    yp = None
+                d.price_base = _price_base(doc, d, group[i + 1 :]) if d.kind in ("value", "increase") else "unstated"
+                own = _status_words(doc, lo, d.amount.start)
+                if own is None and prev is not None:
+                    own = prev.words
+                if own is None and d.intro is not None:  # "Các chỉ tiêu chủ yếu của kế hoạch năm 2015:"
+                    own = _status_words(doc, d.intro.start, d.intro.end)
+                d.words = own
+                if yp is not None and own not in ("plan", "target"):  # "bằng 72% kế hoạch năm 15.700 tỷ đồng"
+                    d.words = "target" if re.match(r"(?i)mục|chỉ\s+tiêu\s+năm|.*target", yp.group(0)) else "plan"
+            if d.section_words is not None and d.words in (None, d.section_words, "target"):
+                d.words = "plan" if "plan" in (d.words, d.section_words) else d.section_words
+            prev = d
+
+    # years from the document when no time expression gave one
+    def group_of(d: _Draft) -> str:
+        return "planned" if d.words in ("plan", "target") else "observed"
+
+    for d in drafts:  # "tăng 11,3% so với cùng kỳ năm 2018": the figure is of 2019
+        if d.year is None and d.comparison is not None and d.comparison[-1] == "same_period":
+            d.year, d.year_found = d.comparison[1] + 1, True
+    # the nearest dated draft of the same group (ties: the earlier one), found by bisection
+    dated: dict[str, list[tuple[int, int, _Draft]]] = {}
+    for i, x in enumerate(d for d in drafts if d.year_found):
+        dated.setdefault(group_of(x), []).append((x.amount.start, i, x))
+    for same in dated.values():
+        same.sort(key=lambda e: e[:2])
+    starts = {g: [e[0] for e in same] for g, same in dated.items()}
+    for d in drafts:
+        if d.year is not None:
+            continue
+        if d.time_from is not None and d.time_from.year is not None:
+            d.year = d.time_from.year  # "cả năm ước thực hiện X (kế hoạch Y)": one time for both
+            continue
+        group, pos = group_of(d), d.amount.start
+        if group in dated:
+            j = bisect_left(starts[group], pos)
+            around = starts[group][max(0, j - 1) : j + 1]
+            best = min(around, key=lambda st: (abs(st - pos), st))
+            d.year = dated[group][bisect_left(starts[group], best)][2].year
+        else:
+            d.year = doc.doc_year
+
+
+def _last_month(period: str) -> int | None:
+    """The last month of a period of one year ("FY" 12, "H1" 6, "Q3" 9, "M10" 10, "M1-9" 9),
+    None for ``YTD`` and multi-year spans."""
+    if period in ("FY", "H2", "Q4"):
+        return 12
+    if period == "H1":
+        return 6
+    m = re.fullmatch(r"Q([1-4])", period)
+    if m:
+        return 3 * int(m.group(1))
+    m = re.fullmatch(r"M(?:\d{1,2}-)?(\d{1,2})", period)
+    return int(m.group(1)) if m else None
+
+
+def _not_over(doc_date: str | None, period: str) -> bool:
+    """True when a period of the document's year has not ended by the document's date: its
+    last month is the document's month or later (a report dated 25/9 on "9 tháng" or "quý
+    III" gives estimates). With a year-only date, only the full year counts as not over."""
+    last = _last_month(period)
+    if last is None:
+        return False
+    m = re.match(r"\s*\d{4}-(\d{2})", str(doc_date or ""))
+    if m is None:
+        return period == "FY"
+    return last >= int(m.group(1))
+
+
+def _final_status(doc: _Doc, d: _Draft) -> str:
+    words = d.words
+    if words == "plan":
+        return "plan"
+    if d.year is not None and doc.doc_year is not None:
+        if d.year > doc.doc_year:
+            return "target"
+        if words == "target":
+            return "target"
+        if d.year == doc.doc_year and _not_over(doc.doc_date, d.period):
+            return "estimate"
+    if words in ("target", "estimate"):
+        return words
+    return "actual"

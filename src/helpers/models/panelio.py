@@ -1,0 +1,168 @@
+"""Reading the panel input of ``laocai forecast``: delimiter, decimal mark, thousands separators.
+
+Delimiter
+---------
+Sniffed from the first 64 KiB among ``,``, ``;``, tab and ``|`` (:class:`csv.Sniffer`); a file
+whose header is then not ``unique_id, year, value`` is refused with the header that was found
+and the delimiter that was tried.
+
+Numbers (the ``decimal`` rule)
+------------------------------
+Values are read as text and parsed by one rule for the whole ``value`` column, never guessed
+value by value:
+
+``decimal="."``
+    The dot is the decimal mark. A comma is a thousands separator only between groups of
+    exactly three digits (``"1,000"``, ``"12,345.5"``); any other comma makes the value
+    non-numeric.
+``decimal=","`` (``--decimal ,``)
+    The comma is the decimal mark and a dot a thousands separator between groups of three
+    digits: Vietnamese writing, ``"1.000"`` is one thousand and ``"1.250,5"`` is 1250.5. Any
+    other dot makes the value non-numeric.
+``decimal="auto"`` (the default)
+    The column is read under ``"."`` unless it shows the other convention. Evidence of a
+    decimal comma: a comma followed by other than three digits (``"12,5"``), a dot before a
+    comma (``"1.250,5"``) or two dots (``"1.000.000"``). Evidence of a decimal point: a dot
+    followed by other than three digits (``"12.5"``), a comma before a dot or two commas. With
+    evidence of a decimal comma only, or of both, the file is refused with examples and the
+    option to use. With no evidence either way, values whose only separator is a dot followed
+    by exactly three digits (``"1.000"``, ``"1.250"``) are ambiguous (one thousand or one?): the
+    file is refused, naming ``--decimal ,`` and ``--decimal .``. A comma followed by three
+    digits alone (``"1,000"``, as spreadsheets write thousands in CSV) is read as a thousands
+    separator.
+
+Values that match no number under the rule are reported per series and treated as missing,
+as before.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+
+import numpy as np
+import pandas as pd
+
+from helpers.common.errors import InputError
+
+DECIMALS = ("auto", ".", ",")
+_DELIMS = ",;\t|"
+
+_PLAIN = re.compile(r"^[+-]?\d+$")
+_DOT_DEC = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][+-]?\d+)?$")
+_COMMA_DEC = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
+# evidence of a decimal comma / a decimal point
+_EV_COMMA = (re.compile(r",(\d{1,2}|\d{4,})$"), re.compile(r"\.\d*,"), re.compile(r"\..*\."))
+_EV_DOT = (re.compile(r"\.(\d{1,2}|\d{4,})([eE][+-]?\d+)?$"), re.compile(r",\d*\."), re.compile(r",.*,"))
+_AMBIG_DOT = re.compile(r"^[+-]?\d{1,3}\.\d{3}$")
+
+
+class PanelInputError(InputError):
+    """The input file cannot be used at all (unreadable, missing columns, unclear numbers)."""
+
+
+def sniff_delimiter(sample: str) -> str:
+    """The delimiter of a CSV sample (``,`` when the sniffer cannot tell)."""
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=_DELIMS).delimiter
+    except csv.Error:
+        return ","
+
+
+def _examples(vals: pd.Series, pats) -> list[str]:
+    hit = vals[vals.map(lambda s: any(p.search(s) for p in pats))]
+    return hit.drop_duplicates().head(3).tolist()
+
+
+def decide_decimal(raw: pd.Series, decimal: str, where: str) -> str:
+    """Apply the ``decimal`` rule of the module docstring; return ``"."`` or ``","``.
+
+    Raises
+    ------
+    PanelInputError
+        When ``decimal="auto"`` and the column shows a decimal comma, both conventions, or only
+        ambiguous ``"1.000"``-like values.
+    """
+    if decimal not in DECIMALS:
+        raise PanelInputError(f"--decimal must be one of {', '.join(DECIMALS)}; got {decimal!r}")
+    if decimal != "auto":
+        return decimal
+    vals = raw.dropna().astype(str).str.strip()
+    vals = vals[vals != ""]
+    ev_c = _examples(vals, _EV_COMMA)
+    ev_d = _examples(vals, _EV_DOT)
+    if ev_c and ev_d:
+        raise PanelInputError(
+            f"{where}: the value column mixes decimal commas (e.g. {ev_c}) and decimal points (e.g. {ev_d}); "
+            "write every value the same way, then use --decimal , (1.234,5) or --decimal . (1,234.5)"
+        )
+    if ev_c:
+        raise PanelInputError(
+            f"{where}: values such as {ev_c} use a decimal comma (Vietnamese style); "
+            "rerun with --decimal , to read dots as thousands separators and commas as decimal marks"
+        )
+    if not ev_d:
+        amb = vals[vals.str.match(_AMBIG_DOT)].drop_duplicates().head(3).tolist()
+        if amb:
+            raise PanelInputError(
+                f"{where}: values such as {amb} are ambiguous (is '1.000' one thousand or one?); "
+                "rerun with --decimal , if dots separate thousands, or --decimal . if they are decimal points"
+            )
+    return "."
+
+
+def parse_values(raw: pd.Series, decimal: str) -> pd.Series:
+    """Parse text values under ``decimal`` (``"."`` or ``","``); ``NaN`` where not a number."""
+    s = raw.astype("string").str.strip()
+    if decimal == ",":
+        ok = s.str.match(_COMMA_DEC).fillna(False)
+        t = s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    else:
+        ok = s.str.match(_DOT_DEC).fillna(False) | s.str.lower().isin(["nan", "inf", "-inf", "+inf"])
+        t = s.str.replace(",", "", regex=False)
+    out = pd.to_numeric(t.where(ok), errors="coerce")
+    return out.astype(float).where(ok.to_numpy(bool), np.nan)
+
+
+def read_long_csv(path: str | os.PathLike, decimal: str = "auto") -> pd.DataFrame:
+    """Read a long CSV with columns ``unique_id, year, value`` (all read as text).
+
+    The delimiter is sniffed; the value column is checked against the ``decimal`` rule (the
+    values themselves are parsed later, by :func:`parse_values`). Returns the three columns
+    and ``attrs["decimal"]`` (``"."`` or ``","``).
+
+    Raises
+    ------
+    PanelInputError
+        If the file cannot be read, lacks a column, or its numbers are not clear (see the
+        module docstring).
+    """
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            text = fh.read()
+    except FileNotFoundError:
+        raise PanelInputError(f"{path}: no such file") from None
+    except UnicodeDecodeError as exc:
+        raise PanelInputError(f"{path}: not UTF-8 text ({exc}); save the file as UTF-8 CSV") from exc
+    except OSError as exc:
+        raise PanelInputError(f"{path}: cannot read: {exc}") from exc
+    delim = sniff_delimiter(text[:65536])
+    try:
+        df = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False, na_values=[""])
+    except Exception as exc:  # noqa: BLE001
+        raise PanelInputError(f"{path}: cannot read as CSV (delimiter {delim!r}): {exc}") from exc
+    df.columns = [str(c).strip() for c in df.columns]
+    missing = [c for c in ("unique_id", "year", "value") if c not in df.columns]
+    if missing:
+        hint = ""
+        if len(df.columns) == 1 and any(d in df.columns[0] for d in _DELIMS if d != delim):
+            hint = "; the header has one column only: is the delimiter something else than " + repr(delim) + "?"
+        raise PanelInputError(
+            f"{path}: missing column(s) {missing}; found {list(df.columns)} with delimiter {delim!r} "
+            f"(expected unique_id, year, value){hint}"
+        )
+    out = df[["unique_id", "year", "value"]].copy()
+    out.attrs["decimal"] = decide_decimal(out["value"], decimal, str(path))
+    return out
