@@ -23,7 +23,7 @@ output_dir = ""  # where figures.csv goes (empty: the scratch folder scratch/fig
 from IPython.display import HTML, Markdown, display
 
 from helpers.common.i18n import t
-from helpers.common.plots import notebook_setup
+from helpers.common.plots import figures_chart, notebook_setup, show
 from helpers.figures import present as P
 from helpers.figures import stage
 from helpers.reports.provenance import run_header
@@ -37,9 +37,11 @@ display(run_header(params.record(), lang=lang))
 # sentence it came from; the levels their growth rates imply; and the checks that compare them.
 
 # %%
-display(Markdown(t("figures.intro", lang)))
 result = stage.run(params).result
 sources = result.sources
+display(P.key_numbers(result, lang))
+show(figures_chart(result.figures, lang))
+display(Markdown(t("figures.intro", lang)))
 display(Markdown("## " + t("figures.sources_heading", lang)))
 display(P.sources_table(sources, lang))
 
@@ -49,7 +51,7 @@ display(P.summary_table(result.figures, lang))
 
 # %%
 display(Markdown("## " + t("figures.notes_heading", lang)))
-display(Markdown(P.notes_markdown(result, lang)))
+display(P.notes_html(result, lang))
 
 # %%
 display(Markdown("## " + t("figures.checks_heading", lang)))

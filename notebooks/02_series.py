@@ -34,7 +34,7 @@ overlap_year = None  # a year known in both bases, for ratio / interpolation / m
 from IPython.display import Markdown, display
 
 from helpers.common.i18n import t
-from helpers.common.plots import notebook_setup, sensitivity_chart, series_chart
+from helpers.common.plots import notebook_setup, sensitivity_chart, series_chart, show
 from helpers.reports.provenance import run_header
 from helpers.series import bridge as B
 from helpers.series import build as S
@@ -50,11 +50,9 @@ display(run_header(stage_params.record(), lang=lang))
 # %%
 done = stage.run(stage_params)
 series, annual, obs, plans, params = done.series, done.annual, done.observations, done.plans, done.series_params
+display(R.key_numbers(annual, params, lang))
+show(series_chart(series, lang, plans=plans))
 display(Markdown(R.summary_markdown(annual, params, lang)))
-
-# %%
-display(Markdown("## " + t("series.chart_heading", lang)))
-fig = series_chart(series, lang, plans=plans)
 
 # %%
 display(Markdown("## " + t("series.table_heading", lang)))
@@ -66,28 +64,28 @@ display(R.bases_table(obs, params, plans, lang))
 
 # %%
 display(Markdown("## " + t("series.nowcast_heading", lang)))
-display(series[series["kind"] == "nowcast"][["year", "value", "lo", "hi", "figure_ids", "method", "note"]].round(0))
+display(R.nowcast_table(series, lang))
 
 # %%
 display(Markdown("## " + t("series.sensitivity_heading", lang)))
 low, high = params.link_params().link_factor_range
 sens = S.sensitivity(obs, [low, params.link_params().link_factor, high], R.applicable_methods(obs, params),
                      params, plans=plans)
-fig = sensitivity_chart(sens, lang)
+show(sensitivity_chart(sens, lang))
 display(Markdown(R.sensitivity_markdown(sens, lang)))
 
 # %%
 display(Markdown("## " + t("series.loo_heading", lang)))
 loo_table = L.check_intervals(obs, params, plans, link_from_data=stage_params.link_factor is None)
-display(Markdown(L.coverage(loo_table).line()))
-display(L.display_table(loo_table))
+display(Markdown(R.coverage_text(L.coverage(loo_table), lang)))
+display(R.loo_display(loo_table, lang))
 
 # %%
 display(Markdown("## " + t("series.bridge_heading", lang)))
 link_estimate = B.estimate_link_factor(obs, SeriesParams())
-display(Markdown(link_estimate.rule()))
-display(link_estimate.bridges.round(4))
+display(Markdown(R.bridge_text(link_estimate, lang)))
+display(R.bridge_display(link_estimate, lang))
 
 # %%
 display(Markdown("## " + t("series.assumptions_heading", lang)))
-display(S.assumptions_table(params))
+display(R.assumptions_display(params, lang))

@@ -32,7 +32,7 @@ first_year = 2010  # first year given to the models
 from IPython.display import Markdown, display
 
 from helpers.common.i18n import t
-from helpers.common.plots import notebook_setup, residual_chart, trend_chart
+from helpers.common.plots import notebook_setup, residual_chart, show, trend_chart
 from helpers.forecast import outlook as O
 from helpers.forecast import stage
 from helpers.reports.provenance import run_header
@@ -44,6 +44,8 @@ display(run_header(params.record(), lang=lang))
 # %%
 done = stage.run_trend(params)
 series, y, results, problems = done.source.series, done.y, done.results, done.problems
+display(O.trend_key_numbers(results, y, lang))
+show(trend_chart(series[series["year"] >= first_year], {m: r.fitted for m, r in results.items()}, lang))
 display(Markdown(t("trend.intro", lang, first=int(y.first_valid_index()), last=int(y.last_valid_index()),
                    n=int(y.notna().sum()), n_missing=int(y.isna().sum()))))
 for p in problems:
@@ -51,12 +53,11 @@ for p in problems:
 
 # %%
 display(Markdown("## " + t("trend.fitted_heading", lang)))
-fig = trend_chart(series[series["year"] >= first_year], {m: r.fitted for m, r in results.items()}, lang)
 display(O.trend_table(results, lang))
 
 # %%
 display(Markdown("## " + t("trend.residuals_heading", lang)))
-fig = residual_chart({m: r.residuals for m, r in results.items()}, lang)
+show(residual_chart({m: r.residuals for m, r in results.items()}, lang))
 display(O.residual_diagnostics(results, lang))
 display(Markdown(t("trend.residuals_note", lang)))
 

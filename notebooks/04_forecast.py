@@ -33,7 +33,8 @@ extra_targets = {}  # {year: value in bn VND at 2010 prices}: targets to assess 
 from IPython.display import Markdown, display
 
 from helpers.common.i18n import t
-from helpers.common.plots import fan_chart, notebook_setup, target_chart
+from helpers.common.plots import fan_caption, fan_chart, notebook_setup, show, target_chart
+from helpers.common.present import word
 from helpers.forecast import outlook as O
 from helpers.forecast import stage
 from helpers.reports.provenance import run_header
@@ -46,11 +47,13 @@ display(run_header(params.record(), lang=lang))
 done = stage.run_forecast(params)
 series, figures, y, outlook = done.source.series, done.figures, done.y, done.outlook
 backtests = O.backtest_table(y, models, horizon=3, lang=lang)
+display(O.key_numbers(outlook, y, lang))
+show(fan_chart(series[(series["year"] >= first_year) & (series["kind"] != "nowcast")], outlook.frame, lang))
+display(Markdown(fan_caption(outlook.frame, lang)))
 display(Markdown(O.summary_markdown(outlook, y, backtests, lang)))
 
 # %%
-display(Markdown("## " + t("forecast.fan_heading", lang, model=models[0])))
-fig = fan_chart(series[(series["year"] >= first_year) & (series["kind"] != "nowcast")], outlook.frame, lang)
+display(Markdown("## " + t("forecast.fan_heading", lang, model=word("model", models[0], lang))))
 display(O.forecast_display(outlook, lang))
 
 # %%
@@ -75,8 +78,8 @@ display(history)
 display(Markdown("## " + t("targets.future_heading", lang)))
 future, text = O.future_target_probabilities(figures, outlook, extra_targets, lang)
 if len(future):
-    fig = target_chart(future, lang)
-    display(future.round(3))
+    show(target_chart(future, lang))
+    display(O.targets_display(future, lang))
 else:
     display(Markdown(text))
-display(O.growth_probabilities(outlook, float(y.dropna().iloc[-1]), lang).round(3))
+display(O.growth_display(O.growth_probabilities(outlook, float(y.dropna().iloc[-1]), lang), lang))

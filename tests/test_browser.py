@@ -12,6 +12,7 @@ ever downloaded. Skipped when Chromium or playwright is missing.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -151,3 +152,198 @@ def test_fixture_reports_in_a_browser(browser, fixture_site: Site):  # noqa: F81
 
 def test_real_reports_in_a_browser(browser, real_site: Site):  # noqa: F811
     _check_site(browser, real_site, "reports", markers=())
+
+
+# --------------------------------------------------------------------------- the reader's checks
+# Every page of the real report set, as a provincial official opens it on a desktop (1280 px)
+# and on a phone (390 px). Screenshots, and the page printed to PDF (A4), are kept in
+# test-artifacts/reader/.
+READER = Path(__file__).resolve().parents[1] / "test-artifacts" / "reader"
+VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
+MAX_BYTES = 250 * 1024
+#: Words allowed on a Vietnamese page although they are not Vietnamese: proper names, units,
+#: abbreviations of statistics.
+PROPER = {
+    "lào", "cai", "vnd", "arima", "theta", "mase", "smape", "msis", "ljung", "box", "jarque", "bera", "csv",
+    "utf", "log", "m1", "tourism",
+}  # fmt: skip
+#: Everyday English words that may be missing from the English labels.
+COMMON_EN = {"the", "and", "of", "to", "from", "with", "for", "is", "are", "was", "not", "this", "that", "by"}
+MACHINE = re.compile(r"\b[a-z]+_[a-z0-9_]+\b|\bNaN\b|\bnan\b|\bNone\b|\bTrue\b|\bFalse\b|\bdtype\b")
+NUM_EN = re.compile(r"^[-+]?(\d{1,3}(,\d{3})*(\.\d+)?|\d{4})%?$")
+NUM_VI = re.compile(r"^[-+]?(\d{1,3}(\.\d{3})*(,\d+)?|\d{4})%?$")
+
+FACTS_JS = r"""
+() => {
+  const vis = el => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
+  const skip = 'code, pre, td.code, [lang]:not([lang="vi"]), [translate="no"], .src-text, details.about';
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const words = [];
+  while (walker.nextNode()) {
+    const n = walker.currentNode;
+    if (n.parentElement && !n.parentElement.closest(skip)) words.push(n.textContent);
+  }
+  const tables = Array.from(document.querySelectorAll('main table')).map(t => ({
+    id: t.id,
+    heads: Array.from(t.querySelectorAll('thead th')).map(th => th.textContent.trim()),
+    index: t.querySelectorAll('th.row_heading, th.blank, th.index_name').length,
+    first: Array.from(t.querySelectorAll('tbody tr')).map(r => (r.cells[0] || {}).textContent || ''),
+  }));
+  return {
+    h1: Array.from(document.querySelectorAll('h1')).map(h => h.textContent.trim()),
+    imgs: Array.from(document.images).map(i => i.getAttribute('alt')),
+    svgs: Array.from(document.querySelectorAll('main svg')).map(s => s.getAttribute('aria-label')),
+    index: Array.from(document.querySelectorAll('a.to-index')).map(a => a.getAttribute('href')),
+    twin: Array.from(document.querySelectorAll('a.to-twin')).map(a => a.getAttribute('href')),
+    downloads: Array.from(document.querySelectorAll('a.download')).map(a => [a.getAttribute('download'), a.getAttribute('href')]),
+    nums: Array.from(document.querySelectorAll('main td, .key-value')).map(td => td.textContent.trim())
+      .filter(x => /^[-+±]?\s?[\d.,]+%?(\s?[–\/]\s?[-+]?[\d.,]+%?)?$/.test(x)),
+    tables: tables,
+    text: words.join(' '),
+    scroll: document.documentElement.scrollWidth, width: window.innerWidth, height: window.innerHeight,
+    keys: (() => { const k = document.querySelector('main section.keys'); return k ? k.getBoundingClientRect().top : null; })(),
+    chart: (() => { const c = document.querySelector('main svg.chart, main figure img');
+                    return c ? c.getBoundingClientRect().bottom : null; })(),
+    lang: document.documentElement.lang,
+  };
+}
+"""
+
+
+def _words(text: str) -> set[str]:
+    """The words of a text written in plain ASCII letters (a Vietnamese word with a
+    diacritic, such as "toàn", is one word and not English)."""
+    return {w.lower() for w in re.findall(r"[^\W_]+", text) if re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", w)}
+
+
+def foreign_words() -> set[str]:
+    """Words of the English labels that no Vietnamese label uses, and everyday English words."""
+    from helpers.common.i18n import LABELS
+
+    en = set().union(*(_words(e["en"]) for e in LABELS.values()))
+    vi = set().union(*(_words(e["vi"]) for e in LABELS.values()))
+    return {w for w in en - vi if len(w) >= 2} - PROPER | COMMON_EN
+
+
+def data_file(site: Site, page: Path, name: str) -> Path:
+    """The data file behind a download link: the run's own folder, else the canonical data."""
+    own = site.out / "runs" / page.stem / "data" / name
+    return own if own.is_file() else site.root / "data" / "processed" / name
+
+
+def reader_problems(facts: dict, page: Path, site: Site, viewport: str) -> list[str]:
+    """What a reader would trip over on one page (see the module docstring)."""
+    import base64
+
+    name = f"{page.name} ({viewport})"
+    problems = []
+    lang = facts["lang"]
+    if len(facts["h1"]) != 1 or "Lào Cai" not in facts["h1"][0]:
+        problems.append(f"{name}: expected one h1 naming Lào Cai, got {facts['h1']}")
+    for alt in facts["imgs"] + facts["svgs"]:
+        if not alt or len(alt) < 25 or not re.search(r"\d", alt) or "No description" in alt:
+            problems.append(f"{name}: a chart without a real alt text: {alt!r}")
+    if facts["index"] != ["index.html"] or not (site.out / "index.html").is_file():
+        problems.append(f"{name}: no link to the index ({facts['index']})")
+    other = "vi" if lang == "en" else "en"
+    twin = page.with_name(re.sub(r"-(en|vi)\.html$", f"-{other}.html", page.name))
+    if twin.is_file() and facts["twin"] != [twin.name]:
+        problems.append(f"{name}: no link to its twin {twin.name} ({facts['twin']})")
+    if not facts["downloads"]:
+        problems.append(f"{name}: no download link")
+    for fname, href in facts["downloads"]:
+        head, _, payload = (href or "").partition(",")
+        raw = base64.b64decode(payload) if head.endswith(";base64") else b""
+        if not raw.startswith(b"\xef\xbb\xbf") or raw[3:] != data_file(site, page, fname).read_bytes():
+            problems.append(f"{name}: download {fname} does not decode to the run's {fname}")
+    for tbl in facts["tables"]:
+        if tbl["index"]:
+            problems.append(f"{name}: table {tbl['id']} shows the row index")
+        first = [c.strip() for c in tbl["first"]]
+        if len(first) > 1 and first == [str(i) for i in range(len(first))]:
+            problems.append(f"{name}: table {tbl['id']} starts with a row-number column")
+    pattern = NUM_VI if lang == "vi" else NUM_EN
+    for text in facts["nums"]:
+        parts = [p for p in re.split(r"\s*[–/]\s*|\s+", text) if p and p != "–"]
+        bad = [p for p in parts if re.match(r"^[-+]?\d", p) and not pattern.match(p)]
+        if bad:
+            problems.append(f"{name}: number(s) {bad} not written the {lang} way (in {text!r})")
+    if lang == "vi":
+        foreign = sorted(_words(facts["text"]) & foreign_words())
+        machine = sorted(set(MACHINE.findall(facts["text"])))
+        if foreign or machine:
+            problems.append(f"{name}: English or machine words on a Vietnamese page: {foreign + machine}")
+    if viewport == "desktop":
+        # the answer first: key numbers, then the main chart, whole, on the first screen
+        if facts["keys"] is None or facts["chart"] is None:
+            problems.append(f"{name}: no key numbers or no chart")
+        elif facts["chart"] > facts["height"]:
+            problems.append(f"{name}: the main chart ends at {facts['chart']:.0f} px, below the first screen")
+    if facts["scroll"] > facts["width"]:
+        problems.append(f"{name}: the page scrolls sideways ({facts['scroll']} px wide in {facts['width']} px)")
+    return problems
+
+
+def check_reader_page(browser, page_path: Path, site: Site, axe=None) -> list[str]:
+    problems = []
+    size = page_path.stat().st_size
+    if size > MAX_BYTES:
+        problems.append(f"{page_path.name}: {size / 1024:.0f} KB, over {MAX_BYTES // 1024} KB")
+    for viewport, (w, h) in VIEWPORTS.items():
+        context = browser.new_context(viewport={"width": w, "height": h})
+        page = context.new_page()
+        log = PageLog(page)
+        try:
+            page.goto(page_path.as_uri(), wait_until="load")
+            facts = page.evaluate(FACTS_JS)
+            problems += reader_problems(facts, page_path, site, viewport)
+            page.screenshot(path=str(READER / f"{page_path.stem}-{viewport}.png"))
+            if viewport == "desktop":
+                page.screenshot(path=str(READER / f"{page_path.stem}-{viewport}-full.png"), full_page=True)
+                page.pdf(path=str(READER / f"{page_path.stem}.pdf"), format="A4", print_background=True)
+                if axe is not None:
+                    result = axe.run(page)
+                    bad = [v for v in result.response["violations"] if v.get("impact") in ("serious", "critical")]
+                    problems += [
+                        f"{page_path.name}: axe {v['impact']}: {v['id']} ({v['help']}) at "
+                        + ", ".join(str(n.get("target")) for n in v.get("nodes", [])[:3])
+                        for v in bad
+                    ]
+        finally:
+            context.close()
+        problems += [f"{page_path.name}: fetched from the network: {u}" for u in log.remote]
+        problems += [f"{page_path.name}: console error: {e}" for e in log.errors]
+    return problems
+
+
+def test_every_real_report_reads_well_on_desktop_and_phone(browser, real_site: Site):  # noqa: F811
+    """h1, alt texts, links to the index and the twin, data downloads, no row numbers,
+    locale numbers, Vietnamese only on Vietnamese pages, no sideways scrolling on a phone,
+    ≤ 250 KB a file, no serious or critical axe-core finding; screenshots and PDF kept."""
+    assert real_site.proc.returncode == 0, real_site.proc.stderr[-3000:]
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+
+        axe = Axe()
+    except ImportError:  # pragma: no cover - a test dependency
+        axe = None
+    shutil.rmtree(READER, ignore_errors=True)
+    READER.mkdir(parents=True)
+    problems: list[str] = []
+    for page in real_site.pages:
+        problems += check_reader_page(browser, page, real_site, axe)
+    index = real_site.out / "index.html"
+    if index.stat().st_size > MAX_BYTES:
+        problems.append(f"index.html: over {MAX_BYTES // 1024} KB")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(index.as_uri(), wait_until="load")
+        wide = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        if wide:
+            problems.append("index.html: the page scrolls sideways on a phone")
+        page.screenshot(path=str(READER / "index-phone.png"), full_page=True)
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+    assert len(list(READER.glob("*.pdf"))) == len(real_site.pages)

@@ -10,6 +10,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
 from helpers.common import plots  # noqa: E402
+from helpers.common.present import number  # noqa: E402, F401
 from helpers.forecast import outlook as O  # noqa: E402
 
 
@@ -43,4 +44,28 @@ def test_fan_chart_marks_gap_years_apart(series):
     markers = [line for line in ax.get_lines() if line.get_marker() == "o"]
     n_seen = int((series["kind"] != "interpolated").sum())
     assert len(markers) == 1 and len(markers[0].get_xdata()) == n_seen
+    plt.close(fig)
+
+
+def test_fan_chart_has_alt_text_from_the_data_a_caption_in_words_and_marks_the_forecast_start(series):
+    out = O.forecast_outlook(series, 3, "rwd_log", link_scenario="fixed", n_draws=2000)
+    fig = plots.fan_chart(series, out.frame, "vi")
+    end = out.frame.iloc[-1]
+    assert number(end["forecast"], "vi") in fig.laocai_alt and str(int(end["year"])) in fig.laocai_alt
+    assert any(abs(line.get_xdata()[0] - series["year"].max()) < 1e-9 for line in fig.axes[0].lines[-1:])
+    svg = plots.figure_svg(fig)
+    assert svg.startswith("<svg") and 'role="img"' in svg and "<title>" in svg
+    assert "<script" not in svg and "<?xml" not in svg
+    caption = plots.fan_caption(out.frame, "en")
+    lo = number(end["lo_80"], "en")
+    hi = number(end["hi_80"], "en")
+    assert caption.startswith(f"8 in 10 chance that {int(end['year'])} lies between {lo} and {hi}")
+    plt.close(fig)
+
+
+def test_models_differ_by_line_style_not_only_colour(series):
+    fits = {"a": series.set_index("year")["value"], "b": series.set_index("year")["value"] * 1.1}
+    fig = plots.trend_chart(series, fits, "en")
+    styles = {line.get_linestyle() for line in fig.axes[0].get_lines()}
+    assert len(styles) >= 2
     plt.close(fig)

@@ -862,3 +862,57 @@ def test_reports_yaml_is_valid_and_ships_the_required_runs(tmp_path: Path):
     reports.check_all_parameters(config.runs, ctx)  # raises RunParameterError naming each problem
     low, high = (ctx.title(by[f"series-{s}-vi"]) for s in ("low", "high"))
     assert "2,38" in low and "4,29" in high, (low, high)  # titles filled from references.yaml, Vietnamese digits
+
+
+def _key_numbers(page: str) -> dict[str, str]:
+    """The key-numbers box of a page: label -> value."""
+    box = re.search(r'<section[^>]*class="keys"[^>]*>.*?</section>', page, re.S)
+    assert box, "no key-numbers box"
+    import html as _html
+
+    return {
+        _html.unescape(k): _html.unescape(v)
+        for k, v in re.findall(r'<dt>(.*?)</dt><dd><span class="key-value">(.*?)</span>', box.group(0))
+    }
+
+
+def _table_rows(page: str, table_id: str) -> list[list[str]]:
+    import html as _html
+
+    table = re.search(rf'<table[^>]*id="T_{table_id}"[^>]*>.*?</table>', page, re.S)
+    assert table, f"no table {table_id}"
+    body = table.group(0).split("<tbody>", 1)[1]
+    return [
+        [_html.unescape(c.strip()) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        for row in re.findall(r"<tr>(.*?)</tr>", body, re.S)
+    ]
+
+
+@pytest.mark.slow
+def test_forecast_headline_equals_its_table_and_its_csv(real_site: Site):
+    """Each forecast report's key numbers (median and 80% range of the last year) are the
+    numbers of its forecast table and of the forecasts.csv it offers for download."""
+    import base64
+    import io
+
+    import pandas as pd
+
+    from helpers.common.present import number
+
+    pages = [p for p in real_site.pages if p.stem.startswith("forecast")]
+    assert pages
+    for path in pages:
+        lang = path.stem.rsplit("-", 1)[1]
+        page = path.read_text(encoding="utf-8")
+        link = re.search(r'<a[^>]*download="forecasts.csv"[^>]*>', page).group(0)
+        uri = re.search(r'href="([^"]+)"', link).group(1)
+        csv = pd.read_csv(io.BytesIO(base64.b64decode(uri.split(",", 1)[1])), encoding="utf-8-sig")
+        end = csv.sort_values("year").iloc[-1]
+        year = int(end["year"])
+        keys = _key_numbers(page)
+        rows = {r[0]: r for r in _table_rows(page, "forecast")}
+        median = number(end["forecast"], lang)
+        assert keys[i18n.t("keys.forecast", lang, year=year)] == median == rows[str(year)][1], path.name
+        lo, hi = number(end["lo_80"], lang), number(end["hi_80"], lang)
+        assert keys[i18n.t("keys.range", lang, level="80", year=year)] == f"{lo}–{hi}", path.name
+        assert rows[str(year)][2:4] == [lo, hi], path.name

@@ -17,6 +17,7 @@ differ between the two languages.
 from __future__ import annotations
 
 import difflib
+import re
 import string
 from collections.abc import Mapping
 
@@ -222,6 +223,16 @@ class _ViNumber(float):
     def __format__(self, spec: str) -> str:
         if self._int and not spec:
             return str(int(self))
+        m = _FIXED_SPEC.fullmatch(spec)
+        if m:  # "+,.1f" and the like: Babel's Vietnamese number format
+            from babel.numbers import format_decimal
+
+            sign, group, decimals = m.groups()
+            n = int(decimals)
+            pattern = ("#,##0" if group else "0") + ("." + "0" * n if n else "")
+            v = float(self)
+            text = format_decimal(0.0 if round(v, n) == 0 else v, format=pattern, locale="vi_VN")
+            return "+" + text if sign and v > 0 and round(v, n) != 0 else text
         return format(float(self), spec).translate(_VI_SWAP)
 
     def __str__(self) -> str:
@@ -229,6 +240,7 @@ class _ViNumber(float):
 
 
 _VI_SWAP = str.maketrans({",": ".", ".": ","})
+_FIXED_SPEC = re.compile(r"(\+?)(,?)\.(\d+)f")
 
 
 def labels(lang: str, keys: list[str] | tuple[str, ...] | None = None) -> dict[str, str]:
@@ -596,3 +608,8 @@ LABELS.update(
         },
     }
 )
+
+# --- labels of the page frame, category values and sentences of the presentation layer -------
+from helpers.common.labels_page import PAGE_LABELS  # noqa: E402
+
+LABELS.update(PAGE_LABELS)

@@ -2,9 +2,19 @@
 
 Each function draws on a new matplotlib figure and returns it; notebooks display it. The
 series is in billions of VND at constant 2010 prices throughout.
+
+In a report the figures are SVG with their text kept as text (small, sharp at any zoom,
+searchable), each with an alternative text written from the data it shows (``fig.laocai_alt``,
+set by every chart function; :func:`notebook_setup` makes the SVG carry it as
+``role="img"``/``aria-label`` and ``<title>``). Series are told apart by line style and marker
+as well as colour; axes show plain numbers with the locale's separators.
 """
 
 from __future__ import annotations
+
+import html
+import io
+import re
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -14,30 +24,93 @@ import pandas as pd
 import seaborn as sns
 
 from helpers.common.i18n import t
+from helpers.common.present import number, percent, word
 
-KIND_MARKERS = {"reported": "o", "implied": "D", "linked": "s", "interpolated": "x"}
+KIND_MARKERS = {"reported": "o", "implied": "D", "linked": "s", "interpolated": "x", "nowcast": "v"}
+
+#: Line styles and markers cycled through when several models or scenarios share a chart.
+STYLES = [("-", "o"), ("--", "s"), ("-.", "^"), (":", "D"), ((0, (5, 1, 1, 1)), "v"), ((0, (1, 1)), "P")]
 
 
 def notebook_setup() -> None:
     """Display settings of every report: whole cell texts (quotes and explanations are never
-    cut short), every row, and the chart style."""
+    cut short), every row, the chart style, and figures shown as SVG with their alt text."""
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", 500)
     pd.set_option("display.max_columns", 50)
     pd.set_option("display.width", 200)
     setup()
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency of the notebooks
+        return
+    ip = get_ipython()
+    if ip is None:
+        return
+    from matplotlib.figure import Figure
+
+    try:  # the inline backend sets its formats when first loaded: load it, then override them
+        import matplotlib_inline.backend_inline as inline
+
+        inline.set_matplotlib_formats("svg")
+    except ImportError:  # pragma: no cover - a dependency of ipykernel
+        pass
+    formatters = ip.display_formatter.formatters
+    formatters["image/png"].pop(Figure, None)
+    formatters["image/svg+xml"].for_type(Figure, figure_svg)
+    # A table displayed as a bare DataFrame still shows without row numbers, escaped, in a
+    # scrolling box (report tables go through helpers.common.present.Table).
+    formatters["text/html"].for_type(pd.DataFrame, frame_html)
+
+
+def frame_html(df: pd.DataFrame) -> str:
+    """A bare DataFrame as a report table: no index, escaped, "–" for missing values."""
+    body = df.to_html(index=False, na_rep="–", escape=True, border=0, classes="laocai-table")
+    return f'<div class="table-wrap" tabindex="0" role="region" aria-label="table">{body}</div>'
 
 
 def setup() -> None:
     """A quiet, readable style for every chart of the reports."""
-    sns.set_theme(style="whitegrid", context="notebook")
-    plt.rcParams.update({"figure.figsize": (9, 4.8), "figure.dpi": 100, "savefig.bbox": "tight"})
+    sns.set_theme(style="whitegrid", context="notebook", font_scale=1.2)  # legible on a phone too
+    plt.rcParams.update(
+        {
+            "figure.figsize": (8.5, 4.8),
+            "figure.dpi": 100,
+            "savefig.bbox": "tight",
+            "svg.fonttype": "none",  # text stays text: small files, real words
+            "svg.hashsalt": "laocai",  # the same ids at every build
+            "axes.formatter.useoffset": False,
+        }
+    )
+
+
+def figure_svg(fig) -> str:
+    """The figure as SVG markup carrying its alt text (``role="img"``, ``aria-label`` and a
+    ``<title>``), with the XML prolog and comments left out (it is inlined in the page)."""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    svg = buf.getvalue()
+    svg = svg[svg.index("<svg") :]
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+    alt = html.escape(getattr(fig, "laocai_alt", "") or t("chart.plot", getattr(fig, "laocai_lang", "en")))
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{alt}" class="chart" ', 1)
+    svg = re.sub(r"(<svg[^>]*>)", lambda m: m.group(1) + f"<title>{alt}</title>", svg, count=1)
+    return svg
+
+
+def _alt(fig, lang: str, text: str) -> None:
+    fig.laocai_alt = text
+    fig.laocai_lang = lang
 
 
 def _thousands(ax, lang: str = "en") -> None:
-    """Thousands separators on the value axis (dot in Vietnamese), whole years on the time axis."""
-    sep = "." if lang == "vi" else ","
-    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}".replace(",", sep)))
+    """Plain numbers with the locale's separators on the value axis (46,100 / 46.100, never
+    1e4 or an offset), whole years on the time axis."""
+    if ax.get_yscale() == "log":  # 1, 2, 5 in every decade: enough plain numbers to read values
+        ax.yaxis.set_major_locator(matplotlib.ticker.LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 0)))
+    ax.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
 
 
@@ -69,6 +142,20 @@ def series_chart(series: pd.DataFrame, lang: str = "en", plans: pd.DataFrame | N
     ax.set_ylabel(t("axis.bn_vnd_2010", lang))
     _thousands(ax, lang)
     ax.legend(loc="upper left", fontsize="small")
+    _alt(
+        fig,
+        lang,
+        t(
+            "chart.series_alt",
+            lang,
+            first=int(s["year"].iloc[0]),
+            last=int(s["year"].iloc[-1]),
+            level=level,
+            v_first=number(s["value"].iloc[0], lang),
+            v_last=number(s["value"].iloc[-1], lang),
+            n_gap=int((s["kind"] == "interpolated").sum()),
+        ),
+    )
     return fig
 
 
@@ -76,14 +163,30 @@ def sensitivity_chart(sens: pd.DataFrame, lang: str = "en"):
     """The series under each link factor and method, one line each (log scale)."""
     setup()
     fig, ax = plt.subplots()
-    for (method, k), part in sens.groupby(["method", "link_factor"], sort=True):
+    groups = list(sens.groupby(["method", "link_factor"], sort=True))
+    for i, ((method, k), part) in enumerate(groups):
         part = part.sort_values("year")
-        ax.plot(part["year"], part["value"], marker=".", label=f"{method}, k = {k:.2f}")
+        ls, marker = STYLES[i % len(STYLES)]
+        label = f"{word('method_word', method, lang)}, k = {number(k, lang, 2)}"
+        ax.plot(part["year"], part["value"], ls=ls, marker=marker, ms=4, label=label)
     ax.set_yscale("log")
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.bn_vnd_2010_log", lang))
     _thousands(ax, lang)
     ax.legend(fontsize="small", ncol=2)
+    first = sens[sens["year"] == sens["year"].min()]["value"]
+    _alt(
+        fig,
+        lang,
+        t(
+            "chart.sensitivity_alt",
+            lang,
+            n=len(groups),
+            year=int(sens["year"].min()),
+            low=number(first.min(), lang),
+            high=number(first.max(), lang),
+        ),
+    )
     return fig
 
 
@@ -113,7 +216,17 @@ def fan_chart(
         lo = np.r_[join_val, f[f"lo_{lv}"]]
         hi = np.r_[join_val, f[f"hi_{lv}"]]
         ax.fill_between(xs, lo, hi, color="C0", alpha=alpha, label=t("series.interval", lang, level=lv))
-    ax.plot(xs, np.r_[join_val, f["forecast"]], color="C0", lw=2, label=t("col.forecast", lang))
+    ax.plot(xs, np.r_[join_val, f["forecast"]], color="C0", lw=2, ls="--", label=t("col.forecast", lang))
+    ax.axvline(join_year, color="0.35", lw=1, ls=(0, (2, 2)))
+    ax.annotate(
+        t("chart.forecast_start", lang) + " →",
+        xy=(join_year, 1),
+        xycoords=("data", "axes fraction"),
+        xytext=(4, -14),
+        textcoords="offset points",
+        fontsize="small",
+        color="0.25",
+    )
     if targets is not None and len(targets):
         ax.scatter(
             targets["year"], targets["value"], marker="^", s=70, color="C3", zorder=5, label=t("series.plans", lang)
@@ -124,7 +237,45 @@ def fan_chart(
         ax.set_title(title)
     _thousands(ax, lang)
     ax.legend(loc="upper left", fontsize="small")
+    end = f.iloc[-1]
+    lo, hi = ("lo_80", "hi_80") if "lo_80" in f else (f.columns[2], f.columns[3])
+    _alt(
+        fig,
+        lang,
+        t(
+            "chart.fan_alt",
+            lang,
+            first=int(h["year"].iloc[0]),
+            last=int(join_year),
+            end=int(end["year"]),
+            last_value=number(join_val, lang),
+            median=number(end["forecast"], lang),
+            lower=number(end[lo], lang),
+            upper=number(end[hi], lang),
+        ),
+    )
     return fig
+
+
+def fan_caption(forecast: pd.DataFrame, lang: str = "en") -> str:
+    """The fan chart in words: the chance that the last forecast year lies in each interval
+    ("8 in 10 chance that 2028 lies between ... and ..."), from the forecast frame."""
+    end = forecast.sort_values("year").iloc[-1]
+    levels = sorted(int(c[3:]) for c in forecast.columns if c.startswith("lo_") and c[3:].isdigit())
+    first = levels[0] if levels else 80
+    last = levels[-1] if levels else 95
+    return t(
+        "chart.fan_caption",
+        lang,
+        chance=number(first / 10, lang, 0 if first % 10 == 0 else 1),
+        year=int(end["year"]),
+        lower=number(end[f"lo_{first}"], lang),
+        upper=number(end[f"hi_{first}"], lang),
+        chance95=number(last / 5, lang, 0 if last % 5 == 0 else 1),
+        lower95=number(end[f"lo_{last}"], lang),
+        upper95=number(end[f"hi_{last}"], lang),
+        median=number(end["forecast"], lang),
+    )
 
 
 def trend_chart(series: pd.DataFrame, fits: dict[str, pd.DataFrame], lang: str = "en"):
@@ -134,13 +285,19 @@ def trend_chart(series: pd.DataFrame, fits: dict[str, pd.DataFrame], lang: str =
     s = series.sort_values("year")
     ax.fill_between(s["year"], s["lo"], s["hi"], color="0.6", alpha=0.3)
     ax.scatter(s["year"], s["value"], color="k", s=18, zorder=3, label=t("series.observed", lang))
-    for name, fitted in fits.items():
-        ax.plot(fitted.index, fitted.values, lw=1.5, label=name)
+    for i, (name, fitted) in enumerate(fits.items()):
+        ls, _ = STYLES[i % len(STYLES)]
+        ax.plot(fitted.index, fitted.values, lw=1.5, ls=ls, label=word("model", name, lang))
     ax.set_yscale("log")
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.bn_vnd_2010_log", lang))
     _thousands(ax, lang)
     ax.legend(fontsize="small")
+    _alt(
+        fig,
+        lang,
+        t("chart.trend_alt", lang, first=int(s["year"].iloc[0]), last=int(s["year"].iloc[-1]), n=len(fits)),
+    )
     return fig
 
 
@@ -148,13 +305,31 @@ def residual_chart(residuals: dict[str, pd.Series], lang: str = "en"):
     """Residuals (log scale) of each model by year."""
     setup()
     fig, ax = plt.subplots(figsize=(9, 3.6))
-    for name, r in residuals.items():
-        ax.plot(r.index, r.values, marker="o", ms=3, label=name)
+    largest = (0.0, "", 0)
+    for i, (name, r) in enumerate(residuals.items()):
+        ls, marker = STYLES[i % len(STYLES)]
+        ax.plot(r.index, r.values, ls=ls, marker=marker, ms=3, label=word("model", name, lang))
+        r = r.dropna()
+        if len(r) and abs(r).max() > abs(largest[0]):
+            largest = (float(r.loc[abs(r).idxmax()]), name, int(abs(r).idxmax()))
     ax.axhline(0, color="k", lw=0.8)
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.log_residual", lang))
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 2)))
     ax.legend(fontsize="small")
+    _alt(
+        fig,
+        lang,
+        t(
+            "chart.residual_alt",
+            lang,
+            n=len(residuals),
+            largest=number(largest[0], lang, 2),
+            model=word("model", largest[1], lang),
+            year=largest[2],
+        ),
+    )
     return fig
 
 
@@ -162,8 +337,76 @@ def target_chart(probs: pd.DataFrame, lang: str = "en"):
     """Probability of meeting each future target, as horizontal bars."""
     setup()
     fig, ax = plt.subplots(figsize=(7, max(1.8, 0.6 * len(probs) + 1)))
-    labels = [f"{int(y)}: {v:,.0f}" for y, v in zip(probs["year"], probs["target"])]
+    labels = [f"{int(y)}: {number(v, lang)}" for y, v in zip(probs["year"], probs["target"])]
     ax.barh(labels, probs["probability"] * 100, color="C2")
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("axis.probability_pct", lang))
+    best = probs.sort_values("probability").iloc[-1]
+    _alt(
+        fig,
+        lang,
+        t(
+            "chart.target_alt",
+            lang,
+            n=len(probs),
+            best=percent(best["probability"], lang, 0, share=True),
+            year=int(best["year"]),
+        ),
+    )
     return fig
+
+
+def figures_chart(figures: pd.DataFrame, lang: str = "en", indicator: str = "industrial_production_value"):
+    """The published figures of one indicator by year, as they were printed: one marker and
+    colour per price base, plans and targets hollow (intentions, not outcomes). Values are in
+    the base each text states, so 1994-price and 2010-price figures do not line up."""
+    setup()
+    fig, ax = plt.subplots()
+    f = figures[(figures["indicator"] == indicator) & (figures["unit"] == "bn_vnd")]
+    markers = {"1994": "s", "2010": "o", "unstated": "D", "current": "^"}
+    for i, (base, part) in enumerate(f.groupby("price_base", sort=True)):
+        color = f"C{i}"
+        marker = markers.get(str(base), "v")
+        done = part[part["status"].isin(["actual", "estimate"])]
+        plans = part[~part["status"].isin(["actual", "estimate"])]
+        name = word("base_word", base, lang)
+        if len(done):
+            ax.scatter(done["year"], done["value"], marker=marker, s=45, color=color, zorder=3, label=name)
+        if len(plans):
+            ax.scatter(
+                plans["year"],
+                plans["value"],
+                marker=marker,
+                s=60,
+                facecolors="none",
+                edgecolors=color,
+                zorder=3,
+            )
+    if (~f["status"].isin(["actual", "estimate"])).any():
+        ax.scatter([], [], marker="o", s=60, facecolors="none", edgecolors="0.3", label=t("series.plans", lang))
+    ax.set_xlabel(t("col.year", lang))
+    ax.set_ylabel(t("unit.billion_vnd", lang))
+    _thousands(ax, lang)
+    ax.legend(loc="center left", fontsize="small")
+    years = f["year"]
+    _alt(
+        fig,
+        lang,
+        t(
+            "chart.figures_alt",
+            lang,
+            n=len(f),
+            first=int(years.min()) if len(f) else 0,
+            last=int(years.max()) if len(f) else 0,
+            high=number(f["value"].max(), lang) if len(f) else "–",
+        ),
+    )
+    return fig
+
+
+def show(fig) -> None:
+    """Display a chart where the call stands (not at the end of the cell) and close it."""
+    from IPython.display import display
+
+    display(fig)
+    plt.close(fig)

@@ -7,6 +7,8 @@ import re
 
 import pandas as pd
 
+from helpers.common.i18n import LABELS, t
+from helpers.common.present import Col, KeyNumbers, Table, number, word
 from helpers.figures.sources import Source
 
 from .table import FiguresResult
@@ -32,12 +34,15 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
         src = by_id.get(r.source)
         cite = html.escape(f"{src.publisher}, {src.date}" if src else str(r.source))
         citation = str(getattr(r, "citation", "") or "")
-        where = f"{cite}, chars {int(r.start)}–{int(r.end)}" if quote and not pd.isna(r.start) else ""
+        chars = html.escape(t("page.chars", lang))
+        where = f"{cite}, {chars} {int(r.start)}–{int(r.end)}" if quote and not pd.isna(r.start) else ""
         if not quote and citation:  # a cited figure: its citation stands where the quote would be
-            q, where = html.escape(citation), html.escape(str(getattr(r, "excluded", "") or ""))
+            q = f"<span class='src-text'>{html.escape(citation)}</span>"
+            where = html.escape(t("figures.excluded", lang)) if str(getattr(r, "excluded", "") or "") else ""
         how = (
             (
-                html.escape(r.derivation) + f"<br><small>← <a href='#{html.escape(str(r.derived_from))}'>"
+                html.escape(derivation_text(r, figures, lang))
+                + f"<br><small>← <a href='#{html.escape(str(r.derived_from))}'>"
                 f"{html.escape(str(r.derived_from))}</a></small>"
             )
             if r.kind == "implied"
@@ -46,13 +51,11 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
         rows.append(
             f"<tr id='{html.escape(r.figure_id)}'><td><code>{html.escape(r.figure_id)}</code></td>"
             f"<td>{html.escape(_indicator_label(str(r.indicator), lang))}</td><td>{int(r.year)}</td>"
-            f"<td style='text-align:right'>{float(r.value):,.1f}</td>"
+            f"<td class='num'>{html.escape(number(r.value, lang, 1))}</td>"
             f"<td>{html.escape(_word('status_word', r.status, lang))}</td>"
             f"<td>{html.escape(_word('base_word', r.price_base, lang))}</td><td>{how}</td>"
-            f"<td>{q}<br><small>{where}</small></td></tr>"
+            f"<td>{q}<br><small class='src-text'>{where}</small></td></tr>"
         )
-    from helpers.common.i18n import t
-
     heads = [
         "col.id",
         "col.indicator",
@@ -64,90 +67,141 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
         "col.quote",
     ]
     head = "<tr>" + "".join(f"<th>{html.escape(t(k, lang))}</th>" for k in heads) + "</tr>"
-    return f"<table class='provenance'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
+    return (
+        "<div class='table-wrap' tabindex='0' role='region' aria-label='" + html.escape(t("col.quote", lang)) + "'>"
+        f"<table class='provenance laocai-table'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 # --------------------------------------------------------------------------- display
-def _labels(lang: str, keys: dict[str, str]) -> dict[str, str]:
-    from helpers.common.i18n import t
-
-    return {col: t(key, lang) for col, key in keys.items()}
-
-
-def sources_table(sources: list[Source], lang: str = "en") -> pd.DataFrame:
-    """The source register as a table for the report (escaped when rendered by pandas)."""
-    cols = _labels(
-        lang,
-        {
-            "id": "col.id",
-            "title": "col.title",
-            "publisher": "col.publisher",
-            "date": "col.date",
-            "language": "col.language",
-        },
+def sources_table(sources: list[Source], lang: str = "en") -> Table:
+    """The source register as a table for the report."""
+    df = pd.DataFrame(
+        [{k: getattr(s, k) for k in ("id", "title", "publisher", "date", "language")} for s in sources],
+        columns=["id", "title", "publisher", "date", "language"],
     )
-    df = pd.DataFrame([{k: getattr(s, k) for k in cols} for s in sources])
-    return df.rename(columns=cols)
+    cols = [
+        Col("id", "col.id", "code"),
+        Col("title", "col.title", "source"),
+        Col("publisher", "col.publisher", "source"),
+        Col("date", "col.date"),
+        Col("language", "col.language", "word", group="lang_word"),
+    ]
+    return Table(df, cols, lang, name="sources")
 
 
-def summary_table(figures: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """Figures of the industrial production value and related indicators, one line each,
-    in the reader's language (status, base and kind translated), for display."""
-    df = figures.copy()
-    df["status"] = df["status"].map(lambda s: _word("status_word", s, lang))
-    df["price_base"] = df["price_base"].map(lambda b: _word("base_word", b, lang))
-    df["kind"] = df["kind"].map(lambda k: _word("kind_word", k, lang))
-    df["indicator"] = df["indicator"].map(lambda i: _indicator_label(i, lang))
-    df["value"] = df["value"].round(1)
-    df["growth_pct"] = df["growth_pct"].map(lambda g: "" if pd.isna(g) else f"{g:g}")
-    keep = {
-        "figure_id": "col.id",
-        "indicator": "col.indicator",
-        "region": "col.region",
-        "scope": "col.scope",
-        "period": "col.period",
-        "year": "col.year",
-        "value": "col.value_bn",
-        "unit": "col.unit",
-        "qualifier": "col.qualifier",
-        "price_base": "col.price_base",
-        "status": "col.status",
-        "growth_pct": "col.growth",
-        "compared_to": "col.compared_to",
-        "kind": "col.kind",
-        "flags": "col.flags",
-    }
-    keep = {c: label for c, label in keep.items() if c in df}  # a table made before region and scope
-    return df[list(keep)].rename(columns=_labels(lang, keep))
+def summary_table(figures: pd.DataFrame, lang: str = "en") -> Table:
+    """Figures of the industrial production value and related indicators, one line each, in
+    the reader's language (indicator, status, base, kind and qualifier translated)."""
+    cols = [
+        Col("figure_id", "col.id", "code"),
+        Col("indicator", "col.indicator", "word", group="indicator"),
+        Col("region", "col.region", "source"),
+        Col("scope", "col.scope", "word", group="scope_word"),
+        Col("year", "col.year", "year"),
+        Col("value", "col.value", fmt=_value_with_unit),
+        Col("qualifier", "col.qualifier", "word", group="qualifier_word"),
+        Col("price_base", "col.price_base", "word", group="base_word"),
+        Col("status", "col.status", "word", group="status_word"),
+        Col("growth_pct", "col.growth", "pct", decimals=2, fmt=lambda v, lang: _growth(v, lang)),
+        Col("compared_to", "col.compared_to", "text", fmt=lambda v, lang: _compared(v, lang)),
+        Col("kind", "col.kind", "word", group="kind_word"),
+        Col("flags", "col.flags", "code"),
+    ]
+    cols = [c for c in cols if c.key in figures]  # a table made before region and scope
+    df = figures.assign(value=list(zip(figures["value"], figures["unit"])))
+    return Table(df, cols, lang, name="figures")
+
+
+def _compared(v, lang: str) -> str:
+    """What a growth rate is compared to: a year, or a word (``previous_year``) translated."""
+    try:
+        return str(int(float(v)))
+    except (TypeError, ValueError):
+        return word("compared_word", v, lang)
+
+
+def _value_with_unit(v, lang: str) -> str:
+    value, unit = v
+    if unit == "pct":
+        return number(value, lang, 1) + "%"
+    return number(value, lang, 1)
+
+
+def _growth(v, lang: str) -> str:
+    text = number(v, lang, 2)
+    # published rates have one or two decimals: drop the trailing zeros, keep the locale's mark
+    sep = "," if lang == "vi" else "."
+    if sep in text:
+        text = text.rstrip("0").rstrip(sep)
+    return text
 
 
 def _indicator_label(indicator: str, lang: str) -> str:
-    return _word("indicator", indicator, lang)
+    return word("indicator", indicator, lang)
 
 
 def _word(group: str, value: str, lang: str) -> str:
     """The translated label ``group.value``, or the value itself when there is none
     (a new indicator or a price base year the labels do not name)."""
-    from helpers.common.i18n import LABELS, t
-
-    key = f"{group}.{value}"
-    return t(key, lang) if key in LABELS else str(value)
+    return word(group, value, lang)
 
 
-def checks_table(checks: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """The consistency checks for display."""
-    keep = {
-        "check_id": "col.id",
-        "check": "col.check",
-        "figure_ids": "col.figures",
-        "year": "col.year",
-        "expected": "col.expected",
-        "observed": "col.observed",
-        "difference": "col.difference",
-        "result": "col.result",
-        "message": "col.message",
-    }
-    return checks[list(keep)].rename(columns=_labels(lang, keep))
+def derivation_text(row, figures: pd.DataFrame, lang: str = "en") -> str:
+    """How an implied figure was computed, in ``lang``, from the structured columns: the
+    figure it comes from (``derived_from``), that figure's value and growth rate."""
+    parent = figures[figures["figure_id"] == row.derived_from]
+    if parent.empty or pd.isna(parent.iloc[0]["growth_pct"]):
+        return ""
+    p = parent.iloc[0]
+    return t(
+        "derive.implied",
+        lang,
+        value=number(p["value"], lang, 0),
+        growth=_growth(p["growth_pct"], lang),
+        year=int(row.year),
+        parent_year=int(p["year"]),
+    )
+
+
+def check_message(row, lang: str = "en") -> str:
+    """The explanation of a consistency check in ``lang``, from its structured columns."""
+    kind = str(row.check)
+    if kind == "growth":
+        return t("check_msg.growth", lang, expected=_growth(row.expected, lang), observed=number(row.observed, lang, 1))
+    if kind == "increase":
+        return t(
+            "check_msg.increase", lang, expected=number(row.expected, lang, 0), observed=number(row.observed, lang, 0)
+        )
+    if kind == "conflict":
+        return t(
+            "check_msg.conflict",
+            lang,
+            expected=number(row.expected, lang, 0),
+            observed=number(row.observed, lang, 0),
+            difference=number(row.difference, lang, 1),
+        )
+    return str(row.message) if lang == "en" else ""
+
+
+def checks_table(checks: pd.DataFrame, lang: str = "en") -> Table:
+    """The consistency checks for display; the explanation is written in ``lang`` from the
+    structured columns (the English sentence of checks.csv is kept in the data)."""
+    df = checks.copy()
+    df["explanation"] = [check_message(r, lang) for r in checks.itertuples(index=False)]
+    df["figure_ids"] = df["figure_ids"].str.replace(";", "; ")
+    cols = [
+        Col("check_id", "col.id", "code"),
+        Col("check", "col.check", "word", group="check_word"),
+        Col("figure_ids", "col.figures", "code"),
+        Col("year", "col.year", "year"),
+        Col("expected", "col.expected", "num", decimals=1),
+        Col("observed", "col.observed", "num", decimals=1),
+        Col("difference", "col.difference", "num", decimals=1),
+        Col("result", "col.result", "word", group="result_word"),
+        Col("explanation", "col.message"),
+    ]
+    return Table(df, cols, lang, name="checks")
 
 
 def notes_markdown(result: FiguresResult, lang: str = "en") -> str:
@@ -169,13 +223,109 @@ def notes_markdown(result: FiguresResult, lang: str = "en") -> str:
         t("figures.flagged", lang, n=int((result.checks["result"] == "flag").sum()), n_checks=len(result.checks)),
     ]
     if result.curation_log:
-        lines += ["", t("figures.curation", lang)] + [f"- {_md_escape(line)}" for line in result.curation_log]
+        lines += ["", t("figures.curation", lang)] + [f"- {curation_line(line, lang)}" for line in result.curation_log]
     if result.problems:
         lines += ["", t("figures.problems", lang)] + [f"- {_md_escape(p)}" for p in result.problems]
     return "\n".join(lines)
+
+
+_CURATION = re.compile(r"^set (\w+)=(.*?) on (\d+) figure\(s\) matching (.*?): (.*)$", re.S)
+_CRITERIA = {"source": "col.source", "indicator": "col.indicator", "year": "col.year", "status": "col.status"}
+_VALUE_GROUPS = {"indicator": "indicator", "status": "status_word", "price_base": "base_word"}
+
+
+def curation_line(line: str, lang: str = "en") -> str:
+    """One correction of data/raw/curation.yaml as Markdown in ``lang``: what was set on which
+    figures, in the report's words, and the curator's reason quoted as written (marked with its
+    language, like the quotes of the sources)."""
+    m = _CURATION.match(str(line))
+    if lang == "en" or not m:
+        return _md_escape(line)
+    field, value, n, criteria, reason = m.groups()
+    parts = []
+    for item in criteria.split(", "):
+        key, _, val = item.partition(" ")
+        label = t(_CRITERIA[key], lang).lower() if key in _CRITERIA else key
+        parts.append(f"{label} {word(_VALUE_GROUPS.get(key, ''), val, lang) if key in _VALUE_GROUPS else val}")
+    what = t(
+        "figures.curation_set",
+        lang,
+        field=t(f"col.{field}", lang).lower() if f"col.{field}" in LABELS else field,
+        value=word(_VALUE_GROUPS.get(field, ""), value, lang) if field in _VALUE_GROUPS else value,
+        n=int(n),
+        criteria="; ".join(parts),
+    )
+    return f"{_md_escape(what)}: “{_md_escape(reason)}”"
+
+
+def notes_html(result: FiguresResult, lang: str = "en"):
+    """:func:`notes_markdown` as HTML for display: the curators' reasons, quoted as written in
+    data/raw/curation.yaml, carry their language (``lang="en"``) like the sources' quotes."""
+    from IPython.display import HTML
+
+    f = result.figures
+    e = html.escape
+    paras = [
+        t(
+            "figures.counts",
+            lang,
+            n=len(f),
+            n_reported=int((f["kind"] == "reported").sum()),
+            n_implied=int((f["kind"] == "implied").sum()),
+            n_sources=len(result.sources),
+            n_merged=int(f["also_in"].ne("").sum()),
+        ),
+        t("figures.flagged", lang, n=int((result.checks["result"] == "flag").sum()), n_checks=len(result.checks)),
+    ]
+    out = "".join(f"<p>{e(p)}</p>" for p in paras)
+    if result.curation_log:
+        items = []
+        for line in result.curation_log:
+            m = _CURATION.match(str(line))
+            if m and lang != "en":
+                what = _md_unescape(curation_line(line, lang).rsplit(": “", 1)[0])
+                items.append(f'<li>{e(what)}: <q lang="en">{e(m.group(5))}</q></li>')
+            else:
+                items.append(f"<li>{e(str(line))}</li>")
+        out += f"<p>{e(t('figures.curation', lang))}</p><ul>{''.join(items)}</ul>"
+    if result.problems:
+        out += f"<p>{e(t('figures.problems', lang))}</p><ul>"
+        out += "".join(f'<li lang="en">{e(str(p))}</li>' for p in result.problems) + "</ul>"
+    return HTML(f'<div class="notes">{out}</div>')
+
+
+def _md_unescape(text: str) -> str:
+    return html.unescape(re.sub(r"\\([\\`*_\[\]|])", r"\1", text))
 
 
 def _md_escape(text: str) -> str:
     """Escape text from sources for Markdown: HTML special characters and Markdown markup."""
     out = html.escape(str(text), quote=False)
     return re.sub(r"([\\`*_\[\]|])", r"\\\1", out)
+
+
+def key_numbers(result: FiguresResult, lang: str = "en") -> KeyNumbers:
+    """The answer first: how many figures and documents, how many checks disagree, and the
+    latest published level of the industrial production value."""
+    f = result.figures
+    ipv = f[(f["indicator"] == "industrial_production_value") & f["status"].isin(["actual", "estimate"])]
+    ipv = ipv[ipv["kind"] == "reported"].sort_values(["year", "figure_id"])
+    items = [
+        (t("keys.n_figures", lang), number(len(f), lang), ""),
+        (t("keys.n_sources", lang), number(len(result.sources), lang), ""),
+        (
+            t("keys.n_flagged", lang),
+            number(int((result.checks["result"] == "flag").sum()), lang),
+            f"/ {number(len(result.checks), lang)}",
+        ),
+    ]
+    if len(ipv):
+        last = ipv.iloc[-1]
+        items.append(
+            (
+                t("keys.last", lang, year=int(last["year"])),
+                number(last["value"], lang),
+                t("keys.unit_base", lang, base=word("base_word", last["price_base"], lang)),
+            )
+        )
+    return KeyNumbers(items, lang)

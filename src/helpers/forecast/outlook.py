@@ -34,6 +34,7 @@ import pandas as pd
 from helpers.common import paths
 from helpers.common.errors import UsageError
 from helpers.common.i18n import t
+from helpers.common.present import Col, KeyNumbers, Table, number, percent
 from helpers.models import MODELS, ForecastResult, ModelError, fit_forecast
 from helpers.series import build as S
 from helpers.series import linking
@@ -241,26 +242,33 @@ def forecasts_long(results: Mapping[str, ForecastResult | Outlook]) -> pd.DataFr
     return df[["model"] + [c for c in df.columns if c != "model"]]
 
 
-def models_display(results: Mapping[str, ForecastResult | Outlook], lang: str = "en") -> pd.DataFrame:
+def models_display(results: Mapping[str, ForecastResult | Outlook], lang: str = "en") -> Table:
     """Every model's forecasts for display: one row per model and year, whole billions."""
     df = forecasts_long(results)
-    for c in df.columns:
-        if c not in ("model", "year"):
-            df[c] = df[c].round(0).astype(int)
-    return df.rename(columns=_forecast_names(df.columns, lang))
+    return Table(
+        df, [Col("model", "col.model", "word", group="model"), *_forecast_cols(df.columns)], lang, name="models"
+    )
 
 
-def _forecast_names(columns, lang: str) -> dict[str, str]:
-    """Translated headers of forecast tables: model, year, median and the interval bounds."""
-    names = {"model": t("col.model", lang), "year": t("col.year", lang), "forecast": t("col.forecast_median", lang)}
+def _forecast_cols(columns) -> list[Col]:
+    """Columns of a forecast table: year, median and the interval bounds (whole billions)."""
+    cols = [Col("year", "col.year", "year"), Col("forecast", "col.forecast_median", "int")]
     for c in columns:
         if c.startswith(("lo_", "hi_")):
-            side = t("col.lower" if c.startswith("lo_") else "col.upper", lang)
-            names[c] = t("col.bound", lang, side=side, level=c[3:])
-    return names
+            side = "col.lower" if c.startswith("lo_") else "col.upper"
+            cols.append(_BoundCol(c, side, "int", group=c[3:]))
+    return cols
 
 
-def trend_table(results: dict[str, ForecastResult], lang: str = "en") -> pd.DataFrame:
+@dataclass(frozen=True)
+class _BoundCol(Col):
+    """An interval bound: its header names the side and the level ("Lower bound 80%")."""
+
+    def header(self, lang: str) -> str:
+        return t("col.bound", lang, side=t(self.label, lang), level=self.group)
+
+
+def trend_table(results: dict[str, ForecastResult], lang: str = "en") -> Table:
     """Growth rates the trend models estimate, with their uncertainty where the model has it."""
     rows = []
     for name, r in results.items():
@@ -319,22 +327,21 @@ def trend_table(results: dict[str, ForecastResult], lang: str = "en") -> pd.Data
                     "hi95_pct": np.nan,
                 }
             )
-    cols = {
-        "model": "col.model",
-        "what": "col.what",
-        "growth_pct": "col.growth",
-        "lo95_pct": "col.lower",
-        "hi95_pct": "col.upper",
-    }
-    df = pd.DataFrame(rows, columns=list(cols)).round(2)
-    return df.rename(columns={c: t(k, lang) for c, k in cols.items()})
+    cols = [
+        Col("model", "col.model", "word", group="model"),
+        Col("what", "col.what"),
+        Col("growth_pct", "col.growth", "pct", decimals=1),
+        _BoundCol("lo95_pct", "col.lower", "pct", decimals=1, group="95"),
+        _BoundCol("hi95_pct", "col.upper", "pct", decimals=1, group="95"),
+    ]
+    return Table(pd.DataFrame(rows, columns=[c.key for c in cols]), cols, lang, name="trend")
 
 
 def _pct(g_log: float) -> float:
     return float((np.exp(g_log) - 1) * 100)
 
 
-def residual_diagnostics(results: dict[str, ForecastResult], lang: str = "en") -> pd.DataFrame:
+def residual_diagnostics(results: dict[str, ForecastResult], lang: str = "en") -> Table:
     """Per model: residual sd, first-order autocorrelation, Ljung-Box p-value (lags 1-2) and
     Jarque-Bera p-value, on the log residuals of the observed years."""
     from statsmodels.stats.diagnostic import acorr_ljungbox
@@ -358,20 +365,20 @@ def residual_diagnostics(results: dict[str, ForecastResult], lang: str = "en") -
                 "jarque_bera_p": float(jb),
             }
         )
-    cols = {
-        "model": "col.model",
-        "n": "col.n",
-        "sd": "col.resid_sd",
-        "acf1": "col.acf1",
-        "ljung_box_p": "col.ljung_box",
-        "jarque_bera_p": "col.jarque_bera",
-    }
-    return pd.DataFrame(rows, columns=list(cols)).round(3).rename(columns={c: t(k, lang) for c, k in cols.items()})
+    cols = [
+        Col("model", "col.model", "word", group="model"),
+        Col("n", "col.n", "int"),
+        Col("sd", "col.resid_sd", "num", decimals=3),
+        Col("acf1", "col.acf1", "num", decimals=2),
+        Col("ljung_box_p", "col.ljung_box", "num", decimals=3),
+        Col("jarque_bera_p", "col.jarque_bera", "num", decimals=3),
+    ]
+    return Table(pd.DataFrame(rows, columns=[c.key for c in cols]), cols, lang, name="residuals")
 
 
 def backtest_table(
-    y: pd.Series, models: Sequence[str], horizon: int = 3, min_train: int = 5, lang: str = "en"
-) -> pd.DataFrame:
+    y: pd.Series, models: Sequence[str], horizon: int = 3, min_train: int = 5, lang: str = "en", name: str = "1"
+) -> Table:
     """Rolling-origin backtest of each model on the series itself (observed years only)."""
     from helpers.models.backtest import backtest, summarize
 
@@ -385,16 +392,16 @@ def backtest_table(
             continue
         s = summarize(bt, y)
         rows.append({"model": m, **{k: s.get(k) for k in ("n", "smape", "mase", "coverage_80", "coverage_95", "msis")}})
-    cols = {
-        "model": "col.model",
-        "n": "col.n",
-        "smape": "col.smape",
-        "mase": "col.mase",
-        "coverage_80": "col.coverage80",
-        "coverage_95": "col.coverage95",
-        "msis": "col.msis",
-    }
-    return pd.DataFrame(rows, columns=list(cols)).round(3).rename(columns={c: t(k, lang) for c, k in cols.items()})
+    cols = [
+        Col("model", "col.model", "word", group="model"),
+        Col("n", "col.n", "int"),
+        Col("smape", "col.smape", "num", decimals=1),
+        Col("mase", "col.mase", "num", decimals=2),
+        Col("coverage_80", "col.coverage80", "share", decimals=0),
+        Col("coverage_95", "col.coverage95", "share", decimals=0),
+        Col("msis", "col.msis", "num", decimals=1),
+    ]
+    return Table(pd.DataFrame(rows, columns=[c.key for c in cols]), cols, lang, name=f"backtest-{name}")
 
 
 # --------------------------------------------------------------------------- targets
@@ -440,13 +447,13 @@ def plans_and_actuals(figures: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def plan_history(figures: pd.DataFrame, lang: str = "en") -> tuple[pd.DataFrame, str]:
+def plan_history(figures: pd.DataFrame, lang: str = "en") -> tuple[Table, str]:
     """Plan versus actual: a table and a sentence on how often and by how much targets were met."""
     from helpers.forecast.targets import plan_vs_actual
 
     pa = plans_and_actuals(figures)
     if pa.empty:
-        return pa, t("targets.none_published", lang)
+        return Table(pa, [], lang, name="plans"), t("targets.none_published", lang)
     known = pa.dropna(subset=["actual"])
     table = pa.copy()
     if len(known):
@@ -467,22 +474,19 @@ def plan_history(figures: pd.DataFrame, lang: str = "en") -> tuple[pd.DataFrame,
     unknown = pa[pa["actual"].isna()]
     if len(unknown):
         text += " " + t("targets.unverifiable", lang, years=", ".join(str(y) for y in unknown["year"]))
-    cols = {
-        "figure_id": "col.id",
-        "year": "col.year",
-        "status": "col.status",
-        "target": "col.target",
-        "qualifier": "col.qualifier",
-        "price_base": "col.price_base",
-        "actual": "col.actual",
-        "actual_id": "col.actual_id",
-        "ratio": "col.ratio",
-        "met": "col.met",
-    }
-    table["status"] = table["status"].map(lambda v: t(f"status_word.{v}", lang))
-    table["price_base"] = table["price_base"].map(lambda v: t(f"base_word.{v}", lang))
-    table = table[list(cols)].round(3).rename(columns={c: t(k, lang) for c, k in cols.items()})
-    return table, text
+    cols = [
+        Col("figure_id", "col.id", "code"),
+        Col("year", "col.year", "year"),
+        Col("status", "col.status", "word", group="status_word"),
+        Col("target", "col.target", "num", decimals=0),
+        Col("qualifier", "col.qualifier", "word", group="qualifier_word"),
+        Col("price_base", "col.price_base", "word", group="base_word"),
+        Col("actual", "col.actual", "num", decimals=0),
+        Col("actual_id", "col.actual_id", "code"),
+        Col("ratio", "col.ratio", "share", decimals=1),
+        Col("met", "col.met", "bool"),
+    ]
+    return Table(table, cols, lang, name="plans"), text
 
 
 def future_target_probabilities(
@@ -526,13 +530,58 @@ def growth_probabilities(outlook: Outlook, last_value: float, lang: str = "en") 
     return pd.DataFrame(rows)
 
 
-def forecast_display(outlook: Outlook, lang: str = "en") -> pd.DataFrame:
-    """The forecast table for display, rounded to whole billions."""
-    df = outlook.frame.copy()
-    for c in df.columns:
-        if c != "year":
-            df[c] = df[c].round(0).astype(int)
-    return df.rename(columns=_forecast_names(df.columns, lang))
+def forecast_display(outlook: Outlook, lang: str = "en") -> Table:
+    """The forecast table for display, in whole billions (the same numbers as forecasts.csv)."""
+    return Table(outlook.frame, _forecast_cols(outlook.frame.columns), lang, name="forecast")
+
+
+def targets_display(future: pd.DataFrame, lang: str = "en") -> Table:
+    """Published (or given) targets in the forecast years and the probability of meeting each."""
+    cols = [
+        Col("year", "col.year", "year"),
+        Col("target", "col.target", "int"),
+        Col("source", "col.target_source", "word", group="source_word"),
+        Col("forecast", "col.forecast_median", "int"),
+        Col("probability", "col.probability", "share", decimals=0),
+    ]
+    return Table(future, cols, lang, name="targets")
+
+
+def growth_display(growth: pd.DataFrame, lang: str = "en") -> Table:
+    """The probability that each forecast year is above the last published level."""
+    cols = [Col("year", "col.year", "year"), Col("p_above_last", "col.p_above_last", "share", decimals=0)]
+    return Table(growth, cols, lang, name="growth")
+
+
+def _interval_keys(frame: pd.DataFrame, level: str) -> tuple[str, str, str]:
+    """The lower and upper columns of ``level`` (the widest level when it is absent)."""
+    lo = f"lo_{level}" if f"lo_{level}" in frame else [c for c in frame if c.startswith("lo_")][-1]
+    return lo, "hi" + lo[2:], lo[3:]
+
+
+def key_numbers(outlook: Outlook, y: pd.Series, lang: str = "en") -> KeyNumbers:
+    """The answer first: last published level, the median forecast of the last year with its
+    80% range, and the median growth a year; the same numbers as the forecast table."""
+    f = outlook.frame
+    last_year = int(y.last_valid_index())
+    last = float(y.loc[last_year])
+    end = f.iloc[-1]
+    g = ((end["forecast"] / last) ** (1 / (int(end["year"]) - last_year)) - 1) * 100
+    lo, hi, level = _interval_keys(f, "80")
+    unit = t("keys.unit", lang)
+    return KeyNumbers(
+        [
+            (t("keys.last", lang, year=last_year), number(last, lang, 0), unit),
+            (t("keys.forecast", lang, year=int(end["year"])), number(end["forecast"], lang, 0), unit),
+            (
+                t("keys.range", lang, level=level, year=int(end["year"])),
+                f"{number(end[lo], lang, 0)}–{number(end[hi], lang, 0)}",
+                unit,
+            ),
+            (t("keys.growth", lang), percent(g, lang, 1), f"{last_year}–{int(end['year'])}"),
+        ],
+        lang,
+    )
 
 
 def summary_markdown(outlook: Outlook, y: pd.Series, backtest: pd.DataFrame | None, lang: str = "en") -> str:
@@ -572,3 +621,30 @@ def summary_markdown(outlook: Outlook, y: pd.Series, backtest: pd.DataFrame | No
         t("forecast.caveat", lang),
     ]
     return "\n\n".join(parts)
+
+
+def trend_key_numbers(results: dict[str, ForecastResult], y: pd.Series, lang: str = "en") -> KeyNumbers:
+    """The answer first for the trend report: the years the models see, the last published
+    level and the constant-growth trend with its 95% interval (when that model was fitted)."""
+    first, last = int(y.first_valid_index()), int(y.last_valid_index())
+    unit = t("keys.unit", lang)
+    items = [
+        (t("keys.span", lang), f"{first}–{last}", t("trend.n_years", lang, n=int(y.notna().sum()))),
+        (t("keys.last", lang, year=last), number(float(y.loc[last]), lang), unit),
+    ]
+    if "loglinear" in results:
+        info = results["loglinear"].info
+        g, se = info["growth_log"], info["se_growth_hac"]
+        items.append(
+            (
+                t("keys.trend_growth", lang),
+                percent(_pct(g), lang, 1),
+                t(
+                    "keys.interval95",
+                    lang,
+                    lower=percent(_pct(g - 1.96 * se), lang, 1),
+                    upper=percent(_pct(g + 1.96 * se), lang, 1),
+                ),
+            )
+        )
+    return KeyNumbers(items, lang)

@@ -230,6 +230,7 @@ def _build(
             header={**header, "title": ctx.title(run), "run": run.name, "notebook": run.notebook_label},
             header_parameters=full_parameters(run, ctx),
             env=env,
+            page=page_info(run, ctx),
         )
 
     ready: list[Run] = []
@@ -458,3 +459,17 @@ def main(
     for o in skipped:
         print(f"  SKIPPED {o.name}: {o.reason}", file=sys.stderr)
     return 0 if not failed and not skipped else 1
+
+
+def page_info(run: Run, ctx: Context) -> dict:
+    """What the page of a run links to: its kind (from the notebook), the index and the
+    same report in the other language when the configuration builds it."""
+    from .render import page_kind
+
+    twin = next((r for r in ctx.config.runs if r.base == run.base and r.lang != run.lang), None)
+    return {
+        "kind": page_kind(run.notebook_label),
+        "index": "index.html",
+        "twin": f"{twin.name}.html" if twin is not None else None,
+        "twin_lang": twin.lang if twin is not None else None,
+    }

@@ -265,7 +265,7 @@ def execute_job(job: Job) -> Outcome:
             }
         )
     try:
-        page = render_html(executed, job.lang, job.title)
+        page = render_html(executed, job.lang, job.title, {**job.page, "downloads": _downloads(job)})
     except Exception as exc:  # noqa: BLE001
         return fail({"cell": None, "ename": f"render: {type(exc).__name__}", "evalue": str(exc)[:2000]})
     problems = html_safety_problems(page)
@@ -285,6 +285,15 @@ def execute_job(job: Job) -> Outcome:
         failed.unlink()
     outputs = {o: file_hash(job.data_dir / o) for o in job.outputs}
     return Outcome(job.name, "ok", time.monotonic() - t0, started, now_iso(), outputs=outputs)
+
+
+def _downloads(job: Job) -> list[tuple[str, bytes]]:
+    """The data a report offers for download: its declared CSV outputs or, for a run with its
+    own data folder and none declared, every CSV it wrote there."""
+    files = [job.data_dir / o for o in job.outputs if o.endswith(".csv")]
+    if not files and job.data_dir == job.run_dir / "data" and job.data_dir.is_dir():
+        files = sorted(job.data_dir.glob("*.csv"))
+    return [(f.name, f.read_bytes()) for f in files if f.is_file()]
 
 
 def kernel_env(root: Path, jobs: int) -> dict[str, str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import copy
+import html
 import re
 import threading
 from collections.abc import Mapping
@@ -10,6 +12,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from .config import (
+    HEADER_TAG,
     PARAMETER_TAGS,
     REMOVE_CELL_TAGS,
     REMOVE_INPUT_TAGS,
@@ -27,10 +30,20 @@ def prepare_for_html(nb):
     ``remove-output``, markdown cells tagged ``remove-input``, ``stderr`` streams, and
     code cells left without output.
     """
+    return _prepare(nb)[0]
+
+
+def _prepare(nb):
+    """:func:`prepare_for_html`, and the HTML of the run header taken out of the flow (the
+    page shows it at its end, folded, under "About this run")."""
     nb = copy.deepcopy(nb)
     cells = []
+    about = []
     for cell in nb.cells:
         tags = set(cell.get("metadata", {}).get("tags", []))
+        if HEADER_TAG in tags and cell.cell_type == "code":
+            about += [o.get("data", {}).get("text/html", "") for o in cell.get("outputs", [])]
+            continue
         if tags & REMOVE_CELL_TAGS or tags & PARAMETER_TAGS or "papermill-error-cell-tag" in tags:
             continue
         if cell.cell_type == "code":
@@ -43,7 +56,7 @@ def prepare_for_html(nb):
             continue
         cells.append(cell)
     nb.cells = cells
-    return nb
+    return nb, "".join(x if isinstance(x, str) else "".join(x) for x in about)
 
 
 def _shown(output: Mapping[str, Any]) -> bool:
@@ -80,17 +93,114 @@ def _exporter(lang: str):
     return cache[lang]
 
 
-def render_html(nb, lang: str, title: str) -> str:
+#: Report kinds with a question of their own (label ``question.<kind>``), read off the notebook name.
+KINDS = ("figures", "series", "trend", "forecast")
+
+
+def page_kind(notebook: str) -> str:
+    """The kind of report a notebook makes (``figures``, ``series``, ``trend``, ``forecast``
+    or ``other``), from its file name (``04_forecast.ipynb`` -> ``forecast``)."""
+    stem = str(notebook).replace("\\", "/").rsplit("/", 1)[-1].lower()
+    return next((k for k in KINDS if k in stem), "other")
+
+
+def data_uri(content: bytes, mime: str = "text/csv") -> str:
+    """A ``data:`` URI of a file to download. CSV gets a UTF-8 byte-order mark, so that a
+    spreadsheet program opens Vietnamese text correctly."""
+    if mime == "text/csv" and not content.startswith(b"\xef\xbb\xbf"):
+        content = b"\xef\xbb\xbf" + content
+    return f"data:{mime};charset=utf-8;base64," + base64.b64encode(content).decode("ascii")
+
+
+def page_css() -> str:
+    """The reports' own style sheet (templates/report.css)."""
+    return (TEMPLATES_DIR / "report.css").read_text(encoding="utf-8")
+
+
+def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None) -> str:
     """Self-contained HTML of an executed notebook: outputs and markdown only, no code.
 
-    Uses the ``laocai_report`` nbconvert template (lab look, nothing loaded from the
-    network); images are embedded as data URIs.
+    The page answers first: an ``<h1>`` naming the province and the question of the report,
+    then the notebook's outputs (its key numbers and main chart come first), a contents list
+    of its sections, links to the index and to the report in the other language, download
+    links of the run's data (CSV as ``data:`` URIs) and, folded at the end, the run header
+    ("About this run"). Uses the ``laocai_report`` nbconvert template with the reports' own
+    small style sheet; nothing is loaded from the network and no script is used.
+
+    ``page`` (all optional): ``kind`` (see :func:`page_kind`), ``index`` (href of the index),
+    ``twin`` (href of the other-language report) and ``twin_lang``, ``downloads`` (a list of
+    ``(file name, bytes)``).
     """
+    from helpers.common.i18n import LABELS, t
+
+    page = dict(page or {})
     exporter = _exporter(lang)
-    nb = prepare_for_html(nb)
+    nb, about = _prepare(nb)
     nb.metadata["title"] = title
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    return body
+    kind = page.get("kind") or "other"
+    key = f"question.{kind}"
+    h1 = t(key, lang) if key in LABELS and kind != "other" else t("question.other", lang, title=title)
+    twin_lang = page.get("twin_lang") or ("vi" if lang == "en" else "en")
+    resources = {
+        "metadata": {"name": title},
+        "laocai": {
+            "css": page_css(),
+            "h1": h1,
+            "subtitle": title,
+            "lang": lang,
+            "index": page.get("index", "index.html"),
+            "twin": page.get("twin"),
+            "twin_lang": twin_lang,
+            "downloads": [(name, data_uri(content)) for name, content in page.get("downloads", [])],
+            "about": about,
+            "t": lambda k, **v: t(k, lang, **v),
+        },
+    }
+    # the page's title is the report's title: the header need not repeat it
+    resources["laocai"]["about"] = re.sub(r"<h2>.*?</h2>", "", about, count=1, flags=re.S)
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    extra = [("data", t("page.download", lang))] if resources["laocai"]["downloads"] else []
+    if about:
+        extra.append(("about", t("page.about", lang)))
+    return _add_contents(body, t("page.contents", lang), extra)
+
+
+_H2 = re.compile(r"<h2([^>]*)>(.*?)</h2>", re.S)
+
+
+def _add_contents(page: str, label: str, extra: list[tuple[str, str]] | None = None) -> str:
+    """Give every section heading of the content an id and list them in the page's contents
+    (``<nav>``), followed by ``extra`` (anchor, text) entries: the downloads, the run details."""
+    items: list[str] = []
+    used: set[str] = set()
+
+    def fix(m: re.Match) -> str:
+        attrs, inner = m.group(1), m.group(2)
+        text = re.sub(r"<[^>]+>", "", inner).strip()
+        found = re.search(r'id="([^"]+)"', attrs)
+        ident = found.group(1) if found else "s-" + str(len(items) + 1)
+        while ident in used:
+            ident += "-"
+        used.add(ident)
+        if found:
+            attrs = attrs.replace(found.group(0), f'id="{ident}"')
+        else:
+            attrs += f' id="{ident}"'
+        inner = re.sub(r'<a class="anchor-link"[^>]*>.*?</a>', "", inner, flags=re.S)
+        items.append(f'<li><a href="#{html.escape(ident)}">{text}</a></li>')
+        return f"<h2{attrs}>{inner}</h2>"
+
+    head, sep, rest = page.partition('<main id="content">')
+    main, sep2, tail = rest.partition("</main>")
+    page = head + sep + _H2.sub(fix, main) + sep2 + tail if sep and sep2 else _H2.sub(fix, page)
+    items += [f'<li><a href="#{html.escape(a)}">{html.escape(text)}</a></li>' for a, text in extra or []]
+    nav = (
+        f'<nav class="contents" aria-label="{html.escape(label)}"><details><summary>{html.escape(label)}</summary>'
+        f"<ol>{''.join(items)}</ol></details></nav>"
+        if items
+        else ""
+    )
+    return page.replace("<!--laocai-contents-->", nav, 1)
 
 
 _FORBIDDEN_TAGS = {"script", "iframe", "object", "embed", "frame", "frameset", "base", "applet"}

@@ -306,6 +306,7 @@ class Job:
     header: dict[str, Any]
     header_parameters: dict[str, Any] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict, repr=False)
+    page: dict[str, Any] = field(default_factory=dict)  # kind, twin, index: see render.render_html
 
 
 @dataclass

@@ -1,0 +1,331 @@
+"""Labels of the report pages' frame, of category values in tables and of the sentences the
+presentation layer writes from structured columns (merged into :data:`helpers.common.i18n.LABELS`).
+
+Kept apart from :mod:`helpers.common.i18n` to keep each module short; the same rules hold:
+both languages, the same placeholders.
+"""
+
+from __future__ import annotations
+
+PAGE_LABELS: dict[str, dict[str, str]] = {
+    # --- page frame (helpers.reports.render) ----------------------------------------------------
+    "page.contents": {"en": "Contents", "vi": "Mục lục"},
+    "page.index": {"en": "All reports", "vi": "Tất cả báo cáo"},
+    "page.twin": {"en": "Đọc bằng tiếng Việt", "vi": "Read in English"},
+    "page.about": {"en": "About this run", "vi": "Thông tin về lượt chạy này"},
+    "page.download": {"en": "Download the data", "vi": "Tải dữ liệu"},
+    "page.download_note": {
+        "en": "CSV files (UTF-8), the numbers of this report as computed, in full precision.",
+        "vi": "Tệp CSV (UTF-8): các con số của báo cáo này như được tính, với đầy đủ chữ số.",
+    },
+    "page.chars": {"en": "characters", "vi": "ký tự"},
+    "figures.curation_set": {
+        "en": "set {field} to {value} on {n} figure(s) ({criteria})",
+        "vi": "đặt {field} là {value} cho {n} số liệu ({criteria})",
+    },
+    "compared_word.previous_year": {"en": "previous year", "vi": "năm trước"},
+    "compared_word.same_period_previous_year": {
+        "en": "same period of the previous year",
+        "vi": "cùng kỳ năm trước",
+    },
+    "compared_word.previous_period": {"en": "previous period", "vi": "kỳ trước"},
+    "compared_word.plan": {"en": "plan", "vi": "kế hoạch"},
+    "compared_word.target": {"en": "target", "vi": "mục tiêu"},
+    "compared_word.annual_average": {"en": "annual average", "vi": "bình quân năm"},
+    "compared_word.unstated": {"en": "not stated", "vi": "không ghi"},
+    "figures.excluded": {
+        "en": "not used in the series (data/raw/published.yaml)",
+        "vi": "không dùng trong chuỗi số liệu (data/raw/published.yaml)",
+    },
+    "kind_word.cited": {"en": "cited", "vi": "trích dẫn"},
+    "scope_word.total": {"en": "whole industry", "vi": "toàn ngành"},
+    "scope_word.handicraft": {"en": "handicraft", "vi": "tiểu thủ công nghiệp"},
+    "col.published_2010": {"en": "Published (2010 prices)", "vi": "Công bố (giá 2010)"},
+    "col.loo_estimate": {"en": "Series without it", "vi": "Chuỗi khi bỏ số liệu này"},
+    "col.old_id": {"en": "1994-price figure", "vi": "Số liệu giá 1994"},
+    "col.new_id": {"en": "2010-price figure", "vi": "Số liệu giá 2010"},
+    "col.link_ratio": {"en": "Ratio 2010 / 1994", "vi": "Tỷ số 2010 / 1994"},
+    "col.sd_log": {"en": "Sd on logs", "vi": "Độ lệch chuẩn (log)"},
+    "col.weight": {"en": "Weight", "vi": "Trọng số"},
+    "series.loo_none": {
+        "en": "No figure could be tested ({skipped} not testable).",
+        "vi": "Không kiểm tra được số liệu nào ({skipped} số liệu không kiểm tra được).",
+    },
+    "series.loo_consistent": {
+        "en": "{covered} of {tested} published figures, each left out in turn, fall inside the interval the "
+        "series gives without them ({share}, for a nominal {level}; the expected range is {lo}–{hi} of "
+        "{tested}): consistent with the nominal level. {skipped} could not be tested (first or last year).",
+        "vi": "{covered} trong {tested} số liệu công bố, lần lượt bỏ ra, nằm trong khoảng mà chuỗi cho khi "
+        "không có chúng ({share}, mức danh nghĩa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): phù hợp "
+        "với mức danh nghĩa. {skipped} số liệu không kiểm tra được (năm đầu hoặc năm cuối).",
+    },
+    "series.loo_far": {
+        "en": "{covered} of {tested} published figures, each left out in turn, fall inside the interval the "
+        "series gives without them ({share}, for a nominal {level}; the expected range is {lo}–{hi} of "
+        "{tested}): far from the nominal level. {skipped} could not be tested (first or last year).",
+        "vi": "{covered} trong {tested} số liệu công bố, lần lượt bỏ ra, nằm trong khoảng mà chuỗi cho khi "
+        "không có chúng ({share}, mức danh nghĩa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): khác xa "
+        "mức danh nghĩa. {skipped} số liệu không kiểm tra được (năm đầu hoặc năm cuối).",
+    },
+    "series.bridge_none": {
+        "en": "No year is published at both 1994 and 2010 prices: the link factor stays at {k} "
+        "(national statistics, references.yaml).",
+        "vi": "Không có năm nào được công bố theo cả giá 1994 và giá 2010: hệ số nối giữ nguyên {k} "
+        "(thống kê quốc gia, references.yaml).",
+    },
+    "series.bridge_rule": {
+        "en": "The link factor {k} (95% range {lo}–{hi}) combines the national prior {prior} with {n} "
+        "year(s) published at both 1994 and 2010 prices, each weighted by its precision (on logs).",
+        "vi": "Hệ số nối {k} (khoảng 95%: {lo}–{hi}) kết hợp giá trị tiên nghiệm quốc gia {prior} với {n} "
+        "năm được công bố theo cả giá 1994 và giá 2010, mỗi năm có trọng số theo độ chính xác (trên log).",
+    },
+    "series_note.nowcast": {
+        "en": "estimated from the growth of part of the year",
+        "vi": "ước tính từ tốc độ tăng của một phần năm",
+    },
+    "page.skip": {"en": "Skip to the content", "vi": "Chuyển đến nội dung"},
+    "question.figures": {
+        "en": "Lào Cai province: what do published sources say about the industrial production value?",
+        "vi": "Tỉnh Lào Cai: các nguồn đã công bố những gì về giá trị sản xuất công nghiệp?",
+    },
+    "question.series": {
+        "en": "Lào Cai province: how has the industrial production value grown, year by year?",
+        "vi": "Tỉnh Lào Cai: giá trị sản xuất công nghiệp đã tăng thế nào qua từng năm?",
+    },
+    "question.trend": {
+        "en": "Lào Cai province: what is the trend of the industrial production value?",
+        "vi": "Tỉnh Lào Cai: xu hướng của giá trị sản xuất công nghiệp là gì?",
+    },
+    "question.forecast": {
+        "en": "Lào Cai province: how much industrial production value in the coming years?",
+        "vi": "Tỉnh Lào Cai: giá trị sản xuất công nghiệp những năm tới sẽ là bao nhiêu?",
+    },
+    "question.other": {"en": "Lào Cai province: {title}", "vi": "Tỉnh Lào Cai: {title}"},
+    # --- key numbers ------------------------------------------------------------------------------
+    "keys.title": {"en": "Key numbers", "vi": "Các con số chính"},
+    "keys.last": {"en": "Last published ({year})", "vi": "Công bố gần nhất ({year})"},
+    "keys.forecast": {"en": "Forecast {year} (median)", "vi": "Dự báo {year} (trung vị)"},
+    "keys.range": {"en": "{level}% range {year}", "vi": "Khoảng {level}% năm {year}"},
+    "keys.growth": {"en": "Median growth a year", "vi": "Tăng trưởng trung vị mỗi năm"},
+    "keys.n_figures": {"en": "Figures found", "vi": "Số liệu tìm thấy"},
+    "keys.n_sources": {"en": "Source documents", "vi": "Tài liệu nguồn"},
+    "keys.n_flagged": {"en": "Checks that disagree", "vi": "Phép kiểm tra có sai lệch"},
+    "keys.span": {"en": "Years covered", "vi": "Các năm"},
+    "keys.n_gap": {"en": "Gap years (estimated)", "vi": "Năm thiếu số liệu (ước lượng)"},
+    "keys.link_factor": {"en": "Link factor 1994 → 2010", "vi": "Hệ số nối giá 1994 → 2010"},
+    "keys.unit": {"en": "billion VND, constant 2010 prices", "vi": "tỷ đồng, giá so sánh 2010"},
+    "summary.growth_label": {
+        "en": "Average annual growth {first}–{last}",
+        "vi": "Tăng trưởng bình quân năm {first}–{last}",
+    },
+    "keys.interval95": {"en": "95% interval {lower} to {upper}", "vi": "khoảng 95%: {lower} đến {upper}"},
+    "trend.n_years": {"en": "{n} published years", "vi": "{n} năm có số liệu công bố"},
+    "keys.unit_base": {"en": "billion VND, price base: {base}", "vi": "tỷ đồng, loại giá: {base}"},
+    "keys.trend_growth": {"en": "Constant-growth trend", "vi": "Tăng trưởng theo xu hướng"},
+    # --- chart texts ------------------------------------------------------------------------------
+    "chart.forecast_start": {"en": "forecast", "vi": "dự báo"},
+    "chart.fan_caption": {
+        "en": "{chance} in 10 chance that {year} lies between {lower} and {upper} billion VND; "
+        "{chance95} in 20 chance between {lower95} and {upper95}. Median {median}.",
+        "vi": "Khả năng {chance}/10 giá trị năm {year} nằm trong khoảng {lower} đến {upper} tỷ đồng; "
+        "khả năng {chance95}/20 trong khoảng {lower95} đến {upper95}. Trung vị {median}.",
+    },
+    "chart.fan_alt": {
+        "en": "Chart: the series {first}–{last} and the forecast to {end}. Last value {last_value} "
+        "billion VND; median forecast {median} in {end}, 80% interval {lower} to {upper}.",
+        "vi": "Biểu đồ: chuỗi số liệu {first}–{last} và dự báo đến {end}. Giá trị gần nhất {last_value} "
+        "tỷ đồng; dự báo trung vị năm {end} là {median}, khoảng 80% từ {lower} đến {upper}.",
+    },
+    "chart.series_alt": {
+        "en": "Chart: the annual series {first}–{last} with its {level}% band, from {v_first} to "
+        "{v_last} billion VND at constant 2010 prices; {n_gap} gap years are estimated.",
+        "vi": "Biểu đồ: chuỗi số liệu hằng năm {first}–{last} với dải {level}%, từ {v_first} đến "
+        "{v_last} tỷ đồng theo giá so sánh 2010; {n_gap} năm thiếu số liệu được ước lượng.",
+    },
+    "chart.sensitivity_alt": {
+        "en": "Chart: the series under {n} link factors and methods; in {year} the values range from "
+        "{low} to {high} billion VND.",
+        "vi": "Biểu đồ: chuỗi số liệu theo {n} hệ số nối và phương pháp; năm {year} giá trị dao động từ "
+        "{low} đến {high} tỷ đồng.",
+    },
+    "chart.trend_alt": {
+        "en": "Chart: the series {first}–{last} on a log scale with the fitted trend of {n} models.",
+        "vi": "Biểu đồ: chuỗi số liệu {first}–{last} theo thang logarit cùng đường xu hướng của {n} mô hình.",
+    },
+    "chart.residual_alt": {
+        "en": "Chart: residuals of {n} models by year; the largest in absolute value is {largest} ({model}, {year}).",
+        "vi": "Biểu đồ: phần dư của {n} mô hình theo năm; lớn nhất về trị tuyệt đối là {largest} ({model}, năm {year}).",
+    },
+    "chart.target_alt": {
+        "en": "Chart: probability of meeting {n} targets; highest {best} for {year}.",
+        "vi": "Biểu đồ: xác suất đạt {n} mục tiêu; cao nhất {best} cho năm {year}.",
+    },
+    "chart.figures_alt": {
+        "en": "Chart: {n} published figures of the industrial production value, {first}–{last}, by price "
+        "base; the highest is {high} billion VND.",
+        "vi": "Biểu đồ: {n} số liệu công bố về giá trị sản xuất công nghiệp, {first}–{last}, theo loại giá; "
+        "cao nhất là {high} tỷ đồng.",
+    },
+    "chart.plot": {"en": "Chart", "vi": "Biểu đồ"},
+    # --- category values -------------------------------------------------------------------------
+    "word.yes": {"en": "yes", "vi": "có"},
+    "word.no": {"en": "no", "vi": "không"},
+    "result_word.ok": {"en": "consistent", "vi": "khớp"},
+    "result_word.flag": {"en": "disagrees", "vi": "sai lệch"},
+    "check_word.growth": {"en": "growth rate", "vi": "tốc độ tăng"},
+    "check_word.increase": {"en": "increase", "vi": "mức tăng"},
+    "check_word.conflict": {"en": "two values", "vi": "hai giá trị"},
+    "qualifier_word.nearly": {"en": "nearly", "vi": "gần"},
+    "qualifier_word.more_than": {"en": "more than", "vi": "hơn"},
+    "qualifier_word.about": {"en": "about", "vi": "khoảng"},
+    "qualifier_word.at_least": {"en": "at least", "vi": "ít nhất"},
+    "qualifier_word.over": {"en": "over", "vi": "trên"},
+    "period_word.FY": {"en": "year", "vi": "cả năm"},
+    "unit_word.bn_vnd": {"en": "bn VND", "vi": "tỷ đồng"},
+    "unit_word.pct": {"en": "%", "vi": "%"},
+    "lang_word.vi": {"en": "Vietnamese", "vi": "Tiếng Việt"},
+    "lang_word.en": {"en": "English", "vi": "Tiếng Anh"},
+    "base_word.none": {"en": "none (gap year)", "vi": "không có (năm thiếu)"},
+    "base_word.unstated->2010": {
+        "en": "not stated, probably 2010 prices",
+        "vi": "không ghi, nhiều khả năng giá 2010",
+    },
+    "base_word.unstated->1994": {
+        "en": "not stated, probably 1994 prices",
+        "vi": "không ghi, nhiều khả năng giá 1994",
+    },
+    "basefix_flag.stated": {"en": "stated", "vi": "có ghi"},
+    "basefix_flag.probable": {"en": "probable", "vi": "nhiều khả năng"},
+    "basefix_flag.conflict": {"en": "against the switch rule", "vi": "trái quy tắc chuyển đổi"},
+    "basefix_flag.ambiguous": {"en": "ambiguous", "vi": "không rõ"},
+    "basefix_flag.inconsistent": {"en": "inconsistent", "vi": "không nhất quán"},
+    "basefix_rule.stated": {"en": "stated in the source", "vi": "ghi trong nguồn"},
+    "basefix_rule.chain": {
+        "en": "growth to the nearest figure of known base, and the official switch to 2010 prices",
+        "vi": "tốc độ tăng so với số liệu gần nhất đã biết loại giá, và quy định chuyển sang giá 2010",
+    },
+    "model.naive": {"en": "Random walk", "vi": "Bước ngẫu nhiên"},
+    "model.rwd": {"en": "Random walk with drift", "vi": "Bước ngẫu nhiên có xu hướng"},
+    "model.rwd_log": {"en": "Random walk with drift (logs)", "vi": "Bước ngẫu nhiên có xu hướng (logarit)"},
+    "model.rwd_med": {"en": "Random walk, median drift", "vi": "Bước ngẫu nhiên, xu hướng trung vị"},
+    "model.rwd_shrunk": {"en": "Random walk, shrunk drift", "vi": "Bước ngẫu nhiên, xu hướng co lại"},
+    "model.rwd_log_med": {
+        "en": "Random walk, median growth (logs)",
+        "vi": "Bước ngẫu nhiên, tăng trưởng trung vị (logarit)",
+    },
+    "model.ses": {"en": "Exponential smoothing", "vi": "San bằng mũ"},
+    "model.theta": {"en": "Theta method", "vi": "Phương pháp Theta"},
+    "model.otheta": {"en": "Optimised Theta method", "vi": "Phương pháp Theta tối ưu"},
+    "model.damped": {"en": "Damped trend", "vi": "Xu hướng tắt dần"},
+    "model.loglinear": {"en": "Constant growth", "vi": "Tăng trưởng không đổi"},
+    "model.piecewise": {"en": "Broken trend", "vi": "Xu hướng gãy khúc"},
+    "model.llt": {"en": "Local linear trend", "vi": "Xu hướng tuyến tính cục bộ"},
+    "model.arima": {"en": "ARIMA", "vi": "ARIMA"},
+    "model.combo": {"en": "Combination (median)", "vi": "Kết hợp (trung vị)"},
+    "method_word.link_factor": {"en": "link factor", "vi": "hệ số nối"},
+    "method_word.ratio": {"en": "ratio", "vi": "tỷ số"},
+    "method_word.interpolation": {"en": "interpolation", "vi": "nội suy"},
+    "method_word.mixed": {"en": "mixed splice", "vi": "nối kết hợp"},
+    # --- sentences written from structured columns ---------------------------------------------
+    "derive.implied": {
+        "en": "{value} / (1 + {growth}%) = level of {year} implied by the {parent_year} figure",
+        "vi": "{value} / (1 + {growth}%) = mức năm {year} suy ra từ số liệu năm {parent_year}",
+    },
+    "check_msg.growth": {
+        "en": "the text states growth of {expected}%; the figures imply {observed}%",
+        "vi": "văn bản ghi tăng {expected}%; các số liệu cho thấy tăng {observed}%",
+    },
+    "check_msg.increase": {
+        "en": "the text states an increase of {expected}; the figures give {observed}",
+        "vi": "văn bản ghi mức tăng {expected}; các số liệu cho {observed}",
+    },
+    "check_msg.conflict": {
+        "en": "two published values differ: {expected} and {observed} ({difference}%)",
+        "vi": "hai giá trị công bố khác nhau: {expected} và {observed} ({difference}%)",
+    },
+    "series_note.reported": {"en": "published figure", "vi": "số liệu công bố"},
+    "series_note.implied": {
+        "en": "level implied by the next year's figure and its growth rate",
+        "vi": "mức suy ra từ số liệu năm sau và tốc độ tăng",
+    },
+    "series_note.linked": {
+        "en": "1994-price figure × link factor {k}; the interval includes the uncertainty of the factor",
+        "vi": "số liệu giá 1994 × hệ số nối {k}; khoảng tin cậy bao gồm độ bất định của hệ số",
+    },
+    "series_note.interpolated": {
+        "en": "no published figure: estimated between {left} and {right}",
+        "vi": "không có số liệu công bố: ước lượng giữa năm {left} và năm {right}",
+    },
+    "series_note.base_assigned": {
+        "en": "price base not stated, taken as {base}",
+        "vi": "không ghi loại giá, coi là {base}",
+    },
+    # --- the assumptions of the series -----------------------------------------------------------
+    "assume.method": {"en": "Linking method", "vi": "Phương pháp nối chuỗi"},
+    "assume.link_factor": {
+        "en": "Link factor (value at 2010 prices / value at 1994 prices)",
+        "vi": "Hệ số nối (giá trị theo giá 2010 / giá trị theo giá 1994)",
+    },
+    "assume.range": {
+        "en": "Plausible range of the link factor (central 95% interval)",
+        "vi": "Khoảng hợp lý của hệ số nối (khoảng trung tâm 95%)",
+    },
+    "assume.level": {"en": "Interval level", "vi": "Mức tin cậy của khoảng"},
+    "assume.gap_method": {"en": "Gap years", "vi": "Các năm thiếu số liệu"},
+    "assume.source_param": {"en": "parameter of this report", "vi": "tham số của báo cáo này"},
+    "assume.source_refs": {
+        "en": "published statistics (data/raw/references.yaml)",
+        "vi": "số liệu thống kê đã công bố (data/raw/references.yaml)",
+    },
+    "assume.sigma_floor": {
+        "en": "Least spread of annual growth (sd of log growth)",
+        "vi": "Độ phân tán tối thiểu của tăng trưởng năm (độ lệch chuẩn của log tăng trưởng)",
+    },
+    "assume.estimate_sd": {
+        "en": "Typical revision of a year-end estimate",
+        "vi": "Mức điều chỉnh thường gặp của số ước tính cuối năm",
+    },
+    "assume.implied": {
+        "en": "Rounding of a level implied by a growth rate",
+        "vi": "Sai số làm tròn của mức suy ra từ tốc độ tăng",
+    },
+    "assume.unstated_base": {
+        "en": "Price base of figures that state none",
+        "vi": "Loại giá của số liệu không ghi loại giá",
+    },
+    "assume.unstated_base_rule": {
+        "en": "the base whose growth to the nearest figure is plausible; from {year} on, 2010 prices",
+        "vi": "loại giá cho tốc độ tăng hợp lý so với số liệu gần nhất; từ năm {year}, giá 2010",
+    },
+    "assume.plans": {"en": "Plans and targets", "vi": "Kế hoạch và mục tiêu"},
+    "assume.plans_value": {"en": "never used as data", "vi": "không bao giờ dùng làm số liệu"},
+    "assume.plans_why": {
+        "en": "they are intentions, not measurements",
+        "vi": "đó là dự định, không phải kết quả đo lường",
+    },
+    "assume.source_judgement": {
+        "en": "judgement (data/raw/references.yaml)",
+        "vi": "nhận định (data/raw/references.yaml)",
+    },
+    "assume.source_rounding": {
+        "en": "growth rates are published to 0.1 point",
+        "vi": "tốc độ tăng được công bố đến 0,1 điểm phần trăm",
+    },
+    "gap_word.loglinear": {
+        "en": "constant growth between published years, with random deviations",
+        "vi": "tăng trưởng đều giữa các năm có số liệu, kèm sai lệch ngẫu nhiên",
+    },
+    "gap_word.state_space": {
+        "en": "local linear trend smoother",
+        "vi": "làm trơn theo xu hướng tuyến tính cục bộ",
+    },
+    "col.assumption": {"en": "Assumption", "vi": "Giả định"},
+    "col.probability": {"en": "Probability", "vi": "Xác suất"},
+    "col.p_above_last": {
+        "en": "Probability above the last published level",
+        "vi": "Xác suất vượt mức công bố gần nhất",
+    },
+    "col.target_source": {"en": "Target from", "vi": "Mục tiêu lấy từ"},
+    "col.explanation": {"en": "Explanation", "vi": "Giải thích"},
+    "source_word.parameter extra_targets": {"en": "parameter of this report", "vi": "tham số của báo cáo này"},
+}

@@ -1,0 +1,244 @@
+"""One presentation layer for every table of the reports: labels, category values and numbers
+in the reader's language.
+
+A report table is described once, column by column (:class:`Col`): which label heads it,
+whether its values are words to translate (a label group such as ``status_word``), text
+from a source (shown as it is, escaped), whole numbers, decimals, percentages, shares or
+probabilities, and to how many decimals. :class:`Table` then renders it:
+
+- no row numbers (the index is hidden);
+- headers and category values in the report's language (:mod:`helpers.common.i18n`);
+- numbers formatted by Babel with the locale's separators (``49,517.3`` in English,
+  ``49.517,3`` in Vietnamese; ``12.3%`` / ``12,3%``);
+- "–" for a missing value;
+- every text escaped (a ``<`` in a source stays a ``<`` on the page).
+
+Rendering uses :class:`pandas.io.formats.style.Styler`: pandas is already what every table
+is computed in, the Styler hides the index, escapes cells and headers, takes one formatter
+per column and emits a plain ``<table>`` with CSS classes only (``cell_ids=False``), which the
+report's own stylesheet styles. Great Tables would add a dependency and inline a style
+sheet per table, which weighs on a page meant to stay under 250 KB and be sent by mail.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from helpers.common.i18n import LABELS, check_lang, t
+
+#: Shown for a missing value in every table and sentence.
+MISSING = "–"
+
+#: Babel locale of each report language.
+LOCALES: dict[str, str] = {"en": "en_US", "vi": "vi_VN"}
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    try:
+        return bool(isinstance(value, float) and math.isnan(value))
+    except TypeError:
+        return False
+
+
+def number(value: Any, lang: str = "en", decimals: int = 0) -> str:
+    """A number with the locale's separators and exactly ``decimals`` decimals.
+
+    >>> number(49517.3, "en", 1), number(49517.3, "vi", 1)
+    ('49,517.3', '49.517,3')
+    """
+    from babel.numbers import format_decimal
+
+    if _missing(value):
+        return MISSING
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    v = float(value)
+    if round(v, decimals) == 0:
+        v = 0.0  # never "-0.0"
+    return format_decimal(v, format=pattern, locale=LOCALES[check_lang(lang)])
+
+
+def percent(value: Any, lang: str = "en", decimals: int = 1, *, share: bool = False, sign: bool = False) -> str:
+    """A percentage: ``value`` in percent (12.3 -> "12.3%"), or a share of one with ``share``
+    (0.123 -> "12.3%"); ``sign`` puts "+" before a positive value. Locale separators."""
+    from babel.numbers import format_percent
+
+    if _missing(value):
+        return MISSING
+    v = float(value) if share else float(value) / 100
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "") + "%"
+    text = format_percent(v, format=pattern, locale=LOCALES[check_lang(lang)])
+    return "+" + text if sign and v > 0 else text
+
+
+def word(group: str, value: Any, lang: str = "en") -> str:
+    """The label ``group.value`` in ``lang`` (a status, a price base, a model name...), or the
+    value itself when the labels do not name it (a new indicator, a source's own word)."""
+    if _missing(value) or value == "":
+        return MISSING
+    key = f"{group}.{value}"
+    return t(key, lang) if key in LABELS else str(value)
+
+
+@dataclass(frozen=True)
+class Col:
+    """One column of a report table.
+
+    ``key`` is the column of the data, ``label`` the i18n key of its header. ``kind`` says how
+    values are shown: ``text`` (as it is, escaped), ``word`` (translated through the label
+    group ``group``), ``int``, ``num`` (``decimals`` decimals), ``pct`` (percent units, under a header saying "%"),
+    ``share`` (a share of one shown as a percentage), ``year``, ``bool`` (yes/no),
+    ``code`` (an identifier, shown in a code font and never translated), ``source`` (text
+    of the source register, e.g. a document's title, shown as catalogued: class ``src-text``).
+    ``fmt`` overrides the formatting with a function ``(value, lang) -> str``.
+    """
+
+    key: str
+    label: str
+    kind: str = "text"
+    decimals: int = 0
+    group: str = ""
+    fmt: Callable[[Any, str], str] | None = None
+
+    def header(self, lang: str) -> str:
+        """The column's header in ``lang``."""
+        return t(self.label, lang)
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in ("int", "num", "pct", "share", "year")
+
+    def format(self, value: Any, lang: str) -> str:
+        """The text of one value of this column in ``lang``."""
+        if self.fmt is not None:
+            return MISSING if _missing(value) else self.fmt(value, lang)
+        if _missing(value) or (isinstance(value, str) and value == "" and self.kind != "text"):
+            return MISSING
+        if self.kind == "word":
+            return word(self.group, value, lang)
+        if self.kind == "int":
+            return number(value, lang, 0)
+        if self.kind == "num":
+            return number(value, lang, self.decimals)
+        if self.kind == "pct":  # in percent units, under a header that says "(%)"
+            return number(value, lang, self.decimals)
+        if self.kind == "share":
+            return percent(value, lang, self.decimals, share=True)
+        if self.kind == "year":
+            return str(int(value))
+        if self.kind == "bool":
+            return t("word.yes" if bool(value) else "word.no", lang)
+        return "" if value is None else str(value)
+
+
+_CLASSES = {"code": "code", "source": "src-text"}
+
+
+class Table:
+    """A table for a report: data, column specs and language; displays itself as HTML.
+
+    ``frame`` is the table as a reader sees it (translated headers, formatted texts), handy in
+    tests and for a text export; :meth:`to_html` (also the notebook display) renders it with
+    pandas' Styler: no index, escaped cells and headers, numeric columns right-aligned by class.
+    """
+
+    def __init__(
+        self,
+        data: pd.DataFrame,
+        cols: Sequence[Col],
+        lang: str = "en",
+        *,
+        caption: str | None = None,
+        name: str = "",
+    ) -> None:
+        check_lang(lang)
+        missing = [c.key for c in cols if c.key not in data.columns]
+        if missing:
+            raise KeyError(f"table {name or '(unnamed)'}: no column(s) {missing} in the data ({list(data.columns)})")
+        self.data = data.reset_index(drop=True)
+        self.cols = list(cols)
+        self.lang = lang
+        self.caption = caption
+        self.name = name
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header(self.lang) for c in self.cols]
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The formatted table: one string per cell, headers in the report's language."""
+        out = {h: [c.format(v, self.lang) for v in self.data[c.key]] for h, c in zip(self.headers, self.cols)}
+        return pd.DataFrame(out, columns=self.headers)
+
+    def to_html(self) -> str:
+        """HTML of the table (Styler): no index, escaped text, classes ``num`` / ``code``."""
+        from pandas.io.formats.style import Styler
+
+        frame = self.frame
+        # Styler's headers must be unique: disambiguate a repeated label invisibly.
+        seen: dict[str, int] = {}
+        heads = []
+        for h in frame.columns:
+            heads.append(h + "\u200b" * seen.get(h, 0))
+            seen[h] = seen.get(h, 0) + 1
+        frame.columns = heads
+        classes = pd.DataFrame(
+            [[_CLASSES.get(c.kind, "num" if c.numeric else "") for c in self.cols]] * len(frame),
+            columns=frame.columns,
+        )
+        styler = Styler(frame, cell_ids=False, uuid_len=0, uuid=self.name or "t")
+        styler = styler.hide(axis="index").format(escape="html").format_index(escape="html", axis=1)
+        if len(frame):
+            styler = styler.set_td_classes(classes)
+        styler = styler.set_table_attributes('class="laocai-table"')
+        if self.caption:
+            styler = styler.set_caption(html.escape(self.caption))
+        body = re.sub(r'<style type="text/css">\s*</style>\s*', "", styler.to_html())
+        return f'<div class="table-wrap" tabindex="0" role="region" aria-label="{html.escape(self.caption or self.name or "table")}">{body}</div>'
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        return self.frame.to_string(index=False)
+
+
+class KeyNumbers:
+    """The key-numbers box that opens a report: a few (label, value, note) triples.
+
+    Displays as ``<section class="keys">`` with a definition list; every text is escaped.
+    The page puts it right under the title, before the main chart.
+    """
+
+    def __init__(self, items: Sequence[tuple[str, str, str]], lang: str = "en") -> None:
+        self.items = [(str(a), str(b), str(c)) for a, b, c in items]
+        self.lang = check_lang(lang)
+
+    def to_html(self) -> str:
+        e = html.escape
+        cells = "".join(
+            f'<div class="key"><dt>{e(label)}</dt><dd><span class="key-value">{e(value)}</span>'
+            + (f'<span class="key-note">{e(note)}</span>' if note else "")
+            + "</dd></div>"
+            for label, value, note in self.items
+        )
+        title = e(t("keys.title", self.lang))
+        return f'<section class="keys" aria-label="{title}"><dl>{cells}</dl></section>'
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        return "\n".join(f"{a}: {b} {c}".rstrip() for a, b, c in self.items)

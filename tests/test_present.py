@@ -1,0 +1,182 @@
+"""The presentation layer: every table, number and derived sentence in the report's language."""
+
+from __future__ import annotations
+
+import base64
+import re
+
+import nbformat
+import pandas as pd
+import pytest
+
+from helpers.common import present as P
+from helpers.common.i18n import t
+from helpers.reports import render
+
+
+@pytest.mark.parametrize(
+    "value, lang, decimals, text",
+    [
+        (49517.3, "en", 1, "49,517.3"),
+        (49517.3, "vi", 1, "49.517,3"),
+        (46100, "vi", 0, "46.100"),
+        (-0.04, "en", 1, "0.0"),
+        (float("nan"), "vi", 1, "–"),
+        (None, "en", 0, "–"),
+    ],
+)
+def test_numbers_follow_the_locale(value, lang, decimals, text):
+    assert P.number(value, lang, decimals) == text
+
+
+def test_percentages_and_shares_follow_the_locale():
+    assert P.percent(12.34, "en") == "12.3%"
+    assert P.percent(12.34, "vi") == "12,3%"
+    assert P.percent(0.573, "vi", 0, share=True) == "57%"
+    assert P.percent(1.3, "en", 1, sign=True) == "+1.3%"
+
+
+def _table(lang: str) -> P.Table:
+    df = pd.DataFrame(
+        {
+            "id": ["a<b>", "c"],
+            "status": ["plan", "actual"],
+            "value": [49517.3, None],
+            "share": [0.25, 1.0],
+            "met": [True, pd.NA],
+        },
+        index=[7, 9],
+    )
+    cols = [
+        P.Col("id", "col.id", "code"),
+        P.Col("status", "col.status", "word", group="status_word"),
+        P.Col("value", "col.value_bn", "num", decimals=1),
+        P.Col("share", "col.ratio", "share", decimals=0),
+        P.Col("met", "col.met", "bool"),
+    ]
+    return P.Table(df, cols, lang, name="demo")
+
+
+def test_table_translates_headers_and_values_and_formats_each_column():
+    vi = _table("vi").frame
+    assert list(vi.columns) == ["Mã", "Tình trạng", "Giá trị (tỷ đồng)", "Thực hiện / mục tiêu", "Đạt"]
+    assert vi.iloc[0].tolist() == ["a<b>", "kế hoạch", "49.517,3", "25%", "có"]
+    assert vi.iloc[1].tolist() == ["c", "thực hiện", "–", "100%", "–"]
+    assert _table("en").frame.iloc[0].tolist() == ["a<b>", "plan", "49,517.3", "25%", "yes"]
+
+
+def test_table_html_has_no_row_numbers_escapes_text_and_marks_numbers():
+    page = _table("en").to_html()
+    assert "row_heading" not in page and "blank" not in page and ">7<" not in page
+    assert "a&lt;b&gt;" in page and "<b>" not in page
+    assert re.search(r'<td class="[^"]*num"\s*>49,517.3</td>', page)
+    assert 'class="table-wrap"' in page and "<style" not in page
+
+
+def test_table_refuses_a_column_the_data_lacks():
+    with pytest.raises(KeyError, match="no column"):
+        P.Table(pd.DataFrame({"a": [1]}), [P.Col("b", "col.id")], "en", name="x")
+
+
+def test_key_numbers_escape_their_text():
+    box = P.KeyNumbers([("<b>", "1", "")], "vi").to_html()
+    assert "&lt;b&gt;" in box and t("keys.title", "vi") in box
+
+
+def test_figures_derivations_and_checks_are_written_in_vietnamese():
+    from helpers.figures import present as FP
+    from helpers.figures import table as F
+
+    result = F.build_figures()
+    page = FP.provenance_html(result.figures, result.sources, "vi")
+    assert "suy ra từ số liệu năm" in page and "implied by" not in page
+    assert "<mark>" in page
+    checks = FP.checks_table(result.checks, "vi").frame
+    assert checks[t("col.message", "vi")].str.contains("văn bản ghi").all()
+
+
+def test_series_notes_are_written_in_the_reports_language():
+    from helpers.forecast import outlook as O
+    from helpers.series import report as R
+
+    series = O.read_series()
+    vi = R.display_table(series, "vi").frame[t("col.note", "vi")]
+    assert vi.str.len().gt(0).all()
+    assert not vi.str.contains(r"\b(?:figure|estimated|factor)\b").any()
+    gap = series[series["kind"] == "interpolated"].iloc[0]
+    assert "ước lượng giữa năm" in R.series_note(gap, series, "vi")
+
+
+# --------------------------------------------------------------------------- page
+def _notebook(header: str = "<section class='laocai-header'>RUN</section>"):
+    nb = nbformat.v4.new_notebook()
+    head = nbformat.v4.new_code_cell("header", metadata={"tags": ["laocai-header", "remove-input"]})
+    head.outputs = [nbformat.v4.new_output("display_data", data={"text/html": header})]
+    md = nbformat.v4.new_code_cell("x")
+    md.outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": "## Section one\n\ntext"})]
+    md2 = nbformat.v4.new_code_cell("y")
+    md2.outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": "## Section two"})]
+    nb.cells = [head, md, md2]
+    return nb
+
+
+def test_page_answers_first_and_links_index_twin_and_data():
+    csv = b"year,value\n2024,46100.5\n"
+    page = render.render_html(
+        _notebook(),
+        "vi",
+        "Dự báo <x>",
+        {"kind": "forecast", "twin": "forecast-en.html", "twin_lang": "en", "downloads": [("forecasts.csv", csv)]},
+    )
+    h1 = re.findall(r"<h1>(.*?)</h1>", page)
+    assert h1 == [t("question.forecast", "vi")]
+    assert "Dự báo &lt;x&gt;" in page and "<x>" not in page
+    assert 'href="index.html"' in page and 'href="forecast-en.html"' in page
+    uri = re.search(r'<a class="download" download="forecasts.csv" href="([^"]+)"', page).group(1)
+    raw = base64.b64decode(uri.split(",", 1)[1])
+    assert raw == b"\xef\xbb\xbf" + csv
+    # the run header is folded at the end, after the content
+    assert page.index("RUN") > page.index("Section two")
+    assert re.search(r"<details class=\"about\"[^>]*>\s*<summary>", page)
+    # contents list the sections, in order
+    nav = re.search(r'<nav class="contents".*?</nav>', page, re.S).group(0)
+    assert nav.index("Section one") < nav.index("Section two") < nav.index(t("page.download", "vi"))
+    assert t("page.about", "vi") in nav and "About" not in nav and "Download" not in nav
+    assert render.html_safety_problems(page) == []
+
+
+def test_page_carries_its_own_small_stylesheet():
+    page = render.render_html(_notebook(), "en", "Forecast", {"kind": "forecast"})
+    assert len(page.encode()) < 30_000  # no JupyterLab CSS
+    assert "@media print" in page and "size: A4" in page and "table-header-group" in page
+    assert "font: 16px" in page
+    assert "jp-" not in re.search(r"<style>(.*?)</style>", page, re.S).group(1).split("notebook output")[0]
+
+
+def test_page_kind_is_read_off_the_notebook_name():
+    assert render.page_kind("notebooks/04_forecast.ipynb") == "forecast"
+    assert render.page_kind("notebooks/01_figures.ipynb") == "figures"
+    assert render.page_kind("notebooks/fx_trivial.ipynb") == "other"
+
+
+def test_curation_notes_speak_the_reports_language_and_quote_the_reason():
+    from helpers.figures import present as FP
+
+    line = (
+        "set price_base=1994 on 1 figure(s) matching source s-1, indicator industrial_production_value, "
+        "year 2012, status target: The sentence states <no> base."
+    )
+    vi = FP.curation_line(line, "vi")
+    assert vi.startswith("đặt loại giá là giá so sánh 1994 cho 1 số liệu (nguồn s-1; chỉ tiêu Giá trị")
+    assert "&lt;no&gt;" in vi and "<no>" not in vi
+    assert FP.curation_line("an unforeseen line", "vi") == "an unforeseen line"
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [("2022", "2022"), ("previous_year", "năm trước"), ("unstated", "không ghi"), ("new_kind", "new_kind")],
+)
+def test_comparisons_are_years_or_words(value, text):
+    from helpers.figures import present as FP
+
+    assert FP._compared(value, "vi") == text
