@@ -161,10 +161,10 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "vi": "Biểu đồ: xác suất đạt {n} mục tiêu; cao nhất {best} cho năm {year}.",
     },
     "chart.figures_alt": {
-        "en": "Chart: {n} published figures of the industrial production value, {first}–{last}, by price "
-        "base; the highest is {high} billion VND.",
-        "vi": "Biểu đồ: {n} số liệu công bố về giá trị sản xuất công nghiệp, {first}–{last}, theo loại giá; "
-        "cao nhất là {high} tỷ đồng.",
+        "en": "Chart: {n} published full-year figures of the industrial production value, {first}–{last}, "
+        "by price base; the highest is {high} billion VND.",
+        "vi": "Biểu đồ: {n} số liệu cả năm được công bố về giá trị sản xuất công nghiệp, {first}–{last}, theo "
+        "loại giá; cao nhất là {high} tỷ đồng.",
     },
     "chart.plot": {"en": "Chart", "vi": "Biểu đồ"},
     # --- category values -------------------------------------------------------------------------

@@ -357,12 +357,16 @@ def target_chart(probs: pd.DataFrame, lang: str = "en"):
 
 
 def figures_chart(figures: pd.DataFrame, lang: str = "en", indicator: str = "industrial_production_value"):
-    """The published figures of one indicator by year, as they were printed: one marker and
-    colour per price base, plans and targets hollow (intentions, not outcomes). Values are in
-    the base each text states, so 1994-price and 2010-price figures do not line up."""
+    """The published full-year figures of one indicator by year, as they were printed: one
+    marker and colour per price base, plans and targets hollow (intentions, not outcomes).
+    Values are in the base each text states, so 1994-price and 2010-price figures do not line
+    up. Part-year totals and figures of a part of industry stay in the tables: beside annual
+    levels they would read as falls."""
     setup()
     fig, ax = plt.subplots()
-    f = figures[(figures["indicator"] == indicator) & (figures["unit"] == "bn_vnd")]
+    f = figures[(figures["indicator"] == indicator) & (figures["unit"] == "bn_vnd") & (figures["period"] == "FY")]
+    if "scope" in f:
+        f = f[f["scope"].fillna("total").eq("total")]
     markers = {"1994": "s", "2010": "o", "unstated": "D", "current": "^"}
     for i, (base, part) in enumerate(f.groupby("price_base", sort=True)):
         color = f"C{i}"
@@ -387,7 +391,7 @@ def figures_chart(figures: pd.DataFrame, lang: str = "en", indicator: str = "ind
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("unit.billion_vnd", lang))
     _thousands(ax, lang)
-    ax.legend(loc="center left", fontsize="small")
+    ax.legend(loc="upper left", fontsize="small")
     years = f["year"]
     _alt(
         fig,
