@@ -100,6 +100,8 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "Lào Cai province: how much industrial production value in the coming years?",
         "vi": "Tỉnh Lào Cai: giá trị sản xuất công nghiệp những năm tới sẽ là bao nhiêu?",
     },
+    "index.build_log": {"en": "Build log", "vi": "Nhật ký tạo báo cáo"},
+    "index.other": {"en": "Other reports", "vi": "Các báo cáo khác"},
     "question.other": {"en": "Lào Cai province: {title}", "vi": "Tỉnh Lào Cai: {title}"},
     # --- key numbers ------------------------------------------------------------------------------
     "keys.title": {"en": "Key numbers", "vi": "Các con số chính"},

@@ -1,8 +1,11 @@
-"""reports/index.html: one entry per run with its parameters, date, commit, run time and status."""
+"""reports/index.html: a landing page that lists the reports by the question they answer, each
+with its links in both languages and its one-line answer (the key numbers of the built page),
+then the build log: one entry per run with its parameters, date, commit, run time and status."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +13,76 @@ from helpers.common.io import write_text_atomic
 
 from .config import TEMPLATES_DIR, topo_order
 from .params import Context
+from .render import KINDS, page_kind
 from .state import is_up_to_date, load_record, run_key
+
+
+class _KeyNumbers(HTMLParser):
+    """Reads the key-numbers box of a built page (``section.keys``: ``dt`` label, ``dd`` value)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0  # >0 inside the box
+        self.field: str | None = None
+        self.items: list[list[str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "section" and "keys" in classes and self.depth == 0:
+            self.depth = 1
+        elif self.depth:
+            self.depth += tag == "section"
+            if tag == "dt":
+                self.items.append(["", "", ""])
+                self.field = "label"
+            elif "key-value" in classes:
+                self.field = "value"
+            elif "key-note" in classes:
+                self.field = "note"
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth and tag == "section":
+            self.depth -= 1
+        if tag in ("dt", "span"):
+            self.field = None
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and self.field and self.items:
+            slot = {"label": 0, "value": 1, "note": 2}[self.field]
+            self.items[-1][slot] += data
+
+
+def key_numbers(page: Path) -> str:
+    """The key numbers of a built report as one line ("Label: value note · ..."), or ""."""
+    try:
+        text = page.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    parser = _KeyNumbers()
+    parser.feed(text)
+    parts = []
+    for label, value, note in parser.items:
+        label, value, note = (" ".join(x.split()) for x in (label, value, note))
+        if value:
+            parts.append(f"{label}: {value}" + (f" ({note})" if note else ""))
+    return " · ".join(parts)
+
+
+def landing_groups(entries: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Reports grouped by the question they answer (the kind of their notebook), one row per
+    report with its language versions side by side."""
+    order = [*KINDS, "other"]
+    rows: dict[str, dict[str, Any]] = {}
+    for e in entries:
+        base = e.get("base", e["name"])
+        row = rows.setdefault(base, {"base": base, "kind": e.get("kind", "other"), "langs": {}})
+        row["langs"][e["lang"]] = e
+    groups = []
+    for kind in order:
+        members = [r for r in rows.values() if r["kind"] == kind]
+        if members:
+            groups.append({"kind": kind, "rows": members})
+    return groups
 
 
 # --------------------------------------------------------------------------- index
@@ -42,6 +114,8 @@ def index_entries(ctx: Context) -> list[dict[str, Any]]:
             {
                 "name": run.name,
                 "base": run.base,
+                "kind": page_kind(run.notebook_label),
+                "answer": key_numbers(ctx.html_path(run)) if html_exists else "",
                 "lang": run.lang,
                 "title": ctx.title(run),
                 "notebook": run.notebook_label,
@@ -84,7 +158,13 @@ def render_index(entries: Sequence[Mapping[str, Any]], generated: str, config_na
         return f"{t(key, 'en')} / {t(key, 'vi')}"
 
     return template.render(
-        entries=entries, generated=generated, config_name=config_name, both=both, t=t, lang_names=LANG_NAMES
+        entries=entries,
+        groups=landing_groups(entries),
+        generated=generated,
+        config_name=config_name,
+        both=both,
+        t=t,
+        lang_names=LANG_NAMES,
     )
 
 
