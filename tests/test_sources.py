@@ -157,3 +157,27 @@ def test_add_source_command_prints_the_figures_found(tmp_path, monkeypatch, caps
     assert again.value.code == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "already registered as 'baolaocai-2025'" in err[0]
+
+
+def test_vietnamese_pages_show_the_registers_vietnamese_description():
+    from helpers.figures.present import sources_table
+    from helpers.figures.sources import Source
+
+    described = Source("a", "a.txt", "0" * 64, "Untitled article (text body)", "Some paper, reposted", "2020", "vi",
+                       title_vi="Bài không có tiêu đề (phần nội dung)", publisher_vi="Một tờ báo, bản đăng lại")  # fmt: skip
+    plain = Source("b", "b.txt", "1" * 64, "Tiêu đề như đã đăng", "Báo Lào Cai", "2021", "vi")
+    vi = sources_table([described, plain], "vi").data
+    en = sources_table([described, plain], "en").data
+    assert list(vi["title"]) == ["Bài không có tiêu đề (phần nội dung)", "Tiêu đề như đã đăng"]
+    assert list(vi["publisher"]) == ["Một tờ báo, bản đăng lại", "Báo Lào Cai"]
+    assert list(en["title"]) == ["Untitled article (text body)", "Tiêu đề như đã đăng"]
+
+
+def test_every_english_description_of_the_register_has_a_vietnamese_one():
+    """Register descriptions written in English (untitled, reposted, via ...) are given in
+    Vietnamese too, so that a Vietnamese page is wholly Vietnamese."""
+    english = ("untitled", "reposted", "text body", " via ", "e-magazine", "republishing", "review of")
+    for s in load_sources():
+        for text, vi in ((s.title, s.title_vi), (s.publisher, s.publisher_vi)):
+            if any(w in text.lower() for w in english):
+                assert vi, f"sources.yaml {s.id}: {text!r} needs a Vietnamese description (title_vi / publisher_vi)"

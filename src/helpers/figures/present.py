@@ -76,10 +76,11 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
 # --------------------------------------------------------------------------- display
 def sources_table(sources: list[Source], lang: str = "en") -> Table:
     """The source register as a table for the report."""
-    df = pd.DataFrame(
-        [{k: getattr(s, k) for k in ("id", "title", "publisher", "date", "language")} for s in sources],
-        columns=["id", "title", "publisher", "date", "language"],
-    )
+    rows = []
+    for s in sources:
+        title, publisher = s.described(lang)
+        rows.append({"id": s.id, "title": title, "publisher": publisher, "date": s.date, "language": s.language})
+    df = pd.DataFrame(rows, columns=["id", "title", "publisher", "date", "language"])
     cols = [
         Col("id", "col.id", "code"),
         Col("title", "col.title", "source"),

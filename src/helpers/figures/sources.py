@@ -44,6 +44,17 @@ class Source:
     url: str | None = None
     date_inferred: bool = False
     notes: str = ""
+    #: The register's own description in Vietnamese, where ``title`` or ``publisher`` is a
+    #: description written in English (an untitled text, "reposted", "via ..."); a title as
+    #: published stays as published.
+    title_vi: str | None = None
+    publisher_vi: str | None = None
+
+    def described(self, lang: str) -> tuple[str, str]:
+        """(title, publisher) as the register describes them in ``lang``."""
+        if lang == "vi":
+            return self.title_vi or self.title, self.publisher_vi or self.publisher
+        return self.title, self.publisher
 
     @property
     def year(self) -> int:
