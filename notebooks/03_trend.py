@@ -45,7 +45,7 @@ display(run_header(params.record(), lang=lang))
 done = stage.run_trend(params)
 series, y, results, problems = done.source.series, done.y, done.results, done.problems
 display(O.trend_key_numbers(results, y, lang))
-show(trend_chart(series[series["year"] >= first_year], {m: r.fitted for m, r in results.items()}, lang))
+show(trend_chart(O.history(series, first_year), {m: r.fitted for m, r in results.items()}, lang))
 display(Markdown(t("trend.intro", lang, first=int(y.first_valid_index()), last=int(y.last_valid_index()),
                    n=int(y.notna().sum()), n_missing=int(y.isna().sum()))))
 for p in problems:

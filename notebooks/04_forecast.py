@@ -48,7 +48,7 @@ done = stage.run_forecast(params)
 series, figures, y, outlook = done.source.series, done.figures, done.y, done.outlook
 backtests = O.backtest_table(y, models, horizon=3, lang=lang)
 display(O.key_numbers(outlook, y, lang))
-show(fan_chart(series[(series["year"] >= first_year) & (series["kind"] != "nowcast")], outlook.frame, lang))
+show(fan_chart(O.history(series, first_year), outlook.frame, lang))
 display(Markdown(fan_caption(outlook.frame, lang)))
 display(Markdown(O.summary_markdown(outlook, y, backtests, lang)))
 

@@ -132,3 +132,16 @@ def test_committed_parameter_records_match_the_canonical_build(tmp_path):
     forecast = json.loads((paths.DATA_PROCESSED / "forecast.params.json").read_text(encoding="utf-8"))
     assert forecast["series"]["parameters"] == series["parameters"]
     assert forecast_stage.ForecastParams(**forecast["parameters"]).models[0] == "combo"
+
+
+def test_charts_draw_nowcasts_as_forecasts_not_as_history():
+    from helpers.forecast import outlook as O
+
+    series = pd.DataFrame(
+        {
+            "year": [2009, 2010, 2011, 2012],
+            "value": [1.0, 2.0, 3.0, 4.0],
+            "kind": ["reported", "reported", "implied", "nowcast"],
+        }
+    )
+    assert list(O.history(series, 2010)["year"]) == [2010, 2011]

@@ -89,6 +89,12 @@ def model_input(series: pd.DataFrame, first_year: int = 2010, kinds: Sequence[st
     return y if last is None else y.loc[:last]
 
 
+def history(series: pd.DataFrame, first_year: int = 2010) -> pd.DataFrame:
+    """The years a chart draws as history: from ``first_year`` on, without the nowcasts (they
+    are estimates of years not yet published, shown by the forecast, not as observations)."""
+    return series[(series["year"] >= first_year) & (series["kind"] != "nowcast")]
+
+
 def scenario_input(series: pd.DataFrame, first_year: int = 2010, link_scenario: str = "default") -> pd.Series:
     """The values the models see under a link scenario: with ``new_base``, only the years
     published at 2010 prices (and the levels they imply), starting at the first of them;
