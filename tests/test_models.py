@@ -10,6 +10,7 @@ import pytest
 from scipy import stats
 
 from helpers import models
+from helpers.models import calibration
 from helpers.models import ModelError, fit_forecast, kernels
 
 FAST = [m for m, s in models.MODELS.items() if s.fast]
@@ -343,14 +344,48 @@ def test_table_extends_beyond_its_horizons():
 
 def test_calibration_scores_use_only_past_data():
     y = growth_series(n=12)
-    s = models.calibration_scores(y, 3, "rwd_log")
-    assert s.shape == (models.N_ORIGINS, 3)
-    # the most recent origin for horizon 1 is 2020 (forecasting 2021 from data to 2020)
     x = np.log(y.to_numpy())
-    part = y.loc[:2020]
-    f = fit_forecast(part, 1, "rwd_log", intervals="model").forecast[0]
-    expected = (x[-1] - math.log(f)) / models.series_scale(x[:-1])
-    assert s[0, 0] == pytest.approx(expected)
+    end = int(y.index[-1])
+
+    def expected(origin: int, j: int) -> float:
+        part = y.loc[:origin]
+        f = fit_forecast(part, j, "rwd_log", intervals="model").forecast[j - 1]
+        return (x[y.index.get_loc(origin + j)] - math.log(f)) / models.series_scale(np.log(part.to_numpy()))
+
+    s = models.calibration_scores(y, 3, "rwd_log", scheme="per_horizon")
+    assert s.shape == (models.N_ORIGINS, 3)
+    # per horizon: the most recent origin for horizon 1 is the year before the last
+    assert s[0, 0] == pytest.approx(expected(end - 1, 1))
+    assert s[0, 2] == pytest.approx(expected(end - 3, 3))
+    # shared: the origins of the longest horizon serve every horizon
+    s = models.calibration_scores(y, 3, "rwd_log", scheme="shared")
+    assert s.shape == (models.N_ORIGINS, 3)
+    for r in range(models.N_ORIGINS):
+        for j in (1, 2, 3):
+            assert s[r, j - 1] == pytest.approx(expected(end - 3 - r, j))
+
+
+def test_shared_origins_cost_fewer_fits_than_per_horizon():
+    y = growth_series(n=30)
+    calls = []
+    real = calibration._run
+
+    def counting(*a, **k):
+        calls.append(1)
+        return real(*a, **k)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(calibration, "_run", counting)
+        models.calibration_scores(y, 6, "rwd_log", scheme="per_horizon")
+        per_h = len(calls)
+        calls.clear()
+        models.calibration_scores(y, 6, "rwd_log", scheme="shared")
+    assert per_h == 6 + models.N_ORIGINS - 1 and len(calls) == models.N_ORIGINS
+
+
+def test_unknown_origin_scheme_is_refused():
+    with pytest.raises(models.ModelError, match="origin scheme"):
+        models.calibration_scores(growth_series(n=12), 3, "rwd_log", scheme="recent")
 
 
 def test_auto_intervals_never_narrower_than_model_for_short_series():

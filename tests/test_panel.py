@@ -284,6 +284,41 @@ def test_large_panel_pools_errors_of_the_sample_only(monkeypatch):
     assert len(part.frame) == len(full.frame) == 24 and np.isfinite(part.frame["hi_95"]).all()
 
 
+def _wavy_panel(n_series: int, n_years: int = 14) -> dict:
+    t = np.arange(n_years)
+    return {
+        f"s{i:03d}": pd.Series(np.exp(0.04 * t + 0.1 * np.sin(i + 1.3 * t)), index=range(2000, 2000 + n_years))
+        for i in range(n_series)
+    }
+
+
+def test_models_own_intervals_are_computed_up_front_only_when_calibration_will_be_thin(monkeypatch):
+    seen = []
+    real = models.prepare_fit
+
+    def spy(*a, **k):
+        seen.append(k["model_intervals"])
+        return real(*a, **k)
+
+    monkeypatch.setattr(models, "prepare_fit", spy)
+    small = _wavy_panel(3)  # 3 series x 4 origins: 12 errors per horizon, thin
+    assert panel.thin_calibration_expected(small, set(small), 3, models.DEFAULT_METHOD)
+    res = panel.forecast_panel(small, 3, n_jobs=1, progress=False)
+    assert set(seen) == {True} and "+model" in res.results["s000"].interval_method
+    seen.clear()
+    big = _wavy_panel(20)  # 80 errors per horizon
+    assert not panel.thin_calibration_expected(big, set(big), 3, models.DEFAULT_METHOD)
+    res = panel.forecast_panel(big, 3, n_jobs=1, progress=False)
+    assert set(seen) == {False} and res.results["s000"].interval_method == "calibrated"
+
+
+def test_a_panel_that_turns_out_thin_gets_the_models_own_intervals_in_a_second_pass(monkeypatch):
+    # predicted not thin, but the pooled table is: the second pass must give the union rule
+    monkeypatch.setattr(panel, "thin_calibration_expected", lambda *a: False)
+    res = panel.forecast_panel(_wavy_panel(3), 3, n_jobs=1, progress=False)
+    assert "+model" in res.results["s000"].interval_method
+
+
 # ------------------------------------------------------------------------------------------
 # dask.distributed (--scheduler)
 # ------------------------------------------------------------------------------------------

@@ -27,6 +27,9 @@ COMBO_AGG = "median"  # how ``combo`` aggregates its members' log forecasts: "me
 N_ORIGINS = 4
 
 
+ORIGIN_SCHEME = "shared"  # which rolling origins calibrate: "per_horizon" or "shared" (see calibration)
+
+
 MIN_TRAIN = 3
 
 

@@ -11,6 +11,7 @@ from .base import (
     DEFAULT_METHOD,
     MIN_TRAIN,
     N_ORIGINS,
+    ORIGIN_SCHEME,
     PRIOR_WEIGHT,
     ModelError,
     _check_h,
@@ -76,7 +77,9 @@ _Z_PROBS = np.array([0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.975])
 _Z_ROWS = [
     # Pooled quantiles (probabilities _Z_PROBS) of standardised log errors of DEFAULT_METHOD,
     # over the training parts of bench/data (M1 yearly + Tourism yearly, 699 series), by
-    # horizon 1..10. Regenerate with: python bench/forecast_bench.py --z-table
+    # horizon 1..10, each horizon from its own most recent origins (scheme "per_horizon": the
+    # prior describes the error at each horizon as of now, whichever scheme a run pools with).
+    # Regenerate with: python bench/forecast_bench.py --z-table
     [-0.8759, -0.6475, -0.4371, -0.1639, 0.0726, 0.2821, 0.5273, 0.6908, 0.8712],  # h=1, m=2766
     [-1.1501, -0.8912, -0.6251, -0.2261, 0.1192, 0.4374, 0.7950, 1.0612, 1.3197],  # h=2, m=2747
     [-1.4809, -1.0928, -0.6947, -0.2387, 0.1579, 0.5368, 0.9918, 1.3755, 1.6926],  # h=3, m=2716
@@ -96,8 +99,19 @@ def default_z_table() -> ZTable:
     return ZTable(_Z_PROBS.copy(), q, np.full(q.shape[0], np.inf))
 
 
-def _calibration_origins(obs_pos: np.ndarray, n: int, H: int, n_origins: int, min_train: int):
-    """For each horizon, the grid positions of the last ``n_origins`` usable origins."""
+def _calibration_origins(
+    obs_pos: np.ndarray, n: int, H: int, n_origins: int, min_train: int, scheme: str = "per_horizon"
+):
+    """For each horizon, the grid positions of the origins whose errors calibrate it.
+
+    ``per_horizon``: for every horizon ``j`` its own last ``n_origins`` usable origins (an
+    observation ``j`` years later, at least ``min_train`` observations up to the origin), so
+    short horizons use the most recent origins; up to ``H + n_origins - 1`` distinct origins.
+    ``shared``: the last ``n_origins`` usable origins of the longest horizon that has any serve
+    every horizon they can see, so that ``n_origins`` fits calibrate all horizons.
+    """
+    if scheme not in ("per_horizon", "shared"):
+        raise ModelError(f"origin scheme must be 'per_horizon' or 'shared', got {scheme!r}")
     obs_set = np.zeros(n, bool)
     obs_set[obs_pos] = True
     rank = np.cumsum(obs_set)  # observations up to and including position i
@@ -105,6 +119,11 @@ def _calibration_origins(obs_pos: np.ndarray, n: int, H: int, n_origins: int, mi
     for j in range(1, H + 1):
         cands = [o for o in obs_pos if o + j < n and obs_set[o + j] and rank[o] >= min_train]
         per_h.append(cands[-n_origins:])
+    if scheme == "shared":
+        longest = [j for j in range(H) if per_h[j]]
+        if longest:
+            shared = per_h[longest[-1]]
+            per_h = [[o for o in shared if o + j < n and obs_set[o + j]] for j in range(1, H + 1)]
     return per_h
 
 
@@ -115,6 +134,7 @@ def calibration_scores(
     *,
     n_origins: int = N_ORIGINS,
     min_train: int = MIN_TRAIN,
+    scheme: str | None = None,
     members: Sequence[str] | None = None,
     name: str | None = None,
     model_kw: dict | None = None,
@@ -134,6 +154,8 @@ def calibration_scores(
         Origins per horizon (the most recent ones).
     min_train : int
         Fewest observations a calibration fit may use (raised to the model's minimum).
+    scheme : {'per_horizon', 'shared'}, optional
+        Which origins (see :func:`_calibration_origins`; default :data:`ORIGIN_SCHEME`).
     members : sequence of str, optional
         Members of ``combo``.
     model_kw : dict, optional
@@ -156,7 +178,7 @@ def calibration_scores(
     n = v.size
     pos = np.flatnonzero(~np.isnan(v))
     mt = max(min_train, _min_obs(spec.name, mem))
-    per_h = _calibration_origins(pos, n, H, n_origins, mt)
+    per_h = _calibration_origins(pos, n, H, n_origins, mt, scheme or ORIGIN_SCHEME)
     origins = sorted({o for lst in per_h for o in lst})
     out = np.full((n_origins, H), np.nan)
     probs = None

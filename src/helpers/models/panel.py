@@ -28,16 +28,19 @@ How a run goes
 
 2. Each usable series is fitted and its calibration errors are computed on its own rolling
    origins (in ``n_jobs`` worker processes when the panel is large enough to pay for them).
-   In a panel of more than ``CALIBRATION_SERIES`` (1000) series, the errors are computed for
-   1000 of them only, evenly spaced over the sorted ids (:func:`calibration_sample`): the
-   pooled quantiles of step 3 then rest on some 4,000 errors per horizon, far more than the
-   prior's weight of 50, and the cost of a large panel grows with one fit per series instead
-   of one per rolling origin. Panels of up to 1000 series are unaffected.
+   In a panel of more than ``CALIBRATION_SERIES`` (250) series, the errors are computed for
+   250 of them only, evenly spaced over the sorted ids (:func:`calibration_sample`): the
+   pooled quantiles of step 3 then rest on about 1,000 errors per horizon (4 origins each),
+   far more than the prior's weight of 50, and a large panel costs little more than one fit
+   per series. On the training holdouts of the benchmarks this calibrated as well as pooling
+   every series (``bench/calibration_bench.py``); panels of up to 250 series are unaffected.
    Before the workers start, the compiled code (numba for the ETS sums, statsforecast's
-   models) is loaded once in the calling process, so that the workers inherit it. Panels of
-   ``MODEL_INTERVALS_BELOW`` (200) series or more skip the models' own intervals, which only
-   thin calibration uses (step 3), and compute them in a second pass if the pooled table turns
-   out thin after all. Progress bars on stderr count series in every pass (fits, intervals).
+   models) is loaded once in the calling process, so that the workers inherit it. The models'
+   own intervals, which only thin calibration uses (step 3), are computed up front only when
+   the calibration sample's observed years already show that some horizon will have fewer
+   than ``MIN_CALIBRATION`` errors (:func:`thin_calibration_expected`); otherwise they are
+   skipped, and computed in a second pass should the pooled table turn out thin after all
+   (a fit failing at some origins). Progress bars on stderr count series in every pass (fits, intervals).
 3. The standardised errors of all series fitted with the same model are pooled per horizon
    (shrunk towards the prior table of :mod:`helpers.models`) and each series' intervals are
    built from the pooled quantiles and its own scale.
@@ -59,7 +62,7 @@ import pandas as pd
 
 from helpers import models
 from helpers.common.io import write_csv_atomic
-from helpers.models import base, registry
+from helpers.models import base, calibration, registry
 from helpers.models.panelio import PanelInputError, parse_values, read_long_csv
 
 __all__ = [
@@ -76,8 +79,7 @@ __all__ = [
 OUTPUT_COLUMNS = ["unique_id", "year", "forecast", "lo_80", "hi_80", "lo_95", "hi_95", "method"]
 FALLBACK_NAIVE = "naive (fallback)"
 PARALLEL_MIN_SERIES = 40
-MODEL_INTERVALS_BELOW = 200  # panels this small compute the models' own intervals up front
-CALIBRATION_SERIES = 1000  # rolling-origin errors from at most this many series (see the docstring)
+CALIBRATION_SERIES = 250  # rolling-origin errors from at most this many series (see the docstring)
 MAX_OUTPUT = 1e300  # no output value beyond this (near the float limit, 1.8e308, sums overflow)
 
 
@@ -317,6 +319,28 @@ def calibration_sample(uids: list) -> set:
     return {ordered[i] for i in idx}
 
 
+def thin_calibration_expected(series: dict, sample: set, h: int, method: str) -> bool:
+    """Whether the pooled calibration errors will be thin (fewer than ``MIN_CALIBRATION`` at
+    some horizon), predicted from the observed years of the series in ``sample`` alone: the
+    origins each would be refitted at (:func:`helpers.models.calibration._calibration_origins`),
+    assuming every fit succeeds."""
+    mem = registry._members(method, None)
+    min_train = max(base.MIN_TRAIN, registry._min_obs(method, mem))
+    counts = np.zeros(h)
+    for uid in sample:
+        y = series[uid]
+        try:
+            grid = base.grid_from_arrays(*y) if isinstance(y, tuple) else base._to_grid(y, uid)
+        except models.ModelError:
+            continue
+        pos = np.flatnonzero(~np.isnan(grid.values))
+        per_h = calibration._calibration_origins(
+            pos, grid.values.size, h, base.N_ORIGINS, min_train, calibration.ORIGIN_SCHEME
+        )
+        counts += [len(o) for o in per_h]
+    return bool(np.any(counts < base.MIN_CALIBRATION))
+
+
 def _values(res: models.ForecastResult, levels: Sequence[float]) -> np.ndarray:
     """Forecast and bounds of one result, shape (h, 1 + 2 * len(levels)), original scale."""
     cols = [0.5]
@@ -410,7 +434,7 @@ def forecast_panel(
     # The models' own intervals are only used where the pooled calibration is thin (fewer than
     # MIN_CALIBRATION errors at a horizon): computed up front for small panels, skipped for
     # large ones (and computed in a second pass should the pooled table still be thin).
-    model_iv = len(series) < MODEL_INTERVALS_BELOW
+    model_iv = thin_calibration_expected(series, cal, H, method)
     tasks = [(uid, y, H, method, tuple(levels), uid in cal, model_iv) for uid, y in series.items()]
     with contextlib.ExitStack() as stack:
         client = None

@@ -1,0 +1,124 @@
+"""How the default's intervals are calibrated, judged on the training parts only.
+
+Usage (from the repository root)::
+
+    .venv/bin/python bench/calibration_bench.py            # ~3 min on 2 cores
+
+The panel forecaster pools rolling-origin errors of the default method into per-horizon
+quantiles (:mod:`helpers.models.calibration`). Two choices decide what that costs:
+
+- **origins**: ``per_horizon`` (every horizon its own last ``N_ORIGINS`` origins, up to
+  ``h + N_ORIGINS - 1`` refits per series) or ``shared`` (the last ``N_ORIGINS`` origins of the
+  longest horizon serve every horizon: ``N_ORIGINS`` refits per series);
+- **series**: errors from every series, or from at most ``CALIBRATION_SERIES`` of them (an
+  evenly spaced sample of the sorted ids).
+
+Point forecasts do not depend on either choice; coverage and MSIS do. Each variant runs the
+real :func:`helpers.models.panel.forecast_panel` on the three holdout windows of the selection
+rule (``bench/forecast_bench.py --select``): on each training part of M1 yearly and Tourism
+yearly, the last ``h`` years of every series are held out, then the ``h`` years ending one and
+two years earlier. No test part is read.
+
+Rule, fixed before the first run: among the variants whose mean MSIS over the six windows is at
+most 1% above that of the first variant (``per_horizon``, every series: the calibration before
+this comparison) and whose mean 95% coverage is at least the first's minus 0.005, the one with
+the least total seconds. Its choice is the one in :mod:`helpers.models.base`
+(``ORIGIN_SCHEME``) and :mod:`helpers.models.panel` (``CALIBRATION_SERIES``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+import numpy as np
+import pandas as pd
+
+from helpers.common import paths
+from helpers.models import backtest, calibration, panel
+
+SETS = {
+    "M1 yearly": (6, "m1_yearly_train.csv"),
+    "Tourism yearly": (4, "tourism_yearly_train.csv"),
+}
+WINDOWS = 3
+# (origin scheme, most series calibrated; None = every series)
+VARIANTS = [
+    ("per_horizon", None),
+    ("shared", None),
+    ("per_horizon", 250),
+    ("shared", 250),
+    ("shared", 100),
+]
+
+
+def windows(name: str):
+    """The holdout windows of one training part: ``(fit part, held-out part)`` pairs."""
+    h, f = SETS[name]
+    train = pd.read_csv(paths.BENCH_DATA / f, dtype={"unique_id": str}).sort_values(["unique_id", "year"])
+    out = []
+    for w in range(WINDOWS):
+        part = train[train.groupby("unique_id").cumcount(ascending=False) >= w] if w else train
+        fit, hold = backtest.holdout_split(part, h)
+        keep = fit.groupby("unique_id")["year"].transform("size") >= 2
+        fit = fit[keep]
+        hold = hold[hold["unique_id"].isin(set(fit["unique_id"]))]
+        out.append((fit, hold))
+    return out
+
+
+def run_variant(scheme: str, cap: int | None, data: dict, jobs: int) -> dict:
+    calibration.ORIGIN_SCHEME = scheme
+    panel.CALIBRATION_SERIES = cap if cap is not None else 10**9
+    rows = []
+    secs = 0.0
+    for name, wins in data.items():
+        h = SETS[name][0]
+        for fit, hold in wins:
+            t0 = time.perf_counter()
+            res = panel.forecast_panel(fit, h, n_jobs=jobs, progress=False)
+            secs += time.perf_counter() - t0
+            sc = backtest.score_panel(fit, hold, res.frame)
+            rows.append({"set": name, **sc})
+    df = pd.DataFrame(rows)
+    by = df.groupby("set")[["smape", "msis", "coverage80", "coverage95"]].mean()
+    return {"by_set": by, "msis": float(df["msis"].mean()), "cov95": float(df["coverage95"].mean()), "seconds": secs}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--jobs", type=int, default=2)
+    a = ap.parse_args(argv)
+    data = {name: windows(name) for name in SETS}
+    panel.forecast_panel(data["M1 yearly"][0][0].head(200), 2, n_jobs=1, progress=False)  # compile once
+    results = {}
+    for scheme, cap in VARIANTS:
+        results[(scheme, cap)] = r = run_variant(scheme, cap, data, a.jobs)
+        print(f"  {scheme}, {cap or 'all'}: {r['seconds']:.1f} s", file=sys.stderr)
+    ref = results[VARIANTS[0]]
+    print("\n| origins | series | M1 MSIS | M1 cov80 | M1 cov95 | Tourism MSIS | Tourism cov80 | Tourism cov95 "
+          "| mean MSIS | mean cov95 | seconds | passes |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    ok = []
+    for (scheme, cap), r in results.items():
+        b = r["by_set"]
+        passes = r["msis"] <= 1.01 * ref["msis"] and r["cov95"] >= ref["cov95"] - 0.005
+        if passes:
+            ok.append(((scheme, cap), r["seconds"]))
+        cells = []
+        for s in SETS:
+            cells += [f"{b.loc[s, 'msis']:.2f}", f"{b.loc[s, 'coverage80']:.3f}", f"{b.loc[s, 'coverage95']:.3f}"]
+        print(
+            f"| {scheme} | {cap or 'all'} | " + " | ".join(cells) + f" | {r['msis']:.3f} | {r['cov95']:.4f} | "
+            f"{r['seconds']:.1f} | {'yes' if passes else 'no'} |"
+        )
+    best = min(ok, key=lambda t: t[1])[0]
+    print(f"\nsMAPE (same for every variant): " + ", ".join(f"{s} {ref['by_set'].loc[s, 'smape']:.2f}" for s in SETS))
+    print(f"rule's choice: origins {best[0]}, series {best[1] or 'all'}")
+    return 0
+
+
+if __name__ == "__main__":
+    np.seterr(all="ignore")
+    sys.exit(main())
