@@ -97,8 +97,10 @@ def main(argv=None) -> int:
         results[(scheme, cap)] = r = run_variant(scheme, cap, data, a.jobs)
         print(f"  {scheme}, {cap or 'all'}: {r['seconds']:.1f} s", file=sys.stderr)
     ref = results[VARIANTS[0]]
-    print("\n| origins | series | M1 MSIS | M1 cov80 | M1 cov95 | Tourism MSIS | Tourism cov80 | Tourism cov95 "
-          "| mean MSIS | mean cov95 | seconds | passes |")
+    print(
+        "\n| origins | series | M1 MSIS | M1 cov80 | M1 cov95 | Tourism MSIS | Tourism cov80 | Tourism cov95 "
+        "| mean MSIS | mean cov95 | seconds | passes |"
+    )
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     ok = []
     for (scheme, cap), r in results.items():
@@ -114,7 +116,7 @@ def main(argv=None) -> int:
             f"{r['seconds']:.1f} | {'yes' if passes else 'no'} |"
         )
     best = min(ok, key=lambda t: t[1])[0]
-    print(f"\nsMAPE (same for every variant): " + ", ".join(f"{s} {ref['by_set'].loc[s, 'smape']:.2f}" for s in SETS))
+    print("\nsMAPE (same for every variant): " + ", ".join(f"{s} {ref['by_set'].loc[s, 'smape']:.2f}" for s in SETS))
     print(f"rule's choice: origins {best[0]}, series {best[1] or 'all'}")
     return 0
 

@@ -10,8 +10,7 @@ import pytest
 from scipy import stats
 
 from helpers import models
-from helpers.models import calibration
-from helpers.models import ModelError, fit_forecast, kernels
+from helpers.models import ModelError, calibration, fit_forecast, kernels
 
 FAST = [m for m, s in models.MODELS.items() if s.fast]
 SLOW = [m for m, s in models.MODELS.items() if not s.fast]
