@@ -303,19 +303,19 @@ def test_models_own_intervals_are_computed_up_front_only_when_calibration_will_b
     monkeypatch.setattr(models, "prepare_fit", spy)
     small = _wavy_panel(3)  # 3 series x 4 origins: 12 errors per horizon, thin
     assert panel.thin_calibration_expected(small, set(small), 3, models.DEFAULT_METHOD)
-    res = panel.forecast_panel(small, 3, n_jobs=1, progress=False)
+    res = panel.forecast_panel(small, 3, n_jobs=1, progress=False, keep_results=True)
     assert set(seen) == {True} and "+model" in res.results["s000"].interval_method
     seen.clear()
     big = _wavy_panel(20)  # 80 errors per horizon
     assert not panel.thin_calibration_expected(big, set(big), 3, models.DEFAULT_METHOD)
-    res = panel.forecast_panel(big, 3, n_jobs=1, progress=False)
+    res = panel.forecast_panel(big, 3, n_jobs=1, progress=False, keep_results=True)
     assert set(seen) == {False} and res.results["s000"].interval_method == "calibrated"
 
 
 def test_a_panel_that_turns_out_thin_gets_the_models_own_intervals_in_a_second_pass(monkeypatch):
     # predicted not thin, but the pooled table is: the second pass must give the union rule
     monkeypatch.setattr(panel, "thin_calibration_expected", lambda *a: False)
-    res = panel.forecast_panel(_wavy_panel(3), 3, n_jobs=1, progress=False)
+    res = panel.forecast_panel(_wavy_panel(3), 3, n_jobs=1, progress=False, keep_results=True)
     assert "+model" in res.results["s000"].interval_method
 
 

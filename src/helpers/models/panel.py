@@ -107,7 +107,8 @@ class PanelResult:
     tables : dict
         Pooled calibration tables by model name.
     results : dict
-        ``unique_id -> ForecastResult`` (for sampling, plots and diagnostics).
+        ``unique_id -> ForecastResult`` (for sampling, plots and diagnostics), filled when
+        :func:`forecast_panel` is asked to keep them.
     """
 
     frame: pd.DataFrame
@@ -258,21 +259,43 @@ def _prepare_one(task):
     return uid, "fallback", prep, Problem(uid, reason, f"forecast with {FALLBACK_NAIVE}")
 
 
-def _naive_scores(task):
-    uid, y, h = task
-    if isinstance(y, tuple):
-        y = base.grid_from_arrays(*y)
-    try:
-        return models.calibration_scores(y, h, "naive", name=uid)
-    except models.ModelError:
-        return None
+def _forecast_one(task):
+    """Fit and finish one series with the pooled tables (in a worker): the second pass.
+
+    Returns ``(uid, kind, output, problem_or_None)``, ``output`` being
+    ``(values, years, method label, ForecastResult or None)`` (see :func:`_output`).
+    """
+    uid, y, h, method, levels, model_iv, tables, keep = task
+    uid, kind, payload, prob = _prepare_one((uid, y, h, method, levels, False, model_iv))
+    if kind == "main":
+        payload = models.finish_fit(payload, tables[method])
+    elif kind == "fallback":
+        payload = models.finish_fit(payload, tables["naive"], label=FALLBACK_NAIVE)
+    if kind == "skip":
+        return uid, kind, None, prob
+    return uid, kind, _output(payload, levels, keep), prob
 
 
-def _bar(items: list, progress: bool, desc: str):
-    """Iterate ``items`` with a progress bar on stderr (one step per series)."""
-    from tqdm import tqdm
+def _output(res: models.ForecastResult, levels: Sequence[float], keep: bool) -> tuple:
+    """What the output frame needs of one result (and the result itself when kept)."""
+    return _values(res, levels), res.years, res.method, res if keep else None
 
-    return tqdm(items, desc=desc, file=sys.stderr, disable=not progress, unit="series", leave=False)
+
+def _calibrate_one(task):
+    """Pass 1 (in a worker): :func:`_prepare_one` with rolling-origin errors, plus the errors of
+    ``naive`` when the series is usable (they calibrate the fallback of short series).
+
+    Returns ``(uid, kind, payload, problem_or_None, naive errors or None)``.
+    """
+    uid, kind, payload, prob = _prepare_one(task)
+    naive = None
+    if kind in ("main", "fallback"):
+        y = task[1]
+        with contextlib.suppress(models.ModelError):
+            naive = models.calibration_scores(
+                base.grid_from_arrays(*y) if isinstance(y, tuple) else y, task[2], "naive", name=uid
+            )
+    return uid, kind, payload, prob, naive
 
 
 def _map(fn: Callable, tasks: list, n_jobs: int, progress: bool, desc: str, client=None) -> list:
@@ -355,23 +378,24 @@ def _values(res: models.ForecastResult, levels: Sequence[float]) -> np.ndarray:
     return v
 
 
-def _assemble(order: list, results: dict, levels: Sequence[float]) -> pd.DataFrame:
-    """The output frame of every result, built from arrays in one go."""
+def _assemble(order: list, outputs: dict, levels: Sequence[float]) -> pd.DataFrame:
+    """The output frame of every series, built from arrays in one go (``outputs``: see
+    :func:`_output`)."""
     names = ["forecast"] + [f"{p}_{base._level_name(lv)}" for lv in levels for p in ("lo", "hi")]
     if not order:
         return pd.DataFrame(columns=["unique_id", "year", *names, "method"])
-    vals = [_values(results[u], levels) for u in order]
+    vals = [outputs[u][0] for u in order]
     counts = [v.shape[0] for v in vals]
     frame = pd.DataFrame(
         {
             "unique_id": np.repeat(np.array(order, dtype=object), counts),
-            "year": np.concatenate([results[u].years for u in order]).astype(np.int64),
+            "year": np.concatenate([outputs[u][1] for u in order]).astype(np.int64),
         }
     )
     V = np.vstack(vals)
     for k, c in enumerate(names):
         frame[c] = V[:, k]
-    frame["method"] = np.repeat(np.array([results[u].method for u in order], dtype=object), counts)
+    frame["method"] = np.repeat(np.array([outputs[u][2] for u in order], dtype=object), counts)
     return frame
 
 
@@ -384,6 +408,7 @@ def forecast_panel(
     n_jobs: int | None = None,
     progress: bool | None = None,
     scheduler: str | None = None,
+    keep_results: bool = False,
 ) -> PanelResult:
     """Forecast every series of a panel.
 
@@ -406,6 +431,10 @@ def forecast_panel(
         Address of a dask.distributed scheduler, or ``"local"`` for a ``LocalCluster`` of
         ``n_jobs`` workers: the per-series work runs there (:mod:`helpers.models.cluster`),
         with the same output as a local run.
+    keep_results : bool
+        Keep every series' :class:`~helpers.models.ForecastResult` in ``PanelResult.results``
+        (fitted values, residuals, all quantile knots); off by default, so that memory stays
+        small on large panels.
 
     Returns
     -------
@@ -430,64 +459,71 @@ def forecast_panel(
     from helpers.models.external import warm_up
 
     warm_up(registry._members(method, None) or (method,))
-    cal = calibration_sample(list(series))
+    lv = tuple(levels)
+    ids = list(series)
+    cal = calibration_sample(ids)
     # The models' own intervals are only used where the pooled calibration is thin (fewer than
-    # MIN_CALIBRATION errors at a horizon): computed up front for small panels, skipped for
-    # large ones (and computed in a second pass should the pooled table still be thin).
+    # MIN_CALIBRATION errors at a horizon): computed up front only when that is foreseen.
     model_iv = thin_calibration_expected(series, cal, H, method)
-    tasks = [(uid, y, H, method, tuple(levels), uid in cal, model_iv) for uid, y in series.items()]
+    said: dict[str, list] = {}  # problems by series, reported in the input's order
+    outputs: dict[str, tuple] = {}
+    tables: dict[str, models.ZTable] = {}
+    probs = base._probs_for(levels)
     with contextlib.ExitStack() as stack:
         client = None
         if scheduler:
             from helpers.models.cluster import connect
 
             client = stack.enter_context(connect(scheduler, n_jobs))
-        prepared = _map(_prepare_one, tasks, n_jobs, progress, f"forecast ({method})", client)
-        fb = [uid for uid, kind, _, _ in prepared if kind == "fallback"]
-        scored = []
-        if fb:
-            # Pool naive errors over every usable positive series, so that the few short ones
-            # that needed the fallback borrow strength from the whole panel.
-            ok = {uid for uid, kind, _, _ in prepared if kind in ("main", "fallback")}
-            pos_ids = [u for u in series if u in ok and u in cal]
-            scored = _map(
-                _naive_scores, [(u, series[u], H) for u in pos_ids], n_jobs, progress, "calibrate (naive)", client
-            )
-
-    groups: dict[str, list] = {"main": [], "fallback": []}
-    results: dict[str, models.ForecastResult] = {}
-    for uid, kind, payload, prob in prepared:
-        if prob is not None:
-            problems.append(prob)
-        if kind in groups:
-            groups[kind].append((uid, payload))
-        elif kind == "level":
-            results[uid] = payload
-
-    probs = base._probs_for(levels)
-    tables = {}
-    if groups["main"]:
+        # Pass 1, the calibration sample: fits and rolling-origin errors, pooled into the table.
+        tasks = [(uid, series[uid], H, method, lv, True, model_iv) for uid in ids if uid in cal]
+        prepared = _map(_calibrate_one, tasks, n_jobs, progress, f"calibrate ({method})", client)
+        # naive errors of every usable series of the sample: short series forecast with the
+        # fallback borrow strength from the whole panel
+        scored = [p[4] for p in prepared]
+        groups: dict[str, list] = {"main": [], "fallback": []}
+        for uid, kind, payload, prob, _ in prepared:
+            if prob is not None:
+                said.setdefault(uid, []).append(prob)
+            if kind in groups:
+                groups[kind].append((uid, payload))
+            elif kind == "level":
+                outputs[uid] = _output(payload, levels, keep_results)
         tables[method] = models.pool_scores([p.scores for _, p in groups["main"] if p.scores is not None], probs)
-        if not model_iv and np.any(tables[method].m < models.MIN_CALIBRATION):
+        tables["naive"] = models.pool_scores([s for s in scored if s is not None], probs)
+        thin = bool(np.any(tables[method].m < models.MIN_CALIBRATION))
+        if thin and not model_iv:
             # thin calibration after all: the union rule needs the models' own intervals
-            redo = [(u, series[u], H, method, tuple(levels), False, True) for u, _ in groups["main"]]
-            again = _map(_prepare_one, redo, n_jobs, progress, "model intervals")
+            model_iv = True
+            redo = [(u, series[u], H, method, lv, False, True) for u, _ in groups["main"]]
+            again = _map(_prepare_one, redo, n_jobs, progress, "model intervals", client)
             groups["main"] = [(u, p) for u, kind, p, _ in again if kind == "main"]
             for u, kind, _, prob in again:
                 if kind != "main":
-                    problems.append(Problem(u, f"the model's own intervals failed ({prob.reason})", "skipped"))
-        for uid, prep in _bar(groups["main"], progress, "intervals"):
-            results[uid] = models.finish_fit(prep, tables[method])
-    if groups["fallback"]:
-        tables["naive"] = models.pool_scores([s for s in scored if s is not None], probs)
+                    said.setdefault(u, []).append(
+                        Problem(u, f"the model's own intervals failed ({prob.reason})", "skipped")
+                    )
+        for uid, prep in groups["main"]:
+            outputs[uid] = _output(models.finish_fit(prep, tables[method]), levels, keep_results)
         for uid, prep in groups["fallback"]:
-            results[uid] = models.finish_fit(prep, tables["naive"], label=FALLBACK_NAIVE)
+            outputs[uid] = _output(models.finish_fit(prep, tables["naive"], label=FALLBACK_NAIVE), levels, keep_results)
+        # Pass 2, every other series: fitted and finished in the workers with the pooled tables.
+        rest = [(uid, series[uid], H, method, lv, model_iv, tables, keep_results) for uid in ids if uid not in cal]
+        for uid, _kind, out, prob in _map(_forecast_one, rest, n_jobs, progress, f"forecast ({method})", client):
+            if prob is not None:
+                said.setdefault(uid, []).append(prob)
+            if out is not None:
+                outputs[uid] = out
 
-    for uid in [u for u in series if u in results]:
-        f = _values(results[uid], levels)
-        if not np.all(np.isfinite(f)) or np.any(np.abs(f) > MAX_OUTPUT):
-            del results[uid]
-            problems.append(
+    if not any(out[2] == FALLBACK_NAIVE for out in outputs.values()):
+        del tables["naive"]
+    if not groups["main"] and not any(out[2] == method for out in outputs.values()):
+        del tables[method]
+    for uid in ids:
+        out = outputs.get(uid)
+        if out is not None and (not np.all(np.isfinite(out[0])) or np.any(np.abs(out[0]) > MAX_OUTPUT)):
+            del outputs[uid]
+            said.setdefault(uid, []).append(
                 Problem(
                     uid,
                     "forecasts or bounds beyond the range of floating-point numbers "
@@ -495,8 +531,10 @@ def forecast_panel(
                     "skipped",
                 )
             )
-    order = [uid for uid in series if uid in results]
-    frame = _assemble(order, results, levels)
+    problems += [p for uid in ids for p in said.get(uid, [])]
+    order = [uid for uid in ids if uid in outputs]
+    frame = _assemble(order, outputs, levels)
+    results = {uid: outputs[uid][3] for uid in order} if keep_results else {}
     return PanelResult(frame, problems, tables, results)
 
 
