@@ -501,6 +501,28 @@ def test_max_rise_is_the_largest_rise_within_j_years():
     np.testing.assert_allclose(max_rise(np.array([1.0, 2.0, 4.0]), 3), [2.0, 4.0, 4.0])
 
 
+def test_cap_and_floor_in_one_pass_equal_the_two_rules():
+    from helpers.models import tails
+
+    rng = np.random.default_rng(5)
+    for trial in range(40):
+        n = int(rng.integers(1, 25))
+        v = np.exp(np.cumsum(rng.normal(0.03, 0.4, n)))
+        if trial % 3 == 0 and n > 2:
+            v[rng.integers(0, n, 2)] = np.nan
+        if trial % 7 == 0:
+            v[0] = 0.0
+        if np.isnan(v).all():
+            continue
+        H = int(rng.integers(1, 9))
+        cap, floor = tails.cap_and_floor(v, H)
+        ref_cap, ref_floor = tails.upper_cap(v, H), tails.lower_floor(v, H)
+        for got, ref in ((cap, ref_cap), (floor, ref_floor)):
+            assert (got is None) == (ref is None)
+            if ref is not None:
+                np.testing.assert_allclose(got, ref, rtol=1e-12)
+
+
 def test_upper_bounds_of_a_jump_are_capped_by_the_stated_rule():
     # a hundredfold jump between two observations: the model's own Student-t with one degree of
     # freedom would give bounds near 1e97; the cap is max(10 x max, last x largest rise)

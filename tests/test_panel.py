@@ -312,6 +312,16 @@ def test_models_own_intervals_are_computed_up_front_only_when_calibration_will_b
     assert set(seen) == {False} and res.results["s000"].interval_method == "calibrated"
 
 
+def test_kept_results_do_not_change_the_output(monkeypatch):
+    # a panel larger than the calibration sample: the second pass runs both ways
+    monkeypatch.setattr(panel, "CALIBRATION_SERIES", 12)
+    data = _wavy_panel(30)
+    lean = panel.forecast_panel(data, 3, n_jobs=1, progress=False)
+    kept = panel.forecast_panel(data, 3, n_jobs=1, progress=False, keep_results=True)
+    pd.testing.assert_frame_equal(lean.frame, kept.frame)
+    assert lean.results == {} and set(kept.results) == set(data)
+
+
 def test_a_panel_that_turns_out_thin_gets_the_models_own_intervals_in_a_second_pass(monkeypatch):
     # predicted not thin, but the pooled table is: the second pass must give the union rule
     monkeypatch.setattr(panel, "thin_calibration_expected", lambda *a: False)

@@ -172,6 +172,7 @@ from .calibration import ZTable, calibration_scores, default_z_table, pool_score
 from .fit import (
     PreparedFit,
     finish_fit,
+    finish_knots,
     fit_forecast,
     level_fallback,
     point_forecast,
@@ -203,6 +204,7 @@ __all__ = [
     "fit_forecast",
     "prepare_fit",
     "finish_fit",
+    "finish_knots",
     "level_fallback",
     "point_forecast",
     "calibration_scores",

@@ -24,7 +24,7 @@ from .calibration import ZTable, _knots_at, calibration_scores, pool_scores
 from .kernels import _rw_drift
 from .registry import _check_length, _check_positive, _members, _run, _spec
 from .result import ForecastResult
-from .tails import cap_knots, floor_at_zero, lower_floor, upper_cap
+from .tails import cap_and_floor, cap_knots, floor_at_zero, upper_cap
 
 
 def point_forecast(
@@ -135,6 +135,48 @@ def finish_fit(
     label : str, optional
         Method label for the result (default: the method name).
     """
+    knots, imethod, info = finish_knots(prep, table, intervals, scale=scale)
+    grid, fit = prep.grid, prep.fit
+    years = np.arange(grid.end_year + 1, grid.end_year + 1 + prep.h)
+    obs = ~np.isnan(grid.values)
+    fv = np.full(grid.values.size, np.nan) if fit.fitted is None else fit.fitted
+    fitted = pd.Series(np.exp(fv), index=grid.years, name="fitted")
+    with np.errstate(invalid="ignore"):
+        resid = np.where(obs, np.log(grid.values) - fv, np.nan)
+    resid = pd.Series(resid, index=grid.years, name="residual")
+    return ForecastResult(
+        label or prep.method, years, prep.probs, knots, prep.levels, True, fitted, resid, imethod, info
+    )
+
+
+_TABLE_KNOTS: dict = {}
+
+
+def _table_knots(table: ZTable, H: int, probs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``table`` at ``H`` horizons interpolated to ``probs`` (cached: a panel asks the same
+    question for every series)."""
+    key = (table.probs.tobytes(), table.q.tobytes(), table.m.tobytes(), H, probs.tobytes())
+    hit = _TABLE_KNOTS.get(key)
+    if hit is None:
+        if len(_TABLE_KNOTS) > 64:
+            _TABLE_KNOTS.clear()
+        tab = table.at(H)
+        hit = _TABLE_KNOTS[key] = (_knots_at(tab.probs, tab.q, probs), tab.m)
+    return hit
+
+
+def finish_knots(
+    prep: PreparedFit, table: ZTable | None = None, intervals: str = "auto", *, scale: float | None = None
+) -> tuple[np.ndarray, str, dict]:
+    """The forecast years' quantile knots (log scale, columns ``prep.probs``) of
+    :func:`finish_fit`, without the in-sample parts of a :class:`ForecastResult`.
+
+    Returns
+    -------
+    knots : ndarray, shape (h, len(prep.probs))
+    interval_method : str
+    info : dict
+    """
     if intervals not in ("auto", "calibrated", "model"):
         raise ModelError(f"intervals must be 'auto', 'calibrated' or 'model', got {intervals!r}")
     grid, fit, probs = prep.grid, prep.fit, prep.probs
@@ -158,9 +200,7 @@ def finish_fit(
                     _grid=grid,
                 )
             table = pool_scores([scores], probs)
-        tab = table.at(Ht)
-        tq = _knots_at(tab.probs, tab.q, probs)
-        m = tab.m
+        tq, m = _table_knots(table, Ht, probs)
         if fit.knots is None and intervals == "auto" and np.any(m < MIN_CALIBRATION):
             raise ModelError("thin calibration needs the model's own intervals: prepare with model_intervals=True")
         s = prep.scale if scale is None else float(scale)
@@ -178,18 +218,10 @@ def finish_fit(
         info["calibration_counts"] = [int(v) if np.isfinite(v) else None for v in m[grid.lead :]]
         info["scale"] = s
         knots = cal
-    knots = cap_knots(knots, probs, point, upper_cap(grid.values, Ht), True, lower_floor(grid.values, Ht))
+    cap, floor = cap_and_floor(grid.values, Ht)
+    knots = cap_knots(knots, probs, point, cap, True, floor)
     knots = _order_knots(point, knots, probs)
-    years = np.arange(grid.end_year + 1, grid.end_year + 1 + prep.h)
-    obs = ~np.isnan(grid.values)
-    fv = np.full(grid.values.size, np.nan) if fit.fitted is None else fit.fitted
-    fitted = pd.Series(np.exp(fv), index=grid.years, name="fitted")
-    with np.errstate(invalid="ignore"):
-        resid = np.where(obs, np.log(grid.values) - fv, np.nan)
-    resid = pd.Series(resid, index=grid.years, name="residual")
-    return ForecastResult(
-        label or prep.method, years, probs, knots[grid.lead :], prep.levels, True, fitted, resid, imethod, info
-    )
+    return knots[grid.lead :], imethod, info
 
 
 def fit_forecast(

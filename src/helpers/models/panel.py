@@ -267,13 +267,16 @@ def _forecast_one(task):
     """
     uid, y, h, method, levels, model_iv, tables, keep = task
     uid, kind, payload, prob = _prepare_one((uid, y, h, method, levels, False, model_iv))
-    if kind == "main":
-        payload = models.finish_fit(payload, tables[method])
-    elif kind == "fallback":
-        payload = models.finish_fit(payload, tables["naive"], label=FALLBACK_NAIVE)
     if kind == "skip":
         return uid, kind, None, prob
-    return uid, kind, _output(payload, levels, keep), prob
+    if kind == "level":
+        return uid, kind, _output(payload, levels, keep), prob
+    table, label = (tables[method], method) if kind == "main" else (tables["naive"], FALLBACK_NAIVE)
+    if keep:
+        return uid, kind, _output(models.finish_fit(payload, table, label=label), levels, keep), prob
+    knots, _, _ = models.finish_knots(payload, table)
+    years = np.arange(payload.grid.end_year + 1, payload.grid.end_year + 1 + payload.h)
+    return uid, kind, (_knot_values(knots, payload.probs, True, levels), years, label, None), prob
 
 
 def _output(res: models.ForecastResult, levels: Sequence[float], keep: bool) -> tuple:
@@ -366,13 +369,17 @@ def thin_calibration_expected(series: dict, sample: set, h: int, method: str) ->
 
 def _values(res: models.ForecastResult, levels: Sequence[float]) -> np.ndarray:
     """Forecast and bounds of one result, shape (h, 1 + 2 * len(levels)), original scale."""
+    return _knot_values(res.knots, res.probs, res.log_scale, levels)
+
+
+def _knot_values(knots: np.ndarray, probs: np.ndarray, log_scale: bool, levels: Sequence[float]) -> np.ndarray:
     cols = [0.5]
     for lv in levels:
         a = (1 - lv / 100) / 2
         cols += [a, 1 - a]
-    idx = [int(np.argmin(np.abs(res.probs - p))) for p in cols]
-    v = res.knots[:, idx]
-    if res.log_scale:
+    idx = [int(np.argmin(np.abs(probs - p))) for p in cols]
+    v = knots[:, idx]
+    if log_scale:
         with np.errstate(over="ignore"):
             v = np.exp(v)
     return v

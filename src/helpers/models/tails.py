@@ -68,6 +68,37 @@ def max_rise(values: np.ndarray, H: int, fall: bool = False) -> np.ndarray:
     return np.exp(best)
 
 
+def cap_and_floor(values: np.ndarray, H: int) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """``(upper_cap(values, H), lower_floor(values, H))`` for a series on the log scale, the
+    largest rises and falls found in one pass."""
+    if TAIL_MULTIPLE is None:
+        return None, None
+    v = np.asarray(values, float)
+    obs = v[np.isfinite(v)]
+    if obs.size == 0 or obs.max() <= 0:
+        return None, None
+    if np.any(obs <= 0):
+        return np.full(H, TAIL_MULTIPLE * obs.max()), None
+    with np.errstate(invalid="ignore", divide="ignore"):
+        lv = np.log(v)
+    up = np.zeros(H)
+    down = np.zeros(H)
+    ru = rd = 0.0
+    n = v.size
+    for j in range(1, H + 1):
+        if j < n:
+            d = lv[j:] - lv[:-j]
+            d = d[np.isfinite(d)]
+            if d.size:
+                ru = max(ru, float(d.max()))
+                rd = max(rd, float(-d.min()))
+        up[j - 1] = ru
+        down[j - 1] = rd
+    cap = np.maximum(TAIL_MULTIPLE * obs.max(), obs[-1] * np.exp(up))
+    floor = np.minimum(obs.min() / TAIL_MULTIPLE, obs[-1] / np.exp(down))
+    return cap, floor
+
+
 def upper_cap(values: np.ndarray, H: int, lead: int = 0, multiple: float | None = None) -> np.ndarray | None:
     """Cap of the upper quantiles for ``H`` forecast years (original scale).
 
