@@ -481,8 +481,8 @@ def select(n_jobs: int, top: int = 25, windows: int = 3) -> None:
 
 def _scores10(task):
     uid, y = task
-    # the prior describes the method's errors at each horizon from its most recent origins
-    return models.calibration_scores(y, 10, models.DEFAULT_METHOD, name=uid, scheme="per_horizon")
+    # the prior describes the method's errors at each horizon from its 4 most recent origins
+    return models.calibration_scores(y, 10, models.DEFAULT_METHOD, name=uid, scheme="per_horizon", n_origins=4)
 
 
 def z_table(n_jobs: int) -> None:

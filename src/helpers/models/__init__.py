@@ -76,13 +76,15 @@ coefficients included where the model has them). Those are known to be too narro
 annual series, so the default (``intervals="auto"``) replaces them by **calibrated**
 intervals, built from the model's own out-of-sample errors:
 
-1. Rolling origins (``ORIGIN_SCHEME = "shared"``): the ``N_ORIGINS`` (4) most recent origins
+1. Rolling origins (``ORIGIN_SCHEME = "shared"``): the ``N_ORIGINS`` (3) most recent origins
    of the series whose ``H``-step-ahead year is observed (``H`` the longest horizon that has
    such origins; each leaving at least ``MIN_TRAIN`` (3) observations, or the model's minimum,
    for the fit) are refitted once each, and give one log error at every horizon they can see.
-   The alternative ``"per_horizon"`` takes for every horizon its own 4 most recent origins (up
-   to ``H + 3`` refits); on the training holdouts of the benchmarks the shared origins gave
-   intervals as well calibrated at about half the cost (``bench/calibration_bench.py``).
+   The alternative ``"per_horizon"`` takes for every horizon its own most recent origins (up
+   to ``H + N_ORIGINS - 1`` refits). Scheme and count were chosen by a stated rule on the
+   training holdouts of the benchmarks: the cheapest calibration whose MSIS and 95% coverage
+   are no worse than those of the earlier one (4 origins per horizon, every series), within a
+   stated tolerance (``bench/calibration_bench.py``, ``bench/RESULTS.md``).
 2. Each error is divided by the series' scale at its origin,
    ``s = (mean |diff(log y)| over the last SCALE_WINDOW (10) years) ** SCALE_POWER (0.5)``.
    The square root is a partial standardisation: the interval width grows with the series'

@@ -77,7 +77,7 @@ _Z_PROBS = np.array([0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.975])
 _Z_ROWS = [
     # Pooled quantiles (probabilities _Z_PROBS) of standardised log errors of DEFAULT_METHOD,
     # over the training parts of bench/data (M1 yearly + Tourism yearly, 699 series), by
-    # horizon 1..10, each horizon from its own most recent origins (scheme "per_horizon": the
+    # horizon 1..10, each horizon from its own 4 most recent origins (scheme "per_horizon": the
     # prior describes the error at each horizon as of now, whichever scheme a run pools with).
     # Regenerate with: python bench/forecast_bench.py --z-table
     [-0.8759, -0.6475, -0.4371, -0.1639, 0.0726, 0.2821, 0.5273, 0.6908, 0.8712],  # h=1, m=2766
@@ -132,7 +132,7 @@ def calibration_scores(
     h: int,
     method: str = DEFAULT_METHOD,
     *,
-    n_origins: int = N_ORIGINS,
+    n_origins: int | None = None,
     min_train: int = MIN_TRAIN,
     scheme: str | None = None,
     members: Sequence[str] | None = None,
@@ -150,8 +150,8 @@ def calibration_scores(
         Largest horizon.
     method : str
         A name in :data:`MODELS`.
-    n_origins : int
-        Origins per horizon (the most recent ones).
+    n_origins : int, optional
+        Origins per horizon (the most recent ones; default :data:`N_ORIGINS`).
     min_train : int
         Fewest observations a calibration fit may use (raised to the model's minimum).
     scheme : {'per_horizon', 'shared'}, optional
@@ -169,6 +169,7 @@ def calibration_scores(
         of each horizon; ``NaN`` where the series is too short to have that many origins.
     """
     H = _check_h(h)
+    n_origins = n_origins or N_ORIGINS
     spec = _spec(method)
     mem = _members(method, members)
     grid = _grid if _grid is not None else _to_grid(y, name)

@@ -30,7 +30,7 @@ How a run goes
    origins (in ``n_jobs`` worker processes when the panel is large enough to pay for them).
    In a panel of more than ``CALIBRATION_SERIES`` (250) series, the errors are computed for
    250 of them only, evenly spaced over the sorted ids (:func:`calibration_sample`): the
-   pooled quantiles of step 3 then rest on about 1,000 errors per horizon (4 origins each),
+   pooled quantiles of step 3 then rest on about 750 errors per horizon (3 origins each),
    far more than the prior's weight of 50, and a large panel costs little more than one fit
    per series. On the training holdouts of the benchmarks this calibrated as well as pooling
    every series (``bench/calibration_bench.py``); panels of up to 250 series are unaffected.
@@ -361,7 +361,7 @@ def thin_calibration_expected(series: dict, sample: set, h: int, method: str) ->
             continue
         pos = np.flatnonzero(~np.isnan(grid.values))
         per_h = calibration._calibration_origins(
-            pos, grid.values.size, h, base.N_ORIGINS, min_train, calibration.ORIGIN_SCHEME
+            pos, grid.values.size, h, calibration.N_ORIGINS, min_train, calibration.ORIGIN_SCHEME
         )
         counts += [len(o) for o in per_h]
     return bool(np.any(counts < base.MIN_CALIBRATION))
