@@ -49,6 +49,15 @@ def test_cli_forecasts_every_series(tmp_path):
     assert (df["forecast"] <= df["hi_80"]).all() and (df["hi_80"] <= df["hi_95"]).all()
 
 
+def test_cli_with_progress_says_it_is_writing_before_the_last_line(tmp_path):
+    src = write(tmp_path, "unique_id,year,value\n" + good_rows("a") + good_rows("b", seed=1))
+    out = tmp_path / "out.csv"
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out), "--progress"])
+    assert r.exit_code == 0, r.output
+    lines = [ln for ln in stderr_of(r).splitlines() if ln.startswith("laocai forecast:")]
+    assert lines[-2] == f"laocai forecast: writing 4 rows to {out}" and "wrote 4 rows" in lines[-1]
+
+
 def test_cli_method_option(tmp_path):
     src = write(tmp_path, "unique_id,year,value\n" + good_rows("a"))
     out = tmp_path / "out.csv"

@@ -596,6 +596,8 @@ def run(
     if res.frame.empty:
         say("error: no series could be forecast; nothing written")
         return 1
+    if progress or (progress is None and len(res.frame) >= 100_000):
+        say(f"writing {len(res.frame)} rows to {output}")  # a large file takes seconds: say so
     write_csv_atomic(res.frame, Path(output))
     n = res.frame["unique_id"].nunique()
     n_fb = res.frame.loc[res.frame["method"].str.contains("fallback"), "unique_id"].nunique()
