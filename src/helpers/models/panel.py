@@ -26,25 +26,29 @@ How a run goes
    sniffed, and numbers follow one stated rule for decimal marks and thousands separators
    (``decimal``, ``--decimal``), or the file is refused with a message saying how to fix it.
 
-2. Each usable series is fitted and its calibration errors are computed on its own rolling
-   origins (in ``n_jobs`` worker processes when the panel is large enough to pay for them).
-   In a panel of more than ``CALIBRATION_SERIES`` (250) series, the errors are computed for
-   250 of them only, evenly spaced over the sorted ids (:func:`calibration_sample`): the
-   pooled quantiles of step 3 then rest on about 750 errors per horizon (3 origins each),
-   far more than the prior's weight of 50, and a large panel costs little more than one fit
-   per series. On the training holdouts of the benchmarks this calibrated as well as pooling
-   every series (``bench/calibration_bench.py``); panels of up to 250 series are unaffected.
+2. **Calibration pass.** The series of the calibration sample are fitted and their errors
+   computed on their own rolling origins (in ``n_jobs`` worker processes when the panel is
+   large enough to pay for them). The sample is every series up to ``CALIBRATION_SERIES``
+   (250), else 250 of them, evenly spaced over the sorted ids (:func:`calibration_sample`):
+   the pooled quantiles then rest on about 750 errors per horizon (3 origins each), far more
+   than the prior's weight of 50, and a large panel costs little more than one fit per
+   series. On the training holdouts of the benchmarks this calibrated as well as pooling
+   every series (``bench/calibration_bench.py``).
+3. The standardised errors of the sample are pooled per horizon (shrunk towards the prior
+   table of :mod:`helpers.models`); so are the errors of ``naive`` on the same series, for
+   the short series forecast with the fallback. Each series' intervals are built from the
+   pooled quantiles and its own scale.
+4. **Forecast pass.** Every other series is fitted and finished (intervals, output rows) in
+   the worker processes with the pooled tables; only its output rows come back.
+
    Before the workers start, the compiled code (numba for the ETS sums, statsforecast's
-   models) is loaded once in the calling process, so that the workers inherit it. The models'
-   own intervals, which only thin calibration uses (step 3), are computed up front only when
-   the calibration sample's observed years already show that some horizon will have fewer
-   than ``MIN_CALIBRATION`` errors (:func:`thin_calibration_expected`); otherwise they are
-   skipped, and computed in a second pass should the pooled table turn out thin after all
-   (a fit failing at some origins). Progress bars on stderr count series in every pass (fits, intervals).
-3. The standardised errors of all series fitted with the same model are pooled per horizon
-   (shrunk towards the prior table of :mod:`helpers.models`) and each series' intervals are
-   built from the pooled quantiles and its own scale.
-4. The output is written atomically. The run fails (non-zero exit) only when the horizon or
+   models) is loaded once in the calling process, so that the workers inherit it. The
+   models' own intervals, which only thin calibration uses (the union rule of
+   :mod:`helpers.models`), are computed only when the sample's observed years already show
+   that some horizon will have fewer than ``MIN_CALIBRATION`` errors
+   (:func:`thin_calibration_expected`), or when the pooled table turns out thin after all.
+   Progress bars on stderr count series in each pass.
+5. The output is written atomically. The run fails (non-zero exit) only when the horizon or
    the method is invalid, the input cannot be read, or no series at all could be forecast.
 """
 
