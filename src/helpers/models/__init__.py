@@ -65,8 +65,15 @@ All models except ``rwd`` are fitted to log values. The point forecast reported 
 ``forecast`` is the **median** of the predictive distribution, ``exp`` of the log-scale point
 forecast: it is consistent with the quantile intervals (which also transform by ``exp``). The
 mean, which needs the lognormal correction ``exp(mu + sigma**2 / 2)`` in the Gaussian case,
-is available from :meth:`ForecastResult.mean`. ``rwd`` forecasts are floored at 1e-3 times
-the last value so that it can be combined on the log scale.
+is available from :meth:`ForecastResult.mean`. Forecasts of the models fitted on the
+original scale (``rwd``, ``rwd_med``, ``rwd_shrunk``, ``sf_*``) are floored at ``RWD_FLOOR``
+(1e-3) times the last value so that they can be combined on the log scale. In ``combo`` a
+member of that kind whose path reaches the floor within the horizon (a linear decline
+crossing zero, which a positive series cannot follow) leaves the combination for that series,
+unless every member does; ``info["members_dropped"]`` names it. Without this rule a series
+falling steadily by 18% a year was forecast to lose 83% of its value in the first year (two
+of the four default members at the floor); on the training holdouts of the benchmarks the
+rule changed no Tourism forecast and lowered M1's sMAPE from 15.79 to 15.65.
 
 Intervals
 ---------

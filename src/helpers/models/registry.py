@@ -151,10 +151,21 @@ def _run(values: np.ndarray, H: int, method: str, probs: np.ndarray, members: Se
     last = values[np.flatnonzero(~np.isnan(values))[-1]]
     if method == "combo":
         fits = [_run(values, H, m, probs) for m in members]
+        # A level-scale member whose path falls to the floor (a linear decline crossing zero)
+        # is the wrong model for this series: it leaves the combination, if others remain.
+        floor = np.log(RWD_FLOOR * last) + 1e-9
+        out = [not MODELS[m].log and bool(np.any(f.point <= floor)) for m, f in zip(members, fits)]
+        dropped = [m for m, o in zip(members, out) if o]
+        if dropped and len(dropped) < len(members):
+            members = tuple(m for m, o in zip(members, out) if not o)
+            fits = [f for f, o in zip(fits, out) if not o]
+        else:
+            dropped = []
         P = np.stack([f.point for f in fits])
         agg = np.mean if COMBO_AGG == "mean" else np.median
+        info = {"members_dropped": dropped} if dropped else {}
         if probs is None:  # point forecasts only (calibration, backtests)
-            return _Fit(agg(P, axis=0), None, None, True, {})
+            return _Fit(agg(P, axis=0), None, None, True, info)
         K = np.stack([f.knots for f in fits])
         F = np.stack([f.fitted for f in fits])
         with warnings.catch_warnings():
@@ -165,7 +176,7 @@ def _run(values: np.ndarray, H: int, method: str, probs: np.ndarray, members: Se
             agg(K, axis=0),
             fitted,
             True,
-            {"members": list(members), "member_forecasts_log": {m: f.point for m, f in zip(members, fits)}},
+            {"members": list(members), "member_forecasts_log": {m: f.point for m, f in zip(members, fits)}, **info},
         )
     spec = MODELS[method]
     if spec.log:
