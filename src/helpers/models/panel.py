@@ -276,11 +276,17 @@ def _forecast_one(task):
     if kind == "level":
         return uid, kind, _output(payload, levels, keep), prob
     table, label = (tables[method], method) if kind == "main" else (tables["naive"], FALLBACK_NAIVE)
+    return uid, kind, _finish(payload, table, label, levels, keep), prob
+
+
+def _finish(prep: models.PreparedFit, table, label: str, levels: Sequence[float], keep: bool) -> tuple:
+    """The output of one prepared series with a pooled table (see :func:`_output`); the full
+    :class:`~helpers.models.ForecastResult` is built only when it is kept."""
     if keep:
-        return uid, kind, _output(models.finish_fit(payload, table, label=label), levels, keep), prob
-    knots, _, _ = models.finish_knots(payload, table)
-    years = np.arange(payload.grid.end_year + 1, payload.grid.end_year + 1 + payload.h)
-    return uid, kind, (_knot_values(knots, payload.probs, True, levels), years, label, None), prob
+        return _output(models.finish_fit(prep, table, label=label), levels, keep)
+    knots, _, _ = models.finish_knots(prep, table)
+    years = np.arange(prep.grid.end_year + 1, prep.grid.end_year + 1 + prep.h)
+    return _knot_values(knots, prep.probs, True, levels), years, label, None
 
 
 def _output(res: models.ForecastResult, levels: Sequence[float], keep: bool) -> tuple:
@@ -515,9 +521,9 @@ def forecast_panel(
                         Problem(u, f"the model's own intervals failed ({prob.reason})", "skipped")
                     )
         for uid, prep in groups["main"]:
-            outputs[uid] = _output(models.finish_fit(prep, tables[method]), levels, keep_results)
+            outputs[uid] = _finish(prep, tables[method], method, levels, keep_results)
         for uid, prep in groups["fallback"]:
-            outputs[uid] = _output(models.finish_fit(prep, tables["naive"], label=FALLBACK_NAIVE), levels, keep_results)
+            outputs[uid] = _finish(prep, tables["naive"], FALLBACK_NAIVE, levels, keep_results)
         # Pass 2, every other series: fitted and finished in the workers with the pooled tables.
         rest = [(uid, series[uid], H, method, lv, model_iv, tables, keep_results) for uid in ids if uid not in cal]
         for uid, _kind, out, prob in _map(_forecast_one, rest, n_jobs, progress, f"forecast ({method})", client):
