@@ -220,7 +220,16 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
 
 
 def _prepare_one(task):
-    """Fit one series (in a worker). Returns (uid, kind, payload, problem_or_None)."""
+    """Fit one series (in a worker). Returns (uid, kind, payload, problem_or_None).
+
+    Floating-point warnings are silenced: a series whose numbers overflow is reported as a
+    problem of its own (fallback, or skipped when its output is not finite), never as a
+    warning on stderr."""
+    with np.errstate(all="ignore"):
+        return _prepare_one_quiet(task)
+
+
+def _prepare_one_quiet(task):
     uid, y, h, method, levels, calibrate, model_iv = task
     if isinstance(y, tuple):  # (years, values) from _split_arrays: straight to the year grid
         y = base.grid_from_arrays(*y)
