@@ -485,8 +485,8 @@ LABELS.update(
             "mô hình được ước lượng trên logarit.",
         },
         "trend.model_failed": {
-            "en": "A model could not be fitted: {problem}",
-            "vi": "Không ước lượng được một mô hình: {problem}",
+            "en": "Could not fit {problem}.",
+            "vi": "Không ước lượng được mô hình {problem}.",
         },
         "trend.fitted_heading": {"en": "Fitted trends", "vi": "Các đường xu hướng"},
         "trend.residuals_heading": {"en": "Residual diagnostics", "vi": "Kiểm định phần dư"},
