@@ -45,6 +45,7 @@ LABELS: dict[str, dict[str, str]] = {
     "header.no_git": {"en": "not a git checkout", "vi": "không phải bản sao git"},
     "header.raw_hash": {"en": "Hash of data/raw (SHA-256)", "vi": "Mã băm của data/raw (SHA-256)"},
     "header.packages": {"en": "Package versions", "vi": "Phiên bản các gói"},
+    "header.not_installed": {"en": "not installed", "vi": "chưa cài đặt"},
     "header.ran_at": {"en": "Ran at", "vi": "Thời điểm chạy"},
     "header.language": {"en": "Language", "vi": "Ngôn ngữ"},
     # --- index page (helpers.reports) -----------------------------------------------------
