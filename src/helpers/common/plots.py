@@ -8,6 +8,8 @@ searchable), each with an alternative text written from the data it shows (``fig
 set by every chart function; :func:`notebook_setup` makes the SVG carry it as
 ``role="img"``/``aria-label`` and ``<title>``). Series are told apart by line style and marker
 as well as colour; axes show plain numbers with the locale's separators.
+Each chart is written in a wide and a narrow (phone) rendering, the page's style sheet
+showing one of them by screen width (:func:`figure_svg`).
 """
 
 from __future__ import annotations
