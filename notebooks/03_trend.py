@@ -33,6 +33,7 @@ from IPython.display import Markdown, display
 
 from helpers.common.i18n import t
 from helpers.common.plots import notebook_setup, residual_chart, show, trend_chart
+from helpers.common.present import model_problem
 from helpers.forecast import outlook as O
 from helpers.forecast import stage
 from helpers.reports.provenance import run_header
@@ -49,7 +50,7 @@ show(trend_chart(O.history(series, first_year), {m: r.fitted for m, r in results
 display(Markdown(t("trend.intro", lang, first=int(y.first_valid_index()), last=int(y.last_valid_index()),
                    n=int(y.notna().sum()), n_missing=int(y.isna().sum()))))
 for p in problems:
-    display(Markdown(t("trend.model_failed", lang, problem=p)))
+    display(Markdown(t("trend.model_failed", lang, problem=model_problem(p, lang))))
 
 # %%
 display(Markdown("## " + t("trend.fitted_heading", lang)))

@@ -34,7 +34,7 @@ from IPython.display import Markdown, display
 
 from helpers.common.i18n import t
 from helpers.common.plots import fan_caption, fan_chart, notebook_setup, show, target_chart
-from helpers.common.present import word
+from helpers.common.present import model_problem, word
 from helpers.forecast import outlook as O
 from helpers.forecast import stage
 from helpers.reports.provenance import run_header
@@ -61,7 +61,7 @@ display(Markdown("## " + t("forecast.models_heading", lang)))
 display(O.models_display(done.outlooks, lang))
 display(Markdown(t("forecast.models_note", lang)))
 for p in done.problems:
-    display(Markdown(t("trend.model_failed", lang, problem=p)))
+    display(Markdown(t("trend.model_failed", lang, problem=model_problem(p, lang))))
 
 # %%
 display(Markdown("## " + t("forecast.backtest_heading", lang)))

@@ -210,6 +210,56 @@ FACTS_JS = r"""
 """
 
 
+#: The smallest text of a chart, in CSS px as drawn on the screen, at every viewport (a phone's
+#: body text is 16 px; below about 11 px a chart's ticks and legend cannot be read), and the
+#: largest on a desktop (a chart's text never shouts over the page).
+MIN_CHART_TEXT_PX = 11.0
+MAX_DESKTOP_CHART_TEXT_PX = 22.0
+
+#: Every chart of the page that is shown at this viewport (each comes in a wide and a narrow
+#: rendering, one of them hidden), with the smallest and largest size of its text as drawn.
+CHART_TEXT_JS = r"""
+() => Array.from(document.querySelectorAll('main svg.chart'))
+  .filter(svg => svg.getClientRects().length && svg.getBoundingClientRect().width > 0)
+  .map(svg => {
+    const sizes = Array.from(svg.querySelectorAll('text')).filter(t => t.textContent.trim()).map(t => {
+      const m = t.getScreenCTM();
+      return parseFloat(getComputedStyle(t).fontSize) * (m ? Math.hypot(m.a, m.b) : 1);
+    });
+    return {label: (svg.getAttribute('aria-label') || '').slice(0, 50), n: sizes.length,
+            min: Math.min(...sizes), max: Math.max(...sizes), width: svg.getBoundingClientRect().width};
+  })
+"""
+
+
+def chart_text_problems(charts: list[dict], n_charts: int, name: str, viewport: str) -> list[str]:
+    """Charts whose text is drawn too small to read (or, on a desktop, too large), and pages
+    that show more or fewer charts than they hold."""
+    problems = []
+    if len(charts) != n_charts:
+        problems.append(f"{name}: {len(charts)} chart(s) shown for {n_charts} chart(s) in the page")
+    for c in charts:
+        if c["n"] and c["min"] < MIN_CHART_TEXT_PX:
+            problems.append(
+                f"{name}: chart {c['label']!r}: text drawn at {c['min']:.1f} px (under {MIN_CHART_TEXT_PX} px)"
+                f" in a chart {c['width']:.0f} px wide"
+            )
+        if viewport == "desktop" and c["n"] and c["max"] > MAX_DESKTOP_CHART_TEXT_PX:
+            problems.append(f"{name}: chart {c['label']!r}: text drawn at {c['max']:.1f} px on a desktop")
+    return problems
+
+
+def axe_problems(axe, page, name: str) -> list[str]:
+    """The serious and critical findings of axe-core on the page as it is shown."""
+    result = axe.run(page)
+    bad = [v for v in result.response["violations"] if v.get("impact") in ("serious", "critical")]
+    return [
+        f"{name}: axe {v['impact']}: {v['id']} ({v['help']}) at "
+        + ", ".join(str(n.get("target")) for n in v.get("nodes", [])[:3])
+        for v in bad
+    ]
+
+
 def _words(text: str) -> set[str]:
     """The words of a text written in plain ASCII letters (a Vietnamese word with a
     diacritic, such as "toàn", is one word and not English)."""
@@ -297,18 +347,16 @@ def check_reader_page(browser, page_path: Path, site: Site, axe=None) -> list[st
             page.goto(page_path.as_uri(), wait_until="load")
             facts = page.evaluate(FACTS_JS)
             problems += reader_problems(facts, page_path, site, viewport)
+            n_charts = page_path.read_text(encoding="utf-8").count('class="chart chart-wide"')
+            problems += chart_text_problems(
+                page.evaluate(CHART_TEXT_JS), n_charts, f"{page_path.name} ({viewport})", viewport
+            )
             page.screenshot(path=str(READER / f"{page_path.stem}-{viewport}.png"))
+            page.screenshot(path=str(READER / f"{page_path.stem}-{viewport}-full.png"), full_page=True)
             if viewport == "desktop":
-                page.screenshot(path=str(READER / f"{page_path.stem}-{viewport}-full.png"), full_page=True)
                 page.pdf(path=str(READER / f"{page_path.stem}.pdf"), format="A4", print_background=True)
-                if axe is not None:
-                    result = axe.run(page)
-                    bad = [v for v in result.response["violations"] if v.get("impact") in ("serious", "critical")]
-                    problems += [
-                        f"{page_path.name}: axe {v['impact']}: {v['id']} ({v['help']}) at "
-                        + ", ".join(str(n.get("target")) for n in v.get("nodes", [])[:3])
-                        for v in bad
-                    ]
+            if axe is not None:
+                problems += axe_problems(axe, page, f"{page_path.name} ({viewport})")
         finally:
             context.close()
         problems += [f"{page_path.name}: fetched from the network: {u}" for u in log.remote]
@@ -319,7 +367,8 @@ def check_reader_page(browser, page_path: Path, site: Site, axe=None) -> list[st
 def test_every_real_report_reads_well_on_desktop_and_phone(browser, real_site: Site):  # noqa: F811
     """h1, alt texts, links to the index and the twin, data downloads, no row numbers,
     locale numbers, Vietnamese only on Vietnamese pages, no sideways scrolling on a phone,
-    ≤ 250 KB a file, no serious or critical axe-core finding; screenshots and PDF kept."""
+    chart text readable on a phone and on a desktop, ≤ 250 KB a file, no serious or critical
+    axe-core finding on a desktop or a phone (the index too); screenshots and PDF kept."""
     assert real_site.proc.returncode == 0, real_site.proc.stderr[-3000:]
     try:
         from axe_playwright_python.sync_playwright import Axe
@@ -335,15 +384,18 @@ def test_every_real_report_reads_well_on_desktop_and_phone(browser, real_site: S
     index = real_site.out / "index.html"
     if index.stat().st_size > MAX_BYTES:
         problems.append(f"index.html: over {MAX_BYTES // 1024} KB")
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    try:
-        page.goto(index.as_uri(), wait_until="load")
-        wide = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
-        if wide:
-            problems.append("index.html: the page scrolls sideways on a phone")
-        page.screenshot(path=str(READER / "index-phone.png"), full_page=True)
-    finally:
-        context.close()
+    for viewport, (w, h) in VIEWPORTS.items():
+        context = browser.new_context(viewport={"width": w, "height": h})
+        page = context.new_page()
+        try:
+            page.goto(index.as_uri(), wait_until="load")
+            wide = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+            if wide:
+                problems.append(f"index.html: the page scrolls sideways ({viewport})")
+            page.screenshot(path=str(READER / f"index-{viewport}.png"), full_page=True)
+            if axe is not None:
+                problems += axe_problems(axe, page, f"index.html ({viewport})")
+        finally:
+            context.close()
     assert not problems, "\n".join(problems)
     assert len(list(READER.glob("*.pdf"))) == len(real_site.pages)

@@ -54,7 +54,7 @@ def test_fan_chart_has_alt_text_from_the_data_a_caption_in_words_and_marks_the_f
     assert number(end["forecast"], "vi") in fig.laocai_alt and str(int(end["year"])) in fig.laocai_alt
     assert any(abs(line.get_xdata()[0] - series["year"].max()) < 1e-9 for line in fig.axes[0].lines[-1:])
     svg = plots.figure_svg(fig)
-    assert svg.startswith("<svg") and 'role="img"' in svg and "<title>" in svg
+    assert svg.startswith("<svg") and svg.count('role="img"') == 2 and svg.count("<title>") == 2
     assert "<script" not in svg and "<?xml" not in svg
     caption = plots.fan_caption(out.frame, "en")
     lo = number(end["lo_80"], "en")
@@ -68,4 +68,26 @@ def test_models_differ_by_line_style_not_only_colour(series):
     fig = plots.trend_chart(series, fits, "en")
     styles = {line.get_linestyle() for line in fig.axes[0].get_lines()}
     assert len(styles) >= 2
+    plt.close(fig)
+
+
+def test_a_chart_comes_in_a_desktop_and_a_phone_rendering_with_its_own_ids(series):
+    """The phone rendering is narrower (so its text, scaled to a phone's width, stays
+    readable), its legend sits under the plot, its ids do not collide with the desktop
+    one's, and the figure is left as it was."""
+    import re
+
+    fig = plots.series_chart(series, "vi")
+    size = fig.get_size_inches().copy()
+    legend = fig.axes[0].get_legend()
+    svg = plots.figure_svg(fig)
+    wide, narrow = re.findall(r"<svg\b.*?</svg>", svg, flags=re.S)
+    assert 'class="chart chart-wide"' in wide and 'class="chart chart-narrow"' in narrow
+    width = [float(re.search(r'width="([\d.]+)pt"', s).group(1)) for s in (wide, narrow)]
+    assert width[1] < 0.75 * width[0] and width[1] <= 1.1 * plots.PHONE_WIDTH_IN * 72
+    ids = [re.findall(r'\bid="([^"]+)"', s) for s in (wide, narrow)]
+    assert ids[1] and not set(ids[0]) & set(ids[1])
+    for ref in re.findall(r'(?:href="|url\()#([^"\)]+)', narrow):
+        assert ref in ids[1], f"the phone rendering points to {ref!r}, not one of its own ids"
+    assert (fig.get_size_inches() == size).all() and fig.axes[0].get_legend() is legend
     plt.close(fig)

@@ -180,3 +180,68 @@ def test_comparisons_are_years_or_words(value, text):
     from helpers.figures import present as FP
 
     assert FP._compared(value, "vi") == text
+
+
+def _model_failures() -> list[str]:
+    """What the trend and forecast stages collect when models fail, from real fits: too few
+    years, a value not above zero, an infinite value."""
+    import numpy as np
+
+    from helpers.forecast import outlook as O
+    from helpers.models import MODELS
+
+    short = pd.Series(np.exp(np.linspace(1, 2, 3)) * 100, index=range(2010, 2013))
+    nonpositive = pd.Series([100, 120, -5, 150, 160, 170], index=range(2010, 2016), dtype=float)
+    infinite = pd.Series([100, np.inf, 130, 150, 160, 170], index=range(2010, 2016), dtype=float)
+    problems = O.fit_models(short, 3, list(MODELS))[1]
+    problems += O.fit_models(nonpositive, 3, ["loglinear", "combo"])[1]
+    problems += O.fit_models(infinite, 3, ["loglinear"])[1]
+    return problems
+
+
+def test_why_a_model_failed_is_told_in_vietnamese_on_a_vietnamese_page():
+    """The models word their errors in English; a Vietnamese page says the same in Vietnamese,
+    with the model's Vietnamese name and the numbers of the message, and no English word."""
+    from helpers.common.i18n import LABELS
+
+    problems = _model_failures()
+    assert len(problems) >= 10
+    vi_words = set().union(*(re.findall(r"[^\W\d_]+", e["vi"].lower()) for e in LABELS.values()))
+    generic = t("problem.other", "vi", model="")
+    for p in problems:
+        text = t("trend.model_failed", "vi", problem=P.model_problem(p, "vi"))
+        english = [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in vi_words]
+        assert not english, f"English words {english} in {text!r} (from {p!r})"
+        assert generic not in text, f"{p!r} is not recognised: told as a generic error"
+        model = p.split(":")[0]
+        assert P.word("model", model, "vi") in text
+        if "too short" in p or "non-positive" in p:  # the years and counts of the message are kept
+            assert set(re.findall(r"\d+", p.split(":", 1)[1])) <= set(re.findall(r"\d+", text))
+    # English pages keep the English wording of their own labels
+    en = P.model_problem("arima: too short for 'arima': 5 observed years, need at least 6", "en")
+    assert en == "ARIMA: too few years for this model (5 observed, at least 6 needed)"
+
+
+def test_an_unknown_model_failure_is_still_vietnamese_and_english_pages_keep_the_detail():
+    vi = P.model_problem("damped: the optimiser met a singular matrix", "vi")
+    assert vi == "Xu hướng tắt dần: " + t("problem.other", "vi", model="").strip(": ")
+    assert "matrix" not in vi and "optimiser" not in vi
+    en = P.model_problem("damped: the optimiser met a singular matrix", "en")
+    assert en.startswith("Damped trend: ") and en.endswith("(the optimiser met a singular matrix)")
+
+
+def test_notebooks_tell_model_failures_through_the_presentation_layer():
+    """A notebook that shows why a model failed passes the stage's English message through
+    model_problem (else it would reach a Vietnamese page as it is)."""
+    from pathlib import Path
+
+    scripts = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.py"))
+    calls = [
+        (s.name, line)
+        for s in scripts
+        for line in s.read_text(encoding="utf-8").splitlines()
+        if '"trend.model_failed"' in line
+    ]
+    assert calls, "no notebook shows a model failure any more: remove this test with the label"
+    for name, line in calls:
+        assert "problem=model_problem(" in line.replace(" ", ""), f"{name}: {line.strip()}"

@@ -158,6 +158,15 @@ def test_run_header_escapes_every_value():
     assert reports.html_safety_problems(page) == []
 
 
+def test_run_header_writes_the_time_and_missing_packages_in_the_pages_language():
+    kwargs = dict(commit=None, dirty=None, raw_hash="0" * 64, packages={"pandas": "not installed"})
+    vi = provenance.run_header_html({}, "vi", ran_at="2025-01-31T14:02:11+07:00", **kwargs)
+    assert '<time datetime="2025-01-31T14:02:11+07:00">31/01/2025, 14:02:11 (UTC+07:00)</time>' in vi
+    assert "not installed" not in vi and "pandas&nbsp;chưa cài đặt" in vi
+    en = provenance.run_header_html({}, "en", ran_at="2025-01-31T14:02:11+07:00", **kwargs)
+    assert ">2025-01-31 14:02:11 (UTC+07:00)</time>" in en and "not installed" in en
+
+
 def test_notebook_header_call_shows_nothing_after_the_builders_header(monkeypatch):
     monkeypatch.setattr(provenance, "_BUILDER_HEADER_SHOWN", False)
     kwargs = dict(commit=None, dirty=None, raw_hash="0" * 64, packages={}, ran_at="now")

@@ -45,6 +45,7 @@ LABELS: dict[str, dict[str, str]] = {
     "header.no_git": {"en": "not a git checkout", "vi": "không phải bản sao git"},
     "header.raw_hash": {"en": "Hash of data/raw (SHA-256)", "vi": "Mã băm của data/raw (SHA-256)"},
     "header.packages": {"en": "Package versions", "vi": "Phiên bản các gói"},
+    "header.not_installed": {"en": "not installed", "vi": "chưa cài đặt"},
     "header.ran_at": {"en": "Ran at", "vi": "Thời điểm chạy"},
     "header.language": {"en": "Language", "vi": "Ngôn ngữ"},
     # --- index page (helpers.reports) -----------------------------------------------------
@@ -485,8 +486,8 @@ LABELS.update(
             "mô hình được ước lượng trên logarit.",
         },
         "trend.model_failed": {
-            "en": "A model could not be fitted: {problem}",
-            "vi": "Không ước lượng được một mô hình: {problem}",
+            "en": "Could not fit {problem}.",
+            "vi": "Không ước lượng được mô hình {problem}.",
         },
         "trend.fitted_heading": {"en": "Fitted trends", "vi": "Các đường xu hướng"},
         "trend.residuals_heading": {"en": "Residual diagnostics", "vi": "Kiểm định phần dư"},

@@ -224,6 +224,43 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "model.llt": {"en": "Local linear trend", "vi": "Xu hướng tuyến tính cục bộ"},
     "model.arima": {"en": "ARIMA", "vi": "ARIMA"},
     "model.combo": {"en": "Combination (median)", "vi": "Kết hợp (trung vị)"},
+    "model.sf_ets": {"en": "ETS (statsforecast)", "vi": "Mô hình ETS (statsforecast)"},
+    "model.sf_dotm": {
+        "en": "Dynamic optimised Theta (statsforecast)",
+        "vi": "Phương pháp Theta tối ưu động (statsforecast)",
+    },
+    "model.sf_arima": {"en": "Automatic ARIMA (statsforecast)", "vi": "ARIMA tự động (statsforecast)"},
+    # --- why a model could not be fitted (helpers.common.present.model_problem) -----------------
+    "problem.a_model": {"en": "a model (name not given)", "vi": "(không rõ tên)"},
+    "problem.too_short": {
+        "en": "{model}: too few years for this model ({n} observed, at least {need} needed)",
+        "vi": "{model}: chuỗi quá ngắn cho mô hình này ({n} năm có số liệu, cần ít nhất {need} năm)",
+    },
+    "problem.no_data": {
+        "en": "{model}: the series has no observed value",
+        "vi": "{model}: chuỗi không có giá trị quan sát nào",
+    },
+    "problem.non_positive": {
+        "en": "{model}: the model works on logarithms and needs every value above zero (not so in {years})",
+        "vi": "{model}: mô hình tính trên logarit nên cần mọi giá trị lớn hơn 0 (không thỏa ở năm {years})",
+    },
+    "problem.bad_values": {
+        "en": "{model}: the series has unusable values (repeated years, values that are not numbers, or "
+        "infinite values)",
+        "vi": "{model}: chuỗi có giá trị không dùng được (năm lặp lại, giá trị không phải số hoặc giá trị vô hạn)",
+    },
+    "problem.non_finite": {
+        "en": "{model}: the fit gave forecasts that are not finite numbers",
+        "vi": "{model}: kết quả ước lượng cho ra dự báo không phải số hữu hạn",
+    },
+    "problem.fit_failed": {
+        "en": "{model}: the numerical fit failed",
+        "vi": "{model}: phép ước lượng bằng tính toán số không thành công",
+    },
+    "problem.other": {
+        "en": "{model}: the fit stopped with an error",
+        "vi": "{model}: quá trình ước lượng dừng lại vì lỗi",
+    },
     "method_word.link_factor": {"en": "link factor", "vi": "hệ số nối"},
     "method_word.ratio": {"en": "ratio", "vi": "tỷ số"},
     "method_word.interpolation": {"en": "interpolation", "vi": "nội suy"},

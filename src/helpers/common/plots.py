@@ -8,10 +8,13 @@ searchable), each with an alternative text written from the data it shows (``fig
 set by every chart function; :func:`notebook_setup` makes the SVG carry it as
 ``role="img"``/``aria-label`` and ``<title>``). Series are told apart by line style and marker
 as well as colour; axes show plain numbers with the locale's separators.
+Each chart is written in a wide and a narrow (phone) rendering, the page's style sheet
+showing one of them by screen width (:func:`figure_svg`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import re
@@ -84,19 +87,80 @@ def setup() -> None:
     )
 
 
+#: Width (inches) of a chart's phone rendering. Shown across a 390 px screen (366 px of
+#: content) its smallest text (12 pt) is drawn at about 13 CSS px; the desktop rendering,
+#: twice as wide, would shrink it to 7 or 8 px.
+PHONE_WIDTH_IN = 4.6
+
+
 def figure_svg(fig) -> str:
-    """The figure as SVG markup carrying its alt text (``role="img"``, ``aria-label`` and a
-    ``<title>``), with the XML prolog and comments left out (it is inlined in the page)."""
+    """The figure as inline SVG markup for a report page, in two renderings of the same chart:
+    ``svg.chart-wide`` at the figure's own size, for desktops and print, and
+    ``svg.chart-narrow``, :data:`PHONE_WIDTH_IN` wide with its legend under the plot, for
+    phones (the report's style sheet shows one or the other by screen width, so the text of a
+    chart stays readable on a phone without growing on a desktop). Each carries the alt text
+    (``role="img"``, ``aria-label`` and a ``<title>``); the XML prolog and comments are left
+    out, and the ids of the narrow rendering get their own suffix (one page, unique ids)."""
+    alt = html.escape(getattr(fig, "laocai_alt", "") or t("chart.plot", getattr(fig, "laocai_lang", "en")))
+    wide = _svg_markup(fig)
+    with _phone_layout(fig):
+        narrow = _own_ids(_svg_markup(fig), "-n")
+    return _labelled(wide, alt, "chart chart-wide") + _labelled(narrow, alt, "chart chart-narrow")
+
+
+def _svg_markup(fig) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     svg = buf.getvalue()
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
-    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
-    alt = html.escape(getattr(fig, "laocai_alt", "") or t("chart.plot", getattr(fig, "laocai_lang", "en")))
-    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{alt}" class="chart" ', 1)
-    svg = re.sub(r"(<svg[^>]*>)", lambda m: m.group(1) + f"<title>{alt}</title>", svg, count=1)
-    return svg
+    return re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+
+
+def _labelled(svg: str, alt: str, css_class: str) -> str:
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{alt}" class="{css_class}" ', 1)
+    return re.sub(r"(<svg[^>]*>)", lambda m: m.group(1) + f"<title>{alt}</title>", svg, count=1)
+
+
+def _own_ids(svg: str, suffix: str) -> str:
+    """``svg`` with every id, and every reference to it (``#id``), given ``suffix``."""
+    ids = set(re.findall(r'\bid="([^"]+)"', svg))
+    return re.sub(
+        r'(\bid="|#)([^"\')\s#]+)(?=["\')])',
+        lambda m: m.group(1) + m.group(2) + (suffix if m.group(2) in ids else ""),
+        svg,
+    )
+
+
+@contextlib.contextmanager
+def _phone_layout(fig):
+    """Lay ``fig`` out for a phone for the duration of the block: :data:`PHONE_WIDTH_IN` wide
+    (its height kept), each legend moved under its axes (in two columns when they fit in
+    the width of the axes). Puts the figure back as it was afterwards."""
+    size = fig.get_size_inches().copy()
+    legends = {ax: ax.get_legend() for ax in fig.axes if ax.get_legend() is not None}
+    try:
+        fig.set_size_inches(PHONE_WIDTH_IN, size[1])
+        renderer = fig.canvas.get_renderer()
+        for ax, old in legends.items():
+            handles, labels = ax.get_legend_handles_labels()
+            fontsize = old.get_texts()[0].get_fontsize() if old.get_texts() else None
+            for ncol in (2, 1):
+                ax.legend_ = None
+                # the top of the legend just under everything the axes draw (ticks, labels)
+                below = ax.get_tightbbox(renderer)
+                top = ax.transAxes.inverted().transform((0, below.y0))[1] - 0.02
+                new = ax.legend(
+                    handles, labels, loc="upper center", bbox_to_anchor=(0.5, top), ncol=ncol, fontsize=fontsize
+                )
+                box = new.get_window_extent(renderer)
+                if box.width <= ax.get_window_extent(renderer).width or ncol == 1:
+                    break
+        yield fig
+    finally:
+        fig.set_size_inches(*size)
+        for ax, old in legends.items():
+            ax.legend_ = old
 
 
 def _alt(fig, lang: str, text: str) -> None:
@@ -111,7 +175,7 @@ def _thousands(ax, lang: str = "en") -> None:
         ax.yaxis.set_major_locator(matplotlib.ticker.LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 0)))
     ax.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins="auto", steps=[1, 2, 5, 10], integer=True))
 
 
 def series_chart(series: pd.DataFrame, lang: str = "en", plans: pd.DataFrame | None = None):
@@ -315,7 +379,7 @@ def residual_chart(residuals: dict[str, pd.Series], lang: str = "en"):
     ax.axhline(0, color="k", lw=0.8)
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.log_residual", lang))
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins="auto", steps=[1, 2, 5, 10], integer=True))
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 2)))
     ax.legend(fontsize="small")
     _alt(

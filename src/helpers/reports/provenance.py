@@ -164,6 +164,21 @@ def provenance(root: str | os.PathLike | None = None) -> dict[str, Any]:
 _UNSET: Any = object()
 
 
+def ran_at_html(ran_at: str, lang: str = "en") -> str:
+    """When a run ran, written the way of ``lang`` (``29/11/2026, 13:48:11 (UTC+07:00)`` in
+    Vietnamese, ``2026-11-29 13:48:11 (UTC+07:00)`` in English) in a ``<time>`` element that
+    keeps the ISO 8601 value; a text that is not an ISO time is shown as it is (escaped)."""
+    try:
+        when = datetime.fromisoformat(str(ran_at))
+    except ValueError:
+        return html.escape(str(ran_at))
+    day = when.strftime("%d/%m/%Y, " if lang == "vi" else "%Y-%m-%d ")
+    offset = when.strftime("%z")
+    zone = f" (UTC{offset[:3]}:{offset[3:]})" if offset else ""
+    text = day + when.strftime("%H:%M:%S") + zone
+    return f'<time datetime="{html.escape(when.isoformat())}">{html.escape(text)}</time>'
+
+
 def _fmt_value(value: Any) -> str:
     return repr(value)  # strings keep their quotes, so "" is visible as ''
 
@@ -206,7 +221,8 @@ def run_header_html(
     param_rows = "".join(
         f"<tr><td><code>{e(str(k))}</code></td><td><code>{e(_fmt_value(v))}</code></td></tr>" for k, v in params.items()
     )
-    pkg_text = ", ".join(f"{e(k)}&nbsp;{e(str(v))}" for k, v in packages.items())
+    missing = t("header.not_installed", lang)
+    pkg_text = ", ".join(f"{e(k)}&nbsp;{e(missing if v == 'not installed' else str(v))}" for k, v in packages.items())
     facts = []
     if run:
         facts.append((t("header.run", lang), f"<code>{e(run)}</code>"))
@@ -214,7 +230,7 @@ def run_header_html(
         facts.append((t("header.notebook", lang), f"<code>{e(notebook)}</code>"))
     facts += [
         (t("header.language", lang), e(LANG_NAMES.get(lang, lang))),
-        (t("header.ran_at", lang), e(ran_at)),
+        (t("header.ran_at", lang), ran_at_html(ran_at, lang)),
         (t("header.commit", lang), commit_text),
         (t("header.raw_hash", lang), f'<code title="{e(raw_hash or "")}">{e((raw_hash or "")[:16])}</code>'),
         (t("header.packages", lang), pkg_text),
