@@ -232,6 +232,19 @@ CHART_TEXT_JS = r"""
 """
 
 
+#: The narrowest a table cell of running text may be drawn (CSS px): narrower, a sentence
+#: becomes a column one word wide and a row a screen tall.
+MIN_TEXT_CELL_PX = 200.0
+
+#: The width of the narrowest running-text cell of each table, as drawn.
+TEXT_CELLS_JS = r"""
+() => Array.from(document.querySelectorAll('main table')).map(t => {
+  const w = Array.from(t.querySelectorAll('td.text, td.src-text')).map(td => td.getBoundingClientRect().width);
+  return {id: t.id, n: w.length, min: w.length ? Math.min(...w) : null};
+}).filter(t => t.n)
+"""
+
+
 def chart_text_problems(charts: list[dict], n_charts: int, name: str, viewport: str) -> list[str]:
     """Charts whose text is drawn too small to read (or, on a desktop, too large), and pages
     that show more or fewer charts than they hold."""
@@ -351,6 +364,12 @@ def check_reader_page(browser, page_path: Path, site: Site, axe=None) -> list[st
             problems += chart_text_problems(
                 page.evaluate(CHART_TEXT_JS), n_charts, f"{page_path.name} ({viewport})", viewport
             )
+            for t in page.evaluate(TEXT_CELLS_JS):
+                if t["min"] < MIN_TEXT_CELL_PX:
+                    problems.append(
+                        f"{page_path.name} ({viewport}): table {t['id'] or '?'} squeezes its text into "
+                        f"{t['min']:.0f} px (at least {MIN_TEXT_CELL_PX:.0f})"
+                    )
             page.screenshot(path=str(READER / f"{page_path.stem}-{viewport}.png"))
             page.screenshot(path=str(READER / f"{page_path.stem}-{viewport}-full.png"), full_page=True)
             if viewport == "desktop":

@@ -191,7 +191,7 @@ class Col:
         return "" if value is None else str(value)
 
 
-_CLASSES = {"code": "code", "source": "src-text"}
+_CLASSES = {"code": "code", "source": "src-text", "text": "text", "word": "word"}
 
 
 class Table:
