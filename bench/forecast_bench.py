@@ -211,12 +211,12 @@ def _series_payload(task):
     ``o`` (``NaN`` where the member needs more years); ``cal`` lists the calibration origins
     (those :func:`helpers.models.calibration_scores` uses) with their eligible horizons.
     """
-    uid, fit_vals, hold_vals, H, members = task
+    uid, fit_vals, hold_vals, H, members, (n_origins, scheme) = task
     v = np.asarray(fit_vals, float)
     x = np.log(v)
     n = v.size
     pos = np.arange(n)
-    per_h = calibration._calibration_origins(pos, n, H, SELECT_ORIGINS, models.MIN_TRAIN, "per_horizon")
+    per_h = calibration._calibration_origins(pos, n, H, n_origins, models.MIN_TRAIN, scheme)
     origins = sorted({o for lst in per_h for o in lst})
     A = np.full((len(members), max(n - 1, 0), H), np.nan)
     cal_set = set(origins)
@@ -267,10 +267,11 @@ def _pick_errors(x, A, T, H, min_train):
 def _stack(payloads, H, members):
     """Arrays of a window: calibration rows and forecast-origin rows of every series."""
     K = len(members)
-    Fc, Xc, Ec, Rc, Sc, Sid = [], [], [], [], [], []
+    Fc, Xc, Ec, Rc, Sc, Sid, Flc = [], [], [], [], [], [], []
     for i, p in enumerate(payloads):
         x, A, org = p["x"], p["A"], p["origins"]
         for r, o in enumerate(org):
+            Flc.append(x[o] + np.log(models.RWD_FLOOR))
             Fc.append(A[:, o, :])
             xr = np.full(H, np.nan)
             m = min(H, x.size - 1 - o)
@@ -291,6 +292,10 @@ def _stack(payloads, H, members):
         Ec=np.array(Ec).reshape(-1, H),
         Rc=np.array(Rc),
         Sc=np.array(Sc),
+        Sid=np.array(Sid, int),
+        fl_c=np.array(Flc),
+        fl_g=np.array([p["x"][-1] + np.log(models.RWD_FLOOR) for p in payloads]),
+        uids=[p["uid"] for p in payloads],
         G=np.array([p["G"] for p in payloads]),
         hold=np.log(np.array([p["hold"] for p in payloads])),
         s=np.array([p["s"] for p in payloads]),
@@ -300,9 +305,25 @@ def _stack(payloads, H, members):
     )
 
 
-def _combine(F, idx, agg):
-    """Combine member forecasts ``F[..., k, h]`` (log scale) over ``idx``."""
+def _combine(F, idx, agg, floor=None, members=None):
+    """Combine member forecasts ``F[..., k, h]`` (log scale) over ``idx``.
+
+    With ``floor`` (log floor per row), the library's rule: an original-scale member whose path
+    reaches the floor leaves the combination of that row, unless every member does.
+    """
     sub = F[:, list(idx), :]
+    if floor is not None and len(idx) > 1:
+        level = np.array([not models.MODELS[members[k]].log for k in idx])
+        with np.errstate(invalid="ignore"):
+            hit = np.any(sub <= floor[:, None, None] + 1e-9, axis=2) & level[None, :]
+        hit &= ~hit.all(axis=1, keepdims=True)
+        if hit.any():
+            sub = np.where(hit[:, :, None], np.nan, sub)
+            if agg == "median":
+                return np.nanmedian(sub, axis=1)
+            if agg == "mean":
+                return np.nanmean(sub, axis=1)
+            return np.log(np.nanmean(np.exp(sub), axis=1))
     if agg == "median":
         return np.median(sub, axis=1)
     if agg == "mean":
@@ -336,10 +357,13 @@ def _evaluate(st, H, cand, members):
         G = _pick(st["G"], st["ew_g"], idx, agg, rwd_k)
         mt = max(models.MIN_TRAIN, PICK_MIN_TRAIN)
     else:
-        Fc = _combine(st["Fc"], idx, agg)
-        G = _combine(st["G"], idx, agg)
+        current = st.get("current", False)
+        Fc = _combine(st["Fc"], idx, agg, st["fl_c"] if current else None, members)
+        G = _combine(st["G"], idx, agg, st["fl_g"] if current else None, members)
         mt = max(models.MIN_TRAIN, *(models.MODELS[members[k]].min_obs for k in idx))
     ok = st["Ec"] & (st["Rc"][:, None] >= mt) & np.isfinite(Fc) & np.isfinite(st["Xc"])
+    if "in_sample" in st:  # the library's calibration sample
+        ok &= st["in_sample"][:, None]
     z = (st["Xc"] - Fc) / st["Sc"][:, None]
     q = np.array([np.quantile(z[ok[:, j], j], probs) for j in range(H)])  # (H, 5)
     bad = ~np.all(np.isfinite(G), axis=1)
@@ -397,13 +421,19 @@ def label(cand, members=CANDIDATE_MEMBERS) -> str:
     return members[idx[0]] if len(idx) == 1 else f"{agg}({names})"
 
 
-def select(n_jobs: int, top: int = 25, windows: int = 3) -> None:
+def select(n_jobs: int, top: int = 25, windows: int = 3, current: bool = False) -> None:
     """Rank the candidates on the training parts (see the module docstring).
 
     ``windows`` > 1 repeats the holdout ``windows`` times, each time one year earlier (the
     last h years, then the h years ending one year before, ...), and averages each metric
-    over the windows before the score is computed.
+    over the windows before the score is computed. ``current`` evaluates every candidate with
+    the library's present calibration (``ORIGIN_SCHEME``, ``N_ORIGINS``, the sample of
+    ``CALIBRATION_SERIES``) and its rule for members that fall to the floor, instead of the
+    settings the recorded selection ran with.
     """
+    from helpers.models import panel
+
+    cal_settings = (models.N_ORIGINS, calibration.ORIGIN_SCHEME) if current else (SELECT_ORIGINS, "per_horizon")
     from helpers.models.panel import _map
 
     members = CANDIDATE_MEMBERS
@@ -421,10 +451,16 @@ def select(n_jobs: int, top: int = 25, windows: int = 3) -> None:
             fit, hold = backtest.holdout_split(part, H)
             fit = fit[fit.groupby("unique_id")["year"].transform("size") >= 2]
             hv = {u: g["value"].to_numpy(float) for u, g in hold.groupby("unique_id")}
-            tasks = [(u, g["value"].to_numpy(float), hv[u], H, members) for u, g in fit.groupby("unique_id")]
+            tasks = [
+                (u, g["value"].to_numpy(float), hv[u], H, members, cal_settings) for u, g in fit.groupby("unique_id")
+            ]
             t0 = time.perf_counter()
             payloads = _map(_series_payload, tasks, n_jobs, True, f"select: {name} w{w}")
             st = _stack(payloads, H, members)
+            if current:
+                cal = panel.calibration_sample(st["uids"])
+                st["current"] = True
+                st["in_sample"] = np.array([st["uids"][i] in cal for i in st["Sid"]])
             print(
                 f"{name}, window {w}: member forecasts for {len(tasks)} series in {time.perf_counter() - t0:.1f} s",
                 file=sys.stderr,
@@ -526,10 +562,15 @@ def main(argv=None) -> int:
         "--windows", type=int, default=3, help="holdout windows of --select (default 3; 1: the last h years only)"
     )
     ap.add_argument("--top", type=int, default=25, help="rows of the --select ranking")
+    ap.add_argument(
+        "--current-calibration",
+        action="store_true",
+        help="--select with the library's present calibration and floor rule (not the recorded settings)",
+    )
     ap.add_argument("--z-table", action="store_true", help="recompute the prior table")
     a = ap.parse_args(argv)
     if a.select:
-        select(a.jobs, windows=a.windows, top=a.top)
+        select(a.jobs, windows=a.windows, top=a.top, current=a.current_calibration)
         return 0
     if a.z_table:
         z_table(a.jobs)
