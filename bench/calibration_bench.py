@@ -60,16 +60,8 @@ VARIANTS = [
 def windows(name: str):
     """The holdout windows of one training part: ``(fit part, held-out part)`` pairs."""
     h, f = SETS[name]
-    train = pd.read_csv(paths.BENCH_DATA / f, dtype={"unique_id": str}).sort_values(["unique_id", "year"])
-    out = []
-    for w in range(WINDOWS):
-        part = train[train.groupby("unique_id").cumcount(ascending=False) >= w] if w else train
-        fit, hold = backtest.holdout_split(part, h)
-        keep = fit.groupby("unique_id")["year"].transform("size") >= 2
-        fit = fit[keep]
-        hold = hold[hold["unique_id"].isin(set(fit["unique_id"]))]
-        out.append((fit, hold))
-    return out
+    train = pd.read_csv(paths.BENCH_DATA / f, dtype={"unique_id": str})
+    return backtest.holdout_windows(train, h, WINDOWS)
 
 
 def run_variant(scheme: str, cap: int | None, n_origins: int, data: dict, jobs: int) -> dict:

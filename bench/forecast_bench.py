@@ -440,16 +440,8 @@ def select(n_jobs: int, top: int = 25, windows: int = 3, current: bool = False) 
     cands = candidates(members)
     results = {}
     for name, (H, _, _) in SETS.items():
-        train = load(name, "train").sort_values(["unique_id", "year"])
         per_window = {}
-        for w in range(windows):
-            if w:
-                rank_end = train.groupby("unique_id").cumcount(ascending=False)
-                part = train[rank_end >= w]
-            else:
-                part = train
-            fit, hold = backtest.holdout_split(part, H)
-            fit = fit[fit.groupby("unique_id")["year"].transform("size") >= 2]
+        for w, (fit, hold) in enumerate(backtest.holdout_windows(load(name, "train"), H, windows)):
             hv = {u: g["value"].to_numpy(float) for u, g in hold.groupby("unique_id")}
             tasks = [
                 (u, g["value"].to_numpy(float), hv[u], H, members, cal_settings) for u, g in fit.groupby("unique_id")

@@ -152,3 +152,19 @@ def test_backtest_and_summarize_on_a_series():
     assert set(summ) >= {"smape", "mase", "coverage_80", "coverage_95", "msis", "n"}
     by_h = bt.summarize(frame, y, by_horizon=True)
     assert list(by_h.index) == [1, 2]
+
+
+def test_holdout_windows_step_back_one_year_each_and_drop_series_too_short():
+    from helpers.models.backtest import holdout_windows
+
+    rows = [("a", y, float(y)) for y in range(2000, 2010)] + [("b", y, 1.0) for y in range(2000, 2005)]
+    df = pd.DataFrame(rows, columns=["unique_id", "year", "value"])
+    wins = holdout_windows(df, 3, 3)
+    assert [sorted(h.loc[h.unique_id == "a", "year"]) for _, h in wins] == [
+        [2007, 2008, 2009],
+        [2006, 2007, 2008],
+        [2005, 2006, 2007],
+    ]
+    # b: 5 years; from the second window on it has fewer than two years to fit: out of both
+    assert [set(f.unique_id) for f, _ in wins] == [{"a", "b"}, {"a"}, {"a"}]
+    assert [set(h.unique_id) for _, h in wins] == [{"a", "b"}, {"a"}, {"a"}]

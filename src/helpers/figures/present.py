@@ -207,22 +207,9 @@ def checks_table(checks: pd.DataFrame, lang: str = "en") -> Table:
 
 def notes_markdown(result: FiguresResult, lang: str = "en") -> str:
     """Counts, extractor warnings and curation applied, as Markdown for the report."""
-    from helpers.common.i18n import t
 
-    f = result.figures
-    lines = [
-        t(
-            "figures.counts",
-            lang,
-            n=len(f),
-            n_reported=int((f["kind"] == "reported").sum()),
-            n_implied=int((f["kind"] == "implied").sum()),
-            n_sources=len(result.sources),
-            n_merged=int(f["also_in"].ne("").sum()),
-        ),
-        "",
-        t("figures.flagged", lang, n=int((result.checks["result"] == "flag").sum()), n_checks=len(result.checks)),
-    ]
+    counts, flagged = _summary(result, lang)
+    lines = [counts, "", flagged]
     if result.curation_log:
         lines += ["", t("figures.curation", lang)] + [f"- {curation_line(line, lang)}" for line in result.curation_log]
     if result.problems:
@@ -235,13 +222,13 @@ _CRITERIA = {"source": "col.source", "indicator": "col.indicator", "year": "col.
 _VALUE_GROUPS = {"indicator": "indicator", "status": "status_word", "price_base": "base_word"}
 
 
-def curation_line(line: str, lang: str = "en") -> str:
-    """One correction of data/raw/curation.yaml as Markdown in ``lang``: what was set on which
-    figures, in the report's words, and the curator's reason quoted as written (marked with its
-    language, like the quotes of the sources)."""
+def curation_parts(line: str, lang: str = "en") -> tuple[str, str] | None:
+    """One correction of data/raw/curation.yaml in ``lang``: what was set on which figures, in
+    the report's words, and the curator's reason as written; ``None`` in English or for a line
+    of another form (shown as written)."""
     m = _CURATION.match(str(line))
     if lang == "en" or not m:
-        return _md_escape(line)
+        return None
     field, value, n, criteria, reason = m.groups()
     parts = []
     for item in criteria.split(", "):
@@ -256,7 +243,33 @@ def curation_line(line: str, lang: str = "en") -> str:
         n=int(n),
         criteria="; ".join(parts),
     )
+    return what, reason
+
+
+def curation_line(line: str, lang: str = "en") -> str:
+    """:func:`curation_parts` as Markdown, the curator's reason quoted (the line as written
+    when it has no translation)."""
+    parts = curation_parts(line, lang)
+    if parts is None:
+        return _md_escape(line)
+    what, reason = parts
     return f"{_md_escape(what)}: “{_md_escape(reason)}”"
+
+
+def _summary(result: FiguresResult, lang: str) -> tuple[str, str]:
+    """The two summary sentences of the notes: what the table holds, and how many checks flag."""
+    f = result.figures
+    counts = t(
+        "figures.counts",
+        lang,
+        n=len(f),
+        n_reported=int((f["kind"] == "reported").sum()),
+        n_implied=int((f["kind"] == "implied").sum()),
+        n_sources=len(result.sources),
+        n_merged=int(f["also_in"].ne("").sum()),
+    )
+    flagged = t("figures.flagged", lang, n=int((result.checks["result"] == "flag").sum()), n_checks=len(result.checks))
+    return counts, flagged
 
 
 def notes_html(result: FiguresResult, lang: str = "en"):
@@ -264,28 +277,15 @@ def notes_html(result: FiguresResult, lang: str = "en"):
     data/raw/curation.yaml, carry their language (``lang="en"``) like the sources' quotes."""
     from IPython.display import HTML
 
-    f = result.figures
     e = html.escape
-    paras = [
-        t(
-            "figures.counts",
-            lang,
-            n=len(f),
-            n_reported=int((f["kind"] == "reported").sum()),
-            n_implied=int((f["kind"] == "implied").sum()),
-            n_sources=len(result.sources),
-            n_merged=int(f["also_in"].ne("").sum()),
-        ),
-        t("figures.flagged", lang, n=int((result.checks["result"] == "flag").sum()), n_checks=len(result.checks)),
-    ]
-    out = "".join(f"<p>{e(p)}</p>" for p in paras)
+    out = "".join(f"<p>{e(p)}</p>" for p in _summary(result, lang))
     if result.curation_log:
         items = []
         for line in result.curation_log:
-            m = _CURATION.match(str(line))
-            if m and lang != "en":
-                what = _md_unescape(curation_line(line, lang).rsplit(": “", 1)[0])
-                items.append(f'<li>{e(what)}: <q lang="en">{e(m.group(5))}</q></li>')
+            parts = curation_parts(line, lang)
+            if parts is not None:
+                what, reason = parts
+                items.append(f'<li>{e(what)}: <q lang="en">{e(reason)}</q></li>')
             else:
                 items.append(f"<li>{e(str(line))}</li>")
         out += f"<p>{e(t('figures.curation', lang))}</p><ul>{''.join(items)}</ul>"
@@ -293,10 +293,6 @@ def notes_html(result: FiguresResult, lang: str = "en"):
         out += f"<p>{e(t('figures.problems', lang))}</p><ul>"
         out += "".join(f'<li lang="en">{e(str(p))}</li>' for p in result.problems) + "</ul>"
     return HTML(f'<div class="notes">{out}</div>')
-
-
-def _md_unescape(text: str) -> str:
-    return html.unescape(re.sub(r"\\([\\`*_\[\]|])", r"\1", text))
 
 
 def _md_escape(text: str) -> str:

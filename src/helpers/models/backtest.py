@@ -118,6 +118,23 @@ def holdout_split(df: pd.DataFrame, h: int) -> tuple[pd.DataFrame, pd.DataFrame]
     return d[rank_from_end >= h].copy(), d[rank_from_end < h].copy()
 
 
+def holdout_windows(df: pd.DataFrame, h: int, windows: int = 3) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
+    """The rolling holdout windows of a training part: the last ``h`` years of every series held
+    out, then the ``h`` years ending one year earlier, and so on (``windows`` in all).
+
+    Each window is ``(fit part, held-out part)`` (:func:`holdout_split` of the series cut by
+    0, 1, ... years); series with fewer than two years left to fit are left out of both.
+    """
+    d = df.sort_values(["unique_id", "year"])
+    out = []
+    for w in range(windows):
+        part = d[d.groupby("unique_id").cumcount(ascending=False) >= w] if w else d
+        fit, hold = holdout_split(part, h)
+        fit = fit[fit.groupby("unique_id")["year"].transform("size") >= 2]
+        out.append((fit, hold[hold["unique_id"].isin(set(fit["unique_id"]))]))
+    return out
+
+
 def smape(actual, forecast) -> float:
     """Symmetric MAPE in percent (0 for a point where actual = forecast = 0)."""
     y = np.asarray(actual, float)

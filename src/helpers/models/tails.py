@@ -37,6 +37,28 @@ import numpy as np
 TAIL_MULTIPLE: float | None = 10.0
 
 
+def _log_rises(values: np.ndarray, H: int) -> tuple[np.ndarray, np.ndarray]:
+    """The largest log rise and the largest log fall over spans of at most ``j`` years,
+    ``j = 1..H``, found in one pass (0 where there is none)."""
+    v = np.asarray(values, float)
+    n = v.size
+    with np.errstate(invalid="ignore", divide="ignore"):
+        lv = np.log(v)
+    up = np.zeros(H)
+    down = np.zeros(H)
+    ru = rd = 0.0
+    for j in range(1, H + 1):
+        if j < n:
+            d = lv[j:] - lv[:-j]
+            d = d[np.isfinite(d)]
+            if d.size:
+                ru = max(ru, float(d.max()))
+                rd = max(rd, float(-d.min()))
+        up[j - 1] = ru
+        down[j - 1] = rd
+    return up, down
+
+
 def max_rise(values: np.ndarray, H: int, fall: bool = False) -> np.ndarray:
     """``G_j`` for ``j = 1..H``: the largest ratio ``y[t + k] / y[t]`` with ``1 <= k <= j``
     (``fall=True``: the largest ratio ``y[t] / y[t + k]``).
@@ -51,88 +73,45 @@ def max_rise(values: np.ndarray, H: int, fall: bool = False) -> np.ndarray:
     ndarray, shape (H,)
         Non-decreasing in ``j``; 1 where the series never rose (or has one observation).
     """
-    v = np.asarray(values, float)
-    n = v.size
-    with np.errstate(invalid="ignore", divide="ignore"):
-        lv = np.log(v)
-    best = np.zeros(H)
-    run = 0.0
-    for j in range(1, H + 1):
-        if j < n:
-            d = lv[j:] - lv[:-j]
-            d = -d if fall else d
-            d = d[np.isfinite(d)]
-            if d.size:
-                run = max(run, float(d.max()))
-        best[j - 1] = run
-    return np.exp(best)
+    return np.exp(_log_rises(values, H)[1 if fall else 0])
 
 
-def cap_and_floor(values: np.ndarray, H: int) -> tuple[np.ndarray | None, np.ndarray | None]:
-    """``(upper_cap(values, H), lower_floor(values, H))`` for a series on the log scale, the
-    largest rises and falls found in one pass."""
-    if TAIL_MULTIPLE is None:
+def cap_and_floor(
+    values: np.ndarray, H: int, lead: int = 0, multiple: float | None = None
+) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """The cap of the upper quantiles and the floor of the log-scale lower quantiles for ``H``
+    forecast years (original scale), ``None`` where there is none.
+
+    Cap: ``max(multiple * max, last * G_j)``; floor: ``min(m / multiple, last / F_j)``, ``m``
+    the smallest observed value, ``G_j`` and ``F_j`` the largest rise and fall over at most
+    ``j`` years. ``lead`` years lie between the last observed year and the first of the ``H``
+    years; a year's bounds use its full distance from the last observation. A series with
+    zeros or negative values (level fallback) gets ``multiple * max`` as its cap and no floor.
+    Both are ``None`` when switched off (``multiple`` and :data:`TAIL_MULTIPLE` both ``None``).
+    """
+    mult = TAIL_MULTIPLE if multiple is None else multiple
+    if mult is None:
         return None, None
     v = np.asarray(values, float)
     obs = v[np.isfinite(v)]
     if obs.size == 0 or obs.max() <= 0:
         return None, None
-    if np.any(obs <= 0):
-        return np.full(H, TAIL_MULTIPLE * obs.max()), None
-    with np.errstate(invalid="ignore", divide="ignore"):
-        lv = np.log(v)
-    up = np.zeros(H)
-    down = np.zeros(H)
-    ru = rd = 0.0
-    n = v.size
-    for j in range(1, H + 1):
-        if j < n:
-            d = lv[j:] - lv[:-j]
-            d = d[np.isfinite(d)]
-            if d.size:
-                ru = max(ru, float(d.max()))
-                rd = max(rd, float(-d.min()))
-        up[j - 1] = ru
-        down[j - 1] = rd
-    cap = np.maximum(TAIL_MULTIPLE * obs.max(), obs[-1] * np.exp(up))
-    floor = np.minimum(obs.min() / TAIL_MULTIPLE, obs[-1] / np.exp(down))
+    if np.any(obs <= 0):  # zeros or negatives: no ratio evidence, the multiple alone
+        return np.full(H, mult * obs.max()), None
+    up, down = _log_rises(v, H + lead)
+    cap = np.maximum(mult * obs.max(), obs[-1] * np.exp(up[lead:]))
+    floor = np.minimum(obs.min() / mult, obs[-1] / np.exp(down[lead:]))
     return cap, floor
 
 
 def upper_cap(values: np.ndarray, H: int, lead: int = 0, multiple: float | None = None) -> np.ndarray | None:
-    """Cap of the upper quantiles for ``H`` forecast years (original scale).
-
-    ``lead`` years lie between the last observed year and the first of the ``H`` years; the
-    cap of a year uses the rise over its full distance from the last observation. A series
-    with zeros or negative values (level fallback) gets ``multiple * max`` alone. ``None`` when the
-    cap is switched off (``multiple`` and :data:`TAIL_MULTIPLE` both ``None``).
-    """
-    mult = TAIL_MULTIPLE if multiple is None else multiple
-    if mult is None:
-        return None
-    v = np.asarray(values, float)
-    obs = v[np.isfinite(v)]
-    if obs.size == 0 or obs.max() <= 0:
-        return None
-    if np.any(obs <= 0):  # zeros or negatives: no ratio evidence, the multiple alone
-        return np.full(H, mult * obs.max())
-    G = max_rise(v, H + lead)[lead:]
-    return np.maximum(mult * obs.max(), obs[-1] * G)
+    """The cap of :func:`cap_and_floor` alone."""
+    return cap_and_floor(values, H, lead, multiple)[0]
 
 
 def lower_floor(values: np.ndarray, H: int, lead: int = 0, multiple: float | None = None) -> np.ndarray | None:
-    """The mirror image of :func:`upper_cap` for log-scale lower quantiles (positive series):
-    ``min(m / TAIL_MULTIPLE, last / F_j)``, ``m`` the smallest observed value and ``F_j`` the
-    largest fall over at most ``j`` years. ``None`` when switched off or not all values > 0."""
-    mult = TAIL_MULTIPLE if multiple is None else multiple
-    if mult is None:
-        return None
-    v = np.asarray(values, float)
-    obs = v[np.isfinite(v)]
-    if obs.size == 0 or np.any(obs <= 0):
-        return None
-    F = max_rise(v, H + lead, fall=True)[lead:]
-    return np.minimum(obs.min() / mult, obs[-1] / F)
+    """The floor of :func:`cap_and_floor` alone (log-scale lower quantiles of a positive series)."""
+    return cap_and_floor(values, H, lead, multiple)[1]
 
 
 def cap_knots(
