@@ -390,7 +390,8 @@ def test_figures_with_bad_curation_write_nothing(tmp_path: Path):
     proc = laocai("figures", "--output-dir", str(out), root=root)
     assert proc.returncode == 1
     line = one_line(proc.stderr)
-    assert line.startswith(f"laocai figures: error: {cur}:8 (source congthuong-2012,")
+    first = 1 + cur.read_text(encoding="utf-8").splitlines().index("corrections:") + 1  # the first entry
+    assert line.startswith(f"laocai figures: error: {cur}:{first} (source congthuong-2012,")
     assert "set price_base: '1995' is not accepted" in line and "1994, 2010, current, unstated" in line
     assert not out.exists()
 

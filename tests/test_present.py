@@ -170,6 +170,28 @@ def test_curation_notes_speak_the_reports_language_and_quote_the_reason():
     assert vi.startswith("đặt loại giá là giá so sánh 1994 cho 1 số liệu (nguồn s-1; chỉ tiêu Giá trị")
     assert "&lt;no&gt;" in vi and "<no>" not in vi
     assert FP.curation_line("an unforeseen line", "vi") == "an unforeseen line"
+    # with the entry's reason_vi, the Vietnamese page quotes the Vietnamese reason
+    vi = FP.curation_line(line, "vi", {"The sentence states <no> base.": "Câu văn không ghi loại giá."})
+    assert vi.endswith("“Câu văn không ghi loại giá.”") and "sentence" not in vi
+
+
+def test_every_correction_in_the_project_has_its_reason_in_vietnamese():
+    from helpers.figures.table import load_curation
+
+    missing = [e["_line"] for e in load_curation() if not str(e.get("reason_vi") or "").strip()]
+    assert not missing, f"give these corrections a 'reason_vi:' (shown on Vietnamese pages): {missing}"
+
+
+def test_an_empty_vietnamese_reason_is_refused(tmp_path):
+    from helpers.figures.table import CurationError, load_curation
+
+    cur = tmp_path / "curation.yaml"
+    cur.write_text(
+        "corrections:\n  - match: {year: 2012}\n    set: {price_base: '1994'}\n    reason: why\n    reason_vi: ''\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CurationError, match="reason_vi"):
+        load_curation(cur)
 
 
 @pytest.mark.parametrize(

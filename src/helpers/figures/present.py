@@ -211,7 +211,9 @@ def notes_markdown(result: FiguresResult, lang: str = "en") -> str:
     counts, flagged = _summary(result, lang)
     lines = [counts, "", flagged]
     if result.curation_log:
-        lines += ["", t("figures.curation", lang)] + [f"- {curation_line(line, lang)}" for line in result.curation_log]
+        lines += ["", t("figures.curation", lang)] + [
+            f"- {curation_line(line, lang, result.curation_reasons_vi)}" for line in result.curation_log
+        ]
     if result.problems:
         lines += ["", t("figures.problems", lang)] + [f"- {_md_escape(p)}" for p in result.problems]
     return "\n".join(lines)
@@ -222,10 +224,11 @@ _CRITERIA = {"source": "col.source", "indicator": "col.indicator", "year": "col.
 _VALUE_GROUPS = {"indicator": "indicator", "status": "status_word", "price_base": "base_word"}
 
 
-def curation_parts(line: str, lang: str = "en") -> tuple[str, str] | None:
+def curation_parts(line: str, lang: str = "en", reasons_vi: dict | None = None) -> tuple[str, str, str] | None:
     """One correction of data/raw/curation.yaml in ``lang``: what was set on which figures, in
-    the report's words, and the curator's reason as written; ``None`` in English or for a line
-    of another form (shown as written)."""
+    the report's words, the curator's reason (its Vietnamese version from ``reasons_vi``, the
+    English reason to Vietnamese ones, when there is one; else as written) and the reason's
+    language; ``None`` in English or for a line of another form (shown as written)."""
     m = _CURATION.match(str(line))
     if lang == "en" or not m:
         return None
@@ -243,16 +246,17 @@ def curation_parts(line: str, lang: str = "en") -> tuple[str, str] | None:
         n=int(n),
         criteria="; ".join(parts),
     )
-    return what, reason
+    translated = (reasons_vi or {}).get(reason.strip())
+    return (what, translated, lang) if translated else (what, reason, "en")
 
 
-def curation_line(line: str, lang: str = "en") -> str:
+def curation_line(line: str, lang: str = "en", reasons_vi: dict | None = None) -> str:
     """:func:`curation_parts` as Markdown, the curator's reason quoted (the line as written
     when it has no translation)."""
-    parts = curation_parts(line, lang)
+    parts = curation_parts(line, lang, reasons_vi)
     if parts is None:
         return _md_escape(line)
-    what, reason = parts
+    what, reason, _ = parts
     return f"{_md_escape(what)}: “{_md_escape(reason)}”"
 
 
@@ -273,8 +277,9 @@ def _summary(result: FiguresResult, lang: str) -> tuple[str, str]:
 
 
 def notes_html(result: FiguresResult, lang: str = "en"):
-    """:func:`notes_markdown` as HTML for display: the curators' reasons, quoted as written in
-    data/raw/curation.yaml, carry their language (``lang="en"``) like the sources' quotes."""
+    """:func:`notes_markdown` as HTML for display: the curators' reasons, quoted from
+    data/raw/curation.yaml (in Vietnamese on Vietnamese pages where the entry gives
+    ``reason_vi``), carry their language like the sources' quotes."""
     from IPython.display import HTML
 
     e = html.escape
@@ -282,10 +287,10 @@ def notes_html(result: FiguresResult, lang: str = "en"):
     if result.curation_log:
         items = []
         for line in result.curation_log:
-            parts = curation_parts(line, lang)
+            parts = curation_parts(line, lang, result.curation_reasons_vi)
             if parts is not None:
-                what, reason = parts
-                items.append(f'<li>{e(what)}: <q lang="en">{e(reason)}</q></li>')
+                what, reason, reason_lang = parts
+                items.append(f'<li>{e(what)}: <q lang="{reason_lang}">{e(reason)}</q></li>')
             else:
                 items.append(f"<li>{e(str(line))}</li>")
         out += f"<p>{e(t('figures.curation', lang))}</p><ul>{''.join(items)}</ul>"

@@ -6,8 +6,7 @@ Steps, in order (each a function, so the notebook can show them one by one):
    (hashes verified) and gives each figure a stable id, ``<source>@<offset>``: the character
    offset of the number in the document. Raw files never change, so ids do not either.
 2. :func:`apply_curation` applies ``data/raw/curation.yaml``: human corrections, each with a
-   reason. An entry that matches no figure is an error (a stale correction must not pass in
-   silence).
+   reason. An entry that matches no figure is an error (a stale one must not pass in silence).
 3. :func:`merge_duplicates` merges the same figure published in several places (one document
    reposting another, a headline repeating the body). The first occurrence in register order
    is kept; the others are listed in ``also_in``.
@@ -122,20 +121,14 @@ class CurationError(InputError):
 
 @dataclass
 class FiguresResult:
-    """What :func:`build_figures` produces."""
+    """What :func:`build_figures` produces; ``curation_reasons_vi`` maps a reason to its ``reason_vi``."""
 
     figures: pd.DataFrame
     checks: pd.DataFrame
     problems: list[str] = field(default_factory=list)
     curation_log: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
-
-
-def project_province():
-    """The project's settings (``project.yaml``): the province whose total feeds the series."""
-    from helpers.figures.extract.regions import load_project
-
-    return load_project()
+    curation_reasons_vi: dict[str, str] = field(default_factory=dict)
 
 
 def series_rows(df: pd.DataFrame) -> pd.Series:
@@ -144,7 +137,9 @@ def series_rows(df: pd.DataFrame) -> pd.Series:
     by hand) is taken as it is."""
     if "region" not in df or "scope" not in df:
         return pd.Series(True, index=df.index)
-    project = project_province()
+    from helpers.figures.extract.regions import load_project
+
+    project = load_project()
     flags = df["flags"].fillna("").astype(str) if "flags" in df else pd.Series("", index=df.index)
     return (
         df["scope"].astype(str).eq("total")
@@ -213,6 +208,8 @@ def load_curation(path: str | Path | None = None) -> list[dict]:
             raise CurationError(f"{where}: a correction needs a non-empty 'match:' mapping")
         if not str(entry.get("reason") or "").strip():
             raise CurationError(f"{where}: a correction needs a 'reason:' saying why it is right")
+        if "reason_vi" in entry and not str(entry.get("reason_vi") or "").strip():
+            raise CurationError(f"{where}: 'reason_vi:' is empty; give the reason in Vietnamese or remove the key")
         actions = [a for a in ("set", "drop") if a in entry]
         if len(actions) != 1:
             raise CurationError(f"{where}: give exactly one action, 'set:' or 'drop: true'")
@@ -451,7 +448,10 @@ def consistency_checks(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     # figures of another place or part of industry are compared only with their own kind
     indicator = df["indicator"]
     if "region" in df and "scope" in df:
-        own = df["scope"].eq("total") & df["region"].map(lambda r: project_province().is_province(str(r)))
+        from helpers.figures.extract.regions import load_project
+
+        project = load_project()  # read once, not once a row
+        own = df["scope"].eq("total") & df["region"].map(lambda r: project.is_province(str(r)))
         df["indicator"] = indicator.where(own, indicator + " (" + df["region"] + ", " + df["scope"] + ")")
     checks = []
     fy = df[(df["period"] == "FY") & (df["unit"] == "bn_vnd")]
@@ -659,7 +659,8 @@ def build_figures(raw_dir: Path | None = None, curation_path: Path | None = None
     df = derive_implied(df)
     df, checks = consistency_checks(df)
     df = tidy(df)
-    return FiguresResult(validate_figures(df), checks, problems, log, sources)
+    reasons_vi = {str(e["reason"]).strip(): str(e["reason_vi"]).strip() for e in entries if e.get("reason_vi")}
+    return FiguresResult(validate_figures(df), checks, problems, log, sources, reasons_vi)
 
 
 def tidy(df: pd.DataFrame) -> pd.DataFrame:
