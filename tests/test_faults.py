@@ -29,7 +29,7 @@ from typer.testing import CliRunner
 from helpers.cli import app
 from helpers.common import io
 from helpers.common.errors import Interrupted, LaocaiError, UsageError
-from helpers.figures import table
+from helpers.figures import curation, table
 from helpers.reports import builder as reports_build
 from helpers.reports import execute
 from helpers.reports.state import Outcome
@@ -362,8 +362,8 @@ def write_curation(tmp_path: Path, set_line: str) -> Path:
 )
 def test_bad_curation_values_are_rejected_where_read(tmp_path: Path, set_line: str, words: list[str]):
     path = write_curation(tmp_path, set_line)
-    with pytest.raises(table.CurationError) as err:
-        table.load_curation(path)
+    with pytest.raises(curation.CurationError) as err:
+        curation.load_curation(path)
     msg = str(err.value)
     assert msg.startswith(f"{path}:6")  # the file and the line of the entry
     assert "source b, year 2013" in msg or "needs a mapping" in msg  # the entry
@@ -372,12 +372,12 @@ def test_bad_curation_values_are_rejected_where_read(tmp_path: Path, set_line: s
 
 
 def test_curation_and_schema_share_the_allowed_values(tmp_path: Path):
-    entries = table.load_curation(write_curation(tmp_path, "{price_base: 1994, status: plan}"))
+    entries = curation.load_curation(write_curation(tmp_path, "{price_base: 1994, status: plan}"))
     assert entries[1]["set"] == {"price_base": "1994", "status": "plan"}  # a number means its text
     schema = table.figures_schema()
     for col, allowed in (("price_base", table.PRICE_BASES), ("status", table.STATUSES), ("kind", table.KINDS)):
         assert list(schema.columns[col].checks[0].statistics["allowed_values"]) == list(allowed)
-    assert table.load_curation(RAW / "curation.yaml")  # the committed file passes
+    assert curation.load_curation(RAW / "curation.yaml")  # the committed file passes
 
 
 def test_figures_with_bad_curation_write_nothing(tmp_path: Path):

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from helpers.common import paths
+from helpers.figures import curation as C
 from helpers.figures import present as P
 from helpers.figures import table as F
 
@@ -183,7 +184,7 @@ def test_curation_sets_a_field_with_its_reason(tmp_path):
         "    reason: stated two sentences earlier\n",
         encoding="utf-8",
     )
-    out, log = F.apply_curation(frame(fig(price_base="unstated")), F.load_curation(cur))
+    out, log = C.apply_curation(frame(fig(price_base="unstated")), C.load_curation(cur))
     assert out["price_base"].tolist() == ["2010"]
     assert "stated two sentences earlier" in out["curation"].iloc[0]
     assert len(log) == 1
@@ -201,15 +202,15 @@ def test_curation_entry_matching_nothing_names_its_line(tmp_path):
         "    reason: stale\n",
         encoding="utf-8",
     )
-    with pytest.raises(F.CurationError, match=r"curation\.yaml:5: correction matches no figure"):
-        F.apply_curation(frame(fig()), F.load_curation(cur))
+    with pytest.raises(C.CurationError, match=r"curation\.yaml:5: correction matches no figure"):
+        C.apply_curation(frame(fig()), C.load_curation(cur))
 
 
 def test_curation_without_reason_is_refused(tmp_path):
     cur = tmp_path / "curation.yaml"
     cur.write_text("corrections:\n  - match: {source: doc}\n    drop: true\n", encoding="utf-8")
-    with pytest.raises(F.CurationError, match="reason"):
-        F.load_curation(cur)
+    with pytest.raises(C.CurationError, match="reason"):
+        C.load_curation(cur)
 
 
 def test_schema_rejects_unknown_status():

@@ -176,14 +176,14 @@ def test_curation_notes_speak_the_reports_language_and_quote_the_reason():
 
 
 def test_every_correction_in_the_project_has_its_reason_in_vietnamese():
-    from helpers.figures.table import load_curation
+    from helpers.figures.curation import load_curation
 
     missing = [e["_line"] for e in load_curation() if not str(e.get("reason_vi") or "").strip()]
     assert not missing, f"give these corrections a 'reason_vi:' (shown on Vietnamese pages): {missing}"
 
 
 def test_an_empty_vietnamese_reason_is_refused(tmp_path):
-    from helpers.figures.table import CurationError, load_curation
+    from helpers.figures.curation import CurationError, load_curation
 
     cur = tmp_path / "curation.yaml"
     cur.write_text(

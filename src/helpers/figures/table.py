@@ -5,8 +5,8 @@ Steps, in order (each a function, so the notebook can show them one by one):
 1. :func:`extract_registered` runs the extractor on every document of ``data/raw/sources.yaml``
    (hashes verified) and gives each figure a stable id, ``<source>@<offset>``: the character
    offset of the number in the document. Raw files never change, so ids do not either.
-2. :func:`apply_curation` applies ``data/raw/curation.yaml``: human corrections, each with a
-   reason. An entry that matches no figure is an error (a stale one must not pass in silence).
+2. :func:`~helpers.figures.curation.apply_curation` applies ``data/raw/curation.yaml``: human
+   corrections, each with a reason. An entry that matches no figure is an error (a stale one must not pass in silence).
 3. :func:`merge_duplicates` merges the same figure published in several places (one document
    reposting another, a headline repeating the body). The first occurrence in register order
    is kept; the others are listed in ``also_in``.
@@ -32,10 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from helpers.common import paths
-from helpers.common.errors import InputError
 from helpers.common.io import write_csv_atomic
 from helpers.figures.sources import Source, load_sources
 from helpers.figures.values import INDICATOR_PATTERN, KINDS, OBSERVED, PERIOD_PATTERN, PRICE_BASES, STATUSES
@@ -115,10 +113,6 @@ CONFLICT_TOLERANCE = 0.005
 QUALIFIER_SLACK = 0.10
 
 
-class CurationError(InputError):
-    """An entry of curation.yaml is malformed or matches no figure."""
-
-
 @dataclass
 class FiguresResult:
     """What :func:`build_figures` produces; ``curation_reasons_vi`` maps a reason to its ``reason_vi``."""
@@ -181,149 +175,6 @@ def extract_registered(
 def _figure_id(row) -> str:
     pos = str(row.quote).find(str(row.value_text)) if isinstance(row.value_text, str) else -1
     return f"{row.source}@{int(row.start) + max(pos, 0)}"
-
-
-# --------------------------------------------------------------------------- curation
-def load_curation(path: str | Path | None = None) -> list[dict]:
-    """Read curation.yaml; every entry needs ``match``, a ``reason`` and one action.
-
-    Actions: ``set`` (a mapping of column to new value) or ``drop: true``. Each entry is
-    returned with ``_line``, its line in the file, for error messages.
-    """
-    path = Path(path or paths.CURATION_YAML)
-    if not path.is_file():
-        return []
-    text = path.read_text(encoding="utf-8")
-    try:
-        doc = yaml.safe_load(text) or {}
-        node = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        raise CurationError(f"{path}: not valid YAML: {exc}") from None
-    entries = doc.get("corrections") or []
-    lines = _entry_lines(node, "corrections")
-    out = []
-    for i, entry in enumerate(entries):
-        where = f"{path}:{lines[i] if i < len(lines) else '?'}"
-        if not isinstance(entry, dict) or not isinstance(entry.get("match"), dict) or not entry["match"]:
-            raise CurationError(f"{where}: a correction needs a non-empty 'match:' mapping")
-        if not str(entry.get("reason") or "").strip():
-            raise CurationError(f"{where}: a correction needs a 'reason:' saying why it is right")
-        if "reason_vi" in entry and not str(entry.get("reason_vi") or "").strip():
-            raise CurationError(f"{where}: 'reason_vi:' is empty; give the reason in Vietnamese or remove the key")
-        actions = [a for a in ("set", "drop") if a in entry]
-        if len(actions) != 1:
-            raise CurationError(f"{where}: give exactly one action, 'set:' or 'drop: true'")
-        unknown = set(entry["match"]) | set(entry.get("set") or {})
-        unknown -= set(FIGURE_COLUMNS) | {"quote_contains"}
-        if unknown:
-            raise CurationError(f"{where}: unknown column(s) {sorted(unknown)}; use columns of figures.csv")
-        if "set" in entry:
-            if not isinstance(entry["set"], dict) or not entry["set"]:
-                raise CurationError(f"{where}: 'set:' needs a mapping of column to new value")
-            _check_set_values(entry["set"], f"{where} ({_describe(entry['match'])})")
-        out.append({**entry, "_line": where})
-    return out
-
-
-def _check_set_values(values: dict, where: str) -> None:
-    """Check each value a correction sets against the column's rule in :func:`figures_schema`.
-
-    A number given for a text column (``price_base: 1994``) is taken as its text.
-
-    The schema is the one definition of what a column may hold (e.g. ``price_base`` one of
-    :data:`PRICE_BASES`), so a correction cannot write a value the table would reject.
-    """
-    import pandera.errors
-
-    columns = figures_schema().columns
-    for col, value in list(values.items()):
-        column = columns[col]
-        if str(column.dtype) == "str" and isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = values[col] = str(value)  # set: {price_base: 1994} means the text "1994"
-        try:
-            column.validate(pd.DataFrame({col: [value]}))
-        except (pandera.errors.SchemaError, pandera.errors.SchemaErrors, ValueError, TypeError):
-            raise CurationError(
-                f"{where}: set {col}: {value!r} is not accepted; {_accepted(column)}; "
-                "fix the correction in curation.yaml"
-            ) from None
-
-
-def _accepted(column) -> str:
-    """What a schema column accepts, in words, from its type and checks."""
-    parts = []
-    for check in column.checks:
-        stats = check.statistics or {}
-        if "allowed_values" in stats:
-            parts.append("allowed values: " + ", ".join(map(str, stats["allowed_values"])))
-        elif "min_value" in stats and "max_value" in stats:
-            parts.append(f"from {stats['min_value']} to {stats['max_value']}")
-        elif "min_value" in stats:
-            parts.append(f"at least {stats['min_value']}")
-        elif "pattern" in stats:
-            parts.append(f"matching {stats['pattern']}")
-    kind = {"int64": "a whole number", "float64": "a number"}.get(str(column.dtype), "text")
-    return f"expected {kind}" + (f", {'; '.join(parts)}" if parts else "")
-
-
-def _entry_lines(node, key: str) -> list[int]:
-    if node is None or not hasattr(node, "value"):
-        return []
-    for k, v in node.value:
-        if getattr(k, "value", None) == key and hasattr(v, "value"):
-            return [item.start_mark.line + 1 for item in v.value]
-    return []
-
-
-def _match_mask(df: pd.DataFrame, match: dict) -> pd.Series:
-    mask = pd.Series(True, index=df.index)
-    for col, want in match.items():
-        if col == "quote_contains":
-            mask &= df["quote"].astype(str).str.contains(str(want), regex=False)
-        elif col in ("year", "start", "end"):
-            mask &= pd.to_numeric(df[col], errors="coerce") == int(want)
-        elif col in ("value", "growth_pct"):
-            mask &= (pd.to_numeric(df[col], errors="coerce") - float(want)).abs() < 1e-9
-        else:
-            mask &= df[col].astype(str) == str(want)
-    return mask
-
-
-def apply_curation(df: pd.DataFrame, entries: list[dict]) -> tuple[pd.DataFrame, list[str]]:
-    """Apply curation entries in order; return the corrected table and a log line per entry.
-
-    Raises
-    ------
-    CurationError
-        When an entry matches no figure (name, line and match are given).
-    """
-    df = df.copy()
-    if "curation" not in df:
-        df["curation"] = ""
-    df["curation"] = df["curation"].fillna("").astype(str)
-    log = []
-    for entry in entries:
-        mask = _match_mask(df, entry["match"])
-        n = int(mask.sum())
-        if n == 0:
-            raise CurationError(
-                f"{entry['_line']}: correction matches no figure ({entry['match']}); fix the match or remove the entry"
-            )
-        note = str(entry["reason"]).strip()
-        if entry.get("drop"):
-            df = df[~mask]
-            log.append(f"dropped {n} figure(s) matching {_describe(entry['match'])}: {note}")
-            continue
-        for col, value in entry["set"].items():
-            df.loc[mask, col] = value
-        changes = ", ".join(f"{k}={v}" for k, v in entry["set"].items())
-        df.loc[mask, "curation"] = [_join(c, f"{changes} ({note})") for c in df.loc[mask, "curation"]]
-        log.append(f"set {changes} on {n} figure(s) matching {_describe(entry['match'])}: {note}")
-    return df.reset_index(drop=True), log
-
-
-def _describe(match: dict) -> str:
-    return ", ".join(f"{k} {v}" for k, v in match.items())
 
 
 def _join(a: str, b: str, sep: str = "; ") -> str:
@@ -653,6 +504,8 @@ def build_figures(raw_dir: Path | None = None, curation_path: Path | None = None
     df["derived_from"] = ""
     df["derivation"] = ""
     df["curation"] = ""
+    from helpers.figures.curation import apply_curation, load_curation
+
     entries = load_curation(curation_path or raw_dir / "curation.yaml")
     df, log = apply_curation(df, entries)
     df = merge_duplicates(df, [s.id for s in sources] + [SOURCE])
