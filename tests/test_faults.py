@@ -631,6 +631,27 @@ def test_anchor_words_are_in_every_match():
     assert _anchors_of(re.compile(r"(?!tháng)\w+")) == ()  # nor a word the match must not have
 
 
+def test_scans_without_the_private_pattern_parser_find_the_same(monkeypatch):
+    """Should another Python lay out ``re``'s private parser otherwise, the time patterns are
+    run on the whole text: the extraction is slower, its figures the same."""
+    from helpers.figures.extract import periods, vocabulary
+    from helpers.figures.sources import load_sources
+
+    sources = load_sources(RAW / "sources.yaml")
+    before, _ = table.extract_registered(sources, RAW)
+    rx = vocabulary._TIME_RES[0][1]
+    assert periods._anchors_of(rx)  # the parser is there and gives anchor words
+    try:
+        for broken in (None, object()):  # missing, or a parser that no longer parses
+            periods._anchors_of.cache_clear()
+            monkeypatch.setattr(periods, "_sre_parse", broken)
+            assert periods._anchors_of(rx) == ()
+            after, _ = table.extract_registered(sources, RAW)
+            pd.testing.assert_frame_equal(before, after)
+    finally:
+        periods._anchors_of.cache_clear()
+
+
 def _find_times_by_full_scans(text: str, doc_year: int | None) -> list:
     """The time expressions of a text found by scanning all of it with every pattern."""
     from bisect import bisect_right

@@ -7,12 +7,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from re import _constants as _sre  # the parsed form of patterns, read for their anchor words
-from re import _parser as _sre_parse
 
 from .document import _MONTHS_EN
 from .index import scan
 from .vocabulary import _BASE_RE, _CAUSE_CLAUSE, _DURATION_BEFORE, _NUM_WORDS, _TIME_MASKS, _TIME_RES
+
+try:  # the parsed form of patterns, read for their anchor words (a speed-up only, see _scan)
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - a Python whose re module is laid out otherwise
+    _sre = _sre_parse = None
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,7 @@ _MASK_WINDOW = 100
 
 _MIN_ANCHOR = 2
 #: Parsed items that match no character (``\\b``, ``^``, lookarounds): they do not break a run.
-_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT) if _sre is not None else ()
 #: Anchor words are used only when their windows cover at most this share of the text.
 _MAX_COVER = 0.5
 
@@ -120,8 +124,17 @@ def _anchors_of(rx: re.Pattern) -> tuple[str, ...]:
     tests such as ``\\b`` do not break a run) is in every match of it, and so is one of the
     anchors of each of its alternatives, or of any part that must occur (a group, a repeat
     of at least one). Of the choices, the one whose shortest word is longest is kept.
+
+    The parser is the private one of the ``re`` module: should it be missing or read
+    differently in another Python, no anchors are known and :func:`_scan` reads the whole
+    text, which finds the same matches, only more slowly.
     """
-    return tuple(w.lower() for w in _sequence_anchors(_sre_parse.parse(rx.pattern, rx.flags)))
+    if _sre_parse is None:
+        return ()
+    try:
+        return tuple(w.lower() for w in _sequence_anchors(_sre_parse.parse(rx.pattern, rx.flags)))
+    except Exception:  # noqa: BLE001 - an unknown parse tree: scan the whole text instead
+        return ()
 
 
 def _exact(item) -> tuple[str, ...] | None:
