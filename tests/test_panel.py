@@ -154,6 +154,36 @@ def test_panel_pools_calibration_in_parallel_and_serially_alike():
     assert not par.problems
 
 
+def test_a_panel_run_leaves_the_collector_as_it_found_it(monkeypatch):
+    """Objects frozen out of the collector for the run (so forked workers share their pages)
+    are handed back afterwards, also after a failure; a caller's own freeze is left alone."""
+    import gc
+
+    data = {"a": pd.Series(np.linspace(10, 20, 12), index=range(2000, 2012))}
+    seen = []
+    real_map = panel._map
+    monkeypatch.setattr(panel, "_map", lambda *a, **k: seen.append(gc.get_freeze_count()) or real_map(*a, **k))
+    assert gc.get_freeze_count() == 0
+    panel.forecast_panel(data, 2, n_jobs=1, progress=False)
+    assert seen and seen[0] > 0  # frozen during the run
+    assert gc.get_freeze_count() == 0
+
+    def boom(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(panel, "_map", boom)
+    with pytest.raises(KeyboardInterrupt):
+        panel.forecast_panel(data, 2, n_jobs=1, progress=False)
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setattr(panel, "_map", real_map)
+    gc.freeze()
+    try:
+        panel.forecast_panel(data, 2, n_jobs=1, progress=False)
+        assert gc.get_freeze_count() > 0  # still frozen: not unfrozen by the run
+    finally:
+        gc.unfreeze()
+
+
 def test_panel_accepts_a_mapping_of_series():
     s = pd.Series(100 * np.exp(0.05 * np.arange(9)), index=range(2001, 2010))
     res = panel.forecast_panel({"x": s, "y": s * 2}, 2, "rwd_log", progress=False)
