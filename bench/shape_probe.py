@@ -15,7 +15,8 @@ to show failure modes, not a benchmark: a default is chosen on the real training
 - ``s-curve``: logistic rise to saturation;
 - ``level shift``: 3% growth and a permanent jump of +100% three years before the holdout;
 - ``noisy walk``: random walk of the logs, drift 2%, sd 25%;
-- ``peak then fall``: 10% growth, then falling by 15% a year from five years before the end.
+- ``peak then fall``: 10% growth, then falling by 15% a year from five years before the end;
+- ``steady growth``: exponential growth of 5-15% a year, noise sd 0.05 in logs.
 """
 
 from __future__ import annotations
@@ -41,7 +42,9 @@ def draw(kind: str, n: int, rng: np.random.Generator) -> np.ndarray:
     """One series of ``n + H`` positive values of the family ``kind``."""
     t = np.arange(n + H)
     e = rng.normal(0, 0.05, t.size)
-    if kind == "fast growth":
+    if kind == "steady growth":
+        x = np.log(100) + rng.uniform(0.05, 0.15) * t + e
+    elif kind == "fast growth":
         x = np.log(100) + rng.uniform(0.2, 0.4) * t + e
     elif kind == "decline":
         x = np.log(1000) - rng.uniform(0.1, 0.3) * t + e
@@ -63,7 +66,7 @@ def main() -> int:
     warnings.filterwarnings("ignore")
     rng = np.random.default_rng(7)
     rows = {}
-    for kind in ("fast growth", "decline", "s-curve", "level shift", "noisy walk", "peak then fall"):
+    for kind in ("fast growth", "decline", "s-curve", "level shift", "noisy walk", "peak then fall", "steady growth"):
         scores: dict[str, list] = {m: [] for m in MODELS}
         for _ in range(N_SERIES):
             v = draw(kind, int(rng.integers(15, 35)), rng)
