@@ -26,6 +26,19 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else "no answer"
 
 
+def _ignore_sigint() -> None:
+    """In a local cluster's worker process: leave Ctrl-C to the command that started it.
+
+    Otherwise each worker would die of the terminal's SIGINT with a traceback, before the
+    command could stop its work cleanly (and close the cluster).
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @contextlib.contextmanager
 def connect(scheduler: str, n_jobs: int, timeout: float = 10.0, need_workers: bool = False):
     """A ``distributed.Client`` for ``scheduler`` ("local" or an address), closed on exit.
@@ -58,9 +71,18 @@ def connect(scheduler: str, n_jobs: int, timeout: float = 10.0, need_workers: bo
     try:
         if scheduler == "local":
             cluster = LocalCluster(
-                n_workers=max(1, n_jobs), threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=max(1, n_jobs),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                # no dashboard; the scheduler's HTTP routes on any free port, not 8787 (which
+                # another cluster may hold: a warning on stderr otherwise)
+                scheduler_kwargs={"dashboard": False, "dashboard_address": ":0"},
             )
             client = Client(cluster)
+            # The workers share the terminal's process group: Ctrl-C is for this process,
+            # which then stops them (see _ignore_sigint).
+            client.run(_ignore_sigint)
         else:
             client = Client(scheduler, timeout=timeout)
     except (OSError, TimeoutError, ValueError) as exc:

@@ -209,6 +209,56 @@ def _kill_kernels_using(connection_file: Path) -> None:
                 os.kill(int(entry.name), signal.SIGKILL)
 
 
+#: Times a run is started again when its kernel could not bind a port another process took
+#: between jupyter_client's choice of the port and the kernel's start (a race on busy machines,
+#: more likely with several worker processes of a dask cluster on one machine).
+PORT_RETRIES = 2
+
+
+def _port_was_taken(run_dir: Path) -> bool:
+    """Whether the kernel of the last attempt died binding a port already in use (its log says so).
+
+    The run is then started again (at most :data:`PORT_RETRIES` times), provided no cell ran.
+    """
+    try:
+        tail = (run_dir / "kernel.log").read_bytes()[-8000:]
+    except OSError:
+        return False
+    return b"ZMQError: Address already in use" in tail
+
+
+def _papermill(job: Job, running: Path):
+    """Execute the run's notebook (with its provenance header) into ``running``; return it."""
+    import papermill
+
+    nb = read_notebook(job.notebook)
+    insert_header(nb, header_source(job.header_parameters or job.parameters, job.lang, job.header))
+    nb.metadata["title"] = job.title
+    with open(job.run_dir / "kernel.log", "wb") as log:
+        executed = papermill.execute_notebook(
+            nb,
+            str(running),
+            parameters=job.parameters,
+            kernel_name=job.kernel,
+            progress_bar=False,
+            log_output=False,
+            # Saved after each cell: a run stopped by a timeout or a dead kernel still
+            # leaves the notebook as far as it got.
+            request_save_on_cell_execute=True,
+            start_timeout=120,
+            execution_timeout=job.timeout,
+            kernel_manager_class=kernel_manager_class(
+                job.env or kernel_env(paths.ROOT, 1), log, job.run_dir, job.build
+            ),
+            # Every cell has run: stop the kernel at once rather than wait for it to exit.
+            shutdown_kernel="immediate",
+            # The kernel starts in the notebook's folder, as in JupyterLab (no chdir: the
+            # builder runs several notebooks at once in threads of one process).
+            resources={"metadata": {"path": str(job.notebook.parent)}},
+        )
+    return executed
+
+
 def execute_job(job: Job) -> Outcome:
     """Execute one run with papermill in its own kernel and render its HTML.
 
@@ -239,38 +289,23 @@ def execute_job(job: Job) -> Outcome:
     try:
         import logging
 
-        import papermill
         from papermill.exceptions import PapermillExecutionError
 
         # papermill's own parameter inspection warns about lines it cannot read; the builder
         # has already checked every parameter, and errors are reported per run.
         logging.getLogger("papermill").setLevel(logging.ERROR)
 
-        nb = read_notebook(job.notebook)
-        insert_header(nb, header_source(job.header_parameters or job.parameters, job.lang, job.header))
-        nb.metadata["title"] = job.title
-        with open(job.run_dir / "kernel.log", "wb") as log:
-            executed = papermill.execute_notebook(
-                nb,
-                str(running),
-                parameters=job.parameters,
-                kernel_name=job.kernel,
-                progress_bar=False,
-                log_output=False,
-                # Saved after each cell: a run stopped by a timeout or a dead kernel still
-                # leaves the notebook as far as it got.
-                request_save_on_cell_execute=True,
-                start_timeout=120,
-                execution_timeout=job.timeout,
-                kernel_manager_class=kernel_manager_class(
-                    job.env or kernel_env(paths.ROOT, 1), log, job.run_dir, job.build
-                ),
-                # Every cell has run: stop the kernel at once rather than wait for it to exit.
-                shutdown_kernel="immediate",
-                # The kernel starts in the notebook's folder, as in JupyterLab (no chdir: the
-                # builder runs several notebooks at once in threads of one process).
-                resources={"metadata": {"path": str(job.notebook.parent)}},
-            )
+        for attempt in range(1 + PORT_RETRIES):
+            try:
+                executed = _papermill(job, running)
+                break
+            except PapermillExecutionError:
+                raise
+            except Exception:
+                if attempt == PORT_RETRIES or _stopping(job.build) or not _port_was_taken(job.run_dir):
+                    raise
+                if _failed_cell(running):  # a cell ran: not a failed start, never run twice
+                    raise
     except PapermillExecutionError as exc:
         info = _failed_cell(running) or {"ename": exc.ename, "evalue": str(exc.evalue)}
         return fail(info)
