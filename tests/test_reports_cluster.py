@@ -8,6 +8,7 @@ running a notebook.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -15,6 +16,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -139,33 +141,6 @@ def test_a_worker_with_another_project_folder_or_without_the_kernel_is_refused(t
     reports_cluster.check_workers(FakeClient(), "tcp://head:8786", root, root / "site", [notebook], "laocai")
 
 
-def test_a_worker_gets_its_own_environment_plus_the_builds_variables(monkeypatch, tmp_path: Path):
-    seen = {}
-    monkeypatch.setattr(reports_cluster, "execute_job", lambda job: seen.setdefault("env", job.env))
-    monkeypatch.setenv("WORKER_ONLY", "1")
-    monkeypatch.setenv("OMP_NUM_THREADS", "1")
-    job = reports_cluster.Job(
-        name="x-en",
-        notebook=tmp_path / "x.ipynb",
-        notebook_label="x.ipynb",
-        parameters={},
-        title="X",
-        lang="en",
-        kernel="laocai",
-        timeout=None,
-        run_dir=tmp_path,
-        html_path=tmp_path / "x.html",
-        data_dir=tmp_path,
-        outputs=(),
-        header={},
-        env={"LAOCAI_ROOT": "/shared/repo", "OMP_NUM_THREADS": "3"},
-    )
-    reports_cluster.execute_on_worker(job)
-    env = seen["env"]
-    assert env["WORKER_ONLY"] == "1" and env["LAOCAI_ROOT"] == "/shared/repo" and env["OMP_NUM_THREADS"] == "3"
-
-
-# --------------------------------------------------------------------------- kernel start
 def _job(tmp_path: Path):
     return reports_cluster.Job(
         name="x-en",
@@ -184,6 +159,46 @@ def _job(tmp_path: Path):
     )
 
 
+def test_a_worker_gets_its_own_environment_plus_the_builds_variables(monkeypatch, tmp_path: Path):
+    seen = {}
+    monkeypatch.setattr(reports_cluster, "execute_job", lambda job: seen.setdefault("env", job.env))
+    monkeypatch.setenv("WORKER_ONLY", "1")
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    job = dataclasses.replace(_job(tmp_path), env={"LAOCAI_ROOT": "/shared/repo", "OMP_NUM_THREADS": "3"})
+    reports_cluster.execute_on_worker(job)
+    env = seen["env"]
+    assert env["WORKER_ONLY"] == "1" and env["LAOCAI_ROOT"] == "/shared/repo" and env["OMP_NUM_THREADS"] == "3"
+
+
+def test_stopping_a_build_on_a_worker_kills_its_kernels_and_no_other_builds():
+    from helpers.reports import execute
+
+    class Kernel:  # what _kill_kernel reads of a kernel manager
+        def __init__(self, process):
+            self.provisioner = type("P", (), {"process": process})()
+
+    procs = {
+        b: subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"], start_new_session=True)
+        for b in ("build-a", "build-b")
+    }
+    kernels = {b: Kernel(p) for b, p in procs.items()}
+    with execute._LIVE_LOCK:
+        for b, km in kernels.items():
+            execute._LIVE_KERNELS[km] = b
+    try:
+        assert execute.stop_build("build-a") == 1
+        assert procs["build-a"].wait(timeout=10) == -signal.SIGKILL
+        assert procs["build-b"].poll() is None  # another build served by the same worker runs on
+        assert execute._stopping("build-a") and not execute._stopping("build-b") and not execute._stopping("")
+    finally:
+        for b, p in procs.items():
+            p.kill()
+            p.wait()
+            execute._LIVE_KERNELS.pop(kernels[b], None)
+        execute._STOPPED_BUILDS.discard("build-a")
+
+
+# --------------------------------------------------------------------------- kernel start
 @pytest.mark.parametrize("log, attempts", [(b"zmq.error.ZMQError: Address already in use (addr=...)", 3), (b"", 1)])
 def test_a_kernel_that_lost_its_port_to_another_process_is_started_again(tmp_path, monkeypatch, log, attempts):
     from helpers.reports import execute
