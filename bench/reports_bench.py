@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/reports_bench.py [--jobs 2] [--repeat 3] [--synthetic]
+    .venv/bin/python bench/reports_bench.py [--jobs 2] [--repeat 3] [--synthetic] [--scheduler local]
 
 Prints the number of runs, the time of one trivial notebook (same imports as the real
 notebooks: pandas, matplotlib, seaborn, statsmodels, helpers; executed and rendered by the
@@ -20,6 +20,10 @@ Trivial time: median over ``--repeat`` builds of the trivial notebook alone, tim
 warm process (kernel start, execution, HTML rendering and writing; papermill and nbconvert
 already imported), which is the strictest yardstick. The time of the same build as a fresh
 ``laocai reports`` process is printed too.
+
+``--scheduler ADDRESS`` (or ``local``: a LocalCluster of ``--jobs`` workers) runs the full
+build and the no-op rebuild on a dask cluster (``laocai reports --scheduler``); the trivial
+notebook stays a local build, the yardstick of both.
 """
 
 from __future__ import annotations
@@ -146,7 +150,9 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=3, help="timed builds of the trivial notebook (median)")
     ap.add_argument("--synthetic", action="store_true", help="run the trivial notebook for every run")
+    ap.add_argument("--scheduler", help="build on a dask cluster: its address, or 'local'")
     args = ap.parse_args()
+    on_cluster = ["--scheduler", args.scheduler] if args.scheduler else []
 
     with tempfile.TemporaryDirectory(prefix="reports_bench_") as tmp:
         work = Path(tmp)
@@ -167,7 +173,7 @@ def main() -> int:
             config = synthetic_config(root, config)
         n_runs = len(reports.load_config(config).runs)
 
-        full, proc = cli(root, "--config", str(config), "--jobs", str(args.jobs))
+        full, proc = cli(root, "--config", str(config), "--jobs", str(args.jobs), *on_cluster)
         if proc.returncode:
             print(proc.stderr, file=sys.stderr)
         per_run = {}
@@ -181,7 +187,7 @@ def main() -> int:
         # A no-op rebuild. src/helpers is part of every run's key: if it was edited during
         # the full build, the first rebuild catches up, and the next one is timed.
         for _ in range(3):
-            noop, proc2 = cli(root, "--config", str(config), "--jobs", str(args.jobs))
+            noop, proc2 = cli(root, "--config", str(config), "--jobs", str(args.jobs), *on_cluster)
             if proc2.returncode == 0 and " 0 built" in proc2.stderr:
                 break
             print("rebuild was not a no-op (src/helpers changed?), again:\n" + proc2.stderr, file=sys.stderr)
@@ -194,6 +200,7 @@ def main() -> int:
         print(f"                          (notebooks missing: {', '.join(missing)})")
     print(f"runs:                     {n_runs}")
     print(f"jobs:                     {args.jobs}")
+    print(f"runs executed:            {'on the dask cluster ' + args.scheduler if args.scheduler else 'locally'}")
     print(f"trivial notebook:         {trivial:.2f} s  (fresh `laocai reports` process: {trivial_fresh:.2f} s)")
     print(f"full build from scratch:  {full:.2f} s  (exit {proc.returncode})")
     print(f"runs x trivial / 2:       {ideal:.2f} s")

@@ -356,17 +356,34 @@ def reports_command(
         False, "--list", help="Print every run and whether it is up to date; build nothing."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or per-run lines (the summary stays)."),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="Run the notebooks on the workers of a dask.distributed scheduler at this address "
+        "(tcp://host:8786; they must see this folder and --out at the same paths), or 'local' "
+        "for a LocalCluster of --jobs workers; same outputs as a local build.",
+    ),
 ) -> None:
     """Run the notebooks of reports.yaml with papermill and write the HTML reports and reports/index.html.
 
     Exit status: 0 all built or up to date, 1 a run failed or was skipped (or the output
-    folder cannot be written: nothing ran), 2 wrong configuration, parameter or --out
-    (nothing ran), 130 interrupted (the runs in progress are stopped, the finished ones kept).
+    folder cannot be written: nothing ran), 2 wrong configuration, parameter, --out or
+    --scheduler (nothing ran), 130 interrupted (the runs in progress are stopped, the
+    finished ones kept).
     """
     from helpers.reports import main
 
     with _one_line_errors("reports"):
-        code = main(config=config, out=out, only=only, jobs=jobs, force=force, list_only=list_runs, progress=not quiet)
+        code = main(
+            config=config,
+            out=out,
+            only=only,
+            jobs=jobs,
+            force=force,
+            list_only=list_runs,
+            progress=not quiet,
+            scheduler=scheduler,
+        )
     raise typer.Exit(code)
 
 

@@ -95,6 +95,13 @@ exits 1 with a summary. Two builds into the same folder at once are refused. An 
 folder (``--out``, or ``data/processed`` for a canonical run to build) that cannot be
 written is refused before anything runs.
 
+On a cluster
+------------
+``--scheduler ADDRESS`` (or ``local``) executes the ready runs on the workers of a
+dask.distributed cluster instead of local threads; the rest of the build is unchanged. The
+workers must see the repository and the output folder at the same paths (checked first).
+See :mod:`helpers.reports.cluster`.
+
 Interruption
 ------------
 Ctrl-C stops the build: the kernels of the runs in progress are killed, their temporary

@@ -10,10 +10,10 @@ import sys
 import threading
 import time
 from collections.abc import Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from helpers.common import paths
 from helpers.common.errors import Interrupted
@@ -30,7 +30,7 @@ from .config import (
 )
 from .execute import allow_kernels, check_kernel, clean_leftovers, execute_job, kernel_env, stop_all_kernels
 from .index import write_index
-from .params import Context
+from .params import Context, resolve_notebook
 from .state import (
     Job,
     Outcome,
@@ -42,6 +42,9 @@ from .state import (
     prepare,
     run_key,
 )
+
+if TYPE_CHECKING:
+    from .cluster import ClusterRuns
 
 
 # --------------------------------------------------------------------------- the build
@@ -88,6 +91,7 @@ def build(
     root: str | os.PathLike | None = None,
     progress: bool = True,
     stream: TextIO | None = None,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build the reports of ``reports.yaml`` and write the index.
 
@@ -112,6 +116,13 @@ def build(
         Show a progress bar and one line per finished run on ``stream``.
     stream : text file, optional
         Where progress goes; ``sys.stderr`` by default.
+    scheduler : str, optional
+        Run the notebooks on the workers of this dask.distributed scheduler
+        (``tcp://host:8786``), or ``"local"`` for a ``LocalCluster`` of ``jobs``
+        single-threaded worker processes (:mod:`helpers.reports.cluster`); everything else
+        is decided here as in a local build, and the outputs are the same. The workers must
+        see the repository and the output folder at the same paths; this is checked before
+        anything is written.
 
     Returns
     -------
@@ -124,6 +135,9 @@ def build(
     OutputError
         If the output folder (or ``data/processed``, for a canonical run to build) cannot be
         written (nothing is run then).
+    SchedulerError
+        If ``scheduler`` cannot be reached, has no worker, or a worker does not see the
+        repository or output folder or lacks the kernel (nothing is written then).
     Interrupted
         On Ctrl-C: the runs in progress are stopped (their kernels killed, their temporary
         files removed, their last good reports kept), the runs that finished are recorded
@@ -139,12 +153,19 @@ def build(
     forced = {r.name for r in (select_runs(config, None) if not only else _matching(config, only))} if force else set()
     jobs = max(1, int(jobs))
 
-    ctx = prepare(config, root, out, selected)
-    check_all_parameters(ctx.available(config.runs), ctx)
-    with _build_lock(ctx.cache_dir):
-        allow_kernels()
-        clean_leftovers(out)
-        return _build(config, ctx, root, selected, forced, jobs, progress, stream, t_start)
+    with contextlib.ExitStack() as stack:
+        cluster = None
+        if scheduler:
+            from .cluster import open_cluster
+
+            notebooks = sorted({resolve_notebook(r) for r in selected})
+            cluster = stack.enter_context(open_cluster(scheduler, jobs, root, out, notebooks, config.kernel))
+        ctx = prepare(config, root, out, selected)
+        check_all_parameters(ctx.available(config.runs), ctx)
+        with _build_lock(ctx.cache_dir):
+            allow_kernels()
+            clean_leftovers(out)
+            return _build(config, ctx, root, selected, forced, jobs, progress, stream, t_start, cluster)
 
 
 @contextlib.contextmanager
@@ -175,12 +196,16 @@ def _build(
     progress: bool,
     stream: TextIO,
     t_start: float,
+    cluster: ClusterRuns | None = None,
 ) -> BuildResult:
     from helpers.reports.provenance import git_commit, tree_dirty
 
     commit, dirty = git_commit(root), tree_dirty(root)
     header = {"commit": commit, "dirty": dirty, "raw_hash": ctx.raw_hash}
-    env = kernel_env(root, jobs)
+    env = cluster.variables(root, jobs) if cluster else kernel_env(root, jobs)
+    run_job = execute_job
+    if cluster:
+        from .cluster import execute_on_worker as run_job
     priority = _descendants(config.runs)
     keys: dict[str, str] = {}
     outcomes: dict[str, Outcome] = {}
@@ -231,13 +256,14 @@ def _build(
             header_parameters=full_parameters(run, ctx),
             env=env,
             page=page_info(run, ctx),
+            build=cluster.build if cluster else "",
         )
 
     ready: list[Run] = []
     stopped: list[str] = []
     interrupted = False
     with contextlib.ExitStack() as stack:
-        pool: ThreadPoolExecutor | None = None
+        pool: Executor | None = None
         try:
             while pending or ready or futures:
                 # Decide every run whose needs are all decided: skipped, up to date, or ready.
@@ -256,10 +282,14 @@ def _build(
                         continue
                     ready.append(run)
                 if ready and pool is None:
-                    check_kernel(config.kernel)
+                    if cluster is None:
+                        check_kernel(config.kernel)  # on a cluster, checked on every worker
                     for folder in sorted({ctx.data_dir(r) for r in ready + pending if r.canonical}):
                         check_writable_dir(folder, "--out")
-                    pool = stack.enter_context(ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="report"))
+                    if cluster is not None:
+                        pool = cluster.executor()
+                    else:
+                        pool = stack.enter_context(ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="report"))
                     if progress:
                         from tqdm import tqdm
 
@@ -278,7 +308,7 @@ def _build(
                 while ready and len(futures) < jobs:
                     run = ready.pop(0)
                     assert pool is not None
-                    futures[pool.submit(execute_job, job_for(run))] = run
+                    futures[pool.submit(run_job, job_for(run))] = run
                 if not futures:
                     if pending and not ready:
                         names = ", ".join(r.name for r in pending)
@@ -290,7 +320,7 @@ def _build(
                     finish(run, _result(fut, run))
         except KeyboardInterrupt:
             interrupted = True
-            stopped = _stop(futures, finish)
+            stopped = _stop(futures, finish, cluster)
     index = write_index(ctx)
     if interrupted:
         recorded = sum(o.status != "cached" for o in outcomes.values())
@@ -314,25 +344,35 @@ def _result(fut: Future, run: Run) -> Outcome:
         return Outcome(run.name, "failed", error={"cell": None, "ename": type(exc).__name__, "evalue": str(exc)})
 
 
-def _stop(futures: dict[Future, Run], finish, grace: float = 60.0) -> list[str]:
+def _stop(futures: dict[Future, Run], finish, cluster: ClusterRuns | None = None, grace: float = 60.0) -> list[str]:
     """After Ctrl-C: stop the runs in progress and record those that finished meanwhile.
 
     Kills every kernel of the build (and any about to start), cancels the runs not started,
-    waits up to ``grace`` seconds for the worker threads to return (each removes its
-    temporary files) and records the runs that finished anyway. A second Ctrl-C during this
-    is ignored. Returns the names of the runs stopped.
+    waits up to ``grace`` seconds for the runs to return (each removes its temporary files)
+    and records the runs that finished anyway. On a cluster the kernels of the build are
+    killed on every worker (:meth:`helpers.reports.cluster.ClusterRuns.stop`): the runs then
+    return at once as interrupted; those still not back after ``grace`` seconds are
+    cancelled and named as stopped. A second Ctrl-C during this is ignored. Returns the
+    names of the runs stopped.
     """
     restore = None
     if threading.current_thread() is threading.main_thread():
         restore = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        stop_all_kernels()
-        for fut in futures:
-            fut.cancel()
+        if cluster is None:
+            stop_all_kernels()
+            for fut in futures:
+                fut.cancel()  # only the runs not started yet: a running thread cannot be cancelled
+        else:
+            # A cancelled task may still run on its worker: stop the kernels first, then wait.
+            cluster.stop()
         running = [f for f in futures if not f.cancelled()]
         wait(running, timeout=grace)
         stopped = []
         for fut, run in futures.items():
+            if not fut.done() and fut.cancel():
+                stopped.append(run.name)  # a worker that did not answer in time
+                continue
             if fut.cancelled():
                 continue
             o = _result(fut, run) if fut.done() else Outcome(run.name, "interrupted")
@@ -429,17 +469,18 @@ def main(
     force: bool = False,
     list_only: bool = False,
     progress: bool = True,
+    scheduler: str | None = None,
 ) -> int:
     """Entry point of ``laocai reports``; returns the exit status.
 
     0 when every selected run is built or up to date, 1 when a run failed or was skipped.
     The project's errors propagate, for ``laocai`` to print as one line with their exit
-    code: 2 when the configuration or a parameter is wrong (nothing ran), 1 when an output
-    folder cannot be written, 130 when interrupted.
+    code: 2 when the configuration or a parameter is wrong, or ``scheduler`` cannot be used
+    (nothing ran), 1 when an output folder cannot be written, 130 when interrupted.
     """
     if list_only:
         return list_runs(config, out_dir=out)
-    result = build(config, out, only=only, jobs=jobs, force=force, progress=progress)
+    result = build(config, out, only=only, jobs=jobs, force=force, progress=progress, scheduler=scheduler)
     built, cached = result.count("ok"), result.count("cached")
     failed = [o for o in result.outcomes if o.status == "failed"]
     skipped = [o for o in result.outcomes if o.status == "skipped"]

@@ -92,10 +92,19 @@ def _error_output(cell) -> dict[str, Any] | None:
     return None
 
 
-# Kernels of the build in progress, so that an interrupt can stop them from the main thread.
-_LIVE_KERNELS: set[Any] = set()
+# Kernels of the builds in progress (with the build each belongs to), so that an interrupt
+# can stop them from the main thread, or, on a dask worker, from ``stop_build``.
+_LIVE_KERNELS: dict[Any, str] = {}
 _LIVE_LOCK = threading.Lock()
 _STOPPING = threading.Event()
+#: Builds stopped in this process (``stop_build``, on the workers of a dask cluster).
+_STOPPED_BUILDS: set[str] = set()
+
+
+def _stopping(build: str = "") -> bool:
+    """Whether the runs of ``build`` (every run, after :func:`stop_all_kernels`) must stop."""
+    return _STOPPING.is_set() or (bool(build) and build in _STOPPED_BUILDS)
+
 
 #: Glob patterns, in the output folder, of the temporary files of a build in progress: the
 #: notebooks being executed, the kernels' connection files, and the files being written
@@ -129,15 +138,31 @@ def stop_all_kernels() -> None:
     The runs' :func:`execute_job` calls then return an ``interrupted`` outcome and remove
     their temporary files. Call :func:`allow_kernels` before the next build.
     """
+    _STOPPING.set()
+    _kill_live(None)
+
+
+def stop_build(build: str) -> int:
+    """Stop the runs of one build in this process: kill their kernels, refuse new ones.
+
+    Run on every worker of a dask cluster when a build with ``--scheduler`` is interrupted
+    (the worker may be serving other builds too: only the kernels of ``build`` are killed).
+    Returns the number of kernels killed.
+    """
+    _STOPPED_BUILDS.add(build)
+    return _kill_live(build)
+
+
+def _kill_live(build: str | None) -> int:
     import logging
 
-    _STOPPING.set()
     # papermill logs "Kernel died ..." for each kernel killed here: expected, not news.
     logging.getLogger("papermill").setLevel(logging.CRITICAL)
     with _LIVE_LOCK:
-        live = list(_LIVE_KERNELS)
+        live = [km for km, b in _LIVE_KERNELS.items() if build is None or b == build]
     for km in live:
         _kill_kernel(km)
+    return len(live)
 
 
 def allow_kernels() -> None:
@@ -184,6 +209,56 @@ def _kill_kernels_using(connection_file: Path) -> None:
                 os.kill(int(entry.name), signal.SIGKILL)
 
 
+#: Times a run is started again when its kernel could not bind a port another process took
+#: between jupyter_client's choice of the port and the kernel's start (a race on busy machines,
+#: more likely with several worker processes of a dask cluster on one machine).
+PORT_RETRIES = 2
+
+
+def _port_was_taken(run_dir: Path) -> bool:
+    """Whether the kernel of the last attempt died binding a port already in use (its log says so).
+
+    The run is then started again (at most :data:`PORT_RETRIES` times), provided no cell ran.
+    """
+    try:
+        tail = (run_dir / "kernel.log").read_bytes()[-8000:]
+    except OSError:
+        return False
+    return b"ZMQError: Address already in use" in tail
+
+
+def _papermill(job: Job, running: Path):
+    """Execute the run's notebook (with its provenance header) into ``running``; return it."""
+    import papermill
+
+    nb = read_notebook(job.notebook)
+    insert_header(nb, header_source(job.header_parameters or job.parameters, job.lang, job.header))
+    nb.metadata["title"] = job.title
+    with open(job.run_dir / "kernel.log", "wb") as log:
+        executed = papermill.execute_notebook(
+            nb,
+            str(running),
+            parameters=job.parameters,
+            kernel_name=job.kernel,
+            progress_bar=False,
+            log_output=False,
+            # Saved after each cell: a run stopped by a timeout or a dead kernel still
+            # leaves the notebook as far as it got.
+            request_save_on_cell_execute=True,
+            start_timeout=120,
+            execution_timeout=job.timeout,
+            kernel_manager_class=kernel_manager_class(
+                job.env or kernel_env(paths.ROOT, 1), log, job.run_dir, job.build
+            ),
+            # Every cell has run: stop the kernel at once rather than wait for it to exit.
+            shutdown_kernel="immediate",
+            # The kernel starts in the notebook's folder, as in JupyterLab (no chdir: the
+            # builder runs several notebooks at once in threads of one process).
+            resources={"metadata": {"path": str(job.notebook.parent)}},
+        )
+    return executed
+
+
 def execute_job(job: Job) -> Outcome:
     """Execute one run with papermill in its own kernel and render its HTML.
 
@@ -202,48 +277,35 @@ def execute_job(job: Job) -> Outcome:
     good = job.run_dir / f"{job.name}.ipynb"
 
     def fail(error: dict[str, Any]) -> Outcome:
-        if _STOPPING.is_set():  # stopped by an interrupt: not a failure of the notebook
+        if _stopping(job.build):  # stopped by an interrupt: not a failure of the notebook
             running.unlink(missing_ok=True)
             return Outcome(job.name, "interrupted", time.monotonic() - t0, started, now_iso())
         if running.exists():
             os.replace(running, failed)
         return Outcome(job.name, "failed", time.monotonic() - t0, started, now_iso(), error=error)
 
-    if _STOPPING.is_set():
+    if _stopping(job.build):
         return Outcome(job.name, "interrupted", 0.0, started, now_iso())
     try:
         import logging
 
-        import papermill
         from papermill.exceptions import PapermillExecutionError
 
         # papermill's own parameter inspection warns about lines it cannot read; the builder
         # has already checked every parameter, and errors are reported per run.
         logging.getLogger("papermill").setLevel(logging.ERROR)
 
-        nb = read_notebook(job.notebook)
-        insert_header(nb, header_source(job.header_parameters or job.parameters, job.lang, job.header))
-        nb.metadata["title"] = job.title
-        with open(job.run_dir / "kernel.log", "wb") as log:
-            executed = papermill.execute_notebook(
-                nb,
-                str(running),
-                parameters=job.parameters,
-                kernel_name=job.kernel,
-                progress_bar=False,
-                log_output=False,
-                # Saved after each cell: a run stopped by a timeout or a dead kernel still
-                # leaves the notebook as far as it got.
-                request_save_on_cell_execute=True,
-                start_timeout=120,
-                execution_timeout=job.timeout,
-                kernel_manager_class=kernel_manager_class(job.env or kernel_env(paths.ROOT, 1), log, job.run_dir),
-                # Every cell has run: stop the kernel at once rather than wait for it to exit.
-                shutdown_kernel="immediate",
-                # The kernel starts in the notebook's folder, as in JupyterLab (no chdir: the
-                # builder runs several notebooks at once in threads of one process).
-                resources={"metadata": {"path": str(job.notebook.parent)}},
-            )
+        for attempt in range(1 + PORT_RETRIES):
+            try:
+                executed = _papermill(job, running)
+                break
+            except PapermillExecutionError:
+                raise
+            except Exception:
+                if attempt == PORT_RETRIES or _stopping(job.build) or not _port_was_taken(job.run_dir):
+                    raise
+                if _failed_cell(running):  # a cell ran: not a failed start, never run twice
+                    raise
     except PapermillExecutionError as exc:
         info = _failed_cell(running) or {"ename": exc.ename, "evalue": str(exc.evalue)}
         return fail(info)
@@ -297,28 +359,32 @@ def _downloads(job: Job) -> list[tuple[str, bytes]]:
 
 
 def kernel_env(root: Path, jobs: int) -> dict[str, str]:
-    """Environment of the kernels of a build.
+    """Environment of the kernels of a build: this process's, with :func:`build_variables`."""
+    return {**os.environ, **build_variables(root, jobs)}
+
+
+def build_variables(root: Path, jobs: int, environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The variables a build sets in its kernels' environment (:func:`kernel_env`).
 
     ``LAOCAI_ROOT`` makes :mod:`helpers.common.paths` in the kernels use the build's root;
     ``MPLBACKEND`` is the inline backend so figures become outputs even when the caller set
     another backend; BLAS thread counts share the cores between the parallel kernels
-    (unless already set).
+    (unless already set in ``environ``, this process's environment by default). A build on
+    a dask cluster sends these alone: each worker adds them to its own environment.
     """
-    env = dict(os.environ)
-    env.update(
-        {
-            "LAOCAI_ROOT": str(root),
-            "MPLBACKEND": "module://matplotlib_inline.backend_inline",
-            "PYDEVD_DISABLE_FILE_VALIDATION": "1",
-        }
-    )
+    environ = os.environ if environ is None else environ
+    out = {
+        "LAOCAI_ROOT": str(root),
+        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+    }
     threads = str(max(1, (os.cpu_count() or 2) // max(1, jobs)))
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        env.setdefault(var, threads)
-    return env
+        out[var] = environ.get(var, threads)
+    return out
 
 
-def kernel_manager_class(env: Mapping[str, str], log: Any, run_dir: Path | None = None):
+def kernel_manager_class(env: Mapping[str, str], log: Any, run_dir: Path | None = None, build: str = ""):
     """A kernel manager class that starts kernels with ``env`` and their stdout/stderr in ``log``.
 
     Each run gets its own class (and so its own log); ports are still chosen by
@@ -326,13 +392,13 @@ def kernel_manager_class(env: Mapping[str, str], log: Any, run_dir: Path | None 
     threads of one build never share a port. The kernel's connection file is written in
     ``run_dir`` (``kernel-<id>.json``) rather than the system's temporary folder, so that a
     killed build's leftovers can be found and removed. Started kernels are known to
-    :func:`stop_all_kernels`.
+    :func:`stop_all_kernels` (and, those of ``build``, to :func:`stop_build`).
     """
     from jupyter_client.manager import AsyncKernelManager
 
     class ReportKernelManager(AsyncKernelManager):
         async def start_kernel(self, **kw: Any) -> None:  # type: ignore[override]
-            if _STOPPING.is_set():
+            if _stopping(build):
                 raise RuntimeError("the build was interrupted; no new kernel is started")
             kw.setdefault("env", dict(env))
             kw.setdefault("stdout", log)
@@ -341,13 +407,13 @@ def kernel_manager_class(env: Mapping[str, str], log: Any, run_dir: Path | None 
                 self.connection_file = str(run_dir / f"kernel-{uuid.uuid4().hex[:12]}.json")
             await AsyncKernelManager._async_start_kernel(self, **kw)
             with _LIVE_LOCK:
-                _LIVE_KERNELS.add(self)
-            if _STOPPING.is_set():  # interrupted while this kernel was starting
+                _LIVE_KERNELS[self] = build
+            if _stopping(build):  # interrupted while this kernel was starting
                 _kill_kernel(self)
 
         async def _async_cleanup_resources(self, restart: bool = False) -> None:
             with _LIVE_LOCK:
-                _LIVE_KERNELS.discard(self)
+                _LIVE_KERNELS.pop(self, None)
             await AsyncKernelManager._async_cleanup_resources(self, restart=restart)
 
     return ReportKernelManager

@@ -307,6 +307,7 @@ class Job:
     header_parameters: dict[str, Any] = field(default_factory=dict)
     env: dict[str, str] = field(default_factory=dict, repr=False)
     page: dict[str, Any] = field(default_factory=dict)  # kind, twin, index: see render.render_html
+    build: str = ""  # the build's id, by which an interrupt stops its kernels on a dask worker
 
 
 @dataclass

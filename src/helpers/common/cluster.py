@@ -1,0 +1,110 @@
+"""Connecting to a dask.distributed cluster (``--scheduler``), shared by the commands that use one.
+
+``laocai forecast --scheduler ADDRESS`` (per-series fits, :mod:`helpers.models.cluster`) and
+``laocai reports --scheduler ADDRESS`` (notebook runs, :mod:`helpers.reports.cluster`) send
+their work to the workers of a running dask scheduler (``tcp://host:8786``, started with
+``dask scheduler``; each worker machine runs ``dask worker tcp://host:8786`` in the same
+environment). ``--scheduler local`` starts a ``LocalCluster`` of ``n_jobs`` single-threaded
+worker processes on this machine instead.
+
+dask is imported only when a scheduler is asked for: importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from helpers.common.errors import UsageError
+
+
+class SchedulerError(UsageError):
+    """The dask scheduler cannot be reached or started, or its workers cannot do the work."""
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else "no answer"
+
+
+def _ignore_sigint() -> None:
+    """In a local cluster's worker process: leave Ctrl-C to the command that started it.
+
+    Otherwise each worker would die of the terminal's SIGINT with a traceback, before the
+    command could stop its work cleanly (and close the cluster).
+    """
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextlib.contextmanager
+def connect(scheduler: str, n_jobs: int, timeout: float = 10.0, need_workers: bool = False):
+    """A ``distributed.Client`` for ``scheduler`` ("local" or an address), closed on exit.
+
+    Parameters
+    ----------
+    scheduler : str
+        ``"local"`` (a ``LocalCluster`` of ``n_jobs`` single-threaded worker processes, closed
+        on exit) or the address of a running scheduler (``tcp://host:8786``).
+    n_jobs : int
+        Workers of the local cluster (at least one); ignored for an address.
+    timeout : float, default 10
+        Seconds to wait for the scheduler to answer (and, with ``need_workers``, for a first
+        worker to join it).
+    need_workers : bool, default False
+        Refuse a scheduler that has no worker after ``timeout`` seconds (work sent to it
+        would wait forever).
+
+    Raises
+    ------
+    SchedulerError
+        dask is missing, the scheduler cannot be reached within ``timeout`` seconds, or
+        (``need_workers``) it has no worker; the message names the address and what to do.
+    """
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise SchedulerError(f"--scheduler needs dask.distributed ({exc}); pip install 'distributed'") from exc
+    cluster = None
+    try:
+        if scheduler == "local":
+            cluster = LocalCluster(
+                n_workers=max(1, n_jobs),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                # no dashboard; the scheduler's HTTP routes on any free port, not 8787 (which
+                # another cluster may hold: a warning on stderr otherwise)
+                scheduler_kwargs={"dashboard": False, "dashboard_address": ":0"},
+            )
+            client = Client(cluster)
+            # The workers share the terminal's process group: Ctrl-C is for this process,
+            # which then stops them (see _ignore_sigint).
+            client.run(_ignore_sigint)
+        else:
+            client = Client(scheduler, timeout=timeout)
+    except (OSError, TimeoutError, ValueError) as exc:
+        if cluster is not None:
+            cluster.close()
+        what = "start a local dask cluster" if scheduler == "local" else f"reach the dask scheduler at {scheduler}"
+        raise SchedulerError(
+            f"cannot {what} ({type(exc).__name__}: {_first_line(exc)}); "
+            "check the address (e.g. tcp://host:8786) and that `dask scheduler` runs there, or use --scheduler local"
+        ) from None
+    try:
+        if need_workers and scheduler != "local":
+            try:
+                client.wait_for_workers(1, timeout=timeout)
+            except (OSError, TimeoutError) as exc:
+                raise SchedulerError(
+                    f"the dask scheduler at {scheduler} has no worker ({type(exc).__name__} after {timeout:g} s); "
+                    f"start `dask worker {scheduler}` on the machines that should do the work, "
+                    "or use --scheduler local"
+                ) from None
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
