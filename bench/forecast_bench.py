@@ -49,6 +49,12 @@ SETS = {
     "M1 yearly": (6, "m1_yearly_train.csv", "m1_yearly_test.csv"),
     "Tourism yearly": (4, "tourism_yearly_train.csv", "tourism_yearly_test.csv"),
 }
+# Yearly panels statsmodels ships (bench/package_yearly.py writes them): training evidence only,
+# added to the selection by --with-package-data; no test part.
+PACKAGE_SETS = {
+    "statsmodels fertility": (6, "statsmodels_fertility_yearly.csv", None),
+    "statsmodels other": (6, "statsmodels_other_yearly.csv", None),
+}
 
 # Reference baselines: statsforecast 2.1.1, as listed in the README of the shared benchmark
 # folder these sets come from (see bench/data/README.md). Columns: sMAPE, MASE, cov80, cov95,
@@ -421,7 +427,7 @@ def label(cand, members=CANDIDATE_MEMBERS) -> str:
     return members[idx[0]] if len(idx) == 1 else f"{agg}({names})"
 
 
-def select(n_jobs: int, top: int = 25, windows: int = 3, current: bool = False) -> None:
+def select(n_jobs: int, top: int = 25, windows: int = 3, current: bool = False, show=None) -> None:
     """Rank the candidates on the training parts (see the module docstring).
 
     ``windows`` > 1 repeats the holdout ``windows`` times, each time one year earlier (the
@@ -429,7 +435,8 @@ def select(n_jobs: int, top: int = 25, windows: int = 3, current: bool = False) 
     over the windows before the score is computed. ``current`` evaluates every candidate with
     the library's present calibration (``ORIGIN_SCHEME``, ``N_ORIGINS``, the sample of
     ``CALIBRATION_SERIES``) and its rule for members that fall to the floor, instead of the
-    settings the recorded selection ran with.
+    settings the recorded selection ran with. ``show``: labels of candidates whose rows are
+    printed at the end wherever they rank (the current default's always is).
     """
     from helpers.models import panel
 
@@ -505,6 +512,14 @@ def select(n_jobs: int, top: int = 25, windows: int = 3, current: bool = False) 
     print(
         f"\nRule's choice: {label(win, members)}; current default: {current} -> {'consistent' if same else 'DIFFERENT'}"
     )
+    wanted = [current, *(show or ())]
+    shown = [(i, r) for i, r in enumerate(rows) if label(r[1], members) in wanted]
+    if shown:
+        print("\nThe current default and the candidates asked for (--show) in this ranking:\n")
+        print(f"| rank | candidate | score | {head} |")
+        print("|---:|---|---:|" + "---:|" * (3 * len(SETS)))
+        for i, r in shown:
+            print(f"| {i + 1} " + fmt(r))
 
 
 # ------------------------------------------------------------------------------------------
@@ -555,14 +570,31 @@ def main(argv=None) -> int:
     )
     ap.add_argument("--top", type=int, default=25, help="rows of the --select ranking")
     ap.add_argument(
+        "--show",
+        action="append",
+        help="--select: also print this candidate's row (a label as printed, e.g. 'median(ses, rwd, rwd_med, sf_dotm)')",
+    )
+    ap.add_argument(
         "--current-calibration",
         action="store_true",
         help="--select with the library's present calibration and floor rule (not the recorded settings)",
     )
     ap.add_argument("--z-table", action="store_true", help="recompute the prior table")
+    ap.add_argument(
+        "--with-package-data",
+        action="store_true",
+        help="--select also on the yearly panels statsmodels ships (bench/package_yearly.py writes them)",
+    )
     a = ap.parse_args(argv)
+    if a.with_package_data:
+        if not a.select:
+            ap.error("--with-package-data goes with --select (those panels have no test part)")
+        missing = [f for _, f, _ in PACKAGE_SETS.values() if not (paths.BENCH_DATA / f).is_file()]
+        if missing:
+            ap.error(f"{', '.join(missing)} not in bench/data; run: .venv/bin/python bench/package_yearly.py")
+        SETS.update(PACKAGE_SETS)
     if a.select:
-        select(a.jobs, windows=a.windows, top=a.top, current=a.current_calibration)
+        select(a.jobs, windows=a.windows, top=a.top, current=a.current_calibration, show=a.show)
         return 0
     if a.z_table:
         z_table(a.jobs)
