@@ -92,6 +92,14 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "{last_value} tỷ đồng; dự báo trung vị năm {end} là {median}, khoảng 80% từ {lower} đến {upper}.",
     },
     # --- nowcasts ----------------------------------------------------------------------------
+    "forecast.summary_next_nowcast": {
+        "en": "Industrial production value in {year}, estimated from part-year figures: about {value:,.0f} "
+        "billion VND at constant 2010 prices, with a {level}% interval of {lower:,.0f} to {upper:,.0f} "
+        "(last published: {last:,.0f} in {last_year}).",
+        "vi": "Giá trị sản xuất công nghiệp năm {year}, ước tính từ số liệu một phần năm: khoảng {value:,.0f} "
+        "tỷ đồng theo giá so sánh 2010, khoảng tin cậy {level}% từ {lower:,.0f} đến {upper:,.0f} (số liệu "
+        "công bố gần nhất: {last:,.0f} năm {last_year}).",
+    },
     "forecast.nowcast_head": {
         "en": "Not yet published for the full year: {years}. Their values are estimates from part-year "
         "figures (nowcasts), the same for every model:",

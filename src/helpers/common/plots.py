@@ -419,7 +419,8 @@ def trend_chart(
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.bn_vnd_2010_log", lang))
     _thousands(ax, lang)
-    ax.legend(fontsize="small", loc="upper left")
+    # beside the plot, where it covers no year (a phone rendering puts it under the plot)
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
     first, last = int(s["year"].iloc[0]), int(s["year"].iloc[-1])
     if ends:
         values = [float(e["forecast"]) for e in ends]

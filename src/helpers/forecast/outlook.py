@@ -479,8 +479,11 @@ def key_numbers(outlook: Outlook, y: pd.Series, lang: str = "en") -> KeyNumbers:
     )
 
 
-def summary_markdown(outlook: Outlook, y: pd.Series, backtest: pd.DataFrame | None, lang: str = "en") -> str:
-    """A plain-language summary: what the forecast says and what it does not."""
+def summary_markdown(
+    outlook: Outlook, y: pd.Series, backtest: pd.DataFrame | None, lang: str = "en", nowcast_years: Sequence[int] = ()
+) -> str:
+    """A plain-language summary: what the forecast says and what it does not; a first year
+    among ``nowcast_years`` is said to be estimated from part-year figures."""
     f = outlook.frame
     last_year = int(y.last_valid_index())
     last = float(y.loc[last_year])
@@ -492,7 +495,7 @@ def summary_markdown(outlook: Outlook, y: pd.Series, backtest: pd.DataFrame | No
     level = lo_key[3:]
     parts = [
         t(
-            "forecast.summary_next",
+            "forecast.summary_next_nowcast" if int(first["year"]) in set(nowcast_years) else "forecast.summary_next",
             lang,
             year=int(first["year"]),
             value=float(first["forecast"]),
