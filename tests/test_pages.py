@@ -68,7 +68,7 @@ def test_trend_chart_draws_gap_years_apart_from_the_observed_ones(series):
     fig = plots.trend_chart(h, {m: r.fitted for m, r in results.items()}, "en")
     ax = fig.axes[0]
     labels = _legend(ax)
-    assert "Observed" in labels and "Gap year, estimated (not a model input)" in labels
+    assert "Observed" in labels and "Gap year (estimate)" in labels
     observed = ax.collections[labels.index("Observed") + 1]  # after the band
     drawn = {int(round(x)) for x, _ in observed.get_offsets()}
     assert drawn == {int(v) for v in y.dropna().index}
@@ -88,7 +88,7 @@ def test_trend_chart_continues_each_trend_over_the_horizon_with_its_interval(ser
     ax = fig.axes[0]
     end = int(y.last_valid_index()) + 10
     assert max(max(line.get_xdata()) for line in ax.get_lines() if len(line.get_xdata())) == end
-    assert "Khoảng 80%" in _legend(ax) and f"kéo dài đến năm {end}" in fig.laocai_alt
+    assert "Khoảng 80% của từng xu hướng" in _legend(ax) and f"kéo dài đến năm {end}" in fig.laocai_alt
     # the legend sits beside the plot, over no data
     fig.canvas.draw()
     assert ax.get_legend().get_window_extent().x0 >= ax.get_window_extent().x1
@@ -102,7 +102,7 @@ def test_new_base_chart_marks_the_converted_years_as_not_used(series):
     fig = plots.fan_chart(h, out.frame, "en")
     ax = fig.axes[0]
     labels = _legend(ax)
-    assert "Converted from 1994 prices (not used)" in labels
+    assert "From 1994 prices, not used" in labels
     dots = [line for line in ax.get_lines() if line.get_marker() == "o"]
     assert len(dots) == 1 and sorted(int(v) for v in dots[0].get_xdata()) == [int(v) for v in y.dropna().index]
     used = y.dropna()

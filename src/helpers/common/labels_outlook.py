@@ -48,6 +48,10 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "en": "Chart: probability of meeting the {year} target of {target} billion VND: {best}.",
         "vi": "Biểu đồ: xác suất đạt mục tiêu năm {year} là {target} tỷ đồng: {best}.",
     },
+    "series.interval_each": {
+        "en": "{level}% interval of each trend",
+        "vi": "Khoảng {level}% của từng xu hướng",
+    },
     "chart.continued": {"en": "continued", "vi": "kéo dài"},
     "chart.trend_h_alt": {
         "en": "Chart: the series {first}–{last} on a log scale with the fitted trend of {n} models, "
@@ -55,15 +59,8 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "vi": "Biểu đồ: chuỗi số liệu {first}–{last} theo thang logarit cùng đường xu hướng của {n} mô hình, "
         "kéo dài đến năm {end}; năm {end} các đường xu hướng nằm trong khoảng {low} đến {high} tỷ đồng.",
     },
-    "series.gap_estimate": {
-        "en": "Gap year, estimated (not a model input)",
-        "vi": "Năm thiếu, giá trị ước lượng (không đưa vào mô hình)",
-    },
-    "series.not_used": {
-        "en": "Converted from 1994 prices (not used)",
-        "vi": "Quy đổi từ giá 1994 (không sử dụng)",
-    },
-    "series.used": {"en": "Observed (model input)", "vi": "Số liệu thực tế (đưa vào mô hình)"},
+    "series.gap_estimate": {"en": "Gap year (estimate)", "vi": "Năm thiếu (ước lượng)"},
+    "series.not_used": {"en": "From 1994 prices, not used", "vi": "Từ giá 1994, không dùng"},
     # --- the new-base scenario -------------------------------------------------------------------
     "forecast.new_base_years": {
         "en": "The models were given {n} years, {first} to {last}, each published at constant 2010 prices "

@@ -414,7 +414,7 @@ def trend_chart(
             fontsize="small",
             color="0.25",
         )
-        ax.plot([], [], color="C0", alpha=0.25, lw=6, label=t("series.interval", lang, level=80))
+        ax.plot([], [], color="0.5", alpha=0.3, lw=6, label=t("series.interval_each", lang, level=80))
     ax.set_yscale("log")
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.bn_vnd_2010_log", lang))
