@@ -35,7 +35,7 @@ from helpers.common.i18n import t
 from helpers.common.plots import notebook_setup, residual_chart, show, trend_chart
 from helpers.common.present import model_problem
 from helpers.forecast import outlook as O
-from helpers.forecast import stage
+from helpers.forecast import pages, stage
 from helpers.reports.provenance import run_header
 
 params = stage.TrendParams.from_globals(globals())
@@ -46,15 +46,20 @@ display(run_header(params.record(), lang=lang))
 done = stage.run_trend(params)
 series, y, results, problems = done.source.series, done.y, done.results, done.problems
 display(O.trend_key_numbers(results, y, lang))
-show(trend_chart(O.history(series, first_year), {m: r.fitted for m, r in results.items()}, lang))
-display(Markdown(t("trend.intro", lang, first=int(y.first_valid_index()), last=int(y.last_valid_index()),
-                   n=int(y.notna().sum()), n_missing=int(y.isna().sum()))))
+fits = {m: r.fitted for m, r in results.items()}
+show(trend_chart(pages.history(series, y, first_year), fits, lang, {m: r.frame for m, r in results.items()}))
+display(Markdown(pages.trend_intro(y, lang)))
 for p in problems:
     display(Markdown(t("trend.model_failed", lang, problem=model_problem(p, lang))))
 
 # %%
 display(Markdown("## " + t("trend.fitted_heading", lang)))
 display(O.trend_table(results, lang))
+
+# %%
+display(Markdown("## " + t("trend.continued_heading", lang, end=int(y.last_valid_index()) + horizon)))
+display(O.models_display(results, lang))
+display(Markdown(t("trend.continued_note", lang, h=horizon, last=int(y.last_valid_index()))))
 
 # %%
 display(Markdown("## " + t("trend.residuals_heading", lang)))
@@ -65,4 +70,4 @@ display(Markdown(t("trend.residuals_note", lang)))
 # %%
 display(Markdown("## " + t("trend.backtest_heading", lang)))
 display(O.backtest_table(y, models, horizon=3, lang=lang))
-display(Markdown(t("trend.backtest_note", lang)))
+display(Markdown(pages.backtest_note(y, lang)))

@@ -36,7 +36,7 @@ from helpers.common.i18n import t
 from helpers.common.plots import fan_caption, fan_chart, notebook_setup, show, target_chart
 from helpers.common.present import model_problem, word
 from helpers.forecast import outlook as O
-from helpers.forecast import stage
+from helpers.forecast import pages, stage
 from helpers.reports.provenance import run_header
 
 params = stage.ForecastParams.from_globals(globals())
@@ -48,9 +48,16 @@ done = stage.run_forecast(params)
 series, figures, y, outlook = done.source.series, done.figures, done.y, done.outlook
 backtests = O.backtest_table(y, models, horizon=3, lang=lang)
 display(O.key_numbers(outlook, y, lang))
-show(fan_chart(O.history(series, first_year), outlook.frame, lang))
+history = pages.history(series, y, first_year)
+show(fan_chart(history, outlook.frame, lang))
 display(Markdown(fan_caption(outlook.frame, lang)))
-display(Markdown(O.summary_markdown(outlook, y, backtests, lang)))
+nowcast_years = series.loc[series["kind"] == "nowcast", "year"].astype(int).tolist()
+display(Markdown(O.summary_markdown(outlook, y, backtests, lang, nowcast_years)))
+if link_scenario == "new_base":
+    display(Markdown(pages.new_base_note(history, y, lang)))
+nowcasts = pages.nowcast_note(series, figures, outlook.years, lang)
+if nowcasts:
+    display(Markdown(nowcasts))
 
 # %%
 display(Markdown("## " + t("forecast.fan_heading", lang, model=word("model", models[0], lang))))
@@ -59,7 +66,9 @@ display(O.forecast_display(outlook, lang))
 # %%
 display(Markdown("## " + t("forecast.models_heading", lang)))
 display(O.models_display(done.outlooks, lang))
-display(Markdown(t("forecast.models_note", lang)))
+display(Markdown(t("forecast.models_note", lang, model=word("model", models[0], lang))))
+for note in pages.step_notes(done.outlooks, y, series, lang):
+    display(Markdown(note))
 for p in done.problems:
     display(Markdown(t("trend.model_failed", lang, problem=model_problem(p, lang))))
 
@@ -70,9 +79,9 @@ display(Markdown(t("forecast.choice_note", lang)))
 
 # %%
 display(Markdown("## " + t("targets.history_heading", lang)))
-history, text = O.plan_history(figures, lang)
+plans, text = O.plan_history(figures, lang)
 display(Markdown(text))
-display(history)
+display(plans)
 
 # %%
 display(Markdown("## " + t("targets.future_heading", lang)))
@@ -80,6 +89,5 @@ future, text = O.future_target_probabilities(figures, outlook, extra_targets, la
 if len(future):
     show(target_chart(future, lang))
     display(O.targets_display(future, lang))
-else:
-    display(Markdown(text))
+display(Markdown(text))
 display(O.growth_display(O.growth_probabilities(outlook, float(y.dropna().iloc[-1]), lang), lang))

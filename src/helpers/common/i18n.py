@@ -478,12 +478,8 @@ LABELS.update(
         "trend.no_break": {"en": "annual growth (no break found)", "vi": "tốc độ tăng hằng năm (không có điểm gãy)"},
         "trend.forecast_growth": {"en": "growth over the forecast years", "vi": "tốc độ tăng trong các năm dự báo"},
         "trend.intro": {
-            "en": "The models see {n} years from {first} to {last}; {n_missing} gap years with no published "
-            "figure are given to them as missing, not as data. Values are in billions of VND at "
-            "constant 2010 prices; models are fitted to logarithms.",
-            "vi": "Các mô hình dùng {n} năm từ {first} đến {last}; {n_missing} năm không có số liệu công bố "
-            "được coi là thiếu, không phải số liệu. Giá trị tính bằng tỷ đồng theo giá so sánh 2010; "
-            "mô hình được ước lượng trên logarit.",
+            "en": "The models see {n} years with a published figure, from {first} to {last}.",
+            "vi": "Các mô hình dùng {n} năm có số liệu công bố, từ {first} đến {last}.",
         },
         "trend.model_failed": {
             "en": "Could not fit {problem}.",
@@ -505,17 +501,17 @@ LABELS.update(
         },
         "trend.backtest_note": {
             "en": "Each model is refitted at every origin with the years before it only and scored on the "
-            "published years up to three years ahead. The series is short and has a six-year gap, "
+            "published years up to three years ahead. The series is short, {n} published years {gaps}, "
             "so these scores rest on few forecasts: they are shown for honesty, and the choice of the "
-            "default model rests on the M1 and Tourism benchmarks (bench/RESULTS.md).",
+            "default model rests on the M1 and Tourism yearly benchmarks.",
             "vi": "Mỗi mô hình được ước lượng lại tại từng thời điểm gốc chỉ với các năm trước đó và được chấm "
-            "điểm trên các năm có số liệu công bố, tối đa ba năm tới. Chuỗi ngắn và thiếu sáu năm liền, "
-            "nên các điểm số này dựa trên ít dự báo: chúng được trình bày để minh bạch, còn việc chọn mô "
-            "hình mặc định dựa vào các bộ dữ liệu chuẩn M1 và Tourism (bench/RESULTS.md).",
+            "điểm trên các năm có số liệu công bố, tối đa ba năm tới. Chuỗi ngắn, {n} năm có số liệu công "
+            "bố và {gaps}, nên các điểm số này dựa trên ít dự báo: chúng được trình bày để minh bạch, còn "
+            "việc chọn mô hình mặc định dựa vào các bộ dữ liệu chuẩn theo năm M1 và Tourism.",
         },
         "forecast.fan_heading": {
-            "en": "Forecast ({model}) with 80% and 95% intervals",
-            "vi": "Dự báo ({model}) với khoảng tin cậy 80% và 95%",
+            "en": "Forecast of the headline model, {model}, with 80% and 95% intervals",
+            "vi": "Dự báo của mô hình chính, {model}, với khoảng tin cậy 80% và 95%",
         },
         "forecast.models_heading": {"en": "Every model's forecast", "vi": "Dự báo của từng mô hình"},
         "forecast.backtest_heading": {
@@ -524,19 +520,19 @@ LABELS.update(
         },
         "forecast.models_note": {
             "en": "Every model is forecast like the headline, under the run's link scenario (for the default "
-            "scenario, from the series rebuilt at each link factor), so the first row of each year is the "
-            "headline forecast above.",
+            "scenario, from the series rebuilt at each link factor), so the rows of the first model, "
+            "{model}, are the headline forecast above.",
             "vi": "Mỗi mô hình được dự báo như mô hình chính, theo cùng kịch bản hệ số nối của lần chạy (với "
-            "kịch bản mặc định: từ chuỗi được dựng lại với từng hệ số nối), nên dòng đầu tiên của mỗi năm "
-            "chính là dự báo chính ở trên.",
+            "kịch bản mặc định: từ chuỗi được dựng lại với từng hệ số nối), nên các dòng của mô hình đầu "
+            "tiên, {model}, chính là dự báo chính ở trên.",
         },
         "forecast.choice_note": {
-            "en": "The headline model is the first of the `models` parameter. By default it is the "
+            "en": "The headline model is the first model the run names. By default it is the "
             "combination chosen by rolling-origin evidence on the training parts of the M1 and Tourism "
-            "yearly benchmarks (bench/RESULTS.md), because this series alone is too short to choose by.",
-            "vi": "Mô hình chính là mô hình đầu tiên của tham số `models`. Mặc định là mô hình kết hợp được "
-            "chọn theo kết quả kiểm định cuốn chiếu trên phần huấn luyện của các bộ dữ liệu chuẩn M1 và "
-            "Tourism (bench/RESULTS.md), vì riêng chuỗi này quá ngắn để lựa chọn.",
+            "yearly benchmarks, because this series alone is too short to choose by.",
+            "vi": "Mô hình chính là mô hình đầu tiên được chọn cho lượt chạy. Mặc định là mô hình kết hợp được "
+            "chọn theo kết quả kiểm định cuốn chiếu trên phần huấn luyện của các bộ dữ liệu chuẩn theo năm M1 "
+            "và Tourism, vì riêng chuỗi này quá ngắn để lựa chọn.",
         },
         "forecast.summary_next": {
             "en": "Industrial production value in {year}: about {value:,.0f} billion VND at constant 2010 "
@@ -614,3 +610,7 @@ LABELS.update(
 from helpers.common.labels_page import PAGE_LABELS  # noqa: E402
 
 LABELS.update(PAGE_LABELS)
+
+from helpers.common.labels_outlook import OUTLOOK_LABELS  # noqa: E402
+
+LABELS.update(OUTLOOK_LABELS)

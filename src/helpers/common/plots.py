@@ -271,8 +271,7 @@ def fan_chart(
     if {"lo", "hi"} <= set(h.columns):
         ax.fill_between(h["year"], h["lo"], h["hi"], color="0.6", alpha=0.3)
     ax.plot(h["year"], h["value"], color="k", lw=1, ls=":")
-    seen = h[h["kind"] != "interpolated"] if "kind" in h else h
-    ax.plot(seen["year"], seen["value"], color="k", marker="o", ms=4, lw=0, label=t("series.observed", lang))
+    _history_markers(ax, h, lang, line=True)
     f = forecast.sort_values("year")
     join_year, join_val = h["year"].iloc[-1], h["value"].iloc[-1]
     xs = np.r_[join_year, f["year"]]
@@ -303,13 +302,15 @@ def fan_chart(
     ax.legend(loc="upper left", fontsize="small")
     end = f.iloc[-1]
     lo, hi = ("lo_80", "hi_80") if "lo_80" in f else (f.columns[2], f.columns[3])
+    used = h[h["used"]] if "used" in h and not h["used"].all() else None
     _alt(
         fig,
         lang,
         t(
-            "chart.fan_alt",
+            "chart.fan_alt" if used is None else "chart.fan_used_alt",
             lang,
-            first=int(h["year"].iloc[0]),
+            n=0 if used is None else len(used),
+            first=int((h if used is None else used)["year"].iloc[0]),
             last=int(join_year),
             end=int(end["year"]),
             last_value=number(join_val, lang),
@@ -342,26 +343,100 @@ def fan_caption(forecast: pd.DataFrame, lang: str = "en") -> str:
     )
 
 
-def trend_chart(series: pd.DataFrame, fits: dict[str, pd.DataFrame], lang: str = "en"):
-    """The series (log scale) with the fitted values of each trend model."""
+def _history_markers(ax, h: pd.DataFrame, lang: str, line: bool = False) -> None:
+    """The years of a history, told apart: filled black dots for the years the models were given
+    ("Observed"), hollow squares for years with a value the models did not use (column
+    ``used``: years converted from 1994 prices in a 2010-prices-only run), crosses for the gap
+    years (estimates, never observations)."""
+    gap = h["kind"].eq("interpolated") if "kind" in h else pd.Series(False, index=h.index)
+    used = h["used"].astype(bool) if "used" in h else ~gap
+    seen, unused, gaps = h[used & ~gap], h[~used & ~gap], h[gap]
+    if line:
+        ax.plot(seen["year"], seen["value"], color="k", marker="o", ms=4, lw=0, label=t("series.observed", lang))
+    else:
+        ax.scatter(seen["year"], seen["value"], color="k", s=18, zorder=3, label=t("series.observed", lang))
+    if len(unused):
+        ax.scatter(
+            unused["year"],
+            unused["value"],
+            marker="s",
+            s=24,
+            facecolors="white",
+            edgecolors="0.3",
+            zorder=3,
+            label=t("series.not_used", lang),
+        )
+    if len(gaps):
+        ax.scatter(
+            gaps["year"], gaps["value"], marker="x", s=30, color="0.35", zorder=3, label=t("series.gap_estimate", lang)
+        )
+
+
+def trend_chart(
+    series: pd.DataFrame,
+    fits: dict[str, pd.DataFrame],
+    lang: str = "en",
+    continued: dict[str, pd.DataFrame] | None = None,
+):
+    """The series (log scale) with the fitted values of each trend model; gap years drawn
+    apart from the observed ones (crosses: estimates the models did not see). With
+    ``continued`` ({model: frame of year, forecast, lo_80, hi_80, ...}) each trend goes on over
+    the horizon in its own colour and style, with its 80% interval as a light band."""
     setup()
     fig, ax = plt.subplots()
     s = series.sort_values("year")
     ax.fill_between(s["year"], s["lo"], s["hi"], color="0.6", alpha=0.3)
-    ax.scatter(s["year"], s["value"], color="k", s=18, zorder=3, label=t("series.observed", lang))
+    _history_markers(ax, s, lang)
+    ends = []
     for i, (name, fitted) in enumerate(fits.items()):
         ls, _ = STYLES[i % len(STYLES)]
-        ax.plot(fitted.index, fitted.values, lw=1.5, ls=ls, label=word("model", name, lang))
+        (line,) = ax.plot(fitted.index, fitted.values, lw=1.5, ls=ls, label=word("model", name, lang))
+        f = (continued or {}).get(name)
+        if f is None or not len(f):
+            continue
+        f = f.sort_values("year")
+        last = fitted.dropna()
+        xs = np.r_[last.index[-1], f["year"]] if len(last) else f["year"].to_numpy()
+        ys = np.r_[last.iloc[-1], f["forecast"]] if len(last) else f["forecast"].to_numpy()
+        ax.plot(xs, ys, lw=1.5, ls=ls, color=line.get_color())
+        if {"lo_80", "hi_80"} <= set(f.columns):
+            ax.fill_between(f["year"], f["lo_80"], f["hi_80"], color=line.get_color(), alpha=0.08, lw=0)
+        ends.append(f.iloc[-1])
+    if ends:
+        join = int(s.loc[s["kind"] != "interpolated", "year"].max()) if "kind" in s else int(s["year"].max())
+        ax.axvline(join, color="0.35", lw=1, ls=(0, (2, 2)))
+        ax.annotate(
+            t("chart.continued", lang) + " →",
+            xy=(join, 0),
+            xycoords=("data", "axes fraction"),
+            xytext=(4, 6),
+            textcoords="offset points",
+            fontsize="small",
+            color="0.25",
+        )
+        ax.plot([], [], color="0.5", alpha=0.3, lw=6, label=t("series.interval_each", lang, level=80))
     ax.set_yscale("log")
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.bn_vnd_2010_log", lang))
     _thousands(ax, lang)
-    ax.legend(fontsize="small")
-    _alt(
-        fig,
-        lang,
-        t("chart.trend_alt", lang, first=int(s["year"].iloc[0]), last=int(s["year"].iloc[-1]), n=len(fits)),
-    )
+    # beside the plot, where it covers no year (a phone rendering puts it under the plot)
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+    first, last = int(s["year"].iloc[0]), int(s["year"].iloc[-1])
+    if ends:
+        values = [float(e["forecast"]) for e in ends]
+        alt = t(
+            "chart.trend_h_alt",
+            lang,
+            first=first,
+            last=last,
+            n=len(fits),
+            end=int(ends[0]["year"]),
+            low=number(min(values), lang),
+            high=number(max(values), lang),
+        )
+    else:
+        alt = t("chart.trend_alt", lang, first=first, last=last, n=len(fits))
+    _alt(fig, lang, alt)
     return fig
 
 
@@ -381,7 +456,8 @@ def residual_chart(residuals: dict[str, pd.Series], lang: str = "en"):
     ax.set_ylabel(t("axis.log_residual", lang))
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins="auto", steps=[1, 2, 5, 10], integer=True))
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 2)))
-    ax.legend(fontsize="small")
+    # beside the plot, where it covers no residual (a phone rendering puts it under the plot)
+    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
     _alt(
         fig,
         lang,
@@ -406,6 +482,19 @@ def target_chart(probs: pd.DataFrame, lang: str = "en"):
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("axis.probability_pct", lang))
     best = probs.sort_values("probability").iloc[-1]
+    if len(probs) == 1:
+        _alt(
+            fig,
+            lang,
+            t(
+                "chart.target_alt_one",
+                lang,
+                year=int(best["year"]),
+                target=number(best["target"], lang),
+                best=percent(best["probability"], lang, 0, share=True),
+            ),
+        )
+        return fig
     _alt(
         fig,
         lang,

@@ -129,11 +129,13 @@ class Outlook:
 
 
 def _frame_from_draws(draws: np.ndarray, years: np.ndarray, levels: Sequence[float]) -> pd.DataFrame:
+    # the "hazen" plotting positions (i + 0.5) / n are those of stratified_normal: a nowcast
+    # year's quantiles are then those of its own law, as the series gives them
     out = {"year": years, "forecast": np.median(draws, axis=0)}
     for lv in levels:
         a = (1 - float(lv) / 100) / 2
-        out[f"lo_{_lv(lv)}"] = np.quantile(draws, a, axis=0)
-        out[f"hi_{_lv(lv)}"] = np.quantile(draws, 1 - a, axis=0)
+        out[f"lo_{_lv(lv)}"] = np.quantile(draws, a, axis=0, method="hazen")
+        out[f"hi_{_lv(lv)}"] = np.quantile(draws, 1 - a, axis=0, method="hazen")
     return pd.DataFrame(out)
 
 
@@ -176,16 +178,27 @@ def forecast_outlook(
             params = series_params
         nodes = link_factor_nodes(n_nodes, params)
         per = max(1, n_draws // len(nodes))
+        z = stratified_normal(per * len(nodes), rng).reshape(len(nodes), per)  # stratified over all nodes
         draws, years = [], None
-        for k in nodes:
+        for i, k in enumerate(nodes):
             node = replace(params, link_factor=float(k))
             built = N.add_nowcast(S.build_series(obs, node, plans=plans), figures, node)
-            d, years = nowcast_draws(built, horizon, method, levels, first_year, per, rng)
+            d, years = nowcast_draws(built, horizon, method, levels, first_year, per, rng, z=z[i])
             draws.append(d)
         d = np.vstack(draws)
         return Outlook(method, _frame_from_draws(d, years, levels), d, link_scenario, nodes)
     d, years = nowcast_draws(series, horizon, method, levels, first_year, n_draws, rng, link_scenario)
     return Outlook(method, _frame_from_draws(d, years, levels), d, link_scenario)
+
+
+def stratified_normal(n: int, rng: np.random.Generator) -> np.ndarray:
+    """``n`` standard normal draws, one from each of ``n`` equally likely strata (the
+    quantiles (i + 0.5) / n, shuffled): their median is exactly 0 and their quantiles those of
+    the normal law, so a nowcast year drawn from them keeps the nowcast as its median and its
+    interval as the series gives it, on every page and at every horizon."""
+    from scipy.stats import norm
+
+    return rng.permutation(norm.ppf((np.arange(n) + 0.5) / n))
 
 
 def nowcast_draws(
@@ -197,14 +210,17 @@ def nowcast_draws(
     n: int,
     rng: np.random.Generator,
     link_scenario: str = "default",
+    z: np.ndarray | None = None,
 ) -> tuple[np.ndarray, list[int]]:
     """Predictive draws for the ``horizon`` years after the last published year.
 
     Nowcast years (:mod:`helpers.series.nowcast`) are drawn from their own law (log-normal
-    with the sd of their interval); the model is fitted with the nowcast medians as the
+    with the sd of their interval, by :func:`stratified_normal`, so that their median is the
+    nowcast of the series); the model is fitted with the nowcast medians as the
     last observations and forecasts the remaining years, each draw shifted by the same
     nowcast error as its last nowcast year (the forecast starts from the nowcast, with its
-    uncertainty). Without a nowcast this is the model's own predictive sample.
+    uncertainty). Without a nowcast this is the model's own predictive sample. ``z`` gives the
+    nowcast errors' standard normal draws (default: :func:`stratified_normal`).
     """
     from helpers.series.nowcast import nowcast_log_sd
 
@@ -215,7 +231,7 @@ def nowcast_draws(
     shift = np.zeros(n)
     if len(sd):
         vals = series.set_index("year").loc[sd.index, "value"].astype(float)
-        z = rng.standard_normal(n)
+        z = stratified_normal(n, rng) if z is None else np.asarray(z, float)
         y = pd.concat([y, vals]).rename("value")
         y.index = y.index.astype(int)
         parts.append(vals.to_numpy()[None, :] * np.exp(np.outer(z, sd.to_numpy())))
@@ -410,121 +426,6 @@ def backtest_table(
     return Table(pd.DataFrame(rows, columns=[c.key for c in cols]), cols, lang, name=f"backtest-{name}")
 
 
-# --------------------------------------------------------------------------- targets
-def plans_and_actuals(figures: pd.DataFrame) -> pd.DataFrame:
-    """Every published plan or target of the industrial production value with the actual of
-    its year where one is published (reported or implied, same or unstated price base).
-
-    Columns: figure_id, year, status, target, qualifier, price_base, actual, actual_id.
-    """
-    f = figures[(figures["indicator"] == S.INDICATOR) & (figures["period"] == "FY") & (figures["unit"] == "bn_vnd")]
-    if "excluded" in f:  # figures kept visible only (use: false) are neither plans nor outcomes
-        f = f[f["excluded"].fillna("").astype(str).eq("")]
-    plans = f[f["status"].isin(["plan", "target"])]
-    actual = f[f["status"].isin(["actual", "estimate"])]
-    rows = []
-    for p in plans.itertuples():
-        cands = actual[
-            (actual["year"] == p.year)
-            & (
-                (actual["price_base"] == p.price_base)
-                | (actual["price_base"] == "unstated")
-                | (p.price_base == "unstated")
-            )
-        ]
-        # a published outcome (quoted or cited) first, then a level implied by the next year's growth
-        published = cands["kind"].isin(["reported", "cited"])
-        cands = cands.assign(_rank=(~published).astype(int)).sort_values(["_rank", "figure_id"])
-        a = cands.iloc[0] if len(cands) else None
-        rows.append(
-            {
-                "figure_id": p.figure_id,
-                "year": int(p.year),
-                "status": p.status,
-                "target": float(p.value),
-                "qualifier": p.qualifier,
-                "price_base": p.price_base,
-                "actual": float(a["value"]) if a is not None else np.nan,
-                "actual_id": a["figure_id"] if a is not None else "",
-            }
-        )
-    return pd.DataFrame(
-        rows, columns=["figure_id", "year", "status", "target", "qualifier", "price_base", "actual", "actual_id"]
-    )
-
-
-def plan_history(figures: pd.DataFrame, lang: str = "en") -> tuple[Table, str]:
-    """Plan versus actual: a table and a sentence on how often and by how much targets were met."""
-    from helpers.forecast.targets import plan_vs_actual
-
-    pa = plans_and_actuals(figures)
-    if pa.empty:
-        return Table(pa, [], lang, name="plans"), t("targets.none_published", lang)
-    known = pa.dropna(subset=["actual"])
-    table = pa.copy()
-    if len(known):
-        pv = plan_vs_actual(known[["year", "target", "actual"]])
-        table = table.merge(pv[["year", "ratio", "met"]], on="year", how="left")
-        n_met = int(pv["met"].sum())
-        text = t(
-            "targets.history",
-            lang,
-            n=len(pa),
-            n_known=len(known),
-            n_met=n_met,
-            mean_gap=float((pv["ratio"].mean() - 1) * 100),
-        )
-    else:
-        table["ratio"], table["met"] = np.nan, pd.NA
-        text = t("targets.no_actuals", lang, n=len(pa))
-    unknown = pa[pa["actual"].isna()]
-    if len(unknown):
-        text += " " + t("targets.unverifiable", lang, years=", ".join(str(y) for y in unknown["year"]))
-    cols = [
-        Col("figure_id", "col.id", "code"),
-        Col("year", "col.year", "year"),
-        Col("status", "col.status", "word", group="status_word"),
-        Col("target", "col.target", "num", decimals=0),
-        Col("qualifier", "col.qualifier", "word", group="qualifier_word"),
-        Col("price_base", "col.price_base", "word", group="base_word"),
-        Col("actual", "col.actual", "num", decimals=0),
-        Col("actual_id", "col.actual_id", "code"),
-        Col("ratio", "col.ratio", "share", decimals=1),
-        Col("met", "col.met", "bool"),
-    ]
-    return Table(table, cols, lang, name="plans"), text
-
-
-def future_target_probabilities(
-    figures: pd.DataFrame, outlook: Outlook, extra_targets: dict | None = None, lang: str = "en"
-) -> tuple[pd.DataFrame, str]:
-    """For every published target in a forecast year (and any ``extra_targets`` given as
-    {year: value in bn VND at 2010 prices}), the probability of meeting it under the
-    forecast distribution (share of draws at or above the target)."""
-    from helpers.forecast.targets import prob_from_samples
-
-    pa = plans_and_actuals(figures)
-    years = list(outlook.years)
-    rows = []
-    for p in pa.itertuples():
-        if p.year in years and p.price_base in ("2010", "unstated"):
-            rows.append({"year": p.year, "target": p.target, "source": p.figure_id})
-    for y, v in (extra_targets or {}).items():
-        if int(y) in years:
-            rows.append({"year": int(y), "target": float(v), "source": "parameter extra_targets"})
-    if not rows:
-        return pd.DataFrame(columns=["year", "target", "source", "forecast", "probability"]), t(
-            "targets.no_future", lang, first=int(years[0]), last=int(years[-1])
-        )
-    df = pd.DataFrame(rows)
-    idx = {y: i for i, y in enumerate(years)}
-    df["forecast"] = [float(outlook.frame["forecast"].iloc[idx[y]]) for y in df["year"]]
-    df["probability"] = [
-        float(prob_from_samples(outlook.draws[:, idx[y]], v)) for y, v in zip(df["year"], df["target"])
-    ]
-    return df, ""
-
-
 def growth_probabilities(outlook: Outlook, last_value: float, lang: str = "en") -> pd.DataFrame:
     """Probability that each forecast year is above the last observed level."""
     from helpers.forecast.targets import prob_from_samples
@@ -539,18 +440,6 @@ def growth_probabilities(outlook: Outlook, last_value: float, lang: str = "en") 
 def forecast_display(outlook: Outlook, lang: str = "en") -> Table:
     """The forecast table for display, in whole billions (the same numbers as forecasts.csv)."""
     return Table(outlook.frame, _forecast_cols(outlook.frame.columns), lang, name="forecast")
-
-
-def targets_display(future: pd.DataFrame, lang: str = "en") -> Table:
-    """Published (or given) targets in the forecast years and the probability of meeting each."""
-    cols = [
-        Col("year", "col.year", "year"),
-        Col("target", "col.target", "int"),
-        Col("source", "col.target_source", "word", group="source_word"),
-        Col("forecast", "col.forecast_median", "int"),
-        Col("probability", "col.probability", "share", decimals=0),
-    ]
-    return Table(future, cols, lang, name="targets")
 
 
 def growth_display(growth: pd.DataFrame, lang: str = "en") -> Table:
@@ -590,8 +479,11 @@ def key_numbers(outlook: Outlook, y: pd.Series, lang: str = "en") -> KeyNumbers:
     )
 
 
-def summary_markdown(outlook: Outlook, y: pd.Series, backtest: pd.DataFrame | None, lang: str = "en") -> str:
-    """A plain-language summary: what the forecast says and what it does not."""
+def summary_markdown(
+    outlook: Outlook, y: pd.Series, backtest: pd.DataFrame | None, lang: str = "en", nowcast_years: Sequence[int] = ()
+) -> str:
+    """A plain-language summary: what the forecast says and what it does not; a first year
+    among ``nowcast_years`` is said to be estimated from part-year figures."""
     f = outlook.frame
     last_year = int(y.last_valid_index())
     last = float(y.loc[last_year])
@@ -603,7 +495,7 @@ def summary_markdown(outlook: Outlook, y: pd.Series, backtest: pd.DataFrame | No
     level = lo_key[3:]
     parts = [
         t(
-            "forecast.summary_next",
+            "forecast.summary_next_nowcast" if int(first["year"]) in set(nowcast_years) else "forecast.summary_next",
             lang,
             year=int(first["year"]),
             value=float(first["forecast"]),
@@ -654,3 +546,12 @@ def trend_key_numbers(results: dict[str, ForecastResult], y: pd.Series, lang: st
             )
         )
     return KeyNumbers(items, lang)
+
+
+# The plans and targets of the forecast page live in helpers.forecast.plans; kept reachable here.
+from helpers.forecast.plans import (  # noqa: E402, F401
+    future_target_probabilities,
+    plan_history,
+    plans_and_actuals,
+    targets_display,
+)

@@ -1,0 +1,183 @@
+"""Labels of the trend and forecast pages written from the data: gap years, the years a
+scenario uses, nowcasts and their sources, steps of trend models, price bases of plans and
+targets, and the chart legends that tell these years apart (merged into
+:data:`helpers.common.i18n.LABELS`).
+
+Kept apart from :mod:`helpers.common.i18n` to keep each module short; the same rules hold:
+both languages, the same placeholders.
+"""
+
+from __future__ import annotations
+
+OUTLOOK_LABELS: dict[str, dict[str, str]] = {
+    "word.and": {"en": " and ", "vi": " và "},
+    # --- gap years (helpers.forecast.pages) ------------------------------------------------------
+    "trend.gaps_none": {"en": "without a gap year", "vi": "không thiếu năm nào"},
+    "trend.gaps_one": {"en": "with {n} gap year ({years})", "vi": "thiếu số liệu {n} năm ({years})"},
+    "trend.gaps_many": {"en": "with {n} gap years ({years})", "vi": "thiếu số liệu {n} năm ({years})"},
+    "trend.intro_gap_one": {
+        "en": "The gap year {years}, with no published figure, is given to them as missing, not as data; "
+        "the chart shows its estimate apart.",
+        "vi": "Năm {years} không có số liệu công bố nên được coi là thiếu, không phải số liệu; biểu đồ thể "
+        "hiện giá trị ước lượng của năm đó riêng.",
+    },
+    "trend.intro_gap_many": {
+        "en": "The gap years {years}, with no published figure, are given to them as missing, not as data; "
+        "the chart shows their estimates apart.",
+        "vi": "Các năm {years} không có số liệu công bố nên được coi là thiếu, không phải số liệu; biểu đồ "
+        "thể hiện giá trị ước lượng của các năm đó riêng.",
+    },
+    "trend.intro_units": {
+        "en": "Values are in billions of VND at constant 2010 prices; models are fitted to logarithms.",
+        "vi": "Giá trị tính bằng tỷ đồng theo giá so sánh 2010; mô hình được ước lượng trên logarit.",
+    },
+    # --- trends continued over the horizon -------------------------------------------------------
+    "trend.continued_heading": {
+        "en": "The trends continued to {end}",
+        "vi": "Các đường xu hướng kéo dài đến năm {end}",
+    },
+    "trend.continued_note": {
+        "en": "Each model's trend continued {h} years from the last published year ({last}), with its 80% "
+        "and 95% intervals. The trends start from the published years only: the part-year figures "
+        "of later years, from which the forecast report starts, are not used here.",
+        "vi": "Đường xu hướng của từng mô hình kéo dài {h} năm từ năm có số liệu công bố gần nhất ({last}), "
+        "kèm khoảng tin cậy 80% và 95%. Các đường xu hướng chỉ dựa vào các năm có số liệu công bố: số "
+        "liệu một phần năm của các năm sau, điểm xuất phát của báo cáo dự báo, không được dùng ở đây.",
+    },
+    "chart.target_alt_one": {
+        "en": "Chart: probability of meeting the {year} target of {target} billion VND: {best}.",
+        "vi": "Biểu đồ: xác suất đạt mục tiêu năm {year} là {target} tỷ đồng: {best}.",
+    },
+    "series.interval_each": {
+        "en": "{level}% interval of each trend",
+        "vi": "Khoảng {level}% của từng xu hướng",
+    },
+    "chart.continued": {"en": "continued", "vi": "kéo dài"},
+    "chart.trend_h_alt": {
+        "en": "Chart: the series {first}–{last} on a log scale with the fitted trend of {n} models, "
+        "continued to {end}; in {end} the trends range from {low} to {high} billion VND.",
+        "vi": "Biểu đồ: chuỗi số liệu {first}–{last} theo thang logarit cùng đường xu hướng của {n} mô hình, "
+        "kéo dài đến năm {end}; năm {end} các đường xu hướng nằm trong khoảng {low} đến {high} tỷ đồng.",
+    },
+    "series.gap_estimate": {"en": "Gap year (estimate)", "vi": "Năm thiếu (ước lượng)"},
+    "series.not_used": {"en": "From 1994 prices, not used", "vi": "Từ giá 1994, không dùng"},
+    # --- the new-base scenario -------------------------------------------------------------------
+    "forecast.new_base_years": {
+        "en": "The models were given {n} years, {first} to {last}, each published at constant 2010 prices "
+        "(or implied by a published 2010-price growth rate).",
+        "vi": "Các mô hình dùng {n} năm, từ {first} đến {last}, mỗi năm đều có số liệu công bố theo giá so "
+        "sánh 2010 (hoặc suy ra từ tốc độ tăng theo giá 2010 được công bố).",
+    },
+    "forecast.new_base_gap_one": {
+        "en": "The gap year {years} is given to them as missing.",
+        "vi": "Năm thiếu {years} được coi là thiếu số liệu.",
+    },
+    "forecast.new_base_gaps": {
+        "en": "The gap years {years} are given to them as missing.",
+        "vi": "Các năm thiếu {years} được coi là thiếu số liệu.",
+    },
+    "forecast.new_base_context": {
+        "en": "The chart also shows {first}–{last}, converted from 1994 prices with the link factor, for "
+        "context only (hollow markers): the models did not use them.",
+        "vi": "Biểu đồ cũng thể hiện các năm {first}–{last}, quy đổi từ giá 1994 bằng hệ số nối, chỉ để tham "
+        "khảo (ký hiệu rỗng): các mô hình không sử dụng các năm này.",
+    },
+    "chart.fan_used_alt": {
+        "en": "Chart: the {n} years the models used, {first}–{last}, and the forecast to {end}. Last value "
+        "{last_value} billion VND; median forecast {median} in {end}, 80% interval {lower} to {upper}.",
+        "vi": "Biểu đồ: {n} năm các mô hình sử dụng, {first}–{last}, và dự báo đến {end}. Giá trị gần nhất "
+        "{last_value} tỷ đồng; dự báo trung vị năm {end} là {median}, khoảng 80% từ {lower} đến {upper}.",
+    },
+    # --- nowcasts ----------------------------------------------------------------------------
+    "forecast.summary_next_nowcast": {
+        "en": "Industrial production value in {year}, estimated from part-year figures: about {value:,.0f} "
+        "billion VND at constant 2010 prices, with a {level}% interval of {lower:,.0f} to {upper:,.0f} "
+        "(last published: {last:,.0f} in {last_year}).",
+        "vi": "Giá trị sản xuất công nghiệp năm {year}, ước tính từ số liệu một phần năm: khoảng {value:,.0f} "
+        "tỷ đồng theo giá so sánh 2010, khoảng tin cậy {level}% từ {lower:,.0f} đến {upper:,.0f} (số liệu "
+        "công bố gần nhất: {last:,.0f} năm {last_year}).",
+    },
+    "forecast.nowcast_head": {
+        "en": "Not yet published for the full year: {years}. Their values are estimates from part-year "
+        "figures (nowcasts), the same for every model:",
+        "vi": "Chưa có số liệu cả năm: {years}. Giá trị các năm này là ước tính cả năm từ số liệu một phần "
+        "năm, giống nhau cho mọi mô hình:",
+    },
+    "forecast.nowcast_growth": {
+        "en": "{year}: {value} billion VND ({level}% interval {lower} to {upper}), the {prev_year} level "
+        "{prev} times the growth of the first {months} months of {year} over the same months of "
+        "{prev_year}, {growth} ({id}: {citation}).",
+        "vi": "Năm {year}: {value} tỷ đồng (khoảng {level}%: {lower} đến {upper}), bằng mức năm {prev_year} "
+        "({prev}) nhân với tốc độ tăng {months} tháng đầu năm {year} so với cùng kỳ năm {prev_year}, "
+        "{growth} ({id}: {citation}).",
+    },
+    "forecast.nowcast_share": {
+        "en": "{year}: {value} billion VND ({level}% interval {lower} to {upper}), the value of the first "
+        "{months} months of {year} ({part}) scaled to the whole year ({id}: {citation}).",
+        "vi": "Năm {year}: {value} tỷ đồng (khoảng {level}%: {lower} đến {upper}), giá trị {months} tháng "
+        "đầu năm {year} ({part}) quy ra cả năm ({id}: {citation}).",
+    },
+    "forecast.nowcast_also": {"en": "Also published: {ids}.", "vi": "Cũng được công bố: {ids}."},
+    "forecast.nowcast_models": {
+        "en": "The models are fitted to the published years and these estimates, and forecast the later "
+        "years from them; the uncertainty of the estimates (their interval) is carried into every "
+        "later year. The series report shows how they are made.",
+        "vi": "Các mô hình được ước lượng trên các năm có số liệu công bố cùng các giá trị ước tính này và "
+        "dự báo các năm sau từ đó; độ bất định của các giá trị ước tính (khoảng tin cậy của chúng) được "
+        "đưa vào mọi năm sau. Báo cáo chuỗi số liệu trình bày cách ước tính.",
+    },
+    "forecast.citation": {"en": "{publisher}, “{title}”, {date}", "vi": "{publisher}, “{title}”, {date}"},
+    "forecast.date_unknown": {"en": "date unknown", "vi": "không rõ ngày"},
+    # --- steps of trend models -----------------------------------------------------------------
+    "forecast.step_above": {
+        "en": "{model} rises by {step} from {year0} to {year1}, then by {later} a year: the model forecasts "
+        "its fitted trend, not growth from the last level, and its trend lies about {gap} above the "
+        "{year0} level. The step is the model returning to its trend, not a forecast jump in output.",
+        "vi": "{model} tăng {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi năm: mô hình dự báo "
+        "theo đường xu hướng đã ước lượng, không tăng từ mức gần nhất, và đường xu hướng cao hơn mức năm "
+        "{year0} khoảng {gap}. Bước nhảy là mô hình trở về đường xu hướng, không phải dự báo sản lượng "
+        "tăng vọt.",
+    },
+    "forecast.step_below": {
+        "en": "{model} changes by {step} from {year0} to {year1}, then by {later} a year: the model forecasts "
+        "its fitted trend, not growth from the last level, and its trend lies about {gap} below the "
+        "{year0} level. The step is the model returning to its trend, not a forecast fall in output.",
+        "vi": "{model} thay đổi {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi năm: mô hình dự "
+        "báo theo đường xu hướng đã ước lượng, không tăng từ mức gần nhất, và đường xu hướng thấp hơn mức "
+        "năm {year0} khoảng {gap}. Bước giảm là mô hình trở về đường xu hướng, không phải dự báo sản "
+        "lượng sụt giảm.",
+    },
+    # --- plans and targets at one price base ------------------------------------------------------
+    "col.target_base": {"en": "Price base of the target", "vi": "Loại giá của mục tiêu"},
+    "col.actual_base": {"en": "Price base of the actual", "vi": "Loại giá của số thực hiện"},
+    "col.forecast_2010": {
+        "en": "Forecast (median, constant 2010 prices)",
+        "vi": "Dự báo (trung vị, giá so sánh 2010)",
+    },
+    "targets.like_with_like": {
+        "en": "Each target is set against an outcome at the same price base only.",
+        "vi": "Mỗi mục tiêu chỉ được so với kết quả theo cùng loại giá.",
+    },
+    "targets.assumed_bases": {
+        "en": "Where a source states no price base, the base its size points to is assumed, by the rule the "
+        "series uses (growth to the nearest figures of known base, and the official switch to 2010 prices "
+        "from 2016): {figures}.",
+        "vi": "Khi nguồn không ghi loại giá, loại giá phù hợp với độ lớn của số liệu được giả định, theo quy "
+        "tắc của chuỗi số liệu (tốc độ tăng so với các số liệu gần nhất đã biết loại giá, và việc chính "
+        "thức chuyển sang giá 2010 từ năm 2016): {figures}.",
+    },
+    "targets.future_base": {
+        "en": "The forecast is at constant 2010 prices; only targets at that base are set against it.",
+        "vi": "Dự báo tính theo giá so sánh 2010; chỉ các mục tiêu theo loại giá này được so với dự báo.",
+    },
+    "targets.future_assumed": {
+        "en": "The {year} target of {target} ({id}) states no price base; its size points to constant 2010 "
+        "prices, and it is assessed as such.",
+        "vi": "Mục tiêu năm {year} là {target} ({id}) không ghi loại giá; độ lớn của nó phù hợp với giá so "
+        "sánh 2010 nên được đánh giá theo loại giá này.",
+    },
+    "targets.future_other_base": {
+        "en": "The {year} target of {target} ({id}, {base}) is not at 2010 prices and is not set against the forecast.",
+        "vi": "Mục tiêu năm {year} là {target} ({id}, {base}) không theo giá 2010 nên không được so với dự báo.",
+    },
+}

@@ -1,0 +1,227 @@
+"""Texts of the trend and forecast pages written from the data they show.
+
+- :func:`gap_years` / :func:`gaps_phrase`: the years the models see as missing (no
+  published figure), counted and named, never assumed.
+- :func:`history`: the years a chart draws as history, each marked whether the models used it
+  (a year converted from 1994 prices is drawn, but marked as not used, in the ``new_base``
+  scenario; a gap year is an estimate, never an observation).
+- :func:`nowcast_note`: which forecast years are nowcasts, from which part-year figures
+  (identifier, publisher, title, date) and how they enter the models.
+- :func:`step_notes`: a model whose first forecast year steps away from the last level
+  (a trend model returning to its fitted line) has the step explained in numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from helpers.common.i18n import t
+from helpers.common.present import number, percent, word
+
+#: Smallest gap, in percentage points, between a model's first forecast step and its later
+#: yearly growth that is explained on the page.
+STEP_NOTE_POINTS = 5.0
+
+
+def gap_years(y: pd.Series) -> list[int]:
+    """Years between the first and last value the models see that have no value (gap years)."""
+    first, last = y.first_valid_index(), y.last_valid_index()
+    if first is None:
+        return []
+    inside = y.loc[first:last]
+    return [int(v) for v in inside.index[inside.isna()]]
+
+
+def join_years(years: Sequence[int], lang: str = "en") -> str:
+    """Years in a sentence: "2014", "2014 and 2017", "2009, 2014 and 2017" ("và" in Vietnamese)."""
+    ys = [str(int(v)) for v in years]
+    if len(ys) <= 1:
+        return "".join(ys)
+    return ", ".join(ys[:-1]) + t("word.and", lang) + ys[-1]
+
+
+def gaps_phrase(y: pd.Series, lang: str = "en") -> str:
+    """How many gap years the models see, and which ("2 gap years (2014 and 2017)")."""
+    gaps = gap_years(y)
+    if not gaps:
+        return t("trend.gaps_none", lang)
+    key = "trend.gaps_one" if len(gaps) == 1 else "trend.gaps_many"
+    return t(key, lang, n=len(gaps), years=join_years(gaps, lang))
+
+
+def trend_intro(y: pd.Series, lang: str = "en") -> str:
+    """The opening sentences of the trend page: the years the models see and their gap years."""
+    first, last = int(y.first_valid_index()), int(y.last_valid_index())
+    gaps = gap_years(y)
+    text = t("trend.intro", lang, n=int(y.notna().sum()), first=first, last=last)
+    if gaps:
+        key = "trend.intro_gap_one" if len(gaps) == 1 else "trend.intro_gap_many"
+        text += " " + t(key, lang, years=join_years(gaps, lang))
+    return text + " " + t("trend.intro_units", lang)
+
+
+def backtest_note(y: pd.Series, lang: str = "en") -> str:
+    """The note under the trend page's backtest: the series' length and gap years, from the data."""
+    return t("trend.backtest_note", lang, n=int(y.notna().sum()), gaps=gaps_phrase(y, lang))
+
+
+def history(series: pd.DataFrame, y: pd.Series, first_year: int = 2010) -> pd.DataFrame:
+    """The years a chart draws as history (from ``first_year`` on, without the nowcasts), with a
+    column ``used``: True for the years whose value the models were given (``y``)."""
+    h = series[(series["year"] >= first_year) & (series["kind"] != "nowcast")].copy()
+    seen = {int(v) for v in y.dropna().index}
+    h["used"] = h["year"].astype(int).isin(seen)
+    return h
+
+
+def unused_years(h: pd.DataFrame) -> list[int]:
+    """Years of a history (see :func:`history`) with a value the models were not given,
+    gap years apart: in the ``new_base`` scenario, the years converted from 1994 prices."""
+    part = h[~h["used"] & (h["kind"] != "interpolated")]
+    return [int(v) for v in part["year"]]
+
+
+def new_base_note(h: pd.DataFrame, y: pd.Series, lang: str = "en") -> str:
+    """The years the ``new_base`` forecast uses, and those the chart shows for context only."""
+    used = [int(v) for v in y.dropna().index]
+    text = t("forecast.new_base_years", lang, n=len(used), first=used[0], last=used[-1])
+    gaps = gap_years(y)
+    if gaps:
+        key = "forecast.new_base_gap_one" if len(gaps) == 1 else "forecast.new_base_gaps"
+        text += " " + t(key, lang, years=join_years(gaps, lang))
+    context = unused_years(h)
+    if context:
+        text += " " + t("forecast.new_base_context", lang, first=context[0], last=context[-1])
+    return text
+
+
+def _citation(row: pd.Series, sources: Mapping[str, tuple[str, str, str]], lang: str) -> str:
+    """Publisher, title and date of a figure: from its citation (a cited figure) or from the
+    source register (a figure read in a held document)."""
+    cite = str(row.get("citation") or "")
+    m = re.match(r"\s*(?P<pub>[^,“]+),\s*“(?P<title>[^”]+)”,\s*(?P<date>[^,]+)", cite)
+    if m:
+        pub, title, date = m.group("pub").strip(), m.group("title").strip(), m.group("date").strip()
+    elif str(row.get("source")) in sources:
+        title, pub, date = sources[str(row.get("source"))]
+    else:
+        return ""
+    return t("forecast.citation", lang, publisher=pub, title=title, date=_date(date, lang))
+
+
+def _date(text: str, lang: str) -> str:
+    """An ISO date (2024-06-30, 2024-06 or 2024) the page's way (30/06/2024, 06/2024 in Vietnamese)."""
+    parts = str(text).split("-")
+    if lang == "vi" and all(p.isdigit() for p in parts):
+        return "/".join(reversed(parts))
+    if lang == "vi":
+        return t("forecast.date_unknown", lang) if "unknown" in str(text) else str(text)
+    return str(text)
+
+
+def _source_titles(lang: str) -> dict[str, tuple[str, str, str]]:
+    from helpers.figures.sources import load_sources
+
+    try:
+        return {s.id: (*s.described(lang), str(s.date)) for s in load_sources(verify=False)}
+    except Exception:  # noqa: BLE001 - the register is optional for a page note
+        return {}
+
+
+def nowcast_note(series: pd.DataFrame, figures: pd.DataFrame, years: Sequence[int], lang: str = "en") -> str:
+    """Which of the forecast ``years`` are nowcasts, from which part-year figures, and how they
+    enter the models ("" when none is). Every number comes from the series row and the
+    figure it names."""
+    from helpers.series.nowcast import months_covered
+
+    nc = series[(series["kind"] == "nowcast") & series["year"].isin([int(v) for v in years])].sort_values("year")
+    if nc.empty:
+        return ""
+    by_id = figures.set_index("figure_id") if "figure_id" in figures else pd.DataFrame()
+    values = series.set_index("year")["value"]
+    sources = _source_titles(lang)
+    items = []
+    for r in nc.itertuples():
+        ids = [i.strip() for i in str(r.figure_ids or "").split(";") if i.strip()]
+        if not ids or ids[0] not in by_id.index:
+            continue
+        f = by_id.loc[ids[0]]
+        if isinstance(f, pd.DataFrame):
+            f = f.iloc[0]
+        year = int(r.year)
+        months = months_covered(str(f["period"])) or 0
+        cite = _citation(f, sources, lang)
+        growth = f.get("growth_pct")
+        values_text = dict(
+            year=year,
+            value=number(r.value, lang),
+            lower=number(r.lo, lang),
+            upper=number(r.hi, lang),
+            level=int(r.level),
+            months=months,
+            id=ids[0],
+            citation=cite,
+            part=number(f["value"], lang),
+        )
+        if pd.notna(growth) and (year - 1) in values.index:
+            item = t(
+                "forecast.nowcast_growth",
+                lang,
+                prev_year=year - 1,
+                prev=number(values.loc[year - 1], lang),
+                growth=percent(float(growth), lang, 2, sign=True),
+                **values_text,
+            )
+        else:
+            item = t("forecast.nowcast_share", lang, **values_text)
+        if len(ids) > 1:
+            item += " " + t("forecast.nowcast_also", lang, ids=", ".join(ids[1:]))
+        items.append(item)
+    if not items:
+        return ""
+    head = t("forecast.nowcast_head", lang, years=join_years([int(v) for v in nc["year"]], lang), n=len(nc))
+    return "\n\n".join([head, *("- " + i for i in items), t("forecast.nowcast_models", lang)])
+
+
+def step_notes(outlooks: Mapping[str, object], y: pd.Series, series: pd.DataFrame, lang: str = "en") -> list[str]:
+    """One sentence per model whose first forecast year (after the nowcasts) steps away from the
+    level before it by more than :data:`STEP_NOTE_POINTS` percentage points beyond the model's
+    own later yearly growth: the model forecasts from its fitted trend, not from the last level,
+    and the sentence says how far that trend lies from it."""
+    nowcasts = {int(v) for v in series.loc[series["kind"] == "nowcast", "year"]}
+    notes = []
+    for name, o in outlooks.items():
+        f = o.frame.sort_values("year").set_index("year")["forecast"]
+        model_years = [int(v) for v in f.index if int(v) not in nowcasts]
+        if len(model_years) < 2:
+            continue
+        first = model_years[0]
+        if first - 1 in f.index:
+            base = float(f.loc[first - 1])
+        elif y.last_valid_index() is not None and int(y.last_valid_index()) == first - 1:
+            base = float(y.loc[first - 1])
+        else:
+            continue
+        step = float(f.loc[first]) / base - 1
+        later = (float(f.loc[model_years[-1]]) / float(f.loc[first])) ** (1 / (len(model_years) - 1)) - 1
+        if abs(step - later) * 100 < STEP_NOTE_POINTS or not np.isfinite(step):
+            continue
+        gap = (1 + step) / (1 + later) - 1
+        key = "forecast.step_above" if gap > 0 else "forecast.step_below"
+        notes.append(
+            t(
+                key,
+                lang,
+                model=word("model", name, lang),
+                year0=first - 1,
+                year1=first,
+                step=percent(abs(step) * 100 if gap > 0 else step * 100, lang, 1, sign=gap <= 0),
+                later=percent(later * 100, lang, 1),
+                gap=percent(abs(gap) * 100, lang, 0),
+            )
+        )
+    return notes

@@ -1,0 +1,235 @@
+"""The trend and forecast pages tell the reader what the models used: gap years and converted
+years apart from the observed ones, nowcast years with their part-year figures, steps of
+trend models explained, plans compared at one price base."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers.common import plots  # noqa: E402
+from helpers.common.i18n import t  # noqa: E402
+from helpers.figures.table import read_figures  # noqa: E402
+from helpers.forecast import outlook as O  # noqa: E402
+from helpers.forecast import pages  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def series():
+    return O.read_series()
+
+
+@pytest.fixture(scope="module")
+def figures():
+    return read_figures()
+
+
+def _y(years, missing=()):
+    return pd.Series([np.nan if y in missing else 100.0 * 1.1**i for i, y in enumerate(years)], index=years)
+
+
+# --------------------------------------------------------------------------- gap years
+def test_gap_years_are_counted_and_named_from_the_data_in_both_languages():
+    y = _y(range(2010, 2024), missing=(2014, 2017))
+    assert pages.gap_years(y) == [2014, 2017]
+    assert pages.gaps_phrase(y, "en") == "with 2 gap years (2014 and 2017)"
+    assert pages.gaps_phrase(y, "vi") == "thiếu số liệu 2 năm (2014 và 2017)"
+    one = _y(range(2010, 2024), missing=(2009, 2012))  # 2009 is outside the years the models see
+    assert pages.gaps_phrase(one, "en") == "with 1 gap year (2012)"
+    assert pages.gaps_phrase(_y(range(2010, 2020)), "en") == "without a gap year"
+
+
+def test_trend_notes_state_the_gaps_never_a_fixed_number(series):
+    y = O.model_input(series, 2010)
+    gaps = pages.gap_years(y)
+    note_en, note_vi = pages.backtest_note(y, "en"), pages.backtest_note(y, "vi")
+    assert "six" not in note_en and "sáu" not in note_vi
+    assert all(str(g) in note_en and str(g) in note_vi for g in gaps)
+    assert f"{int(y.notna().sum())} published years" in note_en
+    intro = pages.trend_intro(y, "en")
+    assert all(str(g) in intro for g in gaps) and "given to them as missing" in intro
+
+
+# --------------------------------------------------------------------------- charts
+def _legend(ax) -> list[str]:
+    return [x.get_text() for x in ax.get_legend().get_texts()]
+
+
+def test_trend_chart_draws_gap_years_apart_from_the_observed_ones(series):
+    y = O.model_input(series, 2010)
+    h = pages.history(series, y, 2010)
+    results, _ = O.fit_models(y, 3, ["loglinear", "damped"])
+    fig = plots.trend_chart(h, {m: r.fitted for m, r in results.items()}, "en")
+    ax = fig.axes[0]
+    labels = _legend(ax)
+    assert "Observed" in labels and "Gap year (estimate)" in labels
+    observed = ax.collections[labels.index("Observed") + 1]  # after the band
+    drawn = {int(round(x)) for x, _ in observed.get_offsets()}
+    assert drawn == {int(v) for v in y.dropna().index}
+    assert not drawn & set(pages.gap_years(y))
+    plt.close(fig)
+
+
+def test_trend_chart_continues_each_trend_over_the_horizon_with_its_interval(series):
+    y = O.model_input(series, 2010)
+    results, _ = O.fit_models(y, 10, ["loglinear", "llt"])
+    fig = plots.trend_chart(
+        pages.history(series, y, 2010),
+        {m: r.fitted for m, r in results.items()},
+        "vi",
+        {m: r.frame for m, r in results.items()},
+    )
+    ax = fig.axes[0]
+    end = int(y.last_valid_index()) + 10
+    assert max(max(line.get_xdata()) for line in ax.get_lines() if len(line.get_xdata())) == end
+    assert "Khoảng 80% của từng xu hướng" in _legend(ax) and f"kéo dài đến năm {end}" in fig.laocai_alt
+    # the legend sits beside the plot, over no data
+    fig.canvas.draw()
+    assert ax.get_legend().get_window_extent().x0 >= ax.get_window_extent().x1
+    plt.close(fig)
+
+
+def test_new_base_chart_marks_the_converted_years_as_not_used(series):
+    y = O.scenario_input(series, 2010, "new_base")
+    h = pages.history(series, y, 2010)
+    out = O.forecast_outlook(series, 3, "rwd_log", link_scenario="new_base", n_draws=1000)
+    fig = plots.fan_chart(h, out.frame, "en")
+    ax = fig.axes[0]
+    labels = _legend(ax)
+    assert "From 1994 prices, not used" in labels
+    dots = [line for line in ax.get_lines() if line.get_marker() == "o"]
+    assert len(dots) == 1 and sorted(int(v) for v in dots[0].get_xdata()) == [int(v) for v in y.dropna().index]
+    used = y.dropna()
+    assert f"the {len(used)} years the models used, {int(used.index[0])}–{int(used.index[-1])}" in fig.laocai_alt
+    note = pages.new_base_note(h, y, "en")
+    assert f"{len(used)} years, {int(used.index[0])} to {int(used.index[-1])}" in note
+    assert "for context only" in note and "did not use them" in note
+    plt.close(fig)
+
+
+def test_residual_legend_covers_no_residual(series):
+    y = O.model_input(series, 2010)
+    results, _ = O.fit_models(y, 2, ["loglinear", "damped"])
+    fig = plots.residual_chart({m: r.residuals for m, r in results.items()}, "en")
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    assert ax.get_legend().get_window_extent().x0 >= ax.get_window_extent().x1
+    plt.close(fig)
+
+
+def test_target_chart_alt_text_of_one_target_is_singular():
+    fig = plots.target_chart(pd.DataFrame({"year": [2025], "target": [60000.0], "probability": [0.14]}), "en")
+    assert "1 targets" not in fig.laocai_alt and "the 2025 target of 60,000 billion VND: 14%" in fig.laocai_alt
+    plt.close(fig)
+
+
+# --------------------------------------------------------------------------- nowcasts
+def test_nowcast_years_keep_the_series_value_and_interval_at_every_horizon(series):
+    nc = series[series["kind"] == "nowcast"].set_index("year")
+    assert len(nc)
+    for h in (len(nc) + 1, len(nc) + 4):
+        f = O.forecast_outlook(series, h, "loglinear", link_scenario="fixed", n_draws=1800).frame.set_index("year")
+        for year, r in nc.iterrows():
+            assert f.loc[year, "forecast"] == pytest.approx(r["value"], rel=1e-6)
+            assert f.loc[year, "lo_95"] == pytest.approx(r["lo"], rel=2e-3)
+            assert f.loc[year, "hi_95"] == pytest.approx(r["hi"], rel=2e-3)
+
+
+def test_nowcast_note_names_the_part_year_figures_and_their_sources(series, figures):
+    nc = series[series["kind"] == "nowcast"]
+    years = [int(v) for v in nc["year"]] + [int(nc["year"].max()) + 1]
+    en = pages.nowcast_note(series, figures, years, "en")
+    vi = pages.nowcast_note(series, figures, years, "vi")
+    for r in nc.itertuples():
+        main = r.figure_ids.split(";")[0]
+        assert main in en and main in vi
+        assert f"{r.year}: {round(r.value):,} billion VND" in en
+        assert f"{r.year}: {round(r.value):,} tỷ đồng".replace(",", ".") in vi
+    assert "the same for every model" in en and "giống nhau cho mọi mô hình" in vi
+    assert "“" in en  # the title of the source, as published
+    assert "-06)" not in vi  # dates the Vietnamese way
+    assert pages.nowcast_note(series, figures, [1990], "en") == ""
+
+
+# --------------------------------------------------------------------------- steps
+def test_a_step_back_to_the_fitted_trend_is_explained_with_its_numbers(series):
+    nowcast_last = int(series.loc[series["kind"] == "nowcast", "year"].max())
+    years = np.arange(nowcast_last - 1, nowcast_last + 4)
+    steady = 100.0 * 1.05 ** np.arange(len(years))
+    stepped = steady.copy()
+    stepped[2:] *= 1.4  # the first model year jumps 40% above the trend of the others
+    y = O.model_input(series, 2010)
+
+    def outlook(v):
+        return O.Outlook("loglinear", pd.DataFrame({"year": years, "forecast": v}), np.empty((1, len(v))), "fixed")
+
+    assert pages.step_notes({"damped": outlook(steady)}, y, series, "en") == []
+    (note,) = pages.step_notes({"loglinear": outlook(stepped)}, y, series, "en")
+    assert note.startswith(f"Constant growth rises by 47.0% from {nowcast_last} to {nowcast_last + 1}")
+    assert "then by 5.0% a year" in note and "about 40% above" in note
+    (vi,) = pages.step_notes({"loglinear": outlook(stepped)}, y, series, "vi")
+    assert "47,0%" in vi and "khoảng 40%" in vi
+
+
+# --------------------------------------------------------------------------- plans at one base
+def _plans():
+    def row(fid, year, value, status, base="unstated", kind="reported"):
+        return dict(figure_id=fid, indicator="industrial_production_value", period="FY", unit="bn_vnd", year=year,
+                    value=value, status=status, kind=kind, price_base=base, qualifier="", excluded="",
+                    derived_from="")  # fmt: skip
+
+    return pd.DataFrame(
+        [
+            row("a2013", 2013, 3942.0, "actual", "1994"),
+            row("a2015-94", 2015, 6527.4, "actual", "1994"),
+            row("a2015-10", 2015, 18006.0, "actual", "2010"),
+            row("t2015", 2015, 5200.0, "target"),  # no base: its size points to 1994 prices
+            row("a2016", 2016, 20815.0, "actual", "2010"),
+            row("t2016-94", 2016, 7000.0, "target", "1994"),
+        ]
+    )
+
+
+def test_a_target_is_set_against_an_outcome_at_its_own_price_base():
+    pa = O.plans_and_actuals(_plans()).set_index("figure_id")
+    assert pa.loc["t2015", "price_base"] == "unstated->1994"
+    assert pa.loc["t2015", "actual_id"] == "a2015-94" and pa.loc["t2015", "actual_base"] == "1994"
+    # a 1994-price target has no 1994-price outcome in 2016: the 2010-price outcome is not used
+    assert np.isnan(pa.loc["t2016-94", "actual"])
+    table, text = O.plan_history(_plans(), "en")
+    frame = table.frame
+    assert "Price base of the target" in frame.columns and "Price base of the actual" in frame.columns
+    assert "not stated, probably 1994 prices" in set(frame["Price base of the target"])
+    assert "same price base" in text and "t2015 (not stated, probably 1994 prices)" in text
+    _, vi = O.plan_history(_plans(), "vi")
+    assert "cùng loại giá" in vi
+
+
+def test_future_targets_at_another_base_are_named_not_set_against_the_forecast():
+    years = np.array([2015, 2016])
+    o = O.Outlook(
+        "x", pd.DataFrame({"year": years, "forecast": [18000.0, 21000.0]}), np.full((10, 2), 20000.0), "fixed"
+    )
+    df, text = O.future_target_probabilities(_plans(), o, {2016: 20000.0}, "en")
+    assert list(df["source"]) == ["parameter extra_targets"]
+    assert "The 2016 target of 7,000 (t2016-94, constant 1994 prices) is not at 2010 prices" in text
+    assert "The 2015 target of 5,200" in text  # probably at 1994 prices: named, not assessed
+    assert "Forecast (median, constant 2010 prices)" in O.targets_display(df, "en").frame.columns
+
+
+# --------------------------------------------------------------------------- headings and notes
+def test_forecast_headings_and_notes_read_as_prose():
+    heading = t("forecast.fan_heading", "en", model="Combination (median)")
+    assert "((" not in heading and "))" not in heading
+    note = t("forecast.models_note", "en", model="Combination (median)")
+    assert "first row of each year" not in note and "Combination (median)" in note
+    for lang in ("en", "vi"):
+        for key in ("forecast.choice_note", "trend.backtest_note"):
+            text = t(key, lang, n=12, gaps="x")
+            assert "bench/" not in text and "`" not in text
