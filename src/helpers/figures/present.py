@@ -92,7 +92,7 @@ def citation_html(citation, lang: str = "en") -> str:
     title_lang = "" if own_title else f' lang="{_text_lang(title)}"'
     parts = [
         html.escape(publisher),
-        f"<span{title_lang}>“{html.escape(title)}”</span>",
+        html.escape(title) if own_title else f"<span{title_lang}>“{html.escape(title)}”</span>",
         html.escape(date_text(citation.date, lang)),
         html.escape(citation.url or ""),
         html.escape(location),

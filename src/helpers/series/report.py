@@ -371,6 +371,7 @@ def evidence_text(tests, value: float, year: int, k: float, lang: str = "en") ->
                     if short
                     else t("evidence.growth", lang, growth=growth, first=y1, last=y2, ref=_ref_text(ref, lang))
                 )
+        comparisons = list(dict.fromkeys(comparisons))  # two figures of one year may give one rate
         verdict = t("evidence.plausible" if c["plausible"] else "evidence.implausible", lang)
         out.append(t("evidence.sentence", lang, at=at, comparisons="; ".join(comparisons), verdict=verdict))
     if not candidates:
