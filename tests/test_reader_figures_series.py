@@ -109,6 +109,29 @@ def test_the_evidence_of_a_price_base_is_given_in_both_languages_as_sentences(ru
     assert not vi.str.contains(r"\bprices\b|\bplausible\b").any()
 
 
+def test_evidence_sentences_follow_the_data_they_rest_on():
+    from helpers.series import basefix
+
+    obs = pd.DataFrame(
+        [("a", 2016, 10000.0, "2010"), ("b", 2017, 3900.0, "unstated"), ("c", 2018, 4500.0, "unstated")],
+        columns=["figure_id", "year", "value", "price_base"],
+    )
+    plans = pd.DataFrame([("p", 2017, 12000.0, "2010", "plan")], columns=[*obs.columns, "status"])
+    table = basefix.assign_bases(obs, plans=plans, link_factor=3.0).set_index("figure_id")
+    b = R.evidence_text(table.loc["b", "tests"], 3900.0, 2017, 3.0, "en")
+    assert b.startswith(
+        "At constant 1994 prices (3,900 × 3.00 = 11,700 at 2010 prices), annual growth between 2016 and 2017"
+    )
+    assert "+17.0% against a (10,000, constant 2010 prices): plausible." in b
+    assert "At constant 2010 prices, growth would be -61.0% a year: implausible." in b
+    assert b.endswith("Against the 2017 plan p (12,000, constant 2010 prices), the figure would be 0.98 times it at "
+                      "1994 prices and 0.32 times it at 2010 prices.")  # fmt: skip
+    # c is compared with b, whose base was itself assigned; in Vietnamese with Vietnamese numbers
+    c = R.evidence_text(table.loc["c", "tests"], 4500.0, 2018, 3.0, "vi")
+    assert "so với b (3.900, không ghi loại giá, được coi là giá so sánh 1994)" in c and "× 3,00 = 13.500" in c
+    assert R.evidence_text([], 1.0, 2018, 3.0, "vi") == ""
+
+
 def test_each_page_states_its_link_factor_its_origin_and_the_defaults_range(run):
     done, choice, estimate = run
     lo, hi = (R._k(v, "en") for v in estimate.range)

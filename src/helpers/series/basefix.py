@@ -166,7 +166,7 @@ def assign_bases(
                 tests=[],
             )
             v2010 = value * (k if base == OLD_BASE else 1.0)
-            info = dict(id=fid, year=year, value=value, base=base, assigned=False)
+            info = dict(id=fid, year=year, value=value, base=base, assigned=stated[i] == UNSTATED)
             anchors.append((year, v2010, f"{fid} {year} = {_fmt(value)} at {base} prices", info))
         else:
             pending.append(i)
