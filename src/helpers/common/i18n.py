@@ -364,7 +364,7 @@ LABELS.update(
         "series.plans": {"en": "Plans and targets (not data)", "vi": "Kế hoạch, mục tiêu (không phải số liệu)"},
         "series.plans_converted": {
             "en": "Plans and targets (not data;\nthose at 1994 prices × {k})",
-            "vi": "Kế hoạch, mục tiêu (không phải số liệu;\nloại theo giá 1994 × {k})",
+            "vi": "Kế hoạch, mục tiêu (không phải số liệu;\ncác số theo giá 1994 × {k})",
         },
         # 01_figures
         "figures.intro": {
