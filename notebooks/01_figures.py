@@ -59,4 +59,4 @@ display(P.checks_table(result.checks, lang))
 
 # %%
 display(Markdown("## " + t("figures.provenance_heading", lang)))
-display(HTML(P.provenance_html(result.figures, sources, lang)))
+display(HTML(P.provenance_html(result.figures, sources, lang, result.citations)))

@@ -50,9 +50,11 @@ display(run_header(stage_params.record(), lang=lang))
 # %%
 done = stage.run(stage_params)
 series, annual, obs, plans, params = done.series, done.annual, done.observations, done.plans, done.series_params
-display(R.key_numbers(annual, params, lang))
-show(series_chart(series, lang, plans=plans))
-display(Markdown(R.summary_markdown(annual, params, lang)))
+link_estimate = B.estimate_link_factor(obs, SeriesParams())  # the default series' factor, for comparison
+choice = R.link_choice(stage_params.link_factor, params, link_estimate)
+display(R.key_numbers(annual, params, lang, choice))
+show(series_chart(series, lang, plans=R.plans_at_2010(plans, params, choice), link_factor=choice.k))
+display(Markdown(R.summary_markdown(annual, params, lang, choice)))
 
 # %%
 display(Markdown("## " + t("series.table_heading", lang)))
@@ -82,10 +84,9 @@ display(R.loo_display(loo_table, lang))
 
 # %%
 display(Markdown("## " + t("series.bridge_heading", lang)))
-link_estimate = B.estimate_link_factor(obs, SeriesParams())
-display(Markdown(R.bridge_text(link_estimate, lang)))
+display(Markdown(R.bridge_text(link_estimate, lang, choice)))
 display(R.bridge_display(link_estimate, lang))
 
 # %%
 display(Markdown("## " + t("series.assumptions_heading", lang)))
-display(R.assumptions_display(params, lang))
+display(R.assumptions_display(params, lang, choice))

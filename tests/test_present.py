@@ -167,12 +167,46 @@ def test_curation_notes_speak_the_reports_language_and_quote_the_reason():
         "year 2012, status target: The sentence states <no> base."
     )
     vi = FP.curation_line(line, "vi")
-    assert vi.startswith("đặt loại giá là giá so sánh 1994 cho 1 số liệu (nguồn s-1; chỉ tiêu Giá trị")
+    assert vi.startswith("Loại giá được đặt là giá so sánh 1994 cho 1 số liệu (nguồn: s-1; chỉ tiêu: giá trị")
     assert "&lt;no&gt;" in vi and "<no>" not in vi
     assert FP.curation_line("an unforeseen line", "vi") == "an unforeseen line"
     # with the entry's reason_vi, the Vietnamese page quotes the Vietnamese reason
     vi = FP.curation_line(line, "vi", {"The sentence states <no> base.": "Câu văn không ghi loại giá."})
     assert vi.endswith("“Câu văn không ghi loại giá.”") and "sentence" not in vi
+
+
+def test_curation_notes_read_as_sentences_naming_the_source_in_both_languages():
+    from helpers.figures import present as FP
+    from helpers.figures.sources import Source
+
+    src = Source(
+        id="s-1", file="x.txt", sha256="0" * 64, title="T", publisher="Daily News, reposted",
+        publisher_vi="Báo Hằng ngày, bản đăng lại", date="2020-03-04", url=None, language="vi",
+    )  # fmt: skip
+    one = "set price_base=1994 on 1 figure(s) matching source s-1, year 2012, status target: why."
+    many = "set price_base=2010 on 3 figure(s) matching indicator industrial_production_value: why."
+    en = FP.curation_line(one, "en", sources=[src])
+    assert en.startswith(
+        "Price base set to constant 1994 prices for 1 figure (source: Daily News, reposted, 2020-03-04;"
+    )
+    assert "year 2012; status: target" in en
+    assert "figure(s)" not in en and "price_base" not in en and "=" not in en and "s-1" not in en
+    assert FP.curation_line(many, "en").startswith("Price base set to constant 2010 prices for 3 figures (indicator:")
+    vi = FP.curation_line(one, "vi", sources=[src])
+    assert "nguồn: Báo Hằng ngày, bản đăng lại, 04/03/2020" in vi and "Daily" not in vi
+    dropped = FP.curation_line("dropped 2 figure(s) matching year 2019: duplicate.", "en")
+    assert dropped == "2 figures left out (year 2019): “duplicate.”"
+
+
+@pytest.mark.parametrize(
+    "date, en, vi",
+    [("2020-03-04", "2020-03-04", "04/03/2020"), ("2012-01", "2012-01", "01/2012"), ("2015", "2015", "2015"),
+     (None, "date unknown", "không rõ ngày")],
+)  # fmt: skip
+def test_publication_dates_are_written_the_pages_way(date, en, vi):
+    from helpers.figures import present as FP
+
+    assert FP.date_text(date, "en") == en and FP.date_text(date, "vi") == vi
 
 
 def test_every_correction_in_the_project_has_its_reason_in_vietnamese():

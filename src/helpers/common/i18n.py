@@ -362,6 +362,10 @@ LABELS.update(
         "axis.log_residual": {"en": "Residual (log scale)", "vi": "Phần dư (thang logarit)"},
         "axis.probability_pct": {"en": "Probability (%)", "vi": "Xác suất (%)"},
         "series.plans": {"en": "Plans and targets (not data)", "vi": "Kế hoạch, mục tiêu (không phải số liệu)"},
+        "series.plans_converted": {
+            "en": "Plans and targets (not data;\nthose at 1994 prices × {k})",
+            "vi": "Kế hoạch, mục tiêu (không phải số liệu;\ncác số theo giá 1994 × {k})",
+        },
         # 01_figures
         "figures.intro": {
             "en": "Every figure of Lào Cai's industrial production value found in the source documents, "
@@ -380,18 +384,20 @@ LABELS.update(
             "vi": "Nguồn gốc: từ mỗi con số đến câu văn của nó",
         },
         "figures.counts": {
-            "en": "{n} figures: {n_reported} published in {n_sources} documents and {n_implied} implied by "
-            "growth rates; {n_merged} published more than once were merged.",
-            "vi": "{n} số liệu: {n_reported} được công bố trong {n_sources} tài liệu và {n_implied} suy ra từ "
-            "tốc độ tăng trưởng; {n_merged} số liệu được công bố nhiều lần đã được gộp.",
+            "en": "{n} figures: {n_reported} quoted from the {n_sources} documents held here, {n_cited} cited "
+            "from publications recorded by reference, and {n_implied} implied by growth rates; "
+            "{n_merged} published more than once were merged.",
+            "vi": "{n} số liệu: {n_reported} trích từ {n_sources} tài liệu lưu tại đây, {n_cited} dẫn từ các "
+            "ấn phẩm được ghi nhận theo trích dẫn, và {n_implied} suy ra từ tốc độ tăng trưởng; {n_merged} "
+            "số liệu được công bố nhiều lần đã được gộp.",
         },
         "figures.flagged": {
             "en": "{n} of {n_checks} checks flag a disagreement.",
             "vi": "{n} trong {n_checks} phép kiểm tra phát hiện sai lệch.",
         },
         "figures.curation": {
-            "en": "Corrections applied (data/raw/curation.yaml):",
-            "vi": "Các hiệu chỉnh đã áp dụng (data/raw/curation.yaml):",
+            "en": "Corrections applied, each with the curator's reason (recorded in data/raw/curation.yaml):",
+            "vi": "Các hiệu chỉnh đã áp dụng, kèm lý do của người hiệu đính:",
         },
         "figures.problems": {"en": "Extractor warnings:", "vi": "Cảnh báo khi trích xuất:"},
         # 02_series
@@ -426,14 +432,6 @@ LABELS.update(
             "vi": "Chuỗi số liệu từ {first} đến {last} ({n} năm): {n_reported} năm lấy từ số liệu công bố theo "
             "giá 2010 hoặc suy ra từ tốc độ tăng, {n_linked} năm quy đổi từ giá 1994 và {n_gap} năm thiếu "
             "số liệu được ước lượng.",
-        },
-        "series.summary_link": {
-            "en": "1994-price values are put on 2010 prices by the {method} method with a link factor of "
-            "{k:.2f} (plausible range {low:.2f} to {high:.2f}); the range is carried into every "
-            "interval that depends on it.",
-            "vi": "Giá trị theo giá 1994 được quy đổi sang giá 2010 bằng phương pháp {method} với hệ số nối "
-            "{k:.2f} (khoảng hợp lý {low:.2f} đến {high:.2f}); khoảng này được đưa vào mọi khoảng tin cậy "
-            "phụ thuộc vào nó.",
         },
         "series.summary_caveat": {
             "en": "Bands are {level}% intervals. Early years and gap years are uncertain: they rest on the "

@@ -19,10 +19,23 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "vi": "Tệp CSV (UTF-8): các con số của báo cáo này như được tính, với đầy đủ chữ số.",
     },
     "page.chars": {"en": "characters", "vi": "ký tự"},
-    "figures.curation_set": {
-        "en": "set {field} to {value} on {n} figure(s) ({criteria})",
-        "vi": "đặt {field} là {value} cho {n} số liệu ({criteria})",
+    "figures.curation_set.one": {
+        "en": "{field} set to {value} for {n} figure ({criteria})",
+        "vi": "{field} được đặt là {value} cho {n} số liệu ({criteria})",
     },
+    "figures.curation_set.many": {
+        "en": "{field} set to {value} for {n} figures ({criteria})",
+        "vi": "{field} được đặt là {value} cho {n} số liệu ({criteria})",
+    },
+    "figures.curation_drop.one": {
+        "en": "{n} figure left out ({criteria})",
+        "vi": "{n} số liệu bị loại ({criteria})",
+    },
+    "figures.curation_drop.many": {
+        "en": "{n} figures left out ({criteria})",
+        "vi": "{n} số liệu bị loại ({criteria})",
+    },
+    "figures.date_unknown": {"en": "date unknown", "vi": "không rõ ngày"},
     "compared_word.previous_year": {"en": "previous year", "vi": "năm trước"},
     "compared_word.same_period_previous_year": {
         "en": "same period of the previous year",
@@ -34,8 +47,8 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "compared_word.annual_average": {"en": "annual average", "vi": "bình quân năm"},
     "compared_word.unstated": {"en": "not stated", "vi": "không ghi"},
     "figures.excluded": {
-        "en": "not used in the series (data/raw/published.yaml)",
-        "vi": "không dùng trong chuỗi số liệu (data/raw/published.yaml)",
+        "en": "not used in the series (the project's judgement of this figure, in data/raw/published.yaml)",
+        "vi": "không dùng trong chuỗi số liệu (theo nhận định của dự án về số liệu này)",
     },
     "kind_word.cited": {"en": "cited", "vi": "trích dẫn"},
     "scope_word.total": {"en": "whole industry", "vi": "toàn ngành"},
@@ -68,16 +81,81 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "mức danh nghĩa. {skipped} số liệu không kiểm tra được (năm đầu hoặc năm cuối).",
     },
     "series.bridge_none": {
-        "en": "No year is published at both 1994 and 2010 prices: the link factor stays at {k} "
-        "(national statistics, references.yaml).",
-        "vi": "Không có năm nào được công bố theo cả giá 1994 và giá 2010: hệ số nối giữ nguyên {k} "
-        "(thống kê quốc gia, references.yaml).",
+        "en": "No year is published at both 1994 and 2010 prices: the link factor stays at {k}, the value of "
+        "national statistics (data/raw/references.yaml).",
+        "vi": "Không có năm nào được công bố theo cả giá 1994 và giá 2010: hệ số nối giữ nguyên {k}, giá trị "
+        "tính từ số liệu thống kê quốc gia.",
     },
     "series.bridge_rule": {
-        "en": "The link factor {k} (95% range {lo}–{hi}) combines the national prior {prior} with {n} "
-        "year(s) published at both 1994 and 2010 prices, each weighted by its precision (on logs).",
-        "vi": "Hệ số nối {k} (khoảng 95%: {lo}–{hi}) kết hợp giá trị tiên nghiệm quốc gia {prior} với {n} "
-        "năm được công bố theo cả giá 1994 và giá 2010, mỗi năm có trọng số theo độ chính xác (trên log).",
+        "en": "The default link factor {k} (95% range {lo}–{hi}) combines the link factor of national statistics, "
+        "{prior}, with {years} published at both 1994 and 2010 prices, each weighted by its precision (on logs).",
+        "vi": "Hệ số nối mặc định {k} (khoảng 95%: {lo}–{hi}) kết hợp hệ số nối tính từ thống kê quốc gia, "
+        "{prior}, với {years} được công bố theo cả giá 1994 và giá 2010, mỗi năm có trọng số theo độ chính "
+        "xác (trên log).",
+    },
+    "series.bridge_scenario": {
+        "en": "This page does not use that factor: it is a scenario with the link factor {k}, {which}.",
+        "vi": "Trang này không dùng hệ số đó: đây là kịch bản với hệ số nối {k}, {which}.",
+    },
+    "count.years_one": {"en": "{n} year", "vi": "{n} năm"},
+    "count.years_many": {"en": "{n} years", "vi": "{n} năm"},
+    "series.link_data": {
+        "en": "1994-price values are put on 2010 prices by the {method} method with a link factor of {k} "
+        "(95% range {low} to {high}): the link factor of national statistics, {prior} (plausible range "
+        "{prior_low} to {prior_high}), combined with {years} published at both price bases (see the "
+        "section on the link factor). The range is carried into every interval that depends on it.",
+        "vi": "Giá trị theo giá 1994 được quy đổi sang giá 2010 bằng phương pháp {method} với hệ số nối {k} "
+        "(khoảng 95%: {low} đến {high}): hệ số nối tính từ thống kê quốc gia, {prior} (khoảng hợp lý "
+        "{prior_low} đến {prior_high}), kết hợp với {years} được công bố theo cả hai loại giá (xem mục về "
+        "hệ số nối). Khoảng này được đưa vào mọi khoảng tin cậy phụ thuộc vào nó.",
+    },
+    "series.link_prior": {
+        "en": "1994-price values are put on 2010 prices by the {method} method with a link factor of {k} "
+        "(plausible range {low} to {high}), from national statistics: no year is published at both price "
+        "bases. The range is carried into every interval that depends on it.",
+        "vi": "Giá trị theo giá 1994 được quy đổi sang giá 2010 bằng phương pháp {method} với hệ số nối {k} "
+        "(khoảng hợp lý {low} đến {high}), tính từ thống kê quốc gia: không có năm nào được công bố theo cả "
+        "hai loại giá. Khoảng này được đưa vào mọi khoảng tin cậy phụ thuộc vào nó.",
+    },
+    "series.link_scenario": {
+        "en": "This page is a scenario: 1994-price values are put on 2010 prices by the {method} method with "
+        "a link factor of {k}, {which}. It lies {position} the 95% range of the default series' link "
+        "factor, {default_k} ({default_low} to {default_high}), which narrows the national range with the "
+        "years published at both price bases. The intervals carry the relative width of the national "
+        "range around {k}.",
+        "vi": "Trang này là một kịch bản: giá trị theo giá 1994 được quy đổi sang giá 2010 bằng phương pháp "
+        "{method} với hệ số nối {k}, {which}. Hệ số này {position} khoảng 95% của hệ số nối của chuỗi mặc "
+        "định, {default_k} ({default_low} đến {default_high}), vốn thu hẹp khoảng quốc gia nhờ các năm được "
+        "công bố theo cả hai loại giá. Khoảng tin cậy mang độ rộng tương đối của khoảng quốc gia quanh {k}.",
+    },
+    "link_which.low": {
+        "en": "the low end of the plausible range of national statistics ({prior_low} to {prior_high})",
+        "vi": "đầu thấp của khoảng hợp lý tính từ thống kê quốc gia ({prior_low} đến {prior_high})",
+    },
+    "link_which.high": {
+        "en": "the high end of the plausible range of national statistics ({prior_low} to {prior_high})",
+        "vi": "đầu cao của khoảng hợp lý tính từ thống kê quốc gia ({prior_low} đến {prior_high})",
+    },
+    "link_which.default": {
+        "en": "the central value of national statistics, {prior} (plausible range {prior_low} to {prior_high})",
+        "vi": "giá trị trung tâm tính từ thống kê quốc gia, {prior} (khoảng hợp lý {prior_low} đến {prior_high})",
+    },
+    "link_which.given": {
+        "en": "set by this report's parameters (national statistics: {prior}, plausible range {prior_low} to "
+        "{prior_high})",
+        "vi": "do tham số của báo cáo này đặt (thống kê quốc gia: {prior}, khoảng hợp lý {prior_low} đến {prior_high})",
+    },
+    "link_pos.below": {"en": "below", "vi": "thấp hơn"},
+    "link_pos.inside": {"en": "within", "vi": "nằm trong"},
+    "link_pos.above": {"en": "above", "vi": "cao hơn"},
+    "keys.link_range": {"en": "95% range {low}–{high}", "vi": "khoảng 95%: {low}–{high}"},
+    "keys.link_scenario": {
+        "en": "scenario; default {default_k} ({default_low}–{default_high})",
+        "vi": "kịch bản; mặc định {default_k} ({default_low}–{default_high})",
+    },
+    "keys.unit_assigned": {
+        "en": "billion VND; price base {base}",
+        "vi": "tỷ đồng; loại giá {base}",
     },
     "series_note.nowcast": {
         "en": "estimated from the growth of part of the year",
@@ -206,6 +284,40 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "growth to the nearest figure of known base, and the official switch to 2010 prices",
         "vi": "tốc độ tăng so với số liệu gần nhất đã biết loại giá, và quy định chuyển sang giá 2010",
     },
+    # --- evidence of a price base (helpers.series.report.evidence_text) -------------------------
+    "evidence.at_1994": {
+        "en": "At constant 1994 prices ({value} × {k} = {v2010} at 2010 prices)",
+        "vi": "Nếu theo giá so sánh 1994 ({value} × {k} = {v2010} theo giá 2010)",
+    },
+    "evidence.at_2010": {"en": "At constant 2010 prices", "vi": "Nếu theo giá so sánh 2010"},
+    "evidence.growth": {
+        "en": "annual growth between {first} and {last} would be {growth} against {ref}",
+        "vi": "tốc độ tăng bình quân năm giữa {first} và {last} so với {ref} sẽ là {growth}",
+    },
+    "evidence.same_year": {
+        "en": "the figure would be {ratio} times {ref}, a figure of the same year",
+        "vi": "số liệu sẽ bằng {ratio} lần {ref}, một số liệu cùng năm",
+    },
+    "evidence.growth_short": {"en": "growth would be {growth} a year", "vi": "tốc độ tăng sẽ là {growth}/năm"},
+    "evidence.same_year_short": {"en": "it would be {ratio} times that figure", "vi": "số liệu sẽ bằng {ratio} lần"},
+    "evidence.ref_stated": {"en": "{id} ({value}, {base})", "vi": "{id} ({value}, {base})"},
+    "evidence.ref_assigned": {
+        "en": "{id} ({value}, base not stated, taken as {base})",
+        "vi": "{id} ({value}, không ghi loại giá, được coi là {base})",
+    },
+    "evidence.sentence": {"en": "{at}, {comparisons}: {verdict}.", "vi": "{at}, {comparisons}: {verdict}."},
+    "evidence.plausible": {"en": "plausible", "vi": "hợp lý"},
+    "evidence.implausible": {"en": "implausible", "vi": "không hợp lý"},
+    "evidence.none": {
+        "en": "No figure of known price base to compare with.",
+        "vi": "Không có số liệu nào đã biết loại giá để so sánh.",
+    },
+    "evidence.plan": {
+        "en": "Against the {year} {status} {ref}, the figure would be {r1994} times it at 1994 prices and "
+        "{r2010} times it at 2010 prices.",
+        "vi": "So với {status} năm {year} {ref}, số liệu sẽ bằng {r1994} lần nếu theo giá 1994 và {r2010} "
+        "lần nếu theo giá 2010.",
+    },
     "model.naive": {"en": "Random walk", "vi": "Bước ngẫu nhiên"},
     "model.rwd": {"en": "Random walk with drift", "vi": "Bước ngẫu nhiên có xu hướng"},
     "model.rwd_log": {"en": "Random walk with drift (logs)", "vi": "Bước ngẫu nhiên có xu hướng (logarit)"},
@@ -309,12 +421,28 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "Plausible range of the link factor (central 95% interval)",
         "vi": "Khoảng hợp lý của hệ số nối (khoảng trung tâm 95%)",
     },
+    "assume.range_scenario": {
+        "en": "Plausible range of national statistics, whose relative width the intervals carry",
+        "vi": "Khoảng hợp lý tính từ thống kê quốc gia, độ rộng tương đối của nó được đưa vào khoảng tin cậy",
+    },
+    "assume.source_link_data": {
+        "en": "national statistics ({prior}) combined with {years} published at both price bases",
+        "vi": "thống kê quốc gia ({prior}) kết hợp với {years} được công bố theo cả hai loại giá",
+    },
+    "assume.source_combined": {
+        "en": "the same combination, each source weighted by its precision",
+        "vi": "cùng phép kết hợp đó, mỗi nguồn có trọng số theo độ chính xác",
+    },
+    "assume.source_scenario": {
+        "en": "scenario of this report: {which}",
+        "vi": "kịch bản của báo cáo này: {which}",
+    },
     "assume.level": {"en": "Interval level", "vi": "Mức tin cậy của khoảng"},
     "assume.gap_method": {"en": "Gap years", "vi": "Các năm thiếu số liệu"},
     "assume.source_param": {"en": "parameter of this report", "vi": "tham số của báo cáo này"},
     "assume.source_refs": {
-        "en": "published statistics (data/raw/references.yaml)",
-        "vi": "số liệu thống kê đã công bố (data/raw/references.yaml)",
+        "en": "national statistics (data/raw/references.yaml)",
+        "vi": "số liệu thống kê quốc gia đã công bố",
     },
     "assume.sigma_floor": {
         "en": "Least spread of annual growth (sd of log growth)",
@@ -344,7 +472,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     },
     "assume.source_judgement": {
         "en": "judgement (data/raw/references.yaml)",
-        "vi": "nhận định (data/raw/references.yaml)",
+        "vi": "nhận định của dự án",
     },
     "assume.source_rounding": {
         "en": "growth rates are published to 0.1 point",

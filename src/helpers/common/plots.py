@@ -178,9 +178,14 @@ def _thousands(ax, lang: str = "en") -> None:
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins="auto", steps=[1, 2, 5, 10], integer=True))
 
 
-def series_chart(series: pd.DataFrame, lang: str = "en", plans: pd.DataFrame | None = None):
+def series_chart(
+    series: pd.DataFrame, lang: str = "en", plans: pd.DataFrame | None = None, link_factor: float | None = None
+):
     """The annual series with its interval band, markers by how each year was obtained,
-    and plans/targets shown apart (hollow markers), never joined to the line."""
+    and plans/targets shown apart (hollow markers), never joined to the line. ``plans`` must
+    be at 2010 prices like the axis (:func:`helpers.series.report.plans_at_2010`); when some
+    were converted from 1994 prices (``converted`` column), the legend names ``link_factor``.
+    The legend stands beside the plot, never over the data."""
     setup()
     fig, ax = plt.subplots()
     s = series.sort_values("year")
@@ -192,6 +197,10 @@ def series_chart(series: pd.DataFrame, lang: str = "en", plans: pd.DataFrame | N
         if len(part):
             ax.scatter(part["year"], part["value"], marker=marker, s=40, zorder=3, label=t(f"series_kind.{kind}", lang))
     if plans is not None and len(plans):
+        converted = "converted" in plans and bool(plans["converted"].astype(bool).any()) and link_factor is not None
+        label = (
+            t("series.plans_converted", lang, k=number(link_factor, lang, 2)) if converted else t("series.plans", lang)
+        )
         ax.scatter(
             plans["year"],
             plans["value"],
@@ -200,12 +209,12 @@ def series_chart(series: pd.DataFrame, lang: str = "en", plans: pd.DataFrame | N
             facecolors="none",
             edgecolors="C3",
             zorder=4,
-            label=t("series.plans", lang),
+            label=label,
         )
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.bn_vnd_2010", lang))
     _thousands(ax, lang)
-    ax.legend(loc="upper left", fontsize="small")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", borderaxespad=0)
     _alt(
         fig,
         lang,
@@ -237,7 +246,7 @@ def sensitivity_chart(sens: pd.DataFrame, lang: str = "en"):
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.bn_vnd_2010_log", lang))
     _thousands(ax, lang)
-    ax.legend(fontsize="small", ncol=2)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", borderaxespad=0)
     first = sens[sens["year"] == sens["year"].min()]["value"]
     _alt(
         fig,

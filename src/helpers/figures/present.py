@@ -9,17 +9,26 @@ import pandas as pd
 
 from helpers.common.i18n import LABELS, t
 from helpers.common.present import Col, KeyNumbers, Table, number, word
+from helpers.figures.published import citation_id
 from helpers.figures.sources import Source
 
 from .table import FiguresResult
 
 
 # --------------------------------------------------------------------------- provenance
-def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, lang: str = "en") -> str:
+def provenance_html(
+    figures: pd.DataFrame,
+    sources: list[Source] | None = None,
+    lang: str = "en",
+    citations: dict | None = None,
+) -> str:
     """An HTML table from every figure to its sentence, the number highlighted.
 
     All text from the sources is escaped: markup in a document renders as text.
-    Implied rows show the arithmetic and the id of the figure they come from.
+    Implied rows show the arithmetic and the id of the figure they come from. A cited
+    figure shows its citation, written in ``lang`` from ``citations`` (published.yaml's
+    entries by id: publisher, location and the project's own titles in Vietnamese on
+    Vietnamese pages, dates the page's way), or as figures.csv holds it without them.
     """
     by_id = {s.id: s for s in (sources or [])}
     rows = []
@@ -32,12 +41,13 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
         else:
             q = html.escape(quote)
         src = by_id.get(r.source)
-        cite = html.escape(f"{src.publisher}, {src.date}" if src else str(r.source))
+        cite = html.escape(f"{src.described(lang)[1]}, {date_text(src.date, lang)}" if src else str(r.source))
         citation = str(getattr(r, "citation", "") or "")
         chars = html.escape(t("page.chars", lang))
         where = f"{cite}, {chars} {int(r.start)}–{int(r.end)}" if quote and not pd.isna(r.start) else ""
         if not quote and citation:  # a cited figure: its citation stands where the quote would be
-            q = f"<span class='src-text'>{html.escape(citation)}</span>"
+            cited = (citations or {}).get(citation_id(r.figure_id))
+            q = f"<span class='src-text'>{citation_html(cited, lang) if cited is not None else html.escape(citation)}</span>"
             where = html.escape(t("figures.excluded", lang)) if str(getattr(r, "excluded", "") or "") else ""
         how = (
             (
@@ -73,13 +83,46 @@ def provenance_html(figures: pd.DataFrame, sources: list[Source] | None = None, 
     )
 
 
+def citation_html(citation, lang: str = "en") -> str:
+    """A cited figure's citation (a :class:`helpers.figures.published.Citation`) as escaped
+    HTML in ``lang``: publisher, title (marked with its own language when it is the title as
+    published), date the page's way, address and location in the document."""
+    publisher, title, location = citation.described(lang)
+    own_title = lang == "vi" and citation.title_vi
+    title_lang = "" if own_title else f' lang="{_text_lang(title)}"'
+    parts = [
+        html.escape(publisher),
+        html.escape(title) if own_title else f"<span{title_lang}>“{html.escape(title)}”</span>",
+        html.escape(date_text(citation.date, lang)),
+        html.escape(citation.url or ""),
+        html.escape(location),
+    ]
+    return ", ".join(p for p in parts if p)
+
+
+_VI_LETTERS = re.compile(r"[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]", re.I)
+
+
+def _text_lang(text: str) -> str:
+    """``vi`` for a text written with Vietnamese letters, else ``en`` (a published title)."""
+    return "vi" if _VI_LETTERS.search(text) else "en"
+
+
 # --------------------------------------------------------------------------- display
 def sources_table(sources: list[Source], lang: str = "en") -> Table:
     """The source register as a table for the report."""
     rows = []
     for s in sources:
         title, publisher = s.described(lang)
-        rows.append({"id": s.id, "title": title, "publisher": publisher, "date": s.date, "language": s.language})
+        rows.append(
+            {
+                "id": s.id,
+                "title": title,
+                "publisher": publisher,
+                "date": date_text(s.date, lang),
+                "language": s.language,
+            }
+        )
     df = pd.DataFrame(rows, columns=["id", "title", "publisher", "date", "language"])
     cols = [
         Col("id", "col.id", "code"),
@@ -212,52 +255,89 @@ def notes_markdown(result: FiguresResult, lang: str = "en") -> str:
     lines = [counts, "", flagged]
     if result.curation_log:
         lines += ["", t("figures.curation", lang)] + [
-            f"- {curation_line(line, lang, result.curation_reasons_vi)}" for line in result.curation_log
+            f"- {curation_line(line, lang, result.curation_reasons_vi, result.sources)}" for line in result.curation_log
         ]
     if result.problems:
         lines += ["", t("figures.problems", lang)] + [f"- {_md_escape(p)}" for p in result.problems]
     return "\n".join(lines)
 
 
-_CURATION = re.compile(r"^set (\w+)=(.*?) on (\d+) figure\(s\) matching (.*?): (.*)$", re.S)
+_CURATION = re.compile(r"^(set|dropped) (?:(\w+)=(.*?) on )?(\d+) figure\(s\) matching (.*?): (.*)$", re.S)
 _CRITERIA = {"source": "col.source", "indicator": "col.indicator", "year": "col.year", "status": "col.status"}
 _VALUE_GROUPS = {"indicator": "indicator", "status": "status_word", "price_base": "base_word"}
 
 
-def curation_parts(line: str, lang: str = "en", reasons_vi: dict | None = None) -> tuple[str, str, str] | None:
-    """One correction of data/raw/curation.yaml in ``lang``: what was set on which figures, in
-    the report's words, the curator's reason (its Vietnamese version from ``reasons_vi``, the
+def _criterion(key: str, val: str, lang: str, sources: dict[str, Source]) -> str:
+    """One condition of a correction's match in the reader's words: a source by its publisher
+    and date, an indicator, status or base by its label."""
+    label = t(_CRITERIA[key], lang).lower() if key in _CRITERIA else key.replace("_", " ")
+    if key == "source" and val in sources:
+        _, publisher = sources[val].described(lang)
+        val = f"{publisher}, {date_text(sources[val].date, lang)}"
+    elif key in _VALUE_GROUPS:
+        val = word(_VALUE_GROUPS[key], val, lang)
+        val = val[:1].lower() + val[1:] if key == "indicator" else val
+    return f"{label} {val}" if key == "year" else f"{label}: {val}"
+
+
+def curation_parts(
+    line: str, lang: str = "en", reasons_vi: dict | None = None, sources: list[Source] | None = None
+) -> tuple[str, str, str] | None:
+    """One correction of data/raw/curation.yaml as the reader's sentence: what was set (or
+    dropped) on which figures, in the report's words (sources by publisher and date), the
+    curator's reason (on Vietnamese pages its Vietnamese version from ``reasons_vi``, the
     English reason to Vietnamese ones, when there is one; else as written) and the reason's
-    language; ``None`` in English or for a line of another form (shown as written)."""
+    language; ``None`` for a line of another form (shown as written)."""
     m = _CURATION.match(str(line))
-    if lang == "en" or not m:
+    if not m:
         return None
-    field, value, n, criteria, reason = m.groups()
+    action, field, value, n, criteria, reason = m.groups()
+    by_id = {s.id: s for s in (sources or [])}
     parts = []
     for item in criteria.split(", "):
         key, _, val = item.partition(" ")
-        label = t(_CRITERIA[key], lang).lower() if key in _CRITERIA else key
-        parts.append(f"{label} {word(_VALUE_GROUPS.get(key, ''), val, lang) if key in _VALUE_GROUPS else val}")
-    what = t(
-        "figures.curation_set",
-        lang,
-        field=t(f"col.{field}", lang).lower() if f"col.{field}" in LABELS else field,
-        value=word(_VALUE_GROUPS.get(field, ""), value, lang) if field in _VALUE_GROUPS else value,
-        n=int(n),
-        criteria="; ".join(parts),
-    )
+        parts.append(_criterion(key, val, lang, by_id))
+    count = "one" if int(n) == 1 else "many"
+    if action == "dropped":
+        what = t(f"figures.curation_drop.{count}", lang, n=int(n), criteria="; ".join(parts))
+    else:
+        what = t(
+            f"figures.curation_set.{count}",
+            lang,
+            field=t(f"col.{field}", lang) if f"col.{field}" in LABELS else field.replace("_", " ").capitalize(),
+            value=word(_VALUE_GROUPS.get(field, ""), value, lang) if field in _VALUE_GROUPS else value,
+            n=int(n),
+            criteria="; ".join(parts),
+        )
+    if lang == "en":
+        return what, reason.strip(), "en"
     translated = (reasons_vi or {}).get(reason.strip())
     return (what, translated, lang) if translated else (what, reason, "en")
 
 
-def curation_line(line: str, lang: str = "en", reasons_vi: dict | None = None) -> str:
+def curation_line(
+    line: str, lang: str = "en", reasons_vi: dict | None = None, sources: list[Source] | None = None
+) -> str:
     """:func:`curation_parts` as Markdown, the curator's reason quoted (the line as written
-    when it has no translation)."""
-    parts = curation_parts(line, lang, reasons_vi)
+    when it has another form)."""
+    parts = curation_parts(line, lang, reasons_vi, sources)
     if parts is None:
         return _md_escape(line)
     what, reason, _ = parts
     return f"{_md_escape(what)}: “{_md_escape(reason)}”"
+
+
+def date_text(date: object, lang: str = "en") -> str:
+    """A publication date as the page's language writes it: ``2020-03-04`` stays ISO in
+    English and is 04/03/2020 in Vietnamese (``2012-01``: 01/2012; a year stays a year);
+    a missing date is said in words."""
+    s = "" if date is None or (isinstance(date, float) and pd.isna(date)) else str(date).strip()
+    if not s or s.lower() in ("none", "nan"):
+        return t("figures.date_unknown", lang)
+    if lang != "vi":
+        return s
+    parts = s.split("-")
+    return "/".join(reversed(parts)) if all(p.isdigit() for p in parts) else s
 
 
 def _summary(result: FiguresResult, lang: str) -> tuple[str, str]:
@@ -269,6 +349,7 @@ def _summary(result: FiguresResult, lang: str) -> tuple[str, str]:
         n=len(f),
         n_reported=int((f["kind"] == "reported").sum()),
         n_implied=int((f["kind"] == "implied").sum()),
+        n_cited=int((f["kind"] == "cited").sum()),
         n_sources=len(result.sources),
         n_merged=int(f["also_in"].ne("").sum()),
     )
@@ -287,7 +368,7 @@ def notes_html(result: FiguresResult, lang: str = "en"):
     if result.curation_log:
         items = []
         for line in result.curation_log:
-            parts = curation_parts(line, lang, result.curation_reasons_vi)
+            parts = curation_parts(line, lang, result.curation_reasons_vi, result.sources)
             if parts is not None:
                 what, reason, reason_lang = parts
                 items.append(f'<li>{e(what)}: <q lang="{reason_lang}">{e(reason)}</q></li>')

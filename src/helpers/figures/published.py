@@ -64,11 +64,22 @@ class Citation(BaseModel):
     url: str | None = None
     date: str | None = Field(default=None, pattern=_DATE)
     location: str = Field(min_length=1)
+    #: The location in Vietnamese, for Vietnamese pages (required in the project's file by a test).
+    location_vi: str | None = Field(default=None, min_length=1)
+    #: Vietnamese descriptions of a publisher or of a title the project wrote (not as published).
+    publisher_vi: str | None = Field(default=None, min_length=1)
+    title_vi: str | None = Field(default=None, min_length=1)
 
     @field_validator("date", mode="before")
     @classmethod
     def _date_text(cls, v):
         return None if v is None else str(v)
+
+    def described(self, lang: str = "en") -> tuple[str, str, str]:
+        """(publisher, title, location) as the citation describes them in ``lang``."""
+        if lang == "vi":
+            return (self.publisher_vi or self.publisher, self.title_vi or self.title, self.location_vi or self.location)
+        return self.publisher, self.title, self.location
 
     def text(self) -> str:
         """One line: publisher, title, date, url, location (missing parts left out)."""

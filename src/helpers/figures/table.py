@@ -30,6 +30,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -123,6 +124,8 @@ class FiguresResult:
     curation_log: list[str] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     curation_reasons_vi: dict[str, str] = field(default_factory=dict)
+    #: The citation of every cited figure (published.yaml), by its id, for the pages.
+    citations: dict[str, Any] = field(default_factory=dict)
 
 
 def series_rows(df: pd.DataFrame) -> pd.Series:
@@ -513,7 +516,8 @@ def build_figures(raw_dir: Path | None = None, curation_path: Path | None = None
     df, checks = consistency_checks(df)
     df = tidy(df)
     reasons_vi = {str(e["reason"]).strip(): str(e["reason_vi"]).strip() for e in entries if e.get("reason_vi")}
-    return FiguresResult(validate_figures(df), checks, problems, log, sources, reasons_vi)
+    citations = {f.id: f.citation for f in cited}
+    return FiguresResult(validate_figures(df), checks, problems, log, sources, reasons_vi, citations)
 
 
 def tidy(df: pd.DataFrame) -> pd.DataFrame:

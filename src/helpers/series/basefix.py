@@ -57,7 +57,13 @@ TABLE_COLUMNS = [
     "rule",
     "evidence",
     "flag",
+    "tests",
 ]
+"""``tests`` holds the evidence as data, for pages that write it in their own language: one
+dict per candidate base (``base``, ``value_2010``, ``plausible``, ``against``: the figures
+compared, each with ``id``, ``year``, ``value``, ``base``, ``assigned`` (its base was itself
+assigned), ``same_year`` and ``growth_pct`` or ``ratio``), then one per same-year plan or
+target (``plan``: its id, year, value and base, and ``ratios`` by candidate base)."""
 
 
 def normalize_base(value: object) -> str:
@@ -142,7 +148,7 @@ def assign_bases(
 
     rows: list[dict] = [dict() for _ in range(len(df))]
     # Anchors: (year, value at 2010 prices, label)
-    anchors: list[tuple[int, float, str]] = []
+    anchors: list[tuple[int, float, str, dict]] = []
     pending: list[int] = []
     for i in range(len(df)):
         fid, year, value = str(df.at[i, "figure_id"]), int(df.at[i, "year"]), float(df.at[i, "value"])
@@ -157,13 +163,15 @@ def assign_bases(
                 rule="stated in the source" if stated[i] != UNSTATED else "given (base_assigned column)",
                 evidence="",
                 flag="stated" if stated[i] != UNSTATED else "given",
+                tests=[],
             )
             v2010 = value * (k if base == OLD_BASE else 1.0)
-            anchors.append((year, v2010, f"{fid} {year} = {_fmt(value)} at {base} prices"))
+            info = dict(id=fid, year=year, value=value, base=base, assigned=stated[i] == UNSTATED)
+            anchors.append((year, v2010, f"{fid} {year} = {_fmt(value)} at {base} prices", info))
         else:
             pending.append(i)
 
-    plan_rows: list[tuple[int, float, str]] = []
+    plan_rows: list[tuple[int, float, str, dict]] = []
     if plans is not None and len(plans):
         for _, p in plans.iterrows():
             try:
@@ -178,6 +186,13 @@ def assign_bases(
                     int(p["year"]),
                     pv,
                     f"{p['figure_id']} {int(p['year'])} plan/target {_fmt(float(p['value']))} at {pb} prices",
+                    dict(
+                        id=str(p["figure_id"]),
+                        year=int(p["year"]),
+                        value=float(p["value"]),
+                        base=pb,
+                        status=str(p.get("status", "")),
+                    ),
                 )
             )
 
@@ -193,6 +208,7 @@ def assign_bases(
         fid, year, value = str(df.at[i, "figure_id"]), int(df.at[i, "year"]), float(df.at[i, "value"])
         expected = NEW_BASE if year >= switch_year else OLD_BASE
         evidence: list[str] = []
+        tests: list[dict] = []
         plausible: set[str] = set()
         if anchors:
             d_min = min(abs(year - a[0]) for a in anchors)
@@ -201,16 +217,20 @@ def assign_bases(
                 v2010 = value * (k if cand == OLD_BASE else 1.0)
                 ok_all = True
                 parts = []
-                for ay, av, lab in near:
+                against = []
+                for ay, av, lab, info in near:
                     if ay == year:
                         r = math.log(v2010 / av)
                         ok = abs(r) <= PLAN_TOLERANCE
                         parts.append(f"ratio {math.exp(r):.3f} to same-year {lab}")
+                        against.append(dict(info, same_year=True, ratio=math.exp(r), ok=ok))
                     else:
                         g = math.log(v2010 / av) / (year - ay)
                         ok = g_lo <= g <= g_hi
                         parts.append(f"{_pct(g)} from {lab}")
+                        against.append(dict(info, same_year=False, growth_pct=(math.exp(g) - 1) * 100, ok=ok))
                     ok_all = ok_all and ok
+                tests.append(dict(base=cand, value_2010=v2010, plausible=ok_all, against=against))
                 if ok_all:
                     plausible.add(cand)
                 conv = f"{_fmt(value)}" if cand == NEW_BASE else f"{_fmt(value)} x {k:.3g} = {_fmt(v2010)}"
@@ -219,12 +239,15 @@ def assign_bases(
                     + "; ".join(parts)
                     + (" -> plausible" if ok_all else " -> implausible")
                 )
-        for py, pv, lab in plan_rows:
+        for py, pv, lab, info in plan_rows:
             if py == year:
+                ratios = {}
                 for cand in BASES:
                     v2010 = value * (k if cand == OLD_BASE else 1.0)
                     r = v2010 / pv
+                    ratios[cand] = r
                     evidence.append(f"if {cand}: ratio {r:.3f} to {lab}")
+                tests.append(dict(plan=info, ratios=ratios))
         if len(plausible) == 1:
             base = next(iter(plausible))
             flag = "probable" if base == expected else "conflict"
@@ -246,9 +269,11 @@ def assign_bases(
             rule=rule,
             evidence=" | ".join(evidence) if evidence else "no figure of known base to compare",
             flag=flag,
+            tests=tests,
         )
+        info = dict(id=fid, year=year, value=value, base=base, assigned=True)
         anchors.append(
-            (year, value * (k if base == OLD_BASE else 1.0), f"{fid} {year} = {_fmt(value)} (assigned {base})")
+            (year, value * (k if base == OLD_BASE else 1.0), f"{fid} {year} = {_fmt(value)} (assigned {base})", info)
         )
 
     return pd.DataFrame(rows, columns=TABLE_COLUMNS)

@@ -6,13 +6,131 @@ The numbers come from :mod:`helpers.series.build`; this module only presents the
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
 from helpers.common.i18n import LABELS, t
 from helpers.common.present import Col, KeyNumbers, Table, number, percent, word
 from helpers.series import basefix, linking
-from helpers.series.linking import SeriesParams
+from helpers.series.linking import SeriesParams, link_factor_reference
+
+
+@dataclass(frozen=True)
+class LinkChoice:
+    """The link factor a page uses and where it comes from, with the figures every page
+    states beside it: the national statistics' prior and range (references.yaml) and the
+    default series' factor and 95% range (the prior combined with the years published at
+    both price bases).
+
+    ``origin`` is ``data`` (the default: the prior combined with the bridge years),
+    ``prior`` (no bridge year: the prior as it is), ``low``/``high``/``default`` (a scenario
+    named after a value of references.yaml) or ``given`` (a scenario with a number)."""
+
+    k: float
+    range: tuple[float, float]
+    origin: str
+    prior_k: float
+    prior_range: tuple[float, float]
+    default_k: float
+    default_range: tuple[float, float]
+    n_bridges: int
+
+    @property
+    def scenario(self) -> bool:
+        return self.origin not in ("data", "prior")
+
+    def position(self) -> str:
+        """``below``, ``inside`` or ``above`` the default's 95% range."""
+        lo, hi = self.default_range
+        return "below" if self.k < lo - 1e-9 else "above" if self.k > hi + 1e-9 else "inside"
+
+
+def link_choice(chosen, params: SeriesParams, default_estimate) -> LinkChoice:
+    """The :class:`LinkChoice` of a page: ``chosen`` is the run's ``link_factor`` parameter
+    (``None``, a name of references.yaml or a number), ``params`` the parameters the series
+    was built with and ``default_estimate`` the :class:`helpers.series.bridge.LinkEstimate`
+    of the default series."""
+    lp = params.link_params()
+    prior_k, prior_range = link_factor_reference()
+    est = default_estimate
+    from_data = bool(est is not None and est.from_data)
+    default_k, default_range = (est.k, est.range) if from_data else (prior_k, prior_range)
+    if chosen is None:
+        origin = "data" if from_data else "prior"
+    elif isinstance(chosen, str):
+        origin = chosen
+    else:
+        origin = "given"
+    return LinkChoice(
+        k=float(lp.link_factor),
+        range=tuple(lp.link_factor_range),
+        origin=origin,
+        prior_k=prior_k,
+        prior_range=prior_range,
+        default_k=default_k,
+        default_range=default_range,
+        n_bridges=len(est.bridges) if from_data else 0,
+    )
+
+
+def _choice(params: SeriesParams, choice: LinkChoice | None) -> LinkChoice:
+    """``choice``, or for a caller that gives none the factor of ``params`` described as the
+    national statistics' (its range as given)."""
+    if choice is not None:
+        return choice
+    lp = params.link_params()
+    prior_k, prior_range = link_factor_reference()
+    rng = tuple(lp.link_factor_range)
+    return LinkChoice(float(lp.link_factor), rng, "prior", prior_k, prior_range, float(lp.link_factor), rng, 0)
+
+
+def _n_years(n: int, lang: str) -> str:
+    return t("count.years_one" if n == 1 else "count.years_many", lang, n=n)
+
+
+def _k(v: float, lang: str) -> str:
+    return number(v, lang, 2)
+
+
+def _which(choice: LinkChoice, lang: str) -> str:
+    """What a scenario's factor is, in words (the end of the national range it takes, ...)."""
+    lo, hi = choice.prior_range
+    key = f"link_which.{choice.origin}" if choice.origin in ("low", "high", "default") else "link_which.given"
+    return t(key, lang, prior_low=_k(lo, lang), prior_high=_k(hi, lang), prior=_k(choice.prior_k, lang))
+
+
+def link_text(choice: LinkChoice, method: str, lang: str = "en") -> str:
+    """The sentence of the summary that says which link factor the page uses, where it comes
+    from and, on a scenario page, how it stands to the default's 95% range."""
+    lo, hi = choice.range
+    plo, phi = choice.prior_range
+    dlo, dhi = choice.default_range
+    common = dict(method=word("method_word", method, lang), k=_k(choice.k, lang))
+    if choice.origin == "data":
+        return t(
+            "series.link_data",
+            lang,
+            **common,
+            low=_k(lo, lang),
+            high=_k(hi, lang),
+            prior=_k(choice.prior_k, lang),
+            prior_low=_k(plo, lang),
+            prior_high=_k(phi, lang),
+            years=_n_years(choice.n_bridges, lang),
+        )
+    if choice.origin == "prior":
+        return t("series.link_prior", lang, **common, low=_k(lo, lang), high=_k(hi, lang))
+    return t(
+        "series.link_scenario",
+        lang,
+        **common,
+        which=_which(choice, lang),
+        position=t(f"link_pos.{choice.position()}", lang),
+        default_k=_k(choice.default_k, lang),
+        default_low=_k(dlo, lang),
+        default_high=_k(dhi, lang),
+    )
 
 
 def applicable_methods(obs: pd.DataFrame, params: SeriesParams) -> list[str]:
@@ -26,13 +144,14 @@ def applicable_methods(obs: pd.DataFrame, params: SeriesParams) -> list[str]:
     return ["link_factor"]
 
 
-def summary_markdown(series: pd.DataFrame, params: SeriesParams, lang: str = "en") -> str:
-    """Plain-language summary: span, how many years of each kind, the link factor, growth."""
+def summary_markdown(
+    series: pd.DataFrame, params: SeriesParams, lang: str = "en", choice: LinkChoice | None = None
+) -> str:
+    """Plain-language summary: span, how many years of each kind, the link factor (where it
+    comes from, see :func:`link_text`), growth."""
     s = series.sort_values("year")
     counts = s["kind"].value_counts()
     first, last = int(s["year"].iloc[0]), int(s["year"].iloc[-1])
-    lp = params.link_params()
-    low, high = lp.link_factor_range
     rate = ((s["value"].iloc[-1] / s["value"].iloc[0]) ** (1 / (last - first)) - 1) * 100
     parts = [
         t(
@@ -45,14 +164,7 @@ def summary_markdown(series: pd.DataFrame, params: SeriesParams, lang: str = "en
             n_linked=int(counts.get("linked", 0)),
             n_gap=int(counts.get("interpolated", 0)),
         ),
-        t(
-            "series.summary_link",
-            lang,
-            k=lp.link_factor,
-            low=low,
-            high=high,
-            method=word("method_word", params.method, lang),
-        ),
+        link_text(_choice(params, choice), params.method, lang),
         t("summary.growth", lang, first=first, last=last, rate=rate),
         t("series.summary_caveat", lang, level=int(params.level)),
     ]
@@ -79,6 +191,36 @@ def series_note(row, series: pd.DataFrame, lang: str = "en") -> str:
     if base.startswith("unstated->"):
         parts.append(t("series_note.base_assigned", lang, base=word("base_word", base.split("->", 1)[1], lang)))
     return "; ".join(parts)
+
+
+def plans_at_2010(plans: pd.DataFrame | None, params: SeriesParams, choice: LinkChoice | None = None) -> pd.DataFrame:
+    """Plans and targets put on the series chart's constant 2010 prices: one at 1994 prices
+    (stated, or stating no base for a year before ``params.switch_year``, the rule of the
+    figures) is multiplied by the page's link factor and marked ``converted``; one at 2010
+    prices (or stating none from the switch year on) is kept as published."""
+    cols = ["figure_id", "year", "value", "published", "converted"]
+    if plans is None or not len(plans):
+        return pd.DataFrame(columns=cols)
+    k = _choice(params, choice).k
+    rows = []
+    for _, p in plans.iterrows():
+        try:
+            base = basefix.normalize_base(p.get("price_base"))
+        except ValueError:
+            continue
+        if base == basefix.CURRENT:
+            continue
+        if base == basefix.UNSTATED:
+            base = linking.NEW_BASE if int(p["year"]) >= params.switch_year else linking.OLD_BASE
+        old = base == linking.OLD_BASE
+        value = float(p["value"])
+        rows.append(
+            dict(
+                figure_id=p["figure_id"], year=int(p["year"]), value=value * k if old else value, published=value,
+                converted=old,
+            )
+        )  # fmt: skip
+    return pd.DataFrame(rows, columns=cols)
 
 
 def _int_or_dash(v) -> str:
@@ -110,23 +252,39 @@ def display_table(series: pd.DataFrame, lang: str = "en") -> Table:
     return Table(df, cols, lang, name="series")
 
 
-def key_numbers(series: pd.DataFrame, params: SeriesParams, lang: str = "en") -> KeyNumbers:
-    """The answer first: span, last published value, growth over the span, link factor."""
+def key_numbers(
+    series: pd.DataFrame, params: SeriesParams, lang: str = "en", choice: LinkChoice | None = None
+) -> KeyNumbers:
+    """The answer first: span, last published value (with its price base, said to be assigned
+    when the source states none), growth over the span, the link factor (its 95% range, or on
+    a scenario page the default it departs from)."""
     s = series.sort_values("year")
     first, last = int(s["year"].iloc[0]), int(s["year"].iloc[-1])
     rate = ((s["value"].iloc[-1] / s["value"].iloc[0]) ** (1 / max(1, last - first)) - 1) * 100
-    lp = params.link_params()
-    low, high = lp.link_factor_range
+    c = _choice(params, choice)
+    lo, hi = c.range
+    if c.scenario:
+        link_note = t(
+            "keys.link_scenario",
+            lang,
+            default_k=_k(c.default_k, lang),
+            default_low=_k(c.default_range[0], lang),
+            default_high=_k(c.default_range[1], lang),
+        )
+    else:
+        link_note = t("keys.link_range", lang, low=_k(lo, lang), high=_k(hi, lang))
+    base = str(s["price_base_source"].iloc[-1]) if "price_base_source" in s else ""
+    unit = (
+        t("keys.unit_assigned", lang, base=word("base_word", base, lang))
+        if base.startswith("unstated->")
+        else t("keys.unit", lang)
+    )
     return KeyNumbers(
         [
             (t("keys.span", lang), f"{first}–{last}", ""),
-            (t("keys.last", lang, year=last), number(s["value"].iloc[-1], lang, 0), t("keys.unit", lang)),
+            (t("keys.last", lang, year=last), number(s["value"].iloc[-1], lang, 0), unit),
             (t("summary.growth_label", lang, first=first, last=last), percent(rate, lang, 1), ""),
-            (
-                t("keys.link_factor", lang),
-                number(lp.link_factor, lang, 2),
-                f"{number(low, lang, 2)}–{number(high, lang, 2)}",
-            ),
+            (t("keys.link_factor", lang), _k(c.k, lang), link_note),
             (t("keys.n_gap", lang), str(int((s["kind"] == "interpolated").sum())), ""),
         ],
         lang,
@@ -134,8 +292,8 @@ def key_numbers(series: pd.DataFrame, params: SeriesParams, lang: str = "en") ->
 
 
 def bases_table(obs: pd.DataFrame, params: SeriesParams, plans: pd.DataFrame | None, lang: str = "en") -> Table:
-    """The probable base of every figure with no stated base, the rule and how sure it is
-    (the arithmetic behind it, in English, stays in the English report)."""
+    """The probable base of every figure with no stated base, the rule, how sure it is and
+    the evidence, written as sentences in the report's language (:func:`evidence_text`)."""
     table = basefix.assign_bases(
         obs,
         plans=plans,
@@ -143,9 +301,14 @@ def bases_table(obs: pd.DataFrame, params: SeriesParams, plans: pd.DataFrame | N
         growth_bounds=params.growth_bounds,
         switch_year=params.switch_year,
     )
+    k = params.link_params().link_factor if params.link_factor is None else params.link_factor
     table = table.assign(
         rule_key=["stated" if str(b) != "unstated" else "chain" for b in table["stated_base"]],
         flag=table["flag"].replace("", "stated"),
+        evidence_text=[
+            evidence_text(tests, value, year, k, lang)
+            for tests, value, year in zip(table["tests"], table["value"], table["year"])
+        ],
     )
     cols = [
         Col("figure_id", "col.id", "code"),
@@ -155,22 +318,101 @@ def bases_table(obs: pd.DataFrame, params: SeriesParams, plans: pd.DataFrame | N
         Col("assigned_base", "col.price_base", "word", group="base_word"),
         Col("flag", "col.flags", "word", group="basefix_flag"),
         Col("rule_key", "col.rule", "word", group="basefix_rule"),
+        Col("evidence_text", "col.evidence"),
     ]
-    if lang == "en":
-        cols.append(Col("evidence", "col.evidence"))
     return Table(table, cols, lang, name="bases")
 
 
-def assumptions_display(params: SeriesParams, lang: str = "en") -> Table:
+def _ref_text(ref: dict, lang: str) -> str:
+    """A figure the evidence compares with: its id, value and price base (said to be
+    assigned when it was)."""
+    key = "evidence.ref_assigned" if ref.get("assigned") else "evidence.ref_stated"
+    return t(key, lang, id=ref["id"], value=number(ref["value"], lang, 0), base=word("base_word", ref["base"], lang))
+
+
+def evidence_text(tests, value: float, year: int, k: float, lang: str = "en") -> str:
+    """The evidence of :func:`helpers.series.basefix.assign_bases` (its ``tests``: one entry
+    per candidate base, then one per same-year plan) as sentences in ``lang``: what the figure
+    would be at each base, the growth or ratio that implies against the figures of known base
+    nearest to it, and whether that is plausible; then how it compares with a same-year plan
+    or target. Empty for a figure whose base is stated."""
+    if not isinstance(tests, list) or not tests:
+        return ""
+    out = []
+    named: set[str] = set()
+    candidates = [c for c in tests if "base" in c]
+    for c in candidates:
+        if c["base"] == linking.OLD_BASE:
+            at = t(
+                "evidence.at_1994",
+                lang,
+                value=number(value, lang, 0),
+                k=number(k, lang, 2),
+                v2010=number(c["value_2010"], lang, 0),
+            )
+        else:
+            at = t("evidence.at_2010", lang)
+        comparisons = []
+        for ref in c["against"]:
+            short = ref["id"] in named  # the figure was described in a sentence before
+            named.add(ref["id"])
+            if ref["same_year"]:
+                ratio = number(ref["ratio"], lang, 2)
+                comparisons.append(
+                    t("evidence.same_year_short", lang, ratio=ratio)
+                    if short
+                    else t("evidence.same_year", lang, ratio=ratio, ref=_ref_text(ref, lang))
+                )
+            else:
+                y1, y2 = sorted((int(ref["year"]), int(year)))
+                growth = percent(ref["growth_pct"], lang, 1, sign=True)
+                comparisons.append(
+                    t("evidence.growth_short", lang, growth=growth)
+                    if short
+                    else t("evidence.growth", lang, growth=growth, first=y1, last=y2, ref=_ref_text(ref, lang))
+                )
+        comparisons = list(dict.fromkeys(comparisons))  # two figures of one year may give one rate
+        verdict = t("evidence.plausible" if c["plausible"] else "evidence.implausible", lang)
+        out.append(t("evidence.sentence", lang, at=at, comparisons="; ".join(comparisons), verdict=verdict))
+    if not candidates:
+        out.append(t("evidence.none", lang))
+    for c in tests:
+        if "plan" in c:
+            plan = c["plan"]
+            out.append(
+                t(
+                    "evidence.plan",
+                    lang,
+                    status=word("status_word", plan.get("status") or "plan", lang),
+                    year=int(plan["year"]),
+                    ref=_ref_text(plan, lang),
+                    r1994=number(c["ratios"][linking.OLD_BASE], lang, 2),
+                    r2010=number(c["ratios"][linking.NEW_BASE], lang, 2),
+                )
+            )
+    return " ".join(out)
+
+
+def assumptions_display(params: SeriesParams, lang: str = "en", choice: LinkChoice | None = None) -> Table:
     """The main assumptions of the series in the report's language (the complete list, in
-    English, is :func:`helpers.series.build.assumptions_table`)."""
-    lp = params.link_params()
-    low, high = lp.link_factor_range
+    English, is :func:`helpers.series.build.assumptions_table`); the link factor's row says
+    where the page's factor comes from (:class:`LinkChoice`)."""
+    c = _choice(params, choice)
+    low, high = c.range
     param, refs = t("assume.source_param", lang), t("assume.source_refs", lang)
+    if c.origin == "data":
+        k_source = t("assume.source_link_data", lang, prior=_k(c.prior_k, lang), years=_n_years(c.n_bridges, lang))
+        range_row = (t("assume.range", lang), f"{_k(low, lang)}–{_k(high, lang)}", t("assume.source_combined", lang))
+    elif c.origin == "prior":
+        k_source = refs
+        range_row = (t("assume.range", lang), f"{_k(low, lang)}–{_k(high, lang)}", refs)
+    else:
+        k_source = t("assume.source_scenario", lang, which=_which(c, lang))
+        range_row = (t("assume.range_scenario", lang), f"{_k(low, lang)}–{_k(high, lang)}", refs)
     rows = [
         (t("assume.method", lang), word("method_word", params.method, lang), param),
-        (t("assume.link_factor", lang), number(lp.link_factor, lang, 2), refs),
-        (t("assume.range", lang), f"{number(low, lang, 2)}–{number(high, lang, 2)}", refs),
+        (t("assume.link_factor", lang), _k(c.k, lang), k_source),
+        range_row,
         (t("assume.level", lang), percent(params.level, lang, 0), param),
         (t("assume.gap_method", lang), word("gap_word", params.gap_method, lang), param),
         (t("assume.sigma_floor", lang), number(params.sigma_floor, lang, 2), t("assume.source_judgement", lang)),
@@ -324,17 +566,22 @@ def bridge_display(estimate, lang: str = "en") -> Table:
     return Table(estimate.bridges, cols, lang, name="bridges")
 
 
-def bridge_text(estimate, lang: str = "en") -> str:
-    """How the link factor was obtained, in a sentence in the report's language."""
+def bridge_text(estimate, lang: str = "en", choice: LinkChoice | None = None) -> str:
+    """How the default link factor was obtained, in a sentence in the report's language; on
+    a scenario page (``choice``), followed by the factor the page uses instead."""
     if not estimate.from_data:
-        return t("series.bridge_none", lang, k=number(estimate.prior_k, lang, 2))
-    lo, hi = estimate.range
-    return t(
-        "series.bridge_rule",
-        lang,
-        prior=number(estimate.prior_k, lang, 2),
-        n=len(estimate.bridges),
-        k=number(estimate.k, lang, 2),
-        lo=number(lo, lang, 2),
-        hi=number(hi, lang, 2),
-    )
+        text = t("series.bridge_none", lang, k=number(estimate.prior_k, lang, 2))
+    else:
+        lo, hi = estimate.range
+        text = t(
+            "series.bridge_rule",
+            lang,
+            prior=number(estimate.prior_k, lang, 2),
+            years=_n_years(len(estimate.bridges), lang),
+            k=number(estimate.k, lang, 2),
+            lo=number(lo, lang, 2),
+            hi=number(hi, lang, 2),
+        )
+    if choice is not None and choice.scenario:
+        text += " " + t("series.bridge_scenario", lang, k=_k(choice.k, lang), which=_which(choice, lang))
+    return text
