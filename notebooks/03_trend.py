@@ -45,7 +45,7 @@ display(run_header(params.record(), lang=lang))
 # %%
 done = stage.run_trend(params)
 series, y, results, problems = done.source.series, done.y, done.results, done.problems
-display(O.trend_key_numbers(results, y, lang))
+display(O.trend_key_numbers(results, y, lang, series=series))
 fits = {m: r.fitted for m, r in results.items()}
 show(trend_chart(pages.history(series, y, first_year), fits, lang, {m: r.frame for m, r in results.items()}))
 display(Markdown(pages.trend_intro(y, lang)))

@@ -47,7 +47,7 @@ display(run_header(params.record(), lang=lang))
 done = stage.run_forecast(params)
 series, figures, y, outlook = done.source.series, done.figures, done.y, done.outlook
 backtests = O.backtest_table(y, models, horizon=3, lang=lang)
-display(O.key_numbers(outlook, y, lang))
+display(O.key_numbers(outlook, y, lang, series=series))
 history = pages.history(series, y, first_year)
 show(fan_chart(history, outlook.frame, lang))
 display(Markdown(fan_caption(outlook.frame, lang)))

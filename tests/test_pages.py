@@ -233,3 +233,15 @@ def test_forecast_headings_and_notes_read_as_prose():
         for key in ("forecast.choice_note", "trend.backtest_note"):
             text = t(key, lang, n=12, gaps="x")
             assert "bench/" not in text and "`" not in text
+
+
+def test_key_cards_say_when_the_last_levels_price_base_was_assigned(series):
+    """46,100 (2023) states no price base in its source; the series assigned 2010 prices as
+    probable, and the trend and forecast key cards say so, as the series page does."""
+    year = int(series[series["kind"] != "nowcast"]["year"].max())
+    base = str(series.loc[series["year"] == year, "price_base_source"].iloc[0])
+    assert base == "unstated->2010"
+    assert O.last_unit(series, year, "en") == "billion VND; price base not stated, probably 2010 prices"
+    assert O.last_unit(series, year, "vi").startswith("tỷ đồng; loại giá không ghi")
+    assert O.last_unit(series, 2016, "en") == t("keys.unit", "en")  # published at 2010 prices
+    assert O.last_unit(None, year, "vi") == t("keys.unit", "vi")

@@ -34,7 +34,7 @@ import pandas as pd
 from helpers.common import paths
 from helpers.common.errors import UsageError
 from helpers.common.i18n import t
-from helpers.common.present import Col, KeyNumbers, Table, number, percent
+from helpers.common.present import Col, KeyNumbers, Table, number, percent, word
 from helpers.models import MODELS, ForecastResult, ModelError, fit_forecast
 from helpers.series import build as S
 from helpers.series import linking
@@ -454,9 +454,24 @@ def _interval_keys(frame: pd.DataFrame, level: str) -> tuple[str, str, str]:
     return lo, "hi" + lo[2:], lo[3:]
 
 
-def key_numbers(outlook: Outlook, y: pd.Series, lang: str = "en") -> KeyNumbers:
+def last_unit(series: pd.DataFrame | None, year: int, lang: str = "en") -> str:
+    """The unit of the last published level: constant 2010 prices, or, when its source states
+    no price base and the series assigned one, that the base is the probable one."""
+    unit = t("keys.unit", lang)
+    if series is None or "price_base_source" not in series:
+        return unit
+    row = series[series["year"].astype(int) == year]
+    base = str(row["price_base_source"].iloc[0]) if len(row) else ""
+    if base.startswith("unstated->"):
+        return t("keys.unit_assigned", lang, base=word("base_word", base, lang))
+    return unit
+
+
+def key_numbers(outlook: Outlook, y: pd.Series, lang: str = "en", series: pd.DataFrame | None = None) -> KeyNumbers:
     """The answer first: last published level, the median forecast of the last year with its
-    80% range, and the median growth a year; the same numbers as the forecast table."""
+    80% range, and the median growth a year; the same numbers as the forecast table.
+    ``series`` (the annual series table) tells whether the last level's price base was
+    assigned (:func:`last_unit`)."""
     f = outlook.frame
     last_year = int(y.last_valid_index())
     last = float(y.loc[last_year])
@@ -466,7 +481,7 @@ def key_numbers(outlook: Outlook, y: pd.Series, lang: str = "en") -> KeyNumbers:
     unit = t("keys.unit", lang)
     return KeyNumbers(
         [
-            (t("keys.last", lang, year=last_year), number(last, lang, 0), unit),
+            (t("keys.last", lang, year=last_year), number(last, lang, 0), last_unit(series, last_year, lang)),
             (t("keys.forecast", lang, year=int(end["year"])), number(end["forecast"], lang, 0), unit),
             (
                 t("keys.range", lang, level=level, year=int(end["year"])),
@@ -521,14 +536,16 @@ def summary_markdown(
     return "\n\n".join(parts)
 
 
-def trend_key_numbers(results: dict[str, ForecastResult], y: pd.Series, lang: str = "en") -> KeyNumbers:
+def trend_key_numbers(
+    results: dict[str, ForecastResult], y: pd.Series, lang: str = "en", series: pd.DataFrame | None = None
+) -> KeyNumbers:
     """The answer first for the trend report: the years the models see, the last published
-    level and the constant-growth trend with its 95% interval (when that model was fitted)."""
+    level and the constant-growth trend with its 95% interval (when that model was fitted);
+    ``series`` as in :func:`key_numbers`."""
     first, last = int(y.first_valid_index()), int(y.last_valid_index())
-    unit = t("keys.unit", lang)
     items = [
         (t("keys.span", lang), f"{first}–{last}", t("trend.n_years", lang, n=int(y.notna().sum()))),
-        (t("keys.last", lang, year=last), number(float(y.loc[last]), lang), unit),
+        (t("keys.last", lang, year=last), number(float(y.loc[last]), lang), last_unit(series, last, lang)),
     ]
     if "loglinear" in results:
         info = results["loglinear"].info
