@@ -500,16 +500,16 @@ def kernel_processes(connection_files: list[Path]) -> list[int]:
     return pids
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc")
-def test_ctrl_c_during_reports_stops_kernels_and_cleans_up(tmp_path: Path):
-    root = make_site_root(tmp_path)
+def interrupt_during_slow_run(root: Path, *extra: str) -> tuple[int, str, list[Path], Path]:
+    """Build ``root``'s two runs into ``root/site``, wait until the quick one has finished and
+    the slow one's kernel runs, then press Ctrl-C (SIGINT to the whole process group, as a
+    terminal does). Returns the exit code, stderr, the slow run's kernel connection files and
+    the output folder."""
     out = root / "site"
-    env = {**os.environ, "LAOCAI_ROOT": str(root)}
     proc = subprocess.Popen(
-        [str(LAOCAI), "reports", "--out", str(out), "--jobs", "2", "-q"],
+        [str(LAOCAI), "reports", "--out", str(out), "--jobs", "2", "-q", *extra],
         cwd=root,
-        env=env,
+        env={**os.environ, "LAOCAI_ROOT": str(root)},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -532,7 +532,14 @@ def test_ctrl_c_during_reports_stops_kernels_and_cleans_up(tmp_path: Path):
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert proc.returncode == 130
+    return proc.returncode, stderr, connection, out
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc")
+def test_ctrl_c_during_reports_stops_kernels_and_cleans_up(tmp_path: Path):
+    code, stderr, connection, out = interrupt_during_slow_run(make_site_root(tmp_path))
+    assert code == 130
     line = one_line(stderr)
     assert line.startswith("laocai reports: interrupted: stopped slow-en (their last good reports are kept)")
     assert "1 finished run(s) recorded" in line

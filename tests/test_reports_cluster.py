@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
 import shutil
 import signal
@@ -20,27 +19,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_reports import LAOCAI, make_root, run_cli, write_config
+from test_reports import SIMPLE, make_root, run_cli, write_config
 from typer.testing import CliRunner
 
 from helpers.cli import app
 from helpers.common.cluster import SchedulerError
 from helpers.reports import cluster as reports_cluster
 
-SMALL_SET = """
-langs: [en, vi]
-runs:
-  - name: figures
-    notebook: notebooks/fx_figures.ipynb
-    title: {en: "Figures", vi: "Số liệu"}
-    data: canonical
-    outputs: [figures.csv]
-  - name: series-low
-    notebook: notebooks/fx_series.ipynb
-    title: {en: "Series, low", vi: "Chuỗi, thấp"}
-    needs: [figures]
-    parameters: {link_factor: 0.9}
-    outputs: [series.csv]
+SMALL_SET = (
+    "\nlangs: [en, vi]"
+    + SIMPLE
+    + """\
   - name: broken
     notebook: notebooks/fx_fail.ipynb
     title: {en: "Broken", vi: "Hỏng"}
@@ -52,6 +41,7 @@ runs:
     langs: [en]
     needs: [broken]
 """
+)
 
 
 def free_port() -> int:
@@ -272,37 +262,12 @@ def test_a_build_on_a_cluster_writes_what_a_local_build_writes(tmp_path: Path, t
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc")
 def test_ctrl_c_with_a_local_cluster_stops_the_kernels_and_keeps_what_finished(tmp_path: Path):
-    from test_faults import TWO_RUNS, kernel_processes, make_site_root, one_line, wait_for
+    from test_faults import TWO_RUNS, interrupt_during_slow_run, kernel_processes, make_site_root, one_line
 
-    root = make_site_root(tmp_path, TWO_RUNS)
-    out = root / "site"
-    proc = subprocess.Popen(
-        [str(LAOCAI), "reports", "--out", str(out), "--jobs", "2", "-q", "--scheduler", "local"],
-        cwd=root,
-        env={**os.environ, "LAOCAI_ROOT": str(root)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
+    code, stderr, connection, out = interrupt_during_slow_run(
+        make_site_root(tmp_path, TWO_RUNS), "--scheduler", "local"
     )
-    slow_dir = out / "runs" / "slow-en"
-    try:
-        wait_for(
-            lambda: (
-                (out / "quick-en.html").exists() and list(slow_dir.glob("kernel-*.json")) or proc.poll() is not None
-            ),
-            timeout=240,
-            what="the quick run to finish and the slow one to start",
-        )
-        assert proc.poll() is None, proc.communicate()
-        connection = list(slow_dir.glob("kernel-*.json"))
-        wait_for(lambda: bool(kernel_processes(connection)), what="the slow run's kernel")
-        os.killpg(proc.pid, signal.SIGINT)  # the terminal's Ctrl-C reaches the workers too
-        _, stderr = proc.communicate(timeout=90)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-    assert proc.returncode == 130
+    assert code == 130
     line = one_line(stderr)  # no worker traceback
     assert line.startswith("laocai reports: interrupted: stopped slow-en (their last good reports are kept)")
     assert kernel_processes(connection) == []
