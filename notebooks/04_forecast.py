@@ -75,6 +75,7 @@ for p in done.problems:
 # %%
 display(Markdown("## " + t("forecast.backtest_heading", lang)))
 display(backtests)
+display(Markdown(t("backtest.metrics_note", lang, h=3)))
 display(Markdown(t("forecast.choice_note", lang)))
 
 # %%

@@ -245,3 +245,15 @@ def test_key_cards_say_when_the_last_levels_price_base_was_assigned(series):
     assert O.last_unit(series, year, "vi").startswith("tỷ đồng; loại giá không ghi")
     assert O.last_unit(series, 2016, "en") == t("keys.unit", "en")  # published at 2010 prices
     assert O.last_unit(None, year, "vi") == t("keys.unit", "vi")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_backtest_note_explains_every_measure_the_table_shows(lang):
+    note = t("backtest.metrics_note", lang, h=3)
+    table = O.backtest_table(_y(range(2005, 2020)), ["rwd"], horizon=3, lang=lang)
+    headers = [c.header(lang) for c in table.cols if c.key not in ("model", "n")]
+    explained = note.lower()
+    for h in headers:  # "sMAPE (%)", "80% coverage", "Độ phủ 95%": the measure's name
+        word = h.split(" (")[0].replace("80%", "").replace("95%", "").strip().lower()
+        assert f"**{word}**" in explained, (h, word)
+    assert " 3 " in note
