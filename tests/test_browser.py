@@ -289,9 +289,13 @@ def foreign_words() -> set[str]:
 
 
 def data_file(site: Site, page: Path, name: str) -> Path:
-    """The data file behind a download link: the run's own folder, else the canonical data."""
+    """The data file behind a download link: the run's own folder, else the canonical data of
+    the build (data/processed for a build into reports/, else the data folder of --out)."""
     own = site.out / "runs" / page.stem / "data" / name
-    return own if own.is_file() else site.root / "data" / "processed" / name
+    if own.is_file():
+        return own
+    canonical = site.root / "data" / "processed" if site.out == site.root / "reports" else site.out / "data"
+    return canonical / name
 
 
 def reader_problems(facts: dict, page: Path, site: Site, viewport: str) -> list[str]:
