@@ -298,6 +298,21 @@ class Context:
         """Folder the run writes its data to (the runs that need it read it there)."""
         return self.canonical_dir if run.canonical else self.run_dir(run) / "data"
 
+    def source_runs(self, run: Run) -> list[Run]:
+        """The runs whose data ``run`` reads, directly or through the runs it needs, each
+        taken in ``run``'s language when the configuration builds it in that language
+        (a forecast in Vietnamese names the Vietnamese series and figures reports)."""
+        same = {(r.base, r.lang): r for r in self.config.runs}
+        found: list[Run] = []
+        todo = list(run.needs)
+        while todo:
+            need = self.config.by_name[todo.pop(0)]
+            source = same.get((need.base, run.lang), need)
+            if source.name != run.name and source not in found:
+                found.append(source)
+                todo += source.needs
+        return found
+
     def param_path(self, p: Path) -> str:
         """A path as passed to a notebook: relative to the root when inside it."""
         try:
