@@ -28,9 +28,10 @@ def test_tables_are_labelled_with_their_caption_or_heading():
         "<div class='table-wrap' tabindex='0' role='region' aria-label='models'><table>"
         "<caption>Sai số &amp; độ phủ</caption><tr><td>2</td></tr></table></div>"
         '<div class="table-wrap" role="region"><table><tr><td>3</td></tr></table></div>'
+        '<div aria-label="growth" class="table-wrap" role="region"><table><tr><td>4</td></tr></table></div>'
     )
     labels = re.findall(r'aria-label="([^"]*)"', reader_markup(page))
-    assert labels == ["Dự báo theo năm", "Sai số &amp; độ phủ", "Các mô hình"]
+    assert labels == ["Dự báo theo năm", "Sai số &amp; độ phủ", "Các mô hình", "Các mô hình (2)"]
 
 
 def test_cited_addresses_become_links_and_markup_is_left_alone():
@@ -142,3 +143,13 @@ def test_index_parameters_come_from_the_runs_in_their_language(tmp_path: Path):
     assert vi["Ngôn ngữ"] == "Tiếng Việt"
     assert vi["Thư mục ghi dữ liệu"] == "reports/runs/series-vi/data"
     assert dict(entries["figures-en"]["parameters"])["Data written to"] == "data/processed"
+
+
+def test_wide_tables_say_they_scroll_in_the_pages_language():
+    wide = "<table><thead><tr>" + "<th>c</th>" * 6 + "</tr></thead></table>"
+    narrow = "<table><thead><tr><th>a</th><th>b</th></tr></thead></table>"
+    page = _page(f'<h2>A</h2><div class="table-wrap">{wide}</div><h2>B</h2><div class="table-wrap">{narrow}</div>')
+    vi = reader_markup(page, "vi")
+    assert vi.count('class="scroll-hint"') == 1
+    assert vi.index("vuốt ngang") < vi.index(wide)
+    assert "swipe sideways" in reader_markup(page, "en")

@@ -145,10 +145,6 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "index.other": {"en": "Other reports", "vi": "Các báo cáo khác"},
     "index.only_en": {"en": "English only", "vi": "Chỉ có bản tiếng Anh"},
     "index.only_vi": {"en": "Vietnamese only", "vi": "Chỉ có bản tiếng Việt"},
-    "index.scroll_hint": {
-        "en": "On a narrow screen the table scrolls sideways.",
-        "vi": "Trên màn hình hẹp, bảng cuộn ngang được.",
-    },
     "question.other": {"en": "Lào Cai province: {title}", "vi": "Tỉnh Lào Cai: {title}"},
     # --- key numbers ------------------------------------------------------------------------------
     "keys.title": {"en": "Key numbers", "vi": "Các con số chính"},

@@ -164,7 +164,7 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
     extra = [("data", t("page.download", lang))] if resources["laocai"]["downloads"] else []
     if about:
         extra.append(("about", t("page.about", lang)))
-    return reader_markup(_add_contents(body, t("page.contents", lang), extra))
+    return reader_markup(_add_contents(body, t("page.contents", lang), extra), lang)
 
 
 _H2 = re.compile(r"<h2([^>]*)>(.*?)</h2>", re.S)
@@ -206,7 +206,7 @@ def _add_contents(page: str, label: str, extra: list[tuple[str, str]] | None = N
 
 
 # --------------------------------------------------------------------------- reader markup
-_TABLE_WRAP = re.compile(r"<div\s+class=([\"'])table-wrap\1[^>]*>")
+_TABLE_WRAP = re.compile(r"<div\b[^>]*\sclass=([\"'])(?:[^\"']*\s)?table-wrap[\s\"'][^>]*>")
 _HEADING = re.compile(r"<h([2-4])[^>]*>(.*?)</h\1>", re.S)
 _CAPTION = re.compile(r"<caption[^>]*>(.*?)</caption>", re.S)
 _TAG = re.compile(r"(<[^>]*>)")
@@ -218,11 +218,17 @@ def _text_of(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
 
 
-def _label_tables(page: str) -> str:
+#: Tables with at least this many columns are wider than a phone: a hint says they scroll.
+WIDE_TABLE_COLUMNS = 5
+
+
+def _label_tables(page: str, hint: str = "") -> str:
     """Label every scrolling table box (``div.table-wrap``) with what a reader sees: its
     table's caption, else the heading the table stands under, in the page's language (the
-    label the table was written with, often a key such as ``forecast``, is replaced)."""
-    out, pos = [], 0
+    label the table was written with, often a key such as ``forecast``, is replaced); two
+    boxes with the same label are numbered. A table of :data:`WIDE_TABLE_COLUMNS` columns or
+    more gets ``hint`` before it (shown on a phone only, by the style sheet)."""
+    out, pos, used = [], 0, {}
     for m in _TABLE_WRAP.finditer(page):
         end = page.find("</table>", m.end())
         caption = _CAPTION.search(page, m.end(), end if end >= 0 else len(page))
@@ -232,12 +238,17 @@ def _label_tables(page: str) -> str:
             label = _text_of(headings[-1].group(2)) if headings else ""
         tag = m.group(0)
         if label:
+            used[label] = used.get(label, 0) + 1
+            label = label if used[label] == 1 else f"{label} ({used[label]})"  # each box named apart
             value = html.escape(label, quote=True)
             if re.search(r"\saria-label=", tag):
                 tag = re.sub(r"""\saria-label=(["'])[^"']*\1""", f' aria-label="{value}"', tag, count=1)
             else:
                 tag = tag[:-1] + f' aria-label="{value}">'
-        out += [page[pos : m.start()], tag]
+        head = re.search(r"<tr[^>]*>(.*?)</tr>", page[m.end() : end if end >= 0 else len(page)], re.S)
+        wide = head is not None and len(re.findall(r"<t[hd][\s>]", head.group(1))) >= WIDE_TABLE_COLUMNS
+        note = f'<p class="scroll-hint">{html.escape(hint)}</p>' if hint and wide else ""
+        out += [page[pos : m.start()], note, tag]
         pos = m.end()
     out.append(page[pos:])
     return "".join(out)
@@ -283,11 +294,14 @@ def _break_ids(page: str) -> str:
     return _ID_TEXT.sub(fix, page)
 
 
-def reader_markup(page: str) -> str:
+def reader_markup(page: str, lang: str = "en") -> str:
     """The finishing touches of a report page for its reader: tables labelled in the page's
-    language (:func:`_label_tables`), cited web addresses as links (:func:`_link_urls`) and
-    identifiers that break only at their hyphens and underscores (:func:`_break_ids`)."""
-    return _break_ids(_link_urls(_label_tables(page)))
+    language, wide ones with a hint that they scroll (:func:`_label_tables`), cited web
+    addresses as links (:func:`_link_urls`) and identifiers that break only at their hyphens
+    and underscores (:func:`_break_ids`)."""
+    from helpers.common.i18n import t
+
+    return _break_ids(_link_urls(_label_tables(page, t("page.scroll_hint", lang))))
 
 
 _FORBIDDEN_TAGS = {"script", "iframe", "object", "embed", "frame", "frameset", "base", "applet"}
