@@ -252,10 +252,14 @@ TAP_SELECTOR = (
     "nav.links a, p.based-on a, nav.contents summary, nav.contents li a, details.about > summary, "
     ".downloads a, ul.reports .links a, a.report-link, td.params summary"
 )
+#: Measured with every folded part open (the contents list, the run details), then folded again.
 TAP_TARGETS_JS = (
-    "sel => Array.from(document.querySelectorAll(sel)).filter(e => e.getClientRects().length)"
+    "sel => { const shut = Array.from(document.querySelectorAll('details:not([open])'));"
+    " shut.forEach(d => d.open = true);"
+    " const out = Array.from(document.querySelectorAll(sel)).filter(e => e.getClientRects().length)"
     ".map(e => { const r = e.getBoundingClientRect();"
-    " return {text: e.textContent.trim().slice(0, 40), w: r.width, h: r.height}; })"
+    " return {text: e.textContent.trim().slice(0, 40), w: r.width, h: r.height}; });"
+    " shut.forEach(d => d.open = false); return out; }"
 )
 #: Every accessible name given by an aria-label (what a screen reader announces for a table box).
 ARIA_LABELS_JS = "() => Array.from(document.querySelectorAll('[aria-label]')).map(e => e.getAttribute('aria-label'))"
