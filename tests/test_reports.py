@@ -753,8 +753,9 @@ def test_fixture_reports_have_header_no_code_and_embedded_figures(fixture_site: 
     fig = (fixture_site.out / "figures-vi.html").read_text(encoding="utf-8")
     assert 'lang="vi"' in fig and "Tham số" in fig and "Năm" in fig
     assert re.search(r'<img[^>]+src="data:image/png;base64,', fig)
-    for key in ("link_factor", "method", "level"):  # defaults are shown too
-        assert f"<code>{key}</code>" in (fixture_site.out / "series-low-en.html").read_text(encoding="utf-8")
+    low = (fixture_site.out / "series-low-en.html").read_text(encoding="utf-8")
+    for name in ("Link factor (2010 / 1994 prices)", "Linking method", "Interval level"):  # defaults are shown too
+        assert f'<th scope="row">{name}</th>' in low
 
 
 @pytest.mark.slow
@@ -780,7 +781,9 @@ def test_index_lists_every_report_with_its_facts(fixture_site: Site):
         assert f'href="{page.name}"' in index
     row = re.search(r'<tr class="run" id="run-series-low-vi".*?</tr>', index, re.S).group(0)
     assert 'data-status="ok"' in row and "Chuỗi số liệu, hệ số nối thấp" in row
-    assert "link_factor=0.9" in row and re.search(r"\d+\.\d s", row) and re.search(r"20\d\d-\d\d-\d\d", row)
+    # parameters, run time and date written the Vietnamese way for a Vietnamese report
+    assert "<dt>Hệ số nối (giá 2010 / giá 1994)</dt><dd>0,9</dd>" in row and "link_factor" not in row
+    assert re.search(r"\d+,\d s", row) and re.search(r'<time datetime="20\d\d-\d\d-\d\dT[^"]*">\d\d/\d\d/20\d\d, ', row)
 
 
 @pytest.mark.slow
