@@ -120,7 +120,9 @@ def index_entries(ctx: Context) -> list[dict[str, Any]]:
                 "lang": run.lang,
                 "title": ctx.title(run),
                 "notebook": run.notebook_label,
-                "parameters": param_rows(ctx.params.get(run.name, {}), run.lang, root=ctx.root, out=ctx.out),
+                "parameters": param_rows(  # the Language column names the language
+                    ctx.params.get(run.name, {}), run.lang, root=ctx.root, out=ctx.out, hide=("lang",)
+                ),
                 "status": status,
                 "href": f"{run.name}.html" if html_exists else None,
                 "date": good.get("finished", ""),

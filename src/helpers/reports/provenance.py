@@ -218,7 +218,7 @@ def run_header_html(
     The parameters are a two-column list in the page's language
     (:func:`helpers.reports.paramtext.param_rows`): translated names, values written the
     page's way, folders relative to the project folder (or to ``out_dir``, the reports'
-    folder, for one outside it).
+    folder, for one outside it); ``lang`` is the facts' Language row.
     """
     from helpers.common.i18n import LANG_NAMES, t
 
@@ -243,7 +243,7 @@ def run_header_html(
         if dirty:
             commit_text = f'<span class="laocai-dirty">{commit_text}</span>'
 
-    rows = param_rows(params, lang, root=root, out=out_dir)
+    rows = param_rows(params, lang, root=root, out=out_dir, hide=("lang",))  # the facts name the language
     param_html = "".join(f'<tr><th scope="row">{e(k)}</th><td>{e(v)}</td></tr>' for k, v in rows)
     missing = t("header.not_installed", lang)
     pkg_text = ", ".join(f"{e(k)}&nbsp;{e(missing if v == 'not installed' else str(v))}" for k, v in packages.items())
