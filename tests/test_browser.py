@@ -245,6 +245,59 @@ TEXT_CELLS_JS = r"""
 """
 
 
+#: The least size of a tap target on a phone (CSS px; WCAG 2.5.5, Apple's guidelines): the
+#: links of the page frame, the folded summaries and the index's links.
+MIN_TAP_PX = 44.0
+TAP_SELECTOR = (
+    "nav.links a, p.based-on a, nav.contents summary, nav.contents li a, details.about > summary, "
+    ".downloads a, ul.reports .links a, a.report-link, td.params summary"
+)
+#: Measured with every folded part open (the contents list, the run details), then folded again.
+TAP_TARGETS_JS = (
+    "sel => { const shut = Array.from(document.querySelectorAll('details:not([open])'));"
+    " shut.forEach(d => d.open = true);"
+    " const out = Array.from(document.querySelectorAll(sel)).filter(e => e.getClientRects().length)"
+    ".map(e => { const r = e.getBoundingClientRect();"
+    " return {text: e.textContent.trim().slice(0, 40), w: r.width, h: r.height}; });"
+    " shut.forEach(d => d.open = false); return out; }"
+)
+#: Every accessible name given by an aria-label (what a screen reader announces for a table box).
+ARIA_LABELS_JS = "() => Array.from(document.querySelectorAll('[aria-label]')).map(e => e.getAttribute('aria-label'))"
+#: The smallest text a reader reads (CSS px), and the smallest for identifiers and paths of the index.
+MIN_TEXT_PX, MIN_INDEX_CODE_PX = 12.0, 14.0
+TEXT_SIZES_JS = r"""
+() => { const out = [];
+  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (w.nextNode()) { const n = w.currentNode, p = n.parentElement;
+    if (!n.textContent.trim() || !p || p.closest('svg') || !p.getClientRects().length) continue;
+    out.push({text: n.textContent.trim().slice(0, 30), px: parseFloat(getComputedStyle(p).fontSize),
+              code: !!p.closest('code')}); }
+  return out; }
+"""
+
+
+def tap_problems(targets: list[dict], name: str) -> list[str]:
+    """Tap targets smaller than :data:`MIN_TAP_PX` either way."""
+    return [
+        f"{name}: tap target {t['text']!r} is {t['w']:.0f} x {t['h']:.0f} px (at least {MIN_TAP_PX:.0f} x {MIN_TAP_PX:.0f})"
+        for t in targets
+        if t["w"] < MIN_TAP_PX or t["h"] < MIN_TAP_PX
+    ]
+
+
+def aria_label_problems(labels: list[str], name: str) -> list[str]:
+    """On a Vietnamese page: accessible names that are keys or English words."""
+    foreign = foreign_words()
+    bad = [
+        label
+        for label in labels
+        if re.fullmatch(r"[A-Za-z0-9_-]+", label or "")
+        and not (_words(label) <= PROPER)
+        or _words(label or "") & foreign
+    ]
+    return [f"{name}: aria-label(s) not in Vietnamese: {bad}"] if bad else []
+
+
 def chart_text_problems(charts: list[dict], n_charts: int, name: str, viewport: str) -> list[str]:
     """Charts whose text is drawn too small to read (or, on a desktop, too large), and pages
     that show more or fewer charts than they hold."""
@@ -289,9 +342,13 @@ def foreign_words() -> set[str]:
 
 
 def data_file(site: Site, page: Path, name: str) -> Path:
-    """The data file behind a download link: the run's own folder, else the canonical data."""
+    """The data file behind a download link: the run's own folder, else the canonical data of
+    the build (data/processed for a build into reports/, else the data folder of --out)."""
     own = site.out / "runs" / page.stem / "data" / name
-    return own if own.is_file() else site.root / "data" / "processed" / name
+    if own.is_file():
+        return own
+    canonical = site.root / "data" / "processed" if site.out == site.root / "reports" else site.out / "data"
+    return canonical / name
 
 
 def reader_problems(facts: dict, page: Path, site: Site, viewport: str) -> list[str]:
@@ -370,6 +427,13 @@ def check_reader_page(browser, page_path: Path, site: Site, axe=None) -> list[st
                         f"{page_path.name} ({viewport}): table {t['id'] or '?'} squeezes its text into "
                         f"{t['min']:.0f} px (at least {MIN_TEXT_CELL_PX:.0f})"
                     )
+            if viewport == "phone":
+                problems += tap_problems(page.evaluate(TAP_TARGETS_JS, TAP_SELECTOR), f"{page_path.name} (phone)")
+            if facts["lang"] == "vi":
+                problems += aria_label_problems(page.evaluate(ARIA_LABELS_JS), f"{page_path.name} ({viewport})")
+            small = [t for t in page.evaluate(TEXT_SIZES_JS) if t["px"] < MIN_TEXT_PX]
+            if small:
+                problems.append(f"{page_path.name} ({viewport}): text under {MIN_TEXT_PX:.0f} px: {small[:3]}")
             page.screenshot(path=str(READER / f"{page_path.stem}-{viewport}.png"))
             page.screenshot(path=str(READER / f"{page_path.stem}-{viewport}-full.png"), full_page=True)
             if viewport == "desktop":
@@ -387,7 +451,9 @@ def test_every_real_report_reads_well_on_desktop_and_phone(browser, real_site: S
     """h1, alt texts, links to the index and the twin, data downloads, no row numbers,
     locale numbers, Vietnamese only on Vietnamese pages, no sideways scrolling on a phone,
     chart text readable on a phone and on a desktop, ≤ 250 KB a file, no serious or critical
-    axe-core finding on a desktop or a phone (the index too); screenshots and PDF kept."""
+    axe-core finding on a desktop or a phone (the index too), tap targets of at least 44 px on a
+    phone, text of at least 12 px (the index's identifiers 14 px), table labels in Vietnamese on
+    Vietnamese pages; screenshots and PDF kept."""
     assert real_site.proc.returncode == 0, real_site.proc.stderr[-3000:]
     try:
         from axe_playwright_python.sync_playwright import Axe
@@ -411,6 +477,14 @@ def test_every_real_report_reads_well_on_desktop_and_phone(browser, real_site: S
             wide = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
             if wide:
                 problems.append(f"index.html: the page scrolls sideways ({viewport})")
+            if viewport == "phone":
+                problems += tap_problems(page.evaluate(TAP_TARGETS_JS, TAP_SELECTOR), "index.html (phone)")
+            for t in page.evaluate(TEXT_SIZES_JS):
+                least = MIN_INDEX_CODE_PX if t["code"] else MIN_TEXT_PX
+                if t["px"] < least:
+                    problems.append(
+                        f"index.html ({viewport}): {t['text']!r} drawn at {t['px']:.1f} px (at least {least:.0f})"
+                    )
             page.screenshot(path=str(READER / f"index-{viewport}.png"), full_page=True)
             if axe is not None:
                 problems += axe_problems(axe, page, f"index.html ({viewport})")

@@ -161,10 +161,61 @@ def test_run_header_escapes_every_value():
 def test_run_header_writes_the_time_and_missing_packages_in_the_pages_language():
     kwargs = dict(commit=None, dirty=None, raw_hash="0" * 64, packages={"pandas": "not installed"})
     vi = provenance.run_header_html({}, "vi", ran_at="2025-01-31T14:02:11+07:00", **kwargs)
-    assert '<time datetime="2025-01-31T14:02:11+07:00">31/01/2025, 14:02:11 (UTC+07:00)</time>' in vi
+    assert '<time datetime="2025-01-31T14:02:11+07:00">31/01/2025, 14:02:11 UTC+07:00</time>' in vi
     assert "not installed" not in vi and "pandas&nbsp;chưa cài đặt" in vi
     en = provenance.run_header_html({}, "en", ran_at="2025-01-31T14:02:11+07:00", **kwargs)
-    assert ">2025-01-31 14:02:11 (UTC+07:00)</time>" in en and "not installed" in en
+    assert ">31 Jan 2025, 14:02:11 UTC+07:00</time>" in en and "not installed" in en
+    utc = provenance.time_html("2026-11-29T15:42:06+00:00", "en")
+    assert utc == '<time datetime="2026-11-29T15:42:06+00:00">29 Nov 2026, 15:42 UTC</time>'
+    assert ">29/11/2026, 15:42 UTC</time>" in provenance.time_html("2026-11-29T15:42:06+00:00", "vi")
+
+
+SERIES_PARAMS = {
+    "lang": "vi",
+    "input_dir": "",
+    "output_dir": "/elsewhere/site/runs/series-vi/data",
+    "method": "link_factor",
+    "link_factor": None,
+    "level": 95,
+    "weight": 0.5,
+    "overlap_year": None,
+    "models": ["combo", "damped"],
+    "levels": [80, 95],
+    "horizon": 5,
+    "first_year": 2010,
+    "extra_targets": {},
+    "hold_seconds": 1.5,
+}
+
+
+def _param_cells(page: str) -> list[tuple[str, str]]:
+    body = page.split('class="laocai-params"', 1)[1]
+    return re.findall(r'<tr><th scope="row">([^<]*)</th><td>([^<]*)</td></tr>', body)
+
+
+def test_run_details_show_parameters_as_a_reader_reads_them():
+    kwargs = dict(commit=None, dirty=None, raw_hash="0" * 64, packages={}, ran_at="2025-01-31T14:02:11+07:00")
+    vi = provenance.run_header_html(SERIES_PARAMS, "vi", out_dir="/elsewhere/site", **kwargs)
+    cells = dict(_param_cells(vi))
+    assert "Ngôn ngữ" not in cells and "Tiếng Việt" in vi  # the language is a fact of the run, named once
+    assert cells["Thư mục dữ liệu đầu vào"] == "thư mục mặc định"
+    assert cells["Thư mục ghi dữ liệu"] == "runs/series-vi/data"  # relative to the reports' folder
+    assert cells["Phương pháp nối chuỗi"] == "hệ số nối"
+    assert cells["Hệ số nối (giá 2010 / giá 1994)"].startswith("ước lượng")
+    assert cells["Trọng số của cách nối kết hợp"] == "0,5" and cells["Mức tin cậy của khoảng"] == "95%"
+    assert cells["Năm có số liệu theo cả hai loại giá"] == "không dùng"
+    assert cells["Các mô hình"] == "Kết hợp (trung vị), Xu hướng tắt dần"
+    assert cells["Các mức tin cậy của khoảng"] == "80%, 95%" and cells["Số năm dự báo"] == "5 năm"
+    assert cells["Năm đầu tiên đưa vào mô hình"] == "2010" and cells["Các mục tiêu bổ sung cần đánh giá"] == "—"
+    assert cells["Hold seconds"] == "1,5"  # a parameter the labels do not know: its name in words
+    text = " ".join(k + " " + v for k, v in _param_cells(vi))
+    for raw in ("None", "'vi'", "[", "{", "_", "/elsewhere", "weight", "0.5"):
+        assert raw not in text, raw
+    en = dict(_param_cells(provenance.run_header_html(SERIES_PARAMS | {"lang": "en"}, "en", **kwargs)))
+    assert en["Weight of the mixed splice"] == "0.5" and en["Models"] == "Combination (median), Damped trend"
+    assert en["Horizon"] == "5 years"
+    inside = provenance.run_header_html({"output_dir": str(project_paths.ROOT / "data" / "processed")}, "en", **kwargs)
+    assert _param_cells(inside) == [("Data written to", "data/processed")]  # relative to the project
 
 
 def test_notebook_header_call_shows_nothing_after_the_builders_header(monkeypatch):
@@ -351,6 +402,51 @@ def test_builder_sets_lang_output_and_input_dirs(param_root: Path):
     assert ctx.params["series-low-vi"]["input_dir"] == "reports/runs/figures-vi/data"
     full = reports.full_parameters(ctx.config.by_name["series-low-en"], ctx)
     assert full["method"] == "link_factor" and full["level"] == 95 and full["link_factor"] == 0.9
+
+
+def _fake_run(seen: dict):
+    """Stand-in for execute_job: records the run's parameters, writes its outputs and page."""
+
+    def run(job):
+        seen[job.name] = dict(job.parameters)
+        job.data_dir.mkdir(parents=True, exist_ok=True)
+        for o in job.outputs:
+            (job.data_dir / o).write_text(f"{job.name}\n", encoding="utf-8")
+        job.html_path.write_text("<p>ok</p>", encoding="utf-8")
+        outputs = {o: reports.file_hash(job.data_dir / o) for o in job.outputs}
+        return reports_build.Outcome(job.name, "ok", 0.1, "t0", "t1", outputs=outputs)
+
+    return run
+
+
+def test_out_elsewhere_leaves_the_committed_data_alone(tmp_path: Path, monkeypatch):
+    root = make_root(tmp_path)
+    write_config(root, SIMPLE)
+    processed = root / "data" / "processed"
+    for name in ("figures.csv", "figures.params.json", "series.csv"):
+        (processed / name).write_text(f"committed {name}\n", encoding="utf-8")
+    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in processed.iterdir()}
+    out = tmp_path / "site"
+    seen: dict = {}
+    monkeypatch.setattr(reports_build, "execute_job", _fake_run(seen))
+    result = reports_build.build(root=root, out_dir=out, progress=False)
+    assert result.ok and len(seen) == 4
+    assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in processed.iterdir()} == before
+    # everything the build writes is under --out, and each run reads the data of this build
+    for name, params in seen.items():
+        for key in ("output_dir", "input_dir"):
+            if key in params:
+                assert Path(params[key]).resolve().is_relative_to(out.resolve()), (name, key, params[key])
+    assert seen["series-low-en"]["input_dir"] == seen["figures-en"]["output_dir"] == str(out / "data")
+    assert (out / "data" / "figures.csv").read_text(encoding="utf-8") == "figures-en\n"
+    assert (out / "index.html").is_file()
+
+    # a build into the default folder writes the canonical data/processed
+    seen.clear()
+    reports_build.build(root=root, progress=False, force=True)
+    assert seen["figures-en"]["output_dir"] == "data/processed"
+    assert seen["series-low-en"]["input_dir"] == "data/processed"
+    assert (processed / "figures.csv").read_text(encoding="utf-8") == "figures-en\n"
 
 
 def test_input_dir_reference_must_be_a_need(param_root: Path):
@@ -638,9 +734,11 @@ def test_fixture_set_builds_every_run(fixture_site: Site):
     assert len(re.findall(r"^\s*ok\s+\S+\s+\d+\.\d s", site.proc.stderr, re.M)) == 10
     for name in expected:
         assert (site.out / "runs" / name / f"{name}.ipynb").is_file()
-    # canonical data only from the first language; scenarios in their own folders
-    assert (site.root / "data" / "processed" / "figures.csv").is_file()
-    assert not (site.root / "data" / "processed" / "series.csv").exists()
+    # canonical data only from the first language, under --out (data/processed is left
+    # alone by a build elsewhere); scenarios in their own folders
+    assert (site.out / "data" / "figures.csv").is_file()
+    assert not (site.out / "data" / "series.csv").exists()
+    assert list((site.root / "data" / "processed").iterdir()) == []
     low = (site.out / "runs" / "series-low-en" / "data" / "series.csv").read_text()
     high = (site.out / "runs" / "series-high-en" / "data" / "series.csv").read_text()
     assert low != high
@@ -655,8 +753,9 @@ def test_fixture_reports_have_header_no_code_and_embedded_figures(fixture_site: 
     fig = (fixture_site.out / "figures-vi.html").read_text(encoding="utf-8")
     assert 'lang="vi"' in fig and "Tham số" in fig and "Năm" in fig
     assert re.search(r'<img[^>]+src="data:image/png;base64,', fig)
-    for key in ("link_factor", "method", "level"):  # defaults are shown too
-        assert f"<code>{key}</code>" in (fixture_site.out / "series-low-en.html").read_text(encoding="utf-8")
+    low = (fixture_site.out / "series-low-en.html").read_text(encoding="utf-8")
+    for name in ("Link factor (2010 / 1994 prices)", "Linking method", "Interval level"):  # defaults are shown too
+        assert f'<th scope="row">{name}</th>' in low
 
 
 @pytest.mark.slow
@@ -682,7 +781,9 @@ def test_index_lists_every_report_with_its_facts(fixture_site: Site):
         assert f'href="{page.name}"' in index
     row = re.search(r'<tr class="run" id="run-series-low-vi".*?</tr>', index, re.S).group(0)
     assert 'data-status="ok"' in row and "Chuỗi số liệu, hệ số nối thấp" in row
-    assert "link_factor=0.9" in row and re.search(r"\d+\.\d s", row) and re.search(r"20\d\d-\d\d-\d\d", row)
+    # parameters, run time and date written the Vietnamese way for a Vietnamese report
+    assert "<dt>Hệ số nối (giá 2010 / giá 1994)</dt><dd>0,9</dd>" in row and "link_factor" not in row
+    assert re.search(r"\d+,\d s", row) and re.search(r'<time datetime="20\d\d-\d\d-\d\dT[^"]*">\d\d/\d\d/20\d\d, ', row)
 
 
 @pytest.mark.slow

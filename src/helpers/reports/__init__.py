@@ -14,6 +14,9 @@ Layout of the output folder (``reports/`` unless ``--out`` says otherwise)::
     runs/<run>/<run>.failed.ipynb  the executed notebook of a failed build, with its error
     runs/<run>/kernel.log        what the kernel printed outside cells (crashes, warnings)
     runs/<run>/data/             data written by a run that is not canonical
+    data/                        data of the canonical runs, when the folder is not the
+                                 default reports/ (only a build into reports/ writes
+                                 data/processed)
     .cache/<run>.json            what the last builds of the run were made from
     .cache/parameters.json       the parameters cell of each notebook, by fingerprint
 
@@ -47,9 +50,10 @@ Parameters the builder sets
 ``lang``
     The run's language. Every notebook has it.
 ``output_dir``
-    ``""`` for the canonical run (``data: canonical``, first language), else the run's own
-    ``runs/<run>/data`` folder (relative to the repository root when inside it), so a
-    scenario never writes over the canonical ``data/processed`` files.
+    ``data/processed`` for the canonical run (``data: canonical``, first language) of a build
+    into the default ``reports/`` folder, ``<out>/data`` for it under ``--out``, else the
+    run's own ``runs/<run>/data`` folder (relative to the repository root when inside it),
+    so a scenario, or a build elsewhere, never writes over the canonical files.
 ``input_dir``
     Where the run reads the data of the run it depends on: the ``output_dir`` of its only
     need, or of the run named by ``input_dir: {output_of: NAME}`` in its parameters. Set

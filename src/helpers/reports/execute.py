@@ -232,7 +232,8 @@ def _papermill(job: Job, running: Path):
     import papermill
 
     nb = read_notebook(job.notebook)
-    insert_header(nb, header_source(job.header_parameters or job.parameters, job.lang, job.header))
+    header = {**job.header, "out_dir": str(job.html_path.parent)}  # folders shown relative to it
+    insert_header(nb, header_source(job.header_parameters or job.parameters, job.lang, header))
     nb.metadata["title"] = job.title
     with open(job.run_dir / "kernel.log", "wb") as log:
         executed = papermill.execute_notebook(
@@ -270,8 +271,7 @@ def execute_job(job: Job) -> Outcome:
 
     started, t0 = now_iso(), time.monotonic()
     job.run_dir.mkdir(parents=True, exist_ok=True)
-    if job.data_dir == job.run_dir / "data":
-        job.data_dir.mkdir(parents=True, exist_ok=True)
+    job.data_dir.mkdir(parents=True, exist_ok=True)
     running = job.run_dir / f"{job.name}.running.ipynb"
     failed = job.run_dir / f"{job.name}.failed.ipynb"
     good = job.run_dir / f"{job.name}.ipynb"

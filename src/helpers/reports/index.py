@@ -13,6 +13,7 @@ from helpers.common.io import write_text_atomic
 
 from .config import TEMPLATES_DIR, topo_order
 from .params import Context
+from .paramtext import count_text, param_rows
 from .render import KINDS, page_kind
 from .state import is_up_to_date, load_record, run_key
 
@@ -119,7 +120,9 @@ def index_entries(ctx: Context) -> list[dict[str, Any]]:
                 "lang": run.lang,
                 "title": ctx.title(run),
                 "notebook": run.notebook_label,
-                "parameters": [(k, repr(v)) for k, v in ctx.params.get(run.name, {}).items()],
+                "parameters": param_rows(  # the Language column names the language
+                    ctx.params.get(run.name, {}), run.lang, root=ctx.root, out=ctx.out, hide=("lang",)
+                ),
                 "status": status,
                 "href": f"{run.name}.html" if html_exists else None,
                 "date": good.get("finished", ""),
@@ -142,8 +145,11 @@ def index_entries(ctx: Context) -> list[dict[str, Any]]:
 def render_index(entries: Sequence[Mapping[str, Any]], generated: str, config_name: str) -> str:
     """HTML of the index page (Jinja2 with autoescape: every text is escaped)."""
     import jinja2
+    from markupsafe import Markup
 
     from helpers.common.i18n import LANG_NAMES, t
+
+    from .provenance import time_html
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
@@ -157,12 +163,18 @@ def render_index(entries: Sequence[Mapping[str, Any]], generated: str, config_na
     def both(key: str) -> str:
         return f"{t(key, 'en')} / {t(key, 'vi')}"
 
+    def when(value: str, lang: str = "en") -> Markup:
+        """A time written the way of ``lang`` in a ``<time>`` element (see provenance.time_html)."""
+        return Markup(time_html(value, lang)) if value else Markup("")
+
     return template.render(
         entries=entries,
         groups=landing_groups(entries),
         generated=generated,
         config_name=config_name,
         both=both,
+        when=when,
+        count_text=count_text,
         t=t,
         lang_names=LANG_NAMES,
     )

@@ -282,9 +282,36 @@ class Context:
     def html_path(self, run: Run) -> Path:
         return self.out / f"{run.name}.html"
 
+    @property
+    def default_out(self) -> bool:
+        """Whether the build writes into the default output folder (``reports/`` of the root)."""
+        return self.out.resolve() == (self.root / "reports").resolve()
+
+    @property
+    def canonical_dir(self) -> Path:
+        """Where the canonical runs write their data: ``data/processed`` for a build into the
+        default output folder, else the ``data`` folder of the build's own output folder, so
+        that ``--out DIR`` writes everything under DIR and leaves the committed data alone."""
+        return self.root / "data" / "processed" if self.default_out else self.out / "data"
+
     def data_dir(self, run: Run) -> Path:
-        """Folder the run writes its data to."""
-        return self.root / "data" / "processed" if run.canonical else self.run_dir(run) / "data"
+        """Folder the run writes its data to (the runs that need it read it there)."""
+        return self.canonical_dir if run.canonical else self.run_dir(run) / "data"
+
+    def source_runs(self, run: Run) -> list[Run]:
+        """The runs whose data ``run`` reads, directly or through the runs it needs, each
+        taken in ``run``'s language when the configuration builds it in that language
+        (a forecast in Vietnamese names the Vietnamese series and figures reports)."""
+        same = {(r.base, r.lang): r for r in self.config.runs}
+        found: list[Run] = []
+        todo = list(run.needs)
+        while todo:
+            need = self.config.by_name[todo.pop(0)]
+            source = same.get((need.base, run.lang), need)
+            if source.name != run.name and source not in found:
+                found.append(source)
+                todo += source.needs
+        return found
 
     def param_path(self, p: Path) -> str:
         """A path as passed to a notebook: relative to the root when inside it."""
@@ -294,6 +321,6 @@ class Context:
             return str(p)
 
     def output_dir_param(self, run: Run) -> str:
-        """``output_dir`` of a run: always explicit, data/processed for the canonical runs (a
-        notebook run without one writes to its scratch folder, never to data/processed)."""
+        """``output_dir`` of a run: always explicit, :attr:`canonical_dir` for the canonical runs
+        (a notebook run without one writes to its scratch folder, never to data/processed)."""
         return self.param_path(self.data_dir(run))

@@ -164,23 +164,39 @@ def provenance(root: str | os.PathLike | None = None) -> dict[str, Any]:
 _UNSET: Any = object()
 
 
-def ran_at_html(ran_at: str, lang: str = "en") -> str:
-    """When a run ran, written the way of ``lang`` (``29/11/2026, 13:48:11 (UTC+07:00)`` in
-    Vietnamese, ``2026-11-29 13:48:11 (UTC+07:00)`` in English) in a ``<time>`` element that
-    keeps the ISO 8601 value; a text that is not an ISO time is shown as it is (escaped)."""
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def time_text(when: datetime, lang: str = "en", seconds: bool = False) -> str:
+    """A time written for a reader: ``29/11/2026, 15:42 UTC`` in Vietnamese (day/month/year),
+    ``29 Nov 2026, 15:42 UTC`` in English; the zone is ``UTC`` or ``UTC+07:00`` (nothing for a
+    time without one); ``seconds`` adds the seconds."""
+    day = when.strftime("%d/%m/%Y") if lang == "vi" else f"{when.day} {_MONTHS_EN[when.month - 1]} {when.year}"
+    clock = when.strftime("%H:%M:%S" if seconds else "%H:%M")
+    offset = when.utcoffset()
+    if offset is None:
+        zone = ""
+    elif not offset:
+        zone = " UTC"
+    else:
+        text = when.strftime("%z")
+        zone = f" UTC{text[:3]}:{text[3:5]}"
+    return f"{day}, {clock}{zone}"
+
+
+def time_html(value: str, lang: str = "en", seconds: bool = False) -> str:
+    """:func:`time_text` of an ISO 8601 time in a ``<time>`` element that keeps the ISO value;
+    a text that is not an ISO time is shown as it is (escaped), an empty one as nothing."""
     try:
-        when = datetime.fromisoformat(str(ran_at))
+        when = datetime.fromisoformat(str(value))
     except ValueError:
-        return html.escape(str(ran_at))
-    day = when.strftime("%d/%m/%Y, " if lang == "vi" else "%Y-%m-%d ")
-    offset = when.strftime("%z")
-    zone = f" (UTC{offset[:3]}:{offset[3:]})" if offset else ""
-    text = day + when.strftime("%H:%M:%S") + zone
-    return f'<time datetime="{html.escape(when.isoformat())}">{html.escape(text)}</time>'
+        return html.escape(str(value))
+    return f'<time datetime="{html.escape(when.isoformat())}">{html.escape(time_text(when, lang, seconds))}</time>'
 
 
-def _fmt_value(value: Any) -> str:
-    return repr(value)  # strings keep their quotes, so "" is visible as ''
+def ran_at_html(ran_at: str, lang: str = "en") -> str:
+    """When a run ran, to the second, written the way of ``lang`` (see :func:`time_text`)."""
+    return time_html(ran_at, lang, seconds=True)
 
 
 def run_header_html(
@@ -195,9 +211,18 @@ def run_header_html(
     raw_hash: str | None = _UNSET,
     packages: Mapping[str, str] | None = None,
     ran_at: str | None = None,
+    out_dir: str | None = None,
 ) -> str:
-    """HTML of the provenance header (see :func:`run_header`); every value is escaped."""
+    """HTML of the provenance header (see :func:`run_header`); every value is escaped.
+
+    The parameters are a two-column list in the page's language
+    (:func:`helpers.reports.paramtext.param_rows`): translated names, values written the
+    page's way, folders relative to the project folder (or to ``out_dir``, the reports'
+    folder, for one outside it); ``lang`` is the facts' Language row.
+    """
     from helpers.common.i18n import LANG_NAMES, t
+
+    from .paramtext import param_rows
 
     root = paths.ROOT
     if commit is _UNSET:
@@ -218,9 +243,8 @@ def run_header_html(
         if dirty:
             commit_text = f'<span class="laocai-dirty">{commit_text}</span>'
 
-    param_rows = "".join(
-        f"<tr><td><code>{e(str(k))}</code></td><td><code>{e(_fmt_value(v))}</code></td></tr>" for k, v in params.items()
-    )
+    rows = param_rows(params, lang, root=root, out=out_dir, hide=("lang",))  # the facts name the language
+    param_html = "".join(f'<tr><th scope="row">{e(k)}</th><td>{e(v)}</td></tr>' for k, v in rows)
     missing = t("header.not_installed", lang)
     pkg_text = ", ".join(f"{e(k)}&nbsp;{e(missing if v == 'not installed' else str(v))}" for k, v in packages.items())
     facts = []
@@ -235,7 +259,7 @@ def run_header_html(
         (t("header.raw_hash", lang), f'<code title="{e(raw_hash or "")}">{e((raw_hash or "")[:16])}</code>'),
         (t("header.packages", lang), pkg_text),
     ]
-    fact_rows = "".join(f"<tr><th>{e(k)}</th><td>{v}</td></tr>" for k, v in facts)
+    fact_rows = "".join(f'<tr><th scope="row">{e(k)}</th><td>{v}</td></tr>' for k, v in facts)
     heading = f"<h2>{e(title)}</h2>" if title else ""
     return (
         f'<section class="laocai-header" lang="{e(lang)}">{heading}'
@@ -243,7 +267,7 @@ def run_header_html(
         f'<table class="laocai-facts">{fact_rows}</table>'
         f"<h4>{e(t('header.parameters', lang))}</h4>"
         f'<table class="laocai-params"><thead><tr><th>{e(t("header.parameter", lang))}</th>'
-        f"<th>{e(t('header.value', lang))}</th></tr></thead><tbody>{param_rows}</tbody></table>"
+        f"<th>{e(t('header.value', lang))}</th></tr></thead><tbody>{param_html}</tbody></table>"
         "</section>"
     )
 

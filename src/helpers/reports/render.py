@@ -129,7 +129,8 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
 
     ``page`` (all optional): ``kind`` (see :func:`page_kind`), ``index`` (href of the index),
     ``twin`` (href of the other-language report) and ``twin_lang``, ``downloads`` (a list of
-    ``(file name, bytes)``).
+    ``(file name, bytes)``), ``sources`` (``(href, title)`` of the reports whose data the run
+    read, linked under the title). The page then goes through :func:`reader_markup`.
     """
     from helpers.common.i18n import LABELS, t
 
@@ -152,6 +153,7 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
             "twin": page.get("twin"),
             "twin_lang": twin_lang,
             "downloads": [(name, data_uri(content)) for name, content in page.get("downloads", [])],
+            "sources": list(page.get("sources") or []),
             "about": about,
             "t": lambda k, **v: t(k, lang, **v),
         },
@@ -162,7 +164,7 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
     extra = [("data", t("page.download", lang))] if resources["laocai"]["downloads"] else []
     if about:
         extra.append(("about", t("page.about", lang)))
-    return _add_contents(body, t("page.contents", lang), extra)
+    return reader_markup(_add_contents(body, t("page.contents", lang), extra), lang)
 
 
 _H2 = re.compile(r"<h2([^>]*)>(.*?)</h2>", re.S)
@@ -201,6 +203,105 @@ def _add_contents(page: str, label: str, extra: list[tuple[str, str]] | None = N
         else ""
     )
     return page.replace("<!--laocai-contents-->", nav, 1)
+
+
+# --------------------------------------------------------------------------- reader markup
+_TABLE_WRAP = re.compile(r"<div\b[^>]*\sclass=([\"'])(?:[^\"']*\s)?table-wrap[\s\"'][^>]*>")
+_HEADING = re.compile(r"<h([2-4])[^>]*>(.*?)</h\1>", re.S)
+_CAPTION = re.compile(r"<caption[^>]*>(.*?)</caption>", re.S)
+_TAG = re.compile(r"(<[^>]*>)")
+_URL = re.compile(r"https?://[^\s<>\"']+")
+_ID_TEXT = re.compile(r"(<code>|<td class=\"[^\"]*\bcode\b[^\"]*\">)([^<]+)(</code>|</td>)")
+
+
+def _text_of(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+#: Tables with at least this many columns are wider than a phone: a hint says they scroll.
+WIDE_TABLE_COLUMNS = 5
+
+
+def _label_tables(page: str, hint: str = "") -> str:
+    """Label every scrolling table box (``div.table-wrap``) with what a reader sees: its
+    table's caption, else the heading the table stands under, in the page's language (the
+    label the table was written with, often a key such as ``forecast``, is replaced); two
+    boxes with the same label are numbered. A table of :data:`WIDE_TABLE_COLUMNS` columns or
+    more gets ``hint`` before it (shown on a phone only, by the style sheet)."""
+    out, pos, used = [], 0, {}
+    for m in _TABLE_WRAP.finditer(page):
+        end = page.find("</table>", m.end())
+        caption = _CAPTION.search(page, m.end(), end if end >= 0 else len(page))
+        label = _text_of(caption.group(1)) if caption else ""
+        if not label:
+            headings = list(_HEADING.finditer(page, 0, m.start()))
+            label = _text_of(headings[-1].group(2)) if headings else ""
+        tag = m.group(0)
+        if label:
+            used[label] = used.get(label, 0) + 1
+            label = label if used[label] == 1 else f"{label} ({used[label]})"  # each box named apart
+            value = html.escape(label, quote=True)
+            if re.search(r"\saria-label=", tag):
+                tag = re.sub(r"""\saria-label=(["'])[^"']*\1""", f' aria-label="{value}"', tag, count=1)
+            else:
+                tag = tag[:-1] + f' aria-label="{value}">'
+        head = re.search(r"<tr[^>]*>(.*?)</tr>", page[m.end() : end if end >= 0 else len(page)], re.S)
+        wide = head is not None and len(re.findall(r"<t[hd][\s>]", head.group(1))) >= WIDE_TABLE_COLUMNS
+        note = f'<p class="scroll-hint">{html.escape(hint)}</p>' if hint and wide else ""
+        out += [page[pos : m.start()], note, tag]
+        pos = m.end()
+    out.append(page[pos:])
+    return "".join(out)
+
+
+def _link_urls(page: str) -> str:
+    """Make the web addresses written in the text of the page's content links (a cited
+    source's URL), leaving markup, existing links, code, charts and styles alone."""
+    head, sep, rest = page.partition('<main id="content">')
+    if not sep:
+        return page
+    main, sep2, tail = rest.partition("</main>")
+    parts = _TAG.split(main)
+    skip = 0
+    for i, part in enumerate(parts):
+        if i % 2:  # a tag
+            m = re.match(r"<(/?)(a|code|pre|svg|style|script|title|textarea)\b", part, re.I)
+            if m and not part.endswith("/>"):
+                skip += -1 if m.group(1) else 1
+            continue
+        if skip > 0 or "://" not in part:
+            continue
+
+        def link(u: re.Match) -> str:
+            url = u.group(0)
+            trail = re.search(r"[.,;:!?)\]]+$", url)
+            cut = trail.group(0) if trail else ""
+            url = url[: len(url) - len(cut)] if cut else url
+            href = html.escape(html.unescape(url), quote=True)
+            return f'<a href="{href}" rel="noopener">{url}</a>{cut}'
+
+        parts[i] = _URL.sub(link, part)
+    return head + sep + "".join(parts) + sep2 + tail
+
+
+def _break_ids(page: str) -> str:
+    """Let identifiers (``<code>`` and ``td.code`` cells) break only after their hyphens and
+    underscores (a ``<wbr>``), never inside a word or a number."""
+
+    def fix(m: re.Match) -> str:
+        return m.group(1) + re.sub(r"([-_])(?=[^\s])", r"\1<wbr>", m.group(2)) + m.group(3)
+
+    return _ID_TEXT.sub(fix, page)
+
+
+def reader_markup(page: str, lang: str = "en") -> str:
+    """The finishing touches of a report page for its reader: tables labelled in the page's
+    language, wide ones with a hint that they scroll (:func:`_label_tables`), cited web
+    addresses as links (:func:`_link_urls`) and identifiers that break only at their hyphens
+    and underscores (:func:`_break_ids`)."""
+    from helpers.common.i18n import t
+
+    return _break_ids(_link_urls(_label_tables(page, t("page.scroll_hint", lang))))
 
 
 _FORBIDDEN_TAGS = {"script", "iframe", "object", "embed", "frame", "frameset", "base", "applet"}

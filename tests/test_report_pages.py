@@ -1,0 +1,155 @@
+"""What a reader meets in the frame of a report page and in the index: tables labelled in the
+page's language, cited addresses as links, identifiers that break only at their hyphens and
+underscores, links to the reports a page's numbers come from, parameters and times written
+for the reader, and the English-only reports marked as such."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from test_reports import make_root, write_config
+
+from helpers import reports
+from helpers.reports import builder as reports_build
+from helpers.reports import index as I
+from helpers.reports.render import reader_markup
+
+
+def _page(main: str) -> str:
+    return f'<html><body><header><h1>T</h1></header><main id="content">{main}</main><footer></footer></body></html>'
+
+
+def test_tables_are_labelled_with_their_caption_or_heading():
+    page = _page(
+        "<h2>Dự báo theo năm</h2>"
+        '<div class="table-wrap" tabindex="0" role="region" aria-label="forecast"><table><tr><td>1</td></tr></table></div>'
+        "<h3>Các mô hình</h3><p>Văn bản.</p>"
+        "<div class='table-wrap' tabindex='0' role='region' aria-label='models'><table>"
+        "<caption>Sai số &amp; độ phủ</caption><tr><td>2</td></tr></table></div>"
+        '<div class="table-wrap" role="region"><table><tr><td>3</td></tr></table></div>'
+        '<div aria-label="growth" class="table-wrap" role="region"><table><tr><td>4</td></tr></table></div>'
+    )
+    labels = re.findall(r'aria-label="([^"]*)"', reader_markup(page))
+    assert labels == ["Dự báo theo năm", "Sai số &amp; độ phủ", "Các mô hình", "Các mô hình (2)"]
+
+
+def test_cited_addresses_become_links_and_markup_is_left_alone():
+    main = (
+        "<td><span>vccinews.com, “Title”, https://vccinews.com/prode/44748/a-b.html, second paragraph</span></td>"
+        '<p>See <a href="https://x.org/">https://x.org/</a>.</p>'
+        "<code>https://in.code/</code>"
+        '<svg xmlns="http://www.w3.org/2000/svg"><text>http://www.w3.org/2000/svg</text></svg>'
+        "<p>(https://gso.gov.vn/a?b=1&amp;c=2).</p>"
+    )
+    out = reader_markup(_page(main))
+    assert (
+        '<a href="https://vccinews.com/prode/44748/a-b.html" rel="noopener">https://vccinews.com/prode/44748/a-b.html</a>,'
+        in out
+    )
+    assert '<a href="https://gso.gov.vn/a?b=1&amp;c=2" rel="noopener">https://gso.gov.vn/a?b=1&amp;c=2</a>).' in out
+    assert out.count("<a ") == 3  # the existing link is not wrapped again; code and charts untouched
+    assert "<code>https://in.code/</code>" in out and "<text>http://www.w3.org/2000/svg</text>" in out
+    assert reports.html_safety_problems(out) == []
+
+
+def test_identifiers_break_only_after_hyphens_and_underscores():
+    main = '<td><code>arit-2015-fy2010</code></td><td class="data row0 col0 code">link_factor</td><td>12-15</td>'
+    out = reader_markup(_page(main))
+    assert "<code>arit-<wbr>2015-<wbr>fy2010</code>" in out
+    assert ">link_<wbr>factor</td>" in out
+    assert "<td>12-15</td>" in out  # text outside identifiers unchanged
+
+
+SOURCES = """
+langs: [en, vi]
+runs:
+  - {name: figures, notebook: notebooks/fx_figures.ipynb, title: {en: Figures, vi: Số liệu}, data: canonical}
+  - name: series
+    notebook: notebooks/fx_series.ipynb
+    title: {en: Series, vi: Chuỗi}
+    needs: [figures]
+  - name: forecast
+    notebook: notebooks/fx_series.ipynb
+    title: {en: Forecast, vi: Dự báo}
+    needs: [series, figures-en]
+    parameters: {input_dir: {output_of: series}}
+  - name: forecast-long
+    notebook: notebooks/fx_series.ipynb
+    title: {en: Long forecast, vi: Dự báo dài}
+    langs: [en]
+    needs: [series]
+"""
+
+
+def test_pages_link_the_reports_their_numbers_come_from(tmp_path: Path):
+    root = make_root(tmp_path)
+    ctx = reports.prepare(reports.load_config(write_config(root, SOURCES)), root, root / "reports")
+    reports.check_all_parameters(ctx.config.runs, ctx)
+    by = ctx.config.by_name
+
+    def sources(name: str) -> list:
+        return reports_build.page_info(by[name], ctx)["sources"]
+
+    # the Vietnamese forecast reads the English figures table, but names the Vietnamese report
+    assert sources("forecast-vi") == [("series-vi.html", "Chuỗi"), ("figures-vi.html", "Số liệu")]
+    assert sources("forecast-en") == [("series-en.html", "Series"), ("figures-en.html", "Figures")]
+    assert sources("forecast-long-en") == [("series-en.html", "Series"), ("figures-en.html", "Figures")]
+    assert sources("figures-vi") == []
+
+
+def _entry(name, base, lang, **kw):
+    e = {
+        "name": name, "base": base, "lang": lang, "kind": "forecast", "title": f"{base} {lang}", "answer": "",
+        "notebook": "notebooks/04_forecast.ipynb", "parameters": [], "status": "ok", "href": f"{name}.html",
+        "date": "2026-11-29T15:40:12+00:00", "seconds": 12.25, "commit": "", "dirty": False, "error": None,
+        "failed_notebook": None, "failed_at": "", "reason": "",
+    }  # fmt: skip
+    return {**e, **kw}
+
+
+def test_index_writes_times_parameters_and_english_only_reports_for_the_reader():
+    rows = [("Số năm dự báo", "5 năm"), ("Các mô hình", "Kết hợp (trung vị), Xu hướng tắt dần")]
+    entries = [
+        _entry("forecast-vi", "forecast", "vi", parameters=rows),
+        _entry("forecast-en", "forecast", "en", parameters=[("Horizon", "5 years")]),
+        _entry("forecast-h10-en", "forecast-h10", "en"),
+    ]
+    page = I.render_index(entries, "2026-11-29T15:42:06+00:00", "reports.yaml")
+    landing, log = page.split('id="build-log"')
+    # times: written for the reader, the machine value kept
+    assert '<time datetime="2026-11-29T15:40:12+00:00">29/11/2026, 15:40 UTC</time>' in log
+    assert '<time datetime="2026-11-29T15:40:12+00:00">29 Nov 2026, 15:40 UTC</time>' in log
+    footer = page.split("<footer>")[1]
+    assert "29 Nov 2026, 15:42 UTC" in footer and "29/11/2026, 15:42 UTC" in footer
+    assert "T15:42" not in re.sub(r'datetime="[^"]*"', "", footer)
+    assert "12,2 s" in log or "12,3 s" in log  # the Vietnamese row's run time the Vietnamese way
+    # parameters: a summary saying what is inside, then name and value
+    assert "<summary>2 tham số</summary>" in log and "<summary>1 parameter</summary>" in log
+    assert "<dt>Số năm dự báo</dt><dd>5 năm</dd>" in log
+    # the report without a Vietnamese version says so in Vietnamese
+    h10 = landing.split("forecast-h10-en.html")[0].rsplit("<li>", 1)[1]
+    assert 'lang="vi">Chỉ có bản tiếng Anh:' in h10
+    both = next(li for li in landing.split("<li>") if 'href="forecast-vi.html"' in li)
+    assert "Chỉ có bản" not in both
+
+
+def test_index_parameters_come_from_the_runs_in_their_language(tmp_path: Path):
+    root = make_root(tmp_path)
+    ctx = reports.prepare(reports.load_config(write_config(root, SOURCES)), root, root / "reports")
+    reports.check_all_parameters(ctx.config.runs, ctx)
+    entries = {e["name"]: e for e in I.index_entries(ctx)}
+    vi = dict(entries["series-vi"]["parameters"])
+    assert "Ngôn ngữ" not in vi  # the Language column says it
+    assert vi["Thư mục ghi dữ liệu"] == "reports/runs/series-vi/data"
+    assert dict(entries["figures-en"]["parameters"])["Data written to"] == "data/processed"
+
+
+def test_wide_tables_say_they_scroll_in_the_pages_language():
+    wide = "<table><thead><tr>" + "<th>c</th>" * 6 + "</tr></thead></table>"
+    narrow = "<table><thead><tr><th>a</th><th>b</th></tr></thead></table>"
+    page = _page(f'<h2>A</h2><div class="table-wrap">{wide}</div><h2>B</h2><div class="table-wrap">{narrow}</div>')
+    vi = reader_markup(page, "vi")
+    assert vi.count('class="scroll-hint"') == 1
+    assert vi.index("vuốt ngang") < vi.index(wide)
+    assert "swipe sideways" in reader_markup(page, "en")
