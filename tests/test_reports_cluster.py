@@ -60,7 +60,8 @@ def normalized(text: str) -> str:
     text = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", "<iso>", text)
     text = re.sub(r"\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?", "<time>", text)  # en
     text = re.sub(r"\d\d/\d\d/\d{4},? \d\d:\d\d(:\d\d)?", "<time>", text)  # vi
-    return re.sub(r"<td>\d+\.\d s</td>", "<td><seconds></td>", text)
+    text = re.sub(r"\d{1,2} [A-Z][a-z]{2} \d{4},? \d\d:\d\d(:\d\d)?", "<time>", text)  # en, for readers
+    return re.sub(r"(<td[^>]*>)\d+[.,]\d s</td>", r"\1<seconds></td>", text)
 
 
 # --------------------------------------------------------------------------- refusals
