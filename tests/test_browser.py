@@ -276,6 +276,21 @@ TEXT_SIZES_JS = r"""
 """
 
 
+#: Summaries that show no sign of opening: neither the browser's own triangle (a list item)
+#: nor a drawn one (``::before`` content). A flex summary loses the browser's triangle.
+UNMARKED_SUMMARIES_JS = (
+    "() => Array.from(document.querySelectorAll('summary')).filter(e => e.getClientRects().length)"
+    ".filter(e => getComputedStyle(e).display !== 'list-item'"
+    " && ['none', 'normal', ''].includes(getComputedStyle(e, '::before').content))"
+    ".map(e => e.textContent.trim().slice(0, 40))"
+)
+
+
+def unmarked_problems(texts: list[str], name: str) -> list[str]:
+    """Folded parts whose summary does not show that it opens."""
+    return [f"{name}: the folded part {t!r} shows no sign that it opens" for t in texts]
+
+
 def tap_problems(targets: list[dict], name: str) -> list[str]:
     """Tap targets smaller than :data:`MIN_TAP_PX` either way."""
     return [
@@ -429,6 +444,7 @@ def check_reader_page(browser, page_path: Path, site: Site, axe=None) -> list[st
                     )
             if viewport == "phone":
                 problems += tap_problems(page.evaluate(TAP_TARGETS_JS, TAP_SELECTOR), f"{page_path.name} (phone)")
+            problems += unmarked_problems(page.evaluate(UNMARKED_SUMMARIES_JS), f"{page_path.name} ({viewport})")
             if facts["lang"] == "vi":
                 problems += aria_label_problems(page.evaluate(ARIA_LABELS_JS), f"{page_path.name} ({viewport})")
             small = [t for t in page.evaluate(TEXT_SIZES_JS) if t["px"] < MIN_TEXT_PX]
@@ -479,6 +495,7 @@ def test_every_real_report_reads_well_on_desktop_and_phone(browser, real_site: S
                 problems.append(f"index.html: the page scrolls sideways ({viewport})")
             if viewport == "phone":
                 problems += tap_problems(page.evaluate(TAP_TARGETS_JS, TAP_SELECTOR), "index.html (phone)")
+            problems += unmarked_problems(page.evaluate(UNMARKED_SUMMARIES_JS), f"index.html ({viewport})")
             for t in page.evaluate(TEXT_SIZES_JS):
                 least = MIN_INDEX_CODE_PX if t["code"] else MIN_TEXT_PX
                 if t["px"] < least:
