@@ -36,6 +36,7 @@ from helpers.common.i18n import t
 from helpers.common.plots import fan_caption, fan_chart, notebook_setup, show, target_chart
 from helpers.common.present import model_problem, word
 from helpers.forecast import outlook as O
+from helpers.forecast import plans as P
 from helpers.forecast import pages, stage
 from helpers.reports.provenance import run_header
 
@@ -80,15 +81,15 @@ display(Markdown(t("forecast.choice_note", lang)))
 
 # %%
 display(Markdown("## " + t("targets.history_heading", lang)))
-plans, text = O.plan_history(figures, lang)
+plans, text = P.plan_history(figures, lang)
 display(Markdown(text))
 display(plans)
 
 # %%
 display(Markdown("## " + t("targets.future_heading", lang)))
-future, text = O.future_target_probabilities(figures, outlook, extra_targets, lang)
+future, text = P.future_target_probabilities(figures, outlook, extra_targets, lang)
 if len(future):
     show(target_chart(future, lang))
-    display(O.targets_display(future, lang))
+    display(P.targets_display(future, lang))
 display(Markdown(text))
 display(O.growth_display(O.growth_probabilities(outlook, float(y.dropna().iloc[-1]), lang), lang))

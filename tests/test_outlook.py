@@ -8,6 +8,7 @@ import pytest
 
 from helpers.figures.table import read_figures
 from helpers.forecast import outlook as O
+from helpers.forecast import plans as P
 from helpers.series.linking import SeriesParams
 
 
@@ -139,7 +140,7 @@ def _plan_figures():
 
 
 def test_plans_are_set_against_published_outcomes():
-    pa = O.plans_and_actuals(_plan_figures()).set_index("year")
+    pa = P.plans_and_actuals(_plan_figures()).set_index("year")
     # a published outcome (here cited) is preferred to a level implied by a growth rate
     assert pa.loc[2020, "target"] == 36180 and pa.loc[2020, "actual_id"] == "site-2021-fy2020"
     assert pa.loc[2022, "actual"] == pytest.approx(46067.75) and pa.loc[2022, "target"] == 47000
@@ -148,7 +149,7 @@ def test_plans_are_set_against_published_outcomes():
 
 
 def test_plan_history_counts_met_targets():
-    table, text = O.plan_history(_plan_figures(), "en")
+    table, text = P.plan_history(_plan_figures(), "en")
     assert "2 can be set against a published outcome, and 1 of those were met" in text
     assert "No outcome is published for: 2012" in text
 
@@ -156,7 +157,7 @@ def test_plan_history_counts_met_targets():
 def test_extra_targets_get_probabilities(series):
     o = O.forecast_outlook(series, 3, "rwd_log", link_scenario="fixed", n_draws=4000)
     last = float(series["value"].iloc[-1])
-    df, _ = O.future_target_probabilities(read_figures(), o, {2025: last, 2026: last * 100})
+    df, _ = P.future_target_probabilities(read_figures(), o, {2025: last, 2026: last * 100})
     p = df[df["source"] == "parameter extra_targets"].set_index("year")["probability"]
     assert 0.3 < p[2025] < 1.0
     assert p[2026] < 0.01

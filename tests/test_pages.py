@@ -18,6 +18,8 @@ from helpers.common.i18n import t  # noqa: E402
 from helpers.figures.table import read_figures  # noqa: E402
 from helpers.forecast import outlook as O  # noqa: E402
 from helpers.forecast import pages  # noqa: E402
+from helpers.forecast import plans as P  # noqa: E402
+from helpers.series.report import last_unit  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -93,6 +95,19 @@ def test_trend_chart_continues_each_trend_over_the_horizon_with_its_interval(ser
     fig.canvas.draw()
     assert ax.get_legend().get_window_extent().x0 >= ax.get_window_extent().x1
     plt.close(fig)
+
+
+def test_default_fan_chart_alt_text_speaks_of_the_series_not_of_years_left_unused(series):
+    """Gap years are in no model's input, yet the default chart uses every published year: its
+    alt text is the plain one, not that of the new-base scenario."""
+    y = O.model_input(series, 2010)
+    h = pages.history(series, y, 2010)
+    assert (~h["used"]).any()  # the gap years
+    out = O.forecast_outlook(series, 3, "rwd_log", n_draws=1000)
+    fig = plots.fan_chart(h, out.frame, "en")
+    assert "years the models used" not in fig.laocai_alt
+    assert fig.laocai_alt == plots.fan_chart(O.history(series, 2010), out.frame, "en").laocai_alt
+    plt.close("all")
 
 
 def test_new_base_chart_marks_the_converted_years_as_not_used(series):
@@ -171,10 +186,14 @@ def test_a_step_back_to_the_fitted_trend_is_explained_with_its_numbers(series):
 
     assert pages.step_notes({"damped": outlook(steady)}, y, series, "en") == []
     (note,) = pages.step_notes({"loglinear": outlook(stepped)}, y, series, "en")
-    assert note.startswith(f"Constant growth rises by 47.0% from {nowcast_last} to {nowcast_last + 1}")
+    assert note.startswith(f"Constant growth changes by +47.0% from {nowcast_last} to {nowcast_last + 1}")
     assert "then by 5.0% a year" in note and "about 40% above" in note
     (vi,) = pages.step_notes({"loglinear": outlook(stepped)}, y, series, "vi")
-    assert "47,0%" in vi and "khoảng 40%" in vi
+    assert "+47,0%" in vi and "khoảng 40%" in vi
+    # a small fall, then a steeper one: the trend lies above the level, the step is still a fall
+    falling = np.array([105.0, 100.0, 98.0, 98.0 * 0.9, 98.0 * 0.9**2])
+    (down,) = pages.step_notes({"damped": outlook(falling)}, y, series, "en")
+    assert "changes by -2.0%" in down and "then by -10.0% a year" in down and "above the" in down
 
 
 # --------------------------------------------------------------------------- plans at one base
@@ -197,17 +216,17 @@ def _plans():
 
 
 def test_a_target_is_set_against_an_outcome_at_its_own_price_base():
-    pa = O.plans_and_actuals(_plans()).set_index("figure_id")
+    pa = P.plans_and_actuals(_plans()).set_index("figure_id")
     assert pa.loc["t2015", "price_base"] == "unstated->1994"
     assert pa.loc["t2015", "actual_id"] == "a2015-94" and pa.loc["t2015", "actual_base"] == "1994"
     # a 1994-price target has no 1994-price outcome in 2016: the 2010-price outcome is not used
     assert np.isnan(pa.loc["t2016-94", "actual"])
-    table, text = O.plan_history(_plans(), "en")
+    table, text = P.plan_history(_plans(), "en")
     frame = table.frame
     assert "Price base of the target" in frame.columns and "Price base of the actual" in frame.columns
     assert "not stated, probably 1994 prices" in set(frame["Price base of the target"])
     assert "same price base" in text and "t2015 (not stated, probably 1994 prices)" in text
-    _, vi = O.plan_history(_plans(), "vi")
+    _, vi = P.plan_history(_plans(), "vi")
     assert "cùng loại giá" in vi
 
 
@@ -216,11 +235,11 @@ def test_future_targets_at_another_base_are_named_not_set_against_the_forecast()
     o = O.Outlook(
         "x", pd.DataFrame({"year": years, "forecast": [18000.0, 21000.0]}), np.full((10, 2), 20000.0), "fixed"
     )
-    df, text = O.future_target_probabilities(_plans(), o, {2016: 20000.0}, "en")
+    df, text = P.future_target_probabilities(_plans(), o, {2016: 20000.0}, "en")
     assert list(df["source"]) == ["parameter extra_targets"]
     assert "The 2016 target of 7,000 (t2016-94, constant 1994 prices) is not at 2010 prices" in text
     assert "The 2015 target of 5,200" in text  # probably at 1994 prices: named, not assessed
-    assert "Forecast (median, constant 2010 prices)" in O.targets_display(df, "en").frame.columns
+    assert "Forecast (median, constant 2010 prices)" in P.targets_display(df, "en").frame.columns
 
 
 # --------------------------------------------------------------------------- headings and notes
@@ -241,10 +260,10 @@ def test_key_cards_say_when_the_last_levels_price_base_was_assigned(series):
     year = int(series[series["kind"] != "nowcast"]["year"].max())
     base = str(series.loc[series["year"] == year, "price_base_source"].iloc[0])
     assert base == "unstated->2010"
-    assert O.last_unit(series, year, "en") == "billion VND; price base not stated, probably 2010 prices"
-    assert O.last_unit(series, year, "vi").startswith("tỷ đồng; loại giá không ghi")
-    assert O.last_unit(series, 2016, "en") == t("keys.unit", "en")  # published at 2010 prices
-    assert O.last_unit(None, year, "vi") == t("keys.unit", "vi")
+    assert last_unit(series, year, "en") == "billion VND; price base not stated, probably 2010 prices"
+    assert last_unit(series, year, "vi").startswith("tỷ đồng; loại giá không ghi")
+    assert last_unit(series, 2016, "en") == t("keys.unit", "en")  # published at 2010 prices
+    assert last_unit(None, year, "vi") == t("keys.unit", "vi")
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

@@ -146,13 +146,12 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "đưa vào mọi năm sau. Báo cáo chuỗi số liệu trình bày cách ước tính.",
     },
     "forecast.citation": {"en": "{publisher}, “{title}”, {date}", "vi": "{publisher}, “{title}”, {date}"},
-    "forecast.date_unknown": {"en": "date unknown", "vi": "không rõ ngày"},
     # --- steps of trend models -----------------------------------------------------------------
     "forecast.step_above": {
-        "en": "{model} rises by {step} from {year0} to {year1}, then by {later} a year: the model forecasts "
+        "en": "{model} changes by {step} from {year0} to {year1}, then by {later} a year: the model forecasts "
         "its fitted trend, not growth from the last level, and its trend lies about {gap} above the "
         "{year0} level. The step is the model returning to its trend, not a forecast jump in output.",
-        "vi": "{model} tăng {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi năm: mô hình dự báo "
+        "vi": "{model} thay đổi {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi năm: mô hình dự báo "
         "theo đường xu hướng đã ước lượng, không tăng từ mức gần nhất, và đường xu hướng cao hơn mức năm "
         "{year0} khoảng {gap}. Bước nhảy là mô hình trở về đường xu hướng, không phải dự báo sản lượng "
         "tăng vọt.",

@@ -311,7 +311,9 @@ def fan_chart(
     ax.legend(loc="upper left", fontsize="small")
     end = f.iloc[-1]
     lo, hi = ("lo_80", "hi_80") if "lo_80" in f else (f.columns[2], f.columns[3])
-    used = h[h["used"]] if "used" in h and not h["used"].all() else None
+    # years shown for context only (the new-base scenario), not gap years, which no model is given
+    context = "used" in h and bool((~h["used"] & (h["kind"] != "interpolated")).any())
+    used = h[h["used"]] if context else None
     _alt(
         fig,
         lang,

@@ -34,11 +34,12 @@ import pandas as pd
 from helpers.common import paths
 from helpers.common.errors import UsageError
 from helpers.common.i18n import t
-from helpers.common.present import Col, KeyNumbers, Table, number, percent, word
+from helpers.common.present import Col, KeyNumbers, Table, number, percent
 from helpers.models import MODELS, ForecastResult, ModelError, fit_forecast
 from helpers.series import build as S
 from helpers.series import linking
 from helpers.series.linking import SeriesParams
+from helpers.series.report import last_unit
 
 LINK_SCENARIOS = ("default", "fixed", "new_base")
 OBSERVED_KINDS = ("reported", "implied", "linked")
@@ -454,19 +455,6 @@ def _interval_keys(frame: pd.DataFrame, level: str) -> tuple[str, str, str]:
     return lo, "hi" + lo[2:], lo[3:]
 
 
-def last_unit(series: pd.DataFrame | None, year: int, lang: str = "en") -> str:
-    """The unit of the last published level: constant 2010 prices, or, when its source states
-    no price base and the series assigned one, that the base is the probable one."""
-    unit = t("keys.unit", lang)
-    if series is None or "price_base_source" not in series:
-        return unit
-    row = series[series["year"].astype(int) == year]
-    base = str(row["price_base_source"].iloc[0]) if len(row) else ""
-    if base.startswith("unstated->"):
-        return t("keys.unit_assigned", lang, base=word("base_word", base, lang))
-    return unit
-
-
 def key_numbers(outlook: Outlook, y: pd.Series, lang: str = "en", series: pd.DataFrame | None = None) -> KeyNumbers:
     """The answer first: last published level, the median forecast of the last year with its
     80% range, and the median growth a year; the same numbers as the forecast table.
@@ -563,12 +551,3 @@ def trend_key_numbers(
             )
         )
     return KeyNumbers(items, lang)
-
-
-# The plans and targets of the forecast page live in helpers.forecast.plans; kept reachable here.
-from helpers.forecast.plans import (  # noqa: E402, F401
-    future_target_probabilities,
-    plan_history,
-    plans_and_actuals,
-    targets_display,
-)

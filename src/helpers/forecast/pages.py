@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -21,6 +20,7 @@ import pandas as pd
 
 from helpers.common.i18n import t
 from helpers.common.present import number, percent, word
+from helpers.forecast import outlook as O
 
 #: Smallest gap, in percentage points, between a model's first forecast step and its later
 #: yearly growth that is explained on the page.
@@ -72,10 +72,8 @@ def backtest_note(y: pd.Series, lang: str = "en") -> str:
 def history(series: pd.DataFrame, y: pd.Series, first_year: int = 2010) -> pd.DataFrame:
     """The years a chart draws as history (from ``first_year`` on, without the nowcasts), with a
     column ``used``: True for the years whose value the models were given (``y``)."""
-    h = series[(series["year"] >= first_year) & (series["kind"] != "nowcast")].copy()
-    seen = {int(v) for v in y.dropna().index}
-    h["used"] = h["year"].astype(int).isin(seen)
-    return h
+    h = O.history(series, first_year)
+    return h.assign(used=h["year"].astype(int).isin({int(v) for v in y.dropna().index}))
 
 
 def unused_years(h: pd.DataFrame) -> list[int]:
@@ -99,37 +97,36 @@ def new_base_note(h: pd.DataFrame, y: pd.Series, lang: str = "en") -> str:
     return text
 
 
-def _citation(row: pd.Series, sources: Mapping[str, tuple[str, str, str]], lang: str) -> str:
-    """Publisher, title and date of a figure: from its citation (a cited figure) or from the
-    source register (a figure read in a held document)."""
-    cite = str(row.get("citation") or "")
-    m = re.match(r"\s*(?P<pub>[^,“]+),\s*“(?P<title>[^”]+)”,\s*(?P<date>[^,]+)", cite)
-    if m:
-        pub, title, date = m.group("pub").strip(), m.group("title").strip(), m.group("date").strip()
-    elif str(row.get("source")) in sources:
-        title, pub, date = sources[str(row.get("source"))]
-    else:
+def _citation(figure_id: str, source: str, refs: Mapping[str, tuple[str, str, object]], lang: str) -> str:
+    """Publisher, title and date of a figure in ``lang``: from its citation (a cited figure) or
+    from the source register (a figure read in a held document); see :func:`_references`."""
+    from helpers.figures.present import date_text
+    from helpers.figures.published import citation_id
+
+    ref = refs.get(citation_id(figure_id)) or refs.get(str(source))
+    if ref is None:
         return ""
-    return t("forecast.citation", lang, publisher=pub, title=title, date=_date(date, lang))
+    publisher, title, date = ref
+    return t("forecast.citation", lang, publisher=publisher, title=title, date=date_text(date, lang))
 
 
-def _date(text: str, lang: str) -> str:
-    """An ISO date (2024-06-30, 2024-06 or 2024) the page's way (30/06/2024, 06/2024 in Vietnamese)."""
-    parts = str(text).split("-")
-    if lang == "vi" and all(p.isdigit() for p in parts):
-        return "/".join(reversed(parts))
-    if lang == "vi":
-        return t("forecast.date_unknown", lang) if "unknown" in str(text) else str(text)
-    return str(text)
-
-
-def _source_titles(lang: str) -> dict[str, tuple[str, str, str]]:
+def _references(lang: str) -> dict[str, tuple[str, str, object]]:
+    """(publisher, title, date) in ``lang`` of every cited figure (by its published.yaml id) and
+    every registered document (by source id), as their registers describe them."""
+    from helpers.figures.published import load_published
     from helpers.figures.sources import load_sources
 
+    refs: dict[str, tuple[str, str, object]] = {}
     try:
-        return {s.id: (*s.described(lang), str(s.date)) for s in load_sources(verify=False)}
-    except Exception:  # noqa: BLE001 - the register is optional for a page note
-        return {}
+        for s in load_sources(verify=False):
+            title, publisher = s.described(lang)
+            refs[s.id] = (publisher, title, s.date)
+        for f in load_published():
+            publisher, title, _ = f.citation.described(lang)
+            refs[f.id] = (publisher, title, f.citation.date)
+    except Exception:  # noqa: BLE001 - the registers are optional for a page note
+        return refs
+    return refs
 
 
 def nowcast_note(series: pd.DataFrame, figures: pd.DataFrame, years: Sequence[int], lang: str = "en") -> str:
@@ -143,7 +140,7 @@ def nowcast_note(series: pd.DataFrame, figures: pd.DataFrame, years: Sequence[in
         return ""
     by_id = figures.set_index("figure_id") if "figure_id" in figures else pd.DataFrame()
     values = series.set_index("year")["value"]
-    sources = _source_titles(lang)
+    refs = _references(lang)
     items = []
     for r in nc.itertuples():
         ids = [i.strip() for i in str(r.figure_ids or "").split(";") if i.strip()]
@@ -154,7 +151,7 @@ def nowcast_note(series: pd.DataFrame, figures: pd.DataFrame, years: Sequence[in
             f = f.iloc[0]
         year = int(r.year)
         months = months_covered(str(f["period"])) or 0
-        cite = _citation(f, sources, lang)
+        cite = _citation(ids[0], f.get("source", ""), refs, lang)
         growth = f.get("growth_pct")
         values_text = dict(
             year=year,
@@ -219,7 +216,7 @@ def step_notes(outlooks: Mapping[str, object], y: pd.Series, series: pd.DataFram
                 model=word("model", name, lang),
                 year0=first - 1,
                 year1=first,
-                step=percent(abs(step) * 100 if gap > 0 else step * 100, lang, 1, sign=gap <= 0),
+                step=percent(step * 100, lang, 1, sign=True),
                 later=percent(later * 100, lang, 1),
                 gap=percent(abs(gap) * 100, lang, 0),
             )

@@ -252,6 +252,19 @@ def display_table(series: pd.DataFrame, lang: str = "en") -> Table:
     return Table(df, cols, lang, name="series")
 
 
+def last_unit(series: pd.DataFrame | None, year: int, lang: str = "en") -> str:
+    """The unit of the last published level: constant 2010 prices, or, when its source states
+    no price base and the series assigned one, that the base is the probable one."""
+    unit = t("keys.unit", lang)
+    if series is None or "price_base_source" not in series:
+        return unit
+    row = series[series["year"].astype(int) == year]
+    base = str(row["price_base_source"].iloc[0]) if len(row) else ""
+    if base.startswith("unstated->"):
+        return t("keys.unit_assigned", lang, base=word("base_word", base, lang))
+    return unit
+
+
 def key_numbers(
     series: pd.DataFrame, params: SeriesParams, lang: str = "en", choice: LinkChoice | None = None
 ) -> KeyNumbers:
@@ -273,12 +286,7 @@ def key_numbers(
         )
     else:
         link_note = t("keys.link_range", lang, low=_k(lo, lang), high=_k(hi, lang))
-    base = str(s["price_base_source"].iloc[-1]) if "price_base_source" in s else ""
-    unit = (
-        t("keys.unit_assigned", lang, base=word("base_word", base, lang))
-        if base.startswith("unstated->")
-        else t("keys.unit", lang)
-    )
+    unit = last_unit(s, int(s["year"].iloc[-1]), lang)
     return KeyNumbers(
         [
             (t("keys.span", lang), f"{first}–{last}", ""),
