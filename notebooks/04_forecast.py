@@ -17,7 +17,9 @@
 # checked by helpers.forecast.stage.ForecastParams
 lang = "en"  # report language: "en" or "vi"
 input_dir = ""  # folder holding series.csv (empty: data/processed)
-output_dir = ""  # where forecasts.csv goes (empty: the scratch folder scratch/forecast; `laocai reports` writes data/processed)
+output_dir = (
+    ""  # where forecasts.csv goes (empty: the scratch folder scratch/forecast; `laocai reports` writes data/processed)
+)
 horizon = 5  # years ahead
 models = ["combo", "damped", "piecewise", "llt", "arima", "loglinear"]  # the first is the headline model
 levels = [80, 95]  # interval levels in percent
@@ -36,8 +38,8 @@ from helpers.common.i18n import t
 from helpers.common.plots import fan_caption, fan_chart, notebook_setup, show, target_chart
 from helpers.common.present import model_problem, word
 from helpers.forecast import outlook as O
-from helpers.forecast import plans as P
 from helpers.forecast import pages, stage
+from helpers.forecast import plans as P
 from helpers.reports.provenance import run_header
 
 params = stage.ForecastParams.from_globals(globals())
