@@ -8,8 +8,8 @@ running a notebook.
 
 from __future__ import annotations
 
-import dataclasses
 import json
+import os
 import re
 import shutil
 import signal
@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 from helpers.cli import app
 from helpers.common.cluster import SchedulerError
 from helpers.reports import cluster as reports_cluster
+from helpers.reports.state import Job
 
 SMALL_SET = (
     "\nlangs: [en, vi]"
@@ -133,7 +134,7 @@ def test_a_worker_with_another_project_folder_or_without_the_kernel_is_refused(t
 
 
 def _job(tmp_path: Path):
-    return reports_cluster.Job(
+    return Job(
         name="x-en",
         notebook=tmp_path / "x.ipynb",
         notebook_label="x.ipynb",
@@ -150,15 +151,20 @@ def _job(tmp_path: Path):
     )
 
 
-def test_a_worker_gets_its_own_environment_plus_the_builds_variables(monkeypatch, tmp_path: Path):
-    seen = {}
-    monkeypatch.setattr(reports_cluster, "execute_job", lambda job: seen.setdefault("env", job.env))
+def test_a_kernel_gets_its_machines_environment_plus_the_builds_variables(monkeypatch):
+    """Where a kernel starts (here or on a worker), the build's variables are added to that
+    process's environment, and the thread counts share that machine's cores unless set there."""
+    from helpers.reports.execute import build_variables, kernel_env
+
     monkeypatch.setenv("WORKER_ONLY", "1")
     monkeypatch.setenv("OMP_NUM_THREADS", "1")
-    job = dataclasses.replace(_job(tmp_path), env={"LAOCAI_ROOT": "/shared/repo", "OMP_NUM_THREADS": "3"})
-    reports_cluster.execute_on_worker(job)
-    env = seen["env"]
-    assert env["WORKER_ONLY"] == "1" and env["LAOCAI_ROOT"] == "/shared/repo" and env["OMP_NUM_THREADS"] == "3"
+    monkeypatch.delenv("MKL_NUM_THREADS", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    env = kernel_env(build_variables(Path("/shared/repo")), jobs=2)
+    assert env["WORKER_ONLY"] == "1" and env["LAOCAI_ROOT"] == "/shared/repo"
+    assert env["OMP_NUM_THREADS"] == "1"  # the machine's own setting stands
+    assert env["MKL_NUM_THREADS"] == "4"  # 8 cores shared by 2 kernels
+    assert "OMP_NUM_THREADS" not in build_variables(Path("/shared/repo"))  # never sent from the submitter
 
 
 def test_stopping_a_build_on_a_worker_kills_its_kernels_and_no_other_builds():
@@ -226,12 +232,10 @@ def two_workers():
 def test_a_build_on_a_cluster_writes_what_a_local_build_writes(tmp_path: Path, two_workers: str):
     root = make_root(tmp_path)
     config = write_config(root, SMALL_SET)
-    out, processed = root / "site", root / "data" / "processed"
+    out = root / "site"  # canonical data too: site/data (compared below with the rest)
     local = run_cli(root, "--config", str(config), "--out", str(out), "--jobs", "2")
     assert local.returncode == 1, local.stderr  # the broken run fails, the one after it is skipped
     shutil.move(out, tmp_path / "local")
-    shutil.move(processed, tmp_path / "local-processed")
-    processed.mkdir()
     remote = run_cli(root, "--config", str(config), "--out", str(out), "--jobs", "2", "--scheduler", two_workers)
     assert remote.returncode == 1, remote.stderr
     summary = "4 built, 0 up to date, 1 failed, 1 skipped"
@@ -240,7 +244,6 @@ def test_a_build_on_a_cluster_writes_what_a_local_build_writes(tmp_path: Path, t
 
     a, b = files_under(tmp_path / "local"), files_under(out)
     assert sorted(a) == sorted(b)
-    assert files_under(tmp_path / "local-processed") == files_under(processed)  # canonical data
     for name in a:
         if name.endswith(".html"):
             assert normalized(a[name].decode()) == normalized(b[name].decode()), name

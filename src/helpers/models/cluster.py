@@ -16,10 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from helpers.common.cluster import SchedulerError, connect
-
-__all__ = ["CHUNK", "SchedulerError", "connect", "map_ordered"]
-
 CHUNK = 25  # series per task
 
 

@@ -521,7 +521,7 @@ def forecast_panel(
         stack.enter_context(_long_lived_objects_frozen())
         client = None
         if scheduler:
-            from helpers.models.cluster import connect
+            from helpers.common.cluster import connect
 
             client = stack.enter_context(connect(scheduler, n_jobs))
         # Pass 1, the calibration sample: fits and rolling-origin errors, pooled into the table.
@@ -626,7 +626,7 @@ def run(
     if df.empty:
         say(f"error: {input}: no rows")
         return 1
-    from helpers.models.cluster import SchedulerError
+    from helpers.common.cluster import SchedulerError
 
     try:
         res = forecast_panel(df, horizon, method, n_jobs=n_jobs, progress=progress, scheduler=scheduler)

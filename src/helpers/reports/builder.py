@@ -28,7 +28,7 @@ from .config import (
     select_runs,
     topo_order,
 )
-from .execute import allow_kernels, check_kernel, clean_leftovers, execute_job, kernel_env, stop_all_kernels
+from .execute import allow_kernels, build_variables, check_kernel, clean_leftovers, execute_job, stop_all_kernels
 from .index import write_index
 from .params import Context, resolve_notebook
 from .state import (
@@ -202,10 +202,7 @@ def _build(
 
     commit, dirty = git_commit(root), tree_dirty(root)
     header = {"commit": commit, "dirty": dirty, "raw_hash": ctx.raw_hash}
-    env = cluster.variables(root, jobs) if cluster else kernel_env(root, jobs)
-    run_job = execute_job
-    if cluster:
-        from .cluster import execute_on_worker as run_job
+    env = build_variables(root)
     priority = _descendants(config.runs)
     keys: dict[str, str] = {}
     outcomes: dict[str, Outcome] = {}
@@ -255,6 +252,7 @@ def _build(
             header={**header, "title": ctx.title(run), "run": run.name, "notebook": run.notebook_label},
             header_parameters=full_parameters(run, ctx),
             env=env,
+            jobs=jobs,
             page=page_info(run, ctx),
             build=cluster.build if cluster else "",
         )
@@ -308,7 +306,7 @@ def _build(
                 while ready and len(futures) < jobs:
                     run = ready.pop(0)
                     assert pool is not None
-                    futures[pool.submit(run_job, job_for(run))] = run
+                    futures[pool.submit(execute_job, job_for(run))] = run
                 if not futures:
                     if pending and not ready:
                         names = ", ".join(r.name for r in pending)

@@ -9,8 +9,9 @@ folder and the output folder at the same paths as this machine (a shared filesys
 :func:`check_workers` makes sure of it before anything is submitted.
 
 Each worker starts its kernels with its own environment plus the build's variables
-(:func:`helpers.reports.execute.build_variables`: the root, the plotting backend, the BLAS
-thread counts), so a kernel runs on a worker as it would here.
+(:func:`helpers.reports.execute.kernel_env`: the root and the plotting backend travel with
+the run; the BLAS thread counts share the worker's own cores, unless its environment sets
+them), so a kernel runs on a worker as it would here.
 
 Ctrl-C: :meth:`ClusterRuns.stop` asks every worker to kill the kernels of this build
 (:func:`helpers.reports.execute.stop_build`, which touches no other build a shared worker
@@ -33,16 +34,10 @@ from pathlib import Path
 
 from helpers.common.cluster import SchedulerError, connect
 
-from .execute import build_variables, execute_job, stop_build
-from .state import Job, Outcome
+from .execute import stop_build
 
 #: Seconds to wait for the scheduler to answer and for its first worker.
 CONNECT_TIMEOUT = 10.0
-
-
-def execute_on_worker(job: Job) -> Outcome:
-    """:func:`execute_job` on a dask worker, its kernels in the worker's environment plus the build's variables."""
-    return execute_job(dataclasses.replace(job, env={**os.environ, **job.env}))
 
 
 def _sha256(path: str) -> str | None:
@@ -145,10 +140,6 @@ class ClusterRuns:
     client: object
     address: str
     build: str = dataclasses.field(default_factory=lambda: uuid.uuid4().hex)
-
-    def variables(self, root: Path, jobs: int) -> dict[str, str]:
-        """The environment variables the build sends with each run (added to each worker's own)."""
-        return build_variables(root, jobs)
 
     def executor(self):
         """A ``concurrent.futures`` executor whose tasks run on the workers (``pure=False``: every run runs)."""

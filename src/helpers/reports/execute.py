@@ -249,7 +249,7 @@ def _papermill(job: Job, running: Path):
             start_timeout=120,
             execution_timeout=job.timeout,
             kernel_manager_class=kernel_manager_class(
-                job.env or kernel_env(paths.ROOT, 1), log, job.run_dir, job.build
+                kernel_env(job.env or build_variables(paths.ROOT), job.jobs), log, job.run_dir, job.build
             ),
             # Every cell has run: stop the kernel at once rather than wait for it to exit.
             shutdown_kernel="immediate",
@@ -358,30 +358,30 @@ def _downloads(job: Job) -> list[tuple[str, bytes]]:
     return [(f.name, f.read_bytes()) for f in files if f.is_file()]
 
 
-def kernel_env(root: Path, jobs: int) -> dict[str, str]:
-    """Environment of the kernels of a build: this process's, with :func:`build_variables`."""
-    return {**os.environ, **build_variables(root, jobs)}
+def kernel_env(variables: Mapping[str, str], jobs: int = 1) -> dict[str, str]:
+    """Environment of a build's kernel, assembled in the process that starts it (this machine,
+    or a dask worker): that process's environment, the build's ``variables``
+    (:func:`build_variables`), and BLAS thread counts that share this machine's cores between
+    the ``jobs`` kernels of the build, unless this process's environment sets them."""
+    env = {**os.environ, **variables}
+    threads = str(max(1, (os.cpu_count() or 2) // max(1, jobs)))
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        env.setdefault(var, threads)
+    return env
 
 
-def build_variables(root: Path, jobs: int, environ: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The variables a build sets in its kernels' environment (:func:`kernel_env`).
+def build_variables(root: Path) -> dict[str, str]:
+    """The variables a build sets in every kernel's environment (:func:`kernel_env`).
 
     ``LAOCAI_ROOT`` makes :mod:`helpers.common.paths` in the kernels use the build's root;
     ``MPLBACKEND`` is the inline backend so figures become outputs even when the caller set
-    another backend; BLAS thread counts share the cores between the parallel kernels
-    (unless already set in ``environ``, this process's environment by default). A build on
-    a dask cluster sends these alone: each worker adds them to its own environment.
+    another backend. They travel with each run (``Job.env``), also to a dask worker.
     """
-    environ = os.environ if environ is None else environ
-    out = {
+    return {
         "LAOCAI_ROOT": str(root),
         "MPLBACKEND": "module://matplotlib_inline.backend_inline",
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     }
-    threads = str(max(1, (os.cpu_count() or 2) // max(1, jobs)))
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        out[var] = environ.get(var, threads)
-    return out
 
 
 def kernel_manager_class(env: Mapping[str, str], log: Any, run_dir: Path | None = None, build: str = ""):

@@ -305,7 +305,8 @@ class Job:
     outputs: tuple[str, ...]
     header: dict[str, Any]
     header_parameters: dict[str, Any] = field(default_factory=dict)
-    env: dict[str, str] = field(default_factory=dict, repr=False)
+    env: dict[str, str] = field(default_factory=dict, repr=False)  # the build's variables (execute.build_variables)
+    jobs: int = 1  # kernels the build runs at once: they share the cores of the machine that runs them
     page: dict[str, Any] = field(default_factory=dict)  # kind, twin, index: see render.render_html
     build: str = ""  # the build's id, by which an interrupt stops its kernels on a dask worker
 
