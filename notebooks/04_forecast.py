@@ -17,9 +17,7 @@
 # checked by helpers.forecast.stage.ForecastParams
 lang = "en"  # report language: "en" or "vi"
 input_dir = ""  # folder holding series.csv (empty: data/processed)
-output_dir = (
-    ""  # where forecasts.csv goes (empty: the scratch folder scratch/forecast; `laocai reports` writes data/processed)
-)
+output_dir = ""  # where forecasts.csv goes (empty: the scratch folder scratch/forecast; `laocai reports` writes data/processed)
 horizon = 5  # years ahead
 models = ["combo", "damped", "piecewise", "llt", "arima", "loglinear"]  # the first is the headline model
 levels = [80, 95]  # interval levels in percent
