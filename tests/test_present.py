@@ -161,41 +161,59 @@ def test_page_kind_is_read_off_the_notebook_name():
 
 def test_curation_notes_speak_the_reports_language_and_quote_the_reason():
     from helpers.figures import present as FP
+    from helpers.figures.curation import Correction
 
-    line = (
-        "set price_base=1994 on 1 figure(s) matching source s-1, indicator industrial_production_value, "
-        "year 2012, status target: The sentence states <no> base."
-    )
-    vi = FP.curation_line(line, "vi")
-    assert vi.startswith("Loại giá được đặt là giá so sánh 1994 cho 1 số liệu (nguồn: s-1; chỉ tiêu: giá trị")
-    assert "&lt;no&gt;" in vi and "<no>" not in vi
-    assert FP.curation_line("an unforeseen line", "vi") == "an unforeseen line"
-    # with the entry's reason_vi, the Vietnamese page quotes the Vietnamese reason
-    vi = FP.curation_line(line, "vi", {"The sentence states <no> base.": "Câu văn không ghi loại giá."})
-    assert vi.endswith("“Câu văn không ghi loại giá.”") and "sentence" not in vi
+    match = {"source": "s-1", "indicator": "industrial_production_value", "year": 2012, "status": "target"}
+    c = Correction("set", 1, match, "The sentence states no base.", values={"price_base": "1994"})
+    what, reason, lang = FP.curation_parts(c, "vi")
+    assert what.startswith("Loại giá được đặt là giá so sánh 1994 cho 1 số liệu (nguồn: s-1; chỉ tiêu: giá trị")
+    assert (reason, lang) == ("The sentence states no base.", "en")  # no reason_vi: quoted as written
+    vi = Correction("set", 1, match, "The sentence states no base.", "Câu văn không ghi loại giá.", c.values)
+    assert FP.curation_parts(vi, "vi")[1:] == ("Câu văn không ghi loại giá.", "vi")
+    assert FP.curation_parts(vi, "en")[1:] == ("The sentence states no base.", "en")
 
 
 def test_curation_notes_read_as_sentences_naming_the_source_in_both_languages():
     from helpers.figures import present as FP
+    from helpers.figures.curation import Correction
     from helpers.figures.sources import Source
 
     src = Source(
         id="s-1", file="x.txt", sha256="0" * 64, title="T", publisher="Daily News, reposted",
         publisher_vi="Báo Hằng ngày, bản đăng lại", date="2020-03-04", url=None, language="vi",
     )  # fmt: skip
-    one = "set price_base=1994 on 1 figure(s) matching source s-1, year 2012, status target: why."
-    many = "set price_base=2010 on 3 figure(s) matching indicator industrial_production_value: why."
-    en = FP.curation_line(one, "en", sources=[src])
+    one = Correction(
+        "set", 1, {"source": "s-1", "year": 2012, "status": "target"}, "why.", values={"price_base": "1994"}
+    )
+    many = Correction("set", 3, {"indicator": "industrial_production_value"}, "why.", values={"price_base": "2010"})
+    en = FP.curation_parts(one, "en", [src])[0]
     assert en.startswith(
         "Price base set to constant 1994 prices for 1 figure (source: Daily News, reposted, 2020-03-04;"
     )
     assert "year 2012; status: target" in en
     assert "figure(s)" not in en and "price_base" not in en and "=" not in en and "s-1" not in en
-    assert FP.curation_line(many, "en").startswith("Price base set to constant 2010 prices for 3 figures (indicator:")
-    vi = FP.curation_line(one, "vi", sources=[src])
+    assert FP.curation_parts(many, "en")[0].startswith(
+        "Price base set to constant 2010 prices for 3 figures (indicator:"
+    )
+    vi = FP.curation_parts(one, "vi", [src])[0]
     assert "nguồn: Báo Hằng ngày, bản đăng lại, 04/03/2020" in vi and "Daily" not in vi
-    dropped = FP.curation_line("dropped 2 figure(s) matching year 2019: duplicate.", "en")
-    assert dropped == "2 figures left out (year 2019): “duplicate.”"
+    dropped = FP.curation_parts(Correction("drop", 2, {"year": 2019}, "duplicate."), "en")
+    assert dropped == ("2 figures left out (year 2019)", "duplicate.", "en")
+
+
+def test_curation_notes_tell_every_column_set_numbers_in_the_pages_format_and_quotes_whole():
+    """A correction setting two columns names both; a number set is written the page's way; a
+    quote matched on text with a comma stays one criterion."""
+    from helpers.figures import present as FP
+    from helpers.figures.curation import Correction
+
+    c = Correction(
+        "set", 2, {"quote_contains": "kế hoạch, mục tiêu"}, "why.", values={"value": 2750.0, "status": "plan"}
+    )
+    en, vi = FP.curation_parts(c, "en")[0], FP.curation_parts(c, "vi")[0]
+    assert "2,750 for 2 figures" in en and "2.750" in vi and "2750.0" not in vi
+    assert en.count("for 2 figures") == 2  # both columns told
+    assert "kế hoạch, mục tiêu" in en and en.count("(") == 2
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ that matches no figure is an error, so a stale correction cannot pass in silence
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -127,8 +128,30 @@ def _match_mask(df: pd.DataFrame, match: dict) -> pd.Series:
     return mask
 
 
-def apply_curation(df: pd.DataFrame, entries: list[dict]) -> tuple[pd.DataFrame, list[str]]:
-    """Apply curation entries in order; return the corrected table and a log line per entry.
+@dataclass(frozen=True)
+class Correction:
+    """One entry of curation.yaml as applied: what it did to how many figures, and why.
+
+    The figures pages tell it in the reader's words from these fields
+    (:func:`helpers.figures.present.curation_parts`); ``str()`` gives the English log line.
+    """
+
+    action: str  # "set" or "drop"
+    n: int
+    match: dict
+    reason: str
+    reason_vi: str | None = None
+    values: dict = field(default_factory=dict)  # column -> value set (action "set")
+
+    def __str__(self) -> str:
+        where = f"{self.n} figure(s) matching {_describe(self.match)}: {self.reason}"
+        if self.action == "drop":
+            return f"dropped {where}"
+        return f"set {_changes(self.values)} on {where}"
+
+
+def apply_curation(df: pd.DataFrame, entries: list[dict]) -> tuple[pd.DataFrame, list[Correction]]:
+    """Apply curation entries in order; return the corrected table and what each entry did.
 
     Raises
     ------
@@ -148,16 +171,20 @@ def apply_curation(df: pd.DataFrame, entries: list[dict]) -> tuple[pd.DataFrame,
                 f"{entry['_line']}: correction matches no figure ({entry['match']}); fix the match or remove the entry"
             )
         note = str(entry["reason"]).strip()
+        reason_vi = str(entry.get("reason_vi") or "").strip() or None
         if entry.get("drop"):
             df = df[~mask]
-            log.append(f"dropped {n} figure(s) matching {_describe(entry['match'])}: {note}")
+            log.append(Correction("drop", n, dict(entry["match"]), note, reason_vi))
             continue
         for col, value in entry["set"].items():
             df.loc[mask, col] = value
-        changes = ", ".join(f"{k}={v}" for k, v in entry["set"].items())
-        df.loc[mask, "curation"] = [_join(c, f"{changes} ({note})") for c in df.loc[mask, "curation"]]
-        log.append(f"set {changes} on {n} figure(s) matching {_describe(entry['match'])}: {note}")
+        df.loc[mask, "curation"] = [_join(c, f"{_changes(entry['set'])} ({note})") for c in df.loc[mask, "curation"]]
+        log.append(Correction("set", n, dict(entry["match"]), note, reason_vi, dict(entry["set"])))
     return df.reset_index(drop=True), log
+
+
+def _changes(values: dict) -> str:
+    return ", ".join(f"{k}={v}" for k, v in values.items())
 
 
 def _describe(match: dict) -> str:

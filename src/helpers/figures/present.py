@@ -12,6 +12,7 @@ from helpers.common.present import Col, KeyNumbers, Table, number, word
 from helpers.figures.published import citation_id
 from helpers.figures.sources import Source
 
+from .curation import Correction
 from .table import FiguresResult
 
 
@@ -248,21 +249,6 @@ def checks_table(checks: pd.DataFrame, lang: str = "en") -> Table:
     return Table(df, cols, lang, name="checks")
 
 
-def notes_markdown(result: FiguresResult, lang: str = "en") -> str:
-    """Counts, extractor warnings and curation applied, as Markdown for the report."""
-
-    counts, flagged = _summary(result, lang)
-    lines = [counts, "", flagged]
-    if result.curation_log:
-        lines += ["", t("figures.curation", lang)] + [
-            f"- {curation_line(line, lang, result.curation_reasons_vi, result.sources)}" for line in result.curation_log
-        ]
-    if result.problems:
-        lines += ["", t("figures.problems", lang)] + [f"- {_md_escape(p)}" for p in result.problems]
-    return "\n".join(lines)
-
-
-_CURATION = re.compile(r"^(set|dropped) (?:(\w+)=(.*?) on )?(\d+) figure\(s\) matching (.*?): (.*)$", re.S)
 _CRITERIA = {"source": "col.source", "indicator": "col.indicator", "year": "col.year", "status": "col.status"}
 _VALUE_GROUPS = {"indicator": "indicator", "status": "status_word", "price_base": "base_word"}
 
@@ -280,51 +266,40 @@ def _criterion(key: str, val: str, lang: str, sources: dict[str, Source]) -> str
     return f"{label} {val}" if key == "year" else f"{label}: {val}"
 
 
-def curation_parts(
-    line: str, lang: str = "en", reasons_vi: dict | None = None, sources: list[Source] | None = None
-) -> tuple[str, str, str] | None:
-    """One correction of data/raw/curation.yaml as the reader's sentence: what was set (or
-    dropped) on which figures, in the report's words (sources by publisher and date), the
-    curator's reason (on Vietnamese pages its Vietnamese version from ``reasons_vi``, the
-    English reason to Vietnamese ones, when there is one; else as written) and the reason's
-    language; ``None`` for a line of another form (shown as written)."""
-    m = _CURATION.match(str(line))
-    if not m:
-        return None
-    action, field, value, n, criteria, reason = m.groups()
+def curation_parts(c: Correction, lang: str = "en", sources: list[Source] | None = None) -> tuple[str, str, str]:
+    """One applied correction of data/raw/curation.yaml as the reader's sentence: what was set
+    (or dropped) on which figures, in the report's words (sources by publisher and date, values
+    in the page's number format), the curator's reason (on Vietnamese pages its ``reason_vi``
+    when the entry gives one, else as written) and the reason's language."""
     by_id = {s.id: s for s in (sources or [])}
-    parts = []
-    for item in criteria.split(", "):
-        key, _, val = item.partition(" ")
-        parts.append(_criterion(key, val, lang, by_id))
-    count = "one" if int(n) == 1 else "many"
-    if action == "dropped":
-        what = t(f"figures.curation_drop.{count}", lang, n=int(n), criteria="; ".join(parts))
+    criteria = "; ".join(_criterion(k, str(v), lang, by_id) for k, v in c.match.items())
+    count = "one" if c.n == 1 else "many"
+    if c.action == "drop":
+        what = t(f"figures.curation_drop.{count}", lang, n=c.n, criteria=criteria)
     else:
-        what = t(
-            f"figures.curation_set.{count}",
-            lang,
-            field=t(f"col.{field}", lang) if f"col.{field}" in LABELS else field.replace("_", " ").capitalize(),
-            value=word(_VALUE_GROUPS.get(field, ""), value, lang) if field in _VALUE_GROUPS else value,
-            n=int(n),
-            criteria="; ".join(parts),
+        what = "; ".join(
+            t(
+                f"figures.curation_set.{count}",
+                lang,
+                field=t(f"col.{col}", lang) if f"col.{col}" in LABELS else col.replace("_", " ").capitalize(),
+                value=_set_value(col, value, lang),
+                n=c.n,
+                criteria=criteria,
+            )
+            for col, value in c.values.items()
         )
-    if lang == "en":
-        return what, reason.strip(), "en"
-    translated = (reasons_vi or {}).get(reason.strip())
-    return (what, translated, lang) if translated else (what, reason, "en")
+    if lang != "en" and c.reason_vi:
+        return what, c.reason_vi, lang
+    return what, c.reason, "en"
 
 
-def curation_line(
-    line: str, lang: str = "en", reasons_vi: dict | None = None, sources: list[Source] | None = None
-) -> str:
-    """:func:`curation_parts` as Markdown, the curator's reason quoted (the line as written
-    when it has another form)."""
-    parts = curation_parts(line, lang, reasons_vi, sources)
-    if parts is None:
-        return _md_escape(line)
-    what, reason, _ = parts
-    return f"{_md_escape(what)}: “{_md_escape(reason)}”"
+def _set_value(col: str, value: object, lang: str) -> str:
+    """A value a correction set, as the page writes it: a word of its group, or a number."""
+    if col in _VALUE_GROUPS:
+        return word(_VALUE_GROUPS[col], value, lang)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number(value, lang, 0 if float(value).is_integer() else 1)
+    return str(value)
 
 
 def date_text(date: object, lang: str = "en") -> str:
@@ -358,33 +333,23 @@ def _summary(result: FiguresResult, lang: str) -> tuple[str, str]:
 
 
 def notes_html(result: FiguresResult, lang: str = "en"):
-    """:func:`notes_markdown` as HTML for display: the curators' reasons, quoted from
-    data/raw/curation.yaml (in Vietnamese on Vietnamese pages where the entry gives
-    ``reason_vi``), carry their language like the sources' quotes."""
+    """Counts, the corrections applied and the extractor's warnings, as HTML for the report:
+    the curators' reasons, quoted from data/raw/curation.yaml (in Vietnamese on Vietnamese
+    pages where the entry gives ``reason_vi``), carry their language like the sources' quotes."""
     from IPython.display import HTML
 
     e = html.escape
     out = "".join(f"<p>{e(p)}</p>" for p in _summary(result, lang))
     if result.curation_log:
         items = []
-        for line in result.curation_log:
-            parts = curation_parts(line, lang, result.curation_reasons_vi, result.sources)
-            if parts is not None:
-                what, reason, reason_lang = parts
-                items.append(f'<li>{e(what)}: <q lang="{reason_lang}">{e(reason)}</q></li>')
-            else:
-                items.append(f"<li>{e(str(line))}</li>")
+        for c in result.curation_log:
+            what, reason, reason_lang = curation_parts(c, lang, result.sources)
+            items.append(f'<li>{e(what)}: <q lang="{reason_lang}">{e(reason)}</q></li>')
         out += f"<p>{e(t('figures.curation', lang))}</p><ul>{''.join(items)}</ul>"
     if result.problems:
         out += f"<p>{e(t('figures.problems', lang))}</p><ul>"
         out += "".join(f'<li lang="en">{e(str(p))}</li>' for p in result.problems) + "</ul>"
     return HTML(f'<div class="notes">{out}</div>')
-
-
-def _md_escape(text: str) -> str:
-    """Escape text from sources for Markdown: HTML special characters and Markdown markup."""
-    out = html.escape(str(text), quote=False)
-    return re.sub(r"([\\`*_\[\]|])", r"\\\1", out)
 
 
 def key_numbers(result: FiguresResult, lang: str = "en") -> KeyNumbers:

@@ -116,14 +116,14 @@ QUALIFIER_SLACK = 0.10
 
 @dataclass
 class FiguresResult:
-    """What :func:`build_figures` produces; ``curation_reasons_vi`` maps a reason to its ``reason_vi``."""
+    """What :func:`build_figures` produces; ``curation_log`` holds what each entry of
+    curation.yaml did (:class:`helpers.figures.curation.Correction`)."""
 
     figures: pd.DataFrame
     checks: pd.DataFrame
     problems: list[str] = field(default_factory=list)
-    curation_log: list[str] = field(default_factory=list)
+    curation_log: list = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
-    curation_reasons_vi: dict[str, str] = field(default_factory=dict)
     #: The citation of every cited figure (published.yaml), by its id, for the pages.
     citations: dict[str, Any] = field(default_factory=dict)
 
@@ -515,9 +515,8 @@ def build_figures(raw_dir: Path | None = None, curation_path: Path | None = None
     df = derive_implied(df)
     df, checks = consistency_checks(df)
     df = tidy(df)
-    reasons_vi = {str(e["reason"]).strip(): str(e["reason_vi"]).strip() for e in entries if e.get("reason_vi")}
     citations = {f.id: f.citation for f in cited}
-    return FiguresResult(validate_figures(df), checks, problems, log, sources, reasons_vi, citations)
+    return FiguresResult(validate_figures(df), checks, problems, log, sources, citations)
 
 
 def tidy(df: pd.DataFrame) -> pd.DataFrame:
