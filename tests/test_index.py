@@ -24,7 +24,7 @@ def _entry(name, base, lang, kind, answer=""):
     return {
         "name": name, "base": base, "lang": lang, "kind": kind, "title": f"{base} {lang}", "answer": answer,
         "notebook": "nb.ipynb", "parameters": [], "status": "ok", "href": f"{name}.html", "date": "",
-        "seconds": 1.0, "commit": "", "dirty": False, "error": None, "failed_notebook": None,
+        "seconds": "1.0 s", "commit": "", "dirty": False, "error": None, "failed_notebook": None,
         "failed_at": "", "reason": "",
     }  # fmt: skip
 

@@ -102,7 +102,7 @@ def _entry(name, base, lang, **kw):
     e = {
         "name": name, "base": base, "lang": lang, "kind": "forecast", "title": f"{base} {lang}", "answer": "",
         "notebook": "notebooks/04_forecast.ipynb", "parameters": [], "status": "ok", "href": f"{name}.html",
-        "date": "2026-11-29T15:40:12+00:00", "seconds": 12.25, "commit": "", "dirty": False, "error": None,
+        "date": "2026-11-29T15:40:12+00:00", "seconds": I.run_time_text(12.25, lang), "commit": "", "dirty": False, "error": None,
         "failed_notebook": None, "failed_at": "", "reason": "",
     }  # fmt: skip
     return {**e, **kw}

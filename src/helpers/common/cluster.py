@@ -21,7 +21,8 @@ class SchedulerError(UsageError):
     """The dask scheduler cannot be reached or started, or its workers cannot do the work."""
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
+    """The first line of an error's message, for one-line reports ("no answer" when empty)."""
     text = str(exc).strip()
     return text.splitlines()[0] if text else "no answer"
 
@@ -90,7 +91,7 @@ def connect(scheduler: str, n_jobs: int, timeout: float = 10.0, need_workers: bo
             cluster.close()
         what = "start a local dask cluster" if scheduler == "local" else f"reach the dask scheduler at {scheduler}"
         raise SchedulerError(
-            f"cannot {what} ({type(exc).__name__}: {_first_line(exc)}); "
+            f"cannot {what} ({type(exc).__name__}: {first_line(exc)}); "
             "check the address (e.g. tcp://host:8786) and that `dask scheduler` runs there, or use --scheduler local"
         ) from None
     try:

@@ -27,6 +27,9 @@ LANGS: tuple[str, ...] = ("en", "vi")
 #: Human names of the languages, in their own language.
 LANG_NAMES: dict[str, str] = {"en": "English", "vi": "Tiếng Việt"}
 
+#: Babel locale of each report language (numbers, dates).
+LOCALES: dict[str, str] = {"en": "en_US", "vi": "vi_VN"}
+
 #: Every label, keyed ``"<group>.<name>"``; each value maps a language code to its text.
 LABELS: dict[str, dict[str, str]] = {
     # --- run header (helpers.reports.provenance.run_header) ---------------------------------------

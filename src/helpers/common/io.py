@@ -86,6 +86,14 @@ def write_csv_atomic(df, target: str | os.PathLike, **kwargs) -> Path:
     return write_text_atomic(target, text)
 
 
+def nearest_existing(path: Path) -> Path:
+    """``path`` itself if it exists, else its nearest existing parent."""
+    path = Path(path)
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
 def check_writable_dir(folder: str | os.PathLike, option: str | None = None) -> Path:
     """Make sure ``folder`` is, or can be created as, a folder this process can write in.
 
@@ -103,9 +111,7 @@ def check_writable_dir(folder: str | os.PathLike, option: str | None = None) -> 
     """
     folder = Path(folder)
     given = f"{option} {folder}" if option else str(folder)
-    existing = folder
-    while not existing.exists() and existing != existing.parent:
-        existing = existing.parent
+    existing = nearest_existing(folder)
     if not existing.is_dir():
         if existing == folder:
             raise UsageError(f"{given} is not a folder; give a folder")

@@ -31,13 +31,10 @@ from typing import Any
 
 import pandas as pd
 
-from helpers.common.i18n import LABELS, check_lang, t
+from helpers.common.i18n import LABELS, LOCALES, check_lang, t
 
 #: Shown for a missing value in every table and sentence.
 MISSING = "–"
-
-#: Babel locale of each report language.
-LOCALES: dict[str, str] = {"en": "en_US", "vi": "vi_VN"}
 
 
 def _missing(value: Any) -> bool:

@@ -32,7 +32,8 @@ import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from helpers.common.cluster import SchedulerError, connect
+from helpers.common.cluster import SchedulerError, connect, first_line
+from helpers.common.io import nearest_existing
 
 from .execute import stop_build
 
@@ -71,12 +72,6 @@ def worker_view(marker: str, folder: str, files: Sequence[str], raw: str, kernel
     }
 
 
-def _nearest_existing(folder: Path) -> Path:
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent
-    return folder
-
-
 def check_workers(client, address: str, root: Path, out: Path, notebooks: Sequence[Path], kernel: str) -> None:
     """Make sure every worker sees ``out``, the notebooks and ``root`` at the same paths, and has ``kernel``.
 
@@ -91,7 +86,7 @@ def check_workers(client, address: str, root: Path, out: Path, notebooks: Sequen
     """
     where = "the local dask cluster" if address == "local" else f"the dask scheduler at {address}"
     fix = "run the workers where the project folder is mounted at the same path, or use --scheduler local"
-    folder = _nearest_existing(out)
+    folder = nearest_existing(out)
     marker = folder / f".laocai-worker-check.{secrets.token_hex(6)}.tmp"
     files = [str(p) for p in notebooks]
     raw = root / "data" / "raw"
@@ -103,7 +98,7 @@ def check_workers(client, address: str, root: Path, out: Path, notebooks: Sequen
         views = client.run(worker_view, str(marker), str(folder), files, str(raw), kernel)
     except Exception as exc:  # noqa: BLE001 - a worker lost or unable to run the check
         raise SchedulerError(
-            f"cannot check the workers of {where} ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}); "
+            f"cannot check the workers of {where} ({type(exc).__name__}: {first_line(exc)}); "
             "make sure they run the same environment as this machine, or use --scheduler local"
         ) from None
     finally:

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from helpers.common.i18n import format_text
 from helpers.common.io import write_text_atomic
 
 from .config import TEMPLATES_DIR, topo_order
@@ -87,6 +88,11 @@ def landing_groups(entries: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]
 
 
 # --------------------------------------------------------------------------- index
+def run_time_text(seconds: float | None, lang: str) -> str:
+    """A run's time as the index writes it in the run's language (``12.3 s``, ``12,3 s``)."""
+    return "" if seconds is None else format_text("{s:.1f} s", lang, s=seconds)
+
+
 def index_entries(ctx: Context) -> list[dict[str, Any]]:
     """One dict per run of the configuration, for the index page."""
     keys: dict[str, str] = {}
@@ -126,7 +132,7 @@ def index_entries(ctx: Context) -> list[dict[str, Any]]:
                 "status": status,
                 "href": f"{run.name}.html" if html_exists else None,
                 "date": good.get("finished", ""),
-                "seconds": good.get("seconds"),
+                "seconds": run_time_text(good.get("seconds"), run.lang),
                 "commit": (good.get("commit") or "")[:12],
                 "dirty": good.get("dirty"),
                 "error": (

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from helpers.common.i18n import LABELS, LANG_NAMES, t
+from helpers.common.i18n import LABELS, LANG_NAMES, LOCALES, t
 
 #: Label group of the values of a parameter whose values are words (``method: ratio``).
 WORD_GROUPS: dict[str, tuple[str, ...]] = {
@@ -27,9 +27,6 @@ WORD_GROUPS: dict[str, tuple[str, ...]] = {
     "models": ("model",),
     "model": ("model",),
 }
-
-#: Babel locale of each language (as :data:`helpers.common.present.LOCALES`, without pandas).
-LOCALES: dict[str, str] = {"en": "en_US", "vi": "vi_VN"}
 
 #: Parameters whose numbers are years (written without a thousands separator).
 YEAR_PARAMS = frozenset({"first_year", "last_year", "overlap_year", "year"})
@@ -48,14 +45,10 @@ def param_name(name: str, lang: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _number(value: float, lang: str, decimals: int | None = None) -> str:
+def _number(value: float, lang: str) -> str:
     from babel.numbers import format_decimal
 
-    if decimals is None:
-        pattern = "#,##0.######"
-    else:
-        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=LOCALES.get(lang, "en_US"))
+    return format_decimal(value, format="#,##0.######", locale=LOCALES.get(lang, "en_US"))
 
 
 def _path(value: str, root: Path | None, out: Path | None) -> str:
