@@ -36,12 +36,10 @@ from IPython.display import Markdown, display
 from helpers.common.i18n import t
 from helpers.common.plots import notebook_setup, sensitivity_chart, series_chart, show
 from helpers.reports.provenance import run_header
-from helpers.series import bridge as B
 from helpers.series import build as S
 from helpers.series import loo as L
 from helpers.series import report as R
 from helpers.series import stage
-from helpers.series.linking import SeriesParams
 
 stage_params = stage.SeriesStageParams.from_globals(globals())
 notebook_setup()
@@ -50,8 +48,7 @@ display(run_header(stage_params.record(), lang=lang))
 # %%
 done = stage.run(stage_params)
 series, annual, obs, plans, params = done.series, done.annual, done.observations, done.plans, done.series_params
-link_estimate = B.estimate_link_factor(obs, SeriesParams())  # the default series' factor, for comparison
-choice = R.link_choice(stage_params.link_factor, params, link_estimate)
+choice = R.link_choice(stage_params.link_factor, params, done.default_estimate)
 display(R.key_numbers(annual, params, lang, choice))
 show(series_chart(series, lang, plans=R.plans_at_2010(plans, params, choice), link_factor=choice.k))
 display(Markdown(R.summary_markdown(annual, params, lang, choice)))
@@ -84,8 +81,8 @@ display(R.loo_display(loo_table, lang))
 
 # %%
 display(Markdown("## " + t("series.bridge_heading", lang)))
-display(Markdown(R.bridge_text(link_estimate, lang, choice)))
-display(R.bridge_display(link_estimate, lang))
+display(Markdown(R.bridge_text(done.default_estimate, lang, choice)))
+display(R.bridge_display(done.default_estimate, lang))
 
 # %%
 display(Markdown("## " + t("series.assumptions_heading", lang)))

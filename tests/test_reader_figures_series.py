@@ -30,7 +30,7 @@ def figures():
 @pytest.fixture(scope="module", params=[None, "low", "high"])
 def run(request):
     done = stage.build(stage.SeriesStageParams(link_factor=request.param, input_dir="data/processed"))
-    estimate = B.estimate_link_factor(done.observations, SeriesParams())
+    estimate = done.default_estimate
     return done, R.link_choice(request.param, done.series_params, estimate), estimate
 
 

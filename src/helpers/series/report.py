@@ -74,17 +74,6 @@ def link_choice(chosen, params: SeriesParams, default_estimate) -> LinkChoice:
     )
 
 
-def _choice(params: SeriesParams, choice: LinkChoice | None) -> LinkChoice:
-    """``choice``, or for a caller that gives none the factor of ``params`` described as the
-    national statistics' (its range as given)."""
-    if choice is not None:
-        return choice
-    lp = params.link_params()
-    prior_k, prior_range = link_factor_reference()
-    rng = tuple(lp.link_factor_range)
-    return LinkChoice(float(lp.link_factor), rng, "prior", prior_k, prior_range, float(lp.link_factor), rng, 0)
-
-
 def _n_years(n: int, lang: str) -> str:
     return t("count.years_one" if n == 1 else "count.years_many", lang, n=n)
 
@@ -144,9 +133,7 @@ def applicable_methods(obs: pd.DataFrame, params: SeriesParams) -> list[str]:
     return ["link_factor"]
 
 
-def summary_markdown(
-    series: pd.DataFrame, params: SeriesParams, lang: str = "en", choice: LinkChoice | None = None
-) -> str:
+def summary_markdown(series: pd.DataFrame, params: SeriesParams, lang: str, choice: LinkChoice) -> str:
     """Plain-language summary: span, how many years of each kind, the link factor (where it
     comes from, see :func:`link_text`), growth."""
     s = series.sort_values("year")
@@ -164,7 +151,7 @@ def summary_markdown(
             n_linked=int(counts.get("linked", 0)),
             n_gap=int(counts.get("interpolated", 0)),
         ),
-        link_text(_choice(params, choice), params.method, lang),
+        link_text(choice, params.method, lang),
         t("summary.growth", lang, first=first, last=last, rate=rate),
         t("series.summary_caveat", lang, level=int(params.level)),
     ]
@@ -193,7 +180,7 @@ def series_note(row, series: pd.DataFrame, lang: str = "en") -> str:
     return "; ".join(parts)
 
 
-def plans_at_2010(plans: pd.DataFrame | None, params: SeriesParams, choice: LinkChoice | None = None) -> pd.DataFrame:
+def plans_at_2010(plans: pd.DataFrame | None, params: SeriesParams, choice: LinkChoice) -> pd.DataFrame:
     """Plans and targets put on the series chart's constant 2010 prices: one at 1994 prices
     (stated, or stating no base for a year before ``params.switch_year``, the rule of the
     figures) is multiplied by the page's link factor and marked ``converted``; one at 2010
@@ -201,7 +188,7 @@ def plans_at_2010(plans: pd.DataFrame | None, params: SeriesParams, choice: Link
     cols = ["figure_id", "year", "value", "published", "converted"]
     if plans is None or not len(plans):
         return pd.DataFrame(columns=cols)
-    k = _choice(params, choice).k
+    k = choice.k
     rows = []
     for _, p in plans.iterrows():
         try:
@@ -265,16 +252,14 @@ def last_unit(series: pd.DataFrame | None, year: int, lang: str = "en") -> str:
     return unit
 
 
-def key_numbers(
-    series: pd.DataFrame, params: SeriesParams, lang: str = "en", choice: LinkChoice | None = None
-) -> KeyNumbers:
+def key_numbers(series: pd.DataFrame, params: SeriesParams, lang: str, choice: LinkChoice) -> KeyNumbers:
     """The answer first: span, last published value (with its price base, said to be assigned
     when the source states none), growth over the span, the link factor (its 95% range, or on
     a scenario page the default it departs from)."""
     s = series.sort_values("year")
     first, last = int(s["year"].iloc[0]), int(s["year"].iloc[-1])
     rate = ((s["value"].iloc[-1] / s["value"].iloc[0]) ** (1 / max(1, last - first)) - 1) * 100
-    c = _choice(params, choice)
+    c = choice
     lo, hi = c.range
     if c.scenario:
         link_note = t(
@@ -401,11 +386,11 @@ def evidence_text(tests, value: float, year: int, k: float, lang: str = "en") ->
     return " ".join(out)
 
 
-def assumptions_display(params: SeriesParams, lang: str = "en", choice: LinkChoice | None = None) -> Table:
+def assumptions_display(params: SeriesParams, lang: str, choice: LinkChoice) -> Table:
     """The main assumptions of the series in the report's language (the complete list, in
     English, is :func:`helpers.series.build.assumptions_table`); the link factor's row says
     where the page's factor comes from (:class:`LinkChoice`)."""
-    c = _choice(params, choice)
+    c = choice
     low, high = c.range
     param, refs = t("assume.source_param", lang), t("assume.source_refs", lang)
     if c.origin == "data":
@@ -574,7 +559,7 @@ def bridge_display(estimate, lang: str = "en") -> Table:
     return Table(estimate.bridges, cols, lang, name="bridges")
 
 
-def bridge_text(estimate, lang: str = "en", choice: LinkChoice | None = None) -> str:
+def bridge_text(estimate, lang: str, choice: LinkChoice) -> str:
     """How the default link factor was obtained, in a sentence in the report's language; on
     a scenario page (``choice``), followed by the factor the page uses instead."""
     if not estimate.from_data:

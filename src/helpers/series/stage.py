@@ -21,7 +21,7 @@ from helpers.common.errors import InputError
 from helpers.common.io import write_csv_atomic
 from helpers.common.stage import StageParams, portable_path, read_params, write_params
 from helpers.figures.table import read_figures
-from helpers.series.bridge import LinkEstimate, data_params
+from helpers.series.bridge import LinkEstimate, data_params, estimate_link_factor
 from helpers.series.build import build_series, split_observations
 from helpers.series.linking import SeriesParams, link_factor_reference
 from helpers.series.nowcast import add_nowcast
@@ -102,6 +102,9 @@ class SeriesRun:
     figures: pd.DataFrame
     figures_csv: Path
     link_estimate: LinkEstimate | None = None
+    #: The link-factor estimate of the default series (its parameters as shipped), which the
+    #: page compares this run's factor with; the run's own when it is the default series.
+    default_estimate: LinkEstimate | None = None
     output: Path | None = None
 
 
@@ -111,13 +114,14 @@ def build(params: SeriesStageParams, figures_csv: Path | None = None) -> SeriesR
     figures_csv = Path(figures_csv) if figures_csv is not None else params.input_path() / "figures.csv"
     figures = read_figures(figures_csv)
     obs, plans = split_observations(figures)
-    sp = params.series_params()
-    estimate = None
+    base = params.series_params()
+    sp, estimate = base, None
     if params.link_factor is None:  # no factor chosen: the prior combined with the bridge years
-        sp, estimate = data_params(obs, sp)
+        sp, estimate = data_params(obs, base)
+    default = estimate if estimate is not None and base == SeriesParams() else estimate_link_factor(obs, SeriesParams())
     annual = build_series(obs, sp, plans=plans)
     series = add_nowcast(annual, figures, sp)
-    return SeriesRun(params, sp, obs, plans, annual, series, figures, figures_csv, estimate)
+    return SeriesRun(params, sp, obs, plans, annual, series, figures, figures_csv, estimate, default)
 
 
 def run(params: SeriesStageParams) -> SeriesRun:
