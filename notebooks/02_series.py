@@ -50,7 +50,7 @@ done = stage.run(stage_params)
 series, annual, obs, plans, params = done.series, done.annual, done.observations, done.plans, done.series_params
 choice = R.link_choice(stage_params.link_factor, params, done.default_estimate)
 display(R.key_numbers(annual, params, lang, choice))
-show(series_chart(series, lang, plans=R.plans_at_2010(plans, params, choice), link_factor=choice.k))
+show(series_chart(series, lang, plans=R.plans_at_2010(obs, plans, params, choice), link_factor=choice.k))
 display(Markdown(R.summary_markdown(annual, params, lang, choice)))
 
 # %%

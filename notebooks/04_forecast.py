@@ -81,13 +81,14 @@ display(Markdown(t("forecast.choice_note", lang)))
 
 # %%
 display(Markdown("## " + t("targets.history_heading", lang)))
-plans, text = P.plan_history(figures, lang)
+series_params = done.source.series_params()  # the rule that assigns unstated price bases
+plans, text = P.plan_history(figures, lang, params=series_params)
 display(Markdown(text))
 display(plans)
 
 # %%
 display(Markdown("## " + t("targets.future_heading", lang)))
-future, text = P.future_target_probabilities(figures, outlook, extra_targets, lang)
+future, text = P.future_target_probabilities(figures, outlook, extra_targets, lang, params=series_params)
 if len(future):
     show(target_chart(future, lang))
     display(P.targets_display(future, lang))

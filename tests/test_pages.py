@@ -230,6 +230,19 @@ def test_a_target_is_set_against_an_outcome_at_its_own_price_base():
     assert "cùng loại giá" in vi
 
 
+def test_plan_bases_are_assigned_by_the_rule_of_the_series_they_are_compared_with():
+    """The series' parameters reach the rule that assigns unstated bases: its switch year is the
+    one the page names."""
+    from dataclasses import replace
+
+    from helpers.series.linking import SeriesParams
+
+    _, text = P.plan_history(_plans(), "en")
+    assert "2010 prices from 2016)" in text
+    _, text = P.plan_history(_plans(), "en", params=replace(SeriesParams(), switch_year=2014))
+    assert "2010 prices from 2014)" in text
+
+
 def test_future_targets_at_another_base_are_named_not_set_against_the_forecast():
     years = np.array([2015, 2016])
     o = O.Outlook(

@@ -172,7 +172,7 @@ def test_the_last_published_figure_says_its_base_was_assigned(run):
 
 def test_plans_are_put_on_2010_prices_with_the_pages_link_factor(run):
     done, choice, _ = run
-    plans = R.plans_at_2010(done.plans, done.series_params, choice).set_index("figure_id")
+    plans = R.plans_at_2010(done.observations, done.plans, done.series_params, choice).set_index("figure_id")
     target_2012 = plans.loc["congthuong-2012@2767"]  # 2,750 at 1994 prices
     assert target_2012["converted"] and target_2012["value"] == pytest.approx(2750 * choice.k)
     plan_2020 = plans.loc["ubnd-ct04-2020@1185"]  # 36,180 at 2010 prices
@@ -187,7 +187,10 @@ def test_series_chart_legends_stand_beside_the_data_and_name_the_conversion(run)
 
     done, choice, _ = run
     fig = series_chart(
-        done.series, "en", plans=R.plans_at_2010(done.plans, done.series_params, choice), link_factor=choice.k
+        done.series,
+        "en",
+        plans=R.plans_at_2010(done.observations, done.plans, done.series_params, choice),
+        link_factor=choice.k,
     )
     lp = done.series_params.link_params()
     sens = S.sensitivity(

@@ -179,10 +179,10 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
     "targets.assumed_bases": {
         "en": "Where a source states no price base, the base its size points to is assumed, by the rule the "
         "series uses (growth to the nearest figures of known base, and the official switch to 2010 prices "
-        "from 2016): {figures}.",
+        "from {switch}): {figures}.",
         "vi": "Khi nguồn không ghi loại giá, loại giá phù hợp với độ lớn của số liệu được giả định, theo quy "
         "tắc của chuỗi số liệu (tốc độ tăng so với các số liệu gần nhất đã biết loại giá, và việc chính "
-        "thức chuyển sang giá 2010 từ năm 2016): {figures}.",
+        "thức chuyển sang giá 2010 từ năm {switch}): {figures}.",
     },
     "targets.future_base": {
         "en": "The forecast is at constant 2010 prices; only targets at that base are set against it.",

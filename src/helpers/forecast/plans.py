@@ -20,13 +20,13 @@ from helpers.common.i18n import t
 from helpers.common.present import Col, Table, number, word
 from helpers.series import basefix
 from helpers.series import build as S
+from helpers.series.linking import SeriesParams
 
 if TYPE_CHECKING:  # pragma: no cover
     from helpers.forecast.outlook import Outlook
 
 ACTUAL_STATUS = ("actual", "estimate")
 PLAN_STATUS = ("plan", "target")
-_BASE_COLUMNS = ["figure_id", "year", "value", "price_base"]
 
 
 def _fy_figures(figures: pd.DataFrame) -> pd.DataFrame:
@@ -36,49 +36,36 @@ def _fy_figures(figures: pd.DataFrame) -> pd.DataFrame:
     return f[f["price_base"].astype(str) != "current"]
 
 
-def _base_label(stated: str, assigned: str) -> str:
-    """The base as the tables show it: "2010", or "unstated->2010" when assigned by the rule."""
-    return assigned if stated == assigned else f"{stated}->{assigned}"
-
-
-def assigned_bases(figures: pd.DataFrame) -> dict[str, str]:
+def assigned_bases(figures: pd.DataFrame, params: SeriesParams | None = None) -> dict[str, str]:
     """The price base of every full-year outcome, plan and target: as stated, or assigned by the
-    series' rule (``"unstated->2010"``). Outcomes are resolved together (each a neighbour of
-    the next); each plan or target of unstated base alone against the outcomes, so that no
-    target decides the base of another figure."""
+    series' rule (``"unstated->2010"``; :func:`helpers.series.basefix.plan_bases`), with the
+    link factor, growth bounds and switch year of ``params``, the series' parameters."""
     f = _fy_figures(figures)
-    actual = f[f["status"].isin(ACTUAL_STATUS)][_BASE_COLUMNS]
-    plans = f[f["status"].isin(PLAN_STATUS)][_BASE_COLUMNS]
-    out: dict[str, str] = {}
-    if len(actual):
-        table = basefix.assign_bases(actual.reset_index(drop=True), plans=plans)
-        out.update({r.figure_id: _base_label(r.stated_base, r.assigned_base) for r in table.itertuples()})
-    for p in plans.itertuples():
-        stated = basefix.normalize_base(p.price_base)
-        if stated != basefix.UNSTATED:
-            out[p.figure_id] = stated
-            continue
-        one = pd.concat([actual, pd.DataFrame([p._asdict()])[_BASE_COLUMNS]], ignore_index=True)
-        table = basefix.assign_bases(one)
-        row = table[table["figure_id"] == p.figure_id].iloc[0]
-        out[p.figure_id] = _base_label(row["stated_base"], row["assigned_base"])
-    return out
+    p = params or SeriesParams()
+    return basefix.plan_bases(
+        f[f["status"].isin(ACTUAL_STATUS)],
+        f[f["status"].isin(PLAN_STATUS)],
+        link_factor=p.link_factor,
+        growth_bounds=p.growth_bounds,
+        switch_year=p.switch_year,
+    )
 
 
 def _core(label: str) -> str:
     return str(label).split("->")[-1]
 
 
-def plans_and_actuals(figures: pd.DataFrame) -> pd.DataFrame:
+def plans_and_actuals(figures: pd.DataFrame, params: SeriesParams | None = None) -> pd.DataFrame:
     """Every published plan or target of the industrial production value with the actual of
     its year at the same price base (stated, or assigned by the series' rule), where one is
     published.
 
     Columns: figure_id, year, status, target, qualifier, price_base (the plan's base as shown:
-    ``2010`` or ``unstated->2010``), actual, actual_base, actual_id.
+    ``2010`` or ``unstated->2010``), actual, actual_base, actual_id. ``params``: the series'
+    parameters, whose rule assigns the bases (:func:`assigned_bases`).
     """
     f = _fy_figures(figures)
-    bases = assigned_bases(figures)
+    bases = assigned_bases(figures, params)
     plans = f[f["status"].isin(PLAN_STATUS)]
     actual = f[f["status"].isin(ACTUAL_STATUS)]
     actual = actual.assign(_base=[_core(bases.get(i, b)) for i, b in zip(actual["figure_id"], actual["price_base"])])
@@ -107,7 +94,7 @@ def plans_and_actuals(figures: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
-def _assumed(pa: pd.DataFrame, lang: str) -> str:
+def _assumed(pa: pd.DataFrame, lang: str, params: SeriesParams | None = None) -> str:
     """The sentence naming the figures whose base was assigned, not stated."""
     ids = [
         f"{fid} ({word('base_word', b, lang)})"
@@ -116,15 +103,19 @@ def _assumed(pa: pd.DataFrame, lang: str) -> str:
         )
         if fid and "->" in str(b)
     ]
-    return t("targets.assumed_bases", lang, figures="; ".join(dict.fromkeys(ids))) if ids else ""
+    if not ids:
+        return ""
+    switch = (params or SeriesParams()).switch_year
+    return t("targets.assumed_bases", lang, figures="; ".join(dict.fromkeys(ids)), switch=switch)
 
 
-def plan_history(figures: pd.DataFrame, lang: str = "en") -> tuple[Table, str]:
+def plan_history(figures: pd.DataFrame, lang: str = "en", params: SeriesParams | None = None) -> tuple[Table, str]:
     """Plan versus actual at the same price base: a table (the base of every number shown) and
-    sentences on how often and by how much targets were met, and which bases were assumed."""
+    sentences on how often and by how much targets were met, and which bases were assumed
+    (``params``: the series' parameters, see :func:`plans_and_actuals`)."""
     from helpers.forecast.targets import plan_vs_actual
 
-    pa = plans_and_actuals(figures)
+    pa = plans_and_actuals(figures, params)
     if pa.empty:
         return Table(pa, [], lang, name="plans"), t("targets.none_published", lang)
     known = pa.dropna(subset=["actual"])
@@ -147,7 +138,7 @@ def plan_history(figures: pd.DataFrame, lang: str = "en") -> tuple[Table, str]:
     if len(unknown):
         text += " " + t("targets.unverifiable", lang, years=", ".join(str(y) for y in unknown["year"]))
     text += " " + t("targets.like_with_like", lang)
-    assumed = _assumed(pa, lang)
+    assumed = _assumed(pa, lang, params)
     if assumed:
         text += " " + assumed
     cols = [
@@ -167,7 +158,11 @@ def plan_history(figures: pd.DataFrame, lang: str = "en") -> tuple[Table, str]:
 
 
 def future_target_probabilities(
-    figures: pd.DataFrame, outlook: Outlook, extra_targets: dict | None = None, lang: str = "en"
+    figures: pd.DataFrame,
+    outlook: Outlook,
+    extra_targets: dict | None = None,
+    lang: str = "en",
+    params: SeriesParams | None = None,
 ) -> tuple[pd.DataFrame, str]:
     """For every published target in a forecast year at (probably) constant 2010 prices, and any
     ``extra_targets`` given as {year: value in bn VND at 2010 prices}, the probability of
@@ -177,7 +172,7 @@ def future_target_probabilities(
     their base is another (or, when no target falls in the forecast years, that fact)."""
     from helpers.forecast.targets import prob_from_samples
 
-    pa = plans_and_actuals(figures)
+    pa = plans_and_actuals(figures, params)
     years = list(outlook.years)
     rows, other = [], []
     for p in pa.itertuples():

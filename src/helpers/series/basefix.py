@@ -277,3 +277,41 @@ def assign_bases(
         )
 
     return pd.DataFrame(rows, columns=TABLE_COLUMNS)
+
+
+def base_label(stated: str, assigned: str) -> str:
+    """A base as the tables show it: ``"2010"``, or ``"unstated->2010"`` when the rule assigned it."""
+    return assigned if stated == assigned else f"{stated}->{assigned}"
+
+
+def plan_bases(
+    actual: pd.DataFrame,
+    plans: pd.DataFrame,
+    link_factor: float | None = None,
+    growth_bounds: tuple[float, float] = (-0.35, 0.47),
+    switch_year: int = 2016,
+) -> dict[str, str]:
+    """The price base of every outcome and plan or target (:func:`base_label` form).
+
+    Outcomes (``actual``) are resolved together by :func:`assign_bases` (each a neighbour of
+    the next), with the plans of stated base as support; each plan or target that states no
+    base alone against the outcomes, so that no target decides the base of another figure.
+    Both frames have ``figure_id, year, value, price_base``; the other arguments are those of
+    :func:`assign_bases` (the series' own, so that a page assigns as its series did).
+    """
+    rule = dict(link_factor=link_factor, growth_bounds=growth_bounds, switch_year=switch_year)
+    cols = ["figure_id", "year", "value", "price_base"]
+    actual, plans = actual[cols], plans[cols]
+    out: dict[str, str] = {}
+    if len(actual):
+        table = assign_bases(actual.reset_index(drop=True), plans=plans, **rule)
+        out.update({r.figure_id: base_label(r.stated_base, r.assigned_base) for r in table.itertuples()})
+    for p in plans.itertuples():
+        stated = normalize_base(p.price_base)
+        if stated != UNSTATED:
+            out[p.figure_id] = stated
+            continue
+        one = pd.concat([actual, pd.DataFrame([p._asdict()])[cols]], ignore_index=True)
+        row = assign_bases(one, **rule).set_index("figure_id").loc[p.figure_id]
+        out[p.figure_id] = base_label(row["stated_base"], row["assigned_base"])
+    return out

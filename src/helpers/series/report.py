@@ -180,34 +180,44 @@ def series_note(row, series: pd.DataFrame, lang: str = "en") -> str:
     return "; ".join(parts)
 
 
-def plans_at_2010(plans: pd.DataFrame | None, params: SeriesParams, choice: LinkChoice) -> pd.DataFrame:
+def plans_at_2010(
+    obs: pd.DataFrame, plans: pd.DataFrame | None, params: SeriesParams, choice: LinkChoice
+) -> pd.DataFrame:
     """Plans and targets put on the series chart's constant 2010 prices: one at 1994 prices
-    (stated, or stating no base for a year before ``params.switch_year``, the rule of the
-    figures) is multiplied by the page's link factor and marked ``converted``; one at 2010
-    prices (or stating none from the switch year on) is kept as published."""
-    cols = ["figure_id", "year", "value", "published", "converted"]
+    (stated, or assigned by the rule the series used, :func:`helpers.series.basefix.plan_bases`
+    with the series' parameters and its observations ``obs``) is multiplied by the page's link
+    factor and marked ``converted``; one at 2010 prices is kept as published; one at current
+    prices is left out."""
+    cols = ["figure_id", "year", "value", "converted"]
     if plans is None or not len(plans):
         return pd.DataFrame(columns=cols)
-    k = choice.k
+    plans = plans[plans["price_base"].map(_known_base)]
+    plans = plans[plans["price_base"].map(basefix.normalize_base) != basefix.CURRENT]
+    obs = obs[obs["price_base"].map(_known_base)]
+    obs = obs[obs["price_base"].map(basefix.normalize_base) != basefix.CURRENT]
+    bases = basefix.plan_bases(
+        obs,
+        plans,
+        link_factor=params.link_factor,
+        growth_bounds=params.growth_bounds,
+        switch_year=params.switch_year,
+    )
     rows = []
-    for _, p in plans.iterrows():
-        try:
-            base = basefix.normalize_base(p.get("price_base"))
-        except ValueError:
-            continue
-        if base == basefix.CURRENT:
-            continue
-        if base == basefix.UNSTATED:
-            base = linking.NEW_BASE if int(p["year"]) >= params.switch_year else linking.OLD_BASE
-        old = base == linking.OLD_BASE
-        value = float(p["value"])
+    for p in plans.itertuples():
+        old = bases[p.figure_id].split("->")[-1] == linking.OLD_BASE
+        value = float(p.value)
         rows.append(
-            dict(
-                figure_id=p["figure_id"], year=int(p["year"]), value=value * k if old else value, published=value,
-                converted=old,
-            )
-        )  # fmt: skip
+            dict(figure_id=p.figure_id, year=int(p.year), value=value * choice.k if old else value, converted=old)
+        )
     return pd.DataFrame(rows, columns=cols)
+
+
+def _known_base(value: object) -> bool:
+    try:
+        basefix.normalize_base(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _int_or_dash(v) -> str:
