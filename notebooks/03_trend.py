@@ -69,6 +69,6 @@ display(Markdown(t("trend.residuals_note", lang)))
 
 # %%
 display(Markdown("## " + t("trend.backtest_heading", lang)))
-display(O.backtest_table(y, models, horizon=3, lang=lang))
-display(Markdown(t("backtest.metrics_note", lang, h=3)))
+display(O.backtest_table(y, models, lang=lang))
+display(Markdown(t("backtest.metrics_note", lang, h=O.BACKTEST_HORIZON)))
 display(Markdown(pages.backtest_note(y, lang)))

@@ -47,18 +47,15 @@ display(run_header(params.record(), lang=lang))
 # %%
 done = stage.run_forecast(params)
 series, figures, y, outlook = done.source.series, done.figures, done.y, done.outlook
-backtests = O.backtest_table(y, models, horizon=3, lang=lang)
+backtests = O.backtest_table(y, models, lang=lang)
 display(O.key_numbers(outlook, y, lang, series=series))
 history = pages.history(series, y, first_year)
 show(fan_chart(history, outlook.frame, lang))
 display(Markdown(fan_caption(outlook.frame, lang)))
-nowcast_years = series.loc[series["kind"] == "nowcast", "year"].astype(int).tolist()
-display(Markdown(O.summary_markdown(outlook, y, backtests, lang, nowcast_years)))
-if link_scenario == "new_base":
-    display(Markdown(pages.new_base_note(history, y, lang)))
-nowcasts = pages.nowcast_note(series, figures, outlook.years, lang)
-if nowcasts:
-    display(Markdown(nowcasts))
+display(Markdown(O.summary_markdown(outlook, y, backtests, lang, pages.nowcast_years(series))))
+for note in (pages.new_base_note(history, y, lang), pages.nowcast_note(series, figures, outlook.years, lang)):
+    if note:
+        display(Markdown(note))
 
 # %%
 display(Markdown("## " + t("forecast.fan_heading", lang, model=word("model", models[0], lang))))
@@ -76,7 +73,7 @@ for p in done.problems:
 # %%
 display(Markdown("## " + t("forecast.backtest_heading", lang)))
 display(backtests)
-display(Markdown(t("backtest.metrics_note", lang, h=3)))
+display(Markdown(t("backtest.metrics_note", lang, h=O.BACKTEST_HORIZON)))
 display(Markdown(t("forecast.choice_note", lang)))
 
 # %%

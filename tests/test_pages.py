@@ -106,6 +106,7 @@ def test_default_fan_chart_alt_text_speaks_of_the_series_not_of_years_left_unuse
     out = O.forecast_outlook(series, 3, "rwd_log", n_draws=1000)
     fig = plots.fan_chart(h, out.frame, "en")
     assert "years the models used" not in fig.laocai_alt
+    assert pages.new_base_note(h, y, "en") == ""  # nothing shown for context only
     assert fig.laocai_alt == plots.fan_chart(O.history(series, 2010), out.frame, "en").laocai_alt
     plt.close("all")
 

@@ -399,8 +399,17 @@ def residual_diagnostics(results: dict[str, ForecastResult], lang: str = "en") -
     return Table(pd.DataFrame(rows, columns=[c.key for c in cols]), cols, lang, name="residuals")
 
 
+#: Years each backtest fit forecasts ahead (the pages' backtest tables and their note).
+BACKTEST_HORIZON = 3
+
+
 def backtest_table(
-    y: pd.Series, models: Sequence[str], horizon: int = 3, min_train: int = 5, lang: str = "en", name: str = "1"
+    y: pd.Series,
+    models: Sequence[str],
+    horizon: int = BACKTEST_HORIZON,
+    min_train: int = 5,
+    lang: str = "en",
+    name: str = "1",
 ) -> Table:
     """Rolling-origin backtest of each model on the series itself (observed years only)."""
     from helpers.models.backtest import backtest, summarize

@@ -83,18 +83,24 @@ def unused_years(h: pd.DataFrame) -> list[int]:
     return [int(v) for v in part["year"]]
 
 
+def nowcast_years(series: pd.DataFrame) -> list[int]:
+    """The years of the series known only from part-year figures (its nowcasts)."""
+    return [int(v) for v in series.loc[series["kind"] == "nowcast", "year"]]
+
+
 def new_base_note(h: pd.DataFrame, y: pd.Series, lang: str = "en") -> str:
-    """The years the ``new_base`` forecast uses, and those the chart shows for context only."""
+    """The years a forecast used and those the chart shows for context only (the ``new_base``
+    scenario); ``""`` when the models were given every year the chart shows, gap years apart."""
+    context = unused_years(h)
+    if not context:
+        return ""
     used = [int(v) for v in y.dropna().index]
     text = t("forecast.new_base_years", lang, n=len(used), first=used[0], last=used[-1])
     gaps = gap_years(y)
     if gaps:
         key = "forecast.new_base_gap_one" if len(gaps) == 1 else "forecast.new_base_gaps"
         text += " " + t(key, lang, years=join_years(gaps, lang))
-    context = unused_years(h)
-    if context:
-        text += " " + t("forecast.new_base_context", lang, first=context[0], last=context[-1])
-    return text
+    return text + " " + t("forecast.new_base_context", lang, first=context[0], last=context[-1])
 
 
 def _citation(figure_id: str, source: str, refs: Mapping[str, tuple[str, str, object]], lang: str) -> str:
@@ -135,7 +141,8 @@ def nowcast_note(series: pd.DataFrame, figures: pd.DataFrame, years: Sequence[in
     figure it names."""
     from helpers.series.nowcast import months_covered
 
-    nc = series[(series["kind"] == "nowcast") & series["year"].isin([int(v) for v in years])].sort_values("year")
+    wanted = set(nowcast_years(series)) & {int(v) for v in years}
+    nc = series[series["year"].isin(wanted) & (series["kind"] == "nowcast")].sort_values("year")
     if nc.empty:
         return ""
     by_id = figures.set_index("figure_id") if "figure_id" in figures else pd.DataFrame()
@@ -189,7 +196,7 @@ def step_notes(outlooks: Mapping[str, object], y: pd.Series, series: pd.DataFram
     level before it by more than :data:`STEP_NOTE_POINTS` percentage points beyond the model's
     own later yearly growth: the model forecasts from its fitted trend, not from the last level,
     and the sentence says how far that trend lies from it."""
-    nowcasts = {int(v) for v in series.loc[series["kind"] == "nowcast", "year"]}
+    nowcasts = set(nowcast_years(series))
     notes = []
     for name, o in outlooks.items():
         f = o.frame.sort_values("year").set_index("year")["forecast"]
