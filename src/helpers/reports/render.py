@@ -113,8 +113,9 @@ def data_uri(content: bytes, mime: str = "text/csv") -> str:
 
 
 def page_css() -> str:
-    """The reports' own style sheet (templates/report.css)."""
-    return (TEMPLATES_DIR / "report.css").read_text(encoding="utf-8")
+    """The reports' own style sheet: the rules shared with the index (templates/frame.css),
+    then the pages' own (templates/report.css)."""
+    return "\n".join((TEMPLATES_DIR / name).read_text(encoding="utf-8") for name in ("frame.css", "report.css"))
 
 
 def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None) -> str:
