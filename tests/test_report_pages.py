@@ -21,17 +21,34 @@ def _page(main: str) -> str:
 
 
 def test_tables_are_labelled_with_their_caption_or_heading():
+    """A box its producer left unnamed gets its table's caption, else the heading it stands
+    under; a name the producer gave (in the page's language) is kept."""
     page = _page(
         "<h2>Dự báo theo năm</h2>"
-        '<div class="table-wrap" tabindex="0" role="region" aria-label="forecast"><table><tr><td>1</td></tr></table></div>'
+        '<div class="table-wrap" tabindex="0" role="region"><table><tr><td>1</td></tr></table></div>'
         "<h3>Các mô hình</h3><p>Văn bản.</p>"
-        "<div class='table-wrap' tabindex='0' role='region' aria-label='models'><table>"
+        "<div class='table-wrap' tabindex='0' role='region'><table>"
         "<caption>Sai số &amp; độ phủ</caption><tr><td>2</td></tr></table></div>"
         '<div class="table-wrap" role="region"><table><tr><td>3</td></tr></table></div>'
-        '<div aria-label="growth" class="table-wrap" role="region"><table><tr><td>4</td></tr></table></div>'
+        '<div class="table-wrap" role="region"><table><tr><td>4</td></tr></table></div>'
+        '<div aria-label="Trích dẫn" class="table-wrap" role="region"><table><tr><td>5</td></tr></table></div>'
     )
     labels = re.findall(r'aria-label="([^"]*)"', reader_markup(page))
-    assert labels == ["Dự báo theo năm", "Sai số &amp; độ phủ", "Các mô hình", "Các mô hình (2)"]
+    assert labels == ["Dự báo theo năm", "Sai số &amp; độ phủ", "Các mô hình", "Các mô hình (2)", "Trích dẫn"]
+
+
+def test_report_tables_are_named_only_by_what_a_reader_sees():
+    """A table with no caption carries no name of its own (its key, such as ``forecast``, is
+    never announced); a captioned one is named by its caption."""
+    import pandas as pd
+
+    from helpers.common.present import Col, Table
+
+    frame = pd.DataFrame({"year": [2024]})
+    plain = Table(frame, [Col("year", "col.year", "year")], "vi", name="forecast")._repr_html_()
+    assert "aria-label" not in plain
+    captioned = Table(frame, [Col("year", "col.year", "year")], "vi", name="forecast", caption="Dự báo")
+    assert 'aria-label="Dự báo"' in captioned._repr_html_()
 
 
 def test_cited_addresses_become_links_and_markup_is_left_alone():

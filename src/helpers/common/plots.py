@@ -69,7 +69,7 @@ def notebook_setup() -> None:
 def frame_html(df: pd.DataFrame) -> str:
     """A bare DataFrame as a report table: no index, escaped, "–" for missing values."""
     body = df.to_html(index=False, na_rep="–", escape=True, border=0, classes="laocai-table")
-    return f'<div class="table-wrap" tabindex="0" role="region" aria-label="table">{body}</div>'
+    return f'<div class="table-wrap" tabindex="0" role="region">{body}</div>'
 
 
 def setup() -> None:

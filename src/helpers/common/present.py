@@ -255,7 +255,9 @@ class Table:
         if self.caption:
             styler = styler.set_caption(html.escape(self.caption))
         body = re.sub(r'<style type="text/css">\s*</style>\s*', "", styler.to_html())
-        return f'<div class="table-wrap" tabindex="0" role="region" aria-label="{html.escape(self.caption or self.name or "table")}">{body}</div>'
+        # named by its caption; a page names the others by their heading (reports.render)
+        label = f' aria-label="{html.escape(self.caption)}"' if self.caption else ""
+        return f'<div class="table-wrap" tabindex="0" role="region"{label}>{body}</div>'
 
     def _repr_html_(self) -> str:
         return self.to_html()

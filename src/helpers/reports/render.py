@@ -224,10 +224,9 @@ WIDE_TABLE_COLUMNS = 5
 
 
 def _label_tables(page: str, hint: str = "") -> str:
-    """Label every scrolling table box (``div.table-wrap``) with what a reader sees: its
-    table's caption, else the heading the table stands under, in the page's language (the
-    label the table was written with, often a key such as ``forecast``, is replaced); two
-    boxes with the same label are numbered. A table of :data:`WIDE_TABLE_COLUMNS` columns or
+    """Label every scrolling table box (``div.table-wrap``) its producer left unnamed with what a
+    reader sees: its table's caption, else the heading the table stands under, in the page's
+    language; two boxes with the same label are numbered. A table of :data:`WIDE_TABLE_COLUMNS` columns or
     more gets ``hint`` before it (shown on a phone only, by the style sheet)."""
     out, pos, used = [], 0, {}
     for m in _TABLE_WRAP.finditer(page):
@@ -238,14 +237,10 @@ def _label_tables(page: str, hint: str = "") -> str:
             headings = list(_HEADING.finditer(page, 0, m.start()))
             label = _text_of(headings[-1].group(2)) if headings else ""
         tag = m.group(0)
-        if label:
+        if label and not re.search(r"\saria-label=", tag):
             used[label] = used.get(label, 0) + 1
             label = label if used[label] == 1 else f"{label} ({used[label]})"  # each box named apart
-            value = html.escape(label, quote=True)
-            if re.search(r"\saria-label=", tag):
-                tag = re.sub(r"""\saria-label=(["'])[^"']*\1""", f' aria-label="{value}"', tag, count=1)
-            else:
-                tag = tag[:-1] + f' aria-label="{value}">'
+            tag = tag[:-1] + f' aria-label="{html.escape(label, quote=True)}">'
         head = re.search(r"<tr[^>]*>(.*?)</tr>", page[m.end() : end if end >= 0 else len(page)], re.S)
         wide = head is not None and len(re.findall(r"<t[hd][\s>]", head.group(1))) >= WIDE_TABLE_COLUMNS
         note = f'<p class="scroll-hint">{html.escape(hint)}</p>' if hint and wide else ""
