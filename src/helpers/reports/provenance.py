@@ -164,15 +164,16 @@ def provenance(root: str | os.PathLike | None = None) -> dict[str, Any]:
 _UNSET: Any = object()
 
 
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
 def time_text(when: datetime, lang: str = "en", seconds: bool = False) -> str:
     """A time written for a reader: ``29/11/2026, 15:42 UTC`` in Vietnamese (day/month/year),
     ``29 Nov 2026, 15:42 UTC`` in English; the zone is ``UTC`` or ``UTC+07:00`` (nothing for a
     time without one); ``seconds`` adds the seconds."""
-    day = when.strftime("%d/%m/%Y") if lang == "vi" else f"{when.day} {_MONTHS_EN[when.month - 1]} {when.year}"
-    clock = when.strftime("%H:%M:%S" if seconds else "%H:%M")
+    from babel.dates import format_datetime
+
+    from helpers.common.i18n import LOCALES
+
+    pattern = ("dd/MM/y" if lang == "vi" else "d MMM y") + (", HH:mm:ss" if seconds else ", HH:mm")
+    stamp = format_datetime(when.replace(tzinfo=None), pattern, locale=LOCALES.get(lang, "en_US"))
     offset = when.utcoffset()
     if offset is None:
         zone = ""
@@ -181,7 +182,7 @@ def time_text(when: datetime, lang: str = "en", seconds: bool = False) -> str:
     else:
         text = when.strftime("%z")
         zone = f" UTC{text[:3]}:{text[3:5]}"
-    return f"{day}, {clock}{zone}"
+    return f"{stamp}{zone}"
 
 
 def time_html(value: str, lang: str = "en", seconds: bool = False) -> str:
