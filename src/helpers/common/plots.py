@@ -175,7 +175,17 @@ def _thousands(ax, lang: str = "en") -> None:
         ax.yaxis.set_major_locator(matplotlib.ticker.LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 0)))
     ax.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+    _year_axis(ax)
+
+
+def _year_axis(ax) -> None:
+    """Whole years on the time axis, spaced by its length (1, 2, 5 or 10 years)."""
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins="auto", steps=[1, 2, 5, 10], integer=True))
+
+
+def _legend_beside(ax) -> None:
+    """The legend beside the plot, where it covers no data (a phone rendering puts it under)."""
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", borderaxespad=0)
 
 
 def series_chart(
@@ -214,7 +224,7 @@ def series_chart(
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.bn_vnd_2010", lang))
     _thousands(ax, lang)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", borderaxespad=0)
+    _legend_beside(ax)
     _alt(
         fig,
         lang,
@@ -246,7 +256,7 @@ def sensitivity_chart(sens: pd.DataFrame, lang: str = "en"):
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.bn_vnd_2010_log", lang))
     _thousands(ax, lang)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", borderaxespad=0)
+    _legend_beside(ax)
     first = sens[sens["year"] == sens["year"].min()]["value"]
     _alt(
         fig,
@@ -431,7 +441,7 @@ def trend_chart(
     ax.set_ylabel(t("axis.bn_vnd_2010_log", lang))
     _thousands(ax, lang)
     # beside the plot, where it covers no year (a phone rendering puts it under the plot)
-    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+    _legend_beside(ax)
     first, last = int(s["year"].iloc[0]), int(s["year"].iloc[-1])
     if ends:
         values = [float(e["forecast"]) for e in ends]
@@ -465,10 +475,10 @@ def residual_chart(residuals: dict[str, pd.Series], lang: str = "en"):
     ax.axhline(0, color="k", lw=0.8)
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.log_residual", lang))
-    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins="auto", steps=[1, 2, 5, 10], integer=True))
+    _year_axis(ax)
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 2)))
     # beside the plot, where it covers no residual (a phone rendering puts it under the plot)
-    ax.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
+    _legend_beside(ax)
     _alt(
         fig,
         lang,
@@ -493,30 +503,9 @@ def target_chart(probs: pd.DataFrame, lang: str = "en"):
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("axis.probability_pct", lang))
     best = probs.sort_values("probability").iloc[-1]
-    if len(probs) == 1:
-        _alt(
-            fig,
-            lang,
-            t(
-                "chart.target_alt_one",
-                lang,
-                year=int(best["year"]),
-                target=number(best["target"], lang),
-                best=percent(best["probability"], lang, 0, share=True),
-            ),
-        )
-        return fig
-    _alt(
-        fig,
-        lang,
-        t(
-            "chart.target_alt",
-            lang,
-            n=len(probs),
-            best=percent(best["probability"], lang, 0, share=True),
-            year=int(best["year"]),
-        ),
-    )
+    key = "chart.target_alt_one" if len(probs) == 1 else "chart.target_alt"
+    values = dict(n=len(probs), year=int(best["year"]), target=number(best["target"], lang))
+    _alt(fig, lang, t(key, lang, best=percent(best["probability"], lang, 0, share=True), **values))
     return fig
 
 
