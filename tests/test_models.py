@@ -467,6 +467,29 @@ def test_rwd_rejects_non_positive_but_level_fallback_accepts():
     assert np.all(res.frame["lo_95"] <= res.frame["forecast"])
 
 
+@pytest.mark.parametrize("method", [m for m, s in models.MODELS.items() if s.point is not None])
+def test_point_only_refits_give_the_full_fits_numbers(method):
+    # rolling-origin refits take the point-only path; their forecasts must be the full fit's,
+    # to the last bit: with missing years, with an even and an odd number of increments, and
+    # for a falling series whose level-scale paths reach the floor
+    from helpers.models.registry import _run
+
+    falling = pd.Series(1000 * np.exp(-0.35 * np.arange(12.0)) + 1, index=np.arange(2000, 2012))
+    for y in (growth_series(missing=(2012, 2017)), growth_series(n=9, seed=3), falling):
+        v = y.reindex(range(int(y.index[0]), int(y.index[-1]) + 1)).to_numpy(float)
+        full = _run(v, 6, method, None)
+        quick = _run(v, 6, method, None, point_only=True)
+        assert quick.knots is None and quick.fitted is None
+        np.testing.assert_array_equal(quick.point, full.point)
+
+
+def test_short_median_equals_numpy():
+    rng = np.random.default_rng(4)
+    for n in range(1, 12):
+        a = rng.normal(size=n)
+        assert kernels._median(a) == np.median(a)
+
+
 def test_point_forecast_matches_fit_forecast():
     y = growth_series(missing=(2016,))
     np.testing.assert_allclose(models.point_forecast(y, 3), fit_forecast(y, 3, intervals="model").forecast)

@@ -112,18 +112,17 @@ def _calibration_origins(
     """
     if scheme not in ("per_horizon", "shared"):
         raise ModelError(f"origin scheme must be 'per_horizon' or 'shared', got {scheme!r}")
-    obs_set = np.zeros(n, bool)
+    obs_pos = np.asarray(obs_pos, dtype=np.int64)
+    obs_set = np.zeros(n + H + 1, bool)  # padded: a position past the end is never observed
     obs_set[obs_pos] = True
-    rank = np.cumsum(obs_set)  # observations up to and including position i
-    per_h = []
-    for j in range(1, H + 1):
-        cands = [o for o in obs_pos if o + j < n and obs_set[o + j] and rank[o] >= min_train]
-        per_h.append(cands[-n_origins:])
+    rank = np.cumsum(obs_set[:n])  # observations up to and including position i
+    trained = obs_pos[rank[obs_pos] >= min_train]
+    per_h = [trained[obs_set[trained + j]][-n_origins:].tolist() for j in range(1, H + 1)]
     if scheme == "shared":
         longest = [j for j in range(H) if per_h[j]]
         if longest:
-            shared = per_h[longest[-1]]
-            per_h = [[o for o in shared if o + j < n and obs_set[o + j]] for j in range(1, H + 1)]
+            shared = np.array(per_h[longest[-1]], dtype=np.int64)
+            per_h = [shared[obs_set[shared + j]].tolist() for j in range(1, H + 1)]
     return per_h
 
 
@@ -187,7 +186,7 @@ def calibration_scores(
     for o in origins:
         need = max(j + 1 for j in range(H) if o in per_h[j])
         try:
-            fit = _run(v[: o + 1], need, spec.name, probs, mem, **(model_kw or {}))
+            fit = _run(v[: o + 1], need, spec.name, probs, mem, point_only=True, **(model_kw or {}))
         except (ModelError, np.linalg.LinAlgError, ValueError, FloatingPointError):
             continue
         fc[o] = (fit.point, series_scale(x[: o + 1]))

@@ -43,7 +43,7 @@ def point_forecast(
     grid = _to_grid(y, name)
     _check_positive(grid, spec.name, mem, name)
     _check_length(grid, spec.name, mem, name)
-    fit = _run(grid.values, H + grid.lead, spec.name, None, mem)
+    fit = _run(grid.values, H + grid.lead, spec.name, None, mem, point_only=True)
     return np.exp(fit.point[grid.lead :])
 
 

@@ -25,6 +25,11 @@ from .kernels import (
     _fit_rwd_shrunk,
     _fit_ses,
     _fit_theta,
+    _point_naive,
+    _point_rwd,
+    _point_rwd_med,
+    _point_rwd_shrunk,
+    _point_ses,
 )
 
 
@@ -44,6 +49,10 @@ class ModelSpec:
     fast : bool
         A numpy implementation, cheap enough for panels of thousands of series.
     description : str
+    point : callable or None
+        ``point(values_on_grid, H) -> ndarray``: the point forecasts of ``fit`` alone (the same
+        numbers, on the model's scale) without its intervals and fitted values, for the
+        rolling-origin refits that need nothing else; ``None``: ``fit`` serves.
     """
 
     name: str
@@ -52,14 +61,15 @@ class ModelSpec:
     min_obs: int
     fast: bool
     description: str
+    point: Callable | None = None
 
 
 MODELS: dict[str, ModelSpec] = {
     s.name: s
     for s in [
-        ModelSpec("naive", _fit_naive, True, 2, True, "random walk of log values"),
-        ModelSpec("rwd", _fit_rwd, False, 3, True, "random walk with drift, original scale (benchmark)"),
-        ModelSpec("rwd_log", _fit_rwd_log, True, 3, True, "random walk with drift of log values"),
+        ModelSpec("naive", _fit_naive, True, 2, True, "random walk of log values", _point_naive),
+        ModelSpec("rwd", _fit_rwd, False, 3, True, "random walk with drift, original scale (benchmark)", _point_rwd),
+        ModelSpec("rwd_log", _fit_rwd_log, True, 3, True, "random walk with drift of log values", _point_rwd),
         ModelSpec(
             "rwd_med",
             _fit_rwd_med,
@@ -67,6 +77,7 @@ MODELS: dict[str, ModelSpec] = {
             3,
             True,
             "random walk with the median yearly change as drift, original scale",
+            _point_rwd_med,
         ),
         ModelSpec(
             "rwd_shrunk",
@@ -75,6 +86,7 @@ MODELS: dict[str, ModelSpec] = {
             3,
             True,
             "random walk with drift shrunk towards zero by its t-ratio, original scale",
+            _point_rwd_shrunk,
         ),
         ModelSpec(
             "rwd_log_med",
@@ -83,8 +95,9 @@ MODELS: dict[str, ModelSpec] = {
             3,
             True,
             "random walk of log values with the median yearly log growth as drift",
+            _point_rwd_med,
         ),
-        ModelSpec("ses", _fit_ses, True, 3, True, "simple exponential smoothing of log values"),
+        ModelSpec("ses", _fit_ses, True, 3, True, "simple exponential smoothing of log values", _point_ses),
         ModelSpec("theta", _fit_theta, True, 4, True, "classic Theta method on log values"),
         ModelSpec(
             "otheta", _fit_otheta, True, 4, True, "Theta method on log values, theta coefficient chosen in-sample"
@@ -142,15 +155,24 @@ def _as_log(fit: _Fit, last_level: float) -> _Fit:
         return _Fit(np.log(np.maximum(fit.point, floor)), knots, np.log(np.maximum(fit.fitted, floor)), True, fit.info)
 
 
-def _run(values: np.ndarray, H: int, method: str, probs: np.ndarray, members: Sequence[str] = (), **kw) -> _Fit:
+def _run(
+    values: np.ndarray,
+    H: int,
+    method: str,
+    probs: np.ndarray,
+    members: Sequence[str] = (),
+    point_only: bool = False,
+    **kw,
+) -> _Fit:
     """Fit ``method`` on positive level values on a grid; return a log-scale fit.
 
-    (Level-scale models are converted to the log scale.)
+    (Level-scale models are converted to the log scale.) ``point_only`` (with ``probs``
+    ``None``): only the point forecasts are wanted, as by rolling-origin refits; the returned
+    fit has no knots or fitted values and no info beyond the combination's dropped members.
     """
-    logv = np.log(values)
     last = values[np.flatnonzero(~np.isnan(values))[-1]]
     if method == "combo":
-        fits = [_run(values, H, m, probs) for m in members]
+        fits = [_run(values, H, m, probs, point_only=point_only) for m in members]
         # A level-scale member whose path falls to the floor (a linear decline crossing zero)
         # is the wrong model for this series: it leaves the combination, if others remain.
         floor = np.log(RWD_FLOOR * last) + 1e-9
@@ -179,11 +201,14 @@ def _run(values: np.ndarray, H: int, method: str, probs: np.ndarray, members: Se
             {"members": list(members), "member_forecasts_log": {m: f.point for m, f in zip(members, fits)}, **info},
         )
     spec = MODELS[method]
-    if spec.log:
-        fit = spec.fit(logv, H, probs, **kw)
-    else:
-        fit = spec.fit(values, H, probs, **kw)
-    return _as_log(fit, last)
+    v = np.log(values) if spec.log else values
+    if point_only and probs is None and not kw:
+        point = spec.point(v, H) if spec.point is not None else spec.fit(v, H, None).point
+        if not spec.log:
+            with np.errstate(invalid="ignore"):
+                point = np.log(np.maximum(point, RWD_FLOOR * last))
+        return _Fit(point, None, None, True, {})
+    return _as_log(spec.fit(v, H, probs, **kw), last)
 
 
 def _check_positive(grid: _Grid, method: str, members: Sequence[str], name) -> None:
