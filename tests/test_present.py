@@ -11,6 +11,7 @@ import pytest
 
 from helpers.common import present as P
 from helpers.common.i18n import t
+from helpers.models import ModelError, ModelProblem
 from helpers.reports import render
 
 
@@ -275,7 +276,7 @@ def _model_failures() -> list[str]:
 
 def test_why_a_model_failed_is_told_in_vietnamese_on_a_vietnamese_page():
     """The models word their errors in English; a Vietnamese page says the same in Vietnamese,
-    with the model's Vietnamese name and the numbers of the message, and no English word."""
+    with the model's Vietnamese name and the numbers of the problem, and no English word."""
     from helpers.common.i18n import LABELS
 
     problems = _model_failures()
@@ -285,23 +286,45 @@ def test_why_a_model_failed_is_told_in_vietnamese_on_a_vietnamese_page():
     for p in problems:
         text = t("trend.model_failed", "vi", problem=P.model_problem(p, "vi"))
         english = [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in vi_words]
-        assert not english, f"English words {english} in {text!r} (from {p!r})"
-        assert generic not in text, f"{p!r} is not recognised: told as a generic error"
-        model = p.split(":")[0]
-        assert P.word("model", model, "vi") in text
-        if "too short" in p or "non-positive" in p:  # the years and counts of the message are kept
-            assert set(re.findall(r"\d+", p.split(":", 1)[1])) <= set(re.findall(r"\d+", text))
+        assert not english, f"English words {english} in {text!r} (from {p})"
+        assert generic not in text, f"{p} is not recognised: told as a generic error"
+        assert P.word("model", p.model, "vi") in text
+        if p.reason in ("too_short", "non_positive"):  # the years and counts of the message are kept
+            assert set(re.findall(r"\d+", p.detail.split(":", 1)[1])) <= set(re.findall(r"\d+", text))
     # English pages keep the English wording of their own labels
-    en = P.model_problem("arima: too short for 'arima': 5 observed years, need at least 6", "en")
+    en = P.model_problem(ModelProblem("arima", "too_short", {"n": 5, "need": 6}, "too short"), "en")
     assert en == "ARIMA: too few years for this model (5 observed, at least 6 needed)"
 
 
+def test_every_reason_a_model_gives_has_a_sentence_in_both_languages():
+    from helpers.common.i18n import LABELS
+    from helpers.models.base import MODEL_ERROR_REASONS
+
+    for reason in MODEL_ERROR_REASONS:
+        assert set(LABELS[f"problem.{reason}"]) >= {"en", "vi"}, reason
+    with pytest.raises(ValueError, match="unknown reason"):
+        ModelError("x", "too_long")
+
+
 def test_an_unknown_model_failure_is_still_vietnamese_and_english_pages_keep_the_detail():
-    vi = P.model_problem("damped: the optimiser met a singular matrix", "vi")
+    other = ModelProblem("damped", "other", {}, "the optimiser met a singular matrix")
+    vi = P.model_problem(other, "vi")
     assert vi == "Xu hướng tắt dần: " + t("problem.other", "vi", model="").strip(": ")
     assert "matrix" not in vi and "optimiser" not in vi
-    en = P.model_problem("damped: the optimiser met a singular matrix", "en")
+    en = P.model_problem(other, "en")
     assert en.startswith("Damped trend: ") and en.endswith("(the optimiser met a singular matrix)")
+
+
+def test_a_problem_keeps_its_reason_across_processes():
+    import pickle
+
+    from helpers.models import fit_forecast
+
+    with pytest.raises(ModelError) as info:
+        fit_forecast(pd.Series([1.0, 2.0], index=[2000, 2001]), 2, "arima")
+    back = pickle.loads(pickle.dumps(info.value))
+    assert (back.reason, back.values, str(back)) == ("too_short", {"n": 2, "need": 6}, str(info.value))
+    assert str(ModelProblem.of("arima", back)) == f"arima: {info.value}"
 
 
 def test_notebooks_tell_model_failures_through_the_presentation_layer():

@@ -85,55 +85,29 @@ def word(group: str, value: Any, lang: str = "en") -> str:
     return t(key, lang) if key in LABELS else str(value)
 
 
-#: How the models word why they could not fit (``helpers.models`` raises ``ModelError`` with
-#: these English texts), each with the label of the reader's sentence: (pattern, label).
-#: The first that matches wins; a message none matches is told with ``problem.other``.
-_MODEL_PROBLEMS: tuple[tuple[re.Pattern, str], ...] = tuple(
-    (re.compile(p, re.I | re.S), key)
-    for p, key in (
-        (r"too short\b.*?(?P<n>\d+) observed years?, need at least (?P<need>\d+)", "problem.too_short"),
-        (r"too short: (the series is empty|no observed values)", "problem.no_data"),
-        (r"non-positive values in years \[(?P<years>[^\]]*)\]", "problem.non_positive"),
-        (
-            r"duplicate years|non-numeric values|infinite values|integer years|cannot read the series",
-            "problem.bad_values",
-        ),
-        (r"non-finite forecasts", "problem.non_finite"),
-        (r"fit failed|numerical failure|could not fit|could be fitted", "problem.fit_failed"),
-    )
-)
-
-
-def model_problem(problem: str, lang: str = "en") -> str:
+def model_problem(problem, lang: str = "en") -> str:
     """Why a model could not be fitted, in the reader's language.
 
-    ``problem`` is what the trend and forecast stages collect for a model that failed:
-    ``"<model>: <the model's error message>"``, the message in English as
-    :mod:`helpers.models` words it. The model is named by its label, the reason by the label
-    of its kind (too few years, values not above zero, ...) with its numbers; an English page
-    also keeps the technical detail of a failed or stopped fit.
+    ``problem`` is a :class:`helpers.models.ModelProblem`, as the trend and forecast stages
+    collect them: the model is named by its label, the reason by the label of its kind (too few
+    years, values not above zero, ...) with its numbers; an English page also keeps the
+    model's own message for a failed fit or an error of another kind.
 
-    >>> model_problem("arima: too short for 'arima': 5 observed years, need at least 6", "vi")
+    >>> from helpers.models import ModelProblem
+    >>> model_problem(ModelProblem("arima", "too_short", {"n": 5, "need": 6}, "..."), "vi")
     'ARIMA: chuỗi quá ngắn cho mô hình này (5 năm có số liệu, cần ít nhất 6 năm)'
     """
     check_lang(lang)
-    name, sep, detail = str(problem).partition(": ")
-    if not sep or not re.fullmatch(r"[A-Za-z0-9_]+", name):
-        name, detail = "", str(problem)
-    model = word("model", name, lang) if name else t("problem.a_model", lang)
-    found = next(((m, key) for pattern, key in _MODEL_PROBLEMS if (m := pattern.search(detail))), None)
-    key, values = "problem.other", {}
-    if found:
-        key = found[1]
-        values = {k: v for k, v in found[0].groupdict().items() if v is not None}
-        if "years" in values:
-            values["years"] = ", ".join(re.findall(r"-?\d+", values["years"]))
-        for k in ("n", "need"):
-            if k in values:
-                values[k] = int(values[k])
+    model = word("model", problem.model, lang) if problem.model else t("problem.a_model", lang)
+    key = f"problem.{problem.reason}"
+    if key not in LABELS:
+        key = "problem.other"
+    values = dict(problem.values)
+    if "years" in values:
+        values["years"] = ", ".join(str(int(y)) for y in values["years"])
     text = t(key, lang, model=model, **values)
     if lang == "en" and key in ("problem.fit_failed", "problem.other"):
-        text += f" ({detail.strip()})"
+        text += f" ({problem.detail.strip()})"
     return text
 
 

@@ -35,7 +35,7 @@ from helpers.common import paths
 from helpers.common.errors import UsageError
 from helpers.common.i18n import t
 from helpers.common.present import Col, KeyNumbers, Table, number, percent
-from helpers.models import MODELS, ForecastResult, ModelError, fit_forecast
+from helpers.models import MODELS, ForecastResult, ModelError, ModelProblem, fit_forecast
 from helpers.series import build as S
 from helpers.series import linking
 from helpers.series.linking import SeriesParams
@@ -247,14 +247,15 @@ def nowcast_draws(
 
 def fit_models(
     y: pd.Series, horizon: int, models: Sequence[str], levels: Sequence[float] = (80, 95)
-) -> tuple[dict[str, ForecastResult], list[str]]:
-    """Fit every model; a model that cannot fit is reported (name and reason), not dropped silently."""
+) -> tuple[dict[str, ForecastResult], list[ModelProblem]]:
+    """Fit every model; a model that cannot fit is reported (a :class:`ModelProblem`: its name
+    and why), not dropped silently."""
     out, problems = {}, []
     for m in models:
         try:
             out[m] = fit_forecast(y, horizon, m, levels)
         except ModelError as exc:
-            problems.append(f"{m}: {exc}")
+            problems.append(ModelProblem.of(m, exc))
     return out, problems
 
 

@@ -25,7 +25,7 @@ from helpers.common.io import write_csv_atomic
 from helpers.common.stage import StageParams, portable_path, write_params
 from helpers.figures.table import read_figures
 from helpers.forecast import outlook as O
-from helpers.models import ModelError
+from helpers.models import ModelError, ModelProblem
 from helpers.series.stage import SeriesInput, read_series_run
 
 
@@ -86,7 +86,7 @@ class TrendRun:
     source: SeriesInput
     y: pd.Series
     results: dict
-    problems: list[str]
+    problems: list[ModelProblem]
     output: Path
 
 
@@ -96,7 +96,7 @@ def run_trend(params: TrendParams) -> TrendRun:
     y = O.scenario_input(source.series, params.first_year, params.link_scenario)
     results, problems = O.fit_models(y, params.horizon, params.models, params.levels)
     if not results:
-        raise ModelError("no trend model could be fitted: " + "; ".join(problems))
+        raise ModelError("no trend model could be fitted: " + "; ".join(map(str, problems)))
     out = params.output_path()
     write_csv_atomic(O.forecasts_long(results), out / "trend.csv")
     write_params(out, params.stage, {"parameters": params.record(), "series": _series_record(source)})
@@ -112,7 +112,7 @@ class ForecastRun:
     y: pd.Series
     outlook: O.Outlook
     outlooks: dict[str, O.Outlook]
-    problems: list[str]
+    problems: list[ModelProblem]
     figures: pd.DataFrame
     output: Path
     notes: list[str] = field(default_factory=list)
@@ -147,7 +147,7 @@ def run_forecast(params: ForecastParams) -> ForecastRun:
         except ModelError as exc:
             if m == headline:
                 raise
-            problems.append(f"{m}: {exc}")
+            problems.append(ModelProblem.of(m, exc))
     out = params.output_path()
     frame = outlooks[headline].frame.assign(model=headline, link_scenario=params.link_scenario)
     write_csv_atomic(frame, out / "forecasts.csv")

@@ -180,6 +180,7 @@ from .base import (
     SCALE_POWER,
     SCALE_WINDOW,
     ModelError,
+    ModelProblem,
     series_scale,
 )
 from .calibration import ZTable, calibration_scores, default_z_table, pool_scores
@@ -211,6 +212,7 @@ __all__ = [
     "COMBO_AGG",
     "MODELS",
     "ModelError",
+    "ModelProblem",
     "ModelSpec",
     "ForecastResult",
     "ZTable",

@@ -51,8 +51,47 @@ MIN_CALIBRATION = 50
 RWD_FLOOR = 1e-3
 
 
+#: The kinds of problem a :class:`ModelError` names, for a reader's sentence in any language.
+MODEL_ERROR_REASONS = ("too_short", "no_data", "non_positive", "bad_values", "non_finite", "fit_failed", "other")
+
+
 class ModelError(UsageError):
-    """A series or a request that a model cannot handle; the message says why."""
+    """A series or a request that a model cannot handle; the message says why.
+
+    ``reason`` is the kind of problem (one of :data:`MODEL_ERROR_REASONS`: too few observed
+    years, no observed value, values not above zero, unusable values, forecasts that are not
+    finite, a failed numerical fit; ``other`` for the rest, such as a bad request) and
+    ``values`` its numbers (``n`` and ``need`` for ``too_short``, ``years`` for
+    ``non_positive``), so that a page can say it in its reader's language without reading the
+    English message.
+    """
+
+    def __init__(self, message: str, reason: str = "other", **values) -> None:
+        if reason not in MODEL_ERROR_REASONS:
+            raise ValueError(f"unknown reason {reason!r}; choose one of {MODEL_ERROR_REASONS}")
+        super().__init__(message)
+        self.reason = reason
+        self.values = values
+
+
+@dataclass(frozen=True)
+class ModelProblem:
+    """Why one model could not be fitted to a series: the model's name, the
+    :class:`ModelError`'s reason and numbers, and its English message (``str`` gives
+    ``"<model>: <message>"``, for logs and the command line)."""
+
+    model: str
+    reason: str
+    values: dict
+    detail: str
+
+    @classmethod
+    def of(cls, model: str, exc: Exception) -> ModelProblem:
+        """The problem of ``model`` that raised ``exc``."""
+        return cls(model, getattr(exc, "reason", "other"), dict(getattr(exc, "values", {})), str(exc))
+
+    def __str__(self) -> str:
+        return f"{self.model}: {self.detail}"
 
 
 @dataclass(frozen=True)
@@ -102,34 +141,34 @@ def _to_grid(y, name: str | None = None) -> _Grid:
         try:
             y = pd.Series(y)
         except Exception as exc:  # noqa: BLE001
-            raise ModelError(f"{label}cannot read the series: {exc}") from exc
+            raise ModelError(f"{label}cannot read the series: {exc}", "bad_values") from exc
     if len(y) == 0:
-        raise ModelError(f"{label}too short: the series is empty")
+        raise ModelError(f"{label}too short: the series is empty", "no_data")
     idx = pd.to_numeric(pd.Index(y.index), errors="coerce")
     idx_f = np.asarray(idx, dtype=float)
     if np.isnan(idx_f).any() or not np.all(np.isfinite(idx_f)) or np.any(idx_f != np.round(idx_f)):
         bad = [v for v, f in zip(y.index, idx_f) if not (np.isfinite(f) and f == round(f))][:5]
-        raise ModelError(f"{label}the index must be integer years; bad entries: {bad}")
+        raise ModelError(f"{label}the index must be integer years; bad entries: {bad}", "bad_values")
     years = idx_f.astype(np.int64)
     if len(np.unique(years)) != len(years):
         dup = sorted({int(v) for v in years[pd.Series(years).duplicated().to_numpy()]})
-        raise ModelError(f"{label}duplicate years {dup[:10]}")
+        raise ModelError(f"{label}duplicate years {dup[:10]}", "bad_values")
     raw = y.to_numpy(dtype=object)
     vals = pd.to_numeric(pd.Series(raw), errors="coerce").to_numpy(dtype=float)
     was_missing = pd.isna(pd.Series(raw)).to_numpy()
     nonnum = np.isnan(vals) & ~was_missing
     if nonnum.any():
         bad = [(int(yr), raw[i]) for i, yr in enumerate(years) if nonnum[i]][:5]
-        raise ModelError(f"{label}non-numeric values (year, value): {bad}")
+        raise ModelError(f"{label}non-numeric values (year, value): {bad}", "bad_values")
     if np.isinf(vals).any():
         bad = [int(yr) for yr, v in zip(years, vals) if np.isinf(v)][:5]
-        raise ModelError(f"{label}infinite values in years {bad}")
+        raise ModelError(f"{label}infinite values in years {bad}", "bad_values")
     order = np.argsort(years)
     years, vals = years[order], vals[order]
     end_year = int(years[-1])
     obs = ~np.isnan(vals)
     if not obs.any():
-        raise ModelError(f"{label}too short: no observed values")
+        raise ModelError(f"{label}too short: no observed values", "no_data")
     first, last = years[obs][0], years[obs][-1]
     grid_years = np.arange(first, last + 1, dtype=np.int64)
     grid = np.full(grid_years.size, np.nan)

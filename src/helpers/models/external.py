@@ -78,10 +78,12 @@ def _run_sf(make, y: np.ndarray, H: int, probs: np.ndarray | None, name: str) ->
             with np.errstate(all="ignore"):
                 r = make().forecast(y=v, h=H, level=levels or None, fitted=probs is not None)
         except Exception as exc:  # noqa: BLE001  # statsforecast also raises bare Exception ("no model able ...")
-            raise ModelError(f"{name}: statsforecast could not fit the series ({type(exc).__name__}: {exc})") from exc
+            raise ModelError(
+                f"{name}: statsforecast could not fit the series ({type(exc).__name__}: {exc})", "fit_failed"
+            ) from exc
     point = np.asarray(r["mean"], float)
     if not np.all(np.isfinite(point)):
-        raise ModelError(f"{name}: statsforecast returned non-finite forecasts")
+        raise ModelError(f"{name}: statsforecast returned non-finite forecasts", "non_finite")
     knots = None
     if probs is not None:
         knots = np.empty((H, probs.size))

@@ -101,10 +101,10 @@ def prepare_fit(
     try:
         fit = _run(grid.values, Ht, spec.name, probs if model_intervals else None, mem, **model_kw)
     except np.linalg.LinAlgError as exc:
-        raise ModelError(f"{method}: numerical failure in the fit ({exc})") from exc
+        raise ModelError(f"{method}: numerical failure in the fit ({exc})", "fit_failed") from exc
     if not (np.all(np.isfinite(fit.point)) and (fit.knots is None or np.all(np.isfinite(fit.knots)))):
         label = f"series {name!r}: " if name is not None else ""
-        raise ModelError(f"{label}{method}: the fit produced non-finite forecasts")
+        raise ModelError(f"{label}{method}: the fit produced non-finite forecasts", "non_finite")
     cal_kw = {**model_kw, **fit.info.get("calibration_kw", {})}
     if cal_kw:
         fit.info["calibration_kw"] = cal_kw
@@ -294,7 +294,12 @@ def level_fallback(y, h: int, levels: Sequence[float] = LEVELS, *, name: str | N
     grid = _to_grid(y, name)
     if grid.n_obs < 3:
         label = f"series {name!r}: " if name is not None else ""
-        raise ModelError(f"{label}too short for the level fallback: {grid.n_obs} observed years, need at least 3")
+        raise ModelError(
+            f"{label}too short for the level fallback: {grid.n_obs} observed years, need at least 3",
+            "too_short",
+            n=grid.n_obs,
+            need=3,
+        )
     Ht = H + grid.lead
     point, knots, fitted, info = _rw_drift(grid.values, Ht, probs)
     knots = cap_knots(knots, probs, point, upper_cap(grid.values, Ht), log=False)

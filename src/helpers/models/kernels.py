@@ -578,9 +578,9 @@ def _fit_llt(x, H, probs):
             var = np.asarray(fc.var_pred_mean, float)
             fitted = np.asarray(res.fittedvalues, float)
         except Exception as exc:  # noqa: BLE001
-            raise ModelError(f"llt: the state-space fit failed: {exc}") from exc
+            raise ModelError(f"llt: the state-space fit failed: {exc}", "fit_failed") from exc
     if not (np.all(np.isfinite(mean)) and np.all(np.isfinite(var))):
-        raise ModelError("llt: the state-space fit returned non-finite forecasts")
+        raise ModelError("llt: the state-space fit returned non-finite forecasts", "non_finite")
     fitted[:2] = np.nan  # diffuse initialisation: the first predictions carry no information
     knots = _gauss_knots(mean, np.sqrt(np.maximum(var, 0.0)), probs)
     return _Fit(mean, knots, fitted, info={"params": dict(zip(res.model.param_names, map(float, res.params)))})
@@ -607,13 +607,13 @@ def _fit_arima(x, H, probs, order=None):
             if np.isfinite(aicc) and (best is None or aicc < best[0]):
                 best = (aicc, order, res)
     if best is None:
-        raise ModelError("arima: no ARIMA(p,1,q) with drift could be fitted")
+        raise ModelError("arima: no ARIMA(p,1,q) with drift could be fitted", "fit_failed")
     aicc, order, res = best
     fc = res.get_forecast(H)
     mean = np.asarray(fc.predicted_mean, float)
     var = np.asarray(fc.var_pred_mean, float)
     if not (np.all(np.isfinite(mean)) and np.all(np.isfinite(var))):
-        raise ModelError("arima: the fit returned non-finite forecasts")
+        raise ModelError("arima: the fit returned non-finite forecasts", "non_finite")
     fitted = np.asarray(res.fittedvalues, float).copy()
     fitted[0] = np.nan
     knots = _gauss_knots(mean, np.sqrt(np.maximum(var, 0.0)), probs)

@@ -219,7 +219,9 @@ def _check_positive(grid: _Grid, method: str, members: Sequence[str], name) -> N
             label = f"series {name!r}: " if name is not None else ""
             raise ModelError(
                 f"{label}non-positive values in years {bad}: method {method!r} "
-                "works on log values and needs every value > 0"
+                "works on log values and needs every value > 0",
+                "non_positive",
+                years=bad,
             )
 
 
@@ -227,4 +229,9 @@ def _check_length(grid: _Grid, method: str, members: Sequence[str], name) -> Non
     need = _min_obs(method, members)
     if grid.n_obs < need:
         label = f"series {name!r}: " if name is not None else ""
-        raise ModelError(f"{label}too short for {method!r}: {grid.n_obs} observed years, need at least {need}")
+        raise ModelError(
+            f"{label}too short for {method!r}: {grid.n_obs} observed years, need at least {need}",
+            "too_short",
+            n=grid.n_obs,
+            need=need,
+        )
