@@ -53,6 +53,20 @@ def test_cited_figures_read_in_vietnamese_on_vietnamese_pages(figures):
     assert "04/03/2020" in text and "01/2012" in text
 
 
+def test_on_a_phone_each_figure_of_the_trail_is_a_card_named_in_the_pages_language(figures):
+    """The provenance trail is a stacked table: every cell carries its column's name, which a
+    phone shows above the value (report.css); a stacked table gets no scroll hint."""
+    from helpers.reports.render import reader_markup
+
+    vi = FP.provenance_html(figures.figures, figures.sources, "vi", figures.citations)
+    heads = re.findall(r"<th\s[^>]*>(.*?)</th>", vi)
+    for row in re.findall(r"<tr id=.*?</tr>", vi, re.S):
+        assert re.findall(r"data-label='([^']*)'", row) == heads
+    assert "data-label='Trích dẫn'" in vi and "Quote" not in vi
+    page = f'<html><body><main id="content"><h2>Nguồn gốc</h2>{vi}</main></body></html>'
+    assert 'class="scroll-hint"' not in reader_markup(page, "vi")
+
+
 def test_a_citation_uses_its_vietnamese_fields_and_keeps_a_published_title():
     c = Citation(
         publisher="site.vn (News Agency)",

@@ -15,8 +15,22 @@ from helpers.figures.sources import Source
 from .curation import Correction
 from .table import FiguresResult
 
-
 # --------------------------------------------------------------------------- provenance
+#: The columns of the provenance trail: their headers' labels and the class of their cells (on a
+#: phone each row is a card; ``data-label`` names each value there, see report.css).
+_PROVENANCE_HEADS = (
+    "col.id",
+    "col.indicator",
+    "col.year",
+    "col.value_bn",
+    "col.status",
+    "col.price_base",
+    "col.derivation",
+    "col.quote",
+)
+_PROVENANCE_CLASSES = ("id", "indicator", "year", "num value", "status", "base", "how", "quote")
+
+
 def provenance_html(
     figures: pd.DataFrame,
     sources: list[Source] | None = None,
@@ -30,8 +44,11 @@ def provenance_html(
     figure shows its citation, written in ``lang`` from ``citations`` (published.yaml's
     entries by id: publisher, location and the project's own titles in Vietnamese on
     Vietnamese pages, dates the page's way), or as figures.csv holds it without them.
+    The table is ``stacked``: on a phone each figure is a card of labelled values instead of a
+    row that scrolls sideways (the roles keep it a table for screen readers either way).
     """
     by_id = {s.id: s for s in (sources or [])}
+    labels = [html.escape(t(k, lang), quote=True) for k in _PROVENANCE_HEADS]
     rows = []
     for r in figures.itertuples(index=False):
         quote = str(r.quote)
@@ -59,28 +76,37 @@ def provenance_html(
             if r.kind == "implied"
             else ""
         )
+        cells = [
+            f"<code>{html.escape(r.figure_id)}</code>",
+            html.escape(_indicator_label(str(r.indicator), lang)),
+            str(int(r.year)),
+            html.escape(number(r.value, lang, 1)),
+            html.escape(_word("status_word", r.status, lang)),
+            html.escape(_word("base_word", r.price_base, lang)),
+            how,
+            f"{q}<br><small class='src-text'>{where}</small>",
+        ]
         rows.append(
-            f"<tr id='{html.escape(r.figure_id)}'><td><code>{html.escape(r.figure_id)}</code></td>"
-            f"<td>{html.escape(_indicator_label(str(r.indicator), lang))}</td><td>{int(r.year)}</td>"
-            f"<td class='num'>{html.escape(number(r.value, lang, 1))}</td>"
-            f"<td>{html.escape(_word('status_word', r.status, lang))}</td>"
-            f"<td>{html.escape(_word('base_word', r.price_base, lang))}</td><td>{how}</td>"
-            f"<td>{q}<br><small class='src-text'>{where}</small></td></tr>"
+            f"<tr id='{html.escape(r.figure_id)}' role='row'>"
+            + "".join(
+                f"<td role='cell' class='{cls}' data-label='{label}'>{c}</td>"
+                for c, cls, label in zip(cells, _PROVENANCE_CLASSES, labels)
+            )
+            + "</tr>"
         )
-    heads = [
-        "col.id",
-        "col.indicator",
-        "col.year",
-        "col.value_bn",
-        "col.status",
-        "col.price_base",
-        "col.derivation",
-        "col.quote",
-    ]
-    head = "<tr>" + "".join(f"<th>{html.escape(t(k, lang))}</th>" for k in heads) + "</tr>"
+    head = (
+        "<tr role='row'>"
+        + "".join(
+            f"<th role='columnheader' class='{cls}'>{label}</th>" for cls, label in zip(_PROVENANCE_CLASSES, labels)
+        )
+        + "</tr>"
+    )
     return (
-        "<div class='table-wrap' tabindex='0' role='region' aria-label='" + html.escape(t("col.quote", lang)) + "'>"
-        f"<table class='provenance laocai-table'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table></div>"
+        "<div class='table-wrap stacked' tabindex='0' role='region' aria-label='"
+        + html.escape(t("col.quote", lang))
+        + "'>"
+        f"<table class='provenance laocai-table' role='table'><thead role='rowgroup'>{head}</thead>"
+        f"<tbody role='rowgroup'>{''.join(rows)}</tbody></table></div>"
     )
 
 

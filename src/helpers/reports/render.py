@@ -227,7 +227,8 @@ def _label_tables(page: str, hint: str = "") -> str:
     """Label every scrolling table box (``div.table-wrap``) its producer left unnamed with what a
     reader sees: its table's caption, else the heading the table stands under, in the page's
     language; two boxes with the same label are numbered. A table of :data:`WIDE_TABLE_COLUMNS` columns or
-    more gets ``hint`` before it (shown on a phone only, by the style sheet)."""
+    more gets ``hint`` before it (shown on a phone only, by the style sheet), unless its box is
+    ``stacked`` (its rows are cards on a phone, see report.css)."""
     out, pos, used = [], 0, {}
     for m in _TABLE_WRAP.finditer(page):
         end = page.find("</table>", m.end())
@@ -242,7 +243,9 @@ def _label_tables(page: str, hint: str = "") -> str:
             label = label if used[label] == 1 else f"{label} ({used[label]})"  # each box named apart
             tag = tag[:-1] + f' aria-label="{html.escape(label, quote=True)}">'
         head = re.search(r"<tr[^>]*>(.*?)</tr>", page[m.end() : end if end >= 0 else len(page)], re.S)
+        stacked = re.search(r"\sclass=([\"'])(?:[^\"']*\s)?stacked[\s\"']", tag) is not None
         wide = head is not None and len(re.findall(r"<t[hd][\s>]", head.group(1))) >= WIDE_TABLE_COLUMNS
+        wide = wide and not stacked  # a stacked table is laid out as cards on a phone: it does not scroll
         note = f'<p class="scroll-hint">{html.escape(hint)}</p>' if hint and wide else ""
         out += [page[pos : m.start()], note, tag]
         pos = m.end()
