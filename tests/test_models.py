@@ -603,6 +603,18 @@ def test_the_cap_follows_the_evidence_of_fast_growth():
     assert f["hi_95"].iloc[-1] > 10 * y.max()
 
 
+def test_a_cap_beyond_the_range_of_floats_is_no_cap_and_no_warning():
+    import warnings
+
+    from helpers.models import tails
+
+    v = np.array([1e300, 1e305, 1e307, 1.5e308])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        cap, floor = tails.cap_and_floor(v, 3)
+    assert np.all(np.isinf(cap)) and np.all(np.isfinite(floor))
+
+
 def test_compiled_ets_sums_equal_the_numpy_reference():
     rng = np.random.default_rng(3)
     A, B, P = kernels._GRID_DAMPED

@@ -99,8 +99,9 @@ def cap_and_floor(
     if np.any(obs <= 0):  # zeros or negatives: no ratio evidence, the multiple alone
         return np.full(H, mult * obs.max()), None
     up, down = _log_rises(v, H + lead)
-    cap = np.maximum(mult * obs.max(), obs[-1] * np.exp(up[lead:]))
-    floor = np.minimum(obs.min() / mult, obs[-1] / np.exp(down[lead:]))
+    with np.errstate(over="ignore"):  # beyond the range of floats: no cap (such output is refused later)
+        cap = np.maximum(mult * obs.max(), obs[-1] * np.exp(up[lead:]))
+        floor = np.minimum(obs.min() / mult, obs[-1] / np.exp(down[lead:]))
     return cap, floor
 
 
