@@ -274,6 +274,22 @@ def _model_failures() -> list[str]:
     return problems
 
 
+def test_a_stacked_table_names_every_value_by_its_column_in_the_pages_language():
+    df = pd.DataFrame({"year": [2020, 2021], "value": [1234.5, 2000.0], "note": ["a <b>", ""]})
+    cols = [
+        P.Col("year", "col.year", "year"),
+        P.Col("value", "col.value_bn", "num", 1),
+        P.Col("note", "col.quote", "text"),
+    ]
+    out = P.Table(df, cols, "vi", stacked=True).to_html()
+    assert 'class="table-wrap stacked"' in out and 'role="table"' in out
+    heads = [t("col.year", "vi"), t("col.value_bn", "vi"), t("col.quote", "vi")]
+    for row in re.findall(r"<tr[^>]*>\s*<td.*?</tr>", out, re.S):
+        assert re.findall(r'data-label="([^"]*)"', row) == heads
+    assert "1.234,5" in out and "a &lt;b&gt;" in out
+    assert "stacked" not in P.Table(df, cols, "vi").to_html()
+
+
 def test_why_a_model_failed_is_told_in_vietnamese_on_a_vietnamese_page():
     """The models word their errors in English; a Vietnamese page says the same in Vietnamese,
     with the model's Vietnamese name and the numbers of the problem, and no English word."""

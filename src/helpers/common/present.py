@@ -111,6 +111,27 @@ def model_problem(problem, lang: str = "en") -> str:
     return text
 
 
+def stack_cells(table_html: str, labels: Sequence[str]) -> str:
+    """Mark up an HTML table to be shown as one card per row where its columns do not fit: every
+    body cell gets ``data-label`` (its column's name, escaped, in the order of ``labels``), which
+    the style sheet writes above the value (``.table-wrap.stacked``, report.css), and the table
+    keeps its meaning for screen readers through explicit roles (a table laid out as blocks loses
+    its implicit ones). Cells of kind ``text`` or ``src-text``, or of class ``full``, span the card.
+    """
+
+    def row(m: re.Match) -> str:
+        cells = iter(labels)
+        return re.sub(r"<td\b", lambda _: f'<td role="cell" data-label="{next(cells, "")}"', m.group(0))
+
+    out = re.sub(
+        r"<tbody\b.*?</tbody>", lambda b: re.sub(r"<tr\b.*?</tr>", row, b.group(0), flags=re.S), table_html, flags=re.S
+    )
+    out = re.sub(r"<table\b", '<table role="table"', out, count=1)
+    out = re.sub(r"<(thead|tbody)\b", r'<\1 role="rowgroup"', out)
+    out = re.sub(r"<tr\b", '<tr role="row"', out)
+    return re.sub(r"<th\b", '<th role="columnheader"', out)
+
+
 @dataclass(frozen=True)
 class Col:
     """One column of a report table.
@@ -171,6 +192,8 @@ class Table:
     ``frame`` is the table as a reader sees it (translated headers, formatted texts), handy in
     tests and for a text export; :meth:`to_html` (also the notebook display) renders it with
     pandas' Styler: no index, escaped cells and headers, numeric columns right-aligned by class.
+    ``stacked=True``: where its columns do not fit (a phone, a narrow window) every row is shown
+    as a card of values, each under its column's name (see :func:`stack_cells`).
     """
 
     def __init__(
@@ -181,6 +204,7 @@ class Table:
         *,
         caption: str | None = None,
         name: str = "",
+        stacked: bool = False,
     ) -> None:
         check_lang(lang)
         missing = [c.key for c in cols if c.key not in data.columns]
@@ -191,6 +215,7 @@ class Table:
         self.lang = lang
         self.caption = caption
         self.name = name
+        self.stacked = stacked
 
     def __len__(self) -> int:
         return len(self.data)
@@ -231,7 +256,10 @@ class Table:
         body = re.sub(r'<style type="text/css">\s*</style>\s*', "", styler.to_html())
         # named by its caption; a page names the others by their heading (reports.render)
         label = f' aria-label="{html.escape(self.caption)}"' if self.caption else ""
-        return f'<div class="table-wrap" tabindex="0" role="region"{label}>{body}</div>'
+        wrap = "table-wrap"
+        if self.stacked:
+            body, wrap = stack_cells(body, [html.escape(h, quote=True) for h in self.headers]), "table-wrap stacked"
+        return f'<div class="{wrap}" tabindex="0" role="region"{label}>{body}</div>'
 
     def _repr_html_(self) -> str:
         return self.to_html()

@@ -28,7 +28,7 @@ _PROVENANCE_HEADS = (
     "col.derivation",
     "col.quote",
 )
-_PROVENANCE_CLASSES = ("id", "indicator", "year", "num value", "status", "base", "how", "quote")
+_PROVENANCE_CLASSES = ("id full", "indicator full", "year", "num value", "status", "base", "how full", "quote full")
 
 
 def provenance_html(
