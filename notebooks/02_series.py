@@ -47,11 +47,11 @@ display(run_header(stage_params.record(), lang=lang))
 
 # %%
 done = stage.run(stage_params)
-series, annual, obs, plans, params = done.series, done.annual, done.observations, done.plans, done.series_params
+series, obs, plans, params = done.series, done.observations, done.plans, done.series_params
 choice = R.link_choice(stage_params.link_factor, params, done.default_estimate)
-display(R.key_numbers(annual, params, lang, choice))
+display(R.key_numbers(series, params, lang, choice))
 show(series_chart(series, lang, plans=R.plans_at_2010(obs, plans, params, choice), link_factor=choice.k))
-display(Markdown(R.summary_markdown(annual, params, lang, choice)))
+display(Markdown(R.summary_markdown(series, params, lang, choice)))
 
 # %%
 display(Markdown("## " + t("series.table_heading", lang)))
@@ -59,7 +59,8 @@ display(R.display_table(series, lang))
 
 # %%
 display(Markdown("## " + t("series.bases_heading", lang)))
-display(R.bases_table(obs, params, plans, lang))
+bases = R.bases_table(obs, params, plans, lang)
+display(bases if len(bases) else Markdown(t("series.bases_none", lang)))
 
 # %%
 display(Markdown("## " + t("series.nowcast_heading", lang)))
@@ -68,15 +69,19 @@ display(R.nowcast_table(series, lang))
 # %%
 display(Markdown("## " + t("series.sensitivity_heading", lang)))
 low, high = params.link_params().link_factor_range
-sens = S.sensitivity(obs, [low, params.link_params().link_factor, high], R.applicable_methods(obs, params),
-                     params, plans=plans)
+factors = sorted({low, params.link_params().link_factor, high})  # a scenario's factor may be an end of its range
+sens = S.sensitivity(obs, factors, R.applicable_methods(obs, params), params, plans=plans)
 show(sensitivity_chart(sens, lang))
-display(Markdown(R.sensitivity_markdown(sens, lang)))
+display(Markdown(R.sensitivity_markdown(sens, lang, params.method)))
 
 # %%
 display(Markdown("## " + t("series.loo_heading", lang)))
-loo_table = L.check_intervals(obs, params, plans, link_from_data=stage_params.link_factor is None)
+# the run's parameters as given: with no factor chosen, the factor is re-estimated from the prior without each figure
+from_data = stage_params.link_factor is None
+loo_table = L.check_intervals(obs, stage_params.series_params(), plans, link_from_data=from_data)
 display(Markdown(R.coverage_text(L.coverage(loo_table), lang)))
+if link_note := R.loo_link_text(loo_table, choice, lang):
+    display(Markdown(link_note))
 display(R.loo_display(loo_table, lang))
 
 # %%

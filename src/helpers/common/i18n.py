@@ -444,12 +444,6 @@ LABELS.update(
             "lớn: chúng dựa vào hệ số nối chuỗi và giả định về tăng trưởng giữa các năm có số liệu, "
             "không phải số liệu công bố theo giá 2010.",
         },
-        "series.sensitivity_text": {
-            "en": "Across the {n} link factors tried, {first} moves by {spread:.0f}% from lowest to highest; "
-            "years after {last_moved} do not depend on the link factor.",
-            "vi": "Với {n} hệ số nối đã thử, năm {first} thay đổi {spread:.0f}% giữa mức thấp nhất và cao "
-            "nhất; các năm sau {last_moved} không phụ thuộc vào hệ số nối.",
-        },
     }
 )
 

@@ -30,7 +30,7 @@ from scipy.stats import norm
 from helpers.series import basefix, bridge, build
 from helpers.series.linking import NEW_BASE, OLD_BASE, SeriesParams
 
-LOO_COLUMNS = ["figure_id", "year", "published_2010", "estimate", "lo", "hi", "covered"]
+LOO_COLUMNS = ["figure_id", "year", "published_2010", "link_factor", "estimate", "lo", "hi", "covered"]
 
 
 @dataclass(frozen=True)
@@ -86,10 +86,15 @@ def check_intervals(
         As :func:`helpers.series.build.split_observations` gives them (``derived_from``
         names the parent of implied rows).
     params : SeriesParams, optional
-        Series parameters (interval level, gap method, sigma floor, ...).
+        Series parameters (interval level, gap method, sigma floor, ...) as the run was
+        given them: with ``link_from_data`` their link factor and range are the *prior*
+        (references.yaml when none was chosen), never the factor already estimated from all
+        the figures, which would count the bridge years twice and let a left-out figure
+        convert itself.
     link_from_data : bool
         Re-estimate the link factor from the figures left at each step (default), as the
-        series does when no factor is chosen by hand.
+        series does when no factor is chosen by hand. The factor a 1994-price figure was
+        converted with is in the ``link_factor`` column (empty for a 2010-price figure).
     by : {"figure", "year"}
         ``figure``: leave out the figure and the levels it implies; ``year``: leave out
         every observation of the figure's year as well (a stricter test: another source's
@@ -135,12 +140,13 @@ def check_intervals(
                 lo = est * math.exp(-math.hypot(math.log(est / lo), z * s_lo))
                 hi = est * math.exp(math.hypot(math.log(hi / est), z * s_hi))
         else:
-            value = float(r.value)
+            k_wo, value = float("nan"), float(r.value)
         rows.append(
             dict(
                 figure_id=fid,
                 year=year,
                 published_2010=value,
+                link_factor=k_wo,
                 estimate=est,
                 lo=lo,
                 hi=hi,

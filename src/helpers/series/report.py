@@ -133,24 +133,54 @@ def applicable_methods(obs: pd.DataFrame, params: SeriesParams) -> list[str]:
     return ["link_factor"]
 
 
-def summary_markdown(series: pd.DataFrame, params: SeriesParams, lang: str, choice: LinkChoice) -> str:
-    """Plain-language summary: span, how many years of each kind, the link factor (where it
-    comes from, see :func:`link_text`), growth."""
+def year_span(years) -> str:
+    """Years as a reader reads them: runs of consecutive years joined by an en dash, runs
+    separated by commas ("2024–2025", "2019, 2024–2025"); empty for no year."""
+    ys = sorted({int(y) for y in years})
+    runs: list[list[int]] = []
+    for y in ys:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+def _parts(series: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The series sorted by year, split into its full-year part and its nowcasts (years
+    estimated from part-year figures, :mod:`helpers.series.nowcast`)."""
     s = series.sort_values("year")
-    counts = s["kind"].value_counts()
-    first, last = int(s["year"].iloc[0]), int(s["year"].iloc[-1])
-    rate = ((s["value"].iloc[-1] / s["value"].iloc[0]) ** (1 / (last - first)) - 1) * 100
+    now = s["kind"] == "nowcast"
+    return s[~now], s[now]
+
+
+def _growth(full: pd.DataFrame) -> tuple[int, int, float]:
+    first, last = int(full["year"].iloc[0]), int(full["year"].iloc[-1])
+    rate = ((full["value"].iloc[-1] / full["value"].iloc[0]) ** (1 / max(1, last - first)) - 1) * 100
+    return first, last, rate
+
+
+def summary_markdown(series: pd.DataFrame, params: SeriesParams, lang: str, choice: LinkChoice) -> str:
+    """Plain-language summary: the span of the series as the page shows it (nowcasts
+    included, their years named as estimates from part-year figures), how many years of each
+    kind, the link factor (where it comes from, see :func:`link_text`), growth over the years
+    that rest on full-year figures."""
+    full, now = _parts(series)
+    counts = full["kind"].value_counts()
+    shown = pd.concat([full, now])
+    first, last, rate = _growth(full)
+    values = dict(
+        first=int(shown["year"].iloc[0]),
+        last=int(shown["year"].iloc[-1]),
+        n=len(shown),
+        n_reported=int(counts.get("reported", 0) + counts.get("implied", 0)),
+        n_linked=int(counts.get("linked", 0)),
+        n_gap=int(counts.get("interpolated", 0)),
+    )
+    if len(now):
+        values.update(nowcast_years=year_span(now["year"]), full_last=last)
     parts = [
-        t(
-            "series.summary",
-            lang,
-            first=first,
-            last=last,
-            n=len(s),
-            n_reported=int(counts.get("reported", 0) + counts.get("implied", 0)),
-            n_linked=int(counts.get("linked", 0)),
-            n_gap=int(counts.get("interpolated", 0)),
-        ),
+        t("series.summary_nowcast" if len(now) else "series.summary", lang, **values),
         link_text(choice, params.method, lang),
         t("summary.growth", lang, first=first, last=last, rate=rate),
         t("series.summary_caveat", lang, level=int(params.level)),
@@ -246,7 +276,7 @@ def display_table(series: pd.DataFrame, lang: str = "en") -> Table:
         Col("figure_ids", "col.figures", "code"),
         Col("note_text", "col.note"),
     ]
-    return Table(df, cols, lang, name="series")
+    return Table(df, cols, lang, name="series", stacked=True)
 
 
 def last_unit(series: pd.DataFrame | None, year: int, lang: str = "en") -> str:
@@ -263,12 +293,12 @@ def last_unit(series: pd.DataFrame | None, year: int, lang: str = "en") -> str:
 
 
 def key_numbers(series: pd.DataFrame, params: SeriesParams, lang: str, choice: LinkChoice) -> KeyNumbers:
-    """The answer first: span, last published value (with its price base, said to be assigned
-    when the source states none), growth over the span, the link factor (its 95% range, or on
-    a scenario page the default it departs from)."""
-    s = series.sort_values("year")
-    first, last = int(s["year"].iloc[0]), int(s["year"].iloc[-1])
-    rate = ((s["value"].iloc[-1] / s["value"].iloc[0]) ** (1 / max(1, last - first)) - 1) * 100
+    """The answer first: the span the page shows (with the years estimated from part-year
+    figures named under it), the last published full-year value (with its price base, said to
+    be assigned when the source states none), growth over the full-year span, the link factor
+    (its 95% range, or on a scenario page the default it departs from)."""
+    full, now = _parts(series)
+    first, last, rate = _growth(full)
     c = choice
     lo, hi = c.range
     if c.scenario:
@@ -281,22 +311,30 @@ def key_numbers(series: pd.DataFrame, params: SeriesParams, lang: str, choice: L
         )
     else:
         link_note = t("keys.link_range", lang, low=_k(lo, lang), high=_k(hi, lang))
-    unit = last_unit(s, int(s["year"].iloc[-1]), lang)
+    unit = last_unit(full, last, lang)
+    span = f"{first}–{int(now['year'].max())}" if len(now) else f"{first}–{last}"
+    span_note = (
+        t("keys.span_nowcast", lang, first=first, last=last, nowcast_years=year_span(now["year"])) if len(now) else ""
+    )
     return KeyNumbers(
         [
-            (t("keys.span", lang), f"{first}–{last}", ""),
-            (t("keys.last", lang, year=last), number(s["value"].iloc[-1], lang, 0), unit),
+            (t("keys.span", lang), span, span_note),
+            (t("keys.last", lang, year=last), number(full["value"].iloc[-1], lang, 0), unit),
             (t("summary.growth_label", lang, first=first, last=last), percent(rate, lang, 1), ""),
             (t("keys.link_factor", lang), _k(c.k, lang), link_note),
-            (t("keys.n_gap", lang), str(int((s["kind"] == "interpolated").sum())), ""),
+            (t("keys.n_gap", lang), str(int((full["kind"] == "interpolated").sum())), ""),
         ],
         lang,
     )
 
 
 def bases_table(obs: pd.DataFrame, params: SeriesParams, plans: pd.DataFrame | None, lang: str = "en") -> Table:
-    """The probable base of every figure with no stated base, the rule, how sure it is and
-    the evidence, written as sentences in the report's language (:func:`evidence_text`)."""
+    """The figures whose source states no price base (the section's heading): the base each
+    was given, the rule, how sure it is and the evidence, written as sentences in the
+    report's language (:func:`evidence_text`); the figures of stated base appear only as the
+    references the evidence names. Empty when every figure states its base
+    (``series.bases_none`` says so). Shown as cards of labelled values where its columns do
+    not fit (the evidence is long)."""
     table = basefix.assign_bases(
         obs,
         plans=plans,
@@ -304,10 +342,10 @@ def bases_table(obs: pd.DataFrame, params: SeriesParams, plans: pd.DataFrame | N
         growth_bounds=params.growth_bounds,
         switch_year=params.switch_year,
     )
+    table = table[table["stated_base"].astype(str) == "unstated"]
     k = params.link_params().link_factor if params.link_factor is None else params.link_factor
     table = table.assign(
-        rule_key=["stated" if str(b) != "unstated" else "chain" for b in table["stated_base"]],
-        flag=table["flag"].replace("", "stated"),
+        rule_key="chain",
         evidence_text=[
             evidence_text(tests, value, year, k, lang)
             for tests, value, year in zip(table["tests"], table["value"], table["year"])
@@ -317,13 +355,12 @@ def bases_table(obs: pd.DataFrame, params: SeriesParams, plans: pd.DataFrame | N
         Col("figure_id", "col.id", "code"),
         Col("year", "col.year", "year"),
         Col("value", "col.value_bn", "num", decimals=1),
-        Col("stated_base", "col.stated_base", "word", group="base_word"),
         Col("assigned_base", "col.price_base", "word", group="base_word"),
         Col("flag", "col.flags", "word", group="basefix_flag"),
         Col("rule_key", "col.rule", "word", group="basefix_rule"),
         Col("evidence_text", "col.evidence"),
     ]
-    return Table(table, cols, lang, name="bases")
+    return Table(table, cols, lang, name="bases", stacked=True)
 
 
 def _ref_text(ref: dict, lang: str) -> str:
@@ -441,21 +478,51 @@ def assumptions_display(params: SeriesParams, lang: str, choice: LinkChoice) -> 
     return Table(df, cols, lang, name="assumptions")
 
 
-def sensitivity_markdown(sens: pd.DataFrame, lang: str = "en") -> str:
-    """How much the earliest year and the widest gap year move across the link factors tried."""
-    pivot = sens.pivot_table(index="year", columns="link_factor", values="value")
-    spread = (pivot.max(axis=1) / pivot.min(axis=1) - 1) * 100
-    first = int(pivot.index.min())
-    moved = spread[spread > 0.01]
-    last_moved = int(moved.index.max()) if len(moved) else first
-    return t(
-        "series.sensitivity_text",
-        lang,
+def sensitivity_markdown(sens: pd.DataFrame, lang: str = "en", method: str | None = None) -> str:
+    """What the sensitivity chart shows, in the same terms as its description
+    (:func:`helpers.common.plots.sensitivity_chart`): the combinations of linking method and
+    link factor it draws (``sens``, from :func:`helpers.series.build.sensitivity`), the
+    lowest and highest value of the earliest year over all of them and the spread between
+    the two; then, when several methods are drawn, the spread from the link factors alone
+    under the page's ``method``; then the last year that any combination moves."""
+    lines = sens.groupby(["method", "link_factor"])
+    methods = sorted(sens["method"].unique())
+    factors = sorted(sens["link_factor"].unique())
+    first = int(sens["year"].min())
+    at_first = sens[sens["year"] == first]["value"]
+    low, high = float(at_first.min()), float(at_first.max())
+    values = dict(
+        n=lines.ngroups,
+        n_methods=len(methods),
+        n_k=len(factors),
+        factors=", ".join(_k(k, lang) for k in factors),
         first=first,
-        spread=float(spread.loc[first]),
-        last_moved=last_moved,
-        n=pivot.shape[1],
     )
+    if len(methods) == 1:
+        parts = [t("series.sensitivity_set_one", lang, **values, method=word("method_word", methods[0], lang))]
+    else:
+        parts = [t("series.sensitivity_set", lang, **values)]
+    spread = percent((high / low - 1) * 100, lang, 0)
+    low_text, high_text = number(low, lang, 0), number(high, lang, 0)
+    parts.append(t("series.sensitivity_range", lang, first=first, low=low_text, high=high_text, spread=spread))
+    own = sens[(sens["method"] == method) & (sens["year"] == first)].groupby("link_factor")["value"].first()
+    if len(methods) > 1 and len(own) > 1:
+        parts.append(
+            t(
+                "series.sensitivity_method",
+                lang,
+                method=word("method_word", method, lang),
+                n_k=len(own),
+                first=first,
+                spread=percent((own.max() / own.min() - 1) * 100, lang, 0),
+            )
+        )
+    by_year = sens.groupby("year")["value"]
+    moved = (by_year.max() / by_year.min() - 1) * 100 > 0.01
+    last_moved = int(moved[moved].index.max()) if moved.any() else first
+    if last_moved < int(sens["year"].max()):
+        parts.append(t("series.sensitivity_after", lang, last_moved=last_moved))
+    return " ".join(parts)
 
 
 def holdout_table(series: pd.DataFrame, lang: str = "en", params: SeriesParams | None = None) -> Table:
@@ -521,17 +588,29 @@ def nowcast_table(series: pd.DataFrame, lang: str = "en") -> Table:
 
 
 def loo_display(table: pd.DataFrame, lang: str = "en") -> Table:
-    """The leave-one-out check (:func:`helpers.series.loo.check_intervals`) for a report."""
+    """The leave-one-out check (:func:`helpers.series.loo.check_intervals`) for a report, with
+    the link factor each 1994-price figure was converted with (blank for a 2010-price one)."""
     cols = [
         Col("figure_id", "col.id", "code"),
         Col("year", "col.year", "year"),
         Col("published_2010", "col.published_2010", "int"),
+        Col("link_factor", "col.loo_link_factor", "num", decimals=2),
         Col("estimate", "col.loo_estimate", "int"),
         Col("lo", "col.lower", "int"),
         Col("hi", "col.upper", "int"),
         Col("covered", "col.inside", "bool"),
     ]
     return Table(table, cols, lang, name="loo")
+
+
+def loo_link_text(table: pd.DataFrame, choice: LinkChoice, lang: str = "en") -> str:
+    """Why a 1994-price figure of the leave-one-out table may be converted with another link
+    factor than the rest of the page: on a page whose factor is estimated from the figures,
+    each is converted with the factor estimated without it. Empty on other pages, or when
+    the table holds no 1994-price figure."""
+    if choice.origin != "data" or not table["link_factor"].notna().any():
+        return ""
+    return t("series.loo_link", lang, column=t("col.loo_link_factor", lang), k=_k(choice.k, lang))
 
 
 def coverage_text(cov, lang: str = "en") -> str:
