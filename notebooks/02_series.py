@@ -60,7 +60,9 @@ display(R.display_table(series, lang))
 # %%
 display(Markdown("## " + t("series.bases_heading", lang)))
 bases = R.bases_table(obs, params, plans, lang)
-display(bases if len(bases) else Markdown(t("series.bases_none", lang)))
+display(Markdown(R.bases_text(bases, lang)))
+if len(bases):
+    display(bases)
 
 # %%
 display(Markdown("## " + t("series.nowcast_heading", lang)))
@@ -76,9 +78,7 @@ display(Markdown(R.sensitivity_markdown(sens, lang, params.method)))
 
 # %%
 display(Markdown("## " + t("series.loo_heading", lang)))
-# the run's parameters as given: with no factor chosen, the factor is re-estimated from the prior without each figure
-from_data = stage_params.link_factor is None
-loo_table = L.check_intervals(obs, stage_params.series_params(), plans, link_from_data=from_data)
+loo_table = R.leave_one_out(done)
 display(Markdown(R.coverage_text(L.coverage(loo_table), lang)))
 if link_note := R.loo_link_text(loo_table, choice, lang):
     display(Markdown(link_note))

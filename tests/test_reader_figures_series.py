@@ -111,16 +111,53 @@ def test_the_evidence_of_a_price_base_is_given_in_both_languages_as_sentences(ru
     for lang in ("en", "vi"):
         frame = R.bases_table(done.observations, done.series_params, done.plans, lang).frame
         evidence = frame[t("col.evidence", lang)]
-        assigned = frame[t("col.stated_base", lang)] == t("base_word.unstated", lang)
-        assert assigned.any() and evidence[assigned].str.len().gt(40).all()
-        assert evidence[~assigned].eq("").all()
-        for text in evidence[assigned]:
+        assert len(evidence) and evidence.str.len().gt(40).all()
+        for text in evidence:
             assert not CODE_LIKE.search(re.sub(r"\b[a-z0-9-]+@\d+(>\d+)?|\b[a-z0-9]+(-[a-z0-9]+)+(>\d+)?", "", text))
             assert text.endswith(".")
     k = R._k(choice.k, "vi")
     vi = R.bases_table(done.observations, done.series_params, done.plans, "vi").frame[t("col.evidence", "vi")]
     assert vi.str.contains(f"× {k} = ", regex=False).any() and vi.str.contains("hợp lý").any()
     assert not vi.str.contains(r"\bprices\b|\bplausible\b").any()
+
+
+def test_the_table_under_no_stated_price_base_holds_exactly_the_figures_without_one(run):
+    """The heading says "Figures with no stated price base": a figure whose source states its
+    base is not a row (it appears only where the evidence names it); the rule, the same for
+    every row, is said once above the table."""
+    from helpers.series import basefix
+
+    done, _, _ = run
+    unstated = set(done.observations.loc[done.observations["price_base"].astype(str) == "unstated", "figure_id"])
+    for lang in ("en", "vi"):
+        table = R.bases_table(done.observations, done.series_params, done.plans, lang)
+        ids = set(table.frame[t("col.id", lang)])
+        assert ids == unstated and unstated
+        assert t("col.stated_base", lang) not in table.headers and t("col.rule", lang) not in table.headers
+        text = R.bases_text(table, lang)
+        assert text.startswith(f"{len(unstated)} ") and t("basefix_rule.chain", lang) in text
+    stated = pd.DataFrame(
+        [("a", 2016, 10000.0, "2010"), ("b", 2017, 11000.0, "2010")],
+        columns=["figure_id", "year", "value", "price_base"],
+    ).assign(kind="reported", status="actual")
+    empty = R.bases_table(stated, SeriesParams(), None, "vi")
+    assert len(empty) == 0 and R.bases_text(empty, "vi") == t("series.bases_none", "vi")
+    assert basefix.assign_bases(stated)["stated_base"].astype(str).ne("unstated").all()
+
+
+def test_long_series_tables_are_cards_on_a_phone_with_labels_in_the_pages_language(run):
+    """The year table, the price-base table (long evidence) and the nowcast table become one
+    card per row where their columns do not fit (report.css): every cell carries its column's
+    name."""
+    done, _, _ = run
+    for table in (
+        R.display_table(done.series, "vi"),
+        R.bases_table(done.observations, done.series_params, done.plans, "vi"),
+        R.nowcast_table(done.series, "vi"),
+    ):
+        html = table.to_html()
+        assert 'class="table-wrap stacked"' in html
+        assert html.count(f'data-label="{t("col.year", "vi")}"') == len(table)
 
 
 def test_evidence_sentences_follow_the_data_they_rest_on():
@@ -227,3 +264,137 @@ def test_a_link_choice_without_bridge_years_is_the_national_statistics():
     assert choice.origin == "prior" and not choice.scenario
     text = R.link_text(choice, "link_factor", "en")
     assert "from national statistics" in text and "no year is published at both" in text
+
+
+# --------------------------------------------------------------------------- span, sensitivity, leave-one-out
+PRIOR_CHOICE = R.LinkChoice(2.87, (2.38, 4.29), "prior", 2.87, (2.38, 4.29), 2.87, (2.38, 4.29), 0)
+
+
+def _series(kinds: dict[int, str]) -> pd.DataFrame:
+    years = sorted(kinds)
+    return pd.DataFrame(
+        {
+            "year": years,
+            "value": [1000.0 * 1.1 ** (y - years[0]) for y in years],
+            "kind": [kinds[y] for y in years],
+            "price_base_source": "2010",
+        }
+    )
+
+
+def test_years_are_written_as_runs():
+    assert R.year_span([2025, 2024]) == "2024–2025"
+    assert R.year_span([2019, 2024, 2025, 2027]) == "2019, 2024–2025, 2027"
+    assert R.year_span([2024]) == "2024" and R.year_span([]) == ""
+
+
+def test_the_span_is_the_years_shown_and_names_those_estimated_from_part_year_figures():
+    """Key card and opening sentence state the span the table and chart show, nowcasts
+    included, and say which years rest on full-year figures and which on part-year ones;
+    growth and the last published level stay on the full-year years."""
+    s = _series({**{y: "reported" for y in range(2010, 2015)}, 2015: "nowcast", 2016: "nowcast"})
+    keys = dict((a, (b, c)) for a, b, c in R.key_numbers(s, SeriesParams(), "en", PRIOR_CHOICE).items)
+    assert keys["Years covered"] == (
+        "2010–2016",
+        "2010–2014 from full-year figures; 2015–2016 estimated from part-year figures",
+    )
+    assert "Last published (2014)" in keys and "Average annual growth 2010–2014" in keys
+    en = R.summary_markdown(s, SeriesParams(), "en", PRIOR_CHOICE)
+    assert en.startswith("The series runs from 2010 to 2016 (7 years). Up to 2014 it rests on full-year figures:")
+    assert "For 2015–2016 only part-year figures are published" in en
+    vi_keys = R.key_numbers(s, SeriesParams(), "vi", PRIOR_CHOICE).items
+    assert vi_keys[0][1:] == ("2010–2016", "2010–2014 từ số liệu cả năm; 2015–2016 ước tính từ số liệu một phần năm")
+    vi = R.summary_markdown(s, SeriesParams(), "vi", PRIOR_CHOICE)
+    assert vi.startswith("Chuỗi số liệu từ 2010 đến 2016 (7 năm).") and "Với năm 2015–2016, chỉ có số liệu" in vi
+    # without part-year estimates, one span and no note
+    full = s[s["kind"] != "nowcast"]
+    assert R.key_numbers(full, SeriesParams(), "en", PRIOR_CHOICE).items[0] == ("Years covered", "2010–2014", "")
+    assert "part-year" not in R.summary_markdown(full, SeriesParams(), "en", PRIOR_CHOICE)
+
+
+def test_every_statement_of_the_span_on_a_series_page_agrees_with_its_table(run):
+    done, choice, _ = run
+    shown = done.series["year"].astype(int)
+    now = done.series.loc[done.series["kind"] == "nowcast", "year"]
+    for lang in ("en", "vi"):
+        span = R.key_numbers(done.series, done.series_params, lang, choice).items[0]
+        assert span[1] == f"{shown.min()}–{shown.max()}"
+        summary = R.summary_markdown(done.series, done.series_params, lang, choice)
+        assert f"{shown.min()}" in summary and f"{shown.max()}" in summary and f"({len(shown)} " in summary
+        if len(now):
+            assert R.year_span(now) in span[2] and R.year_span(now) in summary
+
+
+def _sens(values: dict[tuple[str, float], float]) -> pd.DataFrame:
+    rows = [
+        dict(method=m, link_factor=k, year=y, value=v * (1 if y == 2007 else 2), lo=v, hi=v, kind="linked")
+        for (m, k), v in values.items()
+        for y in (2007, 2008)
+    ]
+    later = [dict(method=m, link_factor=k, year=2009, value=500.0, lo=1, hi=1, kind="reported") for m, k in values]
+    return pd.DataFrame(rows + later)
+
+
+def test_the_sensitivity_sentence_describes_the_lines_of_its_chart():
+    """The sentence counts the chart's lines (method x link factor), gives the spread of the
+    earliest year over all of them, the spread from the link factors alone under the page's
+    method, and the last year any line moves."""
+    sens = _sens(
+        {("link_factor", 2.5): 100.0, ("link_factor", 3.0): 120.0, ("ratio", 2.5): 90.0, ("ratio", 3.0): 130.0}
+    )
+    en = R.sensitivity_markdown(sens, "en", "link_factor")
+    assert en == (
+        "The chart shows the series under 4 combinations of 2 linking methods and 2 link factors (2.50, 3.00). "
+        "In 2007 they range from 90 to 130 billion VND, 44% from lowest to highest. With this page's method "
+        "(link factor) alone, the 2 link factors move 2007 by 20%. Years after 2008 depend on neither the link "
+        "factor nor the method."
+    )
+    vi = R.sensitivity_markdown(sens, "vi", "link_factor")
+    assert "4 tổ hợp của 2 phương pháp nối và 2 hệ số nối (2,50; 3,00)" in vi and "từ 90 đến 130 tỷ đồng" in vi
+    assert "chênh 44%" in vi and "thay đổi 20%" in vi
+    one = R.sensitivity_markdown(_sens({("link_factor", 2.5): 100.0, ("link_factor", 3.0): 120.0}), "en", "link_factor")
+    assert one.startswith("The chart shows the series under 2 link factors (2.50, 3.00), with the link factor method.")
+    assert "alone" not in one and "20% from lowest to highest" in one
+
+
+def test_the_sensitivity_sentence_and_the_chart_description_give_the_same_numbers(run):
+    from helpers.common.plots import sensitivity_chart
+    from helpers.series import build as S
+
+    done, _, _ = run
+    params = done.series_params
+    low, high = params.link_params().link_factor_range
+    factors = sorted({low, params.link_params().link_factor, high})
+    sens = S.sensitivity(done.observations, factors, R.applicable_methods(done.observations, params), params)
+    for lang in ("en", "vi"):
+        alt = sensitivity_chart(sens, lang).laocai_alt
+        text = R.sensitivity_markdown(sens, lang, params.method)
+        n_lines = re.search(r"(\d+) (combinations|tổ hợp)", alt).group(1)
+        assert f"{n_lines} {'combinations' if lang == 'en' else 'tổ hợp'}" in text
+        low_high = re.search(r"(?:from|từ) ([\d.,]+) (?:to|đến) ([\d.,]+)", alt).groups()
+        assert re.search(rf"(?:from|từ) {re.escape(low_high[0])} (?:to|đến) {re.escape(low_high[1])}", text)
+
+
+def test_the_leave_one_out_table_converts_with_the_pages_factor_except_for_a_figure_it_rests_on(run):
+    """With the factor estimated from the figures, each 1994-price figure is converted with the
+    factor estimated without it: the page's own factor unless the figure is one of the years
+    published at both price bases, whose factor is then the prior's. The page says so."""
+    done, choice, estimate = run
+    table = R.leave_one_out(done)
+    old = table[table["link_factor"].notna()].set_index("figure_id")
+    assert len(old)
+    bridge_ids = set(estimate.bridges["old_id"]) | set(estimate.bridges["new_id"])
+    for fid, row in old.iterrows():
+        value = float(done.observations.set_index("figure_id").loc[fid, "value"])
+        assert row["published_2010"] == pytest.approx(value * row["link_factor"])
+        if fid not in bridge_ids or choice.scenario:
+            assert row["link_factor"] == pytest.approx(choice.k)
+        else:
+            assert row["link_factor"] == pytest.approx(estimate.prior_k)
+    for lang in ("en", "vi"):
+        note = R.loo_link_text(table, choice, lang)
+        if choice.origin == "data":
+            assert t("col.loo_link_factor", lang) in note and R._k(choice.k, lang) in note
+            assert t("col.loo_link_factor", lang) in R.loo_display(table, lang).headers
+        else:
+            assert note == ""

@@ -281,6 +281,12 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "với số liệu mà hệ số của trang được ước lượng từ đó.",
     },
     "col.loo_link_factor": {"en": "Link factor used", "vi": "Hệ số nối đã dùng"},
+    "series.bases_intro": {
+        "en": "{n} figures of the series state no price base. Each is given the base its evidence supports "
+        "(rule: {rule}).",
+        "vi": "{n} số liệu của chuỗi không ghi loại giá. Mỗi số liệu được gán loại giá mà căn cứ ủng hộ (quy "
+        "tắc: {rule}).",
+    },
     "series.bases_none": {
         "en": "Every figure of the series states its price base.",
         "vi": "Mọi số liệu của chuỗi đều ghi loại giá.",

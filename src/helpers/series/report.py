@@ -332,8 +332,8 @@ def bases_table(obs: pd.DataFrame, params: SeriesParams, plans: pd.DataFrame | N
     """The figures whose source states no price base (the section's heading): the base each
     was given, the rule, how sure it is and the evidence, written as sentences in the
     report's language (:func:`evidence_text`); the figures of stated base appear only as the
-    references the evidence names. Empty when every figure states its base
-    (``series.bases_none`` says so). Shown as cards of labelled values where its columns do
+    references the evidence names. The rule, the same for all, is in :func:`bases_text`.
+    Shown as cards of labelled values where its columns do
     not fit (the evidence is long)."""
     table = basefix.assign_bases(
         obs,
@@ -345,7 +345,6 @@ def bases_table(obs: pd.DataFrame, params: SeriesParams, plans: pd.DataFrame | N
     table = table[table["stated_base"].astype(str) == "unstated"]
     k = params.link_params().link_factor if params.link_factor is None else params.link_factor
     table = table.assign(
-        rule_key="chain",
         evidence_text=[
             evidence_text(tests, value, year, k, lang)
             for tests, value, year in zip(table["tests"], table["value"], table["year"])
@@ -357,10 +356,17 @@ def bases_table(obs: pd.DataFrame, params: SeriesParams, plans: pd.DataFrame | N
         Col("value", "col.value_bn", "num", decimals=1),
         Col("assigned_base", "col.price_base", "word", group="base_word"),
         Col("flag", "col.flags", "word", group="basefix_flag"),
-        Col("rule_key", "col.rule", "word", group="basefix_rule"),
         Col("evidence_text", "col.evidence"),
     ]
     return Table(table, cols, lang, name="bases", stacked=True)
+
+
+def bases_text(bases: Table, lang: str = "en") -> str:
+    """The sentence above :func:`bases_table`: how many figures state no price base and the
+    rule every one of them was given its base by (the same for all, so not a column)."""
+    if not len(bases):
+        return t("series.bases_none", lang)
+    return t("series.bases_intro", lang, n=len(bases), rule=t("basefix_rule.chain", lang))
 
 
 def _ref_text(ref: dict, lang: str) -> str:
@@ -495,7 +501,7 @@ def sensitivity_markdown(sens: pd.DataFrame, lang: str = "en", method: str | Non
         n=lines.ngroups,
         n_methods=len(methods),
         n_k=len(factors),
-        factors=", ".join(_k(k, lang) for k in factors),
+        factors=("; " if lang == "vi" else ", ").join(_k(k, lang) for k in factors),  # "2,38; 4,29" in Vietnamese
         first=first,
     )
     if len(methods) == 1:
@@ -584,7 +590,20 @@ def nowcast_table(series: pd.DataFrame, lang: str = "en") -> Table:
         Col("figure_ids", "col.figures", "code"),
         Col("note_text", "col.note"),
     ]
-    return Table(now, cols, lang, name="nowcasts")
+    return Table(now, cols, lang, name="nowcasts", stacked=True)
+
+
+def leave_one_out(done) -> pd.DataFrame:
+    """The leave-one-out check of a series run (a :class:`helpers.series.stage.SeriesRun`):
+    from the run's parameters *as given*, so that with no factor chosen the link factor is
+    re-estimated from the prior without each figure (the run's estimate from all the figures
+    would count the bridge years twice and let a left-out figure convert itself)."""
+    from helpers.series import loo
+
+    given = done.params
+    return loo.check_intervals(
+        done.observations, given.series_params(), done.plans, link_from_data=given.link_factor is None
+    )
 
 
 def loo_display(table: pd.DataFrame, lang: str = "en") -> Table:
