@@ -101,6 +101,63 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "col.link_ratio": {"en": "Ratio 2010 / 1994", "vi": "Tỷ số 2010 / 1994"},
     "col.sd_log": {"en": "Sd on logs", "vi": "Độ lệch chuẩn (log)"},
     "col.weight": {"en": "Weight", "vi": "Trọng số"},
+    "keys.span_nowcast": {
+        "en": "{first}–{last} from full-year figures; {nowcast_years} estimated from part-year figures",
+        "vi": "{first}–{last} từ số liệu cả năm; {nowcast_years} ước tính từ số liệu một phần năm",
+    },
+    "series.summary_nowcast": {
+        "en": "The series runs from {first} to {last} ({n} years). Up to {full_last} it rests on full-year "
+        "figures: {n_reported} years come from published figures at 2010 prices or levels their growth rates "
+        "imply, {n_linked} are linked from 1994 prices and {n_gap} are estimated gap years with no published "
+        "figure. For {nowcast_years} only part-year figures are published; the series gives full-year "
+        "estimates from them.",
+        "vi": "Chuỗi số liệu từ {first} đến {last} ({n} năm). Đến năm {full_last}, chuỗi dựa trên số liệu cả "
+        "năm: {n_reported} năm lấy từ số liệu công bố theo giá 2010 hoặc suy ra từ tốc độ tăng, {n_linked} "
+        "năm quy đổi từ giá 1994 và {n_gap} năm thiếu số liệu được ước lượng. Với năm {nowcast_years}, chỉ "
+        "có số liệu một phần năm được công bố; chuỗi đưa ra ước tính cả năm từ các số liệu đó.",
+    },
+    "series.sensitivity_set": {
+        "en": "The chart shows the series under {n} combinations of {n_methods} linking methods and {n_k} link "
+        "factors ({factors}).",
+        "vi": "Biểu đồ thể hiện chuỗi số liệu theo {n} tổ hợp của {n_methods} phương pháp nối và {n_k} hệ số "
+        "nối ({factors}).",
+    },
+    "series.sensitivity_set_one": {
+        "en": "The chart shows the series under {n_k} link factors ({factors}), with the {method} method.",
+        "vi": "Biểu đồ thể hiện chuỗi số liệu theo {n_k} hệ số nối ({factors}), với phương pháp {method}.",
+    },
+    "series.sensitivity_range": {
+        "en": "In {first} they range from {low} to {high} billion VND, {spread} from lowest to highest.",
+        "vi": "Năm {first}, giá trị dao động từ {low} đến {high} tỷ đồng, chênh {spread} giữa mức thấp nhất "
+        "và cao nhất.",
+    },
+    "series.sensitivity_method": {
+        "en": "With this page's method ({method}) alone, the {n_k} link factors move {first} by {spread}.",
+        "vi": "Chỉ với phương pháp của trang này ({method}), {n_k} hệ số nối làm năm {first} thay đổi {spread}.",
+    },
+    "series.sensitivity_after": {
+        "en": "Years after {last_moved} depend on neither the link factor nor the method.",
+        "vi": "Các năm sau {last_moved} không phụ thuộc vào hệ số nối hay phương pháp.",
+    },
+    "series.loo_link": {
+        "en": "A 1994-price figure is put on 2010 prices with the link factor estimated without it (column "
+        "“{column}”), so that it does not vouch for itself; that factor differs from this page's {k} only "
+        "for a figure the page's factor was estimated from.",
+        "vi": "Số liệu giá 1994 được quy đổi sang giá 2010 bằng hệ số nối ước lượng khi không có chính số liệu "
+        "đó (cột “{column}”), để số liệu không tự kiểm chứng cho mình; hệ số này chỉ khác hệ số {k} của trang "
+        "với số liệu mà hệ số của trang được ước lượng từ đó.",
+    },
+    "col.loo_link_factor": {"en": "Link factor used", "vi": "Hệ số nối đã dùng"},
+    "series.bases_intro": {
+        "en": "{n} figures of the series state no price base. Each is given the base its evidence supports "
+        "(rule: {rule}).",
+        "vi": "{n} số liệu của chuỗi không ghi loại giá. Mỗi số liệu được gán loại giá mà căn cứ ủng hộ (quy "
+        "tắc: {rule}).",
+    },
+    "series.bases_none": {
+        "en": "Every figure of the series states its price base.",
+        "vi": "Mọi số liệu của chuỗi đều ghi loại giá.",
+    },
     "series.loo_none": {
         "en": "No figure could be tested ({skipped} not testable).",
         "vi": "Không kiểm tra được số liệu nào ({skipped} số liệu không kiểm tra được).",
@@ -234,63 +291,6 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "keys.n_sources": {"en": "Source documents", "vi": "Tài liệu nguồn"},
     "keys.n_flagged": {"en": "Checks that disagree", "vi": "Phép kiểm tra có sai lệch"},
     "keys.span": {"en": "Years covered", "vi": "Các năm"},
-    "keys.span_nowcast": {
-        "en": "{first}–{last} from full-year figures; {nowcast_years} estimated from part-year figures",
-        "vi": "{first}–{last} từ số liệu cả năm; {nowcast_years} ước tính từ số liệu một phần năm",
-    },
-    "series.summary_nowcast": {
-        "en": "The series runs from {first} to {last} ({n} years). Up to {full_last} it rests on full-year "
-        "figures: {n_reported} years come from published figures at 2010 prices or levels their growth rates "
-        "imply, {n_linked} are linked from 1994 prices and {n_gap} are estimated gap years with no published "
-        "figure. For {nowcast_years} only part-year figures are published; the series gives full-year "
-        "estimates from them.",
-        "vi": "Chuỗi số liệu từ {first} đến {last} ({n} năm). Đến năm {full_last}, chuỗi dựa trên số liệu cả "
-        "năm: {n_reported} năm lấy từ số liệu công bố theo giá 2010 hoặc suy ra từ tốc độ tăng, {n_linked} "
-        "năm quy đổi từ giá 1994 và {n_gap} năm thiếu số liệu được ước lượng. Với năm {nowcast_years}, chỉ "
-        "có số liệu một phần năm được công bố; chuỗi đưa ra ước tính cả năm từ các số liệu đó.",
-    },
-    "series.sensitivity_set": {
-        "en": "The chart shows the series under {n} combinations of {n_methods} linking methods and {n_k} link "
-        "factors ({factors}).",
-        "vi": "Biểu đồ thể hiện chuỗi số liệu theo {n} tổ hợp của {n_methods} phương pháp nối và {n_k} hệ số "
-        "nối ({factors}).",
-    },
-    "series.sensitivity_set_one": {
-        "en": "The chart shows the series under {n_k} link factors ({factors}), with the {method} method.",
-        "vi": "Biểu đồ thể hiện chuỗi số liệu theo {n_k} hệ số nối ({factors}), với phương pháp {method}.",
-    },
-    "series.sensitivity_range": {
-        "en": "In {first} they range from {low} to {high} billion VND, {spread} from lowest to highest.",
-        "vi": "Năm {first}, giá trị dao động từ {low} đến {high} tỷ đồng, chênh {spread} giữa mức thấp nhất "
-        "và cao nhất.",
-    },
-    "series.sensitivity_method": {
-        "en": "With this page's method ({method}) alone, the {n_k} link factors move {first} by {spread}.",
-        "vi": "Chỉ với phương pháp của trang này ({method}), {n_k} hệ số nối làm năm {first} thay đổi {spread}.",
-    },
-    "series.sensitivity_after": {
-        "en": "Years after {last_moved} depend on neither the link factor nor the method.",
-        "vi": "Các năm sau {last_moved} không phụ thuộc vào hệ số nối hay phương pháp.",
-    },
-    "series.loo_link": {
-        "en": "A 1994-price figure is put on 2010 prices with the link factor estimated without it (column "
-        "“{column}”), so that it does not vouch for itself; that factor differs from this page's {k} only "
-        "for a figure the page's factor was estimated from.",
-        "vi": "Số liệu giá 1994 được quy đổi sang giá 2010 bằng hệ số nối ước lượng khi không có chính số liệu "
-        "đó (cột “{column}”), để số liệu không tự kiểm chứng cho mình; hệ số này chỉ khác hệ số {k} của trang "
-        "với số liệu mà hệ số của trang được ước lượng từ đó.",
-    },
-    "col.loo_link_factor": {"en": "Link factor used", "vi": "Hệ số nối đã dùng"},
-    "series.bases_intro": {
-        "en": "{n} figures of the series state no price base. Each is given the base its evidence supports "
-        "(rule: {rule}).",
-        "vi": "{n} số liệu của chuỗi không ghi loại giá. Mỗi số liệu được gán loại giá mà căn cứ ủng hộ (quy "
-        "tắc: {rule}).",
-    },
-    "series.bases_none": {
-        "en": "Every figure of the series states its price base.",
-        "vi": "Mọi số liệu của chuỗi đều ghi loại giá.",
-    },
     "keys.n_gap": {"en": "Gap years (estimated)", "vi": "Năm thiếu số liệu (ước lượng)"},
     "keys.link_factor": {"en": "Link factor 1994 → 2010", "vi": "Hệ số nối giá 1994 → 2010"},
     "keys.unit": {"en": "billion VND, constant 2010 prices", "vi": "tỷ đồng, giá so sánh 2010"},
