@@ -318,7 +318,8 @@ def check_intervals_command(
     ),
 ) -> None:
     """Rebuild the series leaving out each published annual figure in turn; print CSV (figure_id, year,
-    published value at 2010 prices, estimate without it, lo, hi, covered) and the coverage line."""
+    published value at 2010 prices, the link factor a 1994-price figure was converted with, estimate
+    without it, lo, hi, covered) and the coverage line."""
     from helpers.common.errors import UsageError
     from helpers.series import loo
     from helpers.series.build import load_figures
