@@ -345,8 +345,8 @@ def test_the_sensitivity_sentence_describes_the_lines_of_its_chart():
     en = R.sensitivity_markdown(sens, "en", "link_factor")
     assert en == (
         "The chart shows the series under 4 combinations of 2 linking methods and 2 link factors (2.50, 3.00). "
-        "In 2007 they range from 90 to 130 billion VND, 44% from lowest to highest. With this page's method "
-        "(link factor) alone, the 2 link factors move 2007 by 20%. Years after 2008 depend on neither the link "
+        "In 2007 they range from 90 to 130 billion VND, 44% from lowest to highest. With the link factor "
+        "method of this page alone, the 2 link factors move 2007 by 20%. Years after 2008 depend on neither the link "
         "factor nor the method."
     )
     vi = R.sensitivity_markdown(sens, "vi", "link_factor")

@@ -132,8 +132,8 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "và cao nhất.",
     },
     "series.sensitivity_method": {
-        "en": "With this page's method ({method}) alone, the {n_k} link factors move {first} by {spread}.",
-        "vi": "Chỉ với phương pháp của trang này ({method}), {n_k} hệ số nối làm năm {first} thay đổi {spread}.",
+        "en": "With the {method} method of this page alone, the {n_k} link factors move {first} by {spread}.",
+        "vi": "Chỉ với phương pháp {method} của trang này, {n_k} hệ số nối làm năm {first} thay đổi {spread}.",
     },
     "series.sensitivity_after": {
         "en": "Years after {last_moved} depend on neither the link factor nor the method.",
