@@ -233,6 +233,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "keys.n_figures": {"en": "Figures found", "vi": "Số liệu tìm thấy"},
     "keys.n_sources": {"en": "Source documents", "vi": "Tài liệu nguồn"},
     "keys.n_flagged": {"en": "Checks that disagree", "vi": "Phép kiểm tra có sai lệch"},
+    "keys.n_of": {"en": "{n} of {total}", "vi": "{n} trong số {total}"},
     "keys.span": {"en": "Years covered", "vi": "Các năm"},
     "keys.n_gap": {"en": "Gap years (estimated)", "vi": "Năm thiếu số liệu (ước lượng)"},
     "keys.link_factor": {"en": "Link factor 1994 → 2010", "vi": "Hệ số nối giá 1994 → 2010"},
@@ -289,6 +290,16 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "vi": "Biểu đồ: {n} số liệu cả năm được công bố về giá trị sản xuất công nghiệp, {first}–{last}, theo "
         "loại giá; cao nhất là {high} tỷ đồng.",
     },
+    "chart.figures_alt_none": {
+        "en": "Chart: no published full-year figure of the industrial production value.",
+        "vi": "Biểu đồ: không có số liệu cả năm được công bố về giá trị sản xuất công nghiệp.",
+    },
+    "chart.figures_alt_plans": {
+        "en": "Also drawn as hollow markers: plans and targets (not data), {n} in {first}–{last}, the highest "
+        "{high} billion VND.",
+        "vi": "Vẽ thêm bằng điểm rỗng: kế hoạch, mục tiêu (không phải số liệu), {n} số trong {first}–{last}, "
+        "cao nhất {high} tỷ đồng.",
+    },
     "chart.plot": {"en": "Chart", "vi": "Biểu đồ"},
     # --- category values -------------------------------------------------------------------------
     "word.yes": {"en": "yes", "vi": "có"},
@@ -306,6 +317,13 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "period_word.FY": {"en": "year", "vi": "cả năm"},
     "unit_word.bn_vnd": {"en": "bn VND", "vi": "tỷ đồng"},
     "unit_word.pct": {"en": "%", "vi": "%"},
+    "unit_word.mn_usd": {"en": "mn USD", "vi": "triệu USD"},
+    "unit_word.index": {"en": "(index)", "vi": "(chỉ số)"},
+    "col.value_units": {
+        "en": "Value (bn VND; other units as marked)",
+        "vi": "Giá trị (tỷ đồng; đơn vị khác ghi kèm)",
+    },
+    "figures.one_region": {"en": "Region of every figure: {region}.", "vi": "Địa bàn của mọi số liệu: {region}."},
     "lang_word.vi": {"en": "Vietnamese", "vi": "Tiếng Việt"},
     "lang_word.en": {"en": "English", "vi": "Tiếng Anh"},
     "base_word.none": {"en": "none (gap year)", "vi": "không có (năm thiếu)"},
