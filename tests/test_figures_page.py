@@ -73,8 +73,8 @@ def test_a_value_carries_its_unit_unless_it_is_billion_vnd(value, unit, en, vi):
 
 def test_the_value_header_is_true_for_every_row():
     assert FP.value_header(["bn_vnd", "bn_vnd"], "en") == "Value (bn VND)"
-    assert FP.value_header(["bn_vnd", "pct"], "en") == "Value (bn VND; other units as marked)"
-    assert FP.value_header(["bn_vnd", "pct"], "vi") == "Giá trị (tỷ đồng; đơn vị khác ghi kèm)"
+    assert FP.value_header(["bn_vnd", "pct"], "en") == "Value (bn VND unless marked)"
+    assert FP.value_header(["bn_vnd", "pct"], "vi") == "Giá trị (tỷ đồng, trừ khi ghi khác)"
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

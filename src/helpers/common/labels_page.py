@@ -319,10 +319,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "unit_word.pct": {"en": "%", "vi": "%"},
     "unit_word.mn_usd": {"en": "mn USD", "vi": "triệu USD"},
     "unit_word.index": {"en": "(index)", "vi": "(chỉ số)"},
-    "col.value_units": {
-        "en": "Value (bn VND; other units as marked)",
-        "vi": "Giá trị (tỷ đồng; đơn vị khác ghi kèm)",
-    },
+    "col.value_units": {"en": "Value (bn VND unless marked)", "vi": "Giá trị (tỷ đồng, trừ khi ghi khác)"},
     "figures.one_region": {"en": "Region of every figure: {region}.", "vi": "Địa bàn của mọi số liệu: {region}."},
     "lang_word.vi": {"en": "Vietnamese", "vi": "Tiếng Việt"},
     "lang_word.en": {"en": "English", "vi": "Tiếng Anh"},

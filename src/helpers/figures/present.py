@@ -196,7 +196,7 @@ def summary_table(figures: pd.DataFrame, lang: str = "en") -> Table:
 
 def value_header(units, lang: str = "en") -> str:
     """The header of a column of values in ``units`` (one per row), true for every row: "Value
-    (bn VND)" when all are billion VND, else "Value (bn VND; other units as marked)", the other
+    (bn VND)" when all are billion VND, else "Value (bn VND unless marked)", the other
     values written with their unit (:func:`value_text`)."""
     return t(_value_key(units), lang)
 
