@@ -65,7 +65,8 @@ SHARE = dict(
 @pytest.mark.parametrize(
     "value, unit, en, vi",
     [(46100.0, "bn_vnd", "46,100.0", "46.100,0"), (35.9, "pct", "35.9%", "35,9%"),
-     (12.5, "mn_usd", "12.5 mn USD", "12,5 triệu USD"), (float("nan"), "pct", "–", "–")],
+     (35.94, "pct", "35.94%", "35,94%"), (12.5, "mn_usd", "12.5 mn USD", "12,5 triệu USD"),
+     (float("nan"), "pct", "–", "–")],
 )  # fmt: skip
 def test_a_value_carries_its_unit_unless_it_is_billion_vnd(value, unit, en, vi):
     assert FP.value_text(value, unit, "en") == en and FP.value_text(value, unit, "vi") == vi

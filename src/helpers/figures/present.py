@@ -207,12 +207,13 @@ def _value_key(units) -> str:
 
 def value_text(value, unit: str, lang: str = "en", decimals: int = 1) -> str:
     """A figure's value as a reader sees it: billion VND as a bare number (the column's header
-    names the unit), a percentage with "%", any other unit with its name ("12.5 mn USD")."""
+    names the unit), a percentage with "%" and the decimals it was published with (up to two:
+    35.94 stays "35.94%"), any other unit with its name ("12.5 mn USD")."""
     text = number(value, lang, decimals)
     if unit == "bn_vnd" or text == "–":
         return text
     if unit == "pct":
-        return text + "%"
+        return _growth(value, lang) + "%"
     return f"{text} {word('unit_word', unit, lang)}"
 
 
