@@ -105,7 +105,7 @@ def test_the_figures_table_says_a_shared_region_once_and_names_the_value_unit(la
     df = pd.DataFrame([row(), row(**SHARE), row(figure_id="doc@5", growth_pct=12.9, compared_to="2020")])
     table = FP.summary_table(df, lang)
     assert t("col.region", lang) not in table.headers
-    assert table.caption == t("figures.one_region", lang, region="Lào Cai")
+    assert FP.region_note(df, lang) == t("figures.one_region", lang, region="Lào Cai")
     assert t("col.value_units", lang) in table.headers
     values = table.frame[t("col.value_units", lang)].tolist()
     assert values[1] in ("35.9%", "35,9%") and "%" not in values[0]
@@ -120,7 +120,7 @@ def test_the_figures_table_says_a_shared_region_once_and_names_the_value_unit(la
 def test_the_figures_table_keeps_a_region_column_when_regions_differ():
     df = pd.DataFrame([row(), row(figure_id="doc@2", region="Yên Bái")])
     table = FP.summary_table(df, "en")
-    assert "Region" in table.headers and table.caption is None
+    assert "Region" in table.headers and FP.region_note(df, "en") == ""
 
 
 def _result(n_flag: int, n_ok: int) -> FiguresResult:
@@ -165,3 +165,11 @@ def test_the_chart_description_counts_published_figures_apart_from_plans_and_tar
     assert "plans" not in plain and plain.startswith("Chart: 1 published")
     only_plans = figures_chart_alt(f[f["status"] == "target"], "en")
     assert only_plans.startswith("Chart: no published full-year figure") and "1 in 2025" in only_plans
+
+
+def test_the_provenance_trail_is_named_by_its_heading():
+    from helpers.reports.render import reader_markup
+
+    trail = FP.provenance_html(pd.DataFrame([row()]), [], "vi")
+    page = f'<html><body><main id="content"><h2>Nguồn gốc</h2>{trail}</main></body></html>'
+    assert re.search(r"<div class='table-wrap stacked'[^>]* aria-label=\"Nguồn gốc\">", reader_markup(page, "vi"))

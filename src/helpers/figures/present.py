@@ -102,10 +102,8 @@ def provenance_html(
         )
         + "</tr>"
     )
-    return (
-        "<div class='table-wrap stacked' tabindex='0' role='region' aria-label='"
-        + html.escape(t("col.quote", lang))
-        + "'>"
+    return (  # the box is named by the heading it stands under (reports.render)
+        "<div class='table-wrap stacked' tabindex='0' role='region'>"
         f"<table class='provenance laocai-table' role='table'><thead role='rowgroup'>{head}</thead>"
         f"<tbody role='rowgroup'>{''.join(rows)}</tbody></table></div>"
     )
@@ -166,13 +164,12 @@ def summary_table(figures: pd.DataFrame, lang: str = "en") -> Table:
     """Figures of the industrial production value and related indicators, one line each, in
     the reader's language (indicator, status, base, kind and qualifier translated).
 
-    The table fits a desktop page: a region shared by every figure is said once in the caption
-    rather than in a column, and each value carries its unit where it is not billion VND under
-    a header that says so (:func:`value_header`). It is ``stacked``: where its columns do not
-    fit (a phone, a narrow window) every figure is a card of labelled values, values missing
-    from a figure left out of its card."""
-    regions = figures["region"].dropna().unique() if "region" in figures else []
-    one_region = len(regions) == 1
+    The table fits a desktop page: a region shared by every figure is no column of its own (the
+    page says it once above the table, :func:`region_note`), and each value carries its unit
+    where it is not billion VND under a header that says so (:func:`value_header`). It is
+    ``stacked``: where its columns do not fit (a phone, a narrow window) every figure is a card
+    of labelled values, values missing from a figure left out of its card."""
+    one_region = bool(region_note(figures, lang))
     cols = [
         Col("figure_id", "col.id", "code"),
         Col("indicator", "col.indicator", "word", group="indicator"),
@@ -190,8 +187,14 @@ def summary_table(figures: pd.DataFrame, lang: str = "en") -> Table:
     ]
     cols = [c for c in cols if c.key in figures and not (c.key == "region" and one_region)]
     df = figures.assign(value=list(zip(figures["value"], figures["unit"])))
-    caption = t("figures.one_region", lang, region=regions[0]) if one_region else None
-    return Table(df, cols, lang, name="figures", stacked=True, caption=caption)
+    return Table(df, cols, lang, name="figures", stacked=True)
+
+
+def region_note(figures: pd.DataFrame, lang: str = "en") -> str:
+    """The sentence naming the region of every figure when they all share one ("Region of every
+    figure: Lào Cai."), which the figures table then leaves out; "" when regions differ."""
+    regions = figures["region"].dropna().unique() if "region" in figures else []
+    return t("figures.one_region", lang, region=regions[0]) if len(regions) == 1 else ""
 
 
 def value_header(units, lang: str = "en") -> str:
