@@ -173,3 +173,22 @@ def test_the_provenance_trail_is_named_by_its_heading():
     trail = FP.provenance_html(pd.DataFrame([row()]), [], "vi")
     page = f'<html><body><main id="content"><h2>Nguồn gốc</h2>{trail}</main></body></html>'
     assert re.search(r"<div class='table-wrap stacked'[^>]* aria-label=\"Nguồn gốc\">", reader_markup(page, "vi"))
+
+
+@pytest.mark.parametrize(
+    "period, en, vi",
+    [("FY", "2023", "2023"), ("H1", "H1 2023", "6 tháng đầu năm 2023"), ("Q2", "Q2 2023", "quý 2/2023"),
+     ("M3", "Mar 2023", "tháng 3/2023"), ("M1-9", "Jan–Sep 2023", "tháng 1–9/2023"),
+     ("YTD", "2023 to date", "từ đầu năm 2023"), ("Y2021-2025", "2021–2025", "2021–2025"),
+     ("M13", "2023 (M13)", "2023 (M13)")],
+)  # fmt: skip
+def test_a_part_year_figure_says_its_period(period, en, vi):
+    assert FP.period_text(period, 2023, "en") == en and FP.period_text(period, 2023, "vi") == vi
+
+
+def test_the_tables_tell_a_half_year_figure_from_a_full_year_one():
+    df = pd.DataFrame([row(), row(figure_id="doc@7", period="H1", value=1765.0)])
+    frame = FP.summary_table(df, "en").frame
+    assert frame[t("col.period", "en")].tolist() == ["2021", "H1 2021"]
+    trail = FP.provenance_html(df, [], "vi")
+    assert "data-label='Kỳ'>6 tháng đầu năm 2021</td>" in trail

@@ -21,7 +21,7 @@ from .table import FiguresResult
 _PROVENANCE_HEADS = (
     "col.id",
     "col.indicator",
-    "col.year",
+    "col.period",
     "col.value_bn",  # or col.value_units when a figure is in another unit (value_header)
     "col.status",
     "col.price_base",
@@ -80,7 +80,7 @@ def provenance_html(
         cells = [
             f"<code>{html.escape(r.figure_id)}</code>",
             html.escape(_indicator_label(str(r.indicator), lang)),
-            str(int(r.year)),
+            html.escape(period_text(getattr(r, "period", "FY"), r.year, lang)),
             html.escape(value_text(r.value, r.unit, lang)),
             html.escape(_word("status_word", r.status, lang)),
             html.escape(_word("base_word", r.price_base, lang)),
@@ -175,7 +175,7 @@ def summary_table(figures: pd.DataFrame, lang: str = "en") -> Table:
         Col("indicator", "col.indicator", "word", group="indicator"),
         Col("region", "col.region", "word"),
         Col("scope", "col.scope", "word", group="scope_word"),
-        Col("year", "col.year", "year"),
+        Col("period", "col.period", "word", fmt=lambda v, lang: period_text(*v, lang)),
         Col("value", _value_key(figures["unit"]), "num", fmt=lambda v, lang: value_text(*v, lang)),
         Col("qualifier", "col.qualifier", "word", group="qualifier_word"),
         Col("price_base", "col.price_base", "word", group="base_word"),
@@ -185,9 +185,42 @@ def summary_table(figures: pd.DataFrame, lang: str = "en") -> Table:
         Col("kind", "col.kind", "word", group="kind_word"),
         Col("flags", "col.flags", "code"),
     ]
-    cols = [c for c in cols if c.key in figures and not (c.key == "region" and one_region)]
-    df = figures.assign(value=list(zip(figures["value"], figures["unit"])))
+    cols = [c for c in cols if (c.key in figures or c.key == "period") and not (c.key == "region" and one_region)]
+    periods = figures["period"] if "period" in figures else pd.Series("FY", index=figures.index)
+    df = figures.assign(value=list(zip(figures["value"], figures["unit"])), period=list(zip(periods, figures["year"])))
     return Table(df, cols, lang, name="figures", stacked=True)
+
+
+def period_text(period: object, year: object, lang: str = "en") -> str:
+    """The period of a figure as a reader says it: a full year is its year ("2021"), a part of
+    it is named ("H1 2021", "Jan–Sep 2023", "Q2 2020"; in Vietnamese "6 tháng đầu năm 2021",
+    "tháng 1–9/2023", "quý 2/2020"); a period the labels cannot say stays as coded after the
+    year."""
+    from babel.dates import get_month_names
+
+    from helpers.common.i18n import LOCALES, check_lang
+
+    y = str(int(year))
+    p = str(period or "FY")
+    if p == "FY":
+        return y
+    if p in ("H1", "H2", "YTD"):
+        return t(f"period_text.{p}", lang, year=y)
+    if m := re.fullmatch(r"Y(\d{4})-(\d{4})", p):  # a span of years
+        return f"{m[1]}–{m[2]}"
+    if m := re.fullmatch(r"Q([1-4])", p):
+        return t("period_text.Q", lang, q=m[1], year=y)
+    m = re.fullmatch(r"M(\d{1,2})(?:-(\d{1,2}))?", p)
+    if m and all(1 <= int(x) <= 12 for x in m.groups() if x):
+        months = get_month_names("abbreviated", locale=LOCALES[check_lang(lang)])
+
+        def name(k: str) -> str:
+            return k if lang == "vi" else months[int(k)]
+
+        if m[2] is None:
+            return t("period_text.M", lang, month=name(m[1]), year=y)
+        return t("period_text.Mk", lang, first=name(m[1]), month=name(m[2]), year=y)
+    return f"{y} ({p})"
 
 
 def region_note(figures: pd.DataFrame, lang: str = "en") -> str:
