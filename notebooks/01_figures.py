@@ -47,6 +47,8 @@ display(P.sources_table(sources, lang))
 
 # %%
 display(Markdown("## " + t("figures.table_heading", lang)))
+if note := P.region_note(result.figures, lang):  # a region shared by every figure, said once
+    display(Markdown(note))
 display(P.summary_table(result.figures, lang))
 
 # %%

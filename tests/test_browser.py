@@ -250,7 +250,7 @@ TEXT_CELLS_JS = r"""
 MIN_TAP_PX = 44.0
 TAP_SELECTOR = (
     "nav.links a, p.based-on a, nav.contents summary, nav.contents li a, details.about > summary, "
-    ".downloads a, ul.reports .links a, a.report-link, td.params summary"
+    ".downloads a, ul.reports .links a, a.report-link, td.params summary, a.back"
 )
 #: Measured with every folded part open (the contents list, the run details), then folded again.
 TAP_TARGETS_JS = (

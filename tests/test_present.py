@@ -189,7 +189,7 @@ def test_curation_notes_read_as_sentences_naming_the_source_in_both_languages():
     many = Correction("set", 3, {"indicator": "industrial_production_value"}, "why.", values={"price_base": "2010"})
     en = FP.curation_parts(one, "en", [src])[0]
     assert en.startswith(
-        "Price base set to constant 1994 prices for 1 figure (source: Daily News, reposted, 2020-03-04;"
+        "Price base set to constant 1994 prices for 1 figure (source: Daily News, reposted, 4 Mar 2020;"
     )
     assert "year 2012; status: target" in en
     assert "figure(s)" not in en and "price_base" not in en and "=" not in en and "s-1" not in en
@@ -219,10 +219,13 @@ def test_curation_notes_tell_every_column_set_numbers_in_the_pages_format_and_qu
 
 @pytest.mark.parametrize(
     "date, en, vi",
-    [("2020-03-04", "2020-03-04", "04/03/2020"), ("2012-01", "2012-01", "01/2012"), ("2015", "2015", "2015"),
-     (None, "date unknown", "không rõ ngày")],
+    [("2020-03-04", "4 Mar 2020", "04/03/2020"), ("2012-01", "Jan 2012", "01/2012"), ("2024-06", "Jun 2024", "06/2024"),
+     ("2015", "2015", "2015"), ("2020-3-4", "4 Mar 2020", "04/03/2020"), ("spring 2019", "spring 2019", "spring 2019"),
+     ("2020-13", "2020-13", "2020-13"), (None, "date unknown", "không rõ ngày")],
 )  # fmt: skip
 def test_publication_dates_are_written_the_pages_way(date, en, vi):
+    """English pages write a source's date as the run times are written ("4 Mar 2020", a month
+    "Jun 2024"), Vietnamese pages day/month/year; what is not a date stays as written."""
     from helpers.figures import present as FP
 
     assert FP.date_text(date, "en") == en and FP.date_text(date, "vi") == vi

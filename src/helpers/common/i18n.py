@@ -373,10 +373,11 @@ LABELS.update(
         "figures.intro": {
             "en": "Every figure of Lào Cai's industrial production value found in the source documents, "
             "with the sentence it came from; the levels their growth rates imply; and the checks that "
-            "compare them. Values are in billions of VND; the price base is the one the text states.",
+            "compare them. Values are in billions of VND unless another unit is marked; the price base is "
+            "the one the text states.",
             "vi": "Mọi số liệu về giá trị sản xuất công nghiệp tỉnh Lào Cai tìm thấy trong các tài liệu nguồn, "
             "kèm câu văn chứa số liệu; các mức giá trị suy ra từ tốc độ tăng trưởng; và các phép kiểm tra "
-            "đối chiếu chúng. Giá trị tính bằng tỷ đồng, theo loại giá mà văn bản ghi.",
+            "đối chiếu chúng. Giá trị tính bằng tỷ đồng (đơn vị khác được ghi kèm), theo loại giá mà văn bản ghi.",
         },
         "figures.sources_heading": {"en": "Source documents", "vi": "Tài liệu nguồn"},
         "figures.table_heading": {"en": "The figures table", "vi": "Bảng số liệu"},

@@ -290,6 +290,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "keys.n_figures": {"en": "Figures found", "vi": "Số liệu tìm thấy"},
     "keys.n_sources": {"en": "Source documents", "vi": "Tài liệu nguồn"},
     "keys.n_flagged": {"en": "Checks that disagree", "vi": "Phép kiểm tra có sai lệch"},
+    "keys.n_of": {"en": "{n} of {total}", "vi": "{n} trong số {total}"},
     "keys.span": {"en": "Years covered", "vi": "Các năm"},
     "keys.n_gap": {"en": "Gap years (estimated)", "vi": "Năm thiếu số liệu (ước lượng)"},
     "keys.link_factor": {"en": "Link factor 1994 → 2010", "vi": "Hệ số nối giá 1994 → 2010"},
@@ -346,6 +347,16 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "vi": "Biểu đồ: {n} số liệu cả năm được công bố về giá trị sản xuất công nghiệp, {first}–{last}, theo "
         "loại giá; cao nhất là {high} tỷ đồng.",
     },
+    "chart.figures_alt_none": {
+        "en": "Chart: no published full-year figure of the industrial production value.",
+        "vi": "Biểu đồ: không có số liệu cả năm được công bố về giá trị sản xuất công nghiệp.",
+    },
+    "chart.figures_alt_plans": {
+        "en": "Also drawn as hollow markers: plans and targets (not data), {n} in {first}–{last}, the highest "
+        "{high} billion VND.",
+        "vi": "Vẽ thêm bằng điểm rỗng: kế hoạch, mục tiêu (không phải số liệu), {n} số trong {first}–{last}, "
+        "cao nhất {high} tỷ đồng.",
+    },
     "chart.plot": {"en": "Chart", "vi": "Biểu đồ"},
     # --- category values -------------------------------------------------------------------------
     "word.yes": {"en": "yes", "vi": "có"},
@@ -363,6 +374,16 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "period_word.FY": {"en": "year", "vi": "cả năm"},
     "unit_word.bn_vnd": {"en": "bn VND", "vi": "tỷ đồng"},
     "unit_word.pct": {"en": "%", "vi": "%"},
+    "unit_word.mn_usd": {"en": "mn USD", "vi": "triệu USD"},
+    "period_text.H1": {"en": "H1 {year}", "vi": "6 tháng đầu năm {year}"},
+    "period_text.H2": {"en": "H2 {year}", "vi": "6 tháng cuối năm {year}"},
+    "period_text.Q": {"en": "Q{q} {year}", "vi": "quý {q}/{year}"},
+    "period_text.M": {"en": "{month} {year}", "vi": "tháng {month}/{year}"},
+    "period_text.Mk": {"en": "{first}–{month} {year}", "vi": "tháng {first}–{month}/{year}"},
+    "period_text.YTD": {"en": "{year} to date", "vi": "từ đầu năm {year}"},
+    "unit_word.index": {"en": "(index)", "vi": "(chỉ số)"},
+    "col.value_units": {"en": "Value (bn VND unless marked)", "vi": "Giá trị (tỷ đồng, trừ khi ghi khác)"},
+    "figures.one_region": {"en": "Region of every figure: {region}.", "vi": "Địa bàn của mọi số liệu: {region}."},
     "lang_word.vi": {"en": "Vietnamese", "vi": "Tiếng Việt"},
     "lang_word.en": {"en": "English", "vi": "Tiếng Anh"},
     "base_word.none": {"en": "none (gap year)", "vi": "không có (năm thiếu)"},

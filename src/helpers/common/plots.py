@@ -545,20 +545,28 @@ def figures_chart(figures: pd.DataFrame, lang: str = "en", indicator: str = "ind
     ax.set_ylabel(t("unit.billion_vnd", lang))
     _thousands(ax, lang)
     ax.legend(loc="upper left", fontsize="small")
-    years = f["year"]
-    _alt(
-        fig,
-        lang,
-        t(
-            "chart.figures_alt",
-            lang,
-            n=len(f),
-            first=int(years.min()) if len(f) else 0,
-            last=int(years.max()) if len(f) else 0,
-            high=number(f["value"].max(), lang) if len(f) else "–",
-        ),
-    )
+    _alt(fig, lang, figures_chart_alt(f, lang))
     return fig
+
+
+def figures_chart_alt(f: pd.DataFrame, lang: str = "en") -> str:
+    """The description of :func:`figures_chart` for a reader who does not see it: the published
+    figures (actual and estimated) counted apart from the plans and targets, as the legend
+    tells them apart, each with its years and highest value."""
+    done = f["status"].isin(["actual", "estimate"])
+
+    def span(part: pd.DataFrame) -> dict:
+        return {
+            "n": len(part),
+            "first": int(part["year"].min()),
+            "last": int(part["year"].max()),
+            "high": number(part["value"].max(), lang),
+        }
+
+    text = t("chart.figures_alt", lang, **span(f[done])) if done.any() else t("chart.figures_alt_none", lang)
+    if (~done).any():
+        text += " " + t("chart.figures_alt_plans", lang, **span(f[~done]))
+    return text
 
 
 def show(fig) -> None:

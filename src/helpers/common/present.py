@@ -116,12 +116,17 @@ def stack_cells(table_html: str, labels: Sequence[str]) -> str:
     body cell gets ``data-label`` (its column's name, escaped, in the order of ``labels``), which
     the style sheet writes above the value (``.table-wrap.stacked``, report.css), and the table
     keeps its meaning for screen readers through explicit roles (a table laid out as blocks loses
-    its implicit ones). Cells of kind ``text`` or ``src-text``, or of class ``full``, span the card.
+    its implicit ones). Cells of kind ``text`` or ``src-text``, or of class ``full``, span the card;
+    a missing value (:data:`MISSING`) is marked ``data-missing`` and left out of the card.
     """
+
+    def cell(m: re.Match, cells) -> str:
+        missing = " data-missing" if m.group(2).strip() == MISSING else ""
+        return f'<td role="cell" data-label="{next(cells, "")}"{missing}{m.group(1)}>{m.group(2)}</td>'
 
     def row(m: re.Match) -> str:
         cells = iter(labels)
-        return re.sub(r"<td\b", lambda _: f'<td role="cell" data-label="{next(cells, "")}"', m.group(0))
+        return re.sub(r"<td\b([^>]*)>(.*?)</td>", lambda c: cell(c, cells), m.group(0), flags=re.S)
 
     out = re.sub(
         r"<tbody\b.*?</tbody>", lambda b: re.sub(r"<tr\b.*?</tr>", row, b.group(0), flags=re.S), table_html, flags=re.S

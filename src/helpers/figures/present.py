@@ -21,8 +21,8 @@ from .table import FiguresResult
 _PROVENANCE_HEADS = (
     "col.id",
     "col.indicator",
-    "col.year",
-    "col.value_bn",
+    "col.period",
+    "col.value_bn",  # or col.value_units when a figure is in another unit (value_header)
     "col.status",
     "col.price_base",
     "col.derivation",
@@ -49,6 +49,7 @@ def provenance_html(
     """
     by_id = {s.id: s for s in (sources or [])}
     labels = [html.escape(t(k, lang), quote=True) for k in _PROVENANCE_HEADS]
+    labels[_PROVENANCE_HEADS.index("col.value_bn")] = html.escape(value_header(figures["unit"], lang), quote=True)
     rows = []
     for r in figures.itertuples(index=False):
         quote = str(r.quote)
@@ -70,8 +71,8 @@ def provenance_html(
         how = (
             (
                 html.escape(derivation_text(r, figures, lang))
-                + f"<br><small>← <a href='#{html.escape(str(r.derived_from))}'>"
-                f"{html.escape(str(r.derived_from))}</a></small>"
+                + f"<br><small><a class='back' href='#{html.escape(str(r.derived_from))}'>"
+                f"← {html.escape(str(r.derived_from))}</a></small>"
             )
             if r.kind == "implied"
             else ""
@@ -79,8 +80,8 @@ def provenance_html(
         cells = [
             f"<code>{html.escape(r.figure_id)}</code>",
             html.escape(_indicator_label(str(r.indicator), lang)),
-            str(int(r.year)),
-            html.escape(number(r.value, lang, 1)),
+            html.escape(period_text(getattr(r, "period", "FY"), r.year, lang)),
+            html.escape(value_text(r.value, r.unit, lang)),
             html.escape(_word("status_word", r.status, lang)),
             html.escape(_word("base_word", r.price_base, lang)),
             how,
@@ -101,10 +102,8 @@ def provenance_html(
         )
         + "</tr>"
     )
-    return (
-        "<div class='table-wrap stacked' tabindex='0' role='region' aria-label='"
-        + html.escape(t("col.quote", lang))
-        + "'>"
+    return (  # the box is named by the heading it stands under (reports.render)
+        "<div class='table-wrap stacked' tabindex='0' role='region'>"
         f"<table class='provenance laocai-table' role='table'><thead role='rowgroup'>{head}</thead>"
         f"<tbody role='rowgroup'>{''.join(rows)}</tbody></table></div>"
     )
@@ -158,30 +157,100 @@ def sources_table(sources: list[Source], lang: str = "en") -> Table:
         Col("date", "col.date"),
         Col("language", "col.language", "word", group="lang_word"),
     ]
-    return Table(df, cols, lang, name="sources")
+    return Table(df, cols, lang, name="sources", stacked=True)
 
 
 def summary_table(figures: pd.DataFrame, lang: str = "en") -> Table:
     """Figures of the industrial production value and related indicators, one line each, in
-    the reader's language (indicator, status, base, kind and qualifier translated)."""
+    the reader's language (indicator, status, base, kind and qualifier translated).
+
+    The table fits a desktop page: a region shared by every figure is no column of its own (the
+    page says it once above the table, :func:`region_note`), and each value carries its unit
+    where it is not billion VND under a header that says so (:func:`value_header`). It is
+    ``stacked``: where its columns do not fit (a phone, a narrow window) every figure is a card
+    of labelled values, values missing from a figure left out of its card."""
+    one_region = bool(region_note(figures, lang))
     cols = [
         Col("figure_id", "col.id", "code"),
         Col("indicator", "col.indicator", "word", group="indicator"),
-        Col("region", "col.region", "source"),
+        Col("region", "col.region", "word"),
         Col("scope", "col.scope", "word", group="scope_word"),
-        Col("year", "col.year", "year"),
-        Col("value", "col.value", fmt=_value_with_unit),
+        Col("period", "col.period", "word", fmt=lambda v, lang: period_text(*v, lang)),
+        Col("value", _value_key(figures["unit"]), "num", fmt=lambda v, lang: value_text(*v, lang)),
         Col("qualifier", "col.qualifier", "word", group="qualifier_word"),
         Col("price_base", "col.price_base", "word", group="base_word"),
         Col("status", "col.status", "word", group="status_word"),
         Col("growth_pct", "col.growth", "pct", decimals=2, fmt=lambda v, lang: _growth(v, lang)),
-        Col("compared_to", "col.compared_to", "text", fmt=lambda v, lang: _compared(v, lang)),
+        Col("compared_to", "col.compared_to", "word", fmt=lambda v, lang: _compared(v, lang)),
         Col("kind", "col.kind", "word", group="kind_word"),
         Col("flags", "col.flags", "code"),
     ]
-    cols = [c for c in cols if c.key in figures]  # a table made before region and scope
-    df = figures.assign(value=list(zip(figures["value"], figures["unit"])))
-    return Table(df, cols, lang, name="figures")
+    cols = [c for c in cols if (c.key in figures or c.key == "period") and not (c.key == "region" and one_region)]
+    periods = figures["period"] if "period" in figures else pd.Series("FY", index=figures.index)
+    df = figures.assign(value=list(zip(figures["value"], figures["unit"])), period=list(zip(periods, figures["year"])))
+    return Table(df, cols, lang, name="figures", stacked=True)
+
+
+def period_text(period: object, year: object, lang: str = "en") -> str:
+    """The period of a figure as a reader says it: a full year is its year ("2021"), a part of
+    it is named ("H1 2021", "Jan–Sep 2023", "Q2 2020"; in Vietnamese "6 tháng đầu năm 2021",
+    "tháng 1–9/2023", "quý 2/2020"); a period the labels cannot say stays as coded after the
+    year."""
+    from babel.dates import get_month_names
+
+    from helpers.common.i18n import LOCALES, check_lang
+
+    y = str(int(year))
+    p = str(period or "FY")
+    if p == "FY":
+        return y
+    if p in ("H1", "H2", "YTD"):
+        return t(f"period_text.{p}", lang, year=y)
+    if m := re.fullmatch(r"Y(\d{4})-(\d{4})", p):  # a span of years
+        return f"{m[1]}–{m[2]}"
+    if m := re.fullmatch(r"Q([1-4])", p):
+        return t("period_text.Q", lang, q=m[1], year=y)
+    m = re.fullmatch(r"M(\d{1,2})(?:-(\d{1,2}))?", p)
+    if m and all(1 <= int(x) <= 12 for x in m.groups() if x):
+        months = get_month_names("abbreviated", locale=LOCALES[check_lang(lang)])
+
+        def name(k: str) -> str:
+            return k if lang == "vi" else months[int(k)]
+
+        if m[2] is None:
+            return t("period_text.M", lang, month=name(m[1]), year=y)
+        return t("period_text.Mk", lang, first=name(m[1]), month=name(m[2]), year=y)
+    return f"{y} ({p})"
+
+
+def region_note(figures: pd.DataFrame, lang: str = "en") -> str:
+    """The sentence naming the region of every figure when they all share one ("Region of every
+    figure: Lào Cai."), which the figures table then leaves out; "" when regions differ."""
+    regions = figures["region"].dropna().unique() if "region" in figures else []
+    return t("figures.one_region", lang, region=regions[0]) if len(regions) == 1 else ""
+
+
+def value_header(units, lang: str = "en") -> str:
+    """The header of a column of values in ``units`` (one per row), true for every row: "Value
+    (bn VND)" when all are billion VND, else "Value (bn VND unless marked)", the other
+    values written with their unit (:func:`value_text`)."""
+    return t(_value_key(units), lang)
+
+
+def _value_key(units) -> str:
+    return "col.value_bn" if {str(u) for u in units} <= {"bn_vnd"} else "col.value_units"
+
+
+def value_text(value, unit: str, lang: str = "en", decimals: int = 1) -> str:
+    """A figure's value as a reader sees it: billion VND as a bare number (the column's header
+    names the unit), a percentage with "%" and the decimals it was published with (up to two:
+    35.94 stays "35.94%"), any other unit with its name ("12.5 mn USD")."""
+    text = number(value, lang, decimals)
+    if unit == "bn_vnd" or text == "–":
+        return text
+    if unit == "pct":
+        return _growth(value, lang) + "%"
+    return f"{text} {word('unit_word', unit, lang)}"
 
 
 def _compared(v, lang: str) -> str:
@@ -190,13 +259,6 @@ def _compared(v, lang: str) -> str:
         return str(int(float(v)))
     except (TypeError, ValueError):
         return word("compared_word", v, lang)
-
-
-def _value_with_unit(v, lang: str) -> str:
-    value, unit = v
-    if unit == "pct":
-        return number(value, lang, 1) + "%"
-    return number(value, lang, 1)
 
 
 def _growth(v, lang: str) -> str:
@@ -272,7 +334,7 @@ def checks_table(checks: pd.DataFrame, lang: str = "en") -> Table:
         Col("result", "col.result", "word", group="result_word"),
         Col("explanation", "col.message"),
     ]
-    return Table(df, cols, lang, name="checks")
+    return Table(df, cols, lang, name="checks", stacked=True)
 
 
 _CRITERIA = {"source": "col.source", "indicator": "col.indicator", "year": "col.year", "status": "col.status"}
@@ -329,16 +391,33 @@ def _set_value(col: str, value: object, lang: str) -> str:
 
 
 def date_text(date: object, lang: str = "en") -> str:
-    """A publication date as the page's language writes it: ``2020-03-04`` stays ISO in
-    English and is 04/03/2020 in Vietnamese (``2012-01``: 01/2012; a year stays a year);
-    a missing date is said in words."""
+    """A publication date as the page's language writes it, with Babel's locale data (as the
+    run times): ``2020-03-04`` is "4 Mar 2020" in English and 04/03/2020 in Vietnamese, a
+    month ``2024-06`` "Jun 2024" and 06/2024; a year stays a year, a text that is not an ISO
+    date stays as written, and a missing date is said in words."""
+    import datetime
+
+    from babel.dates import format_date
+
+    from helpers.common.i18n import LOCALES, check_lang
+
     s = "" if date is None or (isinstance(date, float) and pd.isna(date)) else str(date).strip()
     if not s or s.lower() in ("none", "nan"):
         return t("figures.date_unknown", lang)
-    if lang != "vi":
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", s)
+    if not m:
         return s
-    parts = s.split("-")
-    return "/".join(reversed(parts)) if all(p.isdigit() for p in parts) else s
+    year, month, day = int(m[1]), int(m[2]), int(m[3] or 1)
+    try:
+        when = datetime.date(year, month, day)
+    except ValueError:
+        return s
+    vi = check_lang(lang) == "vi"
+    if m[3] is None:
+        pattern = "MM/y" if vi else "MMM y"
+    else:
+        pattern = "dd/MM/y" if vi else "d MMM y"
+    return format_date(when, pattern, locale=LOCALES[lang])
 
 
 def _summary(result: FiguresResult, lang: str) -> tuple[str, str]:
@@ -389,8 +468,13 @@ def key_numbers(result: FiguresResult, lang: str = "en") -> KeyNumbers:
         (t("keys.n_sources", lang), number(len(result.sources), lang), ""),
         (
             t("keys.n_flagged", lang),
-            number(int((result.checks["result"] == "flag").sum()), lang),
-            f"/ {number(len(result.checks), lang)}",
+            t(
+                "keys.n_of",
+                lang,
+                n=number(int((result.checks["result"] == "flag").sum()), lang),
+                total=number(len(result.checks), lang),
+            ),
+            "",
         ),
     ]
     if len(ipv):

@@ -148,6 +148,14 @@ def index_entries(ctx: Context) -> list[dict[str, Any]]:
     return entries
 
 
+def breakable(text: object):
+    """``text`` escaped, with a line-break opportunity (``<wbr>``) after every "/": a folder in a
+    narrow column breaks between its parts rather than inside a name."""
+    from markupsafe import Markup, escape
+
+    return Markup(str(escape(str(text))).replace("/", "/<wbr>"))
+
+
 def render_index(entries: Sequence[Mapping[str, Any]], generated: str, config_name: str) -> str:
     """HTML of the index page (Jinja2 with autoescape: every text is escaped)."""
     import jinja2
@@ -181,6 +189,7 @@ def render_index(entries: Sequence[Mapping[str, Any]], generated: str, config_na
         both=both,
         when=when,
         count_text=count_text,
+        breakable=breakable,
         t=t,
         lang_names=LANG_NAMES,
     )

@@ -1,0 +1,194 @@
+"""What a reader of the figures page relies on: every value with its unit under a header true for
+every row, the figures table fitting a desktop page and read as cards on a phone, the chart
+described as its legend tells plans from data, the key card in words, back-links a finger can
+hit."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers.common.i18n import t
+from helpers.common.plots import figures_chart_alt
+from helpers.figures import present as FP
+from helpers.figures.table import CHECK_COLUMNS, FiguresResult
+
+
+def row(**kw):
+    base = dict(
+        figure_id="doc@1",
+        source="doc",
+        also_in="",
+        indicator="industrial_production_value",
+        region="Lào Cai",
+        scope="total",
+        period="FY",
+        year=2021,
+        value=46100.0,
+        unit="bn_vnd",
+        qualifier="",
+        price_base="unstated",
+        status="actual",
+        growth_pct=float("nan"),
+        compared_to="",
+        kind="reported",
+        derived_from="",
+        derivation="",
+        flags="",
+        curation="",
+        value_text="46.100 tỷ đồng",
+        quote="Năm 2021 đạt 46.100 tỷ đồng.",
+        start=0,
+        end=28,
+        file="doc.txt",
+        citation="",
+        excluded="",
+    )
+    base.update(kw)
+    return base
+
+
+SHARE = dict(
+    figure_id="doc@9",
+    indicator="industry_construction_share",
+    value=35.9,
+    unit="pct",
+    value_text="35,9%",
+    quote="Tỷ trọng công nghiệp và xây dựng chiếm 35,9%.",
+    end=45,
+)
+
+
+@pytest.mark.parametrize(
+    "value, unit, en, vi",
+    [(46100.0, "bn_vnd", "46,100.0", "46.100,0"), (35.9, "pct", "35.9%", "35,9%"),
+     (35.94, "pct", "35.94%", "35,94%"), (12.5, "mn_usd", "12.5 mn USD", "12,5 triệu USD"),
+     (float("nan"), "pct", "–", "–")],
+)  # fmt: skip
+def test_a_value_carries_its_unit_unless_it_is_billion_vnd(value, unit, en, vi):
+    assert FP.value_text(value, unit, "en") == en and FP.value_text(value, unit, "vi") == vi
+
+
+def test_the_value_header_is_true_for_every_row():
+    assert FP.value_header(["bn_vnd", "bn_vnd"], "en") == "Value (bn VND)"
+    assert FP.value_header(["bn_vnd", "pct"], "en") == "Value (bn VND unless marked)"
+    assert FP.value_header(["bn_vnd", "pct"], "vi") == "Giá trị (tỷ đồng, trừ khi ghi khác)"
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_provenance_trail_shows_a_share_as_a_share(lang):
+    df = pd.DataFrame([row(), row(**SHARE)])
+    out = FP.provenance_html(df, [], lang)
+    head = t("col.value_units", lang)
+    assert f">{head}</th>" in out and t("col.value_bn", lang) not in out
+    share = re.search(r"<tr id='doc@9'.*?</tr>", out, re.S).group(0)
+    assert re.search(rf"data-label='{re.escape(head)}'>35[.,]9%</td>", share)
+    only_bn = FP.provenance_html(pd.DataFrame([row()]), [], lang)
+    assert f">{t('col.value_bn', lang)}</th>" in only_bn
+
+
+def test_an_implied_figure_links_back_with_a_target_a_finger_can_hit():
+    parent = row(figure_id="doc@1", growth_pct=10.0, compared_to="2020")
+    child = row(figure_id="doc@1>2020", year=2020, value=41909.1, kind="implied", derived_from="doc@1")
+    out = FP.provenance_html(pd.DataFrame([parent, child]), [], "en")
+    assert "<a class='back' href='#doc@1'>← doc@1</a>" in out
+    css = (Path(FP.__file__).parents[1] / "reports" / "templates" / "report.css").read_text(encoding="utf-8")
+    phone = css[css.index("@media (max-width: 600px)") :]
+    assert re.search(r"a\.back \{[^}]*min-height: 44px", phone[: phone.index("\n}\n")])
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_figures_table_says_a_shared_region_once_and_names_the_value_unit(lang):
+    df = pd.DataFrame([row(), row(**SHARE), row(figure_id="doc@5", growth_pct=12.9, compared_to="2020")])
+    table = FP.summary_table(df, lang)
+    assert t("col.region", lang) not in table.headers
+    assert FP.region_note(df, lang) == t("figures.one_region", lang, region="Lào Cai")
+    assert t("col.value_units", lang) in table.headers
+    values = table.frame[t("col.value_units", lang)].tolist()
+    assert values[1] in ("35.9%", "35,9%") and "%" not in values[0]
+    html = table.to_html()
+    assert 'class="table-wrap stacked"' in html
+    # on a card, a value the figure does not have is left out (growth of the first row)
+    first = re.search(r"<tbody.*?<tr[^>]*>(.*?)</tr>", html, re.S).group(1)
+    assert re.search(rf'data-label="{re.escape(t("col.growth", lang))}" data-missing', first)
+    assert not re.search(r'data-label="[^"]*" data-missing[^>]*>[^<–]', html)
+
+
+def test_the_figures_table_keeps_a_region_column_when_regions_differ():
+    df = pd.DataFrame([row(), row(figure_id="doc@2", region="Yên Bái")])
+    table = FP.summary_table(df, "en")
+    assert "Region" in table.headers and FP.region_note(df, "en") == ""
+
+
+def _result(n_flag: int, n_ok: int) -> FiguresResult:
+    checks = pd.DataFrame(
+        [dict.fromkeys(CHECK_COLUMNS, "") | {"result": "flag"}] * n_flag
+        + [dict.fromkeys(CHECK_COLUMNS, "") | {"result": "ok"}] * n_ok
+    )
+    return FiguresResult(figures=pd.DataFrame([row()]), checks=checks)
+
+
+def test_the_key_card_says_how_many_checks_disagree_in_words():
+    en = FP.key_numbers(_result(2, 6), "en").items
+    vi = FP.key_numbers(_result(2, 6), "vi").items
+    assert ("Checks that disagree", "2 of 8", "") in en
+    assert ("Phép kiểm tra có sai lệch", "2 trong số 8", "") in vi
+    assert not any("/" in v or "/" in n for _, v, n in en + vi)
+
+
+def test_the_checks_table_is_read_as_cards_on_a_phone():
+    checks = pd.DataFrame(
+        [["C01", "growth", "a@1;b@2", 2020, 12.1, 8.9, -3.2, 0.5, "flag", "..."]], columns=CHECK_COLUMNS
+    )
+    assert 'class="table-wrap stacked"' in FP.checks_table(checks, "vi").to_html()
+
+
+def test_the_chart_description_counts_published_figures_apart_from_plans_and_targets():
+    f = pd.DataFrame(
+        [row(year=2020, value=40000.0), row(year=2023, value=46100.0, status="estimate")]
+        + [row(year=2025, value=60000.0, status="target"), row(year=2021, value=41000.0, status="plan")]
+    )
+    en = figures_chart_alt(f, "en")
+    assert en.startswith("Chart: 2 published full-year figures of the industrial production value, 2020–2023")
+    assert "the highest is 46,100 billion VND" in en
+    assert "plans and targets (not data), 2 in 2021–2025, the highest 60,000 billion VND" in en
+    vi = figures_chart_alt(f, "vi")
+    assert (
+        "2 số liệu cả năm" in vi
+        and "cao nhất là 46.100" in vi
+        and "kế hoạch, mục tiêu (không phải số liệu), 2 số" in vi
+    )
+    plain = figures_chart_alt(f[f["status"] == "actual"], "en")
+    assert "plans" not in plain and plain.startswith("Chart: 1 published")
+    only_plans = figures_chart_alt(f[f["status"] == "target"], "en")
+    assert only_plans.startswith("Chart: no published full-year figure") and "1 in 2025" in only_plans
+
+
+def test_the_provenance_trail_is_named_by_its_heading():
+    from helpers.reports.render import reader_markup
+
+    trail = FP.provenance_html(pd.DataFrame([row()]), [], "vi")
+    page = f'<html><body><main id="content"><h2>Nguồn gốc</h2>{trail}</main></body></html>'
+    assert re.search(r"<div class='table-wrap stacked'[^>]* aria-label=\"Nguồn gốc\">", reader_markup(page, "vi"))
+
+
+@pytest.mark.parametrize(
+    "period, en, vi",
+    [("FY", "2023", "2023"), ("H1", "H1 2023", "6 tháng đầu năm 2023"), ("Q2", "Q2 2023", "quý 2/2023"),
+     ("M3", "Mar 2023", "tháng 3/2023"), ("M1-9", "Jan–Sep 2023", "tháng 1–9/2023"),
+     ("YTD", "2023 to date", "từ đầu năm 2023"), ("Y2021-2025", "2021–2025", "2021–2025"),
+     ("M13", "2023 (M13)", "2023 (M13)")],
+)  # fmt: skip
+def test_a_part_year_figure_says_its_period(period, en, vi):
+    assert FP.period_text(period, 2023, "en") == en and FP.period_text(period, 2023, "vi") == vi
+
+
+def test_the_tables_tell_a_half_year_figure_from_a_full_year_one():
+    df = pd.DataFrame([row(), row(figure_id="doc@7", period="H1", value=1765.0)])
+    frame = FP.summary_table(df, "en").frame
+    assert frame[t("col.period", "en")].tolist() == ["2021", "H1 2021"]
+    trail = FP.provenance_html(df, [], "vi")
+    assert "data-label='Kỳ'>6 tháng đầu năm 2021</td>" in trail
