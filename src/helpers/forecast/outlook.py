@@ -160,14 +160,19 @@ def forecast_outlook(
 ) -> Outlook:
     """The forecast distribution of ``method`` under a link scenario (see module docstring).
 
-    Draws are reproducible (``seed``). With ``link_scenario='default'`` the figures table
-    (``figures_path``, default data/processed/figures.csv) is read to rebuild the series at
-    each link-factor node with ``series_params``.
+    Draws are reproducible (``seed``) and a year's draws do not depend on ``horizon``: each
+    link-factor node draws from its own generator (spawned from ``seed``) and
+    :meth:`~helpers.models.ForecastResult.sample` draws year by year, so that reports with
+    different horizons draw the same sample of a year they share (their numbers can still
+    differ by calibration: see
+    :func:`helpers.forecast.pages.calibration_note`). With ``link_scenario='default'`` the
+    figures table (``figures_path``, default data/processed/figures.csv) is read to rebuild
+    the series at each link-factor node with ``series_params``.
     """
     from helpers.figures.table import read_figures
     from helpers.series import nowcast as N
 
-    rng = np.random.default_rng(seed)
+    root = np.random.SeedSequence(seed)
     if link_scenario == "default":
         figures = read_figures(figures_path)
         obs, plans = S.split_observations(figures)
@@ -179,15 +184,18 @@ def forecast_outlook(
             params = series_params
         nodes = link_factor_nodes(n_nodes, params)
         per = max(1, n_draws // len(nodes))
-        z = stratified_normal(per * len(nodes), rng).reshape(len(nodes), per)  # stratified over all nodes
+        z_seed, *node_seeds = root.spawn(1 + len(nodes))
+        z = stratified_normal(per * len(nodes), np.random.default_rng(z_seed)).reshape(len(nodes), per)
         draws, years = [], None
         for i, k in enumerate(nodes):
             node = replace(params, link_factor=float(k))
             built = N.add_nowcast(S.build_series(obs, node, plans=plans), figures, node)
+            rng = np.random.default_rng(node_seeds[i])
             d, years = nowcast_draws(built, horizon, method, levels, first_year, per, rng, z=z[i])
             draws.append(d)
         d = np.vstack(draws)
         return Outlook(method, _frame_from_draws(d, years, levels), d, link_scenario, nodes)
+    rng = np.random.default_rng(root)
     d, years = nowcast_draws(series, horizon, method, levels, first_year, n_draws, rng, link_scenario)
     return Outlook(method, _frame_from_draws(d, years, levels), d, link_scenario)
 
