@@ -390,6 +390,10 @@ def test_forecast_draws_report_the_share_held_at_the_cap(series):
     assert capped and all(out.held[list(out.years).index(c.year)] > 0.025 for c in capped)
     cell = O.forecast_display(out, "en", capped).frame.iloc[-1]["Upper bound 95%"]
     assert cell.endswith(caps.MARK)
+    # the nowcasts' uncertainty multiplies the draws after the cap: a bound above it says so
+    assert nowcasts and any(c.bound > c.cap_high for c in capped)
+    note = caps.cap_note(capped, {"loglinear": out}, "en")
+    assert "before the uncertainty of the part-year estimates is added" in note
 
 
 # --------------------------------------------------------------------------- the default combination

@@ -224,6 +224,14 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "các mẫu mô phỏng của mô hình, {rule}: cận trên do mô hình tự tính vượt quá mức mà lịch sử của chuỗi "
         "số liệu cho phép.",
     },
+    "caps.note_held_after": {
+        "en": "Upper bounds of {what} (marked {mark} in the table) are held down by a cap of {cap} billion "
+        "VND on the models' draws, {rule}, before the uncertainty of the part-year estimates is added: the "
+        "models' own bounds go beyond what the series' history supports.",
+        "vi": "Cận trên của {what} (đánh dấu {mark} trong bảng) bị kìm lại bởi mức trần {cap} tỷ đồng áp cho "
+        "các mẫu mô phỏng của mô hình, {rule}, trước khi cộng thêm độ bất định của các giá trị ước tính từ số "
+        "liệu một phần năm: cận trên do mô hình tự tính vượt quá mức mà lịch sử của chuỗi số liệu cho phép.",
+    },
     # --- the default combination (helpers.forecast.pages.combo_note) ------------------------------
     "combo_agg.median": {"en": "median", "vi": "trung vị"},
     "combo_agg.mean": {"en": "mean", "vi": "trung bình"},

@@ -47,6 +47,7 @@ class CappedBound:
     max_year: int
     multiple: float
     exact: bool  # the bound shown equals the cap
+    bound: float = float("nan")  # the bound shown
 
 
 def _tail(column: str) -> float:
@@ -56,6 +57,22 @@ def _tail(column: str) -> float:
 
 def _is_multiple(cap: float, info: Mapping) -> bool:
     return abs(cap - info["multiple"] * info["max"]) <= _TOL * cap
+
+
+def _bound(model: str, year: int, column: str, caps: tuple, info: Mapping, exact: bool, bound: float) -> CappedBound:
+    return CappedBound(
+        model=model,
+        year=year,
+        column=column,
+        cap=caps[0],
+        cap_high=caps[1],
+        multiple_rule=_is_multiple(caps[0], info),
+        max_value=float(info["max"]),
+        max_year=int(info["max_year"]),
+        multiple=float(info["multiple"]),
+        exact=exact,
+        bound=bound,
+    )
 
 
 def result_caps(name: str, result) -> list[CappedBound]:
@@ -69,20 +86,7 @@ def result_caps(name: str, result) -> list[CappedBound]:
         cap = info["cap"][j]
         for col in [c for c in f.columns if c.startswith("hi_")]:
             if f[col].iloc[j] >= cap * (1 - _TOL):
-                out.append(
-                    CappedBound(
-                        name,
-                        int(year),
-                        col,
-                        cap,
-                        cap,
-                        _is_multiple(cap, info),
-                        info["max"],
-                        int(info["max_year"]),
-                        float(info["multiple"]),
-                        True,
-                    )  # fmt: skip
-                )
+                out.append(_bound(name, int(year), col, (cap, cap), info, True, float(f[col].iloc[j])))
     return out
 
 
@@ -104,18 +108,7 @@ def outlook_caps(name: str, outlook) -> list[CappedBound]:
             if outlook.held[j] > _tail(col):
                 bound = float(f[col].iloc[j])
                 out.append(
-                    CappedBound(
-                        name,
-                        int(year),
-                        col,
-                        low,
-                        high,
-                        _is_multiple(low, info),
-                        info["max"],
-                        int(info["max_year"]),
-                        float(info["multiple"]),
-                        abs(bound - low) <= 0.5 and low == high,
-                    )  # fmt: skip
+                    _bound(name, int(year), col, (low, high), info, abs(bound - low) <= 0.5 and low == high, bound)
                 )
     return out
 
@@ -168,22 +161,24 @@ def cap_note(
         ]
         low = min(c.cap for c in part)
         high = max(c.cap_high for c in part)
-        value = number(low, lang) if round(low) == round(high) else t(
-            "caps.range", lang, low=number(low, lang), high=number(high, lang)
-        )  # fmt: skip
+        value = number(low, lang)
+        if round(low) != round(high):
+            value = t("caps.range", lang, low=value, high=number(high, lang))
         first = part[0]
-        reason = (
-            t(
-                "caps.rule_multiple",
-                lang,
-                multiple=number(first.multiple, lang),
-                max=number(first.max_value, lang),
-                year=first.max_year,
-            )  # fmt: skip
-            if rule
-            else t("caps.rule_rise", lang)
-        )
-        key = "caps.note_exact" if all(c.exact for c in part) else "caps.note_held"
+        # the largest value to the precision at which its multiple is the cap shown
+        digits = 0 if round(first.max_value) * first.multiple == round(low) else 1
+        max_text = number(first.max_value, lang, digits)
+        reason = t("caps.rule_rise", lang)
+        if rule:
+            reason = t(
+                "caps.rule_multiple", lang, multiple=number(first.multiple, lang), max=max_text, year=first.max_year
+            )
+        if all(c.exact for c in part):
+            key = "caps.note_exact"
+        elif any(c.bound > c.cap_high * (1 + _TOL) for c in part):  # the nowcasts' uncertainty comes after
+            key = "caps.note_held_after"
+        else:
+            key = "caps.note_held"
         sentences.append(t(key, lang, what=join_texts(whats, lang), cap=value, rule=reason, mark=MARK))
     return " ".join(sentences)
 
