@@ -17,9 +17,7 @@
 # checked by helpers.figures.stage.FiguresParams
 lang = "en"  # report language: "en" or "vi"
 input_dir = ""  # folder of the source documents (empty: data/raw)
-output_dir = (
-    ""  # where figures.csv goes (empty: the scratch folder scratch/figures; `laocai reports` writes data/processed)
-)
+output_dir = ""  # where figures.csv goes (empty: the scratch folder scratch/figures; `laocai reports` writes data/processed)
 
 # %%
 from IPython.display import HTML, Markdown, display

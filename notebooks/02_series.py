@@ -17,9 +17,7 @@
 # checked by helpers.series.stage.SeriesStageParams
 lang = "en"  # report language: "en" or "vi"
 input_dir = ""  # folder holding figures.csv (empty: data/processed)
-output_dir = (
-    ""  # where series.csv goes (empty: the scratch folder scratch/series; `laocai reports` writes data/processed)
-)
+output_dir = ""  # where series.csv goes (empty: the scratch folder scratch/series; `laocai reports` writes data/processed)
 method = "link_factor"  # linking of 1994-price years: link_factor, ratio, interpolation, mixed
 link_factor = None  # 2010-price value over 1994-price value: None (references.yaml combined with the data), a number, or "default", "low", "high" of references.yaml
 level = 95  # interval level in percent
@@ -70,9 +68,8 @@ display(R.nowcast_table(series, lang))
 # %%
 display(Markdown("## " + t("series.sensitivity_heading", lang)))
 low, high = params.link_params().link_factor_range
-sens = S.sensitivity(
-    obs, [low, params.link_params().link_factor, high], R.applicable_methods(obs, params), params, plans=plans
-)
+sens = S.sensitivity(obs, [low, params.link_params().link_factor, high], R.applicable_methods(obs, params),
+                     params, plans=plans)
 show(sensitivity_chart(sens, lang))
 display(Markdown(R.sensitivity_markdown(sens, lang)))
 
