@@ -34,8 +34,8 @@ from IPython.display import Markdown, display
 from helpers.common.i18n import t
 from helpers.common.plots import notebook_setup, residual_chart, show, trend_chart
 from helpers.common.present import model_problem
+from helpers.forecast import caps, pages, stage
 from helpers.forecast import outlook as O
-from helpers.forecast import pages, stage
 from helpers.reports.provenance import run_header
 
 params = stage.TrendParams.from_globals(globals())
@@ -58,8 +58,11 @@ display(O.trend_table(results, lang))
 
 # %%
 display(Markdown("## " + t("trend.continued_heading", lang, end=int(y.last_valid_index()) + horizon)))
-display(O.models_display(results, lang))
+capped = caps.capped_bounds(results)  # upper bounds held by the tail cap, marked and said
+display(O.models_display(results, lang, capped))
 display(Markdown(t("trend.continued_note", lang, h=horizon, last=int(y.last_valid_index()))))
+for note in pages.interval_notes(done, capped, lang):
+    display(Markdown(note))
 
 # %%
 display(Markdown("## " + t("trend.residuals_heading", lang)))

@@ -35,8 +35,8 @@ from IPython.display import Markdown, display
 from helpers.common.i18n import t
 from helpers.common.plots import fan_caption, fan_chart, notebook_setup, show, target_chart
 from helpers.common.present import model_problem, word
+from helpers.forecast import caps, pages, stage
 from helpers.forecast import outlook as O
-from helpers.forecast import pages, stage
 from helpers.forecast import plans as P
 from helpers.reports.provenance import run_header
 
@@ -59,12 +59,19 @@ for note in (pages.new_base_note(history, y, lang), pages.nowcast_note(series, f
 
 # %%
 display(Markdown("## " + t("forecast.fan_heading", lang, model=word("model", models[0], lang))))
-display(O.forecast_display(outlook, lang))
+capped = caps.capped_bounds(done.outlooks)  # upper bounds held by the tail cap, marked and said
+display(O.forecast_display(outlook, lang, capped))
+note = caps.cap_note(capped, done.outlooks, lang, model=models[0])
+if note:
+    display(Markdown(note))
 
 # %%
 display(Markdown("## " + t("forecast.models_heading", lang)))
-display(O.models_display(done.outlooks, lang))
+display(O.models_display(done.outlooks, lang, capped))
 display(Markdown(t("forecast.models_note", lang, model=word("model", models[0], lang))))
+for note in [pages.combo_note(models, lang), *pages.interval_notes(done, capped, lang)]:
+    if note:
+        display(Markdown(note))
 for note in pages.step_notes(done.outlooks, y, series, lang):
     display(Markdown(note))
 for p in done.problems:
@@ -90,4 +97,6 @@ if len(future):
     show(target_chart(future, lang))
     display(P.targets_display(future, lang))
 display(Markdown(text))
+display(Markdown("### " + t("targets.growth_heading", lang)))
+display(Markdown(pages.growth_note(y, lang)))
 display(O.growth_display(O.growth_probabilities(outlook, float(y.dropna().iloc[-1]), lang), lang))

@@ -118,6 +118,29 @@ def test_forecasts_are_reproducible(series):
     pd.testing.assert_frame_equal(a.frame, b.frame)
 
 
+def test_a_years_draws_do_not_depend_on_the_horizon():
+    from helpers.models import lognormal_result
+
+    short = lognormal_result([1.0, 1.1, 1.2], [0.1, 0.2, 0.3], 2024)
+    long = lognormal_result([1.0, 1.1, 1.2, 1.3, 1.4], [0.1, 0.2, 0.3, 0.4, 0.5], 2024)
+    a, b = short.sample(500, np.random.default_rng(3)), long.sample(500, np.random.default_rng(3))
+    np.testing.assert_allclose(a, b[:, :3])
+    assert not np.allclose(b[:, 3], b[:, 4])  # later years are drawn, not copied
+
+
+@pytest.mark.parametrize("scenario", ["default", "fixed"])
+def test_sibling_horizons_give_the_same_numbers_when_the_calibration_is_the_same(series, scenario, monkeypatch):
+    """The draws of a year do not depend on the horizon: with the calibration made independent
+    of it too (each horizon its own origins), a 3- and a 6-year forecast agree on their years."""
+    import helpers.models.calibration as C
+
+    monkeypatch.setattr(C, "ORIGIN_SCHEME", "per_horizon")
+    kw = dict(link_scenario=scenario, n_nodes=3, n_draws=1500)
+    short = O.forecast_outlook(series, 3, "loglinear", **kw).frame
+    long = O.forecast_outlook(series, 6, "loglinear", **kw).frame
+    pd.testing.assert_frame_equal(short, long.iloc[:3])
+
+
 def _plan_figures():
     """A small figures table: plans and targets with and without a published outcome."""
 

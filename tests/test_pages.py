@@ -290,3 +290,161 @@ def test_backtest_note_explains_every_measure_the_table_shows(lang):
         word = h.split(" (")[0].replace("80%", "").replace("95%", "").strip().lower()
         assert f"**{word}**" in explained, (h, word)
     assert " 3 " in note
+
+
+def test_new_base_chart_draws_no_gap_year_outside_the_years_the_models_were_given():
+    """A gap year before the first 2010-price year is no gap of the models' series: the chart
+    leaves it out rather than drawing it as one; gap years inside are still drawn."""
+    kinds = {y: "linked" for y in range(2010, 2014)} | {2014: "interpolated", 2015: "reported", 2016: "reported"}
+    kinds |= {2017: "interpolated"} | {y: "reported" for y in range(2018, 2024)}
+    series = pd.DataFrame(
+        [dict(year=y, value=100.0 * 1.1 ** (y - 2010), lo=0.0, hi=0.0, level=95, kind=k) for y, k in kinds.items()]
+    )
+    y = O.scenario_input(series, 2010, "new_base")
+    h = pages.history(series, y, 2010)
+    assert 2014 not in set(h["year"]) and 2017 in set(h["year"])
+    assert pages.unused_years(h) == [2010, 2011, 2012, 2013]
+    fig = plots.fan_chart(h, pd.DataFrame({"year": [2024], "forecast": [300.0], "lo_80": [250.0],
+                                           "hi_80": [350.0], "lo_95": [200.0], "hi_95": [400.0]}), "en")  # fmt: skip
+    crosses = [c for c in fig.axes[0].collections if c.get_label() == "Gap year (estimate)"]
+    assert len(crosses) == 1 and [int(v) for v in crosses[0].get_offsets()[:, 0]] == [2017]
+    plt.close(fig)
+    # the default scenario keeps every gap year
+    d = O.scenario_input(series, 2010, "default")
+    assert {2014, 2017} <= set(pages.history(series, d, 2010)["year"])
+
+
+# --------------------------------------------------------------------------- tail cap
+@pytest.fixture(scope="module")
+def long_trend(series):
+    y = O.model_input(series, 2010)
+    return y, O.fit_models(y, 10, ["loglinear", "llt"])[0]
+
+
+def test_bounds_at_the_tail_cap_are_found_marked_and_said_in_both_languages(long_trend):
+    from helpers.common.present import number
+    from helpers.forecast import caps
+
+    y, results = long_trend
+    capped = caps.capped_bounds(results)
+    cap = 10 * float(y.max())
+    assert capped and all(c.cap == pytest.approx(cap) and c.multiple_rule for c in capped)
+    frame = results["loglinear"].frame.set_index("year")
+    for c in capped:  # every capped bound is the cap; every bound at the cap is found
+        assert frame.loc[c.year, c.column] == pytest.approx(cap)
+    at_cap = {(int(yr), col) for col in ("hi_80", "hi_95") for yr in frame.index[frame[col] >= cap * (1 - 1e-9)]}
+    assert at_cap == {(c.year, c.column) for c in capped if c.model == "loglinear"}
+    first = min(c.year for c in capped if c.model == "loglinear")
+    en, vi = caps.cap_note(capped, results, "en"), caps.cap_note(capped, results, "vi")
+    assert f"Constant growth from {first} on" in en and f"capped at {number(cap, 'en')} billion VND" in en
+    assert f"10 times the highest level the models were given ({number(y.max(), 'en')} in {y.idxmax()})" in en
+    assert f"Tăng trưởng không đổi từ năm {first} trở đi" in vi and f"{number(cap, 'vi')} tỷ đồng" in vi
+    table = O.models_display(results, "en", capped).frame
+    col = "Upper bound 95%"
+    marked = table[table[col].str.endswith(caps.MARK)]
+    assert len(marked) == sum(c.column == "hi_95" for c in capped)
+    assert set(marked[col]) == {f"{number(cap, 'en')} {caps.MARK}"}
+    assert caps.cap_note([], results, "en") == ""
+
+
+def test_bounds_below_the_cap_are_not_marked(series):
+    from helpers.forecast import caps
+
+    results = O.fit_models(O.model_input(series, 2010), 3, ["loglinear", "combo"])[0]
+    assert caps.capped_bounds(results) == []
+    assert caps.MARK not in O.models_display(results, "en", []).frame.to_string()
+
+
+def _outlook(held, cap=1000.0, max_value=100.0):
+    from helpers.forecast.outlook import Outlook
+
+    frame = pd.DataFrame({"year": [2024, 2025, 2026], "forecast": [120.0, 150.0, 190.0], "lo_80": [1.0] * 3,
+                          "hi_80": [300.0, 700.0, 990.0], "lo_95": [1.0] * 3, "hi_95": [400.0, 900.0, 1200.0]})  # fmt: skip
+    info = {"cap": [float("nan"), cap, cap], "max": max_value, "max_year": 2023, "multiple": 10.0}
+    return Outlook("loglinear", frame, np.empty((0, 3)), "fixed", None, np.asarray(held, float), [info])
+
+
+def test_an_outlook_bound_is_held_by_the_cap_when_more_draws_were_held_than_its_tail():
+    from helpers.forecast import caps
+
+    capped = caps.outlook_caps("loglinear", _outlook([0.0, 0.03, 0.2]))
+    assert {(c.year, c.column) for c in capped} == {(2025, "hi_95"), (2026, "hi_95"), (2026, "hi_80")}
+    assert not any(c.exact for c in capped)  # the shown bounds are not the cap itself
+    note = caps.cap_note(capped, {"loglinear": _outlook([0, 0, 0])}, "en")
+    assert "Constant growth from 2025 on" in note and "held down by a cap of 1,000 billion VND" in note
+    # a cap from the series' own largest rise (not the multiple) is said as such
+    rise = caps.outlook_caps("loglinear", _outlook([0.0, 0.0, 0.2], cap=1500.0))
+    assert "largest rise the series itself has shown" in caps.cap_note(rise, {"loglinear": _outlook([0] * 3)}, "en")
+    assert "Constant growth in 2026" in caps.cap_note(rise[:1], {"loglinear": _outlook([0] * 3)}, "en")
+
+
+def test_forecast_draws_report_the_share_held_at_the_cap(series):
+    """The forecast of a run whose bounds the cap holds says so; the nowcast years never are."""
+    from helpers.forecast import caps
+
+    out = O.forecast_outlook(series, 12, "loglinear", link_scenario="fixed", n_draws=2000)
+    assert out.held is not None and out.held.shape == (len(out.years),)
+    nowcasts = set(pages.nowcast_years(series))
+    assert all(out.held[i] == 0 for i, yr in enumerate(out.years) if int(yr) in nowcasts)
+    capped = caps.outlook_caps("loglinear", out)
+    assert capped and all(out.held[list(out.years).index(c.year)] > 0.025 for c in capped)
+    cell = O.forecast_display(out, "en", capped).frame.iloc[-1]["Upper bound 95%"]
+    assert cell.endswith(caps.MARK)
+    # the nowcasts' uncertainty multiplies the draws after the cap: a bound above it says so
+    assert nowcasts and any(c.bound > c.cap_high for c in capped)
+    note = caps.cap_note(capped, {"loglinear": out}, "en")
+    assert "before the uncertainty of the part-year estimates is added" in note
+
+
+# --------------------------------------------------------------------------- the default combination
+def test_combination_note_names_its_members_from_the_models_package(monkeypatch):
+    import helpers.models as M
+    from helpers.common.present import word
+
+    for lang in ("en", "vi"):
+        note = pages.combo_note(["combo", "damped"], lang)
+        assert all(word("model", m, lang) in note for m in M.COMBO_MEMBERS)
+        assert word("model", "combo", lang) in note and f" {len(M.COMBO_MEMBERS)} " in note
+    assert "not the median of the other models" in pages.combo_note(["combo"], "en")
+    monkeypatch.setattr(M, "COMBO_MEMBERS", ("ses", "theta"))
+    note = pages.combo_note(["combo"], "en")
+    assert "Theta method" in note and "Random walk" not in note and " 2 simple models" in note
+    assert pages.combo_note(["damped", "llt"], "en") == ""
+    assert "median" not in word("model", "combo", "en").lower()  # the label does not suggest the table's median
+
+
+# --------------------------------------------------------------------------- longer horizons
+def test_a_longer_horizon_says_how_its_numbers_differ_from_the_default_horizons():
+    years = [2024, 2025]
+    base = {
+        "a": pd.DataFrame({"year": years, "forecast": [100.0, 110.0], "lo_80": [90.0, 95.0], "hi_80": [110, 130.0]})
+    }
+    same = {"a": base["a"].copy()}
+    wider = {"a": base["a"].assign(hi_80=[110.0, 136.5])}
+    assert pages.calibration_note(same, base, 10, 5, "en") == ""
+    assert pages.calibration_note(wider, base, 5, 5, "en") == ""
+    en = pages.calibration_note(wider, base, 10, 5, "en")
+    assert "up to 5.0% (the medians are the same)" in en and "2024–2025" in en and "5-year report" in en
+    moved = {"a": wider["a"].assign(forecast=[100.0, 111.1])}
+    assert "medians by up to 1.0%" in pages.calibration_note(moved, base, 10, 5, "en")
+    assert "tối đa 5,0%" in pages.calibration_note(wider, base, 10, 5, "vi")
+
+
+def test_the_ten_year_trend_page_measures_its_difference_from_the_five_year_one(tmp_path):
+    from helpers.forecast import caps, stage
+
+    run = stage.run_trend(stage.TrendParams(horizon=10, models=["loglinear", "damped"], output_dir=str(tmp_path)))
+    base, frames = stage.base_horizon_frames(run)
+    assert base == 5 and all(len(f) == 5 for f in frames.values())
+    notes = pages.interval_notes(run, caps.capped_bounds(run.results), "en")
+    assert any("10 years ahead" in n and "the medians are the same" in n for n in notes)
+    short = stage.run_trend(stage.TrendParams(horizon=5, models=["loglinear"], output_dir=str(tmp_path)))
+    assert stage.base_horizon_frames(short) is None and pages.interval_notes(short, [], "en") == []
+
+
+def test_growth_table_has_its_own_sentence_in_both_languages():
+    y = _y(range(2015, 2024))
+    en, vi = pages.growth_note(y, "en"), pages.growth_note(y, "vi")
+    assert "above 214 billion VND, the level published for 2023" in en
+    assert "cao hơn 214 tỷ đồng, mức công bố của năm 2023" in vi
+    assert t("targets.growth_heading", "en") == "Probability of exceeding the last published level"

@@ -126,7 +126,7 @@ def _entry(name, base, lang, **kw):
 
 
 def test_index_writes_times_parameters_and_english_only_reports_for_the_reader():
-    rows = [("Số năm dự báo", "5 năm"), ("Các mô hình", "Kết hợp (trung vị), Xu hướng tắt dần")]
+    rows = [("Số năm dự báo", "5 năm"), ("Các mô hình", "Kết hợp mặc định, Xu hướng tắt dần")]
     entries = [
         _entry("forecast-vi", "forecast", "vi", parameters=rows),
         _entry("forecast-en", "forecast", "en", parameters=[("Horizon", "5 years")]),

@@ -204,7 +204,7 @@ def test_run_details_show_parameters_as_a_reader_reads_them():
     assert cells["Hệ số nối (giá 2010 / giá 1994)"].startswith("ước lượng")
     assert cells["Trọng số của cách nối kết hợp"] == "0,5" and cells["Mức tin cậy của khoảng"] == "95%"
     assert cells["Năm có số liệu theo cả hai loại giá"] == "không dùng"
-    assert cells["Các mô hình"] == "Kết hợp (trung vị), Xu hướng tắt dần"
+    assert cells["Các mô hình"] == "Kết hợp mặc định, Xu hướng tắt dần"
     assert cells["Các mức tin cậy của khoảng"] == "80%, 95%" and cells["Số năm dự báo"] == "5 năm"
     assert cells["Năm đầu tiên đưa vào mô hình"] == "2010" and cells["Các mục tiêu bổ sung cần đánh giá"] == "—"
     assert cells["Hold seconds"] == "1,5"  # a parameter the labels do not know: its name in words
@@ -212,7 +212,7 @@ def test_run_details_show_parameters_as_a_reader_reads_them():
     for raw in ("None", "'vi'", "[", "{", "_", "/elsewhere", "weight", "0.5"):
         assert raw not in text, raw
     en = dict(_param_cells(provenance.run_header_html(SERIES_PARAMS | {"lang": "en"}, "en", **kwargs)))
-    assert en["Weight of the mixed splice"] == "0.5" and en["Models"] == "Combination (median), Damped trend"
+    assert en["Weight of the mixed splice"] == "0.5" and en["Models"] == "Default combination, Damped trend"
     assert en["Horizon"] == "5 years"
     inside = provenance.run_header_html({"output_dir": str(project_paths.ROOT / "data" / "processed")}, "en", **kwargs)
     assert _param_cells(inside) == [("Data written to", "data/processed")]  # relative to the project

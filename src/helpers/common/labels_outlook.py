@@ -198,4 +198,79 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "en": "The {year} target of {target} ({id}, {base}) is not at 2010 prices and is not set against the forecast.",
         "vi": "Mục tiêu năm {year} là {target} ({id}, {base}) không theo giá 2010 nên không được so với dự báo.",
     },
+    # --- upper bounds held by the tail cap (helpers.forecast.caps) -------------------------------
+    "caps.model_years": {"en": "{model} {years}", "vi": "{model} {years}"},
+    "caps.from_on": {"en": "from {year} on", "vi": "từ năm {year} trở đi"},
+    "caps.in_year": {"en": "in {year}", "vi": "năm {year}"},
+    "caps.range": {"en": "{low} to {high}", "vi": "{low} đến {high}"},
+    "caps.rule_multiple": {
+        "en": "{multiple} times the highest level the models were given ({max} in {year})",
+        "vi": "bằng {multiple} lần mức cao nhất các mô hình được dùng ({max} năm {year})",
+    },
+    "caps.rule_rise": {
+        "en": "the last level times the largest rise the series itself has shown within as many years",
+        "vi": "bằng mức gần nhất nhân với mức tăng lớn nhất mà chính chuỗi số liệu đã có trong cùng số năm",
+    },
+    "caps.note_exact": {
+        "en": "Upper bounds of {what} are capped at {cap} billion VND (marked {mark} in the table), {rule}: "
+        "the models' own bounds go beyond what the series' history supports.",
+        "vi": "Cận trên của {what} được giới hạn ở mức {cap} tỷ đồng (đánh dấu {mark} trong bảng), {rule}: "
+        "cận trên do mô hình tự tính vượt quá mức mà lịch sử của chuỗi số liệu cho phép.",
+    },
+    "caps.note_held": {
+        "en": "Upper bounds of {what} (marked {mark} in the table) are held down by a cap of {cap} billion "
+        "VND on the models' draws, {rule}: the models' own bounds go beyond what the series' history supports.",
+        "vi": "Cận trên của {what} (đánh dấu {mark} trong bảng) bị kìm lại bởi mức trần {cap} tỷ đồng áp cho "
+        "các mẫu mô phỏng của mô hình, {rule}: cận trên do mô hình tự tính vượt quá mức mà lịch sử của chuỗi "
+        "số liệu cho phép.",
+    },
+    "caps.note_held_after": {
+        "en": "Upper bounds of {what} (marked {mark} in the table) are held down by a cap of {cap} billion "
+        "VND on the models' draws, {rule}, before the uncertainty of the part-year estimates is added: the "
+        "models' own bounds go beyond what the series' history supports.",
+        "vi": "Cận trên của {what} (đánh dấu {mark} trong bảng) bị kìm lại bởi mức trần {cap} tỷ đồng áp cho "
+        "các mẫu mô phỏng của mô hình, {rule}, trước khi cộng thêm độ bất định của các giá trị ước tính từ số "
+        "liệu một phần năm: cận trên do mô hình tự tính vượt quá mức mà lịch sử của chuỗi số liệu cho phép.",
+    },
+    # --- the default combination (helpers.forecast.pages.combo_note) ------------------------------
+    "combo_agg.median": {"en": "median", "vi": "trung vị"},
+    "combo_agg.mean": {"en": "mean", "vi": "trung bình"},
+    "forecast.combo_members": {
+        "en": "{model} is not the median of the other models of this table: it is the project's default "
+        "forecast, the {agg}, year by year, of {n} simple models chosen on the M1 and Tourism yearly "
+        "benchmarks ({members}).",
+        "vi": "{model} không phải là trung vị của các mô hình khác trong bảng này: đó là dự báo mặc định của "
+        "dự án, {agg} theo từng năm của {n} mô hình đơn giản được chọn trên các bộ dữ liệu chuẩn theo năm "
+        "M1 và Tourism ({members}).",
+    },
+    # --- intervals calibrated at a longer horizon (helpers.forecast.pages.calibration_note) -------
+    "forecast.horizon_calibration": {
+        "en": "Each model's intervals are calibrated on its errors when forecasting from earlier years, the "
+        "last ones from which a forecast {h} years ahead can be checked against a published figure; a "
+        "{base}-year report calibrates on later years, so for {first}–{last} the bounds here differ from "
+        "the {base}-year report's by up to {bounds}{medians}.",
+        "vi": "Khoảng tin cậy của mỗi mô hình được hiệu chỉnh theo sai số khi dự báo từ các năm trước, là "
+        "các năm gần nhất mà dự báo {h} năm sau có thể đối chiếu với số liệu công bố; báo cáo {base} năm "
+        "hiệu chỉnh theo các năm muộn hơn, nên trong giai đoạn {first}–{last} các cận ở đây khác với báo "
+        "cáo {base} năm tối đa {bounds}{medians}.",
+    },
+    "forecast.horizon_medians_same": {
+        "en": " (the medians are the same)",
+        "vi": " (các giá trị trung vị giống nhau)",
+    },
+    "forecast.horizon_medians": {
+        "en": " and the medians by up to {medians}",
+        "vi": " và các giá trị trung vị tối đa {medians}",
+    },
+    # --- probability of exceeding the last published level (forecast pages) ----------------------
+    "targets.growth_heading": {
+        "en": "Probability of exceeding the last published level",
+        "vi": "Xác suất vượt mức công bố gần nhất",
+    },
+    "targets.growth_note": {
+        "en": "The chance that each forecast year lies above {value} billion VND, the level published for "
+        "{year} (constant 2010 prices): the share of the forecast draws above it.",
+        "vi": "Xác suất để giá trị của mỗi năm dự báo cao hơn {value} tỷ đồng, mức công bố của năm {year} "
+        "(giá so sánh 2010): tỷ lệ các mẫu dự báo vượt mức này.",
+    },
 }

@@ -456,7 +456,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "model.piecewise": {"en": "Broken trend", "vi": "Xu hướng gãy khúc"},
     "model.llt": {"en": "Local linear trend", "vi": "Xu hướng tuyến tính cục bộ"},
     "model.arima": {"en": "ARIMA", "vi": "ARIMA"},
-    "model.combo": {"en": "Combination (median)", "vi": "Kết hợp (trung vị)"},
+    "model.combo": {"en": "Default combination", "vi": "Kết hợp mặc định"},
     "model.sf_ets": {"en": "ETS (statsforecast)", "vi": "Mô hình ETS (statsforecast)"},
     "model.sf_dotm": {
         "en": "Dynamic optimised Theta (statsforecast)",

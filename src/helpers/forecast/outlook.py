@@ -25,7 +25,7 @@ How the link-factor uncertainty reaches the forecasts (``link_scenario``):
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -123,6 +123,8 @@ class Outlook:
     draws: np.ndarray  # (n, h) on the original scale
     scenario: str
     nodes: np.ndarray | None = None
+    held: np.ndarray | None = None  # (h,) share of the draws held at the models' tail cap
+    tail_caps: list = field(default_factory=list)  # each fit's info["tail_cap"], caps aligned on the years
 
     @property
     def years(self) -> np.ndarray:
@@ -160,14 +162,19 @@ def forecast_outlook(
 ) -> Outlook:
     """The forecast distribution of ``method`` under a link scenario (see module docstring).
 
-    Draws are reproducible (``seed``). With ``link_scenario='default'`` the figures table
-    (``figures_path``, default data/processed/figures.csv) is read to rebuild the series at
-    each link-factor node with ``series_params``.
+    Draws are reproducible (``seed``) and a year's draws do not depend on ``horizon``: each
+    link-factor node draws from its own generator (spawned from ``seed``) and
+    :meth:`~helpers.models.ForecastResult.sample` draws year by year, so that reports with
+    different horizons draw the same sample of a year they share (their numbers can still
+    differ by calibration: see
+    :func:`helpers.forecast.pages.calibration_note`). With ``link_scenario='default'`` the
+    figures table (``figures_path``, default data/processed/figures.csv) is read to rebuild
+    the series at each link-factor node with ``series_params``.
     """
     from helpers.figures.table import read_figures
     from helpers.series import nowcast as N
 
-    rng = np.random.default_rng(seed)
+    root = np.random.SeedSequence(seed)
     if link_scenario == "default":
         figures = read_figures(figures_path)
         obs, plans = S.split_observations(figures)
@@ -179,17 +186,29 @@ def forecast_outlook(
             params = series_params
         nodes = link_factor_nodes(n_nodes, params)
         per = max(1, n_draws // len(nodes))
-        z = stratified_normal(per * len(nodes), rng).reshape(len(nodes), per)  # stratified over all nodes
-        draws, years = [], None
+        z_seed, *node_seeds = root.spawn(1 + len(nodes))
+        z = stratified_normal(per * len(nodes), np.random.default_rng(z_seed)).reshape(len(nodes), per)
+        draws, years, caps = [], None, []
         for i, k in enumerate(nodes):
             node = replace(params, link_factor=float(k))
             built = N.add_nowcast(S.build_series(obs, node, plans=plans), figures, node)
-            d, years = nowcast_draws(built, horizon, method, levels, first_year, per, rng, z=z[i])
+            rng = np.random.default_rng(node_seeds[i])
+            d, years = nowcast_draws(built, horizon, method, levels, first_year, per, rng, z=z[i], caps=caps)
             draws.append(d)
         d = np.vstack(draws)
-        return Outlook(method, _frame_from_draws(d, years, levels), d, link_scenario, nodes)
-    d, years = nowcast_draws(series, horizon, method, levels, first_year, n_draws, rng, link_scenario)
-    return Outlook(method, _frame_from_draws(d, years, levels), d, link_scenario)
+        return Outlook(method, _frame_from_draws(d, years, levels), d, link_scenario, nodes, *_held(caps))
+    rng = np.random.default_rng(root)
+    caps = []
+    d, years = nowcast_draws(series, horizon, method, levels, first_year, n_draws, rng, link_scenario, caps=caps)
+    return Outlook(method, _frame_from_draws(d, years, levels), d, link_scenario, None, *_held(caps))
+
+
+def _held(caps: list) -> tuple[np.ndarray | None, list]:
+    """The share of all draws held at the cap, per year, and the fits' caps (see :func:`nowcast_draws`)."""
+    if not caps:
+        return None, []
+    held = np.vstack([h for h, _ in caps]).mean(axis=0)
+    return held, [c for _, c in caps if c]
 
 
 def stratified_normal(n: int, rng: np.random.Generator) -> np.ndarray:
@@ -212,6 +231,7 @@ def nowcast_draws(
     rng: np.random.Generator,
     link_scenario: str = "default",
     z: np.ndarray | None = None,
+    caps: list | None = None,
 ) -> tuple[np.ndarray, list[int]]:
     """Predictive draws for the ``horizon`` years after the last published year.
 
@@ -221,7 +241,10 @@ def nowcast_draws(
     last observations and forecasts the remaining years, each draw shifted by the same
     nowcast error as its last nowcast year (the forecast starts from the nowcast, with its
     uncertainty). Without a nowcast this is the model's own predictive sample. ``z`` gives the
-    nowcast errors' standard normal draws (default: :func:`stratified_normal`).
+    nowcast errors' standard normal draws (default: :func:`stratified_normal`). ``caps``, a
+    list, receives ``(held, tail_cap)``: which draws the model's tail cap held (``(n, h)``,
+    before the nowcast shift) and the fit's ``info["tail_cap"]`` with its caps aligned on the
+    returned years (``NaN`` for the nowcast years), for :mod:`helpers.forecast.caps`.
     """
     from helpers.series.nowcast import nowcast_log_sd
 
@@ -238,10 +261,20 @@ def nowcast_draws(
         parts.append(vals.to_numpy()[None, :] * np.exp(np.outer(z, sd.to_numpy())))
         years += [int(v) for v in sd.index]
         shift = z * float(sd.iloc[-1])
+    held = np.zeros((n, len(years)), bool)
+    info = None
     if horizon > len(sd):
         res = fit_forecast(y, horizon - len(sd), method, levels)
-        parts.append(res.sample(n, rng) * np.exp(shift)[:, None])
+        raw = res.sample(n, rng)
+        parts.append(raw * np.exp(shift)[:, None])
         years += [int(v) for v in res.years]
+        info = res.info.get("tail_cap")
+        cap = np.asarray(info["cap"], float) if info else np.full(raw.shape[1], np.inf)
+        held = np.hstack([held, raw >= cap * (1 - 1e-9)])
+        if info:
+            info = {**info, "cap": [float("nan")] * len(sd) + list(info["cap"])}
+    if caps is not None:
+        caps.append((held, info))
     return np.hstack(parts), years
 
 
@@ -266,9 +299,12 @@ def forecasts_long(results: Mapping[str, ForecastResult | Outlook]) -> pd.DataFr
     return df[["model"] + [c for c in df.columns if c != "model"]]
 
 
-def models_display(results: Mapping[str, ForecastResult | Outlook], lang: str = "en") -> Table:
-    """Every model's forecasts for display: one row per model and year, whole billions."""
-    df = forecasts_long(results)
+def models_display(results: Mapping[str, ForecastResult | Outlook], lang: str = "en", capped: Sequence = ()) -> Table:
+    """Every model's forecasts for display: one row per model and year, whole billions; the
+    bounds of ``capped`` (:func:`helpers.forecast.caps.capped_bounds`) marked."""
+    from helpers.forecast.caps import mark_capped
+
+    df = mark_capped(forecasts_long(results), capped)
     return Table(
         df, [Col("model", "col.model", "word", group="model"), *_forecast_cols(df.columns)], lang, name="models"
     )
@@ -290,6 +326,13 @@ class _BoundCol(Col):
 
     def header(self, lang: str) -> str:
         return t("col.bound", lang, side=t(self.label, lang), level=self.group)
+
+    def format(self, value, lang: str) -> str:
+        """The bound, marked where the tail cap holds it (:mod:`helpers.forecast.caps`)."""
+        from helpers.forecast.caps import MARK, CappedValue
+
+        text = super().format(value, lang)
+        return f"{text} {MARK}" if isinstance(value, CappedValue) else text
 
 
 def trend_table(results: dict[str, ForecastResult], lang: str = "en") -> Table:
@@ -448,9 +491,13 @@ def growth_probabilities(outlook: Outlook, last_value: float, lang: str = "en") 
     return pd.DataFrame(rows)
 
 
-def forecast_display(outlook: Outlook, lang: str = "en") -> Table:
-    """The forecast table for display, in whole billions (the same numbers as forecasts.csv)."""
-    return Table(outlook.frame, _forecast_cols(outlook.frame.columns), lang, name="forecast")
+def forecast_display(outlook: Outlook, lang: str = "en", capped: Sequence = ()) -> Table:
+    """The forecast table for display, in whole billions (the same numbers as forecasts.csv);
+    the bounds of ``capped`` marked (those of the outlook's own model)."""
+    from helpers.forecast.caps import mark_capped
+
+    frame = mark_capped(outlook.frame, [c for c in capped if c.model == outlook.method], model=outlook.method)
+    return Table(frame, _forecast_cols(outlook.frame.columns), lang, name="forecast")
 
 
 def growth_display(growth: pd.DataFrame, lang: str = "en") -> Table:

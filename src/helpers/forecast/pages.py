@@ -38,10 +38,15 @@ def gap_years(y: pd.Series) -> list[int]:
 
 def join_years(years: Sequence[int], lang: str = "en") -> str:
     """Years in a sentence: "2014", "2014 and 2017", "2009, 2014 and 2017" ("và" in Vietnamese)."""
-    ys = [str(int(v)) for v in years]
-    if len(ys) <= 1:
-        return "".join(ys)
-    return ", ".join(ys[:-1]) + t("word.and", lang) + ys[-1]
+    return join_texts([str(int(v)) for v in years], lang)
+
+
+def join_texts(items: Sequence[str], lang: str = "en") -> str:
+    """Phrases in a sentence: "a", "a and b", "a, b and c" ("và" in Vietnamese)."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + t("word.and", lang) + items[-1]
 
 
 def gaps_phrase(y: pd.Series, lang: str = "en") -> str:
@@ -71,8 +76,17 @@ def backtest_note(y: pd.Series, lang: str = "en") -> str:
 
 def history(series: pd.DataFrame, y: pd.Series, first_year: int = 2010) -> pd.DataFrame:
     """The years a chart draws as history (from ``first_year`` on, without the nowcasts), with a
-    column ``used``: True for the years whose value the models were given (``y``)."""
+    column ``used``: True for the years whose value the models were given (``y``).
+
+    A gap year is drawn only between the first and last years the models were given, where
+    they see it as missing (:func:`gap_years`); one outside them (the year before the first
+    2010-price year in the ``new_base`` scenario) is no gap of the models' series and is left
+    out, like the years before ``first_year``."""
     h = O.history(series, first_year)
+    first, last = y.first_valid_index(), y.last_valid_index()
+    if first is not None:
+        year = h["year"].astype(int)
+        h = h[(h["kind"] != "interpolated") | year.between(int(first), int(last))]
     return h.assign(used=h["year"].astype(int).isin({int(v) for v in y.dropna().index}))
 
 
@@ -229,3 +243,85 @@ def step_notes(outlooks: Mapping[str, object], y: pd.Series, series: pd.DataFram
             )
         )
     return notes
+
+
+def combo_note(models: Sequence[str], lang: str = "en") -> str:
+    """What the default combination is, its members named in ``lang`` from
+    :data:`helpers.models.COMBO_MEMBERS` ("" when ``models`` has no ``combo``): it is not the
+    median of the other models a page shows beside it."""
+    from helpers.models import COMBO_AGG, COMBO_MEMBERS
+
+    if "combo" not in models:
+        return ""
+    return t(
+        "forecast.combo_members",
+        lang,
+        model=word("model", "combo", lang),
+        agg=t(f"combo_agg.{COMBO_AGG}", lang),
+        n=len(COMBO_MEMBERS),
+        members="; ".join(word("model", m, lang) for m in COMBO_MEMBERS),
+    )
+
+
+def calibration_note(
+    here: Mapping[str, pd.DataFrame],
+    base: Mapping[str, pd.DataFrame],
+    horizon: int,
+    base_horizon: int,
+    lang: str = "en",
+) -> str:
+    """Why this page's numbers differ from those of a report with a shorter horizon
+    (``base_horizon``) for the years both show: each model's intervals are calibrated on the
+    rolling origins of its longest horizon (:func:`helpers.models.calibration._calibration_origins`,
+    scheme ``shared``), earlier years for a longer horizon. ``here`` and ``base`` are each
+    model's frames (year, forecast, lo_L, hi_L) at both horizons; the largest relative
+    differences are measured, not assumed. "" when the horizon is not longer or nothing differs."""
+    if horizon <= base_horizon:
+        return ""
+    bounds, medians, years = 0.0, 0.0, set()
+    for name, b in base.items():
+        if name not in here:
+            continue
+        m = b.merge(here[name], on="year", suffixes=("_b", ""))
+        years |= {int(v) for v in m["year"]}
+        cols = [c for c in b.columns if c.startswith(("lo_", "hi_")) and c in here[name]]
+        for c in cols:
+            bounds = max(bounds, float((m[c] / m[f"{c}_b"] - 1).abs().max()))
+        medians = max(medians, float((m["forecast"] / m["forecast_b"] - 1).abs().max()))
+    if not years or bounds < 5e-5:
+        return ""
+    same = medians < 5e-5
+    return t(
+        "forecast.horizon_calibration",
+        lang,
+        h=horizon,
+        base=base_horizon,
+        first=min(years),
+        last=max(years),
+        bounds=percent(bounds * 100, lang, 1),
+        medians=t("forecast.horizon_medians_same", lang)
+        if same
+        else t("forecast.horizon_medians", lang, medians=percent(medians * 100, lang, 1)),
+    )
+
+
+def interval_notes(run, capped: Sequence, lang: str = "en") -> list[str]:
+    """The notes under a table of every model's forecasts (a trend or forecast run): which
+    upper bounds the tail cap holds (:func:`helpers.forecast.caps.cap_note`) and, for a horizon
+    longer than the stage's default, how its numbers differ from the default horizon's
+    (:func:`calibration_note`)."""
+    from helpers.forecast import caps, stage
+
+    results = run.results if isinstance(run, stage.TrendRun) else run.outlooks
+    notes = [caps.cap_note(capped, results, lang)]
+    base = stage.base_horizon_frames(run)
+    if base is not None:
+        here = {m: r.frame for m, r in results.items()}
+        notes.append(calibration_note(here, base[1], run.params.horizon, base[0], lang))
+    return [n for n in notes if n]
+
+
+def growth_note(y: pd.Series, lang: str = "en") -> str:
+    """The sentence above the table of the probability of exceeding the last published level."""
+    last = int(y.last_valid_index())
+    return t("targets.growth_note", lang, value=number(float(y.loc[last]), lang), year=last)

@@ -154,3 +154,24 @@ def run_forecast(params: ForecastParams) -> ForecastRun:
     write_params(out, params.stage, {"parameters": params.record(), "series": _series_record(source)})
     figures = read_figures(source.figures_csv)
     return ForecastRun(params, source, y, outlooks[headline], outlooks, problems, figures, out)
+
+
+def base_horizon_frames(run: TrendRun | ForecastRun) -> tuple[int, dict[str, pd.DataFrame]] | None:
+    """Each model's frame of the same run at its stage's default horizon (the horizon of the
+    canonical reports), when the run's horizon is longer; ``None`` otherwise. A page with a
+    longer horizon says how its numbers differ from those
+    (:func:`helpers.forecast.pages.calibration_note`)."""
+    base = type(run.params).model_fields["horizon"].default
+    if run.params.horizon <= base:
+        return None
+    if isinstance(run, TrendRun):
+        fits, _ = O.fit_models(run.y, base, list(run.results), run.params.levels)
+        return base, {m: r.frame for m, r in fits.items()}
+    params = run.params.model_copy(update={"horizon": base})
+    frames = {}
+    for m in run.outlooks:
+        try:
+            frames[m] = _outlook(params, run.source, m).frame
+        except ModelError:
+            continue
+    return base, frames

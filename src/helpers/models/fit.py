@@ -221,7 +221,30 @@ def finish_knots(
     cap, floor = cap_and_floor(grid.values, Ht)
     knots = cap_knots(knots, probs, point, cap, True, floor)
     knots = _order_knots(point, knots, probs)
+    if cap is not None:
+        info["tail_cap"] = tail_cap_info(grid, cap, np.exp(point))
     return knots[grid.lead :], imethod, info
+
+
+def tail_cap_info(grid: _Grid, cap: np.ndarray, point: np.ndarray) -> dict:
+    """What a result's ``info["tail_cap"]`` says of the cap on its upper bounds
+    (:mod:`.tails`), so that a page can say which bounds it holds and why.
+
+    Keys: ``cap`` (one per forecast year, original scale, raised to the point forecast where
+    that lies above it, as applied), ``max`` and ``max_year`` (the largest observed value and
+    its year) and ``multiple`` (:data:`.tails.TAIL_MULTIPLE`): a year whose cap equals
+    ``multiple * max`` is capped by the multiple, any other by the series' own largest rise.
+    """
+    from . import tails
+
+    obs = np.flatnonzero(~np.isnan(grid.values))
+    i = obs[np.argmax(grid.values[obs])]
+    return {
+        "cap": [float(v) for v in np.maximum(cap, point)[grid.lead :]],
+        "max": float(grid.values[i]),
+        "max_year": int(grid.years[i]),
+        "multiple": tails.TAIL_MULTIPLE,
+    }
 
 
 def fit_forecast(
@@ -302,8 +325,11 @@ def level_fallback(y, h: int, levels: Sequence[float] = LEVELS, *, name: str | N
         )
     Ht = H + grid.lead
     point, knots, fitted, info = _rw_drift(grid.values, Ht, probs)
-    knots = cap_knots(knots, probs, point, upper_cap(grid.values, Ht), log=False)
+    cap = upper_cap(grid.values, Ht)
+    knots = cap_knots(knots, probs, point, cap, log=False)
     knots = floor_at_zero(_order_knots(point, knots, probs), grid.values)
+    if cap is not None:
+        info = {**info, "tail_cap": tail_cap_info(grid, cap, point)}
     years = np.arange(grid.end_year + 1, grid.end_year + 1 + H)
     fitted_s = pd.Series(fitted, index=grid.years, name="fitted")
     resid = pd.Series(grid.values - fitted, index=grid.years, name="residual")

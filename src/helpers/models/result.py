@@ -140,11 +140,16 @@ class ForecastResult:
         ndarray, shape (n, h)
             Draws on the original scale. Margins follow the quantile knots; horizons are joined
             by a Gaussian copula with random-walk correlation ``sqrt(min(i,j)/max(i,j))``.
+
+        The normal scores are drawn year by year (all ``n`` of the first year, then of the
+        second, ...), and the copula's Cholesky factor is lower-triangular, so the draws of the
+        first ``j`` years do not depend on how many years follow: the same generator state gives
+        the same draws of a year whether 5 or 10 years are forecast.
         """
         rng = np.random.default_rng(rng)
         H = self.knots.shape[0]
         L = np.linalg.cholesky(_rw_corr(H))
-        z = rng.standard_normal((int(n), H)) @ L.T
+        z = rng.standard_normal((H, int(n))).T @ L.T
         v = _quantile_map(z, self.probs, self.knots)
         return np.exp(v) if self.log_scale else v
 
