@@ -164,7 +164,7 @@ def test_nowcast_note_names_the_part_year_figures_and_their_sources(series, figu
     vi = pages.nowcast_note(series, figures, years, "vi")
     for r in nc.itertuples():
         main = r.figure_ids.split(";")[0]
-        assert main in en and main in vi
+        assert f"`{main}`" in en and f"`{main}`" in vi  # an identifier, shown as code
         assert f"{r.year}: {round(r.value):,} billion VND" in en
         assert f"{r.year}: {round(r.value):,} tỷ đồng".replace(",", ".") in vi
     assert "the same for every model" in en and "giống nhau cho mọi mô hình" in vi
