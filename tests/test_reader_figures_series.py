@@ -60,9 +60,11 @@ def test_on_a_phone_each_figure_of_the_trail_is_a_card_named_in_the_pages_langua
 
     vi = FP.provenance_html(figures.figures, figures.sources, "vi", figures.citations)
     heads = re.findall(r"<th\s[^>]*>(.*?)</th>", vi)
-    for row in re.findall(r"<tr id=.*?</tr>", vi, re.S):
-        assert re.findall(r"data-label='([^']*)'", row) == heads
-    assert "data-label='Trích dẫn'" in vi and "Quote" not in vi
+    rows = re.findall(r"<tr [^>]*id=.*?</tr>", vi, re.S)
+    assert len(rows) == len(figures.figures)
+    for row in rows:
+        assert re.findall(r'data-label="([^"]*)"', row) == heads
+    assert 'data-label="Trích dẫn"' in vi and "Quote" not in vi
     page = f'<html><body><main id="content"><h2>Nguồn gốc</h2>{vi}</main></body></html>'
     assert 'class="scroll-hint"' not in reader_markup(page, "vi")
 

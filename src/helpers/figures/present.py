@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from helpers.common.i18n import LABELS, t
-from helpers.common.present import Col, KeyNumbers, Table, number, word
+from helpers.common.present import Col, KeyNumbers, Table, number, stack_cells, word
 from helpers.figures.published import citation_id
 from helpers.figures.sources import Source
 
@@ -88,25 +88,16 @@ def provenance_html(
             f"{q}<br><small class='src-text'>{where}</small>",
         ]
         rows.append(
-            f"<tr id='{html.escape(r.figure_id)}' role='row'>"
-            + "".join(
-                f"<td role='cell' class='{cls}' data-label='{label}'>{c}</td>"
-                for c, cls, label in zip(cells, _PROVENANCE_CLASSES, labels)
-            )
+            f"<tr id='{html.escape(r.figure_id)}'>"
+            + "".join(f"<td class='{cls}'>{c}</td>" for c, cls in zip(cells, _PROVENANCE_CLASSES))
             + "</tr>"
         )
     head = (
-        "<tr role='row'>"
-        + "".join(
-            f"<th role='columnheader' class='{cls}'>{label}</th>" for cls, label in zip(_PROVENANCE_CLASSES, labels)
-        )
-        + "</tr>"
+        "<tr>" + "".join(f"<th class='{cls}'>{label}</th>" for cls, label in zip(_PROVENANCE_CLASSES, labels)) + "</tr>"
     )
-    return (  # the box is named by the heading it stands under (reports.render)
-        "<div class='table-wrap stacked' tabindex='0' role='region'>"
-        f"<table class='provenance laocai-table' role='table'><thead role='rowgroup'>{head}</thead>"
-        f"<tbody role='rowgroup'>{''.join(rows)}</tbody></table></div>"
-    )
+    table = f"<table class='provenance laocai-table'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
+    # the box is named by the heading it stands under (reports.render)
+    return f"<div class='table-wrap stacked' tabindex='0' role='region'>{stack_cells(table, labels)}</div>"
 
 
 def citation_html(citation, lang: str = "en") -> str:
