@@ -226,7 +226,7 @@ def test_a_target_is_set_against_an_outcome_at_its_own_price_base():
     frame = table.frame
     assert "Price base of the target" in frame.columns and "Price base of the actual" in frame.columns
     assert "not stated, probably 1994 prices" in set(frame["Price base of the target"])
-    assert "same price base" in text and "t2015 (not stated, probably 1994 prices)" in text
+    assert "same price base" in text and "`t2015` (not stated, probably 1994 prices)" in text
     _, vi = P.plan_history(_plans(), "vi")
     assert "cùng loại giá" in vi
 
@@ -251,7 +251,7 @@ def test_future_targets_at_another_base_are_named_not_set_against_the_forecast()
     )
     df, text = P.future_target_probabilities(_plans(), o, {2016: 20000.0}, "en")
     assert list(df["source"]) == ["parameter extra_targets"]
-    assert "The 2016 target of 7,000 (t2016-94, constant 1994 prices) is not at 2010 prices" in text
+    assert "The 2016 target of 7,000 (`t2016-94`, constant 1994 prices) is not at 2010 prices" in text
     assert "The 2015 target of 5,200" in text  # probably at 1994 prices: named, not assessed
     assert "Forecast (median, constant 2010 prices)" in P.targets_display(df, "en").frame.columns
 
@@ -393,7 +393,7 @@ def test_forecast_draws_report_the_share_held_at_the_cap(series):
     # the nowcasts' uncertainty multiplies the draws after the cap: a bound above it says so
     assert nowcasts and any(c.bound > c.cap_high for c in capped)
     note = caps.cap_note(capped, {"loglinear": out}, "en")
-    assert "before the uncertainty of the part-year estimates is added" in note
+    assert "added after the cap, so a marked bound can lie above it" in note
 
 
 # --------------------------------------------------------------------------- the default combination

@@ -506,8 +506,8 @@ LABELS.update(
             "việc chọn mô hình mặc định dựa vào các bộ dữ liệu chuẩn theo năm M1 và Tourism.",
         },
         "forecast.fan_heading": {
-            "en": "Forecast of the headline model, {model}, with 80% and 95% intervals",
-            "vi": "Dự báo của mô hình chính, {model}, với khoảng tin cậy 80% và 95%",
+            "en": "{model}: the headline forecast with 80% and 95% intervals",
+            "vi": "{model}: dự báo chính với khoảng tin cậy 80% và 95%",
         },
         "forecast.models_heading": {"en": "Every model's forecast", "vi": "Dự báo của từng mô hình"},
         "forecast.backtest_heading": {

@@ -226,11 +226,12 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
     },
     "caps.note_held_after": {
         "en": "Upper bounds of {what} (marked {mark} in the table) are held down by a cap of {cap} billion "
-        "VND on the models' draws, {rule}, before the uncertainty of the part-year estimates is added: the "
-        "models' own bounds go beyond what the series' history supports.",
+        "VND on the models' draws, {rule}: the models' own bounds go beyond what the series' history supports. "
+        "The uncertainty of the part-year estimates is added after the cap, so a marked bound can lie above it.",
         "vi": "Cận trên của {what} (đánh dấu {mark} trong bảng) bị kìm lại bởi mức trần {cap} tỷ đồng áp cho "
-        "các mẫu mô phỏng của mô hình, {rule}, trước khi cộng thêm độ bất định của các giá trị ước tính từ số "
-        "liệu một phần năm: cận trên do mô hình tự tính vượt quá mức mà lịch sử của chuỗi số liệu cho phép.",
+        "các mẫu mô phỏng của mô hình, {rule}: cận trên do mô hình tự tính vượt quá mức mà lịch sử của chuỗi "
+        "số liệu cho phép. Độ bất định của các giá trị ước tính từ số liệu một phần năm được cộng thêm sau mức "
+        "trần, nên một cận trên có đánh dấu có thể cao hơn mức trần.",
     },
     # --- the default combination (helpers.forecast.pages.combo_note) ------------------------------
     "combo_agg.median": {"en": "median", "vi": "trung vị"},

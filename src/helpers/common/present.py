@@ -111,6 +111,12 @@ def model_problem(problem, lang: str = "en") -> str:
     return text
 
 
+def md_code(identifier: object) -> str:
+    """An identifier (a figure id, a parameter name) for a Markdown sentence: set as code, so the
+    page shows it as an identifier, never breaks it at its hyphens nor reads it as words."""
+    return f"`{str(identifier).replace('`', '')}`"
+
+
 def stack_cells(table_html: str, labels: Sequence[str]) -> str:
     """Mark up an HTML table to be shown as one card per row where its columns do not fit: every
     body cell gets ``data-label`` (its column's name, escaped, in the order of ``labels``), which

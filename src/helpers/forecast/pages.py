@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.common.i18n import t
-from helpers.common.present import number, percent, word
+from helpers.common.present import md_code, number, percent, word
 from helpers.forecast import outlook as O
 
 #: Smallest gap, in percentage points, between a model's first forecast step and its later
@@ -149,11 +149,6 @@ def _references(lang: str) -> dict[str, tuple[str, str, object]]:
     return refs
 
 
-def _code(identifier: str) -> str:
-    """A figure id in Markdown as code: shown as an identifier, never read as words of the page."""
-    return f"`{identifier.replace('`', '')}`"
-
-
 def nowcast_note(series: pd.DataFrame, figures: pd.DataFrame, years: Sequence[int], lang: str = "en") -> str:
     """Which of the forecast ``years`` are nowcasts, from which part-year figures, and how they
     enter the models ("" when none is). Every number comes from the series row and the
@@ -186,7 +181,7 @@ def nowcast_note(series: pd.DataFrame, figures: pd.DataFrame, years: Sequence[in
             upper=number(r.hi, lang),
             level=int(r.level),
             months=months,
-            id=_code(ids[0]),
+            id=md_code(ids[0]),
             citation=cite,
             part=number(f["value"], lang),
         )
@@ -202,7 +197,7 @@ def nowcast_note(series: pd.DataFrame, figures: pd.DataFrame, years: Sequence[in
         else:
             item = t("forecast.nowcast_share", lang, **values_text)
         if len(ids) > 1:
-            item += " " + t("forecast.nowcast_also", lang, ids=", ".join(_code(i) for i in ids[1:]))
+            item += " " + t("forecast.nowcast_also", lang, ids=", ".join(md_code(i) for i in ids[1:]))
         items.append(item)
     if not items:
         return ""

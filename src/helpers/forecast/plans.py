@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.common.i18n import t
-from helpers.common.present import Col, Table, number, word
+from helpers.common.present import Col, Table, md_code, number, word
 from helpers.series import basefix
 from helpers.series import build as S
 from helpers.series.linking import SeriesParams
@@ -97,7 +97,7 @@ def plans_and_actuals(figures: pd.DataFrame, params: SeriesParams | None = None)
 def _assumed(pa: pd.DataFrame, lang: str, params: SeriesParams | None = None) -> str:
     """The sentence naming the figures whose base was assigned, not stated."""
     ids = [
-        f"{fid} ({word('base_word', b, lang)})"
+        f"{md_code(fid)} ({word('base_word', b, lang)})"
         for fid, b in zip(
             list(pa["figure_id"]) + list(pa["actual_id"]), list(pa["price_base"]) + list(pa["actual_base"])
         )
@@ -188,7 +188,7 @@ def future_target_probabilities(
                     year=p.year,
                     target=number(p.target, lang),
                     base=word("base_word", p.price_base, lang),
-                    id=p.figure_id,
+                    id=md_code(p.figure_id),
                 )
             )
     for y, v in (extra_targets or {}).items():
@@ -206,7 +206,7 @@ def future_target_probabilities(
     ]
     notes = [t("targets.future_base", lang)]
     assumed = [
-        t("targets.future_assumed", lang, year=r.year, target=number(r.target, lang), id=r.source)
+        t("targets.future_assumed", lang, year=r.year, target=number(r.target, lang), id=md_code(r.source))
         for r in df.itertuples()
         if "->" in str(r.price_base)
     ]

@@ -481,7 +481,7 @@ def assumptions_display(params: SeriesParams, lang: str, choice: LinkChoice) -> 
     ]
     df = pd.DataFrame(rows, columns=["assumption", "value", "source"])
     cols = [Col("assumption", "col.assumption"), Col("value", "col.value"), Col("source", "col.source")]
-    return Table(df, cols, lang, name="assumptions")
+    return Table(df, cols, lang, name="assumptions", stacked=True)
 
 
 def sensitivity_markdown(sens: pd.DataFrame, lang: str = "en", method: str | None = None) -> str:
