@@ -184,3 +184,15 @@ def test_extra_targets_get_probabilities(series):
     p = df[df["source"] == "parameter extra_targets"].set_index("year")["probability"]
     assert 0.3 < p[2025] < 1.0
     assert p[2026] < 0.01
+
+
+def test_a_trend_growth_over_the_forecast_says_which_years(series):
+    """The growth of a model without a growth parameter is measured over the forecast years,
+    so it depends on the horizon: the row names them."""
+    y = O.model_input(series, 2010)
+    results, _ = O.fit_models(y, 5, ["damped", "loglinear"])
+    first, last = int(results["damped"].frame["year"].iloc[0]), int(results["damped"].frame["year"].iloc[-1])
+    en = O.trend_table(results, "en").frame
+    vi = O.trend_table(results, "vi").frame
+    assert f"yearly growth of the forecast, {first}–{last}" in set(en.iloc[:, 1])
+    assert f"tốc độ tăng bình quân năm của dự báo, {first}–{last}" in set(vi.iloc[:, 1])

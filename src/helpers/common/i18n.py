@@ -472,7 +472,10 @@ LABELS.update(
         "trend.before_break": {"en": "annual growth up to {year}", "vi": "tốc độ tăng hằng năm đến {year}"},
         "trend.after_break": {"en": "annual growth after {year}", "vi": "tốc độ tăng hằng năm sau {year}"},
         "trend.no_break": {"en": "annual growth (no break found)", "vi": "tốc độ tăng hằng năm (không có điểm gãy)"},
-        "trend.forecast_growth": {"en": "growth over the forecast years", "vi": "tốc độ tăng trong các năm dự báo"},
+        "trend.forecast_growth": {
+            "en": "yearly growth of the forecast, {first}–{last}",
+            "vi": "tốc độ tăng bình quân năm của dự báo, {first}–{last}",
+        },
         "trend.intro": {
             "en": "The models see {n} years with a published figure, from {first} to {last}.",
             "vi": "Các mô hình dùng {n} năm có số liệu công bố, từ {first} đến {last}.",

@@ -388,7 +388,9 @@ def trend_table(results: dict[str, ForecastResult], lang: str = "en") -> Table:
             rows.append(
                 {
                     "model": name,
-                    "what": t("trend.forecast_growth", lang),
+                    "what": t(
+                        "trend.forecast_growth", lang, first=int(f["year"].iloc[0]), last=int(f["year"].iloc[-1])
+                    ),
                     "growth_pct": _pct(g),
                     "lo95_pct": np.nan,
                     "hi95_pct": np.nan,
