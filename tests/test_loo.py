@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pandas as pd
 import pytest
 
@@ -72,3 +74,17 @@ def test_command_prints_csv_then_the_coverage_line(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0] == ",".join(L.LOO_COLUMNS) and len([x for x in out if not x.startswith("#")]) == 4
     assert out[-1].startswith("# coverage: 3 of 3")
+
+
+def test_command_prints_each_link_factor_to_the_precision_it_was_used_at(capsys):
+    """A 1994-price figure's conversion can be redone from the printed factor."""
+    from helpers import cli
+    from helpers.common import paths
+
+    with pytest.raises(SystemExit) as done:
+        cli.main(["check-intervals", "--figures", str(paths.FIGURES_CSV)])
+    assert done.value.code in (0, None)
+    lines = [x for x in capsys.readouterr().out.splitlines() if not x.startswith("#")]
+    table = pd.read_csv(io.StringIO("\n".join(lines)), dtype={"link_factor": str})
+    factors = table["link_factor"].dropna()
+    assert len(factors) and factors.str.fullmatch(r"\d+\.\d{4}").all()

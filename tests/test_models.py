@@ -488,6 +488,7 @@ def test_short_median_equals_numpy():
     for n in range(1, 12):
         a = rng.normal(size=n)
         assert kernels._median(a) == np.median(a)
+    assert np.isnan(kernels._median(np.array([])))
 
 
 def test_point_forecast_matches_fit_forecast():

@@ -334,6 +334,11 @@ def test_an_unknown_model_failure_is_still_vietnamese_and_english_pages_keep_the
     assert en.startswith("Damped trend: ") and en.endswith("(the optimiser met a singular matrix)")
 
 
+def test_a_reason_without_its_numbers_is_still_told_not_a_crash():
+    bare = ModelProblem("arima", "too_short", {}, "too short")
+    assert P.model_problem(bare, "vi") == "ARIMA: " + t("problem.other", "vi", model="").strip(": ")
+
+
 def test_a_problem_keeps_its_reason_across_processes():
     import pickle
 

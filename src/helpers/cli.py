@@ -320,6 +320,8 @@ def check_intervals_command(
     """Rebuild the series leaving out each published annual figure in turn; print CSV (figure_id, year,
     published value at 2010 prices, the link factor a 1994-price figure was converted with, estimate
     without it, lo, hi, covered) and the coverage line."""
+    import pandas as pd
+
     from helpers.common.errors import UsageError
     from helpers.series import loo
     from helpers.series.build import load_figures
@@ -330,7 +332,10 @@ def check_intervals_command(
     params = SeriesParams(level=level, gap_method=gap_method)
     obs, plans = load_figures(figures)
     table = loo.check_intervals(obs, params, plans, by=by)
-    sys.stdout.write(table.to_csv(index=False, float_format="%.1f", lineterminator="\n"))
+    out = table.copy()
+    if "link_factor" in out:  # to the precision it was used at, so that a conversion can be redone
+        out["link_factor"] = [("" if pd.isna(v) else f"{v:.4f}") for v in out["link_factor"]]
+    sys.stdout.write(out.to_csv(index=False, float_format="%.1f", lineterminator="\n"))
     for fid, why in table.attrs["skipped"]:
         typer.echo(f"# not testable: {fid}: {why}")
     typer.echo("# " + loo.coverage(table).line())

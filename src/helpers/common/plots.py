@@ -509,6 +509,12 @@ def target_chart(probs: pd.DataFrame, lang: str = "en"):
     return fig
 
 
+#: The statuses of a figure that is data (an outcome, measured or estimated): the figures chart
+#: draws them solid and counts them as published, and every other status (a plan, a target)
+#: hollow and apart.
+PUBLISHED_STATUSES = ("actual", "estimate")
+
+
 def figures_chart(figures: pd.DataFrame, lang: str = "en", indicator: str = "industrial_production_value"):
     """The published full-year figures of one indicator by year, as they were printed: one
     marker and colour per price base, plans and targets hollow (intentions, not outcomes).
@@ -524,8 +530,8 @@ def figures_chart(figures: pd.DataFrame, lang: str = "en", indicator: str = "ind
     for i, (base, part) in enumerate(f.groupby("price_base", sort=True)):
         color = f"C{i}"
         marker = markers.get(str(base), "v")
-        done = part[part["status"].isin(["actual", "estimate"])]
-        plans = part[~part["status"].isin(["actual", "estimate"])]
+        done = part[part["status"].isin(PUBLISHED_STATUSES)]
+        plans = part[~part["status"].isin(PUBLISHED_STATUSES)]
         name = word("base_word", base, lang)
         if len(done):
             ax.scatter(done["year"], done["value"], marker=marker, s=45, color=color, zorder=3, label=name)
@@ -539,7 +545,7 @@ def figures_chart(figures: pd.DataFrame, lang: str = "en", indicator: str = "ind
                 edgecolors=color,
                 zorder=3,
             )
-    if (~f["status"].isin(["actual", "estimate"])).any():
+    if (~f["status"].isin(PUBLISHED_STATUSES)).any():
         ax.scatter([], [], marker="o", s=60, facecolors="none", edgecolors="0.3", label=t("series.plans", lang))
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("unit.billion_vnd", lang))
@@ -553,7 +559,7 @@ def figures_chart_alt(f: pd.DataFrame, lang: str = "en") -> str:
     """The description of :func:`figures_chart` for a reader who does not see it: the published
     figures (actual and estimated) counted apart from the plans and targets, as the legend
     tells them apart, each with its years and highest value."""
-    done = f["status"].isin(["actual", "estimate"])
+    done = f["status"].isin(PUBLISHED_STATUSES)
 
     def span(part: pd.DataFrame) -> dict:
         return {

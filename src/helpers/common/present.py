@@ -105,7 +105,11 @@ def model_problem(problem, lang: str = "en") -> str:
     values = dict(problem.values)
     if "years" in values:
         values["years"] = ", ".join(str(int(y)) for y in values["years"])
-    text = t(key, lang, model=model, **values)
+    try:
+        text = t(key, lang, model=model, **values)
+    except (KeyError, IndexError):  # a reason without the numbers its sentence needs
+        key = "problem.other"
+        text = t(key, lang, model=model)
     if lang == "en" and key in ("problem.fit_failed", "problem.other"):
         text += f" ({problem.detail.strip()})"
     return text
@@ -123,7 +127,9 @@ def stack_cells(table_html: str, labels: Sequence[str]) -> str:
     the style sheet writes above the value (``.table-wrap.stacked``, report.css), and the table
     keeps its meaning for screen readers through explicit roles (a table laid out as blocks loses
     its implicit ones). Cells of kind ``text`` or ``src-text``, or of class ``full``, span the card;
-    a missing value (:data:`MISSING`) is marked ``data-missing`` and left out of the card.
+    a missing value (:data:`MISSING`) is marked ``data-missing``: a card leaves it out where it
+    would span the card, and keeps its dash in its place otherwise (the same field in the same
+    place on every card).
     """
 
     def cell(m: re.Match, cells) -> str:
@@ -203,7 +209,7 @@ class Table:
     ``frame`` is the table as a reader sees it (translated headers, formatted texts), handy in
     tests and for a text export; :meth:`to_html` (also the notebook display) renders it with
     pandas' Styler: no index, escaped cells and headers, numeric columns right-aligned by class.
-    ``stacked=True``: where its columns do not fit (a phone, a narrow window) every row is shown
+    ``stacked=True``: on a phone (where its columns do not fit) every row is shown
     as a card of values, each under its column's name (see :func:`stack_cells`).
     """
 

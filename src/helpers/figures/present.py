@@ -158,8 +158,8 @@ def summary_table(figures: pd.DataFrame, lang: str = "en") -> Table:
     The table fits a desktop page: a region shared by every figure is no column of its own (the
     page says it once above the table, :func:`region_note`), and each value carries its unit
     where it is not billion VND under a header that says so (:func:`value_header`). It is
-    ``stacked``: where its columns do not fit (a phone, a narrow window) every figure is a card
-    of labelled values, values missing from a figure left out of its card."""
+    ``stacked``: on a phone (where its columns do not fit) every figure is a card
+    of labelled values, a value a figure lacks kept in its place as a dash."""
     one_region = bool(region_note(figures, lang))
     cols = [
         Col("figure_id", "col.id", "code"),

@@ -382,9 +382,9 @@ def trend_table(results: dict[str, ForecastResult], lang: str = "en") -> Table:
                         "hi95_pct": np.nan,
                     }
                 )
-        else:
+        elif len(r.frame) > 1:  # growth over the forecast years (none to measure over one year)
             f = r.frame
-            g = np.log(f["forecast"].iloc[-1] / f["forecast"].iloc[0]) / max(1, len(f) - 1) if len(f) > 1 else np.nan
+            g = np.log(f["forecast"].iloc[-1] / f["forecast"].iloc[0]) / (len(f) - 1)
             rows.append(
                 {
                     "model": name,

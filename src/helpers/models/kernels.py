@@ -251,6 +251,8 @@ def _median(a: np.ndarray) -> float:
     middle value, or the mean of the middle two) at a fraction of its cost on a few values."""
     s = np.sort(a)
     k = s.size // 2
+    if not s.size:
+        return float("nan")
     return float(s[k]) if s.size % 2 else float((s[k - 1] + s[k]) / 2)
 
 

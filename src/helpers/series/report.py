@@ -608,7 +608,7 @@ def leave_one_out(done) -> pd.DataFrame:
 
 def loo_display(table: pd.DataFrame, lang: str = "en") -> Table:
     """The leave-one-out check (:func:`helpers.series.loo.check_intervals`) for a report, with
-    the link factor each 1994-price figure was converted with (blank for a 2010-price one)."""
+    the link factor each 1994-price figure was converted with (a dash for a 2010-price one)."""
     cols = [
         Col("figure_id", "col.id", "code"),
         Col("year", "col.year", "year"),
