@@ -394,6 +394,12 @@ def test_forecast_draws_report_the_share_held_at_the_cap(series):
     assert nowcasts and any(c.bound > c.cap_high for c in capped)
     note = caps.cap_note(capped, {"loglinear": out}, "en")
     assert "added after the cap, so a marked bound can lie above it" in note
+    # the largest level the models were given is the last nowcast: the note says it is an estimate
+    last_nowcast = max(nowcasts)
+    assert all(c.max_is_nowcast == (c.max_year == last_nowcast) for c in capped)
+    assert any(c.max_is_nowcast for c in capped)
+    assert f"in {last_nowcast}, an estimate from part-year figures)" in note
+    assert "giá trị ước tính từ số liệu một phần năm)" in caps.cap_note(capped, {"loglinear": out}, "vi")
 
 
 # --------------------------------------------------------------------------- the default combination

@@ -207,6 +207,12 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "en": "{multiple} times the highest level the models were given ({max} in {year})",
         "vi": "bằng {multiple} lần mức cao nhất các mô hình được dùng ({max} năm {year})",
     },
+    "caps.rule_multiple_nowcast": {
+        "en": "{multiple} times the highest level the models were given ({max} in {year}, an estimate from "
+        "part-year figures)",
+        "vi": "bằng {multiple} lần mức cao nhất các mô hình được dùng ({max} năm {year}, giá trị ước tính từ "
+        "số liệu một phần năm)",
+    },
     "caps.rule_rise": {
         "en": "the last level times the largest rise the series itself has shown within as many years",
         "vi": "bằng mức gần nhất nhân với mức tăng lớn nhất mà chính chuỗi số liệu đã có trong cùng số năm",

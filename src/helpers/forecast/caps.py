@@ -48,6 +48,7 @@ class CappedBound:
     multiple: float
     exact: bool  # the bound shown equals the cap
     bound: float = float("nan")  # the bound shown
+    max_is_nowcast: bool = False  # the largest level is an estimate from part-year figures
 
 
 def _tail(column: str) -> float:
@@ -72,6 +73,7 @@ def _bound(model: str, year: int, column: str, caps: tuple, info: Mapping, exact
         multiple=float(info["multiple"]),
         exact=exact,
         bound=bound,
+        max_is_nowcast=bool(info.get("max_is_nowcast", False)),
     )
 
 
@@ -171,7 +173,11 @@ def cap_note(
         reason = t("caps.rule_rise", lang)
         if rule:
             reason = t(
-                "caps.rule_multiple", lang, multiple=number(first.multiple, lang), max=max_text, year=first.max_year
+                "caps.rule_multiple_nowcast" if first.max_is_nowcast else "caps.rule_multiple",
+                lang,
+                multiple=number(first.multiple, lang),
+                max=max_text,
+                year=first.max_year,
             )
         if all(c.exact for c in part):
             key = "caps.note_exact"

@@ -271,8 +271,9 @@ def nowcast_draws(
         info = res.info.get("tail_cap")
         cap = np.asarray(info["cap"], float) if info else np.full(raw.shape[1], np.inf)
         held = np.hstack([held, raw >= cap * (1 - 1e-9)])
-        if info:
-            info = {**info, "cap": [float("nan")] * len(sd) + list(info["cap"])}
+        if info:  # the largest level may be a nowcast (an estimate from part-year figures)
+            nowcast_max = int(info["max_year"]) in {int(v) for v in sd.index}
+            info = {**info, "cap": [float("nan")] * len(sd) + list(info["cap"]), "max_is_nowcast": nowcast_max}
     if caps is not None:
         caps.append((held, info))
     return np.hstack(parts), years
