@@ -115,6 +115,32 @@ def model_problem(problem, lang: str = "en") -> str:
     return text
 
 
+def join_texts(items: Sequence[str], lang: str = "en") -> str:
+    """Phrases in a sentence: "a", "a and b", "a, b and c" ("và" in Vietnamese)."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + t("word.and", lang) + items[-1]
+
+
+def join_years(years: Sequence[int], lang: str = "en") -> str:
+    """Years in a sentence: "2014", "2014 and 2017", "2009, 2014 and 2017" ("và" in Vietnamese)."""
+    return join_texts([str(int(v)) for v in years], lang)
+
+
+def year_span(years) -> str:
+    """Years as a reader reads them: runs of consecutive years joined by an en dash, runs
+    separated by commas ("2024–2025", "2019, 2024–2025"); empty for no year."""
+    ys = sorted({int(y) for y in years})
+    runs: list[list[int]] = []
+    for y in ys:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
 def md_code(identifier: object) -> str:
     """An identifier (a figure id, a parameter name) for a Markdown sentence: set as code, so the
     page shows it as an identifier, never breaks it at its hyphens nor reads it as words."""

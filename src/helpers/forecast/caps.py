@@ -23,8 +23,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.common.i18n import t
-from helpers.common.present import number, word
-from helpers.forecast.pages import join_texts
+from helpers.common.present import join_texts, number, word, year_span
 
 #: The mark of a capped bound in a table.
 MARK = "†"
@@ -124,15 +123,11 @@ def capped_bounds(results: Mapping[str, object]) -> list[CappedBound]:
 
 
 def _years_phrase(years: Sequence[int], last_year: int, lang: str) -> str:
+    """ "from 2030 on" for years running to the page's last year, else "in 2031", "in 2031–2033"."""
     ys = sorted(set(years))
-    contiguous = ys == list(range(ys[0], ys[-1] + 1))
-    if contiguous and ys[-1] == last_year and len(ys) > 1:
+    if len(ys) > 1 and ys == list(range(ys[0], last_year + 1)):
         return t("caps.from_on", lang, year=ys[0])
-    if len(ys) == 1:
-        return t("caps.in_year", lang, year=ys[0])
-    if contiguous:
-        return t("caps.in_year", lang, year=f"{ys[0]}–{ys[-1]}")
-    return t("caps.in_year", lang, year=join_texts([str(v) for v in ys], lang))
+    return t("caps.in_year", lang, year=year_span(ys))
 
 
 def cap_note(

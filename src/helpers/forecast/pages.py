@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.common.i18n import t
-from helpers.common.present import md_code, number, percent, word
+from helpers.common.present import join_years, md_code, number, percent, word
 from helpers.forecast import outlook as O
 
 #: Smallest gap, in percentage points, between a model's first forecast step and its later
@@ -34,19 +34,6 @@ def gap_years(y: pd.Series) -> list[int]:
         return []
     inside = y.loc[first:last]
     return [int(v) for v in inside.index[inside.isna()]]
-
-
-def join_years(years: Sequence[int], lang: str = "en") -> str:
-    """Years in a sentence: "2014", "2014 and 2017", "2009, 2014 and 2017" ("và" in Vietnamese)."""
-    return join_texts([str(int(v)) for v in years], lang)
-
-
-def join_texts(items: Sequence[str], lang: str = "en") -> str:
-    """Phrases in a sentence: "a", "a and b", "a, b and c" ("và" in Vietnamese)."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + t("word.and", lang) + items[-1]
 
 
 def gaps_phrase(y: pd.Series, lang: str = "en") -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.common.i18n import LABELS, t
-from helpers.common.present import Col, KeyNumbers, Table, number, percent, word
+from helpers.common.present import Col, KeyNumbers, Table, number, percent, word, year_span
 from helpers.series import basefix, linking
 from helpers.series.linking import SeriesParams, link_factor_reference
 
@@ -131,19 +131,6 @@ def applicable_methods(obs: pd.DataFrame, params: SeriesParams) -> list[str]:
     if old & new or params.overlap_year is not None:
         return list(linking.METHODS)
     return ["link_factor"]
-
-
-def year_span(years) -> str:
-    """Years as a reader reads them: runs of consecutive years joined by an en dash, runs
-    separated by commas ("2024–2025", "2019, 2024–2025"); empty for no year."""
-    ys = sorted({int(y) for y in years})
-    runs: list[list[int]] = []
-    for y in ys:
-        if runs and y == runs[-1][-1] + 1:
-            runs[-1].append(y)
-        else:
-            runs.append([y])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
 def _parts(series: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
