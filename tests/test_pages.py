@@ -328,7 +328,7 @@ def test_bounds_at_the_tail_cap_are_found_marked_and_said_in_both_languages(long
     y, results = long_trend
     capped = caps.capped_bounds(results)
     cap = 10 * float(y.max())
-    assert capped and all(c.cap == pytest.approx(cap) and c.multiple_rule for c in capped)
+    assert capped and all(c.cap == pytest.approx(cap) and c.rule == "multiple" for c in capped)
     frame = results["loglinear"].frame.set_index("year")
     for c in capped:  # every capped bound is the cap; every bound at the cap is found
         assert frame.loc[c.year, c.column] == pytest.approx(cap)
@@ -360,7 +360,14 @@ def _outlook(held, cap=1000.0, max_value=100.0):
 
     frame = pd.DataFrame({"year": [2024, 2025, 2026], "forecast": [120.0, 150.0, 190.0], "lo_80": [1.0] * 3,
                           "hi_80": [300.0, 700.0, 990.0], "lo_95": [1.0] * 3, "hi_95": [400.0, 900.0, 1200.0]})  # fmt: skip
-    info = {"cap": [float("nan"), cap, cap], "max": max_value, "max_year": 2023, "multiple": 10.0}
+    rule = "multiple" if cap == 10.0 * max_value else "rise"
+    info = {
+        "cap": [float("nan"), cap, cap],
+        "rule": ["", rule, rule],
+        "max": max_value,
+        "max_year": 2023,
+        "multiple": 10.0,
+    }
     return Outlook("loglinear", frame, np.empty((0, 3)), "fixed", None, np.asarray(held, float), [info])
 
 
@@ -376,6 +383,22 @@ def test_an_outlook_bound_is_held_by_the_cap_when_more_draws_were_held_than_its_
     rise = caps.outlook_caps("loglinear", _outlook([0.0, 0.0, 0.2], cap=1500.0))
     assert "largest rise the series itself has shown" in caps.cap_note(rise, {"loglinear": _outlook([0] * 3)}, "en")
     assert "Constant growth in 2026" in caps.cap_note(rise[:1], {"loglinear": _outlook([0] * 3)}, "en")
+
+
+def test_a_cap_raised_to_the_forecast_itself_is_said_as_such():
+    """Where the point forecast lies above both limits of the cap rule, the fit records that the
+    cap is the forecast, and the page says so instead of naming a rule that did not set it."""
+    from helpers.forecast import caps
+    from helpers.models import base, fit
+
+    grid = base._to_grid(pd.Series([10.0, 20.0, 40.0], index=[2021, 2022, 2023]))
+    info = fit.tail_cap_info(grid, np.array([400.0, 400.0, 500.0]), np.array([300.0, 450.0, 450.0]))
+    assert info["rule"] == ["multiple", "point", "rise"] and info["cap"] == [400.0, 450.0, 500.0]
+    bounds = [caps.CappedBound("loglinear", 2025, "hi_95", 450.0, 450.0, "point", 40.0, 2023, 10.0, True, 450.0)]
+    frame = _outlook([0, 0, 0])
+    note = caps.cap_note(bounds, {"loglinear": frame}, "en")
+    assert "the forecast itself" in note and "ten times" in note
+    assert "chính giá trị dự báo" in caps.cap_note(bounds, {"loglinear": frame}, "vi")
 
 
 def test_forecast_draws_report_the_share_held_at_the_cap(series):

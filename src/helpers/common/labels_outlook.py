@@ -213,6 +213,12 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "vi": "bằng {multiple} lần mức cao nhất các mô hình được dùng ({max} năm {year}, giá trị ước tính từ "
         "số liệu một phần năm)",
     },
+    "caps.rule_point": {
+        "en": "the forecast itself, which lies above both limits of the rule (ten times the highest level, and "
+        "the last level times the series' own largest rise)",
+        "vi": "bằng chính giá trị dự báo, vốn cao hơn cả hai giới hạn của quy tắc (mười lần mức cao nhất, và mức "
+        "gần nhất nhân với mức tăng lớn nhất của chính chuỗi số liệu)",
+    },
     "caps.rule_rise": {
         "en": "the last level times the largest rise the series itself has shown within as many years",
         "vi": "bằng mức gần nhất nhân với mức tăng lớn nhất mà chính chuỗi số liệu đã có trong cùng số năm",

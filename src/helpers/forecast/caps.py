@@ -41,7 +41,7 @@ class CappedBound:
     column: str  # "hi_95", ...
     cap: float  # the cap of that year (the smallest over the fits of an outlook)
     cap_high: float  # the largest over the fits of an outlook (= cap for one fit)
-    multiple_rule: bool  # True: multiple x largest value; False: the series' own largest rise
+    rule: str  # "multiple": multiple x largest value; "rise": the series' own largest rise; "point": the forecast
     max_value: float
     max_year: int
     multiple: float
@@ -55,18 +55,17 @@ def _tail(column: str) -> float:
     return (1 - float(column[3:]) / 100) / 2
 
 
-def _is_multiple(cap: float, info: Mapping) -> bool:
-    return abs(cap - info["multiple"] * info["max"]) <= _TOL * cap
-
-
-def _bound(model: str, year: int, column: str, caps: tuple, info: Mapping, exact: bool, bound: float) -> CappedBound:
+def _bound(
+    model: str, year: int, j: int, column: str, caps: tuple, info: Mapping, exact: bool, bound: float
+) -> CappedBound:
+    """The capped bound of forecast year ``j``; its rule as the fit recorded it."""
     return CappedBound(
         model=model,
         year=year,
         column=column,
         cap=caps[0],
         cap_high=caps[1],
-        multiple_rule=_is_multiple(caps[0], info),
+        rule=str(info["rule"][j]),
         max_value=float(info["max"]),
         max_year=int(info["max_year"]),
         multiple=float(info["multiple"]),
@@ -87,7 +86,7 @@ def result_caps(name: str, result) -> list[CappedBound]:
         cap = info["cap"][j]
         for col in [c for c in f.columns if c.startswith("hi_")]:
             if f[col].iloc[j] >= cap * (1 - _TOL):
-                out.append(_bound(name, int(year), col, (cap, cap), info, True, float(f[col].iloc[j])))
+                out.append(_bound(name, int(year), j, col, (cap, cap), info, True, float(f[col].iloc[j])))
     return out
 
 
@@ -108,9 +107,8 @@ def outlook_caps(name: str, outlook) -> list[CappedBound]:
         for col in [c for c in f.columns if c.startswith("hi_")]:
             if outlook.held[j] > _tail(col):
                 bound = float(f[col].iloc[j])
-                out.append(
-                    _bound(name, int(year), col, (low, high), info, abs(bound - low) <= 0.5 and low == high, bound)
-                )
+                exact = abs(bound - low) <= 0.5 and low == high
+                out.append(_bound(name, int(year), j, col, (low, high), info, exact, bound))
     return out
 
 
@@ -142,8 +140,8 @@ def cap_note(
         return ""
     last_years = {m: int(r.frame["year"].max()) for m, r in results.items()}
     sentences = []
-    for rule in (True, False):
-        part = [c for c in capped if c.multiple_rule is rule]
+    for rule in ("multiple", "rise", "point"):
+        part = [c for c in capped if c.rule == rule]
         if not part:
             continue
         models = list(dict.fromkeys(c.model for c in part))
@@ -165,8 +163,8 @@ def cap_note(
         # the largest value to the precision at which its multiple is the cap shown
         digits = 0 if round(first.max_value) * first.multiple == round(low) else 1
         max_text = number(first.max_value, lang, digits)
-        reason = t("caps.rule_rise", lang)
-        if rule:
+        reason = t("caps.rule_rise", lang) if rule == "rise" else t("caps.rule_point", lang)
+        if rule == "multiple":
             reason = t(
                 "caps.rule_multiple_nowcast" if first.max_is_nowcast else "caps.rule_multiple",
                 lang,

@@ -273,7 +273,12 @@ def nowcast_draws(
         held = np.hstack([held, raw >= cap * (1 - 1e-9)])
         if info:  # the largest level may be a nowcast (an estimate from part-year figures)
             nowcast_max = int(info["max_year"]) in {int(v) for v in sd.index}
-            info = {**info, "cap": [float("nan")] * len(sd) + list(info["cap"]), "max_is_nowcast": nowcast_max}
+            info = {
+                **info,
+                "cap": [float("nan")] * len(sd) + list(info["cap"]),
+                "rule": [""] * len(sd) + list(info["rule"]),
+                "max_is_nowcast": nowcast_max,
+            }
     if caps is not None:
         caps.append((held, info))
     return np.hstack(parts), years

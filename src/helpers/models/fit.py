@@ -231,19 +231,26 @@ def tail_cap_info(grid: _Grid, cap: np.ndarray, point: np.ndarray) -> dict:
     (:mod:`.tails`), so that a page can say which bounds it holds and why.
 
     Keys: ``cap`` (one per forecast year, original scale, raised to the point forecast where
-    that lies above it, as applied), ``max`` and ``max_year`` (the largest observed value and
-    its year) and ``multiple`` (:data:`.tails.TAIL_MULTIPLE`): a year whose cap equals
-    ``multiple * max`` is capped by the multiple, any other by the series' own largest rise.
+    that lies above it, as applied), ``rule`` (one per forecast year: ``"multiple"`` where the
+    cap is ``multiple * max``, ``"rise"`` where it is the last level times the series' own
+    largest rise, ``"point"`` where it was raised to the point forecast), ``max`` and
+    ``max_year`` (the largest observed value and its year) and ``multiple``
+    (:data:`.tails.TAIL_MULTIPLE`).
     """
     from . import tails
 
     obs = np.flatnonzero(~np.isnan(grid.values))
     i = obs[np.argmax(grid.values[obs])]
+    mx, mult = float(grid.values[i]), tails.TAIL_MULTIPLE
+    applied = np.maximum(cap, point)[grid.lead :]
+    by_multiple = mult is not None and np.isclose(cap[grid.lead :], mult * mx, rtol=1e-9, atol=0.0)
+    rule = np.where(point[grid.lead :] > cap[grid.lead :], "point", np.where(by_multiple, "multiple", "rise"))
     return {
-        "cap": [float(v) for v in np.maximum(cap, point)[grid.lead :]],
-        "max": float(grid.values[i]),
+        "cap": [float(v) for v in applied],
+        "rule": [str(r) for r in rule],
+        "max": mx,
         "max_year": int(grid.years[i]),
-        "multiple": tails.TAIL_MULTIPLE,
+        "multiple": mult,
     }
 
 
