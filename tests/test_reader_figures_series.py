@@ -145,6 +145,8 @@ def test_the_table_under_no_stated_price_base_holds_exactly_the_figures_without_
     empty = R.bases_table(stated, SeriesParams(), None, "vi")
     assert len(empty) == 0 and R.bases_text(empty, "vi") == t("series.bases_none", "vi")
     assert basefix.assign_bases(stated)["stated_base"].astype(str).ne("unstated").all()
+    one = R.bases_table(stated.assign(price_base=["2010", "unstated"]), SeriesParams(), None, "en")
+    assert len(one) == 1 and R.bases_text(one, "en").startswith("1 figure of the series (a level")
 
 
 def test_long_series_tables_are_cards_on_a_phone_with_labels_in_the_pages_language(run):

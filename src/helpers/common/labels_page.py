@@ -149,10 +149,16 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     },
     "col.loo_link_factor": {"en": "Link factor used", "vi": "Hệ số nối đã dùng"},
     "series.bases_intro": {
-        "en": "{n} figures of the series state no price base. Each is given the base its evidence supports "
-        "(rule: {rule}).",
-        "vi": "{n} số liệu của chuỗi không ghi loại giá. Mỗi số liệu được gán loại giá mà căn cứ ủng hộ (quy "
-        "tắc: {rule}).",
+        "en": "{n} figures of the series (levels as published, or implied by a published growth rate) have no "
+        "stated price base. Each is given the base its evidence supports (rule: {rule}).",
+        "vi": "{n} số liệu của chuỗi (mức được công bố, hoặc suy ra từ tốc độ tăng được công bố) không có loại "
+        "giá được ghi. Mỗi số liệu được gán loại giá mà căn cứ ủng hộ (quy tắc: {rule}).",
+    },
+    "series.bases_intro_one": {
+        "en": "1 figure of the series (a level as published, or implied by a published growth rate) has no "
+        "stated price base. It is given the base its evidence supports (rule: {rule}).",
+        "vi": "1 số liệu của chuỗi (mức được công bố, hoặc suy ra từ tốc độ tăng được công bố) không có loại "
+        "giá được ghi. Số liệu này được gán loại giá mà căn cứ ủng hộ (quy tắc: {rule}).",
     },
     "series.bases_none": {
         "en": "Every figure of the series states its price base.",

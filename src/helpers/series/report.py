@@ -353,7 +353,8 @@ def bases_text(bases: Table, lang: str = "en") -> str:
     rule every one of them was given its base by (the same for all, so not a column)."""
     if not len(bases):
         return t("series.bases_none", lang)
-    return t("series.bases_intro", lang, n=len(bases), rule=t("basefix_rule.chain", lang))
+    key = "series.bases_intro_one" if len(bases) == 1 else "series.bases_intro"
+    return t(key, lang, n=len(bases), rule=t("basefix_rule.chain", lang))
 
 
 def _ref_text(ref: dict, lang: str) -> str:
