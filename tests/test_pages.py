@@ -463,12 +463,12 @@ def test_the_ten_year_trend_page_measures_its_difference_from_the_five_year_one(
     from helpers.forecast import caps, stage
 
     run = stage.run_trend(stage.TrendParams(horizon=10, models=["loglinear", "damped"], output_dir=str(tmp_path)))
-    base, frames = stage.base_horizon_frames(run)
+    base, frames = run.base  # computed by the stage, once: the page only words it
     assert base == 5 and all(len(f) == 5 for f in frames.values())
     notes = pages.interval_notes(run, caps.capped_bounds(run.results), "en")
     assert any("10 years ahead" in n and "the medians are the same" in n for n in notes)
     short = stage.run_trend(stage.TrendParams(horizon=5, models=["loglinear"], output_dir=str(tmp_path)))
-    assert stage.base_horizon_frames(short) is None and pages.interval_notes(short, [], "en") == []
+    assert short.base is None and pages.interval_notes(short, [], "en") == []
 
 
 def test_growth_table_has_its_own_sentence_in_both_languages():

@@ -296,12 +296,12 @@ def interval_notes(run, capped: Sequence, lang: str = "en") -> list[str]:
     """The notes under a table of every model's forecasts (a trend or forecast run): which
     upper bounds the tail cap holds (:func:`helpers.forecast.caps.cap_note`) and, for a horizon
     longer than the stage's default, how its numbers differ from the default horizon's
-    (:func:`calibration_note`)."""
+    (:func:`calibration_note`, from the frames the stage computed, ``run.base``)."""
     from helpers.forecast import caps, stage
 
     results = run.results if isinstance(run, stage.TrendRun) else run.outlooks
     notes = [caps.cap_note(capped, results, lang)]
-    base = stage.base_horizon_frames(run)
+    base = run.base
     if base is not None:
         here = {m: r.frame for m, r in results.items()}
         notes.append(calibration_note(here, base[1], run.params.horizon, base[0], lang))

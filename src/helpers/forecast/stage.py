@@ -88,6 +88,9 @@ class TrendRun:
     results: dict
     problems: list[ModelProblem]
     output: Path
+    #: every model's frame at the stage's default horizon when this run's is longer
+    #: (:func:`base_horizon_frames`), for the page's note on how the two differ
+    base: tuple[int, dict[str, pd.DataFrame]] | None = None
 
 
 def run_trend(params: TrendParams) -> TrendRun:
@@ -100,7 +103,9 @@ def run_trend(params: TrendParams) -> TrendRun:
     out = params.output_path()
     write_csv_atomic(O.forecasts_long(results), out / "trend.csv")
     write_params(out, params.stage, {"parameters": params.record(), "series": _series_record(source)})
-    return TrendRun(params, source, y, results, problems, out)
+    run = TrendRun(params, source, y, results, problems, out)
+    run.base = base_horizon_frames(run)
+    return run
 
 
 @dataclass
@@ -116,6 +121,8 @@ class ForecastRun:
     figures: pd.DataFrame
     output: Path
     notes: list[str] = field(default_factory=list)
+    #: as :attr:`TrendRun.base`
+    base: tuple[int, dict[str, pd.DataFrame]] | None = None
 
 
 def _outlook(params: ForecastParams, source: SeriesInput, model: str) -> O.Outlook:
@@ -153,7 +160,9 @@ def run_forecast(params: ForecastParams) -> ForecastRun:
     write_csv_atomic(frame, out / "forecasts.csv")
     write_params(out, params.stage, {"parameters": params.record(), "series": _series_record(source)})
     figures = read_figures(source.figures_csv)
-    return ForecastRun(params, source, y, outlooks[headline], outlooks, problems, figures, out)
+    run = ForecastRun(params, source, y, outlooks[headline], outlooks, problems, figures, out)
+    run.base = base_horizon_frames(run)
+    return run
 
 
 def base_horizon_frames(run: TrendRun | ForecastRun) -> tuple[int, dict[str, pd.DataFrame]] | None:
