@@ -69,7 +69,8 @@ if note:
 display(Markdown("## " + t("forecast.models_heading", lang)))
 display(O.models_display(done.outlooks, lang, capped))
 display(Markdown(t("forecast.models_note", lang, model=word("model", models[0], lang))))
-for note in [pages.combo_note(models, lang), *pages.interval_notes(done, capped, lang)]:
+# the headline's cap was said under its own table above
+for note in [pages.combo_note(models, lang), *pages.interval_notes(done, capped, lang, exclude=models[:1])]:
     if note:
         display(Markdown(note))
 for note in pages.step_notes(done.outlooks, y, series, lang):

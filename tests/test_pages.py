@@ -465,8 +465,13 @@ def test_the_ten_year_trend_page_measures_its_difference_from_the_five_year_one(
     run = stage.run_trend(stage.TrendParams(horizon=10, models=["loglinear", "damped"], output_dir=str(tmp_path)))
     base, frames = run.base  # computed by the stage, once: the page only words it
     assert base == 5 and all(len(f) == 5 for f in frames.values())
-    notes = pages.interval_notes(run, caps.capped_bounds(run.results), "en")
+    capped = caps.capped_bounds(run.results)
+    notes = pages.interval_notes(run, capped, "en")
     assert any("10 years ahead" in n and "the medians are the same" in n for n in notes)
+    # a model whose cap the page has said already (the headline, under its own table) is not said again
+    assert {c.model for c in capped} == {"loglinear"} and any("Constant growth" in n for n in notes)
+    again = pages.interval_notes(run, capped, "en", exclude=["loglinear"])
+    assert not any("capped" in n for n in again) and len(again) == len(notes) - 1
     short = stage.run_trend(stage.TrendParams(horizon=5, models=["loglinear"], output_dir=str(tmp_path)))
     assert short.base is None and pages.interval_notes(short, [], "en") == []
 

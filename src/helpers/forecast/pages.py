@@ -292,15 +292,16 @@ def calibration_note(
     )
 
 
-def interval_notes(run, capped: Sequence, lang: str = "en") -> list[str]:
+def interval_notes(run, capped: Sequence, lang: str = "en", exclude: Sequence[str] = ()) -> list[str]:
     """The notes under a table of every model's forecasts (a trend or forecast run): which
-    upper bounds the tail cap holds (:func:`helpers.forecast.caps.cap_note`) and, for a horizon
-    longer than the stage's default, how its numbers differ from the default horizon's
-    (:func:`calibration_note`, from the frames the stage computed, ``run.base``)."""
+    upper bounds the tail cap holds (:func:`helpers.forecast.caps.cap_note`; not for the models
+    in ``exclude``, whose cap the page has said already) and, for a horizon longer than the
+    stage's default, how its numbers differ from the default horizon's (:func:`calibration_note`,
+    from the frames the stage computed, ``run.base``)."""
     from helpers.forecast import caps, stage
 
     results = run.results if isinstance(run, stage.TrendRun) else run.outlooks
-    notes = [caps.cap_note(capped, results, lang)]
+    notes = [caps.cap_note([c for c in capped if c.model not in set(exclude)], results, lang)]
     base = run.base
     if base is not None:
         here = {m: r.frame for m, r in results.items()}
