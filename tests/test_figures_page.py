@@ -192,3 +192,10 @@ def test_the_tables_tell_a_half_year_figure_from_a_full_year_one():
     assert frame[t("col.period", "en")].tolist() == ["2021", "H1 2021"]
     trail = FP.provenance_html(df, [], "vi")
     assert re.search(r"data-label=\"Kỳ\"[^>]*>6 tháng đầu năm 2021</td>", trail)
+
+
+def test_the_chart_and_the_figures_package_agree_on_which_statuses_are_data():
+    from helpers.common.plots import PUBLISHED_STATUSES
+    from helpers.figures.values import OBSERVED
+
+    assert tuple(PUBLISHED_STATUSES) == tuple(OBSERVED)

@@ -211,16 +211,7 @@ def series_chart(
         label = (
             t("series.plans_converted", lang, k=number(link_factor, lang, 2)) if converted else t("series.plans", lang)
         )
-        ax.scatter(
-            plans["year"],
-            plans["value"],
-            marker="^",
-            s=60,
-            facecolors="none",
-            edgecolors="C3",
-            zorder=4,
-            label=label,
-        )
+        _hollow(ax, plans["year"], plans["value"], marker="^", s=60, color="C3", zorder=4, label=label)
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.bn_vnd_2010", lang))
     _thousands(ax, lang)
@@ -364,6 +355,11 @@ def fan_caption(forecast: pd.DataFrame, lang: str = "en") -> str:
     )
 
 
+def _hollow(ax, x, y, *, marker: str, s: float, color, label: str, zorder: int = 3) -> None:
+    """Hollow markers (a plan, a target, a year the models did not use): drawn apart from the data."""
+    ax.scatter(x, y, marker=marker, s=s, facecolors="none", edgecolors=color, zorder=zorder, label=label)
+
+
 def _history_markers(ax, h: pd.DataFrame, lang: str, line: bool = False) -> None:
     """The years of a history, told apart: filled black dots for the years the models were given
     ("Observed"), hollow squares for years with a value the models did not use (column
@@ -377,16 +373,7 @@ def _history_markers(ax, h: pd.DataFrame, lang: str, line: bool = False) -> None
     else:
         ax.scatter(seen["year"], seen["value"], color="k", s=18, zorder=3, label=t("series.observed", lang))
     if len(unused):
-        ax.scatter(
-            unused["year"],
-            unused["value"],
-            marker="s",
-            s=24,
-            facecolors="white",
-            edgecolors="0.3",
-            zorder=3,
-            label=t("series.not_used", lang),
-        )
+        _hollow(ax, unused["year"], unused["value"], marker="s", s=24, color="0.3", label=t("series.not_used", lang))
     if len(gaps):
         ax.scatter(
             gaps["year"], gaps["value"], marker="x", s=30, color="0.35", zorder=3, label=t("series.gap_estimate", lang)
@@ -511,7 +498,8 @@ def target_chart(probs: pd.DataFrame, lang: str = "en"):
 
 #: The statuses of a figure that is data (an outcome, measured or estimated): the figures chart
 #: draws them solid and counts them as published, and every other status (a plan, a target)
-#: hollow and apart.
+#: hollow and apart. The same as :data:`helpers.figures.values.OBSERVED` (a test holds them
+#: equal), written here because the charts sit below the figures package.
 PUBLISHED_STATUSES = ("actual", "estimate")
 
 
@@ -536,17 +524,9 @@ def figures_chart(figures: pd.DataFrame, lang: str = "en", indicator: str = "ind
         if len(done):
             ax.scatter(done["year"], done["value"], marker=marker, s=45, color=color, zorder=3, label=name)
         if len(plans):
-            ax.scatter(
-                plans["year"],
-                plans["value"],
-                marker=marker,
-                s=60,
-                facecolors="none",
-                edgecolors=color,
-                zorder=3,
-            )
-    if (~f["status"].isin(PUBLISHED_STATUSES)).any():
-        ax.scatter([], [], marker="o", s=60, facecolors="none", edgecolors="0.3", label=t("series.plans", lang))
+            _hollow(ax, plans["year"], plans["value"], marker=marker, s=60, color=color, label="_nolegend_")
+    if (~f["status"].isin(PUBLISHED_STATUSES)).any():  # one legend entry for every plan and target
+        _hollow(ax, [], [], marker="o", s=60, color="0.3", label=t("series.plans", lang))
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("unit.billion_vnd", lang))
     _thousands(ax, lang)

@@ -104,7 +104,7 @@ def model_problem(problem, lang: str = "en") -> str:
         key = "problem.other"
     values = dict(problem.values)
     if "years" in values:
-        values["years"] = ", ".join(str(int(y)) for y in values["years"])
+        values["years"] = join_years(values["years"], lang)
     try:
         text = t(key, lang, model=model, **values)
     except (KeyError, IndexError):  # a reason without the numbers its sentence needs

@@ -14,6 +14,7 @@ from helpers.figures.sources import Source
 
 from .curation import Correction
 from .table import FiguresResult
+from .values import OBSERVED
 
 # --------------------------------------------------------------------------- provenance
 #: The columns of the provenance trail: their headers' labels and the class of their cells (on a
@@ -452,7 +453,7 @@ def key_numbers(result: FiguresResult, lang: str = "en") -> KeyNumbers:
     """The answer first: how many figures and documents, how many checks disagree, and the
     latest published level of the industrial production value."""
     f = result.figures
-    ipv = f[(f["indicator"] == "industrial_production_value") & f["status"].isin(["actual", "estimate"])]
+    ipv = f[(f["indicator"] == "industrial_production_value") & f["status"].isin(OBSERVED)]
     ipv = ipv[ipv["kind"] == "reported"].sort_values(["year", "figure_id"])
     items = [
         (t("keys.n_figures", lang), number(len(f), lang), ""),

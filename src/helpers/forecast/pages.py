@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.common.i18n import t
-from helpers.common.present import join_years, md_code, number, percent, word
+from helpers.common.present import join_texts, join_years, md_code, number, percent, word
 from helpers.forecast import outlook as O
 
 #: Smallest gap, in percentage points, between a model's first forecast step and its later
@@ -184,7 +184,7 @@ def nowcast_note(series: pd.DataFrame, figures: pd.DataFrame, years: Sequence[in
         else:
             item = t("forecast.nowcast_share", lang, **values_text)
         if len(ids) > 1:
-            item += " " + t("forecast.nowcast_also", lang, ids=", ".join(md_code(i) for i in ids[1:]))
+            item += " " + t("forecast.nowcast_also", lang, ids=join_texts([md_code(i) for i in ids[1:]], lang))
         items.append(item)
     if not items:
         return ""

@@ -17,7 +17,8 @@ import numpy as np
 import pandas as pd
 
 from helpers.common.i18n import t
-from helpers.common.present import Col, Table, md_code, number, word
+from helpers.common.present import Col, Table, join_years, md_code, number, word
+from helpers.figures.values import OBSERVED
 from helpers.series import basefix
 from helpers.series import build as S
 from helpers.series.linking import SeriesParams
@@ -25,7 +26,6 @@ from helpers.series.linking import SeriesParams
 if TYPE_CHECKING:  # pragma: no cover
     from helpers.forecast.outlook import Outlook
 
-ACTUAL_STATUS = ("actual", "estimate")
 PLAN_STATUS = ("plan", "target")
 
 
@@ -43,7 +43,7 @@ def assigned_bases(figures: pd.DataFrame, params: SeriesParams | None = None) ->
     f = _fy_figures(figures)
     p = params or SeriesParams()
     return basefix.plan_bases(
-        f[f["status"].isin(ACTUAL_STATUS)],
+        f[f["status"].isin(OBSERVED)],
         f[f["status"].isin(PLAN_STATUS)],
         link_factor=p.link_factor,
         growth_bounds=p.growth_bounds,
@@ -67,7 +67,7 @@ def plans_and_actuals(figures: pd.DataFrame, params: SeriesParams | None = None)
     f = _fy_figures(figures)
     bases = assigned_bases(figures, params)
     plans = f[f["status"].isin(PLAN_STATUS)]
-    actual = f[f["status"].isin(ACTUAL_STATUS)]
+    actual = f[f["status"].isin(OBSERVED)]
     actual = actual.assign(_base=[_core(bases.get(i, b)) for i, b in zip(actual["figure_id"], actual["price_base"])])
     rows = []
     for p in plans.itertuples():
@@ -136,7 +136,7 @@ def plan_history(figures: pd.DataFrame, lang: str = "en", params: SeriesParams |
         text = t("targets.no_actuals", lang, n=len(pa))
     unknown = pa[pa["actual"].isna()]
     if len(unknown):
-        text += " " + t("targets.unverifiable", lang, years=", ".join(str(y) for y in unknown["year"]))
+        text += " " + t("targets.unverifiable", lang, years=join_years(unknown["year"], lang))
     text += " " + t("targets.like_with_like", lang)
     assumed = _assumed(pa, lang, params)
     if assumed:

@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import t as student_t
 
+from helpers.figures.values import OBSERVED
 from helpers.series.build import INDICATOR, SERIES_COLUMNS, UNIT
 from helpers.series.linking import NEW_BASE, OLD_BASE, SeriesParams
 
@@ -81,7 +82,7 @@ def partial_figures(figures: pd.DataFrame) -> pd.DataFrame:
     """Cumulative part-year observations of the industrial production value (bn VND), with
     ``months``; excluded rows (``use: false``), plans and targets are left out."""
     f = figures[(figures["indicator"].astype(str) == INDICATOR) & (figures["unit"].astype(str) == UNIT)].copy()
-    f = f[f["status"].astype(str).isin(("actual", "estimate"))]
+    f = f[f["status"].astype(str).isin(OBSERVED)]
     if "excluded" in f:
         f = f[f["excluded"].fillna("").astype(str).eq("")]
     f["months"] = f["period"].map(months_covered)
