@@ -5,6 +5,7 @@ Usage (from the repository root)::
     .venv/bin/python bench/forecast_bench.py             # DEFAULT_METHOD, both test parts
     .venv/bin/python bench/forecast_bench.py --methods combo,theta,rwd
     .venv/bin/python bench/forecast_bench.py --select    # the selection rule, training parts
+    .venv/bin/python bench/forecast_bench.py --select --current-calibration --with-package-data
     .venv/bin/python bench/forecast_bench.py --z-table   # the prior table of helpers.models
     .venv/bin/python bench/forecast_bench.py --score-py ../shared/benchmarks/score.py
 
@@ -50,11 +51,13 @@ SETS = {
     "Tourism yearly": (4, "tourism_yearly_train.csv", "tourism_yearly_test.csv"),
 }
 # Yearly panels statsmodels ships (bench/package_yearly.py writes them): training evidence only,
-# added to the selection by --with-package-data; no test part.
+# added to the selection by --with-package-data as ONE set (no test part). Within it the series
+# are weighted by dataset (:func:`dataset_weights`), so that no dataset -- the fertility rates of
+# 199 countries are one indicator -- counts for more than DATASET_CAP of the set.
 PACKAGE_SETS = {
-    "statsmodels fertility": (6, "statsmodels_fertility_yearly.csv", None),
-    "statsmodels other": (6, "statsmodels_other_yearly.csv", None),
+    "statsmodels yearly": (6, ("statsmodels_fertility_yearly.csv", "statsmodels_other_yearly.csv"), None),
 }
+DATASET_CAP = 0.25
 
 # Reference baselines: statsforecast 2.1.1, as listed in the README of the shared benchmark
 # folder these sets come from (see bench/data/README.md). Columns: sMAPE, MASE, cov80, cov95,
@@ -123,8 +126,42 @@ PICK_MIN_TRAIN = 5
 
 def load(name: str, part: str) -> pd.DataFrame:
     h, tr, te = SETS[name]
-    f = paths.BENCH_DATA / (tr if part == "train" else te)
-    return pd.read_csv(f, dtype={"unique_id": str})
+    files = tr if part == "train" else te
+    files = files if isinstance(files, tuple) else (files,)
+    return pd.concat([pd.read_csv(paths.BENCH_DATA / f, dtype={"unique_id": str}) for f in files], ignore_index=True)
+
+
+def dataset_of(uid: str) -> str:
+    """The dataset a package series comes from: its id up to the first ``_`` (``fert_AFG`` ->
+    ``fert``, ``grunfeld_ibm_value`` -> ``grunfeld``; ``nile`` and ``co2`` are their own)."""
+    return uid.split("_", 1)[0]
+
+
+def dataset_weights(uids: list, cap: float = DATASET_CAP) -> np.ndarray:
+    """Series weights (summing to 1) under which no dataset counts for more than ``cap``.
+
+    Every series weighs the same, except that a dataset whose share of the series exceeds
+    ``cap`` is held at ``cap``; the weight this frees goes to the other datasets in proportion
+    to their numbers of series, and the rule is repeated until no dataset is above ``cap``
+    (when every dataset is at the cap, or there are fewer than ``1 / cap`` of them, the
+    datasets weigh the same).
+    """
+    groups = np.array([dataset_of(u) for u in uids])
+    names, counts = np.unique(groups, return_counts=True)
+    share = counts / counts.sum()
+    if cap * len(names) < 1:
+        share = np.full(len(names), 1 / len(names))
+    else:
+        held = np.zeros(len(names), bool)
+        while True:
+            free = ~held
+            share = np.where(held, cap, (1 - cap * held.sum()) * counts / counts[free].sum())
+            over = free & (share > cap + 1e-12)
+            if not over.any():
+                break
+            held |= over
+    per_series = dict(zip(names, share / counts))
+    return np.array([per_series[g] for g in groups])
 
 
 # ------------------------------------------------------------------------------------------
@@ -385,7 +422,8 @@ def _evaluate(st, H, cand, members):
     ms = isc.mean(axis=1) / st["scale"]
     c80 = np.mean((y >= lo80) & (y <= hi80), axis=1)
     c95 = np.mean((y >= lo95) & (y <= hi95), axis=1)
-    return float(sm.mean()), float(ms.mean()), float(c80.mean()), float(c95.mean())
+    w = st.get("weights")  # per series (the package set); None: every series the same
+    return tuple(float(np.average(a, weights=w)) for a in (sm, ms, c80, c95))
 
 
 def candidates(members=CANDIDATE_MEMBERS):
@@ -456,6 +494,8 @@ def select(n_jobs: int, top: int = 25, windows: int = 3, current: bool = False, 
             t0 = time.perf_counter()
             payloads = _map(_series_payload, tasks, n_jobs, True, f"select: {name} w{w}")
             st = _stack(payloads, H, members)
+            if name in PACKAGE_SETS:
+                st["weights"] = dataset_weights(st["uids"])
             if current:
                 cal = panel.calibration_sample(st["uids"])
                 st["current"] = True
@@ -589,7 +629,7 @@ def main(argv=None) -> int:
     if a.with_package_data:
         if not a.select:
             ap.error("--with-package-data goes with --select (those panels have no test part)")
-        missing = [f for _, f, _ in PACKAGE_SETS.values() if not (paths.BENCH_DATA / f).is_file()]
+        missing = [f for _, fs, _ in PACKAGE_SETS.values() for f in fs if not (paths.BENCH_DATA / f).is_file()]
         if missing:
             ap.error(f"{', '.join(missing)} not in bench/data; run: .venv/bin/python bench/package_yearly.py")
         SETS.update(PACKAGE_SETS)
