@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from helpers.common import present as P
-from helpers.common.i18n import t
+from helpers.common.i18n import LABELS, t, t_count
 from helpers.models import ModelError, ModelProblem
 from helpers.reports import render
 
@@ -366,3 +366,24 @@ def test_notebooks_tell_model_failures_through_the_presentation_layer():
     assert calls, "no notebook shows a model failure any more: remove this test with the label"
     for name, line in calls:
         assert "problem=model_problem(" in line.replace(" ", ""), f"{name}: {line.strip()}"
+
+
+def test_counted_labels_take_the_form_the_count_needs_in_each_language():
+    assert t_count("count.years", 1, "en") == "1 year"
+    assert t_count("count.years", 0, "en") == "0 years"
+    assert t_count("count.years", 2, "en") == "2 years"
+    assert t_count("count.years", 1, "vi") == "1 năm"
+    # a Vietnamese sentence about one year is worded apart from one about several
+    assert t_count("forecast.new_base_gap", 1, "vi", years="2014").startswith("Năm thiếu 2014")
+    assert t_count("forecast.new_base_gap", 2, "vi", years="2014, 2017").startswith("Các năm thiếu 2014, 2017")
+    assert t_count("param.count", 3, "vi") == "3 tham số"
+    assert t_count("trend.gaps", 1, "en", years="2014") == "with 1 gap year (2014)"
+    assert t_count("trend.gaps", 2, "en", years="2014 and 2017") == "with 2 gap years (2014 and 2017)"
+
+
+def test_every_counted_label_has_its_other_form():
+    # a key with a form for one must have the form for every other count
+    singular = {k.removesuffix("_one") for k in LABELS if k.endswith("_one")}
+    assert singular, "no counted labels found"
+    missing = sorted(k for k in singular if f"{k}_other" not in LABELS)
+    assert not missing, f"labels with a '_one' form but no '_other' form: {missing}"

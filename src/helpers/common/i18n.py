@@ -201,6 +201,20 @@ def t(key: str, lang: str = "en", /, **values: object) -> str:
     return format_text(text, lang, **values)
 
 
+def t_count(key: str, n: int, lang: str = "en", /, **values: object) -> str:
+    """Text of label ``key`` for a count of ``n`` things: ``{key}_one`` when ``n`` is 1, else
+    ``{key}_other``; ``n`` is passed to the text as ``{n}`` with the other ``values``.
+
+    Both languages have both forms: beside the English plural, a Vietnamese sentence about a
+    single thing is worded apart ("Năm 2014 ..." against "Các năm 2014, 2017 ..."), so the
+    choice is by the count, not by a language's plural rules.
+
+    >>> t_count("count.years", 1), t_count("count.years", 3), t_count("count.years", 1, "vi")
+    ('1 year', '3 years', '1 năm')
+    """
+    return t(f"{key}_one" if n == 1 else f"{key}_other", lang, n=n, **values)
+
+
 def format_text(text: str, lang: str, /, **values: object) -> str:
     """``text.format(**values)`` with numbers written the way of ``lang`` (vi: 2,38 and 46.100)."""
     if lang == "vi":

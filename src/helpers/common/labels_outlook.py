@@ -33,14 +33,14 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
     # --- gap years (helpers.forecast.pages) ------------------------------------------------------
     "trend.gaps_none": {"en": "without a gap year", "vi": "không thiếu năm nào"},
     "trend.gaps_one": {"en": "with {n} gap year ({years})", "vi": "thiếu số liệu {n} năm ({years})"},
-    "trend.gaps_many": {"en": "with {n} gap years ({years})", "vi": "thiếu số liệu {n} năm ({years})"},
+    "trend.gaps_other": {"en": "with {n} gap years ({years})", "vi": "thiếu số liệu {n} năm ({years})"},
     "trend.intro_gap_one": {
         "en": "The gap year {years}, with no published figure, is given to them as missing, not as data; "
         "the chart shows its estimate apart.",
         "vi": "Năm {years} không có số liệu công bố nên được coi là thiếu, không phải số liệu; biểu đồ thể "
         "hiện giá trị ước lượng của năm đó riêng.",
     },
-    "trend.intro_gap_many": {
+    "trend.intro_gap_other": {
         "en": "The gap years {years}, with no published figure, are given to them as missing, not as data; "
         "the chart shows their estimates apart.",
         "vi": "Các năm {years} không có số liệu công bố nên được coi là thiếu, không phải số liệu; biểu đồ "
@@ -91,7 +91,7 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "en": "The gap year {years} is given to them as missing.",
         "vi": "Năm thiếu {years} được coi là thiếu số liệu.",
     },
-    "forecast.new_base_gaps": {
+    "forecast.new_base_gap_other": {
         "en": "The gap years {years} are given to them as missing.",
         "vi": "Các năm thiếu {years} được coi là thiếu số liệu.",
     },

@@ -49,7 +49,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "param.years": {"en": "{n} years", "vi": "{n} năm"},
     "param.yes": {"en": "yes", "vi": "có"},
     "param.no": {"en": "no", "vi": "không"},
-    "param.count": {"en": "{n} parameters", "vi": "{n} tham số"},
+    "param.count_other": {"en": "{n} parameters", "vi": "{n} tham số"},
     "param.count_one": {"en": "{n} parameter", "vi": "{n} tham số"},
     "link_scenario_word.default": {
         "en": "simulated across the plausible link factors",
@@ -60,19 +60,19 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "2010-price years only",
         "vi": "chỉ các năm theo giá so sánh 2010",
     },
-    "figures.curation_set.one": {
+    "figures.curation_set_one": {
         "en": "{field} set to {value} for {n} figure ({criteria})",
         "vi": "{field} được đặt là {value} cho {n} số liệu ({criteria})",
     },
-    "figures.curation_set.many": {
+    "figures.curation_set_other": {
         "en": "{field} set to {value} for {n} figures ({criteria})",
         "vi": "{field} được đặt là {value} cho {n} số liệu ({criteria})",
     },
-    "figures.curation_drop.one": {
+    "figures.curation_drop_one": {
         "en": "{n} figure left out ({criteria})",
         "vi": "{n} số liệu bị loại ({criteria})",
     },
-    "figures.curation_drop.many": {
+    "figures.curation_drop_other": {
         "en": "{n} figures left out ({criteria})",
         "vi": "{n} số liệu bị loại ({criteria})",
     },
@@ -122,7 +122,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "vi": "Biểu đồ thể hiện chuỗi số liệu theo {n} tổ hợp của {n_methods} phương pháp nối và {n_k} hệ số "
         "nối ({factors}).",
     },
-    "series.sensitivity_set_one": {
+    "series.sensitivity_set_single": {
         "en": "The chart shows the series under {n_k} link factors ({factors}), with the {method} method.",
         "vi": "Biểu đồ thể hiện chuỗi số liệu theo {n_k} hệ số nối ({factors}), với phương pháp {method}.",
     },
@@ -148,7 +148,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "với số liệu mà hệ số của trang được ước lượng từ đó.",
     },
     "col.loo_link_factor": {"en": "Link factor used", "vi": "Hệ số nối đã dùng"},
-    "series.bases_intro": {
+    "series.bases_intro_other": {
         "en": "{n} figures of the series (levels as published, or implied by a published growth rate) have no "
         "stated price base. Each is given the base its evidence supports (rule: {rule}).",
         "vi": "{n} số liệu của chuỗi (mức được công bố, hoặc suy ra từ tốc độ tăng được công bố) không có loại "
@@ -202,7 +202,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "vi": "Trang này không dùng hệ số đó: đây là kịch bản với hệ số nối {k}, {which}.",
     },
     "count.years_one": {"en": "{n} year", "vi": "{n} năm"},
-    "count.years_many": {"en": "{n} years", "vi": "{n} năm"},
+    "count.years_other": {"en": "{n} years", "vi": "{n} năm"},
     "series.link_data": {
         "en": "1994-price values are put on 2010 prices by the {method} method with a link factor of {k} "
         "(95% range {low} to {high}): the link factor of national statistics, {prior} (plausible range "
@@ -343,7 +343,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "Chart: residuals of {n} models by year; the largest in absolute value is {largest} ({model}, {year}).",
         "vi": "Biểu đồ: phần dư của {n} mô hình theo năm; lớn nhất về trị tuyệt đối là {largest} ({model}, năm {year}).",
     },
-    "chart.target_alt": {
+    "chart.target_alt_other": {
         "en": "Chart: probability of meeting {n} targets; highest {best} for {year}.",
         "vi": "Biểu đồ: xác suất đạt {n} mục tiêu; cao nhất {best} cho năm {year}.",
     },

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 
-from helpers.common.i18n import t
+from helpers.common.i18n import t, t_count
 from helpers.common.present import number, percent, word
 
 KIND_MARKERS = {"reported": "o", "implied": "D", "linked": "s", "interpolated": "x", "nowcast": "v"}
@@ -490,9 +490,9 @@ def target_chart(probs: pd.DataFrame, lang: str = "en"):
     ax.set_xlim(0, 100)
     ax.set_xlabel(t("axis.probability_pct", lang))
     best = probs.sort_values("probability").iloc[-1]
-    key = "chart.target_alt_one" if len(probs) == 1 else "chart.target_alt"
-    values = dict(n=len(probs), year=int(best["year"]), target=number(best["target"], lang))
-    _alt(fig, lang, t(key, lang, best=percent(best["probability"], lang, 0, share=True), **values))
+    values = dict(year=int(best["year"]), target=number(best["target"], lang))
+    best_text = percent(best["probability"], lang, 0, share=True)
+    _alt(fig, lang, t_count("chart.target_alt", len(probs), lang, best=best_text, **values))
     return fig
 
 

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from helpers.common.i18n import LABELS, t
+from helpers.common.i18n import LABELS, t, t_count
 from helpers.common.present import Col, KeyNumbers, Table, number, stack_cells, word
 from helpers.figures.published import citation_id
 from helpers.figures.sources import Source
@@ -353,17 +353,16 @@ def curation_parts(c: Correction, lang: str = "en", sources: list[Source] | None
     when the entry gives one, else as written) and the reason's language."""
     by_id = {s.id: s for s in (sources or [])}
     criteria = "; ".join(_criterion(k, str(v), lang, by_id) for k, v in c.match.items())
-    count = "one" if c.n == 1 else "many"
     if c.action == "drop":
-        what = t(f"figures.curation_drop.{count}", lang, n=c.n, criteria=criteria)
+        what = t_count("figures.curation_drop", c.n, lang, criteria=criteria)
     else:
         what = "; ".join(
-            t(
-                f"figures.curation_set.{count}",
+            t_count(
+                "figures.curation_set",
+                c.n,
                 lang,
                 field=t(f"col.{col}", lang) if f"col.{col}" in LABELS else col.replace("_", " ").capitalize(),
                 value=_set_value(col, value, lang),
-                n=c.n,
                 criteria=criteria,
             )
             for col, value in c.values.items()

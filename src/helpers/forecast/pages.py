@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from helpers.common.i18n import t
+from helpers.common.i18n import t, t_count
 from helpers.common.present import join_texts, join_years, md_code, number, percent, word
 from helpers.forecast import outlook as O
 
@@ -41,8 +41,7 @@ def gaps_phrase(y: pd.Series, lang: str = "en") -> str:
     gaps = gap_years(y)
     if not gaps:
         return t("trend.gaps_none", lang)
-    key = "trend.gaps_one" if len(gaps) == 1 else "trend.gaps_many"
-    return t(key, lang, n=len(gaps), years=join_years(gaps, lang))
+    return t_count("trend.gaps", len(gaps), lang, years=join_years(gaps, lang))
 
 
 def trend_intro(y: pd.Series, lang: str = "en") -> str:
@@ -51,8 +50,7 @@ def trend_intro(y: pd.Series, lang: str = "en") -> str:
     gaps = gap_years(y)
     text = t("trend.intro", lang, n=int(y.notna().sum()), first=first, last=last)
     if gaps:
-        key = "trend.intro_gap_one" if len(gaps) == 1 else "trend.intro_gap_many"
-        text += " " + t(key, lang, years=join_years(gaps, lang))
+        text += " " + t_count("trend.intro_gap", len(gaps), lang, years=join_years(gaps, lang))
     return text + " " + t("trend.intro_units", lang)
 
 
@@ -99,8 +97,7 @@ def new_base_note(h: pd.DataFrame, y: pd.Series, lang: str = "en") -> str:
     text = t("forecast.new_base_years", lang, n=len(used), first=used[0], last=used[-1])
     gaps = gap_years(y)
     if gaps:
-        key = "forecast.new_base_gap_one" if len(gaps) == 1 else "forecast.new_base_gaps"
-        text += " " + t(key, lang, years=join_years(gaps, lang))
+        text += " " + t_count("forecast.new_base_gap", len(gaps), lang, years=join_years(gaps, lang))
     return text + " " + t("forecast.new_base_context", lang, first=context[0], last=context[-1])
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from helpers.common.i18n import LABELS, LANG_NAMES, LOCALES, t
+from helpers.common.i18n import LABELS, LANG_NAMES, LOCALES, t, t_count
 
 #: Label group of the values of a parameter whose values are words (``method: ratio``).
 WORD_GROUPS: dict[str, tuple[str, ...]] = {
@@ -153,4 +153,4 @@ def param_rows(
 
 def count_text(n: int, lang: str) -> str:
     """ "1 parameter", "5 parameters" / "5 tham số"."""
-    return t("param.count_one" if n == 1 else "param.count", lang, n=n)
+    return t_count("param.count", n, lang)

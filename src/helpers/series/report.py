@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.common.i18n import LABELS, t
+from helpers.common.i18n import LABELS, t, t_count
 from helpers.common.present import Col, KeyNumbers, Table, number, percent, word, year_span
 from helpers.series import basefix, linking
 from helpers.series.linking import SeriesParams, link_factor_reference
@@ -75,7 +75,7 @@ def link_choice(chosen, params: SeriesParams, default_estimate) -> LinkChoice:
 
 
 def _n_years(n: int, lang: str) -> str:
-    return t("count.years_one" if n == 1 else "count.years_many", lang, n=n)
+    return t_count("count.years", n, lang)
 
 
 def _k(v: float, lang: str) -> str:
@@ -353,8 +353,7 @@ def bases_text(bases: Table, lang: str = "en") -> str:
     rule every one of them was given its base by (the same for all, so not a column)."""
     if not len(bases):
         return t("series.bases_none", lang)
-    key = "series.bases_intro_one" if len(bases) == 1 else "series.bases_intro"
-    return t(key, lang, n=len(bases), rule=t("basefix_rule.chain", lang))
+    return t_count("series.bases_intro", len(bases), lang, rule=t("basefix_rule.chain", lang))
 
 
 def _ref_text(ref: dict, lang: str) -> str:
@@ -493,7 +492,7 @@ def sensitivity_markdown(sens: pd.DataFrame, lang: str = "en", method: str | Non
         first=first,
     )
     if len(methods) == 1:
-        parts = [t("series.sensitivity_set_one", lang, **values, method=word("method_word", methods[0], lang))]
+        parts = [t("series.sensitivity_set_single", lang, **values, method=word("method_word", methods[0], lang))]
     else:
         parts = [t("series.sensitivity_set", lang, **values)]
     spread = percent((high / low - 1) * 100, lang, 0)
