@@ -18,7 +18,7 @@ LEVELS: tuple[int, ...] = (80, 95)
 DEFAULT_METHOD = "combo"
 
 
-COMBO_MEMBERS: tuple[str, ...] = ("ses", "rwd", "rwd_med", "sf_dotm")
+COMBO_MEMBERS: tuple[str, ...] = ("ses", "rwd_log", "rwd_med", "sf_dotm")
 
 
 COMBO_AGG = "median"  # how ``combo`` aggregates its members' log forecasts: "median" or "mean"
