@@ -629,3 +629,21 @@ def test_compiled_ets_sums_equal_the_numpy_reference():
             got = kernels._ets_sums(x, a, b, p, trend)
             for r, g in zip(ref, got):
                 np.testing.assert_allclose(g, r, rtol=1e-12, atol=1e-15)
+
+
+def test_a_prepared_fit_finished_for_output_only_has_the_same_bounds():
+    # a panel finishes its series without the reader's description of the tail cap, with the
+    # cap and floor found beside the fit; the numbers must be those of a full finish
+    from helpers.models import tails
+
+    y = pd.Series(np.exp(np.r_[np.linspace(0, 0.2, 12), 2.5, 2.6]), index=range(2000, 2014))  # a jump: capped
+    prep = models.prepare_fit(y, 5)
+    np.testing.assert_array_equal(prep.bounds[0], tails.cap_and_floor(y.to_numpy(), 5)[0])
+    full, method, info = models.finish_knots(prep)
+    lean, method2, info2 = models.finish_knots(prep, describe=False)
+    np.testing.assert_array_equal(full, lean)
+    assert method == method2
+    assert "tail_cap" in info and "tail_cap" not in info2
+    # a fit prepared without its bounds (an older pickle) finds them when finished
+    prep.bounds = None
+    np.testing.assert_array_equal(models.finish_knots(prep)[0], full)

@@ -65,6 +65,10 @@ class PreparedFit:
     fit: _Fit
     scores: np.ndarray | None
     scale: float
+    #: The cap of the upper and the floor of the lower quantiles of the fitted years
+    #: (:func:`.tails.cap_and_floor`): properties of the series alone, found with the fit so
+    #: that a panel finds them in its worker processes; ``None``: found when finishing.
+    bounds: tuple | None = None
 
 
 def prepare_fit(
@@ -110,7 +114,17 @@ def prepare_fit(
         fit.info["calibration_kw"] = cal_kw
     scores = calibration_scores(None, Ht, spec.name, members=mem, model_kw=cal_kw, _grid=grid) if calibrate else None
     return PreparedFit(
-        spec.name, mem, name, grid, H, probs, tuple(levels), fit, scores, series_scale(np.log(grid.values))
+        spec.name,
+        mem,
+        name,
+        grid,
+        H,
+        probs,
+        tuple(levels),
+        fit,
+        scores,
+        series_scale(np.log(grid.values)),
+        cap_and_floor(grid.values, Ht),
     )
 
 
@@ -166,10 +180,18 @@ def _table_knots(table: ZTable, H: int, probs: np.ndarray) -> tuple[np.ndarray, 
 
 
 def finish_knots(
-    prep: PreparedFit, table: ZTable | None = None, intervals: str = "auto", *, scale: float | None = None
+    prep: PreparedFit,
+    table: ZTable | None = None,
+    intervals: str = "auto",
+    *,
+    scale: float | None = None,
+    describe: bool = True,
 ) -> tuple[np.ndarray, str, dict]:
     """The forecast years' quantile knots (log scale, columns ``prep.probs``) of
     :func:`finish_fit`, without the in-sample parts of a :class:`ForecastResult`.
+
+    ``describe=False`` leaves out of ``info`` what only a result's reader needs (the tail cap's
+    per-year rule, ``tail_cap``): a panel that keeps only the output rows saves its cost.
 
     Returns
     -------
@@ -218,10 +240,10 @@ def finish_knots(
         info["calibration_counts"] = [int(v) if np.isfinite(v) else None for v in m[grid.lead :]]
         info["scale"] = s
         knots = cal
-    cap, floor = cap_and_floor(grid.values, Ht)
+    cap, floor = prep.bounds if prep.bounds is not None else cap_and_floor(grid.values, Ht)
     knots = cap_knots(knots, probs, point, cap, True, floor)
     knots = _order_knots(point, knots, probs)
-    if cap is not None:
+    if cap is not None and describe:
         info["tail_cap"] = tail_cap_info(grid, cap, np.exp(point))
     return knots[grid.lead :], imethod, info
 

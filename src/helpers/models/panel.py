@@ -294,7 +294,7 @@ def _finish(prep: models.PreparedFit, table, label: str, levels: Sequence[float]
     :class:`~helpers.models.ForecastResult` is built only when it is kept."""
     if keep:
         return _output(models.finish_fit(prep, table, label=label), levels, keep)
-    knots, _, _ = models.finish_knots(prep, table)
+    knots, _, _ = models.finish_knots(prep, table, describe=False)
     years = np.arange(prep.grid.end_year + 1, prep.grid.end_year + 1 + prep.h)
     return _knot_values(knots, prep.probs, True, levels), years, label, None
 
