@@ -516,11 +516,13 @@ LABELS.update(
             "en": "Each model is refitted at every origin with the years before it only and scored on the "
             "published years up to three years ahead. The series is short, {n} published years {gaps}, "
             "so these scores rest on few forecasts: they are shown for honesty, and the choice of the "
-            "default model rests on the M1 and Tourism yearly benchmarks.",
+            "default model rests on the yearly series of the M1 and Tourism forecasting competitions and on public "
+            "yearly economic and demographic series.",
             "vi": "Mỗi mô hình được ước lượng lại tại từng thời điểm gốc chỉ với các năm trước đó và được chấm "
             "điểm trên các năm có số liệu công bố, tối đa ba năm tới. Chuỗi ngắn, {n} năm có số liệu công "
             "bố và {gaps}, nên các điểm số này dựa trên ít dự báo: chúng được trình bày để minh bạch, còn "
-            "việc chọn mô hình mặc định dựa vào các bộ dữ liệu chuẩn theo năm M1 và Tourism.",
+            "việc chọn mô hình mặc định dựa vào các chuỗi số liệu năm của các cuộc thi dự báo M1 và Tourism "
+            "cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng rãi.",
         },
         "forecast.fan_heading": {
             "en": "{model}: the headline forecast with 80% and 95% intervals",
@@ -541,11 +543,13 @@ LABELS.update(
         },
         "forecast.choice_note": {
             "en": "The headline model is the first model the run names. By default it is the "
-            "combination chosen by rolling-origin evidence on the training parts of the M1 and Tourism "
-            "yearly benchmarks, because this series alone is too short to choose by.",
+            "combination chosen by rolling-origin evidence on the yearly series of the M1 and Tourism forecasting "
+            "competitions and on public yearly economic and demographic series, because this series alone is "
+            "too short to choose by.",
             "vi": "Mô hình chính là mô hình đầu tiên được chọn cho lượt chạy. Mặc định là mô hình kết hợp được "
-            "chọn theo kết quả kiểm định cuốn chiếu trên phần huấn luyện của các bộ dữ liệu chuẩn theo năm M1 "
-            "và Tourism, vì riêng chuỗi này quá ngắn để lựa chọn.",
+            "chọn theo kết quả kiểm định cuốn chiếu trên các chuỗi số liệu năm của các cuộc thi dự báo M1 và "
+            "Tourism cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng rãi, vì riêng chuỗi "
+            "này quá ngắn để lựa chọn.",
         },
         "forecast.summary_next": {
             "en": "Industrial production value in {year}: about {value:,.0f} billion VND at constant 2010 "

@@ -250,11 +250,12 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
     "combo_agg.mean": {"en": "mean", "vi": "trung bình"},
     "forecast.combo_members": {
         "en": "{model} is not the median of the other models of this table: it is the project's default "
-        "forecast, the {agg}, year by year, of {n} simple models chosen on the M1 and Tourism yearly "
-        "benchmarks ({members}).",
+        "forecast, the {agg}, year by year, of {n} simple models chosen on the yearly series of the M1 and "
+        "Tourism forecasting competitions and on public yearly economic and demographic series ({members}).",
         "vi": "{model} không phải là trung vị của các mô hình khác trong bảng này: đó là dự báo mặc định của "
-        "dự án, {agg} theo từng năm của {n} mô hình đơn giản được chọn trên các bộ dữ liệu chuẩn theo năm "
-        "M1 và Tourism ({members}).",
+        "dự án, {agg} theo từng năm của {n} mô hình đơn giản được chọn trên các chuỗi số liệu năm của các "
+        "cuộc thi dự báo M1 và Tourism cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng "
+        "rãi ({members}).",
     },
     # --- intervals calibrated at a longer horizon (helpers.forecast.pages.calibration_note) -------
     "forecast.horizon_calibration": {
