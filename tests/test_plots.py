@@ -91,3 +91,23 @@ def test_a_chart_comes_in_a_desktop_and_a_phone_rendering_with_its_own_ids(serie
         assert ref in ids[1], f"the phone rendering points to {ref!r}, not one of its own ids"
     assert (fig.get_size_inches() == size).all() and fig.axes[0].get_legend() is legend
     plt.close(fig)
+
+
+def test_a_log_value_axis_has_a_labelled_value_below_the_lowest_line():
+    import pandas as pd
+
+    sens = pd.DataFrame(
+        {
+            "method": ["chain"] * 6,
+            "link_factor": [2.5] * 3 + [3.0] * 3,
+            "year": [2010, 2011, 2012] * 2,
+            "value": [3100.0, 9000.0, 46000.0, 3700.0, 9500.0, 46100.0],
+        }
+    )
+    fig = plots.sensitivity_chart(sens, "en")
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    bottom = ax.get_ylim()[0]
+    labelled = [tick for tick in ax.get_yticks() if bottom * (1 - 1e-9) <= tick <= 3100]
+    assert labelled == [2000.0], (bottom, ax.get_yticks())  # 1, 2, 5 ticks: 2,000 is the one under 3,100
+    plt.close(fig)

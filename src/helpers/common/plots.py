@@ -173,9 +173,23 @@ def _thousands(ax, lang: str = "en") -> None:
     1e4 or an offset), whole years on the time axis."""
     if ax.get_yscale() == "log":  # 1, 2, 5 in every decade: enough plain numbers to read values
         ax.yaxis.set_major_locator(matplotlib.ticker.LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+        _log_floor_at_tick(ax)
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: number(v, lang, 0)))
     ax.yaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
     _year_axis(ax)
+
+
+def _log_floor_at_tick(ax) -> None:
+    """Start a log value axis at the labelled value (1, 2 or 5 times a power of ten) just below
+    the lowest value drawn, so that the lowest line or point has a number under it."""
+    low = ax.dataLim.y0
+    if not np.isfinite(low) or low <= 0:
+        return
+    decade = 10.0 ** np.floor(np.log10(low))
+    tick = max(m * decade for m in (1.0, 2.0, 5.0) if m * decade <= low * (1 + 1e-12))
+    bottom, top = ax.get_ylim()
+    if tick < bottom:
+        ax.set_ylim(tick, top)
 
 
 def _year_axis(ax) -> None:
