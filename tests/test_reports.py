@@ -1026,3 +1026,23 @@ def test_forecast_headline_equals_its_table_and_its_csv(real_site: Site):
         lo, hi = number(end["lo_80"], lang), number(end["hi_80"], lang)
         assert keys[i18n.t("keys.range", lang, level="80", year=year)] == f"{lo}–{hi}", path.name
         assert rows[str(year)][2:4] == [lo, hi], path.name
+
+
+def test_a_scenario_forecast_title_names_the_link_factor_of_the_series_it_reads(tmp_path: Path):
+    # the project's reports.yaml: forecast-low reads the series of series-low ({output_of: ...}),
+    # and both titles quote {link_factor}: the same number, in each language's format
+    root = project_paths.ROOT
+    ctx = reports.prepare(reports.load_config(root / "reports.yaml"), root, tmp_path / "out")
+    reports.check_all_parameters(ctx.config.runs, ctx)
+    by = ctx.config.by_name
+
+    def factor(name: str) -> str:
+        found = re.search(r"\(([\d.,]+)\)$", ctx.title(by[name]))
+        assert found, ctx.title(by[name])
+        return found.group(1)
+
+    for scenario in ("low", "high"):
+        for lang in ("en", "vi"):
+            assert factor(f"forecast-{scenario}-{lang}") == factor(f"series-{scenario}-{lang}")
+        assert factor(f"forecast-{scenario}-en").replace(".", ",") == factor(f"forecast-{scenario}-vi")
+    assert "{" not in ctx.title(by["forecast-en"])

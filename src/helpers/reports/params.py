@@ -263,6 +263,7 @@ class Context:
     missing: dict[str, str] = field(default_factory=dict)  # notebook path -> message
     models: dict[str, type | None] = field(default_factory=dict)  # notebook path -> parameter class
     titles: dict[str, str] = field(default_factory=dict)  # run name -> title with its values
+    title_values: dict[str, dict[str, Any]] = field(default_factory=dict)  # run name -> values its title may quote
 
     def title(self, run: Run) -> str:
         """The run's title in its language, placeholders filled from its parameters."""

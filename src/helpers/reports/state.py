@@ -208,14 +208,12 @@ def full_parameters(run: Run, ctx: Context) -> dict[str, Any]:
 
 def _check_with_model(run: Run, ctx: Context) -> list[str]:
     """Check the run's full parameters with the notebook's typed parameter class, if it names one;
-    fill the run's title placeholders (``{link_factor}``) from the validated values."""
+    record the values its title may quote (``{link_factor}``, :func:`_fill_title`)."""
     key = str(run.notebook)
     if key not in ctx.models:
         ctx.models[key] = parameters_model(ctx.nb_files[key])
     model = ctx.models[key]
-    title = run.display_title
     if model is None:
-        ctx.titles[run.name] = title
         return []
     full = full_parameters(run, ctx)
     values = {k: v for k, v in full.items() if k in model.model_fields}
@@ -223,9 +221,31 @@ def _check_with_model(run: Run, ctx: Context) -> list[str]:
         checked = model.parse(f"run {run.name!r} ({run.notebook_label})", **values)
     except LaocaiError as exc:
         return [str(exc)]
-    fill = checked.title_values() if hasattr(checked, "title_values") else {}
+    ctx.title_values[run.name] = checked.title_values() if hasattr(checked, "title_values") else {}
+    return []
+
+
+def _title_values(run: Run, ctx: Context, seen: tuple = ()) -> dict[str, Any]:
+    """The values a run's title may quote: its own (from its parameter class) over those of the
+    runs it reads (``{output_of: NAME}``), so that a forecast of the low scenario's series can
+    name that series' link factor."""
+    values: dict[str, Any] = {}
+    for value in run.parameters.values():
+        up = ctx.config.by_name.get(value["output_of"]) if _is_reference(value) else None
+        if up is not None and up.name not in seen:
+            values.update(_title_values(up, ctx, (*seen, run.name)))
+    values.update(ctx.title_values.get(run.name, {}))
+    return values
+
+
+def _fill_title(run: Run, ctx: Context) -> list[str]:
+    """Fill the run's title placeholders (:func:`_title_values`); a problem if one is not given."""
+    title = run.display_title
+    if "{" not in title:
+        ctx.titles[run.name] = title
+        return []
     try:
-        ctx.titles[run.name] = format_text(title, run.lang, **fill) if "{" in title else title
+        ctx.titles[run.name] = format_text(title, run.lang, **_title_values(run, ctx))
     except (KeyError, IndexError, ValueError) as exc:
         return [f"run {run.name!r}: title {title!r} has a placeholder its parameters do not give ({exc})"]
     return []
@@ -233,6 +253,7 @@ def _check_with_model(run: Run, ctx: Context) -> list[str]:
 
 def check_all_parameters(runs: Iterable[Run], ctx: Context) -> None:
     """Compute the parameters of every run; raise one :class:`RunParameterError` listing all problems."""
+    runs = list(runs)
     problems = []
     for run in runs:
         params, found = effective_parameters(run, ctx)
@@ -240,6 +261,9 @@ def check_all_parameters(runs: Iterable[Run], ctx: Context) -> None:
         if not found:
             found = _check_with_model(run, ctx)
         problems += found
+    for run in runs:  # after every run's values are known: a title may quote those of the runs it reads
+        if not any(p.startswith(f"run {run.name!r}") for p in problems):
+            problems += _fill_title(run, ctx)
     if problems:
         raise RunParameterError(
             f"{ctx.config.path}: {len(problems)} parameter problem(s); nothing was run:\n  " + "\n  ".join(problems)
