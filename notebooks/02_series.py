@@ -36,7 +36,6 @@ from IPython.display import Markdown, display
 from helpers.common.i18n import t
 from helpers.common.plots import notebook_setup, sensitivity_chart, series_chart, show
 from helpers.reports.provenance import run_header
-from helpers.series import build as S
 from helpers.series import loo as L
 from helpers.series import report as R
 from helpers.series import stage
@@ -70,9 +69,7 @@ display(R.nowcast_table(series, lang))
 
 # %%
 display(Markdown("## " + t("series.sensitivity_heading", lang)))
-low, high = params.link_params().link_factor_range
-factors = sorted({low, params.link_params().link_factor, high})  # a scenario's factor may be an end of its range
-sens = S.sensitivity(obs, factors, R.applicable_methods(obs, params), params, plans=plans)
+sens = R.sensitivity(done)
 show(sensitivity_chart(sens, lang))
 display(Markdown(R.sensitivity_markdown(sens, lang, params.method)))
 

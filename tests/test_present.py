@@ -387,3 +387,9 @@ def test_every_counted_label_has_its_other_form():
     assert singular, "no counted labels found"
     missing = sorted(k for k in singular if f"{k}_other" not in LABELS)
     assert not missing, f"labels with a '_one' form but no '_other' form: {missing}"
+
+
+def test_a_list_of_values_is_separated_so_that_a_decimal_comma_is_not_read_as_a_separator():
+    assert P.join_values(["2.38", "4.29"]) == "2.38, 4.29"
+    assert P.join_values(["2,38", "4,29"]) == "2,38; 4,29"
+    assert P.join_values(["80%"]) == "80%"

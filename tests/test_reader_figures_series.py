@@ -363,13 +363,14 @@ def test_the_sensitivity_sentence_describes_the_lines_of_its_chart():
 
 def test_the_sensitivity_sentence_and_the_chart_description_give_the_same_numbers(run):
     from helpers.common.plots import sensitivity_chart
-    from helpers.series import build as S
 
     done, _, _ = run
     params = done.series_params
+    sens = R.sensitivity(done)
+    # the run's factor and the ends of its range, each once; every method that applies
     low, high = params.link_params().link_factor_range
-    factors = sorted({low, params.link_params().link_factor, high})
-    sens = S.sensitivity(done.observations, factors, R.applicable_methods(done.observations, params), params)
+    assert sorted(sens["link_factor"].unique()) == sorted({low, params.link_params().link_factor, high})
+    assert set(sens["method"]) == set(R.applicable_methods(done.observations, params))
     for lang in ("en", "vi"):
         alt = sensitivity_chart(sens, lang).laocai_alt
         text = R.sensitivity_markdown(sens, lang, params.method)

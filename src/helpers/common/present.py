@@ -123,6 +123,13 @@ def join_texts(items: Sequence[str], lang: str = "en") -> str:
     return ", ".join(items[:-1]) + t("word.and", lang) + items[-1]
 
 
+def join_values(items: Sequence[str]) -> str:
+    """Values in a list, as a table cell or a parameter shows them: separated by ", ", or by
+    "; " when a value has a comma of its own (a Vietnamese decimal: "2,38; 4,29")."""
+    items = list(items)
+    return ("; " if any("," in i for i in items) else ", ").join(items)
+
+
 def join_years(years: Sequence[int], lang: str = "en") -> str:
     """Years in a sentence: "2014", "2014 and 2017", "2009, 2014 and 2017" ("và" in Vietnamese)."""
     return join_texts([str(int(v)) for v in years], lang)

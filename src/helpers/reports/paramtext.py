@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers.common.i18n import LABELS, LANG_NAMES, LOCALES, t, t_count
+from helpers.common.present import join_values
 
 #: Label group of the values of a parameter whose values are words (``method: ratio``).
 WORD_GROUPS: dict[str, tuple[str, ...]] = {
@@ -123,9 +124,7 @@ def param_value(
     if isinstance(value, (list, tuple, set)):
         if not value:
             return "—"
-        items = [param_value(name, v, lang, root=root, out=out) for v in value]
-        sep = "; " if any("," in i for i in items) else ", "
-        return sep.join(items)
+        return join_values([param_value(name, v, lang, root=root, out=out) for v in value])
     return str(value)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.common.i18n import LABELS, t, t_count
-from helpers.common.present import Col, KeyNumbers, Table, number, percent, word, year_span
+from helpers.common.present import Col, KeyNumbers, Table, join_values, number, percent, word, year_span
 from helpers.series import basefix, linking
 from helpers.series.linking import SeriesParams, link_factor_reference
 
@@ -488,7 +488,7 @@ def sensitivity_markdown(sens: pd.DataFrame, lang: str = "en", method: str | Non
         n=lines.ngroups,
         n_methods=len(methods),
         n_k=len(factors),
-        factors=("; " if lang == "vi" else ", ").join(_k(k, lang) for k in factors),  # "2,38; 4,29" in Vietnamese
+        factors=join_values([_k(k, lang) for k in factors]),  # "2,38; 4,29" in Vietnamese
         first=first,
     )
     if len(methods) == 1:
@@ -578,6 +578,22 @@ def nowcast_table(series: pd.DataFrame, lang: str = "en") -> Table:
         Col("note_text", "col.note"),
     ]
     return Table(now, cols, lang, name="nowcasts", stacked=True)
+
+
+def sensitivity(done) -> pd.DataFrame:
+    """The sensitivity of a series run (a :class:`helpers.series.stage.SeriesRun`) to its
+    linking: the series under every method that applies to its figures
+    (:func:`applicable_methods`) and under the low, used and high link factor (a scenario's
+    factor may be an end of the range: each factor is drawn once), as
+    :func:`helpers.series.build.sensitivity` builds it."""
+    from helpers.series import build
+
+    params = done.series_params
+    link = params.link_params()
+    low, high = link.link_factor_range
+    factors = sorted({low, link.link_factor, high})
+    obs = done.observations
+    return build.sensitivity(obs, factors, applicable_methods(obs, params), params, plans=done.plans)
 
 
 def leave_one_out(done) -> pd.DataFrame:
