@@ -410,3 +410,11 @@ def test_the_leave_one_out_table_converts_with_the_pages_factor_except_for_a_fig
             assert t("col.loo_link_factor", lang) in R.loo_display(table, lang).headers
         else:
             assert note == ""
+
+
+def test_a_base_label_ends_at_the_base_the_figure_is_read_at():
+    from helpers.series import basefix
+
+    assert basefix.label_base("unstated->2010") == "2010"
+    assert basefix.label_base("2010") == "2010"
+    assert basefix.label_base(basefix.base_label("unstated", "1994")) == "1994"

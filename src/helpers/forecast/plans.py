@@ -41,18 +41,9 @@ def assigned_bases(figures: pd.DataFrame, params: SeriesParams | None = None) ->
     series' rule (``"unstated->2010"``; :func:`helpers.series.basefix.plan_bases`), with the
     link factor, growth bounds and switch year of ``params``, the series' parameters."""
     f = _fy_figures(figures)
-    p = params or SeriesParams()
-    return basefix.plan_bases(
-        f[f["status"].isin(OBSERVED)],
-        f[f["status"].isin(PLAN_STATUS)],
-        link_factor=p.link_factor,
-        growth_bounds=p.growth_bounds,
-        switch_year=p.switch_year,
+    return basefix.series_plan_bases(
+        f[f["status"].isin(OBSERVED)], f[f["status"].isin(PLAN_STATUS)], params or SeriesParams()
     )
-
-
-def _core(label: str) -> str:
-    return str(label).split("->")[-1]
 
 
 def plans_and_actuals(figures: pd.DataFrame, params: SeriesParams | None = None) -> pd.DataFrame:
@@ -68,11 +59,13 @@ def plans_and_actuals(figures: pd.DataFrame, params: SeriesParams | None = None)
     bases = assigned_bases(figures, params)
     plans = f[f["status"].isin(PLAN_STATUS)]
     actual = f[f["status"].isin(OBSERVED)]
-    actual = actual.assign(_base=[_core(bases.get(i, b)) for i, b in zip(actual["figure_id"], actual["price_base"])])
+    actual = actual.assign(
+        _base=[basefix.label_base(bases.get(i, b)) for i, b in zip(actual["figure_id"], actual["price_base"])]
+    )
     rows = []
     for p in plans.itertuples():
         base = bases.get(p.figure_id, str(p.price_base))
-        cands = actual[(actual["year"] == p.year) & (actual["_base"] == _core(base))]
+        cands = actual[(actual["year"] == p.year) & (actual["_base"] == basefix.label_base(base))]
         # a published outcome (quoted or cited) first, then a level implied by the next year's growth
         published = cands["kind"].isin(["reported", "cited"])
         cands = cands.assign(_rank=(~published).astype(int)).sort_values(["_rank", "figure_id"])
@@ -178,7 +171,7 @@ def future_target_probabilities(
     for p in pa.itertuples():
         if p.year not in years:
             continue
-        if _core(p.price_base) == "2010":
+        if basefix.label_base(p.price_base) == "2010":
             rows.append({"year": p.year, "target": p.target, "price_base": p.price_base, "source": p.figure_id})
         else:
             other.append(

@@ -284,6 +284,24 @@ def base_label(stated: str, assigned: str) -> str:
     return assigned if stated == assigned else f"{stated}->{assigned}"
 
 
+def label_base(label: object) -> str:
+    """The base a :func:`base_label` label ends at: ``"unstated->2010"`` and ``"2010"`` -> ``"2010"``."""
+    return str(label).split("->")[-1]
+
+
+def series_plan_bases(actual: pd.DataFrame, plans: pd.DataFrame, params) -> dict[str, str]:
+    """:func:`plan_bases` under the rule of a series' parameters ``params`` (a
+    :class:`helpers.series.build.SeriesParams`: its link factor, growth bounds and switch
+    year), so that a page assigns the bases its series did."""
+    return plan_bases(
+        actual,
+        plans,
+        link_factor=params.link_factor,
+        growth_bounds=params.growth_bounds,
+        switch_year=params.switch_year,
+    )
+
+
 def plan_bases(
     actual: pd.DataFrame,
     plans: pd.DataFrame,

@@ -212,16 +212,10 @@ def plans_at_2010(
     plans = plans[plans["price_base"].map(basefix.normalize_base) != basefix.CURRENT]
     obs = obs[obs["price_base"].map(_known_base)]
     obs = obs[obs["price_base"].map(basefix.normalize_base) != basefix.CURRENT]
-    bases = basefix.plan_bases(
-        obs,
-        plans,
-        link_factor=params.link_factor,
-        growth_bounds=params.growth_bounds,
-        switch_year=params.switch_year,
-    )
+    bases = basefix.series_plan_bases(obs, plans, params)
     rows = []
     for p in plans.itertuples():
-        old = bases[p.figure_id].split("->")[-1] == linking.OLD_BASE
+        old = basefix.label_base(bases[p.figure_id]) == linking.OLD_BASE
         value = float(p.value)
         rows.append(
             dict(figure_id=p.figure_id, year=int(p.year), value=value * choice.k if old else value, converted=old)
