@@ -382,10 +382,13 @@ def test_the_sensitivity_sentence_and_the_chart_description_give_the_same_number
 
 def test_the_leave_one_out_table_converts_with_the_pages_factor_except_for_a_figure_it_rests_on(run):
     """With the factor estimated from the figures, each 1994-price figure is converted with the
-    factor estimated without it: the page's own factor unless the figure is one of the years
-    published at both price bases, whose factor is then the prior's. The page says so."""
+    factor estimated without the figures of its year: the page's own factor unless the year is
+    one published at both price bases, whose factor is then the prior's. The page says so."""
     done, choice, estimate = run
     table = R.leave_one_out(done)
+    # no other figure of the same year stands in for a left-out one: every tested year's
+    # interval is that of a year without a published figure, not a figure's rounding
+    assert len(table) and (table["hi"] / table["lo"] > 1.05).all(), table
     old = table[table["link_factor"].notna()].set_index("figure_id")
     assert len(old)
     from helpers.series.bridge import data_params
@@ -398,8 +401,12 @@ def test_the_leave_one_out_table_converts_with_the_pages_factor_except_for_a_fig
         if choice.scenario:
             assert row["link_factor"] == pytest.approx(choice.k)
             continue
-        # the factor the data give without this figure: the page's own unless it is a bridge year's
-        without = data_params(obs[obs["figure_id"] != fid], given)[0].link_factor
+        # the factor the data give without the figures of its year (and the levels they imply):
+        # the page's own unless it is a bridge year's
+        year = obs["year"] == int(row["year"])
+        parents = obs.get("derived_from", pd.Series("", index=obs.index)).fillna("").astype(str)
+        gone = year | parents.isin(set(obs.loc[year, "figure_id"].astype(str)))
+        without = data_params(obs[~gone], given)[0].link_factor
         assert row["link_factor"] == pytest.approx(without)
         if fid not in bridge_ids:
             assert row["link_factor"] == pytest.approx(choice.k)

@@ -308,7 +308,11 @@ def series_command(
 @app.command("check-intervals")
 def check_intervals_command(
     level: float = typer.Option(95.0, "--level", help="Interval level in percent, strictly between 0 and 100."),
-    by: str = typer.Option("figure", "--by", help="Leave out the figure (figure) or its whole year (year)."),
+    by: str = typer.Option(
+        "year",
+        "--by",
+        help="Leave out each figure with its whole year (year, as the series report does) or alone (figure).",
+    ),
     gap_method: str = typer.Option("loglinear", "--gap-method", help="Gap-year estimator: loglinear or state_space."),
     calibrate: bool = typer.Option(
         False, "--calibrate", help="Also print the coverage for several sigma floors (volatility prior)."

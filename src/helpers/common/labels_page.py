@@ -95,7 +95,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "scope_word.total": {"en": "whole industry", "vi": "toàn ngành"},
     "scope_word.handicraft": {"en": "handicraft", "vi": "tiểu thủ công nghiệp"},
     "col.published_2010": {"en": "Published (2010 prices)", "vi": "Công bố (giá 2010)"},
-    "col.loo_estimate": {"en": "Series without it", "vi": "Chuỗi khi bỏ số liệu này"},
+    "col.loo_estimate": {"en": "Series without its year", "vi": "Chuỗi khi bỏ năm này"},
     "col.old_id": {"en": "1994-price figure", "vi": "Số liệu giá 1994"},
     "col.new_id": {"en": "2010-price figure", "vi": "Số liệu giá 2010"},
     "col.link_ratio": {"en": "Ratio 2010 / 1994", "vi": "Tỷ số 2010 / 1994"},
@@ -140,12 +140,12 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "vi": "Các năm sau {last_moved} không phụ thuộc vào hệ số nối hay phương pháp.",
     },
     "series.loo_link": {
-        "en": "A 1994-price figure is put on 2010 prices with the link factor estimated without it (column "
-        "“{column}”), so that it does not vouch for itself; that factor differs from this page's {k} only "
-        "for a figure the page's factor was estimated from.",
-        "vi": "Số liệu giá 1994 được quy đổi sang giá 2010 bằng hệ số nối ước lượng khi không có chính số liệu "
-        "đó (cột “{column}”), để số liệu không tự kiểm chứng cho mình; hệ số này chỉ khác hệ số {k} của trang "
-        "với số liệu mà hệ số của trang được ước lượng từ đó.",
+        "en": "A 1994-price figure is put on 2010 prices with the link factor estimated without the figures of "
+        "its year (column “{column}”), so that it does not vouch for itself; that factor differs from this "
+        "page's {k} only for a year the page's factor was estimated from.",
+        "vi": "Số liệu giá 1994 được quy đổi sang giá 2010 bằng hệ số nối ước lượng khi không có các số liệu của "
+        "năm đó (cột “{column}”), để số liệu không tự kiểm chứng cho mình; hệ số này chỉ khác hệ số {k} của "
+        "trang ở năm mà hệ số của trang được ước lượng từ đó.",
     },
     "col.loo_link_factor": {"en": "Link factor used", "vi": "Hệ số nối đã dùng"},
     "series.bases_intro_other": {
@@ -169,19 +169,19 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "vi": "Không kiểm tra được số liệu nào ({skipped} số liệu không kiểm tra được).",
     },
     "series.loo_consistent": {
-        "en": "{covered} of {tested} published figures, each left out in turn, fall inside the interval the "
-        "series gives without them ({share}, for a nominal {level}; the expected range is {lo}–{hi} of "
+        "en": "{covered} of {tested} published figures, each left out in turn with every other figure of its year, "
+        "fall inside the interval the series gives for that year without them ({share}, for a nominal {level}; the expected range is {lo}–{hi} of "
         "{tested}): consistent with the nominal level. {skipped} could not be tested (first or last year).",
-        "vi": "{covered} trong {tested} số liệu công bố, lần lượt bỏ ra, nằm trong khoảng mà chuỗi cho khi "
-        "không có chúng ({share}, mức danh nghĩa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): phù hợp "
+        "vi": "{covered} trong {tested} số liệu công bố, lần lượt bỏ ra cùng mọi số liệu khác của cùng năm, nằm "
+        "trong khoảng mà chuỗi cho năm đó khi không có chúng ({share}, mức danh nghĩa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): phù hợp "
         "với mức danh nghĩa. {skipped} số liệu không kiểm tra được (năm đầu hoặc năm cuối).",
     },
     "series.loo_far": {
-        "en": "{covered} of {tested} published figures, each left out in turn, fall inside the interval the "
-        "series gives without them ({share}, for a nominal {level}; the expected range is {lo}–{hi} of "
+        "en": "{covered} of {tested} published figures, each left out in turn with every other figure of its year, "
+        "fall inside the interval the series gives for that year without them ({share}, for a nominal {level}; the expected range is {lo}–{hi} of "
         "{tested}): far from the nominal level. {skipped} could not be tested (first or last year).",
-        "vi": "{covered} trong {tested} số liệu công bố, lần lượt bỏ ra, nằm trong khoảng mà chuỗi cho khi "
-        "không có chúng ({share}, mức danh nghĩa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): khác xa "
+        "vi": "{covered} trong {tested} số liệu công bố, lần lượt bỏ ra cùng mọi số liệu khác của cùng năm, nằm "
+        "trong khoảng mà chuỗi cho năm đó khi không có chúng ({share}, mức danh nghĩa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): khác xa "
         "mức danh nghĩa. {skipped} số liệu không kiểm tra được (năm đầu hoặc năm cuối).",
     },
     "series.bridge_none": {

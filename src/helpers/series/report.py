@@ -592,14 +592,16 @@ def sensitivity(done) -> pd.DataFrame:
 
 def leave_one_out(done) -> pd.DataFrame:
     """The leave-one-out check of a series run (a :class:`helpers.series.stage.SeriesRun`):
-    from the run's parameters *as given*, so that with no factor chosen the link factor is
-    re-estimated from the prior without each figure (the run's estimate from all the figures
-    would count the bridge years twice and let a left-out figure convert itself)."""
+    each published figure is left out with every other figure of its year (``by="year"``:
+    another source's figure for the same year would otherwise stand in for it and make the
+    hit automatic), from the run's parameters *as given*, so that with no factor chosen the
+    link factor is re-estimated from the prior without that year (the run's estimate from all
+    the figures would count the bridge years twice and let a left-out figure convert itself)."""
     from helpers.series import loo
 
     given = done.params
     return loo.check_intervals(
-        done.observations, given.series_params(), done.plans, link_from_data=given.link_factor is None
+        done.observations, given.series_params(), done.plans, link_from_data=given.link_factor is None, by="year"
     )
 
 
