@@ -99,5 +99,5 @@ if len(future):
     display(P.targets_display(future, lang))
 display(Markdown(text))
 display(Markdown("### " + t("targets.growth_heading", lang)))
-display(Markdown(pages.growth_note(y, lang)))
+display(Markdown(pages.growth_note(y, lang, series)))
 display(O.growth_display(O.growth_probabilities(outlook, float(y.dropna().iloc[-1]), lang), lang))

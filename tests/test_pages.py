@@ -187,10 +187,14 @@ def test_a_step_back_to_the_fitted_trend_is_explained_with_its_numbers(series):
 
     assert pages.step_notes({"damped": outlook(steady)}, y, series, "en") == []
     (note,) = pages.step_notes({"loglinear": outlook(stepped)}, y, series, "en")
-    assert note.startswith(f"Constant growth changes by +47.0% from {nowcast_last} to {nowcast_last + 1}")
+    assert note.startswith(
+        f"The forecast of Constant growth changes by +47.0% from {nowcast_last} to {nowcast_last + 1}"
+    )
     assert "then by 5.0% a year" in note and "about 40% above" in note
     (vi,) = pages.step_notes({"loglinear": outlook(stepped)}, y, series, "vi")
-    assert "+47,0%" in vi and "khoảng 40%" in vi
+    assert (
+        "+47,0%" in vi and "khoảng 40%" in vi and vi.startswith("Dự báo của mô hình «Tăng trưởng không đổi» thay đổi")
+    )
     # a small fall, then a steeper one: the trend lies above the level, the step is still a fall
     falling = np.array([105.0, 100.0, 98.0, 98.0 * 0.9, 98.0 * 0.9**2])
     (down,) = pages.step_notes({"damped": outlook(falling)}, y, series, "en")
@@ -479,6 +483,11 @@ def test_the_ten_year_trend_page_measures_its_difference_from_the_five_year_one(
 def test_growth_table_has_its_own_sentence_in_both_languages():
     y = _y(range(2015, 2024))
     en, vi = pages.growth_note(y, "en"), pages.growth_note(y, "vi")
-    assert "above 214 billion VND, the level published for 2023" in en
-    assert "cao hơn 214 tỷ đồng, mức công bố của năm 2023" in vi
+    assert "above 214 (billion VND, constant 2010 prices), the level published for 2023" in en
+    assert "cao hơn 214 (tỷ đồng, giá so sánh 2010), mức công bố của năm 2023" in vi
+    # a last level whose source states no price base is said to be at the base the series gave it
+    series = pd.DataFrame({"year": [2022, 2023], "price_base_source": ["2010", "unstated->2010"]})
+    en, vi = pages.growth_note(y, "en", series), pages.growth_note(y, "vi", series)
+    assert "above 214 (billion VND; price base not stated, probably 2010 prices)" in en, en
+    assert "cao hơn 214 (tỷ đồng; loại giá không ghi, nhiều khả năng giá 2010)" in vi, vi
     assert t("targets.growth_heading", "en") == "Probability of exceeding the last published level"

@@ -35,11 +35,11 @@ LABELS: dict[str, dict[str, str]] = {
     # --- run header (helpers.reports.provenance.run_header) ---------------------------------------
     "header.title": {"en": "About this report", "vi": "Thông tin về báo cáo"},
     "header.run": {"en": "Run", "vi": "Lượt chạy"},
-    "header.notebook": {"en": "Notebook", "vi": "Sổ tay (notebook)"},
+    "header.notebook": {"en": "Notebook", "vi": "Sổ tay tính toán"},
     "header.parameters": {"en": "Parameters", "vi": "Tham số"},
     "header.parameter": {"en": "Parameter", "vi": "Tham số"},
     "header.value": {"en": "Value", "vi": "Giá trị"},
-    "header.commit": {"en": "Source commit", "vi": "Phiên bản mã nguồn (commit)"},
+    "header.commit": {"en": "Source commit", "vi": "Phiên bản mã nguồn"},
     "header.dirty": {
         "en": "the working tree had uncommitted changes",
         "vi": "thư mục làm việc có thay đổi chưa được commit",
@@ -432,8 +432,8 @@ LABELS.update(
         },
         "series.assumptions_heading": {"en": "Every assumption and its source", "vi": "Các giả định và nguồn"},
         "series.bridge_heading": {
-            "en": "The link factor from years published in both price bases",
-            "vi": "Hệ số nối từ các năm được công bố theo cả hai mức giá",
+            "en": "The link factor and the figures published at both price bases",
+            "vi": "Hệ số nối và số liệu được công bố theo cả hai loại giá",
         },
         "series.loo_heading": {
             "en": "Intervals tested on the figures they leave out",
@@ -515,14 +515,14 @@ LABELS.update(
         "trend.backtest_note": {
             "en": "Each model is refitted at every origin with the years before it only and scored on the "
             "published years up to three years ahead. The series is short, {n} published years {gaps}, "
-            "so these scores rest on few forecasts: they are shown for honesty, and the choice of the "
-            "default model rests on the yearly series of the M1 and Tourism forecasting competitions and on public "
+            "so these scores rest on few forecasts: they are shown for honesty. The forecast pages' default "
+            "model is chosen on the yearly series of the M1 and Tourism forecasting competitions and on public "
             "yearly economic and demographic series.",
             "vi": "Mỗi mô hình được ước lượng lại tại từng thời điểm gốc chỉ với các năm trước đó và được chấm "
             "điểm trên các năm có số liệu công bố, tối đa ba năm tới. Chuỗi ngắn, {n} năm có số liệu công "
-            "bố và {gaps}, nên các điểm số này dựa trên ít dự báo: chúng được trình bày để minh bạch, còn "
-            "việc chọn mô hình mặc định dựa vào các chuỗi số liệu năm của các cuộc thi dự báo M1 và Tourism "
-            "cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng rãi.",
+            "bố và {gaps}, nên các điểm số này dựa trên ít dự báo: chúng được trình bày để minh bạch. Mô hình "
+            "mặc định của các trang dự báo được chọn trên các chuỗi số liệu năm của các cuộc thi dự báo M1 và "
+            "Tourism cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng rãi.",
         },
         "forecast.fan_heading": {
             "en": "{model}: the headline forecast with 80% and 95% intervals",
@@ -572,10 +572,12 @@ LABELS.update(
             "lại trên toàn bộ khoảng hợp lý của hệ số nối và các dự báo được trộn lại.",
         },
         "forecast.scenario_fixed": {
-            "en": "This is a scenario: the series was built with one link factor, and the intervals do not "
-            "include the uncertainty of that factor.",
-            "vi": "Đây là một kịch bản: chuỗi được dựng với một hệ số nối cố định, khoảng tin cậy không bao gồm "
-            "độ bất định của hệ số đó.",
+            "en": "This is a scenario: the models are given the series built with one link factor as it is, so "
+            "the forecast intervals do not include the uncertainty of that factor (the series page's intervals "
+            "of the linked years do).",
+            "vi": "Đây là một kịch bản: các mô hình dùng nguyên chuỗi được dựng với một hệ số nối cố định, nên "
+            "khoảng tin cậy của dự báo không bao gồm độ bất định của hệ số đó (khoảng tin cậy của các năm được "
+            "nối trên trang chuỗi số liệu thì có).",
         },
         "forecast.scenario_new_base": {
             "en": "Only years published at constant 2010 prices were used: no link factor enters, but the "

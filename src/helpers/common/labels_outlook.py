@@ -148,20 +148,20 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
     "forecast.citation": {"en": "{publisher}, “{title}”, {date}", "vi": "{publisher}, “{title}”, {date}"},
     # --- steps of trend models -----------------------------------------------------------------
     "forecast.step_above": {
-        "en": "{model} changes by {step} from {year0} to {year1}, then by {later} a year: the model forecasts "
-        "its fitted trend, not growth from the last level, and its trend lies about {gap} above the "
+        "en": "The forecast of {model} changes by {step} from {year0} to {year1}, then by {later} a year: the "
+        "model forecasts its fitted trend, not growth from the last level, and its trend lies about {gap} above the "
         "{year0} level. The step is the model returning to its trend, not a forecast jump in output.",
-        "vi": "{model} thay đổi {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi năm: mô hình dự báo "
-        "theo đường xu hướng đã ước lượng, không tăng từ mức gần nhất, và đường xu hướng cao hơn mức năm "
+        "vi": "Dự báo của mô hình «{model}» thay đổi {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi "
+        "năm: mô hình dự báo theo đường xu hướng đã ước lượng, không tăng từ mức gần nhất, và đường xu hướng cao hơn mức năm "
         "{year0} khoảng {gap}. Bước nhảy là mô hình trở về đường xu hướng, không phải dự báo sản lượng "
         "tăng vọt.",
     },
     "forecast.step_below": {
-        "en": "{model} changes by {step} from {year0} to {year1}, then by {later} a year: the model forecasts "
-        "its fitted trend, not growth from the last level, and its trend lies about {gap} below the "
+        "en": "The forecast of {model} changes by {step} from {year0} to {year1}, then by {later} a year: the "
+        "model forecasts its fitted trend, not growth from the last level, and its trend lies about {gap} below the "
         "{year0} level. The step is the model returning to its trend, not a forecast fall in output.",
-        "vi": "{model} thay đổi {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi năm: mô hình dự "
-        "báo theo đường xu hướng đã ước lượng, không tăng từ mức gần nhất, và đường xu hướng thấp hơn mức "
+        "vi": "Dự báo của mô hình «{model}» thay đổi {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi "
+        "năm: mô hình dự báo theo đường xu hướng đã ước lượng, không tăng từ mức gần nhất, và đường xu hướng thấp hơn mức "
         "năm {year0} khoảng {gap}. Bước giảm là mô hình trở về đường xu hướng, không phải dự báo sản "
         "lượng sụt giảm.",
     },
@@ -282,9 +282,9 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "vi": "Xác suất vượt mức công bố gần nhất",
     },
     "targets.growth_note": {
-        "en": "The chance that each forecast year lies above {value} billion VND, the level published for "
-        "{year} (constant 2010 prices): the share of the forecast draws above it.",
-        "vi": "Xác suất để giá trị của mỗi năm dự báo cao hơn {value} tỷ đồng, mức công bố của năm {year} "
-        "(giá so sánh 2010): tỷ lệ các mẫu dự báo vượt mức này.",
+        "en": "The chance that each forecast year lies above {value} ({unit}), the level published for "
+        "{year}: the share of the forecast draws above it.",
+        "vi": "Xác suất để giá trị của mỗi năm dự báo cao hơn {value} ({unit}), mức công bố của năm {year}: "
+        "tỷ lệ các mẫu dự báo vượt mức này.",
     },
 }

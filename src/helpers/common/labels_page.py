@@ -15,8 +15,12 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "page.about": {"en": "About this run", "vi": "Thông tin về lượt chạy này"},
     "page.download": {"en": "Download the data", "vi": "Tải dữ liệu"},
     "page.download_note": {
-        "en": "CSV files (UTF-8), the numbers of this report as computed, in full precision.",
-        "vi": "Tệp CSV (UTF-8): các con số của báo cáo này như được tính, với đầy đủ chữ số.",
+        "en": "CSV files (UTF-8), the numbers of this report as computed, in full precision: column names "
+        "and notes in English, numbers with a decimal point and no thousands separator, as data files are "
+        "exchanged.",
+        "vi": "Tệp CSV (UTF-8): các con số của báo cáo này như được tính, với đầy đủ chữ số. Tên cột và ghi chú "
+        "bằng tiếng Anh, số dùng dấu chấm thập phân và không có dấu phân cách hàng nghìn, theo cách trao đổi "
+        "tệp dữ liệu thông dụng: khi mở bằng Excel, hãy chọn dấu chấm làm dấu thập phân khi nhập tệp.",
     },
     "page.chars": {"en": "characters", "vi": "ký tự"},
     "page.based_on": {"en": "Numbers from", "vi": "Số liệu lấy từ"},
@@ -44,7 +48,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "estimated (published statistics combined with the data)",
         "vi": "ước lượng (số liệu thống kê đã công bố kết hợp với dữ liệu)",
     },
-    "param.none.overlap_year": {"en": "not used", "vi": "không dùng"},
+    "param.none.overlap_year": {"en": "none given", "vi": "không đặt"},
     "param.default_dir": {"en": "default folder", "vi": "thư mục mặc định"},
     "param.years": {"en": "{n} years", "vi": "{n} năm"},
     "param.yes": {"en": "yes", "vi": "có"},
@@ -192,10 +196,11 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     },
     "series.bridge_rule": {
         "en": "The default link factor {k} (95% range {lo}–{hi}) combines the link factor of national statistics, "
-        "{prior}, with {years} published at both 1994 and 2010 prices, each weighted by its precision (on logs).",
+        "{prior}, with {years} published at both 1994 and 2010 prices, each source weighted by its precision "
+        "(on logs).",
         "vi": "Hệ số nối mặc định {k} (khoảng 95%: {lo}–{hi}) kết hợp hệ số nối tính từ thống kê quốc gia, "
-        "{prior}, với {years} được công bố theo cả giá 1994 và giá 2010, mỗi năm có trọng số theo độ chính "
-        "xác (trên log).",
+        "{prior}, với {years} được công bố theo cả giá 1994 và giá 2010, mỗi nguồn có trọng số theo độ "
+        "chính xác (trên log).",
     },
     "series.bridge_scenario": {
         "en": "This page does not use that factor: it is a scenario with the link factor {k}, {which}.",
@@ -225,11 +230,11 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "This page is a scenario: 1994-price values are put on 2010 prices by the {method} method with "
         "a link factor of {k}, {which}. It lies {position} the 95% range of the default series' link "
         "factor, {default_k} ({default_low} to {default_high}), which narrows the national range with the "
-        "years published at both price bases. The intervals carry the relative width of the national "
+        "figures published at both price bases. The intervals carry the relative width of the national "
         "range around {k}.",
         "vi": "Trang này là một kịch bản: giá trị theo giá 1994 được quy đổi sang giá 2010 bằng phương pháp "
         "{method} với hệ số nối {k}, {which}. Hệ số này {position} khoảng 95% của hệ số nối của chuỗi mặc "
-        "định, {default_k} ({default_low} đến {default_high}), vốn thu hẹp khoảng quốc gia nhờ các năm được "
+        "định, {default_k} ({default_low} đến {default_high}), vốn thu hẹp khoảng quốc gia nhờ số liệu được "
         "công bố theo cả hai loại giá. Khoảng tin cậy mang độ rộng tương đối của khoảng quốc gia quanh {k}.",
     },
     "link_which.low": {
@@ -294,7 +299,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "keys.range": {"en": "{level}% range {year}", "vi": "Khoảng {level}% năm {year}"},
     "keys.growth": {"en": "Median growth a year", "vi": "Tăng trưởng trung vị mỗi năm"},
     "keys.n_figures": {"en": "Figures found", "vi": "Số liệu tìm thấy"},
-    "keys.n_sources": {"en": "Source documents", "vi": "Tài liệu nguồn"},
+    "keys.n_sources": {"en": "Source documents held", "vi": "Tài liệu nguồn lưu tại đây"},
     "keys.n_flagged": {"en": "Checks that disagree", "vi": "Phép kiểm tra có sai lệch"},
     "keys.n_of": {"en": "{n} of {total}", "vi": "{n} trong số {total}"},
     "keys.span": {"en": "Years covered", "vi": "Các năm"},
@@ -308,7 +313,10 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "keys.interval95": {"en": "95% interval {lower} to {upper}", "vi": "khoảng 95%: {lower} đến {upper}"},
     "trend.n_years": {"en": "{n} published years", "vi": "{n} năm có số liệu công bố"},
     "keys.unit_base": {"en": "billion VND, price base: {base}", "vi": "tỷ đồng, loại giá: {base}"},
-    "keys.trend_growth": {"en": "Constant-growth trend", "vi": "Tăng trưởng theo xu hướng"},
+    "keys.trend_growth": {
+        "en": "Constant-growth trend {first}–{last}",
+        "vi": "Tăng trưởng theo xu hướng {first}–{last}",
+    },
     # --- chart texts ------------------------------------------------------------------------------
     "chart.forecast_start": {"en": "forecast", "vi": "dự báo"},
     "chart.fan_caption": {
@@ -446,10 +454,10 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "lần nếu theo giá 2010.",
     },
     "model.naive": {"en": "Random walk", "vi": "Bước ngẫu nhiên"},
-    "model.rwd": {"en": "Random walk with drift", "vi": "Bước ngẫu nhiên có xu hướng"},
-    "model.rwd_log": {"en": "Random walk with drift (logs)", "vi": "Bước ngẫu nhiên có xu hướng (logarit)"},
-    "model.rwd_med": {"en": "Random walk, median drift", "vi": "Bước ngẫu nhiên, xu hướng trung vị"},
-    "model.rwd_shrunk": {"en": "Random walk, shrunk drift", "vi": "Bước ngẫu nhiên, xu hướng co lại"},
+    "model.rwd": {"en": "Random walk with drift", "vi": "Bước ngẫu nhiên có độ trôi"},
+    "model.rwd_log": {"en": "Random walk with drift (logs)", "vi": "Bước ngẫu nhiên có độ trôi (logarit)"},
+    "model.rwd_med": {"en": "Random walk, median drift", "vi": "Bước ngẫu nhiên, độ trôi trung vị"},
+    "model.rwd_shrunk": {"en": "Random walk, shrunk drift", "vi": "Bước ngẫu nhiên, độ trôi co lại"},
     "model.rwd_log_med": {
         "en": "Random walk, median growth (logs)",
         "vi": "Bước ngẫu nhiên, tăng trưởng trung vị (logarit)",
@@ -463,12 +471,12 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "model.llt": {"en": "Local linear trend", "vi": "Xu hướng tuyến tính cục bộ"},
     "model.arima": {"en": "ARIMA", "vi": "ARIMA"},
     "model.combo": {"en": "Default combination", "vi": "Kết hợp mặc định"},
-    "model.sf_ets": {"en": "ETS (statsforecast)", "vi": "Mô hình ETS (statsforecast)"},
+    "model.sf_ets": {"en": "ETS (statsforecast)", "vi": "Mô hình ETS"},
     "model.sf_dotm": {
         "en": "Dynamic optimised Theta (statsforecast)",
-        "vi": "Phương pháp Theta tối ưu động (statsforecast)",
+        "vi": "Phương pháp Theta tối ưu động",
     },
-    "model.sf_arima": {"en": "Automatic ARIMA (statsforecast)", "vi": "ARIMA tự động (statsforecast)"},
+    "model.sf_arima": {"en": "Automatic ARIMA (statsforecast)", "vi": "ARIMA tự động"},
     # --- why a model could not be fitted (helpers.common.present.model_problem) -----------------
     "problem.a_model": {"en": "a model (name not given)", "vi": "(không rõ tên)"},
     "problem.too_short": {

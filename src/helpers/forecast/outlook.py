@@ -605,7 +605,7 @@ def trend_key_numbers(
         g, se = info["growth_log"], info["se_growth_hac"]
         items.append(
             (
-                t("keys.trend_growth", lang),
+                t("keys.trend_growth", lang, first=first, last=last),
                 percent(_pct(g), lang, 1),
                 t(
                     "keys.interval95",

@@ -306,7 +306,12 @@ def interval_notes(run, capped: Sequence, lang: str = "en", exclude: Sequence[st
     return [n for n in notes if n]
 
 
-def growth_note(y: pd.Series, lang: str = "en") -> str:
-    """The sentence above the table of the probability of exceeding the last published level."""
+def growth_note(y: pd.Series, lang: str = "en", series: pd.DataFrame | None = None) -> str:
+    """The sentence above the table of the probability of exceeding the last published level,
+    with that level's unit and price base as the key numbers give it (said to be the probable
+    base when its source states none: :func:`helpers.series.report.last_unit`, from ``series``)."""
+    from helpers.series.report import last_unit
+
     last = int(y.last_valid_index())
-    return t("targets.growth_note", lang, value=number(float(y.loc[last]), lang), year=last)
+    unit = last_unit(series, last, lang)
+    return t("targets.growth_note", lang, value=number(float(y.loc[last]), lang), year=last, unit=unit)
