@@ -70,8 +70,8 @@ def test_trend_chart_draws_gap_years_apart_from_the_observed_ones(series):
     fig = plots.trend_chart(h, {m: r.fitted for m, r in results.items()}, "en")
     ax = fig.axes[0]
     labels = _legend(ax)
-    assert "Observed" in labels and "Gap year (estimate)" in labels
-    observed = ax.collections[labels.index("Observed") + 1]  # after the band
+    assert t("series.observed", "en") in labels and "Gap year (estimate)" in labels
+    observed = ax.collections[labels.index(t("series.observed", "en")) + 1]  # after the band
     drawn = {int(round(x)) for x, _ in observed.get_offsets()}
     assert drawn == {int(v) for v in y.dropna().index}
     assert not drawn & set(pages.gap_years(y))

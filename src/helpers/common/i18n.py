@@ -111,7 +111,7 @@ LABELS: dict[str, dict[str, str]] = {
     "scenario.default": {"en": "default", "vi": "mặc định"},
     "scenario.low": {"en": "low", "vi": "thấp"},
     "scenario.high": {"en": "high", "vi": "cao"},
-    "series.observed": {"en": "Observed", "vi": "Số liệu thực tế"},
+    "series.observed": {"en": "Published (2010 prices or converted)", "vi": "Số liệu công bố (giá 2010 hoặc quy đổi)"},
     "series.linked": {"en": "Linked series", "vi": "Chuỗi đã nối"},
     "series.fitted": {"en": "Fitted", "vi": "Giá trị ước lượng"},
     "series.interval": {"en": "{level}% interval", "vi": "Khoảng {level}%"},

@@ -376,7 +376,7 @@ def _hollow(ax, x, y, *, marker: str, s: float, color, label: str, zorder: int =
 
 def _history_markers(ax, h: pd.DataFrame, lang: str, line: bool = False) -> None:
     """The years of a history, told apart: filled black dots for the years the models were given
-    ("Observed"), hollow squares for years with a value the models did not use (column
+    ("Published (2010 prices or converted)"), hollow squares for years with a value the models did not use (column
     ``used``: years converted from 1994 prices in a 2010-prices-only run), crosses for the gap
     years (estimates, never observations)."""
     gap = h["kind"].eq("interpolated") if "kind" in h else pd.Series(False, index=h.index)
