@@ -203,7 +203,7 @@ def test_run_details_show_parameters_as_a_reader_reads_them():
     assert cells["Phương pháp nối chuỗi"] == "hệ số nối"
     assert cells["Hệ số nối (giá 2010 / giá 1994)"].startswith("ước lượng")
     assert cells["Trọng số của cách nối kết hợp"] == "0,5" and cells["Mức tin cậy của khoảng"] == "95%"
-    assert cells["Năm có số liệu theo cả hai loại giá"] == "không dùng"
+    assert cells["Năm có số liệu theo cả hai loại giá"] == "không đặt"
     assert cells["Các mô hình"] == "Kết hợp mặc định, Xu hướng tắt dần"
     assert cells["Các mức tin cậy của khoảng"] == "80%, 95%" and cells["Số năm dự báo"] == "5 năm"
     assert cells["Năm đầu tiên đưa vào mô hình"] == "2010" and cells["Các mục tiêu bổ sung cần đánh giá"] == "—"
