@@ -358,7 +358,9 @@ def foreign_words() -> set[str]:
 
 def data_file(site: Site, page: Path, name: str) -> Path:
     """The data file behind a download link: the run's own folder, else the canonical data of
-    the build (data/processed for a build into reports/, else the data folder of --out)."""
+    the build (data/processed for a build into reports/, else the data folder of --out). A
+    download named after its report (``series-low_series.csv``) is the run's ``series.csv``."""
+    name = name.removeprefix(re.sub(r"-(en|vi)$", "", page.stem) + "_")
     own = site.out / "runs" / page.stem / "data" / name
     if own.is_file():
         return own

@@ -1014,7 +1014,7 @@ def test_forecast_headline_equals_its_table_and_its_csv(real_site: Site):
     for path in pages:
         lang = path.stem.rsplit("-", 1)[1]
         page = path.read_text(encoding="utf-8")
-        link = re.search(r'<a[^>]*download="forecasts.csv"[^>]*>', page).group(0)
+        link = re.search(r'<a[^>]*download="(?:[\w-]+_)?forecasts.csv"[^>]*>', page).group(0)
         uri = re.search(r'href="([^"]+)"', link).group(1)
         csv = pd.read_csv(io.BytesIO(base64.b64decode(uri.split(",", 1)[1])), encoding="utf-8-sig")
         end = csv.sort_values("year").iloc[-1]
@@ -1046,3 +1046,13 @@ def test_a_scenario_forecast_title_names_the_link_factor_of_the_series_it_reads(
             assert factor(f"forecast-{scenario}-{lang}") == factor(f"series-{scenario}-{lang}")
         assert factor(f"forecast-{scenario}-en").replace(".", ",") == factor(f"forecast-{scenario}-vi")
     assert "{" not in ctx.title(by["forecast-en"])
+
+
+def test_sibling_reports_offer_their_data_under_names_of_their_own():
+    from helpers.reports.execute import download_name
+
+    assert download_name("series", "series.csv") == "series.csv"
+    assert download_name("forecast", "forecasts.csv") == "forecasts.csv"
+    assert download_name("figures", "checks.csv") == "figures_checks.csv"
+    names = {download_name(base, "series.csv") for base in ("series", "series-low", "series-high")}
+    assert names == {"series.csv", "series-low_series.csv", "series-high_series.csv"}

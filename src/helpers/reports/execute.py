@@ -351,11 +351,21 @@ def execute_job(job: Job) -> Outcome:
 
 def _downloads(job: Job) -> list[tuple[str, bytes]]:
     """The data a report offers for download: its declared CSV outputs or, for a run with its
-    own data folder and none declared, every CSV it wrote there."""
+    own data folder and none declared, every CSV it wrote there; each under the name
+    :func:`download_name` gives it."""
     files = [job.data_dir / o for o in job.outputs if o.endswith(".csv")]
     if not files and job.data_dir == job.run_dir / "data" and job.data_dir.is_dir():
         files = sorted(job.data_dir.glob("*.csv"))
-    return [(f.name, f.read_bytes()) for f in files if f.is_file()]
+    base = job.name.removesuffix(f"-{job.lang}")
+    return [(download_name(base, f.name), f.read_bytes()) for f in files if f.is_file()]
+
+
+def download_name(base: str, file_name: str) -> str:
+    """The name a report's data file is saved under: the file's own name when it already starts
+    with the report's name (``series``: ``series.csv``), else the report's name before it
+    (``series-low``: ``series-low_series.csv``), so that the files of sibling reports (a
+    scenario's, a longer horizon's) do not take each other's names in a download folder."""
+    return file_name if file_name.startswith(base) else f"{base}_{file_name}"
 
 
 def kernel_env(variables: Mapping[str, str], jobs: int = 1) -> dict[str, str]:
