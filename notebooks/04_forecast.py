@@ -50,7 +50,7 @@ series, figures, y, outlook = done.source.series, done.figures, done.y, done.out
 backtests = O.backtest_table(y, models, lang=lang)
 display(O.key_numbers(outlook, y, lang, series=series))
 history = pages.history(series, y, first_year)
-show(fan_chart(history, outlook.frame, lang))
+show(fan_chart(history, outlook.frame, lang, nowcasts=pages.nowcast_years(series)))
 display(Markdown(fan_caption(outlook.frame, lang)))
 display(Markdown(O.summary_markdown(outlook, y, backtests, lang, pages.nowcast_years(series))))
 for note in (pages.new_base_note(history, y, lang), pages.nowcast_note(series, figures, outlook.years, lang)):

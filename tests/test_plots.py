@@ -47,6 +47,27 @@ def test_fan_chart_marks_gap_years_apart(series):
     plt.close(fig)
 
 
+def test_fan_chart_marks_the_forecast_years_estimated_from_part_year_figures(series):
+    out = O.forecast_outlook(series, 3, "rwd_log", link_scenario="fixed", n_draws=2000)
+    first = int(out.frame["year"].min())
+    for lang in ("en", "vi"):
+        fig = plots.fan_chart(series, out.frame, lang, nowcasts=[first])
+        ax = fig.axes[0]
+        label = plots.t("series_kind.nowcast", lang)
+        labels = [x.get_text() for x in ax.get_legend().get_texts()]
+        assert label[:1].upper() + label[1:] in labels
+        marked = [c for c in ax.collections if c.get_label() == labels[labels.index(label[:1].upper() + label[1:])]]
+        (x, y), *rest = marked[0].get_offsets()
+        assert not rest and int(round(x)) == first
+        assert y == float(out.frame.loc[out.frame["year"] == first, "forecast"].iloc[0])
+        plt.close(fig)
+    plain = plots.fan_chart(series, out.frame, "en")  # no nowcast: no such mark
+    assert plots.t("series_kind.nowcast", "en").capitalize() not in [
+        x.get_text() for x in plain.axes[0].get_legend().get_texts()
+    ]
+    plt.close(plain)
+
+
 def test_fan_chart_has_alt_text_from_the_data_a_caption_in_words_and_marks_the_forecast_start(series):
     out = O.forecast_outlook(series, 3, "rwd_log", link_scenario="fixed", n_draws=2000)
     fig = plots.fan_chart(series, out.frame, "vi")

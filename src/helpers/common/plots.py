@@ -284,10 +284,14 @@ def fan_chart(
     lang: str = "en",
     targets: pd.DataFrame | None = None,
     title: str | None = None,
+    nowcasts=(),
 ):
     """History with its band, and the forecast median with 80% and 95% fans.
 
-    ``forecast`` has year, forecast, lo_80, hi_80, lo_95, hi_95.
+    ``forecast`` has year, forecast, lo_80, hi_80, lo_95, hi_95. ``nowcasts``: forecast years
+    already under way, estimated from part-year figures; their medians are marked apart
+    (hollow, the nowcast marker of the series chart) so that they are not read as forecasts
+    from nothing but the past.
     """
     setup()
     fig, ax = plt.subplots()
@@ -304,6 +308,19 @@ def fan_chart(
         hi = np.r_[join_val, f[f"hi_{lv}"]]
         ax.fill_between(xs, lo, hi, color="C0", alpha=alpha, label=t("series.interval", lang, level=lv))
     ax.plot(xs, np.r_[join_val, f["forecast"]], color="C0", lw=2, ls="--", label=t("col.forecast", lang))
+    now = f[f["year"].astype(int).isin({int(v) for v in nowcasts})]
+    if len(now):
+        label = t("series_kind.nowcast", lang)
+        _hollow(
+            ax,
+            now["year"],
+            now["forecast"],
+            marker=KIND_MARKERS["nowcast"],
+            s=46,
+            color="C0",
+            label=label[:1].upper() + label[1:],
+            zorder=4,
+        )
     ax.axvline(join_year, color="0.35", lw=1, ls=(0, (2, 2)))
     ax.annotate(
         t("chart.forecast_start", lang) + " →",
