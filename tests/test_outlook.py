@@ -175,6 +175,13 @@ def test_plan_history_counts_met_targets():
     table, text = P.plan_history(_plan_figures(), "en")
     assert "2 can be set against a published outcome, and 1 of those were met" in text
     assert "No outcome is published for: 2012" in text
+    # the target kept visible only is said to be published but not used, by its id
+    assert "1 more plan or target is published but not used" in text and "`site-2022-target`" in text
+    _, vi = P.plan_history(_plan_figures(), "vi")
+    assert "Ngoài ra có 1 kế hoạch hoặc mục tiêu được công bố nhưng không dùng" in vi
+    figures = _plan_figures()
+    used = figures[figures["figure_id"] != "site-2022-target"]
+    assert "not used" not in P.plan_history(used, "en")[1]
 
 
 def test_extra_targets_get_probabilities(series):

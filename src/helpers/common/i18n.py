@@ -607,6 +607,18 @@ LABELS.update(
             "vi": "Có {n} kế hoạch hoặc mục tiêu được công bố; {n_known} có thể so với kết quả công bố, trong "
             "đó {n_met} đạt (kết quả bình quân chênh {mean_gap:+.1f}% so với mục tiêu).",
         },
+        "targets.excluded_one": {
+            "en": "1 more plan or target is published but not used, by the project's judgement of it ({ids}; see "
+            "the figures page).",
+            "vi": "Ngoài ra có 1 kế hoạch hoặc mục tiêu được công bố nhưng không dùng, theo nhận định của dự án "
+            "({ids}; xem trang số liệu).",
+        },
+        "targets.excluded_other": {
+            "en": "{n} more plans or targets are published but not used, by the project's judgement of them "
+            "({ids}; see the figures page).",
+            "vi": "Ngoài ra có {n} kế hoạch hoặc mục tiêu được công bố nhưng không dùng, theo nhận định của dự án "
+            "({ids}; xem trang số liệu).",
+        },
         "targets.no_actuals": {
             "en": "{n} plans or targets are published, none with a published outcome.",
             "vi": "Có {n} kế hoạch hoặc mục tiêu được công bố, chưa có kết quả công bố nào.",

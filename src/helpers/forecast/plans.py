@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from helpers.common.i18n import t
-from helpers.common.present import Col, Table, join_years, md_code, number, word
+from helpers.common.i18n import t, t_count
+from helpers.common.present import Col, Table, join_texts, join_years, md_code, number, word
 from helpers.figures.values import OBSERVED
 from helpers.series import basefix
 from helpers.series import build as S
@@ -29,11 +29,20 @@ if TYPE_CHECKING:  # pragma: no cover
 PLAN_STATUS = ("plan", "target")
 
 
-def _fy_figures(figures: pd.DataFrame) -> pd.DataFrame:
+def _fy_figures(figures: pd.DataFrame, excluded: bool = False) -> pd.DataFrame:
+    """The full-year figures of the indicator in billion VND at a constant price base; those kept
+    visible only (``use: false``, column ``excluded``) are neither plans nor outcomes and are
+    left out, or, with ``excluded``, the only ones kept."""
     f = figures[(figures["indicator"] == S.INDICATOR) & (figures["period"] == "FY") & (figures["unit"] == "bn_vnd")]
-    if "excluded" in f:  # figures kept visible only (use: false) are neither plans nor outcomes
-        f = f[f["excluded"].fillna("").astype(str).eq("")]
+    out = f["excluded"].fillna("").astype(str).ne("") if "excluded" in f else pd.Series(False, index=f.index)
+    f = f[out] if excluded else f[~out]
     return f[f["price_base"].astype(str) != "current"]
+
+
+def excluded_plans(figures: pd.DataFrame) -> list[str]:
+    """The ids of the published plans and targets the project does not use (``use: false``)."""
+    f = _fy_figures(figures, excluded=True)
+    return [str(v) for v in f.loc[f["status"].isin(PLAN_STATUS), "figure_id"]]
 
 
 def assigned_bases(figures: pd.DataFrame, params: SeriesParams | None = None) -> dict[str, str]:
@@ -130,6 +139,8 @@ def plan_history(figures: pd.DataFrame, lang: str = "en", params: SeriesParams |
     unknown = pa[pa["actual"].isna()]
     if len(unknown):
         text += " " + t("targets.unverifiable", lang, years=join_years(unknown["year"], lang))
+    if left := excluded_plans(figures):
+        text += " " + t_count("targets.excluded", len(left), lang, ids=join_texts([md_code(i) for i in left], lang))
     text += " " + t("targets.like_with_like", lang)
     assumed = _assumed(pa, lang, params)
     if assumed:
