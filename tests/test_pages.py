@@ -119,6 +119,8 @@ def test_new_base_chart_marks_the_converted_years_as_not_used(series):
     ax = fig.axes[0]
     labels = _legend(ax)
     assert "From 1994 prices, not used" in labels
+    # the dots are only figures published at 2010 prices: none is said to be converted
+    assert t("series.observed_2010", "en") in labels and t("series.observed", "en") not in labels
     dots = [line for line in ax.get_lines() if line.get_marker() == "o"]
     assert len(dots) == 1 and sorted(int(v) for v in dots[0].get_xdata()) == [int(v) for v in y.dropna().index]
     used = y.dropna()

@@ -84,6 +84,22 @@ def test_a_citation_uses_its_vietnamese_fields_and_keeps_a_published_title():
     assert FP.citation_html(c, "en").endswith("19 Aug 2021, lead paragraph")
 
 
+def test_a_description_of_an_untitled_text_is_not_quoted_as_a_title():
+    c = Citation(
+        publisher="site.vn",
+        title="(interview with the director; title not shown in the stored copy)",
+        date="2016-12-06",
+        location="third answer",
+        location_vi="câu trả lời thứ ba",
+    )
+    assert c.title_is_description
+    en = FP.citation_html(c, "en")
+    assert "“" not in en and "(interview with the director; title not shown in the stored copy)" in en
+    assert "“" not in c.text()
+    titled = c.model_copy(update={"title": "Making industry the key"})
+    assert not titled.title_is_description and "“Making industry the key”" in titled.text()
+
+
 def test_the_figures_summary_counts_every_kind_and_adds_up(figures):
     f = figures.figures
     kinds = f["kind"].value_counts()

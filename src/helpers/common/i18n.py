@@ -61,7 +61,7 @@ LABELS: dict[str, dict[str, str]] = {
     "index.status": {"en": "Status", "vi": "Trạng thái"},
     "index.date": {"en": "Built", "vi": "Ngày tạo"},
     "index.run_time": {"en": "Run time", "vi": "Thời gian chạy"},
-    "index.commit": {"en": "Commit", "vi": "Commit"},
+    "index.commit": {"en": "Commit", "vi": "Phiên bản mã nguồn"},
     "index.generated": {"en": "Index written", "vi": "Trang mục lục được tạo lúc"},
     "index.previous": {
         "en": "previous good build",
@@ -112,6 +112,7 @@ LABELS: dict[str, dict[str, str]] = {
     "scenario.low": {"en": "low", "vi": "thấp"},
     "scenario.high": {"en": "high", "vi": "cao"},
     "series.observed": {"en": "Published (2010 prices or converted)", "vi": "Số liệu công bố (giá 2010 hoặc quy đổi)"},
+    "series.observed_2010": {"en": "Published at 2010 prices", "vi": "Số liệu công bố theo giá 2010"},
     "series.linked": {"en": "Linked series", "vi": "Chuỗi đã nối"},
     "series.fitted": {"en": "Fitted", "vi": "Giá trị ước lượng"},
     "series.interval": {"en": "{level}% interval", "vi": "Khoảng {level}%"},

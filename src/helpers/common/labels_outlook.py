@@ -149,21 +149,23 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
     # --- steps of trend models -----------------------------------------------------------------
     "forecast.step_above": {
         "en": "The forecast of {model} changes by {step} from {year0} to {year1}, then by {later} a year: the "
-        "model forecasts its fitted trend, not growth from the last level, and its trend lies about {gap} above the "
-        "{year0} level. The step is the model returning to its trend, not a forecast jump in output.",
+        "model forecasts on from its own fitted path, not from the last level, and its fitted value for "
+        "{year0} lies about {gap} above the {year0} level. The step is the model returning to its path, not "
+        "a forecast jump in output.",
         "vi": "Dự báo của mô hình «{model}» thay đổi {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi "
-        "năm: mô hình dự báo theo đường xu hướng đã ước lượng, không tăng từ mức gần nhất, và đường xu hướng cao hơn mức năm "
-        "{year0} khoảng {gap}. Bước nhảy là mô hình trở về đường xu hướng, không phải dự báo sản lượng "
-        "tăng vọt.",
+        "năm: mô hình dự báo tiếp từ đường đã ước lượng của chính nó, không từ mức gần nhất, và giá trị ước "
+        "lượng của năm {year0} cao hơn mức năm {year0} khoảng {gap}. Bước nhảy là mô hình trở về đường của "
+        "nó, không phải dự báo sản lượng tăng vọt.",
     },
     "forecast.step_below": {
         "en": "The forecast of {model} changes by {step} from {year0} to {year1}, then by {later} a year: the "
-        "model forecasts its fitted trend, not growth from the last level, and its trend lies about {gap} below the "
-        "{year0} level. The step is the model returning to its trend, not a forecast fall in output.",
+        "model forecasts on from its own fitted path, not from the last level, and its fitted value for "
+        "{year0} lies about {gap} below the {year0} level. The step is the model returning to its path, not "
+        "a forecast fall in output.",
         "vi": "Dự báo của mô hình «{model}» thay đổi {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi "
-        "năm: mô hình dự báo theo đường xu hướng đã ước lượng, không tăng từ mức gần nhất, và đường xu hướng thấp hơn mức "
-        "năm {year0} khoảng {gap}. Bước giảm là mô hình trở về đường xu hướng, không phải dự báo sản "
-        "lượng sụt giảm.",
+        "năm: mô hình dự báo tiếp từ đường đã ước lượng của chính nó, không từ mức gần nhất, và giá trị ước "
+        "lượng của năm {year0} thấp hơn mức năm {year0} khoảng {gap}. Bước giảm là mô hình trở về đường của "
+        "nó, không phải dự báo sản lượng sụt giảm.",
     },
     # --- plans and targets at one price base ------------------------------------------------------
     "col.target_base": {"en": "Price base of the target", "vi": "Loại giá của mục tiêu"},

@@ -17,7 +17,8 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "page.download_note": {
         "en": "CSV files (UTF-8), the numbers of this report as computed, in full precision: column names "
         "and notes in English, numbers with a decimal point and no thousands separator, as data files are "
-        "exchanged.",
+        "exchanged: in a spreadsheet set to a decimal comma, choose the point as the decimal mark when "
+        "importing the file.",
         "vi": "Tệp CSV (UTF-8): các con số của báo cáo này như được tính, với đầy đủ chữ số. Tên cột và ghi chú "
         "bằng tiếng Anh, số dùng dấu chấm thập phân và không có dấu phân cách hàng nghìn, theo cách trao đổi "
         "tệp dữ liệu thông dụng: khi mở bằng Excel, hãy chọn dấu chấm làm dấu thập phân khi nhập tệp.",

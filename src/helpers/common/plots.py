@@ -393,16 +393,20 @@ def _hollow(ax, x, y, *, marker: str, s: float, color, label: str, zorder: int =
 
 def _history_markers(ax, h: pd.DataFrame, lang: str, line: bool = False) -> None:
     """The years of a history, told apart: filled black dots for the years the models were given
-    ("Published (2010 prices or converted)"), hollow squares for years with a value the models did not use (column
+    ("Published (2010 prices or converted)", or "Published at 2010 prices" when none of them was
+    converted), hollow squares for years with a value the models did not use (column
     ``used``: years converted from 1994 prices in a 2010-prices-only run), crosses for the gap
     years (estimates, never observations)."""
     gap = h["kind"].eq("interpolated") if "kind" in h else pd.Series(False, index=h.index)
     used = h["used"].astype(bool) if "used" in h else ~gap
     seen, unused, gaps = h[used & ~gap], h[~used & ~gap], h[gap]
+    # "or converted" only where some of the years drawn were converted from 1994 prices
+    converted = "kind" in h and bool(seen["kind"].eq("linked").any())
+    label = t("series.observed" if converted or "kind" not in h else "series.observed_2010", lang)
     if line:
-        ax.plot(seen["year"], seen["value"], color="k", marker="o", ms=4, lw=0, label=t("series.observed", lang))
+        ax.plot(seen["year"], seen["value"], color="k", marker="o", ms=4, lw=0, label=label)
     else:
-        ax.scatter(seen["year"], seen["value"], color="k", s=18, zorder=3, label=t("series.observed", lang))
+        ax.scatter(seen["year"], seen["value"], color="k", s=18, zorder=3, label=label)
     if len(unused):
         _hollow(ax, unused["year"], unused["value"], marker="s", s=24, color="0.3", label=t("series.not_used", lang))
     if len(gaps):

@@ -108,9 +108,15 @@ def citation_html(citation, lang: str = "en") -> str:
     publisher, title, location = citation.described(lang)
     own_title = lang == "vi" and citation.title_vi
     title_lang = "" if own_title else f' lang="{_text_lang(title)}"'
+    if own_title:
+        shown = html.escape(title)
+    elif citation.title_is_description:  # a description of an untitled text: no quotes
+        shown = f"<span{title_lang}>{html.escape(title)}</span>"
+    else:
+        shown = f"<span{title_lang}>“{html.escape(title)}”</span>"
     parts = [
         html.escape(publisher),
-        html.escape(title) if own_title else f"<span{title_lang}>“{html.escape(title)}”</span>",
+        shown,
         html.escape(date_text(citation.date, lang)),
         html.escape(citation.url or ""),
         html.escape(location),

@@ -75,6 +75,13 @@ class Citation(BaseModel):
     def _date_text(cls, v):
         return None if v is None else str(v)
 
+    @property
+    def title_is_description(self) -> bool:
+        """Whether ``title`` describes an untitled text (written in brackets, "(interview with
+        ...)") rather than giving a title as published: it is then never set in quotes."""
+        title = self.title.strip()
+        return title.startswith("(") and title.endswith(")")
+
     def described(self, lang: str = "en") -> tuple[str, str, str]:
         """(publisher, title, location) as the citation describes them in ``lang``."""
         if lang == "vi":
@@ -83,7 +90,8 @@ class Citation(BaseModel):
 
     def text(self) -> str:
         """One line: publisher, title, date, url, location (missing parts left out)."""
-        parts = [self.publisher, f"“{self.title}”", self.date or "date unknown", self.url, self.location]
+        title = self.title if self.title_is_description else f"“{self.title}”"
+        parts = [self.publisher, title, self.date or "date unknown", self.url, self.location]
         return ", ".join(p for p in parts if p)
 
 
