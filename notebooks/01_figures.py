@@ -23,7 +23,7 @@ output_dir = ""  # where figures.csv goes (empty: the scratch folder scratch/fig
 from IPython.display import HTML, Markdown, display
 
 from helpers.common.i18n import t
-from helpers.common.plots import figures_chart, notebook_setup, show
+from helpers.common.plots import figures_chart, notebook_setup, show, show_notes
 from helpers.figures import present as P
 from helpers.figures import stage
 from helpers.reports.provenance import run_header
@@ -47,8 +47,7 @@ display(P.sources_table(sources, lang))
 
 # %%
 display(Markdown("## " + t("figures.table_heading", lang)))
-if note := P.region_note(result.figures, lang):  # a region shared by every figure, said once
-    display(Markdown(note))
+show_notes(P.region_note(result.figures, lang))  # a region shared by every figure, said once
 display(P.summary_table(result.figures, lang))
 
 # %%

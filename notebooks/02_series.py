@@ -34,7 +34,7 @@ overlap_year = None  # a year known in both bases, for ratio / interpolation / m
 from IPython.display import Markdown, display
 
 from helpers.common.i18n import t
-from helpers.common.plots import notebook_setup, sensitivity_chart, series_chart, show
+from helpers.common.plots import notebook_setup, sensitivity_chart, series_chart, show, show_notes
 from helpers.reports.provenance import run_header
 from helpers.series import loo as L
 from helpers.series import report as R
@@ -76,9 +76,7 @@ display(Markdown(R.sensitivity_markdown(sens, lang, params.method)))
 # %%
 display(Markdown("## " + t("series.loo_heading", lang)))
 loo_table = R.leave_one_out(done)
-display(Markdown(R.coverage_text(L.coverage(loo_table), lang)))
-if link_note := R.loo_link_text(loo_table, choice, lang):
-    display(Markdown(link_note))
+show_notes(R.coverage_text(L.coverage(loo_table), lang), R.loo_link_text(loo_table, choice, lang))
 display(R.loo_display(loo_table, lang))
 
 # %%

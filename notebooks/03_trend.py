@@ -32,7 +32,7 @@ first_year = 2010  # first year given to the models
 from IPython.display import Markdown, display
 
 from helpers.common.i18n import t
-from helpers.common.plots import notebook_setup, residual_chart, show, trend_chart
+from helpers.common.plots import notebook_setup, residual_chart, show, show_notes, trend_chart
 from helpers.common.present import model_problem
 from helpers.forecast import caps, pages, stage
 from helpers.forecast import outlook as O
@@ -61,8 +61,7 @@ display(Markdown("## " + t("trend.continued_heading", lang, end=int(y.last_valid
 capped = caps.capped_bounds(results)  # upper bounds held by the tail cap, marked and said
 display(O.models_display(results, lang, capped))
 display(Markdown(t("trend.continued_note", lang, h=horizon, last=int(y.last_valid_index()))))
-for note in pages.interval_notes(done, capped, lang):
-    display(Markdown(note))
+show_notes(*pages.interval_notes(done, capped, lang))
 
 # %%
 display(Markdown("## " + t("trend.residuals_heading", lang)))

@@ -33,7 +33,7 @@ extra_targets = {}  # {year: value in bn VND at 2010 prices}: targets to assess 
 from IPython.display import Markdown, display
 
 from helpers.common.i18n import t
-from helpers.common.plots import fan_caption, fan_chart, notebook_setup, show, target_chart
+from helpers.common.plots import fan_caption, fan_chart, notebook_setup, show, show_notes, target_chart
 from helpers.common.present import model_problem, word
 from helpers.forecast import caps, pages, stage
 from helpers.forecast import outlook as O
@@ -50,31 +50,25 @@ series, figures, y, outlook = done.source.series, done.figures, done.y, done.out
 backtests = O.backtest_table(y, models, lang=lang)
 display(O.key_numbers(outlook, y, lang, series=series))
 history = pages.history(series, y, first_year)
-show(fan_chart(history, outlook.frame, lang, nowcasts=pages.nowcast_years(series)))
+nowcasts = pages.nowcast_years(series)
+show(fan_chart(history, outlook.frame, lang, nowcasts=nowcasts))
 display(Markdown(fan_caption(outlook.frame, lang)))
-display(Markdown(O.summary_markdown(outlook, y, backtests, lang, pages.nowcast_years(series))))
-for note in (pages.new_base_note(history, y, lang), pages.nowcast_note(series, figures, outlook.years, lang)):
-    if note:
-        display(Markdown(note))
+display(Markdown(O.summary_markdown(outlook, y, backtests, lang, nowcasts)))
+show_notes(pages.new_base_note(history, y, lang), pages.nowcast_note(series, figures, outlook.years, lang))
 
 # %%
 display(Markdown("## " + t("forecast.fan_heading", lang, model=word("model", models[0], lang))))
 capped = caps.capped_bounds(done.outlooks)  # upper bounds held by the tail cap, marked and said
 display(O.forecast_display(outlook, lang, capped))
-note = caps.cap_note(capped, done.outlooks, lang, model=models[0])
-if note:
-    display(Markdown(note))
+show_notes(caps.cap_note(capped, done.outlooks, lang, model=models[0]))
 
 # %%
 display(Markdown("## " + t("forecast.models_heading", lang)))
 display(O.models_display(done.outlooks, lang, capped))
 display(Markdown(t("forecast.models_note", lang, model=word("model", models[0], lang))))
 # the headline's cap was said under its own table above
-for note in [pages.combo_note(models, lang), *pages.interval_notes(done, capped, lang, exclude=models[:1])]:
-    if note:
-        display(Markdown(note))
-for note in pages.step_notes(done.outlooks, y, series, lang):
-    display(Markdown(note))
+show_notes(pages.combo_note(models, lang), *pages.interval_notes(done, capped, lang, exclude=models[:1]))
+show_notes(*pages.step_notes(done.outlooks, y, series, lang))
 for p in done.problems:
     display(Markdown(t("trend.model_failed", lang, problem=model_problem(p, lang))))
 

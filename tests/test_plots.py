@@ -132,3 +132,12 @@ def test_a_log_value_axis_has_a_labelled_value_below_the_lowest_line():
     labelled = [tick for tick in ax.get_yticks() if bottom * (1 - 1e-9) <= tick <= 3100]
     assert labelled == [2000.0], (bottom, ax.get_yticks())  # 1, 2, 5 ticks: 2,000 is the one under 3,100
     plt.close(fig)
+
+
+def test_notes_are_shown_in_order_and_empty_ones_left_out(monkeypatch):
+    import IPython.display
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj.data))
+    plots.show_notes("First note.", "", None, "Second note.")
+    assert shown == ["First note.", "Second note."]

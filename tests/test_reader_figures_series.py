@@ -69,15 +69,13 @@ def test_on_a_phone_each_figure_of_the_trail_is_a_card_named_in_the_pages_langua
     assert 'class="scroll-hint"' not in reader_markup(page, "vi")
 
 
+def _citation(**fields) -> Citation:
+    base = dict(publisher="site.vn", date="2021-08-19", location="lead paragraph", location_vi="đoạn dẫn")
+    return Citation(**{**base, **fields})
+
+
 def test_a_citation_uses_its_vietnamese_fields_and_keeps_a_published_title():
-    c = Citation(
-        publisher="site.vn (News Agency)",
-        publisher_vi="site.vn (Thông tấn xã)",
-        title="Growth <strong>",
-        date="2021-08-19",
-        location="lead paragraph",
-        location_vi="đoạn dẫn",
-    )
+    c = _citation(publisher="site.vn (News Agency)", publisher_vi="site.vn (Thông tấn xã)", title="Growth <strong>")
     vi = FP.citation_html(c, "vi")
     assert vi.startswith('site.vn (Thông tấn xã), <span lang="en">“Growth &lt;strong&gt;”</span>, 19/08/2021')
     assert vi.endswith("đoạn dẫn")
@@ -85,13 +83,7 @@ def test_a_citation_uses_its_vietnamese_fields_and_keeps_a_published_title():
 
 
 def test_a_description_of_an_untitled_text_is_not_quoted_as_a_title():
-    c = Citation(
-        publisher="site.vn",
-        title="(interview with the director; title not shown in the stored copy)",
-        date="2016-12-06",
-        location="third answer",
-        location_vi="câu trả lời thứ ba",
-    )
+    c = _citation(title="(interview with the director; title not shown in the stored copy)")
     assert c.title_is_description
     en = FP.citation_html(c, "en")
     assert "“" not in en and "(interview with the director; title not shown in the stored copy)" in en

@@ -596,3 +596,13 @@ def show(fig) -> None:
 
     display(fig)
     plt.close(fig)
+
+
+def show_notes(*notes) -> None:
+    """Display each note that has a text (a Markdown paragraph) where the call stands; notes
+    that are empty (a page with nothing to say there) are left out."""
+    from IPython.display import Markdown, display
+
+    for note in notes:
+        if note:
+            display(Markdown(note))
