@@ -38,6 +38,7 @@ from helpers.common.plots import notebook_setup, sensitivity_chart, series_chart
 from helpers.reports.provenance import run_header
 from helpers.series import loo as L
 from helpers.series import report as R
+from helpers.series import robustness as RB
 from helpers.series import stage
 
 stage_params = stage.SeriesStageParams.from_globals(globals())
@@ -69,15 +70,19 @@ display(R.nowcast_table(series, lang))
 
 # %%
 display(Markdown("## " + t("series.sensitivity_heading", lang)))
-sens = R.sensitivity(done)
+sens = RB.sensitivity(done)
 show(sensitivity_chart(sens, lang))
-display(Markdown(R.sensitivity_markdown(sens, lang, params.method)))
+display(Markdown(RB.sensitivity_markdown(sens, lang, params.method)))
 
 # %%
 display(Markdown("## " + t("series.loo_heading", lang)))
-loo_table = R.leave_one_out(done)
-show_notes(R.coverage_text(L.coverage(loo_table), lang), R.loo_link_text(loo_table, choice, lang))
-display(R.loo_display(loo_table, lang))
+loo_table = RB.leave_one_out(done)
+show_notes(
+    RB.coverage_text(L.coverage(loo_table), lang),
+    RB.misses_text(loo_table, lang),
+    RB.loo_link_text(loo_table, choice, lang),
+)
+display(RB.loo_display(loo_table, lang))
 
 # %%
 display(Markdown("## " + t("series.bridge_heading", lang)))

@@ -16,6 +16,7 @@ from helpers.figures import table as F
 from helpers.figures.published import Citation, load_published
 from helpers.series import bridge as B
 from helpers.series import report as R
+from helpers.series import robustness as RB
 from helpers.series import stage
 from helpers.series.linking import SeriesParams
 
@@ -125,7 +126,7 @@ def test_the_evidence_of_a_price_base_is_given_in_both_languages_as_sentences(ru
         for text in evidence:
             assert not CODE_LIKE.search(re.sub(r"\b[a-z0-9-]+@\d+(>\d+)?|\b[a-z0-9]+(-[a-z0-9]+)+(>\d+)?", "", text))
             assert text.endswith(".")
-    k = R._k(choice.k, "vi")
+    k = R.factor_text(choice.k, "vi")
     vi = R.bases_table(done.observations, done.series_params, done.plans, "vi").frame[t("col.evidence", "vi")]
     assert vi.str.contains(f"× {k} = ", regex=False).any() and vi.str.contains("hợp lý").any()
     assert not vi.str.contains(r"\bprices\b|\bplausible\b").any()
@@ -197,15 +198,15 @@ def test_evidence_sentences_follow_the_data_they_rest_on():
 
 def test_each_page_states_its_link_factor_its_origin_and_the_defaults_range(run):
     done, choice, estimate = run
-    lo, hi = (R._k(v, "en") for v in estimate.range)
+    lo, hi = (R.factor_text(v, "en") for v in estimate.range)
     for lang in ("en", "vi"):
         summary = R.summary_markdown(done.annual, done.series_params, lang, choice)
         keys = R.key_numbers(done.annual, done.series_params, lang, choice).items
         link_card = [c for c in keys if c[0] == t("keys.link_factor", lang)][0]
-        assert link_card[1] == R._k(choice.k, lang)
-        assert R._k(choice.k, lang) in summary
+        assert link_card[1] == R.factor_text(choice.k, lang)
+        assert R.factor_text(choice.k, lang) in summary
         assumptions = R.assumptions_display(done.series_params, lang, choice).frame
-        assert assumptions.iloc[1, 1] == R._k(choice.k, lang)
+        assert assumptions.iloc[1, 1] == R.factor_text(choice.k, lang)
         bridge = R.bridge_text(estimate, lang, choice)
         assert "(s)" not in bridge
         if lang == "vi":
@@ -215,10 +216,12 @@ def test_each_page_states_its_link_factor_its_origin_and_the_defaults_range(run)
         # the scenario's factor is named, and set against the default's range, never presented as its own range
         assert "scenario" in en and f"({lo} to {hi})" in en and ("below" in en or "above" in en)
         card = R.key_numbers(done.annual, done.series_params, "en", choice).items[3]
-        assert card[2] == f"scenario; default {R._k(estimate.k, 'en')} ({lo}–{hi})"
+        assert card[2] == f"scenario; default {R.factor_text(estimate.k, 'en')} ({lo}–{hi})"
         assert "This page does not use that factor" in R.bridge_text(estimate, "en", choice)
     else:
-        assert f"{R._k(choice.k, 'en')} (95% range {lo} to {hi})" in en and "combined with 1 year published" in en
+        assert (
+            f"{R.factor_text(choice.k, 'en')} (95% range {lo} to {hi})" in en and "combined with 1 year published" in en
+        )
 
 
 def test_the_last_published_figure_says_its_base_was_assigned(run):
@@ -266,7 +269,7 @@ def test_series_chart_legends_stand_beside_the_data_and_name_the_conversion(run)
         legend = ax.get_legend().get_window_extent()
         assert legend.x0 >= ax.get_window_extent().x1  # beside the plot, not over it
     labels = [x.get_text() for x in fig.axes[0].get_legend().get_texts()]
-    assert any(f"× {R._k(choice.k, 'en')}" in label for label in labels)
+    assert any(f"× {R.factor_text(choice.k, 'en')}" in label for label in labels)
     plt.close("all")
 
 
@@ -354,17 +357,19 @@ def test_the_sensitivity_sentence_describes_the_lines_of_its_chart():
     sens = _sens(
         {("link_factor", 2.5): 100.0, ("link_factor", 3.0): 120.0, ("ratio", 2.5): 90.0, ("ratio", 3.0): 130.0}
     )
-    en = R.sensitivity_markdown(sens, "en", "link_factor")
+    en = RB.sensitivity_markdown(sens, "en", "link_factor")
     assert en == (
         "The chart shows the series under 4 combinations of 2 linking methods and 2 link factors (2.50, 3.00). "
         "In 2007 they range from 90 to 130 billion VND, 44% from lowest to highest. With the link factor "
         "method of this page alone, the 2 link factors move 2007 by 20%. Years after 2008 depend on neither the link "
         "factor nor the method."
     )
-    vi = R.sensitivity_markdown(sens, "vi", "link_factor")
+    vi = RB.sensitivity_markdown(sens, "vi", "link_factor")
     assert "4 tổ hợp của 2 phương pháp nối và 2 hệ số nối (2,50; 3,00)" in vi and "từ 90 đến 130 tỷ đồng" in vi
     assert "chênh 44%" in vi and "thay đổi 20%" in vi
-    one = R.sensitivity_markdown(_sens({("link_factor", 2.5): 100.0, ("link_factor", 3.0): 120.0}), "en", "link_factor")
+    one = RB.sensitivity_markdown(
+        _sens({("link_factor", 2.5): 100.0, ("link_factor", 3.0): 120.0}), "en", "link_factor"
+    )
     assert one.startswith("The chart shows the series under 2 link factors (2.50, 3.00), with the link factor method.")
     assert "alone" not in one and "20% from lowest to highest" in one
 
@@ -374,14 +379,14 @@ def test_the_sensitivity_sentence_and_the_chart_description_give_the_same_number
 
     done, _, _ = run
     params = done.series_params
-    sens = R.sensitivity(done)
+    sens = RB.sensitivity(done)
     # the run's factor and the ends of its range, each once; every method that applies
     low, high = params.link_params().link_factor_range
     assert sorted(sens["link_factor"].unique()) == sorted({low, params.link_params().link_factor, high})
     assert set(sens["method"]) == set(R.applicable_methods(done.observations, params))
     for lang in ("en", "vi"):
         alt = sensitivity_chart(sens, lang).laocai_alt
-        text = R.sensitivity_markdown(sens, lang, params.method)
+        text = RB.sensitivity_markdown(sens, lang, params.method)
         n_lines = re.search(r"(\d+) (combinations|tổ hợp)", alt).group(1)
         assert f"{n_lines} {'combinations' if lang == 'en' else 'tổ hợp'}" in text
         low_high = re.search(r"(?:from|từ) ([\d.,]+) (?:to|đến) ([\d.,]+)", alt).groups()
@@ -393,7 +398,7 @@ def test_the_leave_one_out_table_converts_with_the_pages_factor_except_for_a_fig
     factor estimated without the figures of its year: the page's own factor unless the year is
     one published at both price bases, whose factor is then the prior's. The page says so."""
     done, choice, estimate = run
-    table = R.leave_one_out(done)
+    table = RB.leave_one_out(done)
     # no other figure of the same year stands in for a left-out one: every tested year's
     # interval is that of a year without a published figure, not a figure's rounding
     assert len(table) and (table["hi"] / table["lo"] > 1.05).all(), table
@@ -419,12 +424,52 @@ def test_the_leave_one_out_table_converts_with_the_pages_factor_except_for_a_fig
         if fid not in bridge_ids:
             assert row["link_factor"] == pytest.approx(choice.k)
     for lang in ("en", "vi"):
-        note = R.loo_link_text(table, choice, lang)
+        note = RB.loo_link_text(table, choice, lang)
         if choice.origin == "data":
-            assert t("col.loo_link_factor", lang) in note and R._k(choice.k, lang) in note
-            assert t("col.loo_link_factor", lang) in R.loo_display(table, lang).headers
+            assert t("col.loo_link_factor", lang) in note and R.factor_text(choice.k, lang) in note
+            assert t("col.loo_link_factor", lang) in RB.loo_display(table, lang).headers
         else:
             assert note == ""
+
+
+def _loo(rows):
+    """A leave-one-out table: (year, link factor or None, published at 2010 prices, lo, hi)."""
+    df = pd.DataFrame(rows, columns=["year", "link_factor", "published_2010", "lo", "hi"])
+    df["figure_id"] = [f"f{y}" for y in df["year"]]
+    df["covered"] = (df["lo"] <= df["published_2010"]) & (df["published_2010"] <= df["hi"])
+    return df
+
+
+def test_figures_outside_their_interval_are_named_and_a_join_is_pointed_out():
+    """A reader of a page that says "6 of 8 ... consistent" is told which two missed, by how
+    much, and -- when both lie either side of the price-base join -- that they speak against the
+    link factor; a miss elsewhere gets no such excuse, and a page with no miss says nothing."""
+    at_join = _loo(
+        [
+            (2013, 4.29, 16_911.0, 10_433.0, 20_226.0),
+            (2015, 4.29, 28_002.6, 15_367.0, 25_839.0),
+            (2016, None, 20_815.0, 21_916.0, 41_080.0),
+            (2019, None, 32_921.0, 24_867.0, 41_378.0),
+        ]
+    )
+    assert RB.price_base_join(at_join) == (2015, 2016)
+    en = RB.misses_text(at_join, "en")
+    assert en.startswith("Outside their intervals: 2015 (28,003, above 15,367–25,839) and 2016 (20,815, below")
+    assert "join of the two price bases (2015–2016)" in en
+    vi = RB.misses_text(at_join, "vi")
+    assert "năm 2015 (28.003, cao hơn khoảng 15.367–25.839) và năm 2016 (20.815, thấp hơn" in vi
+    assert "chỗ nối hai loại giá (2015–2016)" in vi
+    elsewhere = _loo(
+        [
+            (2015, 4.29, 20_000.0, 15_000.0, 25_000.0),
+            (2016, None, 21_000.0, 20_000.0, 30_000.0),
+            (2019, None, 50_000.0, 24_867.0, 41_378.0),
+        ]
+    )
+    one = RB.misses_text(elsewhere, "en")
+    assert one == "Outside its interval: 2019 (50,000, above 24,867–41,378)."
+    assert RB.misses_text(_loo([(2019, None, 30_000.0, 24_867.0, 41_378.0)]), "vi") == ""
+    assert RB.price_base_join(_loo([(2019, None, 30_000.0, 24_867.0, 41_378.0)])) is None
 
 
 def test_a_base_label_ends_at_the_base_the_figure_is_read_at():

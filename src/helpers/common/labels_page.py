@@ -189,6 +189,36 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "trong khoảng mà chuỗi cho năm đó khi không có chúng ({share}, mức danh nghĩa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): khác xa "
         "mức danh nghĩa. {skipped} số liệu không kiểm tra được (năm đầu hoặc năm cuối).",
     },
+    "series.loo_miss_item_above": {
+        "en": "{year} ({value}, above {lo}–{hi})",
+        "vi": "năm {year} ({value}, cao hơn khoảng {lo}–{hi})",
+    },
+    "series.loo_miss_item_below": {
+        "en": "{year} ({value}, below {lo}–{hi})",
+        "vi": "năm {year} ({value}, thấp hơn khoảng {lo}–{hi})",
+    },
+    "series.loo_misses_one": {
+        "en": "Outside its interval: {items}.",
+        "vi": "Số liệu nằm ngoài khoảng: {items}.",
+    },
+    "series.loo_misses_other": {
+        "en": "Outside their intervals: {items}.",
+        "vi": "Các số liệu nằm ngoài khoảng: {items}.",
+    },
+    "series.loo_misses_join_one": {
+        "en": "It lies at the join of the two price bases ({old}–{new}), where the level of the series rests "
+        "on the link factor: the miss speaks against the link factor of this page more than against the width "
+        "of the intervals.",
+        "vi": "Số liệu này nằm ở chỗ nối hai loại giá ({old}–{new}), nơi mức của chuỗi phụ thuộc vào hệ số nối: "
+        "việc nằm ngoài khoảng là bằng chứng chống lại hệ số nối của trang này hơn là chống lại độ rộng của khoảng.",
+    },
+    "series.loo_misses_join_other": {
+        "en": "Each lies at the join of the two price bases ({old}–{new}), where the level of the series "
+        "rests on the link factor: the misses speak against the link factor of this page more than against "
+        "the width of the intervals.",
+        "vi": "Các số liệu này đều nằm ở chỗ nối hai loại giá ({old}–{new}), nơi mức của chuỗi phụ thuộc vào hệ số nối: "
+        "việc nằm ngoài khoảng là bằng chứng chống lại hệ số nối của trang này hơn là chống lại độ rộng của khoảng.",
+    },
     "series.bridge_none": {
         "en": "No year is published at both 1994 and 2010 prices: the link factor stays at {k}, the value of "
         "national statistics (data/raw/references.yaml).",

@@ -1,4 +1,5 @@
-"""Tables and text of the series report (notebooks/02_series.ipynb), in English or Vietnamese.
+"""Tables and text of the series report (notebooks/02_series.ipynb), in English or Vietnamese;
+the robustness checks (sensitivity, leave-one-out) are presented by :mod:`helpers.series.robustness`.
 
 The numbers come from :mod:`helpers.series.build`; this module only presents them.
 """
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.common.i18n import LABELS, t, t_count
-from helpers.common.present import Col, KeyNumbers, Table, join_values, number, percent, word, year_span
+from helpers.common.present import Col, KeyNumbers, Table, number, percent, word, year_span
 from helpers.series import basefix, linking
 from helpers.series.linking import SeriesParams, link_factor_reference
 
@@ -78,7 +79,8 @@ def _n_years(n: int, lang: str) -> str:
     return t_count("count.years", n, lang)
 
 
-def _k(v: float, lang: str) -> str:
+def factor_text(v: float, lang: str) -> str:
+    """A link factor as the pages write it: two decimals in the page's number format."""
     return number(v, lang, 2)
 
 
@@ -86,7 +88,7 @@ def _which(choice: LinkChoice, lang: str) -> str:
     """What a scenario's factor is, in words (the end of the national range it takes, ...)."""
     lo, hi = choice.prior_range
     key = f"link_which.{choice.origin}" if choice.origin in ("low", "high", "default") else "link_which.given"
-    return t(key, lang, prior_low=_k(lo, lang), prior_high=_k(hi, lang), prior=_k(choice.prior_k, lang))
+    return t(key, lang, prior_low=factor_text(lo, lang), prior_high=factor_text(hi, lang), prior=factor_text(choice.prior_k, lang))
 
 
 def link_text(choice: LinkChoice, method: str, lang: str = "en") -> str:
@@ -95,30 +97,30 @@ def link_text(choice: LinkChoice, method: str, lang: str = "en") -> str:
     lo, hi = choice.range
     plo, phi = choice.prior_range
     dlo, dhi = choice.default_range
-    common = dict(method=word("method_word", method, lang), k=_k(choice.k, lang))
+    common = dict(method=word("method_word", method, lang), k=factor_text(choice.k, lang))
     if choice.origin == "data":
         return t(
             "series.link_data",
             lang,
             **common,
-            low=_k(lo, lang),
-            high=_k(hi, lang),
-            prior=_k(choice.prior_k, lang),
-            prior_low=_k(plo, lang),
-            prior_high=_k(phi, lang),
+            low=factor_text(lo, lang),
+            high=factor_text(hi, lang),
+            prior=factor_text(choice.prior_k, lang),
+            prior_low=factor_text(plo, lang),
+            prior_high=factor_text(phi, lang),
             years=_n_years(choice.n_bridges, lang),
         )
     if choice.origin == "prior":
-        return t("series.link_prior", lang, **common, low=_k(lo, lang), high=_k(hi, lang))
+        return t("series.link_prior", lang, **common, low=factor_text(lo, lang), high=factor_text(hi, lang))
     return t(
         "series.link_scenario",
         lang,
         **common,
         which=_which(choice, lang),
         position=t(f"link_pos.{choice.position()}", lang),
-        default_k=_k(choice.default_k, lang),
-        default_low=_k(dlo, lang),
-        default_high=_k(dhi, lang),
+        default_k=factor_text(choice.default_k, lang),
+        default_low=factor_text(dlo, lang),
+        default_high=factor_text(dhi, lang),
     )
 
 
@@ -286,12 +288,12 @@ def key_numbers(series: pd.DataFrame, params: SeriesParams, lang: str, choice: L
         link_note = t(
             "keys.link_scenario",
             lang,
-            default_k=_k(c.default_k, lang),
-            default_low=_k(c.default_range[0], lang),
-            default_high=_k(c.default_range[1], lang),
+            default_k=factor_text(c.default_k, lang),
+            default_low=factor_text(c.default_range[0], lang),
+            default_high=factor_text(c.default_range[1], lang),
         )
     else:
-        link_note = t("keys.link_range", lang, low=_k(lo, lang), high=_k(hi, lang))
+        link_note = t("keys.link_range", lang, low=factor_text(lo, lang), high=factor_text(hi, lang))
     unit = last_unit(full, last, lang)
     span = f"{first}–{int(now['year'].max())}" if len(now) else f"{first}–{last}"
     span_note = (
@@ -302,7 +304,7 @@ def key_numbers(series: pd.DataFrame, params: SeriesParams, lang: str, choice: L
             (t("keys.span", lang), span, span_note),
             (t("keys.last", lang, year=last), number(full["value"].iloc[-1], lang, 0), unit),
             (t("summary.growth_label", lang, first=first, last=last), percent(rate, lang, 1), ""),
-            (t("keys.link_factor", lang), _k(c.k, lang), link_note),
+            (t("keys.link_factor", lang), factor_text(c.k, lang), link_note),
             (t("keys.n_gap", lang), str(int((full["kind"] == "interpolated").sum())), ""),
         ],
         lang,
@@ -428,17 +430,17 @@ def assumptions_display(params: SeriesParams, lang: str, choice: LinkChoice) -> 
     low, high = c.range
     param, refs = t("assume.source_param", lang), t("assume.source_refs", lang)
     if c.origin == "data":
-        k_source = t("assume.source_link_data", lang, prior=_k(c.prior_k, lang), years=_n_years(c.n_bridges, lang))
-        range_row = (t("assume.range", lang), f"{_k(low, lang)}–{_k(high, lang)}", t("assume.source_combined", lang))
+        k_source = t("assume.source_link_data", lang, prior=factor_text(c.prior_k, lang), years=_n_years(c.n_bridges, lang))
+        range_row = (t("assume.range", lang), f"{factor_text(low, lang)}–{factor_text(high, lang)}", t("assume.source_combined", lang))
     elif c.origin == "prior":
         k_source = refs
-        range_row = (t("assume.range", lang), f"{_k(low, lang)}–{_k(high, lang)}", refs)
+        range_row = (t("assume.range", lang), f"{factor_text(low, lang)}–{factor_text(high, lang)}", refs)
     else:
         k_source = t("assume.source_scenario", lang, which=_which(c, lang))
-        range_row = (t("assume.range_scenario", lang), f"{_k(low, lang)}–{_k(high, lang)}", refs)
+        range_row = (t("assume.range_scenario", lang), f"{factor_text(low, lang)}–{factor_text(high, lang)}", refs)
     rows = [
         (t("assume.method", lang), word("method_word", params.method, lang), param),
-        (t("assume.link_factor", lang), _k(c.k, lang), k_source),
+        (t("assume.link_factor", lang), factor_text(c.k, lang), k_source),
         range_row,
         (t("assume.level", lang), percent(params.level, lang, 0), param),
         (t("assume.gap_method", lang), word("gap_word", params.gap_method, lang), param),
@@ -463,53 +465,6 @@ def assumptions_display(params: SeriesParams, lang: str, choice: LinkChoice) -> 
     df = pd.DataFrame(rows, columns=["assumption", "value", "source"])
     cols = [Col("assumption", "col.assumption"), Col("value", "col.value"), Col("source", "col.source")]
     return Table(df, cols, lang, name="assumptions", stacked=True)
-
-
-def sensitivity_markdown(sens: pd.DataFrame, lang: str = "en", method: str | None = None) -> str:
-    """What the sensitivity chart shows, in the same terms as its description
-    (:func:`helpers.common.plots.sensitivity_chart`): the combinations of linking method and
-    link factor it draws (``sens``, from :func:`helpers.series.build.sensitivity`), the
-    lowest and highest value of the earliest year over all of them and the spread between
-    the two; then, when several methods are drawn, the spread from the link factors alone
-    under the page's ``method``; then the last year that any combination moves."""
-    lines = sens.groupby(["method", "link_factor"])
-    methods = sorted(sens["method"].unique())
-    factors = sorted(sens["link_factor"].unique())
-    first = int(sens["year"].min())
-    at_first = sens[sens["year"] == first]["value"]
-    low, high = float(at_first.min()), float(at_first.max())
-    values = dict(
-        n=lines.ngroups,
-        n_methods=len(methods),
-        n_k=len(factors),
-        factors=join_values([_k(k, lang) for k in factors]),  # "2,38; 4,29" in Vietnamese
-        first=first,
-    )
-    if len(methods) == 1:
-        parts = [t("series.sensitivity_set_single", lang, **values, method=word("method_word", methods[0], lang))]
-    else:
-        parts = [t("series.sensitivity_set", lang, **values)]
-    spread = percent((high / low - 1) * 100, lang, 0)
-    low_text, high_text = number(low, lang, 0), number(high, lang, 0)
-    parts.append(t("series.sensitivity_range", lang, first=first, low=low_text, high=high_text, spread=spread))
-    own = sens[(sens["method"] == method) & (sens["year"] == first)].groupby("link_factor")["value"].first()
-    if len(methods) > 1 and len(own) > 1:
-        parts.append(
-            t(
-                "series.sensitivity_method",
-                lang,
-                method=word("method_word", method, lang),
-                n_k=len(own),
-                first=first,
-                spread=percent((own.max() / own.min() - 1) * 100, lang, 0),
-            )
-        )
-    by_year = sens.groupby("year")["value"]
-    moved = (by_year.max() / by_year.min() - 1) * 100 > 0.01
-    last_moved = int(moved[moved].index.max()) if moved.any() else first
-    if last_moved < int(sens["year"].max()):
-        parts.append(t("series.sensitivity_after", lang, last_moved=last_moved))
-    return " ".join(parts)
 
 
 def holdout_table(series: pd.DataFrame, lang: str = "en", params: SeriesParams | None = None) -> Table:
@@ -574,83 +529,6 @@ def nowcast_table(series: pd.DataFrame, lang: str = "en") -> Table:
     return Table(now, cols, lang, name="nowcasts", stacked=True)
 
 
-def sensitivity(done) -> pd.DataFrame:
-    """The sensitivity of a series run (a :class:`helpers.series.stage.SeriesRun`) to its
-    linking: the series under every method that applies to its figures
-    (:func:`applicable_methods`) and under the low, used and high link factor (a scenario's
-    factor may be an end of the range: each factor is drawn once), as
-    :func:`helpers.series.build.sensitivity` builds it."""
-    from helpers.series import build
-
-    params = done.series_params
-    link = params.link_params()
-    low, high = link.link_factor_range
-    factors = sorted({low, link.link_factor, high})
-    obs = done.observations
-    return build.sensitivity(obs, factors, applicable_methods(obs, params), params, plans=done.plans)
-
-
-def leave_one_out(done) -> pd.DataFrame:
-    """The leave-one-out check of a series run (a :class:`helpers.series.stage.SeriesRun`):
-    each published figure is left out with every other figure of its year (``by="year"``:
-    another source's figure for the same year would otherwise stand in for it and make the
-    hit automatic), from the run's parameters *as given*, so that with no factor chosen the
-    link factor is re-estimated from the prior without that year (the run's estimate from all
-    the figures would count the bridge years twice and let a left-out figure convert itself)."""
-    from helpers.series import loo
-
-    given = done.params
-    return loo.check_intervals(
-        done.observations, given.series_params(), done.plans, link_from_data=given.link_factor is None, by="year"
-    )
-
-
-def loo_display(table: pd.DataFrame, lang: str = "en") -> Table:
-    """The leave-one-out check (:func:`helpers.series.loo.check_intervals`) for a report, with
-    the link factor each 1994-price figure was converted with (a dash for a 2010-price one)."""
-    cols = [
-        Col("figure_id", "col.id", "code"),
-        Col("year", "col.year", "year"),
-        Col("published_2010", "col.published_2010", "int"),
-        Col("link_factor", "col.loo_link_factor", "num", decimals=2),
-        Col("estimate", "col.loo_estimate", "int"),
-        Col("lo", "col.lower", "int"),
-        Col("hi", "col.upper", "int"),
-        Col("covered", "col.inside", "bool"),
-    ]
-    return Table(table, cols, lang, name="loo")
-
-
-def loo_link_text(table: pd.DataFrame, choice: LinkChoice, lang: str = "en") -> str:
-    """Why a 1994-price figure of the leave-one-out table may be converted with another link
-    factor than the rest of the page: on a page whose factor is estimated from the figures,
-    each is converted with the factor estimated without it. Empty on other pages, or when
-    the table holds no 1994-price figure."""
-    if choice.origin != "data" or not table["link_factor"].notna().any():
-        return ""
-    return t("series.loo_link", lang, column=t("col.loo_link_factor", lang), k=_k(choice.k, lang))
-
-
-def coverage_text(cov, lang: str = "en") -> str:
-    """The coverage of the leave-one-out check in a sentence (``cov``: a
-    :class:`helpers.series.loo.Coverage`)."""
-    if not cov.tested:
-        return t("series.loo_none", lang, skipped=cov.skipped)
-    lo, hi = cov.binomial_range()
-    key = "series.loo_consistent" if lo <= cov.covered <= hi else "series.loo_far"
-    return t(
-        key,
-        lang,
-        covered=cov.covered,
-        tested=cov.tested,
-        share=percent(cov.share, lang, 0, share=True),
-        level=percent(cov.level, lang, 0),
-        lo=lo,
-        hi=hi,
-        skipped=cov.skipped,
-    )
-
-
 def bridge_display(estimate, lang: str = "en") -> Table:
     """The bridge years behind the link factor (a :class:`helpers.series.bridge.LinkEstimate`)."""
     cols = [
@@ -683,5 +561,5 @@ def bridge_text(estimate, lang: str, choice: LinkChoice) -> str:
             hi=number(hi, lang, 2),
         )
     if choice is not None and choice.scenario:
-        text += " " + t("series.bridge_scenario", lang, k=_k(choice.k, lang), which=_which(choice, lang))
+        text += " " + t("series.bridge_scenario", lang, k=factor_text(choice.k, lang), which=_which(choice, lang))
     return text
