@@ -628,12 +628,12 @@ runs:
   - name: ports-a
     notebook: notebooks/fx_trivial.ipynb
     title: {{en: "Kernel ports A", vi: "Cổng A"}}
-    parameters: {{hold_seconds: 1.0}}
+    parameters: {{hold_seconds: 3.0}}
     outputs: [kernel.json]
   - name: ports-b
     notebook: notebooks/fx_trivial.ipynb
     title: {{en: "Kernel ports B", vi: "Cổng B"}}
-    parameters: {{hold_seconds: 1.0}}
+    parameters: {{hold_seconds: 3.0}}
     outputs: [kernel.json]
 """
 

@@ -88,7 +88,13 @@ def _which(choice: LinkChoice, lang: str) -> str:
     """What a scenario's factor is, in words (the end of the national range it takes, ...)."""
     lo, hi = choice.prior_range
     key = f"link_which.{choice.origin}" if choice.origin in ("low", "high", "default") else "link_which.given"
-    return t(key, lang, prior_low=factor_text(lo, lang), prior_high=factor_text(hi, lang), prior=factor_text(choice.prior_k, lang))
+    return t(
+        key,
+        lang,
+        prior_low=factor_text(lo, lang),
+        prior_high=factor_text(hi, lang),
+        prior=factor_text(choice.prior_k, lang),
+    )
 
 
 def link_text(choice: LinkChoice, method: str, lang: str = "en") -> str:
@@ -430,8 +436,14 @@ def assumptions_display(params: SeriesParams, lang: str, choice: LinkChoice) -> 
     low, high = c.range
     param, refs = t("assume.source_param", lang), t("assume.source_refs", lang)
     if c.origin == "data":
-        k_source = t("assume.source_link_data", lang, prior=factor_text(c.prior_k, lang), years=_n_years(c.n_bridges, lang))
-        range_row = (t("assume.range", lang), f"{factor_text(low, lang)}–{factor_text(high, lang)}", t("assume.source_combined", lang))
+        k_source = t(
+            "assume.source_link_data", lang, prior=factor_text(c.prior_k, lang), years=_n_years(c.n_bridges, lang)
+        )
+        range_row = (
+            t("assume.range", lang),
+            f"{factor_text(low, lang)}–{factor_text(high, lang)}",
+            t("assume.source_combined", lang),
+        )
     elif c.origin == "prior":
         k_source = refs
         range_row = (t("assume.range", lang), f"{factor_text(low, lang)}–{factor_text(high, lang)}", refs)
