@@ -80,7 +80,12 @@ def test_fan_chart_has_alt_text_from_the_data_a_caption_in_words_and_marks_the_f
     caption = plots.fan_caption(out.frame, "en")
     lo = number(end["lo_80"], "en")
     hi = number(end["hi_80"], "en")
-    assert caption.startswith(f"8 in 10 chance that {int(end['year'])} lies between {lo} and {hi}")
+    assert caption.startswith(f"With probability 80%, the value of {int(end['year'])} lies between {lo} and {hi}")
+    vi = plots.fan_caption(out.frame, "vi")
+    assert vi.startswith(
+        f"Với xác suất 80%, giá trị năm {int(end['year'])} nằm trong khoảng {number(end['lo_80'], 'vi')}"
+    )
+    assert "với xác suất 95%, trong khoảng" in vi
     plt.close(fig)
 
 

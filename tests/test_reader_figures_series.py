@@ -313,7 +313,7 @@ def test_the_span_is_the_years_shown_and_names_those_estimated_from_part_year_fi
         "2010–2016",
         "2010–2014 from full-year figures; 2015–2016 estimated from part-year figures",
     )
-    assert "Last published (2014)" in keys and "Average annual growth 2010–2014" in keys
+    assert "Last full-year figure (2014)" in keys and "Average annual growth 2010–2014" in keys
     en = R.summary_markdown(s, SeriesParams(), "en", PRIOR_CHOICE)
     assert en.startswith("The series runs from 2010 to 2016 (7 years). Up to 2014 it rests on full-year figures:")
     assert "For 2015–2016 only part-year figures are published" in en

@@ -324,7 +324,7 @@ LABELS.update(
         "col.period": {"en": "Period", "vi": "Kỳ"},
         "col.value_bn": {"en": "Value (bn VND)", "vi": "Giá trị (tỷ đồng)"},
         "col.unit": {"en": "Unit", "vi": "Đơn vị"},
-        "col.qualifier": {"en": "Qualifier", "vi": "Từ định lượng"},
+        "col.qualifier": {"en": "Qualifier", "vi": "Cách ghi (gần, khoảng, hơn)"},
         "col.status": {"en": "Status", "vi": "Tình trạng"},
         "col.compared_to": {"en": "Compared to", "vi": "So với"},
         "col.flags": {"en": "Flags", "vi": "Cảnh báo"},
@@ -438,7 +438,7 @@ LABELS.update(
         },
         "series.loo_heading": {
             "en": "Intervals tested on the figures they leave out",
-            "vi": "Kiểm tra khoảng tin cậy bằng các số liệu bị bỏ ra",
+            "vi": "Kiểm tra khoảng tin cậy bằng cách lần lượt bỏ từng số liệu",
         },
         "series.nowcast_heading": {
             "en": "Nowcast of years known only from part of the year",
@@ -511,7 +511,7 @@ LABELS.update(
         },
         "trend.backtest_heading": {
             "en": "Rolling-origin backtest on this series",
-            "vi": "Kiểm định dự báo cuốn chiếu trên chuỗi này",
+            "vi": "Kiểm định dự báo với gốc thời gian trượt trên chuỗi này",
         },
         "trend.backtest_note": {
             "en": "Each model is refitted at every origin with the years before it only and scored on the "
@@ -548,7 +548,7 @@ LABELS.update(
             "competitions and on public yearly economic and demographic series, because this series alone is "
             "too short to choose by.",
             "vi": "Mô hình chính là mô hình đầu tiên được chọn cho lượt chạy. Mặc định là mô hình kết hợp được "
-            "chọn theo kết quả kiểm định cuốn chiếu trên các chuỗi số liệu năm của các cuộc thi dự báo M1 và "
+            "chọn theo kết quả kiểm định với gốc thời gian trượt trên các chuỗi số liệu năm của các cuộc thi dự báo M1 và "
             "Tourism cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng rãi, vì riêng chuỗi "
             "này quá ngắn để lựa chọn.",
         },

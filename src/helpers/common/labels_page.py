@@ -149,7 +149,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "its year (column “{column}”), so that it does not vouch for itself; that factor differs from this "
         "page's {k} only for a year the page's factor was estimated from.",
         "vi": "Số liệu giá 1994 được quy đổi sang giá 2010 bằng hệ số nối ước lượng khi không có các số liệu của "
-        "năm đó (cột “{column}”), để số liệu không tự kiểm chứng cho mình; hệ số này chỉ khác hệ số {k} của "
+        "năm đó (cột “{column}”), để không dùng chính số liệu đó kiểm chứng cho nó; hệ số này chỉ khác hệ số {k} của "
         "trang ở năm mà hệ số của trang được ước lượng từ đó.",
     },
     "col.loo_link_factor": {"en": "Link factor used", "vi": "Hệ số nối đã dùng"},
@@ -325,12 +325,12 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "question.other": {"en": "Lào Cai province: {title}", "vi": "Tỉnh Lào Cai: {title}"},
     # --- key numbers ------------------------------------------------------------------------------
     "keys.title": {"en": "Key numbers", "vi": "Các con số chính"},
-    "keys.last": {"en": "Last published ({year})", "vi": "Công bố gần nhất ({year})"},
+    "keys.last": {"en": "Last full-year figure ({year})", "vi": "Số liệu cả năm gần nhất ({year})"},
     "keys.forecast": {"en": "Forecast {year} (median)", "vi": "Dự báo {year} (trung vị)"},
     "keys.range": {"en": "{level}% range {year}", "vi": "Khoảng {level}% năm {year}"},
     "keys.growth": {"en": "Median growth a year", "vi": "Tăng trưởng trung vị mỗi năm"},
     "keys.n_figures": {"en": "Figures found", "vi": "Số liệu tìm thấy"},
-    "keys.n_sources": {"en": "Source documents held", "vi": "Tài liệu nguồn lưu tại đây"},
+    "keys.n_sources": {"en": "Source documents held", "vi": "Văn bản nguồn có lưu bản sao"},
     "keys.n_flagged": {"en": "Checks that disagree", "vi": "Phép kiểm tra có sai lệch"},
     "keys.n_of": {"en": "{n} of {total}", "vi": "{n} trong số {total}"},
     "keys.span": {"en": "Years covered", "vi": "Các năm"},
@@ -351,10 +351,10 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     # --- chart texts ------------------------------------------------------------------------------
     "chart.forecast_start": {"en": "forecast", "vi": "dự báo"},
     "chart.fan_caption": {
-        "en": "{chance} in 10 chance that {year} lies between {lower} and {upper} billion VND; "
-        "{chance95} in 20 chance between {lower95} and {upper95}. Median {median}.",
-        "vi": "Khả năng {chance}/10 giá trị năm {year} nằm trong khoảng {lower} đến {upper} tỷ đồng; "
-        "khả năng {chance95}/20 trong khoảng {lower95} đến {upper95}. Trung vị {median}.",
+        "en": "With probability {level}, the value of {year} lies between {lower} and {upper} billion VND; "
+        "with probability {level95}, between {lower95} and {upper95}. Median {median}.",
+        "vi": "Với xác suất {level}, giá trị năm {year} nằm trong khoảng {lower} đến {upper} tỷ đồng; "
+        "với xác suất {level95}, trong khoảng {lower95} đến {upper95}. Trung vị {median}.",
     },
     "chart.fan_alt": {
         "en": "Chart: the series {first}–{last} and the forecast to {end}. Last value {last_value} "

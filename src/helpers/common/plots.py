@@ -366,8 +366,8 @@ def fan_chart(
 
 
 def fan_caption(forecast: pd.DataFrame, lang: str = "en") -> str:
-    """The fan chart in words: the chance that the last forecast year lies in each interval
-    ("8 in 10 chance that 2028 lies between ... and ..."), from the forecast frame."""
+    """The fan chart in words: the probability that the last forecast year lies in each interval
+    ("With probability 80%, 2028 lies between ... and ..."), from the forecast frame."""
     end = forecast.sort_values("year").iloc[-1]
     levels = sorted(int(c[3:]) for c in forecast.columns if c.startswith("lo_") and c[3:].isdigit())
     first = levels[0] if levels else 80
@@ -375,11 +375,11 @@ def fan_caption(forecast: pd.DataFrame, lang: str = "en") -> str:
     return t(
         "chart.fan_caption",
         lang,
-        chance=number(first / 10, lang, 0 if first % 10 == 0 else 1),
+        level=percent(first, lang, 0),
         year=int(end["year"]),
         lower=number(end[f"lo_{first}"], lang),
         upper=number(end[f"hi_{first}"], lang),
-        chance95=number(last / 5, lang, 0 if last % 5 == 0 else 1),
+        level95=percent(last, lang, 0),
         lower95=number(end[f"lo_{last}"], lang),
         upper95=number(end[f"hi_{last}"], lang),
         median=number(end["forecast"], lang),

@@ -158,7 +158,7 @@ def plan_history(figures: pd.DataFrame, lang: str = "en", params: SeriesParams |
         Col("ratio", "col.ratio", "share", decimals=1),
         Col("met", "col.met", "bool"),
     ]
-    return Table(table, cols, lang, name="plans"), text
+    return Table(table, cols, lang, name="plans", stacked=True), text
 
 
 def future_target_probabilities(

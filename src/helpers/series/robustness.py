@@ -106,7 +106,7 @@ def loo_display(table: pd.DataFrame, lang: str = "en") -> Table:
         Col("hi", "col.upper", "int"),
         Col("covered", "col.inside", "bool"),
     ]
-    return Table(table, cols, lang, name="loo")
+    return Table(table, cols, lang, name="loo", stacked=True)
 
 
 def loo_link_text(table: pd.DataFrame, choice: LinkChoice, lang: str = "en") -> str:
