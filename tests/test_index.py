@@ -118,3 +118,17 @@ def test_the_build_log_fits_its_box_with_every_parameter_open(tmp_path: Path, wi
     assert m["scroll"] <= m["box"] and m["beyond"] == 0, m
     if phone:
         assert m["gaps"] and min(m["gaps"]) >= 6, m
+
+
+def test_the_build_log_is_folded_unless_a_run_needs_attention():
+    """A reader meets the reports first; the build log is one line with its counts, and opens
+    by itself only when a run failed, is stale, skipped or missing."""
+    ok = [_entry(f"figures-{lang}", "figures", lang, "figures") for lang in ("vi", "en")]
+    html = I.render_index(ok, "2026-01-01T00:00:00", "reports.yaml")
+    log = html.split('id="build-log"')[1]
+    assert log.startswith(">") and "2 ok / thành công" in log.split("</summary>")[0]
+    failed = [ok[0], ok[1] | {"status": "failed"}]
+    log = I.render_index(failed, "2026-01-01T00:00:00", "reports.yaml").split('id="build-log"')[1]
+    assert log.startswith(" open>")
+    summary = log.split("</summary>")[0]
+    assert "1 ok / thành công" in summary and "status-failed" in summary

@@ -161,13 +161,13 @@ def test_run_header_escapes_every_value():
 def test_run_header_writes_the_time_and_missing_packages_in_the_pages_language():
     kwargs = dict(commit=None, dirty=None, raw_hash="0" * 64, packages={"pandas": "not installed"})
     vi = provenance.run_header_html({}, "vi", ran_at="2025-01-31T14:02:11+07:00", **kwargs)
-    assert '<time datetime="2025-01-31T14:02:11+07:00">31/01/2025, 14:02:11 UTC+07:00</time>' in vi
+    assert '<time datetime="2025-01-31T14:02:11+07:00">31/01/2025, 14:02:11 (giờ Việt Nam)</time>' in vi
     assert "not installed" not in vi and "pandas&nbsp;chưa cài đặt" in vi
     en = provenance.run_header_html({}, "en", ran_at="2025-01-31T14:02:11+07:00", **kwargs)
     assert ">31 Jan 2025, 14:02:11 UTC+07:00</time>" in en and "not installed" in en
     utc = provenance.time_html("2026-11-29T15:42:06+00:00", "en")
     assert utc == '<time datetime="2026-11-29T15:42:06+00:00">29 Nov 2026, 15:42 UTC</time>'
-    assert ">29/11/2026, 15:42 UTC</time>" in provenance.time_html("2026-11-29T15:42:06+00:00", "vi")
+    assert ">29/11/2026, 22:42 (giờ Việt Nam)</time>" in provenance.time_html("2026-11-29T15:42:06+00:00", "vi")
 
 
 SERIES_PARAMS = {

@@ -318,6 +318,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "Lào Cai province: how much industrial production value in the coming years?",
         "vi": "Tỉnh Lào Cai: giá trị sản xuất công nghiệp những năm tới sẽ là bao nhiêu?",
     },
+    "time.vietnam": {"en": "(Vietnam time)", "vi": "(giờ Việt Nam)"},
     "index.build_log": {"en": "Build log", "vi": "Nhật ký tạo báo cáo"},
     "index.other": {"en": "Other reports", "vi": "Các báo cáo khác"},
     "index.only_en": {"en": "English only", "vi": "Chỉ có bản tiếng Anh"},

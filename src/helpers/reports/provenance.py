@@ -164,19 +164,30 @@ def provenance(root: str | os.PathLike | None = None) -> dict[str, Any]:
 _UNSET: Any = object()
 
 
+#: The zone a Vietnamese page gives its times in (Vietnam has kept UTC+07:00 all year since 1975).
+VI_ZONE = "Asia/Ho_Chi_Minh"
+
+
 def time_text(when: datetime, lang: str = "en", seconds: bool = False) -> str:
-    """A time written for a reader: ``29/11/2026, 15:42 UTC`` in Vietnamese (day/month/year),
-    ``29 Nov 2026, 15:42 UTC`` in English; the zone is ``UTC`` or ``UTC+07:00`` (nothing for a
-    time without one); ``seconds`` adds the seconds."""
+    """A time written for a reader: in Vietnamese, day/month/year in Vietnam's time
+    (``30/11/2026, 04:59 (giờ Việt Nam)``, whatever zone the time was recorded in); in English,
+    ``29 Nov 2026, 21:59 UTC`` in the zone it was recorded in (``UTC`` or ``UTC+07:00``). A time
+    without a zone is written as it is, with none. ``seconds`` adds the seconds."""
+    from zoneinfo import ZoneInfo
+
     from babel.dates import format_datetime
 
-    from helpers.common.i18n import LOCALES
+    from helpers.common.i18n import LOCALES, t
 
+    if lang == "vi" and when.utcoffset() is not None:
+        when = when.astimezone(ZoneInfo(VI_ZONE))
     pattern = ("dd/MM/y" if lang == "vi" else "d MMM y") + (", HH:mm:ss" if seconds else ", HH:mm")
     stamp = format_datetime(when.replace(tzinfo=None), pattern, locale=LOCALES.get(lang, "en_US"))
     offset = when.utcoffset()
     if offset is None:
         zone = ""
+    elif lang == "vi":
+        zone = " " + t("time.vietnam", lang)
     elif not offset:
         zone = " UTC"
     else:
