@@ -67,7 +67,11 @@ display(Markdown("## " + t("forecast.models_heading", lang)))
 display(O.models_display(done.outlooks, lang, capped))
 display(Markdown(t("forecast.models_note", lang, model=word("model", models[0], lang))))
 # the headline's cap was said under its own table above
-show_notes(pages.combo_note(models, lang), *pages.interval_notes(done, capped, lang, exclude=models[:1]))
+show_notes(
+    pages.trend_page_note(nowcasts, int(y.last_valid_index()), lang),
+    pages.combo_note(models, lang),
+    *pages.interval_notes(done, capped, lang, exclude=models[:1]),
+)
 show_notes(*pages.step_notes(done.outlooks, y, series, lang))
 for p in done.problems:
     display(Markdown(t("trend.model_failed", lang, problem=model_problem(p, lang))))

@@ -493,3 +493,13 @@ def test_growth_table_has_its_own_sentence_in_both_languages():
     assert "above 214 (billion VND; price base not stated, probably 2010 prices)" in en, en
     assert "cao hơn 214 (tỷ đồng; loại giá không ghi, nhiều khả năng giá 2010)" in vi, vi
     assert t("targets.growth_heading", "en") == "Probability of exceeding the last published level"
+
+
+def test_the_forecast_page_says_why_its_models_differ_from_the_trend_page():
+    """The same model gives other numbers on the trend page: said only when the forecast starts
+    from part-year estimates, with their years and the last full-year figure, in both languages."""
+    assert pages.trend_page_note([], 2023, "en") == ""
+    en = pages.trend_page_note([2024, 2025], 2023, "en")
+    assert en.startswith("These forecasts start from the estimates for 2024 and 2025") and "(2023)" in en
+    vi = pages.trend_page_note([2024], 2023, "vi")
+    assert vi.startswith("Các dự báo này xuất phát từ ước tính cho năm 2024") and "(2023)" in vi

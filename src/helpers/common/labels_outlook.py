@@ -55,6 +55,22 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "en": "The trends continued to {end}",
         "vi": "Các đường xu hướng kéo dài đến năm {end}",
     },
+    "forecast.vs_trend_one": {
+        "en": "These forecasts start from the estimate for {years}, made from part-year figures. The trend "
+        "page continues each model from the last full-year figure ({last}) without it, so the same model "
+        "gives other numbers there.",
+        "vi": "Các dự báo này xuất phát từ ước tính cho năm {years}, lập từ số liệu một phần năm. Trang xu "
+        "hướng kéo dài từng mô hình từ số liệu cả năm gần nhất ({last}) mà không dùng ước tính đó, nên cùng "
+        "một mô hình cho kết quả khác ở trang đó.",
+    },
+    "forecast.vs_trend_other": {
+        "en": "These forecasts start from the estimates for {years}, made from part-year figures. The trend "
+        "page continues each model from the last full-year figure ({last}) without them, so the same model "
+        "gives other numbers there.",
+        "vi": "Các dự báo này xuất phát từ ước tính cho các năm {years}, lập từ số liệu một phần năm. Trang "
+        "xu hướng kéo dài từng mô hình từ số liệu cả năm gần nhất ({last}) mà không dùng các ước tính đó, nên "
+        "cùng một mô hình cho kết quả khác ở trang đó.",
+    },
     "trend.continued_note": {
         "en": "Each model's trend continued {h} years from the last published year ({last}), with its 80% "
         "and 95% intervals. The trends start from the published years only: the part-year figures "

@@ -87,6 +87,15 @@ def nowcast_years(series: pd.DataFrame) -> list[int]:
     return [int(v) for v in series.loc[series["kind"] == "nowcast", "year"]]
 
 
+def trend_page_note(nowcasts: Sequence[int], last_full: int, lang: str = "en") -> str:
+    """Why a model's forecasts here differ from its continued trend on the trend page: here they
+    start from the estimates for ``nowcasts`` (years known from part-year figures), there from
+    the last full-year figure ``last_full``; ``""`` when there is no such year."""
+    if not nowcasts:
+        return ""
+    return t_count("forecast.vs_trend", len(nowcasts), lang, years=join_years(nowcasts, lang), last=last_full)
+
+
 def new_base_note(h: pd.DataFrame, y: pd.Series, lang: str = "en") -> str:
     """The years a forecast used and those the chart shows for context only (the ``new_base``
     scenario); ``""`` when the models were given every year the chart shows, gap years apart."""
