@@ -203,3 +203,15 @@ def test_a_trend_growth_over_the_forecast_says_which_years(series):
     vi = O.trend_table(results, "vi").frame
     assert f"yearly growth of the forecast, {first}–{last}" in set(en.iloc[:, 1])
     assert f"tốc độ tăng bình quân năm của dự báo, {first}–{last}" in set(vi.iloc[:, 1])
+
+
+def test_the_trend_page_sets_the_recent_pace_beside_the_trend():
+    """The recent growth runs from the last published year at least five years back (a gap year
+    there moves the start back to a published one) to the last year, compound; a series that
+    does not reach that far gets none."""
+    y = pd.Series([100.0, 110.0, np.nan, 130.0, 140.0, 150.0, 160.0, 200.0], index=range(2010, 2018))
+    start, g = O.recent_growth(y)
+    assert start == 2011 and g == pytest.approx(((200 / 110) ** (1 / 6) - 1) * 100)
+    assert O.recent_growth(y.loc[2013:]) is None
+    keys = dict((a, b) for a, b, _ in O.trend_key_numbers({}, y, "vi").items)
+    assert "Tăng trưởng bình quân năm 2011–2017" not in keys  # only beside a fitted trend

@@ -345,6 +345,10 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "keys.interval95": {"en": "95% interval {lower} to {upper}", "vi": "khoảng 95%: {lower} đến {upper}"},
     "trend.n_years": {"en": "{n} published years", "vi": "{n} năm có số liệu công bố"},
     "keys.unit_base": {"en": "billion VND, price base: {base}", "vi": "tỷ đồng, loại giá: {base}"},
+    "keys.recent_note": {
+        "en": "from the published levels, to set beside the trend",
+        "vi": "tính từ các mức công bố, để so với xu hướng",
+    },
     "keys.trend_growth": {
         "en": "Constant-growth trend {first}–{last}",
         "vi": "Tăng trưởng theo xu hướng {first}–{last}",

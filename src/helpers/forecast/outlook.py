@@ -593,8 +593,10 @@ def trend_key_numbers(
     results: dict[str, ForecastResult], y: pd.Series, lang: str = "en", series: pd.DataFrame | None = None
 ) -> KeyNumbers:
     """The answer first for the trend report: the years the models see, the last published
-    level and the constant-growth trend with its 95% interval (when that model was fitted);
-    ``series`` as in :func:`key_numbers`."""
+    level and the constant-growth trend with its 95% interval (when that model was fitted),
+    beside the recent growth of the published levels (:func:`recent_growth`), so that the
+    trend's average over the whole span is not read as today's pace; ``series`` as in
+    :func:`key_numbers`."""
     first, last = int(y.first_valid_index()), int(y.last_valid_index())
     items = [
         (t("keys.span", lang), f"{first}–{last}", t("trend.n_years", lang, n=int(y.notna().sum()))),
@@ -615,4 +617,34 @@ def trend_key_numbers(
                 ),
             )
         )
+        # beside the trend over the whole span, the recent pace from published levels
+        recent = recent_growth(y)
+        if recent is not None:
+            start, g_recent = recent
+            items.append(
+                (
+                    t("summary.growth_label", lang, first=start, last=last),
+                    percent(g_recent, lang, 1),
+                    t("keys.recent_note", lang),
+                )
+            )
     return KeyNumbers(items, lang)
+
+
+#: How far back the trend page's recent growth reaches (years before the last published one).
+RECENT_YEARS = 5
+
+
+def recent_growth(y: pd.Series, years: int = RECENT_YEARS) -> tuple[int, float] | None:
+    """The average annual growth (percent, compound) from the last published year at least
+    ``years`` before the last one to the last one, with that first year; None when the series
+    does not reach that far back or starts inside the window."""
+    obs = y.dropna()
+    if obs.empty:
+        return None
+    last = int(obs.index[-1])
+    past = obs[obs.index <= last - years]
+    if past.empty:
+        return None
+    start = int(past.index[-1])
+    return start, ((float(obs.iloc[-1]) / float(past.iloc[-1])) ** (1 / (last - start)) - 1) * 100
