@@ -199,3 +199,19 @@ def test_the_chart_and_the_figures_package_agree_on_which_statuses_are_data():
     from helpers.figures.values import OBSERVED
 
     assert tuple(PUBLISHED_STATUSES) == tuple(OBSERVED)
+
+
+def test_a_check_says_within_what_it_counts_as_a_match_when_its_figures_differ():
+    """4,800 against a stated "nearly 5,000" is marked a match: the reader is told the tolerance;
+    a growth rate that agrees to the shown digit is not burdened with it."""
+    from types import SimpleNamespace
+
+    from helpers.figures import present as FP
+
+    near = SimpleNamespace(check="increase", expected=5000.0, observed=4800.0, difference=-200.0, tolerance=0.1)
+    assert "(khớp khi chênh lệch không quá 10% so với mức văn bản ghi" in FP.check_message(near, "vi")
+    assert FP.check_message(near, "en").endswith("such as below it for “nearly”)")
+    same = SimpleNamespace(check="growth", expected=9.9, observed=9.8559, difference=-0.0441, tolerance=0.5)
+    assert FP.check_message(same, "en") == "the text states growth of 9.9%; the figures imply 9.9%"
+    off = SimpleNamespace(check="growth", expected=12.1, observed=8.91, difference=-3.19, tolerance=0.5)
+    assert FP.check_message(off, "vi").endswith("(khớp khi chênh lệch không quá 0,5 điểm phần trăm)")

@@ -565,6 +565,20 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "two published values differ: {expected} and {observed} ({difference}%)",
         "vi": "hai giá trị công bố khác nhau: {expected} và {observed} ({difference}%)",
     },
+    "check_msg.tol_growth": {
+        "en": " (a match: within {tol} percentage points)",
+        "vi": " (khớp khi chênh lệch không quá {tol} điểm phần trăm)",
+    },
+    "check_msg.tol_increase": {
+        "en": " (a match: within {tol} of the stated increase, on the side its wording allows, such as below "
+        "it for “nearly”)",
+        "vi": " (khớp khi chênh lệch không quá {tol} so với mức văn bản ghi, về phía mà cách ghi cho phép, ví dụ "
+        "thấp hơn khi ghi “gần”)",
+    },
+    "check_msg.tol_conflict": {
+        "en": " (values within {tol} of each other count as the same)",
+        "vi": " (chênh lệch không quá {tol} được coi là như nhau)",
+    },
     "series_note.reported": {"en": "published figure", "vi": "số liệu công bố"},
     "series_note.implied": {
         "en": "level implied by the next year's figure and its growth rate",

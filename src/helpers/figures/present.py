@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from helpers.common.i18n import LABELS, t, t_count
-from helpers.common.present import Col, KeyNumbers, Table, number, stack_cells, word
+from helpers.common.present import Col, KeyNumbers, Table, number, percent, stack_cells, word
 from helpers.figures.published import citation_id
 from helpers.figures.sources import Source
 
@@ -296,23 +296,50 @@ def derivation_text(row, figures: pd.DataFrame, lang: str = "en") -> str:
 
 
 def check_message(row, lang: str = "en") -> str:
-    """The explanation of a consistency check in ``lang``, from its structured columns."""
+    """The explanation of a consistency check in ``lang``, from its structured columns; where the
+    figures do not agree to the shown digit, it says within what they count as a match
+    (:func:`_tolerance_text`)."""
     kind = str(row.check)
     if kind == "growth":
-        return t("check_msg.growth", lang, expected=_growth(row.expected, lang), observed=number(row.observed, lang, 1))
-    if kind == "increase":
-        return t(
+        text = t("check_msg.growth", lang, expected=_growth(row.expected, lang), observed=number(row.observed, lang, 1))
+    elif kind == "increase":
+        text = t(
             "check_msg.increase", lang, expected=number(row.expected, lang, 0), observed=number(row.observed, lang, 0)
         )
-    if kind == "conflict":
-        return t(
+    elif kind == "conflict":
+        text = t(
             "check_msg.conflict",
             lang,
             expected=number(row.expected, lang, 0),
             observed=number(row.observed, lang, 0),
             difference=number(row.difference, lang, 1),
         )
-    return str(row.message) if lang == "en" else ""
+    else:
+        return str(row.message) if lang == "en" else ""
+    return text + _tolerance_text(row, lang)
+
+
+#: Per kind of check: the digits its explanation shows, and how its ``tolerance`` is written
+#: (percentage points; a share of the stated increase; percent between two values).
+_TOLERANCE = {"growth": (1, "points"), "increase": (0, "share"), "conflict": (1, "percent")}
+
+
+def _tolerance_text(row, lang: str) -> str:
+    """The tolerance of a check (checks.csv ``tolerance``) in words, when its figures differ at
+    the digits shown (a reader sees 4,800 against 5,000 marked as a match and asks why); ``""``
+    when they agree there or the check has no tolerance."""
+    tol = getattr(row, "tolerance", None)
+    kind = str(row.check)
+    if kind not in _TOLERANCE or tol is None or pd.isna(tol) or pd.isna(row.difference):
+        return ""
+    digits, unit = _TOLERANCE[kind]
+    if round(abs(float(row.difference)), digits) == 0:
+        return ""
+    if unit == "points":
+        shown = number(tol, lang, 1)
+    else:
+        shown = percent(float(tol), lang, 0, share=True) if unit == "share" else percent(float(tol), lang, 1)
+    return t(f"check_msg.tol_{kind}", lang, tol=shown)
 
 
 def checks_table(checks: pd.DataFrame, lang: str = "en") -> Table:
