@@ -58,6 +58,9 @@ def test_the_committed_file_passes_its_schema():
         (lambda e: e.update(period="whole year"), "period"),
         (lambda e: e.update(price_base="2005 prices"), "price_base"),
         (lambda e: e.update(id="other-2020"), "already used by entry 1"),
+        (lambda e: e.update(use=False), "use is false: give unused_reason, one of superseded, duplicate"),
+        (lambda e: e.update(unused_reason="superseded"), "unused_reason / unused_by are for entries with use: false"),
+        (lambda e: e.update(use=False, unused_reason="old"), "unused_reason"),
     ],
 )
 def test_bad_entry_is_one_line_naming_the_file_and_entry_and_nothing_is_written(tmp_path, change, message):
@@ -93,10 +96,18 @@ def test_a_cited_figure_equal_to_a_held_one_is_merged_into_it(tmp_path):
 
 def test_use_false_is_visible_but_feeds_neither_series_nor_checks(tmp_path):
     off = dict(ENTRY, id="early-2016", value=5000, growth_pct=None, compared_to=None, use=False)
+    off.update(unused_reason="superseded", unused_by="site-2017-fy2016")
     raw = _raw_copy(tmp_path, [ENTRY, off])
     res = F.build_figures(raw)
     f = res.figures.set_index("figure_id")
-    assert f.loc["early-2016", "excluded"] != "" and f.loc["site-2017-fy2016", "excluded"] == ""
+    assert f.loc["early-2016", "excluded"] == "superseded by site-2017-fy2016; use: false in published.yaml"
+    assert f.loc["site-2017-fy2016", "excluded"] == ""
+    # the reader is told why, in the page's language, with a link to the figure that supersedes it
+    from helpers.figures.present import provenance_html
+
+    vi = provenance_html(res.figures, [], "vi")
+    assert "Không dùng trong chuỗi số liệu: đã có số liệu muộn hơn thay thế (<a href='#site-2017-fy2016'>" in vi
+    assert "superseded by a later figure" in provenance_html(res.figures, [], "en")
     assert not res.checks["figure_ids"].str.contains("early-2016").any()
     obs, _ = S.split_observations(res.figures)
     assert "early-2016" not in set(obs["figure_id"]) and "site-2017-fy2016" in set(obs["figure_id"])

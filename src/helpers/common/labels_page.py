@@ -93,8 +93,22 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "compared_word.annual_average": {"en": "annual average", "vi": "bình quân năm"},
     "compared_word.unstated": {"en": "not stated", "vi": "không ghi"},
     "figures.excluded": {
-        "en": "not used in the series (the project's judgement of this figure, in data/raw/published.yaml)",
+        "en": "not used in the series (the project's judgement of this figure)",
         "vi": "không dùng trong chuỗi số liệu (theo nhận định của dự án về số liệu này)",
+    },
+    "figures.unused": {"en": "Not used in the series:", "vi": "Không dùng trong chuỗi số liệu:"},
+    "unused_word.superseded": {"en": "superseded by a later figure", "vi": "đã có số liệu muộn hơn thay thế"},
+    "unused_word.duplicate": {
+        "en": "the same figure as another source gives",
+        "vi": "trùng với số liệu của một nguồn khác",
+    },
+    "unused_word.current_prices": {
+        "en": "at current prices, which a constant-price series cannot use",
+        "vi": "theo giá hiện hành, không dùng được cho chuỗi giá so sánh",
+    },
+    "unused_word.scope": {
+        "en": "covers another scope than the province's whole industry",
+        "vi": "phạm vi khác với toàn ngành công nghiệp của tỉnh",
     },
     "kind_word.cited": {"en": "cited", "vi": "trích dẫn"},
     "scope_word.total": {"en": "whole industry", "vi": "toàn ngành"},

@@ -68,7 +68,7 @@ def provenance_html(
         if not quote and citation:  # a cited figure: its citation stands where the quote would be
             cited = (citations or {}).get(citation_id(r.figure_id))
             q = f"<span class='src-text'>{citation_html(cited, lang) if cited is not None else html.escape(citation)}</span>"
-            where = html.escape(t("figures.excluded", lang)) if str(getattr(r, "excluded", "") or "") else ""
+            where = unused_html(getattr(r, "excluded", ""), lang, set(figures["figure_id"]))
         how = (
             (
                 html.escape(derivation_text(r, figures, lang))
@@ -99,6 +99,28 @@ def provenance_html(
     table = f"<table class='provenance laocai-table'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
     # the box is named by the heading it stands under (reports.render)
     return f"<div class='table-wrap stacked' tabindex='0' role='region'>{stack_cells(table, labels)}</div>"
+
+
+def unused_html(excluded: object, lang: str, ids: set[str] = frozenset()) -> str:
+    """Why a cited figure is not used in the series, as escaped HTML in ``lang``, from its
+    ``excluded`` text in figures.csv (:func:`helpers.figures.published.excluded_reason`): the
+    reason in words and the figure that supersedes or repeats it, linked when it is among
+    ``ids`` (the figures on the page); ``""`` for a used figure."""
+    from helpers.figures.published import excluded_reason
+
+    parsed = excluded_reason(excluded)
+    if parsed is None:
+        return ""
+    reason, by = parsed
+    if not reason:
+        return html.escape(t("figures.excluded", lang))
+    text = html.escape(t(f"unused_word.{reason}", lang))
+    if by:
+        ref = f"<code>{html.escape(by)}</code>"
+        if by in ids:
+            ref = f"<a href='#{html.escape(by, quote=True)}'>{ref}</a>"
+        text += f" ({ref})"
+    return html.escape(t("figures.unused", lang)) + " " + text
 
 
 def citation_html(citation, lang: str = "en") -> str:

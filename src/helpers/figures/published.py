@@ -22,7 +22,7 @@ from typing import Literal
 
 import pandas as pd
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from helpers.common import paths
 from helpers.common.errors import InputError
@@ -46,6 +46,26 @@ def _cited_region_scope(indicator: str) -> dict[str, str]:
 
 
 EXCLUDED_NOTE = "use: false in published.yaml"
+#: Why a cited figure is kept out of the series (``unused_reason`` of a ``use: false`` entry).
+UNUSED_REASONS = ("superseded", "duplicate", "current_prices", "scope")
+
+
+def excluded_text(reason: str, by: str | None = None) -> str:
+    """figures.csv's ``excluded`` for a ``use: false`` figure: its reason, the figure that
+    supersedes or repeats it, and where that is recorded ("superseded by x; use: false in
+    published.yaml"); read back by :func:`excluded_reason`."""
+    return f"{reason}{f' by {by}' if by else ''}; {EXCLUDED_NOTE}"
+
+
+def excluded_reason(text: object) -> tuple[str, str | None] | None:
+    """The reason and the other figure of an ``excluded`` text (:func:`excluded_text`): None when
+    the text is empty (the figure is used), ``("", None)`` for a text that gives no reason."""
+    text = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text).strip()
+    if not text:
+        return None
+    m = re.match(rf"^({'|'.join(UNUSED_REASONS)})(?: by (\S+))?;", text)
+    return (m.group(1), m.group(2)) if m else ("", None)
+
 
 _DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
@@ -115,6 +135,16 @@ class CitedFigure(BaseModel):
     citation: Citation
     judgement: str = Field(min_length=1)
     use: bool
+    unused_reason: Literal[UNUSED_REASONS] | None = None  # type: ignore[valid-type]
+    unused_by: str | None = Field(default=None, pattern=r"^\S+$")
+
+    @model_validator(mode="after")
+    def _reason_of_unused(self):
+        if not self.use and self.unused_reason is None:
+            raise ValueError(f"use is false: give unused_reason, one of {', '.join(UNUSED_REASONS)}")
+        if self.use and (self.unused_reason or self.unused_by):
+            raise ValueError("unused_reason / unused_by are for entries with use: false")
+        return self
 
     @field_validator("price_base", mode="before")
     @classmethod
@@ -206,7 +236,7 @@ def cited_rows(figures: list[CitedFigure], columns: list[str]) -> pd.DataFrame:
             end=pd.NA,
             file=PUBLISHED_YAML_NAME,
             citation=f.citation.text(),
-            excluded="" if f.use else EXCLUDED_NOTE,
+            excluded="" if f.use else excluded_text(f.unused_reason, f.unused_by),
         )
         rows.append({c: row.get(c, "") for c in columns})
     return pd.DataFrame(rows, columns=columns)
