@@ -323,6 +323,7 @@ LABELS.update(
         "col.scope": {"en": "Scope", "vi": "Phạm vi"},
         "col.period": {"en": "Period", "vi": "Kỳ"},
         "col.value_bn": {"en": "Value (bn VND)", "vi": "Giá trị (tỷ đồng)"},
+        "col.value_2010": {"en": "Value (bn VND, 2010 prices)", "vi": "Giá trị (tỷ đồng, giá 2010)"},
         "col.unit": {"en": "Unit", "vi": "Đơn vị"},
         "col.qualifier": {"en": "Qualifier", "vi": "Cách ghi (gần, khoảng, hơn)"},
         "col.status": {"en": "Status", "vi": "Tình trạng"},

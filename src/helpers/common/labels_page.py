@@ -114,6 +114,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "scope_word.total": {"en": "whole industry", "vi": "toàn ngành"},
     "scope_word.handicraft": {"en": "handicraft", "vi": "tiểu thủ công nghiệp"},
     "col.published_2010": {"en": "Published (2010 prices)", "vi": "Công bố (giá 2010)"},
+    "col.loo_published_2010": {"en": "Published, put on 2010 prices", "vi": "Số công bố, quy về giá 2010"},
     "col.loo_estimate": {"en": "Series without its year", "vi": "Chuỗi khi bỏ năm này"},
     "col.old_id": {"en": "1994-price figure", "vi": "Số liệu giá 1994"},
     "col.new_id": {"en": "2010-price figure", "vi": "Số liệu giá 2010"},

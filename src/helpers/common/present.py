@@ -233,6 +233,15 @@ class Col:
         return "" if value is None else str(value)
 
 
+@dataclass(frozen=True)
+class BoundCol(Col):
+    """An interval bound: its header names the side and the level ("Lower bound 95%"); the
+    level is ``group``."""
+
+    def header(self, lang: str) -> str:
+        return t("col.bound", lang, side=t(self.label, lang), level=self.group)
+
+
 _CLASSES = {"code": "code", "source": "src-text", "text": "text", "word": "word"}
 
 

@@ -34,7 +34,7 @@ import pandas as pd
 from helpers.common import paths
 from helpers.common.errors import UsageError
 from helpers.common.i18n import t
-from helpers.common.present import Col, KeyNumbers, Table, number, percent
+from helpers.common.present import BoundCol, Col, KeyNumbers, Table, number, percent
 from helpers.models import MODELS, ForecastResult, ModelError, ModelProblem, fit_forecast
 from helpers.series import build as S
 from helpers.series import linking
@@ -327,11 +327,8 @@ def _forecast_cols(columns) -> list[Col]:
 
 
 @dataclass(frozen=True)
-class _BoundCol(Col):
-    """An interval bound: its header names the side and the level ("Lower bound 80%")."""
-
-    def header(self, lang: str) -> str:
-        return t("col.bound", lang, side=t(self.label, lang), level=self.group)
+class _BoundCol(BoundCol):
+    """An interval bound of a forecast, marked where the tail cap holds it."""
 
     def format(self, value, lang: str) -> str:
         """The bound, marked where the tail cap holds it (:mod:`helpers.forecast.caps`)."""

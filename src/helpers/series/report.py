@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.common.i18n import LABELS, t, t_count
-from helpers.common.present import Col, KeyNumbers, Table, number, percent, word, year_span
+from helpers.common.present import BoundCol, Col, KeyNumbers, Table, number, percent, word, year_span
 from helpers.series import basefix, linking
 from helpers.series.linking import SeriesParams, link_factor_reference
 
@@ -250,16 +250,19 @@ def _link_factor_of(method: str) -> float | None:
 
 
 def display_table(series: pd.DataFrame, lang: str = "en") -> Table:
-    """The series for display: whole billions, translated kind and price base, the figures
-    behind each year and a note in the report's language."""
+    """The series for display: whole billions at 2010 prices, the interval's bounds named with
+    its level, translated kind and price base, the figures behind each year and a note in the
+    report's language."""
     df = series.copy()
     df["note_text"] = [series_note(r, series, lang) for _, r in series.iterrows()]
     df["figure_ids"] = df["figure_ids"].fillna("").str.replace(";", "; ")
+    level = f"{float(series['level'].iloc[0]):g}" if "level" in series and len(series) else ""
+    bound = BoundCol if level else Col
     cols = [
         Col("year", "col.year", "year"),
-        Col("value", "col.value_bn", "int"),
-        Col("lo", "col.lower", "int"),
-        Col("hi", "col.upper", "int"),
+        Col("value", "col.value_2010", "int"),
+        bound("lo", "col.lower", "int", group=level),
+        bound("hi", "col.upper", "int", group=level),
         Col("kind", "col.kind", "word", group="series_kind"),
         Col("price_base_source", "col.price_base", "word", group="base_word"),
         Col("figure_ids", "col.figures", "code"),

@@ -99,7 +99,7 @@ def loo_display(table: pd.DataFrame, lang: str = "en") -> Table:
     cols = [
         Col("figure_id", "col.id", "code"),
         Col("year", "col.year", "year"),
-        Col("published_2010", "col.published_2010", "int"),
+        Col("published_2010", "col.loo_published_2010", "int"),
         Col("link_factor", "col.loo_link_factor", "num", decimals=2),
         Col("estimate", "col.loo_estimate", "int"),
         Col("lo", "col.lower", "int"),
