@@ -64,11 +64,11 @@ SHARE = dict(
 
 @pytest.mark.parametrize(
     "value, unit, en, vi",
-    [(46100.0, "bn_vnd", "46,100.0", "46.100,0"), (35.9, "pct", "35.9%", "35,9%"),
+    [(46100.0, "bn_vnd", "46,100", "46.100"), (1916.2, "bn_vnd", "1,916.2", "1.916,2"), (35.9, "pct", "35.9%", "35,9%"),
      (35.94, "pct", "35.94%", "35,94%"), (12.5, "mn_usd", "12.5 mn USD", "12,5 triệu USD"),
      (float("nan"), "pct", "–", "–")],
 )  # fmt: skip
-def test_a_value_carries_its_unit_unless_it_is_billion_vnd(value, unit, en, vi):
+def test_a_value_carries_its_unit_unless_it_is_billion_vnd_and_no_trailing_zero(value, unit, en, vi):
     assert FP.value_text(value, unit, "en") == en and FP.value_text(value, unit, "vi") == vi
 
 

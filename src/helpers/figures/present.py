@@ -263,9 +263,10 @@ def _value_key(units) -> str:
 
 def value_text(value, unit: str, lang: str = "en", decimals: int = 1) -> str:
     """A figure's value as a reader sees it: billion VND as a bare number (the column's header
-    names the unit), a percentage with "%" and the decimals it was published with (up to two:
-    35.94 stays "35.94%"), any other unit with its name ("12.5 mn USD")."""
-    text = number(value, lang, decimals)
+    names the unit) with up to ``decimals`` decimals and no trailing zero ("46,100", "1,916.2"),
+    a percentage with "%" and the decimals it was published with (up to two: 35.94 stays
+    "35.94%"), any other unit with its name ("12.5 mn USD")."""
+    text = _trim(number(value, lang, decimals), lang)
     if unit == "bn_vnd" or text == "–":
         return text
     if unit == "pct":
@@ -282,8 +283,12 @@ def _compared(v, lang: str) -> str:
 
 
 def _growth(v, lang: str) -> str:
-    text = number(v, lang, 2)
     # published rates have one or two decimals: drop the trailing zeros, keep the locale's mark
+    return _trim(number(v, lang, 2), lang)
+
+
+def _trim(text: str, lang: str) -> str:
+    """A number's text without trailing decimal zeros ("46.100,0" -> "46.100", "35.90" -> "35.9")."""
     sep = "," if lang == "vi" else "."
     if sep in text:
         text = text.rstrip("0").rstrip(sep)
