@@ -173,6 +173,13 @@ def test_nowcast_note_names_the_part_year_figures_and_their_sources(series, figu
     assert "“" in en  # the title of the source, as published
     assert "-06)" not in vi  # dates the Vietnamese way
     assert pages.nowcast_note(series, figures, [1990], "en") == ""
+    # a part-year figure the estimate does not rest on shows its period and its own growth rate
+    for r in nc.itertuples():
+        for other in r.figure_ids.split(";")[1:]:
+            f = figures.set_index("figure_id").loc[other]
+            assert f"`{other}` (" in en and "not used (the estimate rests on the figure covering the most" in en
+            if pd.notna(f["growth_pct"]):
+                assert f"{float(f['growth_pct']):+.2f}%".replace(".", ",") in vi
 
 
 # --------------------------------------------------------------------------- steps

@@ -152,7 +152,10 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "vi": "Năm {year}: {value} tỷ đồng (khoảng {level}%: {lower} đến {upper}), giá trị {months} tháng "
         "đầu năm {year} ({part}) quy ra cả năm ({id}: {citation}).",
     },
-    "forecast.nowcast_also": {"en": "Also published: {ids}.", "vi": "Cũng được công bố: {ids}."},
+    "forecast.nowcast_also": {
+        "en": "Also published, not used (the estimate rests on the figure covering the most months): {ids}.",
+        "vi": "Cũng được công bố nhưng không dùng (ước tính dựa trên số liệu bao quát nhiều tháng nhất): {ids}.",
+    },
     "forecast.nowcast_models": {
         "en": "The models are fitted to the published years and these estimates, and forecast the later "
         "years from them; the uncertainty of the estimates (their interval) is carried into every "

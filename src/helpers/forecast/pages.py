@@ -190,12 +190,30 @@ def nowcast_note(series: pd.DataFrame, figures: pd.DataFrame, years: Sequence[in
         else:
             item = t("forecast.nowcast_share", lang, **values_text)
         if len(ids) > 1:
-            item += " " + t("forecast.nowcast_also", lang, ids=join_texts([md_code(i) for i in ids[1:]], lang))
+            others = join_texts([_other_part_year(i, by_id, lang) for i in ids[1:]], lang)
+            item += " " + t("forecast.nowcast_also", lang, ids=others)
         items.append(item)
     if not items:
         return ""
     head = t("forecast.nowcast_head", lang, years=join_years([int(v) for v in nc["year"]], lang), n=len(nc))
     return "\n\n".join([head, *("- " + i for i in items), t("forecast.nowcast_models", lang)])
+
+
+def _other_part_year(figure_id: str, by_id: pd.DataFrame, lang: str) -> str:
+    """A part-year figure a nowcast does not rest on, with its period and its stated growth
+    ("`id` (4 tháng đầu năm 2025, −0,92%)"), so that a reader sees where it disagrees."""
+    from helpers.figures.present import period_text
+
+    if figure_id not in by_id.index:
+        return md_code(figure_id)
+    f = by_id.loc[figure_id]
+    if isinstance(f, pd.DataFrame):
+        f = f.iloc[0]
+    parts = [period_text(str(f["period"]), int(f["year"]), lang)]
+    growth = f.get("growth_pct")
+    if pd.notna(growth):
+        parts.append(percent(float(growth), lang, 2, sign=True))
+    return f"{md_code(figure_id)} ({', '.join(parts)})"
 
 
 def step_notes(outlooks: Mapping[str, object], y: pd.Series, series: pd.DataFrame, lang: str = "en") -> list[str]:
