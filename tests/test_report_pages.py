@@ -114,6 +114,16 @@ def test_pages_link_the_reports_their_numbers_come_from(tmp_path: Path):
     assert sources("forecast-long-en") == [("series-en.html", "Series"), ("figures-en.html", "Figures")]
     assert sources("figures-vi") == []
 
+    # and they link on to the reports built on them, in their language where there is one
+    def readers(name: str) -> list:
+        return reports_build.page_info(by[name], ctx)["readers"]
+
+    # (only in their language; a forecast that also reads the series is reached from the series)
+    assert readers("series-vi") == [("forecast-vi.html", "Dự báo")]
+    assert readers("series-en") == [("forecast-en.html", "Forecast"), ("forecast-long-en.html", "Long forecast")]
+    assert readers("figures-en") == [("series-en.html", "Series")]
+    assert readers("forecast-vi") == []
+
 
 def _entry(name, base, lang, **kw):
     e = {

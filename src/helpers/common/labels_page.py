@@ -25,6 +25,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     },
     "page.chars": {"en": "characters", "vi": "ký tự"},
     "page.based_on": {"en": "Numbers from", "vi": "Số liệu lấy từ"},
+    "page.read_next": {"en": "Built on this page", "vi": "Các báo cáo dựa trên trang này"},
     "page.scroll_hint": {
         "en": "Wide table: swipe sideways to see every column.",
         "vi": "Bảng rộng: vuốt ngang để xem đủ các cột.",

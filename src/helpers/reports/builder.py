@@ -502,8 +502,8 @@ def main(
 
 def page_info(run: Run, ctx: Context) -> dict:
     """What the page of a run links to: its kind (from the notebook), the index, the same
-    report in the other language when the configuration builds it, and the reports whose
-    data it reads (in its language when built in it)."""
+    report in the other language when the configuration builds it, the reports whose data it
+    reads and those that read its data (each in its language when built in it)."""
     from .render import page_kind
 
     twin = next((r for r in ctx.config.runs if r.base == run.base and r.lang != run.lang), None)
@@ -513,4 +513,5 @@ def page_info(run: Run, ctx: Context) -> dict:
         "twin": f"{twin.name}.html" if twin is not None else None,
         "twin_lang": twin.lang if twin is not None else None,
         "sources": [(f"{r.name}.html", ctx.title(r)) for r in ctx.source_runs(run)],
+        "readers": [(f"{r.name}.html", ctx.title(r)) for r in ctx.reader_runs(run)],
     }

@@ -314,6 +314,20 @@ class Context:
                 todo += source.needs
         return found
 
+    def reader_runs(self, run: Run) -> list[Run]:
+        """Where a reader of ``run`` goes next: the runs in ``run``'s language that read its data
+        (a need of theirs is ``run`` or the same report in another language), in the
+        configuration's order, leaving out those that also read another of them (a forecast
+        reading the figures and the series is reached from the series page)."""
+        found: list[Run] = []
+        for r in self.config.runs:
+            if r.lang != run.lang or r.base == run.base:
+                continue
+            if any(self.config.by_name[n].base == run.base for n in r.needs):
+                found.append(r)
+        bases = {r.base for r in found}
+        return [r for r in found if not ({s.base for s in self.source_runs(r)} & (bases - {r.base}))]
+
     def param_path(self, p: Path) -> str:
         """A path as passed to a notebook: relative to the root when inside it."""
         try:

@@ -155,6 +155,7 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
             "twin_lang": twin_lang,
             "downloads": [(name, data_uri(content)) for name, content in page.get("downloads", [])],
             "sources": list(page.get("sources") or []),
+            "readers": list(page.get("readers") or []),
             "about": about,
             "t": lambda k, **v: t(k, lang, **v),
         },
