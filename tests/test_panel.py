@@ -395,3 +395,36 @@ def test_unreachable_scheduler_is_one_line_naming_the_address(tmp_path):
     lines = [ln for ln in stderr_of(r).splitlines() if ln.strip()]
     assert len(lines) == 1 and addr in lines[0] and lines[0].startswith("laocai forecast: error:")
     assert not out.exists()
+
+
+@pytest.mark.parametrize("reply", [b"HTTP/1.1 400 Bad Request\r\n\r\n", b""], ids=["http", "silent"])
+def test_a_listener_that_is_not_a_dask_scheduler_is_one_line_not_a_hang(tmp_path, reply):
+    """A web server or the dashboard at the address (something listens, but speaks no dask):
+    one line naming the address within the timeout, never a traceback or a wait without end."""
+    import socket
+    import threading
+    import time
+
+    from helpers.common.cluster import SchedulerError, connect
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    port = server.getsockname()[1]
+
+    def answer():
+        conn, _ = server.accept()
+        if reply:
+            conn.sendall(reply)
+        time.sleep(3)  # a silent listener keeps the connection open
+        conn.close()
+
+    threading.Thread(target=answer, daemon=True).start()
+    addr = f"tcp://127.0.0.1:{port}"
+    t0 = time.perf_counter()
+    with pytest.raises(SchedulerError) as err, connect(addr, 1, timeout=1.0):
+        pass
+    server.close()
+    message = str(err.value)
+    assert addr in message and "\n" not in message and time.perf_counter() - t0 < 2.5
+    assert ("sent an HTTP reply" in message) if reply else ("no handshake within 1 s" in message)

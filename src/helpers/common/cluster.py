@@ -40,6 +40,71 @@ def _ignore_sigint() -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _host_port(address: str) -> tuple[str, int] | None:
+    """Host and port of a plain TCP scheduler address (``tcp://host:port`` or ``host:port``);
+    None for another protocol (tls://, ucx://, inproc://), which dask checks itself."""
+    from urllib.parse import urlsplit
+
+    if "://" not in address:
+        address = "tcp://" + address
+    parts = urlsplit(address)
+    if parts.scheme != "tcp" or not parts.hostname:
+        return None
+    try:
+        return parts.hostname, parts.port or 8786
+    except ValueError:  # a port that is not a number: dask's own message says so
+        return None
+
+
+#: The largest first message a dask scheduler's handshake can plausibly announce (bytes).
+_HANDSHAKE_MAX = 1 << 24
+
+
+def probe(address: str, timeout: float = 10.0) -> None:
+    """Check, before dask is asked to, that a dask scheduler answers at a TCP ``address``.
+
+    A scheduler sends its handshake as soon as a connection opens: a message length (8 bytes,
+    little-endian) and the message. Something else listening there -- a web server, the dask
+    dashboard (port 8787), a proxy -- sends nothing or an HTTP reply, and dask would then wait
+    forever or read a text as a message length (an "array of 3 EiB"). Here the first bytes are
+    read with ``timeout`` and checked, so that the command stops with one line instead.
+
+    Raises
+    ------
+    SchedulerError
+        Nothing listens there, nothing answers within ``timeout`` seconds, or the answer is not
+        a dask handshake; the message names the address.
+    """
+    import socket
+    import struct
+
+    where = _host_port(address)
+    if where is None:
+        return
+    hint = "check the address (a scheduler listens on tcp://host:8786 by default; 8787 is its dashboard)"
+    try:
+        with socket.create_connection(where, timeout=timeout) as sock:
+            sock.settimeout(timeout)
+            first = b""
+            while len(first) < 8:
+                chunk = sock.recv(8 - len(first))
+                if not chunk:
+                    break
+                first += chunk
+    except TimeoutError:
+        raise SchedulerError(
+            f"no dask scheduler answers at {address}: connected, but no handshake within {timeout:g} s; {hint}"
+        ) from None
+    except OSError as exc:
+        raise SchedulerError(
+            f"cannot reach the dask scheduler at {address} ({type(exc).__name__}: {first_line(exc)}); {hint}, "
+            "and that `dask scheduler` runs there, or use --scheduler local"
+        ) from None
+    if len(first) < 8 or not 0 < struct.unpack("<Q", first)[0] <= _HANDSHAKE_MAX:
+        seen = "an HTTP reply" if first.startswith(b"HTTP") else ("nothing" if not first else "no dask handshake")
+        raise SchedulerError(f"{address} is not a dask scheduler (it sent {seen}); {hint}")
+
+
 @contextlib.contextmanager
 def connect(scheduler: str, n_jobs: int, timeout: float = 10.0, need_workers: bool = False):
     """A ``distributed.Client`` for ``scheduler`` ("local" or an address), closed on exit.
@@ -85,8 +150,11 @@ def connect(scheduler: str, n_jobs: int, timeout: float = 10.0, need_workers: bo
             # which then stops them (see _ignore_sigint).
             client.run(_ignore_sigint)
         else:
+            probe(scheduler, timeout)
             client = Client(scheduler, timeout=timeout)
-    except (OSError, TimeoutError, ValueError) as exc:
+    except SchedulerError:
+        raise
+    except Exception as exc:  # noqa: BLE001  # whatever dask raises for a bad peer: one line, never a traceback
         if cluster is not None:
             cluster.close()
         what = "start a local dask cluster" if scheduler == "local" else f"reach the dask scheduler at {scheduler}"
