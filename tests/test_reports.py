@@ -886,6 +886,33 @@ runs:
 
 
 @pytest.mark.slow
+def test_a_failed_canonical_run_leaves_data_processed_as_it_found_it(tmp_path: Path):
+    """A canonical run that wrote its table and then failed: data/processed keeps the table and
+    the parameter record of the last good build, so that the canonical tables still agree."""
+    root = make_root(tmp_path, ("fx_fail",))
+    template = """
+langs: [en]
+runs:
+  - name: flaky
+    notebook: notebooks/fx_fail.ipynb
+    title: {{en: "Flaky", vi: "Không ổn định"}}
+    data: canonical
+    outputs: [flaky.csv]
+    parameters: {{fail: {fail}}}
+"""
+    config = write_config(root, template.format(fail="false"))
+    first = run_cli(root, "--config", str(config), "--out", str(root / "site"))
+    assert first.returncode == 0, first.stderr
+    processed = root / "site" / "data"  # the canonical folder of a build into another output folder
+    good = {n: (processed / n).read_bytes() for n in ("flaky.csv", "flaky.params.json")}
+    assert b"False" in good["flaky.csv"]
+    write_config(root, template.format(fail="true"))
+    second = run_cli(root, "--config", str(config), "--out", str(root / "site"), "--force")
+    assert second.returncode == 1 and "FAILED  flaky-en" in second.stderr
+    assert {n: (processed / n).read_bytes() for n in good} == good
+
+
+@pytest.mark.slow
 def test_timeout_keeps_the_notebook_and_names_the_cell(tmp_path: Path):
     root = make_root(tmp_path, ("fx_trivial",))
     config = write_config(

@@ -73,6 +73,13 @@ def write_text_atomic(target: str | os.PathLike, text: str, encoding: str = "utf
     return Path(target)
 
 
+def write_bytes_atomic(target: str | os.PathLike, content: bytes) -> Path:
+    """Write ``content`` to ``target`` atomically and return the path."""
+    with atomic_path(target) as tmp:
+        Path(tmp).write_bytes(content)
+    return Path(target)
+
+
 def write_csv_atomic(df, target: str | os.PathLike, **kwargs) -> Path:
     """Write a DataFrame as CSV atomically, with deterministic formatting.
 

@@ -227,7 +227,12 @@ def _build(
         else:
             print(line, file=stream)
 
+    saved: dict[str, CanonicalSnapshot] = {}  # the canonical files of each run in progress, as before it
+
     def finish(run: Run, o: Outcome) -> None:
+        snapshot = saved.pop(run.name, None)
+        if snapshot is not None and o.status in ("failed", "interrupted"):
+            snapshot.restore()  # a failed canonical run leaves data/processed as it found it
         outcomes[run.name] = o
         _record(run, ctx, keys.get(run.name), o, commit, dirty)
         if o.status != "cached":
@@ -306,6 +311,8 @@ def _build(
                 while ready and len(futures) < jobs:
                     run = ready.pop(0)
                     assert pool is not None
+                    if run.canonical:
+                        saved[run.name] = CanonicalSnapshot.take(ctx.data_dir(run), run.outputs)
                     futures[pool.submit(execute_job, job_for(run))] = run
                 if not futures:
                     if pending and not ready:
@@ -332,6 +339,37 @@ def _build(
         raise Interrupted("; ".join(parts))
     ordered = [outcomes[r.name] for r in selected if r.name in outcomes]
     return BuildResult(ordered, index, time.monotonic() - t_start)
+
+
+@dataclass
+class CanonicalSnapshot:
+    """The files a canonical run may rewrite in ``data/processed``, as they were before it ran:
+    its declared outputs and the parameter records written beside them (``<stage>.params.json``,
+    named after an output: figures.csv -> figures, forecasts.csv -> forecast). After a failed or
+    stopped run they are put back (and files it created removed), so that the canonical tables
+    stay those of the last good build and agree with each other."""
+
+    folder: Path
+    files: dict[str, bytes | None]
+
+    @classmethod
+    def take(cls, folder: Path, outputs: Sequence[str]) -> CanonicalSnapshot:
+        names = set(outputs)
+        for out in outputs:
+            stem = Path(out).stem
+            names |= {f"{stem}.params.json", f"{stem.removesuffix('s')}.params.json"}
+        files = {n: (folder / n).read_bytes() if (folder / n).is_file() else None for n in sorted(names)}
+        return cls(Path(folder), files)
+
+    def restore(self) -> None:
+        from helpers.common.io import write_bytes_atomic
+
+        for name, content in self.files.items():
+            path = self.folder / name
+            if content is None:
+                path.unlink(missing_ok=True)
+            elif not path.is_file() or path.read_bytes() != content:
+                write_bytes_atomic(path, content)
 
 
 def _result(fut: Future, run: Run) -> Outcome:
