@@ -1083,3 +1083,15 @@ def test_sibling_reports_offer_their_data_under_names_of_their_own():
     assert download_name("figures", "checks.csv") == "figures_checks.csv"
     names = {download_name(base, "series.csv") for base in ("series", "series-low", "series-high")}
     assert names == {"series.csv", "series-low_series.csv", "series-high_series.csv"}
+
+
+def test_kernels_run_the_code_of_the_checkout_being_built(tmp_path: Path, monkeypatch):
+    """A second clone sharing one environment: its build's kernels import its own src first."""
+    from helpers.reports.execute import build_variables
+
+    monkeypatch.setenv("PYTHONPATH", "/elsewhere")
+    (tmp_path / "src" / "helpers").mkdir(parents=True)
+    (tmp_path / "src" / "helpers" / "__init__.py").write_text("")
+    env = build_variables(tmp_path)
+    assert env["PYTHONPATH"].split(os.pathsep) == [str((tmp_path / "src").resolve()), "/elsewhere"]
+    assert "PYTHONPATH" not in build_variables(tmp_path / "no-code-here")

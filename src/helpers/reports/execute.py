@@ -386,12 +386,19 @@ def build_variables(root: Path) -> dict[str, str]:
     ``LAOCAI_ROOT`` makes :mod:`helpers.common.paths` in the kernels use the build's root;
     ``MPLBACKEND`` is the inline backend so figures become outputs even when the caller set
     another backend. They travel with each run (``Job.env``), also to a dask worker.
+    ``PYTHONPATH`` starts with the root's ``src`` when it holds the project's code, so that the
+    notebooks run the code of the checkout being built, not whichever copy the environment had
+    installed (a second clone sharing one environment).
     """
-    return {
+    env = {
         "LAOCAI_ROOT": str(root),
         "MPLBACKEND": "module://matplotlib_inline.backend_inline",
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     }
+    src = Path(root).resolve() / "src"
+    if (src / "helpers" / "__init__.py").is_file():
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(src), os.environ.get("PYTHONPATH", "")) if p)
+    return env
 
 
 def kernel_manager_class(env: Mapping[str, str], log: Any, run_dir: Path | None = None, build: str = ""):
