@@ -111,6 +111,7 @@ def check_index_links(browser, site: Site, shot_dir: Path) -> tuple[list[str], i
         hrefs = page.eval_on_selector_all("a.report-link", "els => els.map(e => e.getAttribute('href'))")
         for href in hrefs:
             page.goto(index.as_uri(), wait_until="load")
+            page.click("details.log > summary")  # the build log is folded when every run is ok
             page.click(f'a.report-link[href="{href}"]')
             page.wait_for_load_state("load")
             if not page.url.endswith("/" + href):

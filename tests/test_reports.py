@@ -689,17 +689,15 @@ def real_site(tmp_path_factory) -> Site:
 
 def _build_real_site(tmp_path_factory) -> Site:
     root = tmp_path_factory.mktemp("real_site") / "repo"
-    ignore = shutil.ignore_patterns(
-        ".venv",
-        ".git",
-        "reports",
-        "test-artifacts",
-        "__pycache__",
-        ".pytest_cache",
-        ".ipynb_checkpoints",
-        "bench",
-        "*.egg-info",
+    anywhere = shutil.ignore_patterns(
+        ".venv", ".git", "__pycache__", ".pytest_cache", ".ipynb_checkpoints", "*.egg-info"
     )
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        # the built reports, benchmarks and test artifacts only at the top: src/helpers/reports is code
+        top = {"reports", "test-artifacts", "bench"} if Path(folder) == REPO else set()
+        return set(anywhere(folder, names)) | (top & set(names))
+
     shutil.copytree(REPO, root, ignore=ignore)
     shutil.rmtree(root / "data" / "processed", ignore_errors=True)
     (root / "data" / "processed").mkdir()
