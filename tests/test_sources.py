@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pandas as pd
 import pytest
 import yaml
 
@@ -152,6 +153,7 @@ def test_add_source_command_prints_the_figures_found(tmp_path, monkeypatch, caps
     assert done.value.code in (0, None)
     out = capsys.readouterr().out
     assert "registered 'baolaocai-2025'" in out and "51,300.0" in out and "2010" in out and "next:" in out
+    assert "region / scope" in out
     with pytest.raises(SystemExit) as again:
         cli.main(["add-source", str(doc), "--title", "T", "--publisher", "P", "--date", "2025"])
     assert again.value.code == 1
@@ -181,3 +183,36 @@ def test_every_english_description_of_the_register_has_a_vietnamese_one():
         for text, vi in ((s.title, s.title_vi), (s.publisher, s.publisher_vi)):
             if any(w in text.lower() for w in english):
                 assert vi, f"sources.yaml {s.id}: {text!r} needs a Vietnamese description (title_vi / publisher_vi)"
+
+
+def test_a_new_figure_that_disagrees_with_those_held_is_named_after_the_rebuild():
+    """A document whose 2021 level is ten times the one held: the new flagged check naming its
+    figure and the series year it moved are each one line; an old flag, another document's
+    flag and a year that moved little are not repeated."""
+    from helpers.figures.sources import Processed, rebuild_warnings
+
+    def checks(*rows):
+        cols = ["check_id", "check", "figure_ids", "year", "result", "message"]
+        return pd.DataFrame(list(rows), columns=cols)
+
+    def series(values):
+        return pd.DataFrame({"year": list(values), "value": list(values.values())})
+
+    old_flag = ("C02", "growth", "a@1;b@2", 2016, "flag", "12.1% stated, 8.9% implied")
+    before = Processed(checks(old_flag), series({2020: 37050.8, 2021: 41200.0, 2022: 44000.0}))
+    after = Processed(
+        checks(
+            old_flag,
+            ("C07", "growth", "new-2022@126;x@9", 2021, "flag", "11.2% stated; the figures imply 1012.0%"),
+            ("C08", "growth", "other@5;x@9", 2021, "flag", "not this document's"),
+            ("C09", "growth", "new-2022@126>2020;x@9", 2020, "ok", "fine"),
+        ),
+        series({2020: 37050.8, 2021: 412000.0, 2022: 46000.0}),
+    )
+    lines = rebuild_warnings(before, after, "new-2022")
+    assert lines == [
+        "check C07 (growth, 2021) flags new-2022@126, x@9: 11.2% stated; the figures imply 1012.0%",
+        "series 2021: 41,200 -> 412,000 bn VND at 2010 prices (+900%)",
+    ]
+    assert rebuild_warnings(before, before, "new-2022") == []
+    assert rebuild_warnings(Processed(pd.DataFrame(), pd.DataFrame()), after, "none") == []

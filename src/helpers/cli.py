@@ -154,7 +154,12 @@ def add_source_command(
     ),
 ) -> None:
     """Copy FILE unedited into data/raw, register it in sources.yaml, show the figures it holds and
-    regenerate the canonical tables of data/processed."""
+    regenerate the canonical tables of data/processed.
+
+    Exit codes: 0 done; 1 the file was refused (nothing written); 3 registered and rebuilt, but
+    a check flags one of its figures or a year of the series moved by more than 20% (each named
+    on stderr: a figure ten times too large, or one that contradicts the figures held).
+    """
     from helpers.figures.extract import extract_text
     from helpers.figures.sources import add_source
 
@@ -172,28 +177,43 @@ def add_source_command(
     problems: list[str] = []
     figs = extract_text(added.text, source=src.id, doc_date=src.date, file=src.file, problems=problems)
     typer.echo(f"registered '{src.id}': {added.path} (sha256 {src.sha256})")
-    for problem in problems:
-        typer.echo(f"  {problem}")
+    for problem in problems:  # unreadable numbers and the like: to stderr, where warnings go
+        typer.echo(f"laocai add-source: warning: {problem}", err=True)
     if not figs:
         typer.echo("the extractor finds no figure in this document; it stays registered as evidence read.")
     else:
-        typer.echo(f"the extractor finds {len(figs)} figure(s):")
-        typer.echo("  year  period   indicator                               value  base      status    growth")
+        typer.echo(f"the extractor finds {len(figs)} figure(s) (only the province's whole industry feeds the series):")
+        typer.echo(
+            "  year  period   indicator                               value  base      status    growth   region / scope"
+        )
         for f in figs:
             growth = "" if f.growth_pct is None or f.growth_pct != f.growth_pct else f"{f.growth_pct:+g}%"
             typer.echo(
                 f"  {f.year or '':<5} {f.period:<8} {f.indicator:<36} {f.value:>10,.1f}  {f.price_base:<9} "
-                f"{f.status:<9} {growth}"
+                f"{f.status:<9} {growth:<8} {f.region or '?'} / {f.scope or '?'}"
             )
     only = ["figures", "series", "trend", "forecast"]
     if rebuild:
+        from helpers.figures.sources import Processed, rebuild_warnings
         from helpers.reports import main as build_reports
 
+        before = Processed.read()
         typer.echo("rebuilding data/processed: laocai reports " + " ".join(f"--only {o}" for o in only))
         code = build_reports(only=only, progress=False)
         if code:
             typer.echo("the rebuild failed (see above); the document stays registered", err=True)
             raise typer.Exit(code)
+        warnings = rebuild_warnings(before, Processed.read(), src.id)
+        for line in warnings:
+            typer.echo(f"laocai add-source: warning: {line}", err=True)
+        if warnings:
+            typer.echo(
+                "laocai add-source: the new figures disagree with those held (above): check each against the "
+                "document; correct or drop a misread or wrong one in data/raw/curation.yaml (with its reason) and "
+                "rebuild. The document stays registered.",
+                err=True,
+            )
+            raise typer.Exit(3)
     typer.echo(
         "next: check each figure against the text; correct a misread one in data/raw/curation.yaml (with its "
         "reason), never in the document, and rebuild ("

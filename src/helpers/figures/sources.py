@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import yaml
 
 from helpers.common import paths
@@ -303,3 +304,61 @@ def add_source(
         tmp_reg.unlink(missing_ok=True)
     src = Source(**{k: v for k, v in entry.items() if k in Source.__dataclass_fields__})
     return Added(src, target, text)
+
+
+# --------------------------------------------------------------------------- after adding
+#: A year of the series that moves by more than this share when a document is added is named.
+SERIES_MOVE_WARN = 0.2
+
+
+@dataclass(frozen=True)
+class Processed:
+    """The consistency checks and the annual series of data/processed at one moment (empty
+    frames when a file is missing), to compare before and after a rebuild."""
+
+    checks: pd.DataFrame
+    series: pd.DataFrame
+
+    @classmethod
+    def read(cls, folder: str | Path | None = None) -> Processed:
+        folder = Path(folder or paths.DATA_PROCESSED)
+
+        def load(name: str) -> pd.DataFrame:
+            path = folder / name
+            return pd.read_csv(path, keep_default_na=False) if path.is_file() else pd.DataFrame()
+
+        return cls(load("checks.csv"), load("series.csv"))
+
+
+def _source_figure(figure_id: str, source_id: str) -> bool:
+    """Whether ``figure_id`` is a figure of the document ``source_id`` (``<source>@<offset>``,
+    or a level implied by one: ``<source>@<offset>><year>``)."""
+    return figure_id.startswith(f"{source_id}@")
+
+
+def rebuild_warnings(before: Processed, after: Processed, source_id: str) -> list[str]:
+    """What a reader of the new document's rebuild must look at, one line each: every check
+    that flags a figure of ``source_id`` and did not flag before (a figure that disagrees with
+    the figures held, e.g. one ten times too large), and every year of the series that moved
+    by more than :data:`SERIES_MOVE_WARN`."""
+    lines = []
+    if len(after.checks) and "result" in after.checks:
+        old = set()
+        if len(before.checks) and "result" in before.checks:
+            flagged = before.checks[before.checks["result"] == "flag"]
+            old = set(zip(flagged["check"], flagged["figure_ids"], strict=True))
+        for r in after.checks[after.checks["result"] == "flag"].itertuples(index=False):
+            ids = str(r.figure_ids).split(";")
+            if (r.check, r.figure_ids) in old or not any(_source_figure(i, source_id) for i in ids):
+                continue
+            lines.append(f"check {r.check_id} ({r.check}, {r.year}) flags {', '.join(ids)}: {r.message}")
+    if len(before.series) and len(after.series):
+        was = before.series.set_index("year")["value"].astype(float)
+        now = after.series.set_index("year")["value"].astype(float)
+        for year in sorted(set(was.index) & set(now.index)):
+            if was[year] > 0 and abs(now[year] / was[year] - 1) > SERIES_MOVE_WARN:
+                change = (now[year] / was[year] - 1) * 100
+                lines.append(
+                    f"series {int(year)}: {was[year]:,.0f} -> {now[year]:,.0f} bn VND at 2010 prices ({change:+.0f}%)"
+                )
+    return lines
