@@ -428,3 +428,26 @@ def test_a_listener_that_is_not_a_dask_scheduler_is_one_line_not_a_hang(tmp_path
     message = str(err.value)
     assert addr in message and "\n" not in message and time.perf_counter() - t0 < 2.5
     assert ("sent an HTTP reply" in message) if reply else ("no handshake within 1 s" in message)
+
+
+def test_a_later_year_is_never_known_better_than_an_earlier_one(tmp_path):
+    """On a panel too small to pool many errors, each bound's distance from the forecast still
+    grows (or stays) with the horizon, on the log scale the intervals are built on."""
+    import numpy as np
+    import pandas as pd
+
+    from helpers.models.fit import widening
+    from helpers.models.panel import forecast_panel
+
+    good = [100, 110, 120, 133, 141, 155, 170, 180]
+    rows = [("good", 2010 + i, v) for i, v in enumerate(good)]
+    rows += [("jump", 2012 + i, v) for i, v in enumerate([100, 105, 110, 116, 120, 126, 13200])]
+    out = forecast_panel(pd.DataFrame(rows, columns=["unique_id", "year", "value"]), 3, n_jobs=1).frame
+    for _, f in out.groupby("unique_id"):
+        for col in ("hi_80", "hi_95"):
+            assert np.all(np.diff(np.log(f[col] / f["forecast"])) >= -1e-12), f
+        assert np.all(np.diff(np.log(f["lo_80"] / f["forecast"])) <= 1e-12), f
+    point = np.zeros(3)
+    knots = np.array([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.5, 0.0, 1.2]])
+    held = widening(point, knots, np.array([0.1, 0.5, 0.9]))
+    assert held.tolist() == [[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-2.0, 0.0, 2.0]]

@@ -240,12 +240,27 @@ def finish_knots(
         info["calibration_counts"] = [int(v) if np.isfinite(v) else None for v in m[grid.lead :]]
         info["scale"] = s
         knots = cal
+    knots = widening(point, knots, probs)
     cap, floor = prep.bounds if prep.bounds is not None else cap_and_floor(grid.values, Ht)
     knots = cap_knots(knots, probs, point, cap, True, floor)
     knots = _order_knots(point, knots, probs)
     if cap is not None and describe:
         info["tail_cap"] = tail_cap_info(grid, cap, np.exp(point))
     return knots[grid.lead :], imethod, info
+
+
+def widening(point: np.ndarray, knots: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """Quantile knots (log scale, rows the years ahead) whose distance from the point forecast
+    never shrinks from one year to the next: a later year is never known better than an
+    earlier one. Where the pooled errors are few (a small panel, a long horizon) their
+    quantiles can dip at a horizon; each bound is then held at its widest so far."""
+    if knots is None or knots.shape[0] < 2:
+        return knots
+    width = knots - point[:, None]
+    upper, lower = probs > 0.5, probs < 0.5
+    width[:, upper] = np.maximum.accumulate(width[:, upper], axis=0)
+    width[:, lower] = np.minimum.accumulate(width[:, lower], axis=0)
+    return point[:, None] + width
 
 
 def tail_cap_info(grid: _Grid, cap: np.ndarray, point: np.ndarray) -> dict:
