@@ -157,7 +157,14 @@ def _plan_figures():
             row("doc@2", 2012, 2750, "target", base="1994"),
             row("doc@3", 2022, 47000, "target"),
             row("doc@4>2022", 2022, 46067.75, "actual", kind="implied", derived_from="doc@4"),
-            row("site-2022-target", 2022, 46000, "target", kind="cited", excluded="use: false in published.yaml"),
+            row(
+                "site-2022-target",
+                2022,
+                46000,
+                "target",
+                kind="cited",
+                excluded="duplicate by doc@3; use: false in published.yaml",
+            ),
         ]
     )
 
@@ -177,8 +184,11 @@ def test_plan_history_counts_met_targets():
     assert "No outcome is published for: 2012" in text
     # the target kept visible only is said to be published but not used, by its id
     assert "1 more plan or target is published but not used" in text and "`site-2022-target`" in text
+    # with its reason and the figure it repeats
+    assert "`site-2022-target` (the same figure as another source gives: `doc@3`)" in text
     _, vi = P.plan_history(_plan_figures(), "vi")
     assert "Ngoài ra có 1 kế hoạch hoặc mục tiêu được công bố nhưng không dùng" in vi
+    assert "(trùng với số liệu của một nguồn khác: `doc@3`)" in vi
     figures = _plan_figures()
     used = figures[figures["figure_id"] != "site-2022-target"]
     assert "not used" not in P.plan_history(used, "en")[1]

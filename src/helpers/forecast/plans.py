@@ -45,6 +45,19 @@ def excluded_plans(figures: pd.DataFrame) -> list[str]:
     return [str(v) for v in f.loc[f["status"].isin(PLAN_STATUS), "figure_id"]]
 
 
+def _unused_item(figure_id: str, excluded: object, lang: str) -> str:
+    """A published plan or target the project does not use, with its reason in words and the
+    figure that supersedes or repeats it (``figures.csv``'s ``excluded``)."""
+    from helpers.figures.published import excluded_reason
+
+    parsed = excluded_reason(excluded)
+    if not parsed or not parsed[0]:
+        return md_code(figure_id)
+    reason, by = parsed
+    text = t(f"unused_word.{reason}", lang) + (f": {md_code(by)}" if by else "")
+    return f"{md_code(figure_id)} ({text})"
+
+
 def assigned_bases(figures: pd.DataFrame, params: SeriesParams | None = None) -> dict[str, str]:
     """The price base of every full-year outcome, plan and target: as stated, or assigned by the
     series' rule (``"unstated->2010"``; :func:`helpers.series.basefix.plan_bases`), with the
@@ -140,7 +153,9 @@ def plan_history(figures: pd.DataFrame, lang: str = "en", params: SeriesParams |
     if len(unknown):
         text += " " + t("targets.unverifiable", lang, years=join_years(unknown["year"], lang))
     if left := excluded_plans(figures):
-        text += " " + t_count("targets.excluded", len(left), lang, ids=join_texts([md_code(i) for i in left], lang))
+        reasons = figures.drop_duplicates("figure_id").set_index("figure_id")["excluded"]
+        items = join_texts([_unused_item(i, reasons.get(i, ""), lang) for i in left], lang)
+        text += " " + t_count("targets.excluded", len(left), lang, ids=items)
     text += " " + t("targets.like_with_like", lang)
     assumed = _assumed(pa, lang, params)
     if assumed:
