@@ -451,3 +451,23 @@ def test_a_later_year_is_never_known_better_than_an_earlier_one(tmp_path):
     knots = np.array([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.5, 0.0, 1.2]])
     held = widening(point, knots, np.array([0.1, 0.5, 0.9]))
     assert held.tolist() == [[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-2.0, 0.0, 2.0]]
+
+
+def test_a_hundredfold_jump_is_named_and_the_series_still_forecast(tmp_path):
+    """126 then 13,200: most likely a change of units; the user is told which years, the series
+    is forecast as given, and a steady series says nothing."""
+    src = write(
+        tmp_path,
+        "unique_id,year,value\n"
+        + good_rows("steady")
+        + "".join(f"jump,{2012 + i},{v}\n" for i, v in enumerate([100, 105, 110, 116, 120, 126, 13200])),
+    )
+    out = tmp_path / "o.csv"
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out), "--no-progress"])
+    assert r.exit_code == 0, stderr_of(r)
+    lines = [ln for ln in stderr_of(r).splitlines() if "times" in ln]
+    assert lines == [
+        "laocai forecast: series 'jump': 2018 is 105 times 2017 (126 to 13200); forecast as given; "
+        "if the units changed there, put the series on one unit"
+    ]
+    assert "jump" in out.read_text()

@@ -86,6 +86,7 @@ FALLBACK_NAIVE = "naive (fallback)"
 PARALLEL_MIN_SERIES = 40
 CALIBRATION_SERIES = 250  # rolling-origin errors from at most this many series (see the docstring)
 MAX_OUTPUT = 1e300  # no output value beyond this (near the float limit, 1.8e308, sums overflow)
+JUMP_WARN = 10.0  # a year at this many times the one before (or that fraction of it) is named: units?
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,20 @@ def split_series(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, li
     return {u: pd.Series(v, index=y, name=u) for u, (y, v) in arrays.items()}, problems
 
 
+def _jump_problem(uid: str, years: np.ndarray, values: np.ndarray) -> Problem:
+    """The first year of a series at :data:`JUMP_WARN` times the year before it or less than
+    its fraction: named, since a change of units looks like that; the series is still forecast."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        step = values[1:] / values[:-1]
+    ok = (values[1:] > 0) & (values[:-1] > 0)
+    i = int(np.flatnonzero(ok & ((step >= JUMP_WARN) | (step <= 1 / JUMP_WARN)))[0]) + 1
+    return Problem(
+        uid,
+        f"{years[i]} is {values[i] / values[i - 1]:.3g} times {years[i - 1]} ({values[i - 1]:g} to {values[i]:g})",
+        "forecast as given; if the units changed there, put the series on one unit",
+    )
+
+
 def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, list]:
     """Split a long frame into one ``pandas.Series`` per id, reporting problems.
 
@@ -183,6 +198,12 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
     n_groups = len(uniques)
     flag = lambda m: np.bincount(codes[m], minlength=n_groups) > 0  # noqa: E731
     g_bad, g_dup, g_nonnum, g_inf = flag(bad_year), flag(dup & ~bad_year), flag(nonnum), flag(inf)
+    # a year JUMP_WARN times the one before it, or that fraction of it: often a change of units
+    v_s = num[order]
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        step = v_s[1:] / v_s[:-1]
+    jumps = (c_s[1:] == c_s[:-1]) & (v_s[1:] > 0) & (v_s[:-1] > 0) & ((step >= JUMP_WARN) | (step <= 1 / JUMP_WARN))
+    g_jump = np.bincount(c_s[1:][jumps], minlength=n_groups) > 0
     starts = np.searchsorted(c_s, np.arange(n_groups))
     ends = np.searchsorted(c_s, np.arange(n_groups), side="right")
     year_raw = d["year"].to_numpy(dtype=object)
@@ -211,6 +232,8 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
         if np.isnan(v).all():
             problems.append(Problem(uid, "no numeric values", "skipped"))
             continue
+        if g_jump[g]:
+            problems.append(_jump_problem(uid, years, v))
         series[uid] = (years, v)
     return series, problems
 
