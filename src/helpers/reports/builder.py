@@ -326,6 +326,9 @@ def _build(
         except KeyboardInterrupt:
             interrupted = True
             stopped = _stop(futures, finish, cluster)
+            for name in stopped:  # a stopped canonical run leaves data/processed as it found it
+                if name in saved:
+                    saved.pop(name).restore()
     index = write_index(ctx)
     if interrupted:
         recorded = sum(o.status != "cached" for o in outcomes.values())
