@@ -451,6 +451,38 @@ def test_interrupted_build_records_what_finished(tmp_path: Path, monkeypatch):
     execute.allow_kernels()
 
 
+def fake_canonical_job(job) -> Outcome:
+    """Stand-in for execute_job: ``slow`` writes its table into the canonical folder, then
+    Ctrl-C comes before it finishes."""
+    if job.name.startswith("quick"):
+        job.html_path.write_text("<p>ok</p>", encoding="utf-8")
+        return Outcome(job.name, "ok", 0.1, "t0", "t1")
+    (job.data_dir / "slow.csv").write_text("half-new\n", encoding="utf-8")
+    (job.data_dir / "slow.params.json").write_text("{}", encoding="utf-8")
+    time.sleep(0.5)
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C
+    assert execute._STOPPING.wait(30), "the build did not stop its runs"
+    return Outcome(job.name, "interrupted")
+
+
+def test_a_canonical_run_stopped_by_ctrl_c_puts_its_tables_back(tmp_path: Path, monkeypatch):
+    config = TWO_RUNS.replace(
+        "parameters: {hold_seconds: 120}",
+        "parameters: {hold_seconds: 120}\n    data: canonical\n    outputs: [slow.csv]",
+    )
+    root = make_site_root(tmp_path, config)
+    out = root / "site"
+    canonical = out / "data"  # the canonical folder of a build into another output folder
+    canonical.mkdir(parents=True)
+    (canonical / "slow.csv").write_text("last good\n", encoding="utf-8")
+    monkeypatch.setattr(reports_build, "execute_job", fake_canonical_job)
+    with pytest.raises(Interrupted):
+        reports_build.build(root=root, out_dir=out, jobs=2, progress=False)
+    assert (canonical / "slow.csv").read_text(encoding="utf-8") == "last good\n"
+    assert not (canonical / "slow.params.json").exists()
+    execute.allow_kernels()
+
+
 def test_clean_leftovers_of_a_killed_build(tmp_path: Path):
     run_dir = tmp_path / "runs" / "slow-en"
     run_dir.mkdir(parents=True)
