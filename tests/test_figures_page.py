@@ -215,3 +215,10 @@ def test_a_check_says_within_what_it_counts_as_a_match_when_its_figures_differ()
     assert FP.check_message(same, "en") == "the text states growth of 9.9%; the figures imply 9.9%"
     off = SimpleNamespace(check="growth", expected=12.1, observed=8.91, difference=-3.19, tolerance=0.5)
     assert FP.check_message(off, "vi").endswith("(khớp khi chênh lệch không quá 0,5 điểm phần trăm)")
+
+
+def test_check_values_are_written_as_published_without_trailing_zeros():
+    from helpers.common.present import figure_number
+
+    assert [figure_number(v, "vi") for v in (5000.0, 4800.0, -200.0, 16.4)] == ["5.000", "4.800", "-200", "16,4"]
+    assert figure_number(46100.0, "en") == "46,100" and figure_number(float("nan"), "en") == "–"

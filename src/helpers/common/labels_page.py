@@ -367,7 +367,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     },
     "keys.trend_growth": {
         "en": "Constant-growth trend {first}–{last}",
-        "vi": "Tăng trưởng theo xu hướng {first}–{last}",
+        "vi": "Xu hướng tăng trưởng không đổi {first}–{last}",
     },
     # --- chart texts ------------------------------------------------------------------------------
     "chart.forecast_start": {"en": "forecast", "vi": "dự báo"},

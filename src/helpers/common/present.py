@@ -115,6 +115,20 @@ def model_problem(problem, lang: str = "en") -> str:
     return text
 
 
+def trim_zeros(text: str, lang: str = "en") -> str:
+    """A number's text without trailing decimal zeros ("46.100,0" -> "46.100", "35.90" -> "35.9")."""
+    sep = "," if lang == "vi" else "."
+    if sep in text:
+        text = text.rstrip("0").rstrip(sep)
+    return text
+
+
+def figure_number(value: Any, lang: str = "en") -> str:
+    """A published figure as written: up to one decimal, none when it has none ("46.100",
+    "1.916,2"); a dash when missing (a table cell's ``fmt``)."""
+    return trim_zeros(number(value, lang, 1), lang)
+
+
 def join_texts(items: Sequence[str], lang: str = "en") -> str:
     """Phrases in a sentence: "a", "a and b", "a, b and c" ("và" in Vietnamese)."""
     items = list(items)

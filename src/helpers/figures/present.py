@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from helpers.common.i18n import LABELS, t, t_count
-from helpers.common.present import Col, KeyNumbers, Table, number, percent, stack_cells, word
+from helpers.common.present import Col, KeyNumbers, Table, figure_number, number, percent, stack_cells, trim_zeros, word
 from helpers.figures.published import citation_id
 from helpers.figures.sources import Source
 
@@ -266,7 +266,7 @@ def value_text(value, unit: str, lang: str = "en", decimals: int = 1) -> str:
     names the unit) with up to ``decimals`` decimals and no trailing zero ("46,100", "1,916.2"),
     a percentage with "%" and the decimals it was published with (up to two: 35.94 stays
     "35.94%"), any other unit with its name ("12.5 mn USD")."""
-    text = _trim(number(value, lang, decimals), lang)
+    text = trim_zeros(number(value, lang, decimals), lang)
     if unit == "bn_vnd" or text == "–":
         return text
     if unit == "pct":
@@ -284,15 +284,7 @@ def _compared(v, lang: str) -> str:
 
 def _growth(v, lang: str) -> str:
     # published rates have one or two decimals: drop the trailing zeros, keep the locale's mark
-    return _trim(number(v, lang, 2), lang)
-
-
-def _trim(text: str, lang: str) -> str:
-    """A number's text without trailing decimal zeros ("46.100,0" -> "46.100", "35.90" -> "35.9")."""
-    sep = "," if lang == "vi" else "."
-    if sep in text:
-        text = text.rstrip("0").rstrip(sep)
-    return text
+    return trim_zeros(number(v, lang, 2), lang)
 
 
 def _indicator_label(indicator: str, lang: str) -> str:
@@ -380,9 +372,9 @@ def checks_table(checks: pd.DataFrame, lang: str = "en") -> Table:
         Col("check", "col.check", "word", group="check_word"),
         Col("figure_ids", "col.figures", "code"),
         Col("year", "col.year", "year"),
-        Col("expected", "col.expected", "num", decimals=1),
-        Col("observed", "col.observed", "num", decimals=1),
-        Col("difference", "col.difference", "num", decimals=1),
+        Col("expected", "col.expected", "num", fmt=figure_number),
+        Col("observed", "col.observed", "num", fmt=figure_number),
+        Col("difference", "col.difference", "num", fmt=figure_number),
         Col("result", "col.result", "word", group="result_word"),
         Col("explanation", "col.message"),
     ]

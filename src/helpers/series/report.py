@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.common.i18n import LABELS, t, t_count
-from helpers.common.present import BoundCol, Col, KeyNumbers, Table, number, percent, word, year_span
+from helpers.common.present import BoundCol, Col, KeyNumbers, Table, figure_number, number, percent, word, year_span
 from helpers.series import basefix, linking
 from helpers.series.linking import SeriesParams, link_factor_reference
 
@@ -345,7 +345,7 @@ def bases_table(obs: pd.DataFrame, params: SeriesParams, plans: pd.DataFrame | N
     cols = [
         Col("figure_id", "col.id", "code"),
         Col("year", "col.year", "year"),
-        Col("value", "col.value_bn", "num", decimals=1),
+        Col("value", "col.value_bn", "num", fmt=figure_number),
         Col("assigned_base", "col.price_base", "word", group="base_word"),
         Col("flag", "col.flags", "word", group="basefix_flag"),
         Col("evidence_text", "col.evidence"),
