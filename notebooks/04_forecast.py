@@ -68,7 +68,7 @@ display(O.models_display(done.outlooks, lang, capped))
 display(Markdown(t("forecast.models_note", lang, model=word("model", models[0], lang))))
 # the headline's cap was said under its own table above
 show_notes(
-    pages.trend_page_note(nowcasts, int(y.last_valid_index()), lang),
+    pages.trend_page_note(nowcasts, int(y.last_valid_index()), lang, pages.scenario_factor(done.source)),
     pages.combo_note(models, lang),
     *pages.interval_notes(done, capped, lang, exclude=models[:1]),
 )

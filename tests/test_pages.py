@@ -525,3 +525,7 @@ def test_the_forecast_page_says_why_its_models_differ_from_the_trend_page():
     assert en.startswith("These forecasts start from the estimates for 2024 and 2025") and "(2023)" in en
     vi = pages.trend_page_note([2024], 2023, "vi")
     assert vi.startswith("Các dự báo này xuất phát từ ước tính cho năm 2024") and "(2023)" in vi
+    # a scenario page: the trend page rests on the default factor's series as well
+    high = pages.trend_page_note([2024], 2023, "vi", 4.29)
+    assert high.endswith("không phải hệ số 4,29 của trang này.")
+    assert pages.trend_page_note([], 2023, "en", 2.38).startswith("The trend page also rests on the series")

@@ -71,6 +71,10 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "xu hướng kéo dài từng mô hình từ số liệu cả năm gần nhất ({last}) mà không dùng các ước tính đó, nên "
         "cùng một mô hình cho kết quả khác ở trang đó.",
     },
+    "forecast.vs_trend_factor": {
+        "en": "The trend page also rests on the series at the default link factor, not on this page's {k}.",
+        "vi": "Trang xu hướng cũng dựa trên chuỗi với hệ số nối mặc định, không phải hệ số {k} của trang này.",
+    },
     "trend.continued_note": {
         "en": "Each model's trend continued {h} years from the last published year ({last}), with its 80% "
         "and 95% intervals. The trends start from the published years only: the part-year figures "

@@ -87,13 +87,29 @@ def nowcast_years(series: pd.DataFrame) -> list[int]:
     return [int(v) for v in series.loc[series["kind"] == "nowcast", "year"]]
 
 
-def trend_page_note(nowcasts: Sequence[int], last_full: int, lang: str = "en") -> str:
+def trend_page_note(nowcasts: Sequence[int], last_full: int, lang: str = "en", link_factor: float | None = None) -> str:
     """Why a model's forecasts here differ from its continued trend on the trend page: here they
     start from the estimates for ``nowcasts`` (years known from part-year figures), there from
-    the last full-year figure ``last_full``; ``""`` when there is no such year."""
-    if not nowcasts:
-        return ""
-    return t_count("forecast.vs_trend", len(nowcasts), lang, years=join_years(nowcasts, lang), last=last_full)
+    the last full-year figure ``last_full``; and, on a scenario page (``link_factor``, the
+    factor its series was built with), the trend page rests on the default factor's series.
+    ``""`` when neither applies."""
+    parts = []
+    if nowcasts:
+        parts.append(
+            t_count("forecast.vs_trend", len(nowcasts), lang, years=join_years(nowcasts, lang), last=last_full)
+        )
+    if link_factor is not None:
+        parts.append(t("forecast.vs_trend_factor", lang, k=number(link_factor, lang, 2)))
+    return " ".join(parts)
+
+
+def scenario_factor(source) -> float | None:
+    """The link factor a scenario's series was built with (a :class:`helpers.series.stage.SeriesInput`
+    whose run chose one), or None for the default series (factor estimated from the figures)."""
+    if source.params is None or source.params.link_factor is None or not source.record:
+        return None
+    k = source.record.get("link_factor")
+    return None if k is None else float(k)
 
 
 def new_base_note(h: pd.DataFrame, y: pd.Series, lang: str = "en") -> str:
