@@ -293,6 +293,11 @@ def series_command(
     """Print the annual series at constant 2010 prices as CSV on stdout (the series stage,
     as notebooks/02_series.ipynb runs it; nothing is written to data/processed).
 
+    Columns: year; value, lo, hi (billion VND at constant 2010 prices, the interval at
+    --level); level; kind (reported, implied, linked, interpolated, nowcast); price_base_source
+    (as stated, or "unstated->B" when assigned); figure_ids; method; note (how the year's
+    value was obtained). The link factor's rule goes to stderr.
+
     A bad parameter exits with code 2 (the message names it and its accepted values).
 
     An unreadable figures table exits with code 1.
@@ -343,7 +348,8 @@ def check_intervals_command(
 ) -> None:
     """Rebuild the series leaving out each published annual figure in turn; print CSV (figure_id, year,
     published value at 2010 prices, the link factor a 1994-price figure was converted with, estimate
-    without it, lo, hi, covered) and the coverage line."""
+    without it, lo, hi, covered) on stdout, and the coverage line (and the figures that could not be
+    tested) on stderr."""
     import pandas as pd
 
     from helpers.common.errors import UsageError
@@ -360,14 +366,13 @@ def check_intervals_command(
     if "link_factor" in out:  # to the precision it was used at, so that a conversion can be redone
         out["link_factor"] = [("" if pd.isna(v) else f"{v:.4f}") for v in out["link_factor"]]
     sys.stdout.write(out.to_csv(index=False, float_format="%.1f", lineterminator="\n"))
+    # stdout stays one CSV table; what is said about it goes to stderr
     for fid, why in table.attrs["skipped"]:
-        typer.echo(f"# not testable: {fid}: {why}")
-    typer.echo("# " + loo.coverage(table).line())
+        typer.echo(f"not testable: {fid}: {why}", err=True)
+    typer.echo(loo.coverage(table).line(), err=True)
     if calibrate:
         cal = loo.calibrate_sigma_floor(obs, params, plans)
-        typer.echo(
-            "# " + cal.to_csv(index=False, float_format="%.3g", lineterminator="\n").replace("\n", "\n# ").rstrip("# ")
-        )
+        typer.echo("sigma floors:\n" + cal.to_csv(index=False, float_format="%.3g", lineterminator="\n"), err=True)
 
 
 @app.command("reports")
