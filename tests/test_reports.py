@@ -830,7 +830,9 @@ def test_no_op_rebuild_is_cached_and_imports_no_notebook_machinery(fixture_site:
 
 
 @pytest.mark.slow
-def test_failure_keeps_previous_html_and_builds_the_rest(tmp_path: Path):
+def test_failure_keeps_previous_html_and_data_and_builds_the_rest(tmp_path: Path):
+    """A canonical run that wrote its table and then failed keeps its last good page, and the
+    table and parameter record of its last good build, so that the canonical tables still agree."""
     root = make_root(tmp_path, ("fx_fail", "fx_trivial"))
     template = """
 langs: [en]
@@ -838,6 +840,8 @@ runs:
   - name: flaky
     notebook: notebooks/fx_fail.ipynb
     title: {{en: "Flaky", vi: "Không ổn định"}}
+    data: canonical
+    outputs: [flaky.csv]
     parameters: {{fail: {fail}}}
   - name: after
     notebook: notebooks/fx_trivial.ipynb
@@ -853,12 +857,16 @@ runs:
     assert first.returncode == 0, first.stderr
     good_html = (out / "flaky-en.html").read_bytes()
     other_before = (out / "other-en.html").stat().st_mtime_ns
+    canonical = out / "data"  # the canonical folder of a build into another output folder
+    good_data = {n: (canonical / n).read_bytes() for n in ("flaky.csv", "flaky.params.json")}
+    assert b"False" in good_data["flaky.csv"]
 
     write_config(root, template.format(fail="true"))
     second = run_cli(root, "--config", str(config), "--out", str(out), "--force")
     assert second.returncode == 1
-    # previous good HTML kept, byte for byte; the failed notebook kept with its error
+    # previous good HTML and data kept, byte for byte; the failed notebook kept with its error
     assert (out / "flaky-en.html").read_bytes() == good_html
+    assert {n: (canonical / n).read_bytes() for n in good_data} == good_data
     failed_nb = out / "runs" / "flaky-en" / "flaky-en.failed.ipynb"
     assert failed_nb.is_file()
     assert "fixture failure requested by the fail parameter" in failed_nb.read_text(encoding="utf-8")
@@ -881,33 +889,6 @@ runs:
     third = run_cli(root, "--config", str(config), "--out", str(out))
     assert third.returncode == 0, third.stderr
     assert not failed_nb.exists()
-
-
-@pytest.mark.slow
-def test_a_failed_canonical_run_leaves_data_processed_as_it_found_it(tmp_path: Path):
-    """A canonical run that wrote its table and then failed: data/processed keeps the table and
-    the parameter record of the last good build, so that the canonical tables still agree."""
-    root = make_root(tmp_path, ("fx_fail",))
-    template = """
-langs: [en]
-runs:
-  - name: flaky
-    notebook: notebooks/fx_fail.ipynb
-    title: {{en: "Flaky", vi: "Không ổn định"}}
-    data: canonical
-    outputs: [flaky.csv]
-    parameters: {{fail: {fail}}}
-"""
-    config = write_config(root, template.format(fail="false"))
-    first = run_cli(root, "--config", str(config), "--out", str(root / "site"))
-    assert first.returncode == 0, first.stderr
-    processed = root / "site" / "data"  # the canonical folder of a build into another output folder
-    good = {n: (processed / n).read_bytes() for n in ("flaky.csv", "flaky.params.json")}
-    assert b"False" in good["flaky.csv"]
-    write_config(root, template.format(fail="true"))
-    second = run_cli(root, "--config", str(config), "--out", str(root / "site"), "--force")
-    assert second.returncode == 1 and "FAILED  flaky-en" in second.stderr
-    assert {n: (processed / n).read_bytes() for n in good} == good
 
 
 @pytest.mark.slow

@@ -115,6 +115,12 @@ def model_problem(problem, lang: str = "en") -> str:
     return text
 
 
+def growth_rate(start: float, end: float, years: float) -> float:
+    """The average annual growth in percent, compound, from ``start`` to ``end`` over ``years``
+    years: ``((end / start) ** (1 / years) - 1) * 100``."""
+    return ((end / start) ** (1 / years) - 1) * 100
+
+
 def trim_zeros(text: str, lang: str = "en") -> str:
     """A number's text without trailing decimal zeros ("46.100,0" -> "46.100", "35.90" -> "35.9")."""
     sep = "," if lang == "vi" else "."

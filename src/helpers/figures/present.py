@@ -101,20 +101,30 @@ def provenance_html(
     return f"<div class='table-wrap stacked' tabindex='0' role='region'>{stack_cells(table, labels)}</div>"
 
 
-def unused_html(excluded: object, lang: str, ids: set[str] = frozenset()) -> str:
-    """Why a cited figure is not used in the series, as escaped HTML in ``lang``, from its
-    ``excluded`` text in figures.csv (:func:`helpers.figures.published.excluded_reason`): the
-    reason in words and the figure that supersedes or repeats it, linked when it is among
-    ``ids`` (the figures on the page); ``""`` for a used figure."""
+def unused_words(excluded: object, lang: str) -> tuple[str, str | None] | None:
+    """Why a figure is not used in the series, in ``lang``, from its ``excluded`` text in
+    figures.csv (:func:`helpers.figures.published.excluded_reason`): the reason in words
+    ("" when none is recorded) and the figure that supersedes or repeats it; None for a used
+    figure."""
     from helpers.figures.published import excluded_reason
 
     parsed = excluded_reason(excluded)
     if parsed is None:
-        return ""
+        return None
     reason, by = parsed
+    return (t(f"unused_word.{reason}", lang) if reason else ""), by
+
+
+def unused_html(excluded: object, lang: str, ids: set[str] = frozenset()) -> str:
+    """:func:`unused_words` as escaped HTML, the other figure linked when it is among ``ids``
+    (the figures on the page); ``""`` for a used figure."""
+    words = unused_words(excluded, lang)
+    if words is None:
+        return ""
+    reason, by = words
     if not reason:
         return html.escape(t("figures.excluded", lang))
-    text = html.escape(t(f"unused_word.{reason}", lang))
+    text = html.escape(reason)
     if by:
         ref = f"<code>{html.escape(by)}</code>"
         if by in ids:

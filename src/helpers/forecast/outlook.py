@@ -34,7 +34,7 @@ import pandas as pd
 from helpers.common import paths
 from helpers.common.errors import UsageError
 from helpers.common.i18n import t
-from helpers.common.present import BoundCol, Col, KeyNumbers, Table, number, percent
+from helpers.common.present import BoundCol, Col, KeyNumbers, Table, growth_rate, number, percent
 from helpers.models import MODELS, ForecastResult, ModelError, ModelProblem, fit_forecast
 from helpers.series import build as S
 from helpers.series import linking
@@ -526,7 +526,7 @@ def key_numbers(outlook: Outlook, y: pd.Series, lang: str = "en", series: pd.Dat
     last_year = int(y.last_valid_index())
     last = float(y.loc[last_year])
     end = f.iloc[-1]
-    g = ((end["forecast"] / last) ** (1 / (int(end["year"]) - last_year)) - 1) * 100
+    g = growth_rate(last, end["forecast"], int(end["year"]) - last_year)
     lo, hi, level = _interval_keys(f, "80")
     unit = t("keys.unit", lang)
     return KeyNumbers(
@@ -554,7 +554,7 @@ def summary_markdown(
     last = float(y.loc[last_year])
     end = f.iloc[-1]
     first = f.iloc[0]
-    g = ((end["forecast"] / last) ** (1 / (int(end["year"]) - last_year)) - 1) * 100
+    g = growth_rate(last, end["forecast"], int(end["year"]) - last_year)
     lo_key = "lo_95" if "lo_95" in f else [c for c in f if c.startswith("lo_")][-1]
     hi_key = "hi" + lo_key[2:]
     level = lo_key[3:]
@@ -644,4 +644,4 @@ def recent_growth(y: pd.Series, years: int = RECENT_YEARS) -> tuple[int, float] 
     if past.empty:
         return None
     start = int(past.index[-1])
-    return start, ((float(obs.iloc[-1]) / float(past.iloc[-1])) ** (1 / (last - start)) - 1) * 100
+    return start, growth_rate(float(past.iloc[-1]), float(obs.iloc[-1]), last - start)

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.common.i18n import t, t_count
-from helpers.common.present import join_texts, join_years, md_code, number, percent, word
+from helpers.common.present import growth_rate, join_texts, join_years, md_code, number, percent, word
 from helpers.forecast import outlook as O
 
 #: Smallest gap, in percentage points, between a model's first forecast step and its later
@@ -176,9 +176,7 @@ def nowcast_note(series: pd.DataFrame, figures: pd.DataFrame, years: Sequence[in
         ids = [i.strip() for i in str(r.figure_ids or "").split(";") if i.strip()]
         if not ids or ids[0] not in by_id.index:
             continue
-        f = by_id.loc[ids[0]]
-        if isinstance(f, pd.DataFrame):
-            f = f.iloc[0]
+        f = _figure_row(by_id, ids[0])
         year = int(r.year)
         months = months_covered(str(f["period"])) or 0
         cite = _citation(ids[0], f.get("source", ""), refs, lang)
@@ -215,6 +213,12 @@ def nowcast_note(series: pd.DataFrame, figures: pd.DataFrame, years: Sequence[in
     return "\n\n".join([head, *("- " + i for i in items), t("forecast.nowcast_models", lang)])
 
 
+def _figure_row(by_id: pd.DataFrame, figure_id: str) -> pd.Series:
+    """The row of ``figure_id`` in the figures table indexed by id (the first, if repeated)."""
+    f = by_id.loc[figure_id]
+    return f.iloc[0] if isinstance(f, pd.DataFrame) else f
+
+
 def _other_part_year(figure_id: str, by_id: pd.DataFrame, lang: str) -> str:
     """A part-year figure a nowcast does not rest on, with its period and its stated growth
     ("`id` (4 tháng đầu năm 2025, −0,92%)"), so that a reader sees where it disagrees."""
@@ -222,9 +226,7 @@ def _other_part_year(figure_id: str, by_id: pd.DataFrame, lang: str) -> str:
 
     if figure_id not in by_id.index:
         return md_code(figure_id)
-    f = by_id.loc[figure_id]
-    if isinstance(f, pd.DataFrame):
-        f = f.iloc[0]
+    f = _figure_row(by_id, figure_id)
     parts = [period_text(str(f["period"]), int(f["year"]), lang)]
     growth = f.get("growth_pct")
     if pd.notna(growth):
@@ -252,7 +254,7 @@ def step_notes(outlooks: Mapping[str, object], y: pd.Series, series: pd.DataFram
         else:
             continue
         step = float(f.loc[first]) / base - 1
-        later = (float(f.loc[model_years[-1]]) / float(f.loc[first])) ** (1 / (len(model_years) - 1)) - 1
+        later = growth_rate(float(f.loc[first]), float(f.loc[model_years[-1]]), len(model_years) - 1) / 100
         if abs(step - later) * 100 < STEP_NOTE_POINTS or not np.isfinite(step):
             continue
         gap = (1 + step) / (1 + later) - 1

@@ -48,14 +48,13 @@ def excluded_plans(figures: pd.DataFrame) -> list[str]:
 def _unused_item(figure_id: str, excluded: object, lang: str) -> str:
     """A published plan or target the project does not use, with its reason in words and the
     figure that supersedes or repeats it (``figures.csv``'s ``excluded``)."""
-    from helpers.figures.published import excluded_reason
+    from helpers.figures.present import unused_words
 
-    parsed = excluded_reason(excluded)
-    if not parsed or not parsed[0]:
+    words = unused_words(excluded, lang)
+    if not words or not words[0]:
         return md_code(figure_id)
-    reason, by = parsed
-    text = t(f"unused_word.{reason}", lang) + (f": {md_code(by)}" if by else "")
-    return f"{md_code(figure_id)} ({text})"
+    reason, by = words
+    return f"{md_code(figure_id)} ({reason}{f': {md_code(by)}' if by else ''})"
 
 
 def assigned_bases(figures: pd.DataFrame, params: SeriesParams | None = None) -> dict[str, str]:

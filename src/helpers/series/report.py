@@ -12,7 +12,18 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.common.i18n import LABELS, t, t_count
-from helpers.common.present import BoundCol, Col, KeyNumbers, Table, figure_number, number, percent, word, year_span
+from helpers.common.present import (
+    BoundCol,
+    Col,
+    KeyNumbers,
+    Table,
+    figure_number,
+    growth_rate,
+    number,
+    percent,
+    word,
+    year_span,
+)
 from helpers.series import basefix, linking
 from helpers.series.linking import SeriesParams, link_factor_reference
 
@@ -151,7 +162,7 @@ def _parts(series: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def _growth(full: pd.DataFrame) -> tuple[int, int, float]:
     first, last = int(full["year"].iloc[0]), int(full["year"].iloc[-1])
-    rate = ((full["value"].iloc[-1] / full["value"].iloc[0]) ** (1 / max(1, last - first)) - 1) * 100
+    rate = growth_rate(full["value"].iloc[0], full["value"].iloc[-1], max(1, last - first))
     return first, last, rate
 
 
