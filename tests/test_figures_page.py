@@ -108,13 +108,32 @@ def test_the_figures_table_says_a_shared_region_once_and_names_the_value_unit(la
     assert FP.region_note(df, lang) == t("figures.one_region", lang, region="Lào Cai")
     assert t("col.value_units", lang) in table.headers
     values = table.frame[t("col.value_units", lang)].tolist()
-    assert values[1] in ("35.9%", "35,9%") and "%" not in values[0]
+    # the province's own figures first (reading_order): the share comes last
+    assert values[2] in ("35.9%", "35,9%") and "%" not in values[0]
     html = table.to_html()
     assert 'class="table-wrap stacked"' in html
     # on a card, a value the figure does not have is left out (growth of the first row)
     first = re.search(r"<tbody.*?<tr[^>]*>(.*?)</tr>", html, re.S).group(1)
     assert re.search(rf'data-label="{re.escape(t("col.growth", lang))}" data-missing', first)
     assert not re.search(r'data-label="[^"]*" data-missing[^>]*>[^<–]', html)
+
+
+def test_the_province_total_leads_the_figures_table_and_the_trail_in_the_same_order():
+    df = pd.DataFrame(
+        [
+            row(figure_id="a@1", indicator="handicraft_production_value", scope="handicraft", year=2020),
+            row(figure_id="a@2", region="Yên Bái", year=2019),
+            row(figure_id="a@3", year=2022),
+            row(figure_id="a@4", scope="manufacturing", year=2018),
+            row(figure_id="a@5", year=2021),
+        ]
+    )
+    table = FP.summary_table(df, "vi")
+    ids = table.frame[t("col.id", "vi")].tolist()
+    assert ids[:2] == ["a@5", "a@3"]  # the province's total, by year
+    assert sorted(ids[2:]) == ["a@1", "a@2", "a@4"]
+    trail = FP.provenance_html(df, [], "vi")
+    assert [trail.index(f"id='{i}'") for i in ids] == sorted(trail.index(f"id='{i}'") for i in ids)
 
 
 def test_the_figures_table_keeps_a_region_column_when_regions_differ():

@@ -13,8 +13,21 @@ from helpers.figures.published import citation_id
 from helpers.figures.sources import Source
 
 from .curation import Correction
-from .table import FiguresResult
-from .values import OBSERVED
+from .table import FiguresResult, series_rows
+from .values import OBSERVED, SERIES_INDICATOR
+
+
+def reading_order(figures: pd.DataFrame) -> pd.DataFrame:
+    """The figures in the order a reader of the page looks for them: first the province's own
+    industrial production value (the rows the series may be built from, :func:`series_rows`),
+    by year; then each other indicator, region and scope together, by year. Within a year the
+    table's own order (kind, then id) is kept."""
+    if figures.empty or "indicator" not in figures or "year" not in figures:
+        return figures
+    own = series_rows(figures) & figures["indicator"].astype(str).eq(SERIES_INDICATOR)
+    keys = ["_other", "indicator", *[c for c in ("region", "scope") if c in figures], "year"]
+    ordered = figures.assign(_other=(~own).astype(int)).sort_values(keys, kind="stable")
+    return ordered.drop(columns="_other")
 
 # --------------------------------------------------------------------------- provenance
 #: The columns of the provenance trail: their headers' labels and the class of their cells (on a
@@ -38,7 +51,8 @@ def provenance_html(
     lang: str = "en",
     citations: dict | None = None,
 ) -> str:
-    """An HTML table from every figure to its sentence, the number highlighted.
+    """An HTML table from every figure to its sentence, the number highlighted, in the order of
+    the figures table (:func:`reading_order`).
 
     All text from the sources is escaped: markup in a document renders as text.
     Implied rows show the arithmetic and the id of the figure they come from. A cited
@@ -49,6 +63,7 @@ def provenance_html(
     row that scrolls sideways (the roles keep it a table for screen readers either way).
     """
     by_id = {s.id: s for s in (sources or [])}
+    figures = reading_order(figures)
     labels = [html.escape(t(k, lang), quote=True) for k in _PROVENANCE_HEADS]
     labels[_PROVENANCE_HEADS.index("col.value_bn")] = html.escape(value_header(figures["unit"], lang), quote=True)
     rows = []
@@ -192,7 +207,8 @@ def sources_table(sources: list[Source], lang: str = "en") -> Table:
 
 def summary_table(figures: pd.DataFrame, lang: str = "en") -> Table:
     """Figures of the industrial production value and related indicators, one line each, in
-    the reader's language (indicator, status, base, kind and qualifier translated).
+    the reader's language (indicator, status, base, kind and qualifier translated), the
+    province's own figures first (:func:`reading_order`).
 
     The table fits a desktop page: a region shared by every figure is no column of its own (the
     page says it once above the table, :func:`region_note`), and each value carries its unit
@@ -216,6 +232,7 @@ def summary_table(figures: pd.DataFrame, lang: str = "en") -> Table:
         Col("flags", "col.flags", "code"),
     ]
     cols = [c for c in cols if (c.key in figures or c.key == "period") and not (c.key == "region" and one_region)]
+    figures = reading_order(figures)
     periods = figures["period"] if "period" in figures else pd.Series("FY", index=figures.index)
     df = figures.assign(value=list(zip(figures["value"], figures["unit"])), period=list(zip(periods, figures["year"])))
     return Table(df, cols, lang, name="figures", stacked=True)

@@ -30,6 +30,9 @@ PERIOD_PATTERN = r"^(FY|H[12]|Q[1-4]|M\d{1,2}(-\d{1,2})?|YTD|Y\d{4}-\d{4})$"
 
 INDICATOR_PATTERN = r"^[a-z][a-z0-9_]*$"
 
+SERIES_INDICATOR = "industrial_production_value"
+"""The indicator the annual series is built from (for the province's total scope)."""
+
 KINDS = ("reported", "implied", "cited")
 """reported: quoted in a registered document; cited: a published figure of published.yaml,
 known by citation only; implied: a level computed from one of those and its growth rate."""

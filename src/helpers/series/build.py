@@ -39,10 +39,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from helpers.figures.values import SERIES_INDICATOR
 from helpers.series import basefix, gaps, linking
 from helpers.series.linking import NEW_BASE, OLD_BASE, ParameterError, SeriesParams
 
-INDICATOR = "industrial_production_value"
+INDICATOR = SERIES_INDICATOR
 PERIOD = "FY"
 UNIT = "bn_vnd"
 
