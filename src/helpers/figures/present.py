@@ -29,6 +29,7 @@ def reading_order(figures: pd.DataFrame) -> pd.DataFrame:
     ordered = figures.assign(_other=(~own).astype(int)).sort_values(keys, kind="stable")
     return ordered.drop(columns="_other")
 
+
 # --------------------------------------------------------------------------- provenance
 #: The columns of the provenance trail: their headers' labels and the class of their cells (on a
 #: phone each row is a card; ``data-label`` names each value there, see report.css).
