@@ -126,9 +126,21 @@ def test_the_build_log_is_folded_unless_a_run_needs_attention():
     ok = [_entry(f"figures-{lang}", "figures", lang, "figures") for lang in ("vi", "en")]
     html = I.render_index(ok, "2026-01-01T00:00:00", "reports.yaml")
     log = html.split('id="build-log"')[1]
-    assert log.startswith(">") and "2 ok / thành công" in log.split("</summary>")[0]
+    assert log.startswith(">") and '2 thành công / <span lang="en">ok</span>' in log.split("</summary>")[0]
     failed = [ok[0], ok[1] | {"status": "failed"}]
     log = I.render_index(failed, "2026-01-01T00:00:00", "reports.yaml").split('id="build-log"')[1]
     assert log.startswith(" open>")
     summary = log.split("</summary>")[0]
-    assert "1 ok / thành công" in summary and "status-failed" in summary
+    assert '1 thành công / <span lang="en">ok</span>' in summary and "status-failed" in summary
+
+
+def test_the_index_is_vietnamese_first_and_marks_its_english():
+    """Readers of the Vietnamese pages come first: the page's language is Vietnamese, and every
+    English text on it is marked as such (a screen reader reads each in its own voice)."""
+
+    entries = [_entry(f"figures-{lang}", "figures", lang, "figures") for lang in ("vi", "en")]
+    page = I.render_index(entries, "2026-01-01T00:00:00", "reports.yaml")
+    assert '<html lang="vi">' in page
+    assert 'Nhật ký tạo báo cáo / <span lang="en">Build log</span>' in page
+    # a label in an attribute cannot be marked: Vietnamese first there as well
+    assert 'data-label="Ngày tạo / Built"' in page

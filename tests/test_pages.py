@@ -528,4 +528,5 @@ def test_the_forecast_page_says_why_its_models_differ_from_the_trend_page():
     # a scenario page: the trend page rests on the default factor's series as well
     high = pages.trend_page_note([2024], 2023, "vi", 4.29)
     assert high.endswith("không phải hệ số 4,29 của trang này.")
-    assert pages.trend_page_note([], 2023, "en", 2.38).startswith("The trend page also rests on the series")
+    factor = pages.trend_page_note([], 2023, "en", 2.38)
+    assert factor.startswith("The [trend page](#page-trend) also rests on the series")  # linked when built

@@ -124,6 +124,23 @@ def test_pages_link_the_reports_their_numbers_come_from(tmp_path: Path):
     assert readers("figures-en") == [("series-en.html", "Series")]
     assert readers("forecast-vi") == []
 
+    # "the figures page" in a sentence means the page of that kind in the reader's language
+    pages = reports_build.page_info(by["forecast-vi"], ctx)["pages"]
+    assert pages == {"figures": "figures-vi.html", "series": "series-vi.html"}
+    assert reports_build.page_info(by["forecast-long-en"], ctx)["pages"]["figures"] == "figures-en.html"
+
+
+def test_a_mention_of_another_report_links_to_it_where_the_build_has_one():
+    from nbconvert.filters.markdown_mistune import markdown2html_mistune
+
+    from helpers.common.present import page_ref
+    from helpers.reports.render import resolve_page_refs
+
+    text = markdown2html_mistune(f"Xem {page_ref('figures', 'vi')} và {page_ref('trend', 'vi')}.")
+    out = resolve_page_refs(text, {"figures": "figures-vi.html"})
+    assert out.strip() == '<p>Xem <a href="figures-vi.html">trang số liệu</a> và trang xu hướng.</p>'
+    assert "#page-" not in resolve_page_refs(text, {})
+
 
 def _entry(name, base, lang, **kw):
     e = {

@@ -610,12 +610,12 @@ LABELS.update(
             "đó {n_met} đạt (kết quả bình quân chênh {mean_gap:+.1f}% so với mục tiêu).",
         },
         "targets.excluded_one": {
-            "en": "1 more plan or target is published but not used: {ids}; see the figures page.",
-            "vi": "Ngoài ra có 1 kế hoạch hoặc mục tiêu được công bố nhưng không dùng: {ids}; xem trang số liệu.",
+            "en": "1 more plan or target is published but not used: {ids}; see the {figures}.",
+            "vi": "Ngoài ra có 1 kế hoạch hoặc mục tiêu được công bố nhưng không dùng: {ids}; xem {figures}.",
         },
         "targets.excluded_other": {
-            "en": "{n} more plans or targets are published but not used: {ids}; see the figures page.",
-            "vi": "Ngoài ra có {n} kế hoạch hoặc mục tiêu được công bố nhưng không dùng: {ids}; xem trang số liệu.",
+            "en": "{n} more plans or targets are published but not used: {ids}; see the {figures}.",
+            "vi": "Ngoài ra có {n} kế hoạch hoặc mục tiêu được công bố nhưng không dùng: {ids}; xem {figures}.",
         },
         "targets.no_actuals": {
             "en": "{n} plans or targets are published, none with a published outcome.",

@@ -56,24 +56,24 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "vi": "Các đường xu hướng kéo dài đến năm {end}",
     },
     "forecast.vs_trend_one": {
-        "en": "These forecasts start from the estimate for {years}, made from part-year figures. The trend "
-        "page continues each model from the last full-year figure ({last}) without it, so the same model "
-        "gives other numbers there.",
-        "vi": "Các dự báo này xuất phát từ ước tính cho năm {years}, lập từ số liệu một phần năm. Trang xu "
-        "hướng kéo dài từng mô hình từ số liệu cả năm gần nhất ({last}) mà không dùng ước tính đó, nên cùng "
+        "en": "These forecasts start from the estimate for {years}, made from part-year figures. The {trend} "
+        "continues each model from the last full-year figure ({last}) without it, so the same model gives "
+        "other numbers there.",
+        "vi": "Các dự báo này xuất phát từ ước tính cho năm {years}, lập từ số liệu một phần năm. Ở {trend}, "
+        "từng mô hình được kéo dài từ số liệu cả năm gần nhất ({last}) mà không dùng ước tính đó, nên cùng "
         "một mô hình cho kết quả khác ở trang đó.",
     },
     "forecast.vs_trend_other": {
-        "en": "These forecasts start from the estimates for {years}, made from part-year figures. The trend "
-        "page continues each model from the last full-year figure ({last}) without them, so the same model "
-        "gives other numbers there.",
-        "vi": "Các dự báo này xuất phát từ ước tính cho các năm {years}, lập từ số liệu một phần năm. Trang "
-        "xu hướng kéo dài từng mô hình từ số liệu cả năm gần nhất ({last}) mà không dùng các ước tính đó, nên "
-        "cùng một mô hình cho kết quả khác ở trang đó.",
+        "en": "These forecasts start from the estimates for {years}, made from part-year figures. The {trend} "
+        "continues each model from the last full-year figure ({last}) without them, so the same model gives "
+        "other numbers there.",
+        "vi": "Các dự báo này xuất phát từ ước tính cho các năm {years}, lập từ số liệu một phần năm. Ở "
+        "{trend}, từng mô hình được kéo dài từ số liệu cả năm gần nhất ({last}) mà không dùng các ước tính "
+        "đó, nên cùng một mô hình cho kết quả khác ở trang đó.",
     },
     "forecast.vs_trend_factor": {
-        "en": "The trend page also rests on the series at the default link factor, not on this page's {k}.",
-        "vi": "Trang xu hướng cũng dựa trên chuỗi với hệ số nối mặc định, không phải hệ số {k} của trang này.",
+        "en": "The {trend} also rests on the series at the default link factor, not on this page's {k}.",
+        "vi": "Ngoài ra, {trend} dựa trên chuỗi với hệ số nối mặc định, không phải hệ số {k} của trang này.",
     },
     "trend.continued_note": {
         "en": "Each model's trend continued {h} years from the last published year ({last}), with its 80% "

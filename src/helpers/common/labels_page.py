@@ -24,6 +24,10 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "tệp dữ liệu thông dụng: khi mở bằng Excel, hãy chọn dấu chấm làm dấu thập phân khi nhập tệp.",
     },
     "page.chars": {"en": "characters", "vi": "ký tự"},
+    # another report named in a sentence (helpers.common.present.page_ref), linked when built
+    "page_ref.figures": {"en": "figures page", "vi": "trang số liệu"},
+    "page_ref.series": {"en": "series page", "vi": "trang chuỗi số liệu"},
+    "page_ref.trend": {"en": "trend page", "vi": "trang xu hướng"},
     "page.based_on": {"en": "Numbers from", "vi": "Số liệu lấy từ"},
     "page.read_next": {"en": "Built on this page", "vi": "Các báo cáo dựa trên trang này"},
     "page.scroll_hint": {

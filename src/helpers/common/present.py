@@ -168,6 +168,14 @@ def year_span(years) -> str:
     return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
 
 
+def page_ref(kind: str, lang: str = "en") -> str:
+    """A mention of another report page in a Markdown sentence ("the trend page"), written as a
+    link to ``#page-<kind>``: on a built page the builder points it at that kind of report in the
+    page's language (:func:`helpers.reports.render.resolve_page_refs`), or leaves the plain words
+    where the configuration builds none; in JupyterLab it is a link that goes nowhere."""
+    return f"[{t(f'page_ref.{kind}', lang)}](#page-{kind})"
+
+
 def md_code(identifier: object) -> str:
     """An identifier (a figure id, a parameter name) for a Markdown sentence: set as code, so the
     page shows it as an identifier, never breaks it at its hyphens nor reads it as words."""

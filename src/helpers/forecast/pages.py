@@ -19,7 +19,16 @@ import numpy as np
 import pandas as pd
 
 from helpers.common.i18n import t, t_count
-from helpers.common.present import growth_rate, join_texts, join_years, md_code, number, percent, word
+from helpers.common.present import (
+    growth_rate,
+    join_texts,
+    join_years,
+    md_code,
+    number,
+    page_ref,
+    percent,
+    word,
+)
 from helpers.forecast import outlook as O
 
 #: Smallest gap, in percentage points, between a model's first forecast step and its later
@@ -96,10 +105,17 @@ def trend_page_note(nowcasts: Sequence[int], last_full: int, lang: str = "en", l
     parts = []
     if nowcasts:
         parts.append(
-            t_count("forecast.vs_trend", len(nowcasts), lang, years=join_years(nowcasts, lang), last=last_full)
+            t_count(
+                "forecast.vs_trend",
+                len(nowcasts),
+                lang,
+                years=join_years(nowcasts, lang),
+                last=last_full,
+                trend=page_ref("trend", lang),
+            )
         )
     if link_factor is not None:
-        parts.append(t("forecast.vs_trend_factor", lang, k=number(link_factor, lang, 2)))
+        parts.append(t("forecast.vs_trend_factor", lang, k=number(link_factor, lang, 2), trend=page_ref("trend", lang)))
     return " ".join(parts)
 
 

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.common.i18n import t, t_count
-from helpers.common.present import Col, Table, join_texts, join_years, md_code, number, word
+from helpers.common.present import Col, Table, join_texts, join_years, md_code, number, page_ref, word
 from helpers.figures.values import OBSERVED
 from helpers.series import basefix
 from helpers.series import build as S
@@ -154,7 +154,7 @@ def plan_history(figures: pd.DataFrame, lang: str = "en", params: SeriesParams |
     if left := excluded_plans(figures):
         reasons = figures.drop_duplicates("figure_id").set_index("figure_id")["excluded"]
         items = join_texts([_unused_item(i, reasons.get(i, ""), lang) for i in left], lang)
-        text += " " + t_count("targets.excluded", len(left), lang, ids=items)
+        text += " " + t_count("targets.excluded", len(left), lang, ids=items, figures=page_ref("figures", lang))
     text += " " + t("targets.like_with_like", lang)
     assumed = _assumed(pa, lang, params)
     if assumed:

@@ -541,14 +541,33 @@ def main(
     return 0 if not failed and not skipped else 1
 
 
+def mentioned_pages(run: Run, ctx: Context) -> dict[str, str]:
+    """The page of each kind of report (figures, series, trend...) that a sentence of ``run``'s
+    page means when it names that kind: in ``run``'s language, the report whose data ``run``
+    reads when there is one of that kind, else the canonical one, else the first configured."""
+    from .render import page_kind
+
+    sources = ctx.source_runs(run)
+    found: dict[str, str] = {}
+    for r in sorted(
+        (r for r in ctx.config.runs if r.lang == run.lang and r.base != run.base),
+        key=lambda r: (r not in sources, not r.canonical),
+    ):
+        found.setdefault(page_kind(r.notebook_label), f"{r.name}.html")
+    found.pop("other", None)
+    return found
+
+
 def page_info(run: Run, ctx: Context) -> dict:
     """What the page of a run links to: its kind (from the notebook), the index, the same
     report in the other language when the configuration builds it, the reports whose data it
-    reads and those that read its data (each in its language when built in it)."""
+    reads and those that read its data (each in its language when built in it), and the page
+    its text means by "the trend page" and the like (:func:`mentioned_pages`)."""
     from .render import page_kind
 
     twin = next((r for r in ctx.config.runs if r.base == run.base and r.lang != run.lang), None)
     return {
+        "pages": mentioned_pages(run, ctx),
         "kind": page_kind(run.notebook_label),
         "index": "index.html",
         "twin": f"{twin.name}.html" if twin is not None else None,

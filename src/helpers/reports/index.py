@@ -174,8 +174,12 @@ def render_index(entries: Sequence[Mapping[str, Any]], generated: str, config_na
     )
     template = env.get_template("index.html.j2")
 
-    def both(key: str) -> str:
-        return f"{t(key, 'en')} / {t(key, 'vi')}"
+    # the page is Vietnamese first (lang="vi"): a label in both languages marks its English half
+    def both(key: str) -> Markup:
+        return Markup('{} / <span lang="en">{}</span>').format(t(key, "vi"), t(key, "en"))
+
+    def both_attr(key: str) -> str:  # inside an attribute, where no element can mark a language
+        return f"{t(key, 'vi')} / {t(key, 'en')}"
 
     def when(value: str, lang: str = "en") -> Markup:
         """A time written the way of ``lang`` in a ``<time>`` element (see provenance.time_html)."""
@@ -187,6 +191,7 @@ def render_index(entries: Sequence[Mapping[str, Any]], generated: str, config_na
         generated=generated,
         config_name=config_name,
         both=both,
+        both_attr=both_attr,
         when=when,
         count_text=count_text,
         breakable=breakable,

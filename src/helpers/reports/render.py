@@ -131,7 +131,8 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
     ``page`` (all optional): ``kind`` (see :func:`page_kind`), ``index`` (href of the index),
     ``twin`` (href of the other-language report) and ``twin_lang``, ``downloads`` (a list of
     ``(file name, bytes)``), ``sources`` (``(href, title)`` of the reports whose data the run
-    read, linked under the title). The page then goes through :func:`reader_markup`.
+    read, linked under the title), ``pages`` (the page of each kind of report in this language,
+    for the mentions of other reports in the text: :func:`resolve_page_refs`). The page then goes through :func:`reader_markup`.
     """
     from helpers.common.i18n import LABELS, t
 
@@ -166,6 +167,7 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
     extra = [("data", t("page.download", lang))] if resources["laocai"]["downloads"] else []
     if about:
         extra.append(("about", t("page.about", lang)))
+    body = resolve_page_refs(body, page.get("pages"))
     return reader_markup(_add_contents(body, t("page.contents", lang), extra), lang)
 
 
@@ -292,6 +294,22 @@ def _break_ids(page: str) -> str:
         return m.group(1) + re.sub(r"([-_])(?=[^\s])", r"\1<wbr>", m.group(2)) + m.group(3)
 
     return _ID_TEXT.sub(fix, page)
+
+
+_PAGE_REF = re.compile(r'<a href="#page-([\w-]+)">(.*?)</a>', re.S)
+
+
+def resolve_page_refs(page: str, pages: Mapping[str, str] | None = None) -> str:
+    """Mentions of other reports in running text (:func:`helpers.common.present.page_ref`) as
+    links: ``pages`` maps a kind of report (``trend``, ``figures``...) to the page of that kind
+    in this page's language; a mention of a kind the build has no page for stays plain text."""
+    pages = pages or {}
+
+    def link(m: re.Match) -> str:
+        href = pages.get(m.group(1))
+        return f'<a href="{html.escape(href, quote=True)}">{m.group(2)}</a>' if href else m.group(2)
+
+    return _PAGE_REF.sub(link, page)
 
 
 def reader_markup(page: str, lang: str = "en") -> str:
