@@ -146,6 +146,18 @@ def test_page_answers_first_and_links_index_twin_and_data():
     assert render.html_safety_problems(page) == []
 
 
+def test_a_scenario_page_says_under_its_title_what_differs_from_the_main_report():
+    main = ("forecast-vi.html", "Dự báo", [("Số năm dự báo", "10 năm", "5 năm")])
+    page = render.render_html(_notebook(), "vi", "Dự báo 10 năm", {"kind": "forecast", "main": main})
+    line = re.search(r'<p class="based-on differs">(.*?)</p>', page, re.S).group(1)
+    assert re.sub(r"<[^>]+>", "", line).split("·")[0].strip() == (
+        "Khác với báo cáo chính: Số năm dự báo: 10 năm (ở báo cáo chính: 5 năm)"
+    )
+    assert '<a class="to-main" href="forecast-vi.html">Dự báo</a>' in line
+    assert page.index("differs") < page.index('<main id="content">')
+    assert "differs" not in render.render_html(_notebook(), "vi", "Dự báo", {"kind": "forecast"})
+
+
 def test_page_carries_its_own_small_stylesheet():
     page = render.render_html(_notebook(), "en", "Forecast", {"kind": "forecast"})
     assert len(page.encode()) < 30_000  # no JupyterLab CSS

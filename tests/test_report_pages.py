@@ -130,6 +130,39 @@ def test_pages_link_the_reports_their_numbers_come_from(tmp_path: Path):
     assert reports_build.page_info(by["forecast-long-en"], ctx)["pages"]["figures"] == "figures-en.html"
 
 
+SCENARIOS = """
+langs: [en, vi]
+runs:
+  - {name: figures, notebook: notebooks/fx_figures.ipynb, title: {en: Figures, vi: Số liệu}, data: canonical}
+  - name: series
+    notebook: notebooks/fx_series.ipynb
+    title: {en: Series, vi: Chuỗi}
+    needs: [figures]
+    data: canonical
+    parameters: {level: 95}
+  - name: series-high
+    notebook: notebooks/fx_series.ipynb
+    title: {en: High, vi: Cao}
+    needs: [figures]
+    parameters: {link_factor: 4.5}
+"""
+
+
+def test_a_scenario_page_names_what_differs_from_its_main_report(tmp_path: Path):
+    """An analyst opening a scenario sees at the top which settings make it one: each parameter
+    that differs from the main report's (a default the notebook sets counts as set), in the
+    page's language; a main report says nothing of the kind."""
+    root = make_root(tmp_path)
+    ctx = reports.prepare(reports.load_config(write_config(root, SCENARIOS)), root, root / "reports")
+    reports.check_all_parameters(ctx.config.runs, ctx)
+    by = ctx.config.by_name
+    href, title, rows = reports_build.page_info(by["series-high-vi"], ctx)["main"]
+    assert (href, title) == ("series-vi.html", "Chuỗi")
+    # level: 95 in the main run, the notebook's default (95) in the scenario: no difference
+    assert [(name, here) for name, here, _ in rows] == [("Hệ số nối (giá 2010 / giá 1994)", "4,5")]
+    assert reports_build.page_info(by["series-vi"], ctx)["main"] is None
+
+
 def test_a_mention_of_another_report_links_to_it_where_the_build_has_one():
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
 

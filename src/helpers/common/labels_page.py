@@ -30,6 +30,8 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "page_ref.trend": {"en": "trend page", "vi": "trang xu hướng"},
     "page.based_on": {"en": "Numbers from", "vi": "Số liệu lấy từ"},
     "page.read_next": {"en": "Built on this page", "vi": "Các báo cáo dựa trên trang này"},
+    "page.differs": {"en": "Differs from the main report", "vi": "Khác với báo cáo chính"},
+    "page.differs_there": {"en": "there: {value}", "vi": "ở báo cáo chính: {value}"},
     "page.scroll_hint": {
         "en": "Wide table: swipe sideways to see every column.",
         "vi": "Bảng rộng: vuốt ngang để xem đủ các cột.",

@@ -558,16 +558,60 @@ def mentioned_pages(run: Run, ctx: Context) -> dict[str, str]:
     return found
 
 
+#: Parameters a scenario's page does not list among its differences from the main report: the
+#: language, and the folders, which differ for every run by design (the page names the reports
+#: it reads instead).
+SAME_BY_DESIGN = ("lang", "input_dir", "output_dir")
+
+
+def main_run(run: Run, ctx: Context) -> Run | None:
+    """The main report of a scenario: the canonical run of the same notebook, in ``run``'s
+    language when built in it; None for a canonical run or a notebook with none."""
+    bases = {r.base for r in ctx.config.runs if r.canonical and r.notebook == run.notebook and r.base != run.base}
+    mains = [r for r in ctx.config.runs if r.base in bases]
+    return next((r for r in mains if r.lang == run.lang), mains[0] if mains else None)
+
+
+def param_differences(run: Run, ctx: Context) -> list[tuple[str, str, str]]:
+    """The parameters in which ``run`` differs from its main report (:func:`main_run`), each as
+    ``(name, value here, value there)`` in ``run``'s language. A parameter a run leaves to the
+    notebook has the notebook's default; one without a default is shown as what the stage then
+    does. Empty for a main report."""
+    import ast
+
+    from .params import inspect_parameters
+    from .paramtext import param_name, param_value
+
+    main = main_run(run, ctx)
+    if main is None:
+        return []
+    defaults = {}
+    for name, spec in inspect_parameters(run.notebook).items():
+        with contextlib.suppress(ValueError, SyntaxError):
+            defaults[name] = ast.literal_eval(spec.default)
+    mine, theirs = {**defaults, **ctx.params.get(run.name, {})}, {**defaults, **ctx.params.get(main.name, {})}
+    keys = [k for k in {**mine, **theirs} if k not in SAME_BY_DESIGN]
+
+    def value(params: dict, k: str) -> str:
+        return param_value(k, params.get(k), run.lang, root=ctx.root, out=ctx.out)
+
+    return [(param_name(k, run.lang), value(mine, k), value(theirs, k)) for k in keys if mine.get(k) != theirs.get(k)]
+
+
 def page_info(run: Run, ctx: Context) -> dict:
     """What the page of a run links to: its kind (from the notebook), the index, the same
     report in the other language when the configuration builds it, the reports whose data it
-    reads and those that read its data (each in its language when built in it), and the page
-    its text means by "the trend page" and the like (:func:`mentioned_pages`)."""
+    reads and those that read its data (each in its language when built in it), the page
+    its text means by "the trend page" and the like (:func:`mentioned_pages`), and, for a
+    scenario, its main report and the parameters that differ from it (:func:`param_differences`)."""
     from .render import page_kind
 
     twin = next((r for r in ctx.config.runs if r.base == run.base and r.lang != run.lang), None)
+    main = main_run(run, ctx)
+    differs = param_differences(run, ctx)
     return {
         "pages": mentioned_pages(run, ctx),
+        "main": (f"{main.name}.html", ctx.title(main), differs) if main is not None and differs else None,
         "kind": page_kind(run.notebook_label),
         "index": "index.html",
         "twin": f"{twin.name}.html" if twin is not None else None,

@@ -131,7 +131,8 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
     ``page`` (all optional): ``kind`` (see :func:`page_kind`), ``index`` (href of the index),
     ``twin`` (href of the other-language report) and ``twin_lang``, ``downloads`` (a list of
     ``(file name, bytes)``), ``sources`` (``(href, title)`` of the reports whose data the run
-    read, linked under the title), ``pages`` (the page of each kind of report in this language,
+    read, linked under the title), ``main`` (a scenario's main report: ``(href, title,
+    [(parameter, value here, value there)])``, said under the title), ``pages`` (the page of each kind of report in this language,
     for the mentions of other reports in the text: :func:`resolve_page_refs`). The page then goes through :func:`reader_markup`.
     """
     from helpers.common.i18n import LABELS, t
@@ -157,6 +158,7 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
             "downloads": [(name, data_uri(content)) for name, content in page.get("downloads", [])],
             "sources": list(page.get("sources") or []),
             "readers": list(page.get("readers") or []),
+            "main": page.get("main"),
             "about": about,
             "t": lambda k, **v: t(k, lang, **v),
         },
