@@ -71,7 +71,7 @@ display(R.nowcast_table(series, lang))
 # %%
 display(Markdown("## " + t("series.sensitivity_heading", lang)))
 sens = RB.sensitivity(done)
-show(sensitivity_chart(sens, lang))
+show(sensitivity_chart(sens, lang, params.method))
 display(Markdown(RB.sensitivity_markdown(sens, lang, params.method)))
 
 # %%

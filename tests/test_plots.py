@@ -139,6 +139,27 @@ def test_a_log_value_axis_has_a_labelled_value_below_the_lowest_line():
     plt.close(fig)
 
 
+def test_the_sensitivity_chart_draws_the_pages_method_as_lines_and_the_others_as_one_band():
+    """Twelve lines in repeating colours cannot be told apart on a phone: the chart draws the
+    page's own method under each link factor, and every combination only as the range it spans."""
+    import pandas as pd
+
+    rows = [
+        {"method": m, "link_factor": k, "year": y, "value": v * k * (1.1 if m == "ratio" else 1.0)}
+        for m in ("link_factor", "ratio", "mixed")
+        for k in (2.5, 3.0)
+        for y, v in ((2010, 1000.0), (2011, 1200.0))
+    ]
+    fig = plots.sensitivity_chart(pd.DataFrame(rows), "vi", "ratio")
+    ax = fig.axes[0]
+    labels = [x.get_text() for x in ax.get_legend().get_texts()]
+    assert labels == ["Cả 6 tổ hợp (3 phương pháp × 2 hệ số)", "tỷ số, k = 2,50", "tỷ số, k = 3,00"]
+    assert len(ax.get_lines()) == 2
+    band = ax.collections[0].get_paths()[0].vertices[:, 1]
+    assert band.min() == 2500.0 and band.max() == 1200.0 * 3.0 * 1.1  # every combination inside
+    plt.close(fig)
+
+
 def test_notes_are_shown_in_order_and_empty_ones_left_out(monkeypatch):
     import IPython.display
 

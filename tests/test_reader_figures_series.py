@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from helpers.common.i18n import t
+from helpers.common.present import word
 from helpers.figures import present as FP
 from helpers.figures import table as F
 from helpers.figures.published import Citation, load_published
@@ -361,12 +362,19 @@ def test_the_sensitivity_sentence_describes_the_lines_of_its_chart():
         {("link_factor", 2.5): 100.0, ("link_factor", 3.0): 120.0, ("ratio", 2.5): 90.0, ("ratio", 3.0): 130.0}
     )
     en = RB.sensitivity_markdown(sens, "en", "link_factor")
-    assert en == (
-        "The chart shows the series under 4 combinations of 2 linking methods and 2 link factors (2.50, 3.00). "
+    assert en.split("\n\n")[0] == (
+        "The grey band spans the series under 4 combinations of 2 linking methods and 2 link factors (2.50, 3.00); "
+        "the lines are this page's method under each factor. "
         "In 2007 they range from 90 to 130 billion VND, 44% from lowest to highest. With the link factor "
         "method of this page alone, the 2 link factors move 2007 by 20%. Years after 2008 depend on neither the link "
         "factor nor the method."
     )
+    assert en.split("\n\n")[1:] == [
+        "The linking methods:",
+        "- **link factor**: every value at 1994 prices is multiplied by the link factor k.\n"
+        "- **ratio**: every value at 1994 prices is multiplied by the ratio of the two values of a year published in "
+        "both bases.",
+    ]
     vi = RB.sensitivity_markdown(sens, "vi", "link_factor")
     assert "4 tổ hợp của 2 phương pháp nối và 2 hệ số nối (2,50; 3,00)" in vi and "từ 90 đến 130 tỷ đồng" in vi
     assert "chênh 44%" in vi and "thay đổi 20%" in vi
@@ -394,6 +402,10 @@ def test_the_sensitivity_sentence_and_the_chart_description_give_the_same_number
         assert f"{n_lines} {'combinations' if lang == 'en' else 'tổ hợp'}" in text
         low_high = re.search(r"(?:from|từ) ([\d.,]+) (?:to|đến) ([\d.,]+)", alt).groups()
         assert re.search(rf"(?:from|từ) {re.escape(low_high[0])} (?:to|đến) {re.escape(low_high[1])}", text)
+        # every method drawn is said in words, the page's own first
+        defined = re.findall(r"^- \*\*(.+?)\*\*: ", text, re.M)
+        assert defined[0] == word("method_word", params.method, lang)
+        assert sorted(defined) == sorted(word("method_word", m, lang) for m in set(sens["method"]))
 
 
 def test_the_leave_one_out_table_converts_with_the_pages_factor_except_for_a_figure_it_rests_on(run):

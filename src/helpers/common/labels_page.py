@@ -144,14 +144,37 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "có số liệu một phần năm được công bố; chuỗi đưa ra ước tính cả năm từ các số liệu đó.",
     },
     "series.sensitivity_set": {
-        "en": "The chart shows the series under {n} combinations of {n_methods} linking methods and {n_k} link "
-        "factors ({factors}).",
-        "vi": "Biểu đồ thể hiện chuỗi số liệu theo {n} tổ hợp của {n_methods} phương pháp nối và {n_k} hệ số "
-        "nối ({factors}).",
+        "en": "The grey band spans the series under {n} combinations of {n_methods} linking methods and {n_k} "
+        "link factors ({factors}); the lines are this page's method under each factor.",
+        "vi": "Dải màu xám bao chuỗi số liệu theo {n} tổ hợp của {n_methods} phương pháp nối và {n_k} hệ số "
+        "nối ({factors}); các đường là phương pháp của trang này với từng hệ số.",
     },
     "series.sensitivity_set_single": {
         "en": "The chart shows the series under {n_k} link factors ({factors}), with the {method} method.",
         "vi": "Biểu đồ thể hiện chuỗi số liệu theo {n_k} hệ số nối ({factors}), với phương pháp {method}.",
+    },
+    "series.methods_intro": {"en": "The linking methods:", "vi": "Các phương pháp nối:"},
+    "series.method_def.link_factor": {
+        "en": "every value at 1994 prices is multiplied by the link factor k",
+        "vi": "mọi giá trị theo giá 1994 được nhân với hệ số nối k",
+    },
+    "series.method_def.ratio": {
+        "en": "every value at 1994 prices is multiplied by the ratio of the two values of a year published "
+        "in both bases",
+        "vi": "mọi giá trị theo giá 1994 được nhân với tỷ số giữa hai giá trị của một năm được công bố theo cả "
+        "hai loại giá",
+    },
+    "series.method_def.interpolation": {
+        "en": "k holds at an early benchmark year; the gap k leaves at the year published in both bases is "
+        "spread step by step over the years in between",
+        "vi": "hệ số k đúng ở một năm mốc đầu; phần chênh lệch mà k để lại ở năm được công bố theo cả hai loại "
+        "giá được phân bổ dần cho các năm ở giữa",
+    },
+    "series.method_def.mixed": {
+        "en": "part of that gap is taken as an error in the level (as in the ratio method), the rest is "
+        "spread over the years (as in interpolation)",
+        "vi": "một phần chênh lệch đó được coi là sai lệch về mức (như phương pháp tỷ số), phần còn lại được "
+        "phân bổ dần qua các năm (như phương pháp nội suy)",
     },
     "series.sensitivity_range": {
         "en": "In {first} they range from {low} to {high} billion VND, {spread} from lowest to highest.",
@@ -394,6 +417,10 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "{v_last} billion VND at constant 2010 prices; {n_gap} gap years are estimated.",
         "vi": "Biểu đồ: chuỗi số liệu hằng năm {first}–{last} với dải {level}%, từ {v_first} đến "
         "{v_last} tỷ đồng theo giá so sánh 2010; {n_gap} năm thiếu số liệu được ước lượng.",
+    },
+    "chart.sensitivity_band": {
+        "en": "All {n} combinations ({n_methods} methods × {n_k} factors)",
+        "vi": "Cả {n} tổ hợp ({n_methods} phương pháp × {n_k} hệ số)",
     },
     "chart.sensitivity_alt": {
         "en": "Chart: the series under {n} combinations of linking method and link factor; in {year} the "

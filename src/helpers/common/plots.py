@@ -247,16 +247,27 @@ def series_chart(
     return fig
 
 
-def sensitivity_chart(sens: pd.DataFrame, lang: str = "en"):
-    """The series under each link factor and method, one line each (log scale)."""
+def sensitivity_chart(sens: pd.DataFrame, lang: str = "en", method: str | None = None):
+    """The series under every linking method and link factor (log scale), drawn so that it
+    reads on a phone: the range all the combinations span in each year as one band, and the
+    page's own ``method`` (default: the first drawn) under each link factor as a line; with a
+    single method, its lines alone. The legend stands beside the plot."""
     setup()
     fig, ax = plt.subplots()
-    groups = list(sens.groupby(["method", "link_factor"], sort=True))
-    for i, ((method, k), part) in enumerate(groups):
-        part = part.sort_values("year")
+    methods = sorted(sens["method"].unique())
+    factors = sorted(sens["link_factor"].unique())
+    n = sens.groupby(["method", "link_factor"]).ngroups
+    if len(methods) > 1:
+        by_year = sens.groupby("year")["value"]
+        lo, hi = by_year.min(), by_year.max()
+        label = t("chart.sensitivity_band", lang, n=n, n_methods=len(methods), n_k=len(factors))
+        ax.fill_between(lo.index, lo.to_numpy(), hi.to_numpy(), color="0.55", alpha=0.3, lw=0, label=label)
+    own = method if method in methods else methods[0]
+    for i, k in enumerate(factors):
+        part = sens[(sens["method"] == own) & (sens["link_factor"] == k)].sort_values("year")
         ls, marker = STYLES[i % len(STYLES)]
-        label = f"{word('method_word', method, lang)}, k = {number(k, lang, 2)}"
-        ax.plot(part["year"], part["value"], ls=ls, marker=marker, ms=4, label=label)
+        label = f"{word('method_word', own, lang)}, k = {number(k, lang, 2)}"
+        ax.plot(part["year"], part["value"], ls=ls, marker=marker, ms=4, color=f"C{i}", label=label)
     ax.set_yscale("log")
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.bn_vnd_2010_log", lang))
@@ -269,7 +280,7 @@ def sensitivity_chart(sens: pd.DataFrame, lang: str = "en"):
         t(
             "chart.sensitivity_alt",
             lang,
-            n=len(groups),
+            n=n,
             year=int(sens["year"].min()),
             low=number(first.min(), lang),
             high=number(first.max(), lang),

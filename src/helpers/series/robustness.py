@@ -59,7 +59,18 @@ def sensitivity_markdown(sens: pd.DataFrame, lang: str = "en", method: str | Non
     last_moved = int(moved[moved].index.max()) if moved.any() else first
     if last_moved < int(sens["year"].max()):
         parts.append(t("series.sensitivity_after", lang, last_moved=last_moved))
-    return " ".join(parts)
+    return " ".join(parts) + method_definitions(methods, lang, first=method)
+
+
+def method_definitions(methods, lang: str = "en", first: str | None = None) -> str:
+    """What each linking method in ``methods`` does, in a sentence a reader without the
+    literature follows, as a Markdown list after a blank line (``first``, the page's own
+    method, leads); ``""`` for a single method (the page says what it does elsewhere)."""
+    order = sorted(methods, key=lambda m: (m != first, m))
+    if len(order) < 2:
+        return ""
+    items = [f"- **{word('method_word', m, lang)}**: {t(f'series.method_def.{m}', lang)}." for m in order]
+    return "\n\n" + t("series.methods_intro", lang) + "\n\n" + "\n".join(items)
 
 
 def sensitivity(done) -> pd.DataFrame:
