@@ -225,3 +225,28 @@ def test_the_trend_page_sets_the_recent_pace_beside_the_trend():
     assert O.recent_growth(y.loc[2013:]) is None
     keys = dict((a, b) for a, b, _ in O.trend_key_numbers({}, y, "vi").items)
     assert "Tăng trưởng bình quân năm 2011–2017" not in keys  # only beside a fitted trend
+
+
+def test_the_trend_page_leads_with_todays_pace_not_the_whole_span_average():
+    """A series that grew fast and then slowed: the cards give the last level, the recent
+    growth and the growth before and after the break the broken trend finds, and only then the
+    constant growth over the whole span (which the recent years no longer follow)."""
+    from helpers.models import fit_forecast
+
+    years = range(2008, 2024)
+    y = pd.Series([100 * 1.25**i if i <= 9 else 100 * 1.25**9 * 1.05 ** (i - 9) for i in range(16)], index=years)
+    results = {m: fit_forecast(y, 3, m) for m in ("loglinear", "piecewise")}
+    labels = [label for label, _, _ in O.trend_key_numbers(results, y, "vi").items]
+    assert labels == [
+        "Số liệu cả năm gần nhất (2023)",
+        "Tăng trưởng bình quân năm 2018–2023",
+        "Tăng trưởng trước và sau năm 2017",
+        "Xu hướng tăng trưởng không đổi 2008–2023",
+        "Các năm",
+    ]
+    year, before, after = O.break_growth(results["piecewise"])
+    assert year == 2017 and before == pytest.approx(25.0, abs=0.5) and after == pytest.approx(5.0, abs=0.5)
+    # no break found: no card of its own
+    noise = np.random.default_rng(3).normal(0, 0.03, 16)
+    steady = pd.Series(100 * 1.1 ** np.arange(16.0) * np.exp(noise), index=years)
+    assert O.break_growth(fit_forecast(steady, 3, "piecewise")) is None

@@ -318,6 +318,10 @@ def test_backtest_note_explains_every_measure_the_table_shows(lang):
         word = h.split(" (")[0].replace("80%", "").replace("95%", "").strip().lower()
         assert f"**{word}**" in explained, (h, word)
     assert " 3 " in note
+    # the note sends the reader to the yardstick row, which is there, last, scored like the models
+    models = table.frame[t("col.model", lang)].tolist()
+    assert models == [t("model.rwd", lang), t("model.benchmark", lang)]
+    assert ("last row" if lang == "en" else "dòng cuối") in note
 
 
 def test_new_base_chart_draws_no_gap_year_outside_the_years_the_models_were_given():

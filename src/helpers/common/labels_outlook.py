@@ -17,7 +17,9 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "forecasts the next {h} published years, which are then compared with the figures. "
         "**sMAPE**: the average error in percent of the level (symmetric: the error divided by the mean of "
         "forecast and figure); lower is better. **MASE**: the average error divided by the average "
-        "year-to-year change of the series; below 1, the model did better than repeating the last figure. "
+        "year-to-year change of the series in its past; forecasts several years ahead usually score above 1 "
+        "even when they are good, so set each model against the last row, which repeats the last published "
+        "figure. "
         "**Coverage**: the share of those years that fell inside the 80% and 95% intervals; near 80% and "
         "95% is right, below means the intervals were too narrow. **MSIS**: the width of the 95% interval "
         "plus a penalty for every figure outside it, scaled like MASE; lower is better.",
@@ -25,7 +27,8 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "báo {h} năm có số liệu công bố tiếp theo, sau đó so với số liệu thực tế. **sMAPE**: sai số bình "
         "quân tính theo phần trăm của mức giá trị (dạng đối xứng: sai số chia cho trung bình của dự báo và "
         "số liệu); càng thấp càng tốt. **MASE**: sai số bình quân chia cho mức thay đổi bình quân giữa hai "
-        "năm liền nhau của chuỗi; dưới 1 nghĩa là mô hình tốt hơn cách lấy lại số liệu năm trước. **Độ "
+        "năm liền nhau của chuỗi trong quá khứ; dự báo cho nhiều năm tới thường lớn hơn 1 dù là dự báo tốt, "
+        "nên hãy so từng mô hình với dòng cuối, là cách lặp lại số liệu công bố năm cuối. **Độ "
         "phủ**: tỷ lệ số năm nằm trong khoảng 80% và 95%; gần 80% và 95% là đúng, thấp hơn nghĩa là "
         "khoảng quá hẹp. **MSIS**: độ rộng của khoảng 95% cộng với mức phạt cho mỗi số liệu nằm ngoài "
         "khoảng, quy chuẩn như MASE; càng thấp càng tốt.",

@@ -394,6 +394,11 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "from the published levels, to set beside the trend",
         "vi": "tính từ các mức công bố, để so với xu hướng",
     },
+    "keys.break": {"en": "Growth before and after {year}", "vi": "Tăng trưởng trước và sau năm {year}"},
+    "keys.break_note": {
+        "en": "a year, by the broken trend, which finds its break in {year}",
+        "vi": "mỗi năm, theo mô hình xu hướng gãy khúc, có điểm gãy năm {year}",
+    },
     "keys.trend_growth": {
         "en": "Constant-growth trend {first}–{last}",
         "vi": "Xu hướng tăng trưởng không đổi {first}–{last}",
@@ -539,6 +544,10 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "lần nếu theo giá 2010.",
     },
     "model.naive": {"en": "Random walk", "vi": "Bước ngẫu nhiên"},
+    "model.benchmark": {
+        "en": "Last figure repeated (yardstick)",
+        "vi": "Lặp lại số liệu năm cuối (để so sánh)",
+    },
     "model.rwd": {"en": "Random walk with drift", "vi": "Bước ngẫu nhiên có độ trôi"},
     "model.rwd_log": {"en": "Random walk with drift (logs)", "vi": "Bước ngẫu nhiên có độ trôi (logarit)"},
     "model.rwd_med": {"en": "Random walk, median drift", "vi": "Bước ngẫu nhiên, độ trôi trung vị"},

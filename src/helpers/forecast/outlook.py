@@ -355,13 +355,14 @@ def trend_table(results: dict[str, ForecastResult], lang: str = "en") -> Table:
                 }
             )
         elif name == "piecewise":
-            if info.get("break_index") is not None and "growth_log_before" in info:
-                year = int(r.fitted.index[info["break_index"]])
+            broken = break_growth(r)
+            if broken is not None:
+                year, before, after = broken
                 rows.append(
                     {
                         "model": name,
                         "what": t("trend.before_break", lang, year=year),
-                        "growth_pct": _pct(info["growth_log_before"]),
+                        "growth_pct": before,
                         "lo95_pct": np.nan,
                         "hi95_pct": np.nan,
                     }
@@ -370,7 +371,7 @@ def trend_table(results: dict[str, ForecastResult], lang: str = "en") -> Table:
                     {
                         "model": name,
                         "what": t("trend.after_break", lang, year=year),
-                        "growth_pct": _pct(info["growth_log_after"]),
+                        "growth_pct": after,
                         "lo95_pct": np.nan,
                         "hi95_pct": np.nan,
                     }
@@ -450,6 +451,8 @@ def residual_diagnostics(results: dict[str, ForecastResult], lang: str = "en") -
 
 #: Years each backtest fit forecasts ahead (the pages' backtest tables and their note).
 BACKTEST_HORIZON = 3
+#: The yardstick of the backtest tables: the random walk (the last published figure repeated).
+BENCHMARK = "naive"
 
 
 def backtest_table(
@@ -460,11 +463,14 @@ def backtest_table(
     lang: str = "en",
     name: str = "1",
 ) -> Table:
-    """Rolling-origin backtest of each model on the series itself (observed years only)."""
+    """Rolling-origin backtest of each model on the series itself (observed years only), with
+    :data:`BENCHMARK` (repeating the last published figure) as the last row, scored the same
+    way: the yardstick a reader sets the models against (MASE alone says little at horizons
+    beyond one year)."""
     from helpers.models.backtest import backtest, summarize
 
     rows = []
-    for m in models:
+    for m in [*models, *([BENCHMARK] if BENCHMARK not in models else [])]:
         try:
             bt = backtest(y, horizon, m, min_train=min_train)
         except (ModelError, ValueError):
@@ -472,7 +478,10 @@ def backtest_table(
         if bt.empty:
             continue
         s = summarize(bt, y)
-        rows.append({"model": m, **{k: s.get(k) for k in ("n", "smape", "mase", "coverage_80", "coverage_95", "msis")}})
+        label = "benchmark" if m == BENCHMARK and m not in models else m
+        rows.append(
+            {"model": label, **{k: s.get(k) for k in ("n", "smape", "mase", "coverage_80", "coverage_95", "msis")}}
+        )
     cols = [
         Col("model", "col.model", "word", group="model"),
         Col("n", "col.n", "int"),
@@ -589,16 +598,34 @@ def summary_markdown(
 def trend_key_numbers(
     results: dict[str, ForecastResult], y: pd.Series, lang: str = "en", series: pd.DataFrame | None = None
 ) -> KeyNumbers:
-    """The answer first for the trend report: the years the models see, the last published
-    level and the constant-growth trend with its 95% interval (when that model was fitted),
-    beside the recent growth of the published levels (:func:`recent_growth`), so that the
-    trend's average over the whole span is not read as today's pace; ``series`` as in
-    :func:`key_numbers`."""
+    """The answer first for the trend report, today's pace before the long average: the last
+    published level; the recent growth of the published levels (:func:`recent_growth`); the
+    growth before and after the break the broken trend found (:func:`break_growth`); then the
+    constant-growth trend over the whole span with its 95% interval, which the years since the
+    break no longer follow; last, the years the models see. A card whose model was not fitted
+    is left out; ``series`` as in :func:`key_numbers`."""
     first, last = int(y.first_valid_index()), int(y.last_valid_index())
-    items = [
-        (t("keys.span", lang), f"{first}–{last}", t("trend.n_years", lang, n=int(y.notna().sum()))),
-        (t("keys.last", lang, year=last), number(float(y.loc[last]), lang), last_unit(series, last, lang)),
-    ]
+    items = [(t("keys.last", lang, year=last), number(float(y.loc[last]), lang), last_unit(series, last, lang))]
+    recent = recent_growth(y)
+    if recent is not None and {"loglinear", "piecewise"} & set(results):
+        start, g_recent = recent
+        items.append(
+            (
+                t("summary.growth_label", lang, first=start, last=last),
+                percent(g_recent, lang, 1),
+                t("keys.recent_note", lang),
+            )
+        )
+    broken = break_growth(results.get("piecewise"))
+    if broken is not None:
+        year, before, after = broken
+        items.append(
+            (
+                t("keys.break", lang, year=year),
+                f"{percent(before, lang, 1)} → {percent(after, lang, 1)}",
+                t("keys.break_note", lang, year=year),
+            )
+        )
     if "loglinear" in results:
         info = results["loglinear"].info
         g, se = info["growth_log"], info["se_growth_hac"]
@@ -614,18 +641,18 @@ def trend_key_numbers(
                 ),
             )
         )
-        # beside the trend over the whole span, the recent pace from published levels
-        recent = recent_growth(y)
-        if recent is not None:
-            start, g_recent = recent
-            items.append(
-                (
-                    t("summary.growth_label", lang, first=start, last=last),
-                    percent(g_recent, lang, 1),
-                    t("keys.recent_note", lang),
-                )
-            )
+    items.append((t("keys.span", lang), f"{first}–{last}", t("trend.n_years", lang, n=int(y.notna().sum()))))
     return KeyNumbers(items, lang)
+
+
+def break_growth(result: ForecastResult | None) -> tuple[int, float, float] | None:
+    """The broken trend's break year and its annual growth (percent) before and after it, or
+    None when that model was not fitted or found no break (its BIC kept one line)."""
+    if result is None or result.info.get("break_index") is None:
+        return None
+    info = result.info
+    year = int(result.fitted.index[info["break_index"]])
+    return year, _pct(info["growth_log_before"]), _pct(info["growth_log_after"])
 
 
 #: How far back the trend page's recent growth reaches (years before the last published one).
