@@ -41,6 +41,7 @@ result = stage.run(params).result
 sources = result.sources
 display(P.key_numbers(result, lang))
 show(figures_chart(result.figures, lang))
+show_notes(P.chart_note(result.figures, lang))  # the price bases do not line up: said under the chart
 display(Markdown(t("figures.intro", lang)))
 display(Markdown("## " + t("figures.sources_heading", lang)))
 display(P.sources_table(sources, lang))

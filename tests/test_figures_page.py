@@ -241,3 +241,19 @@ def test_check_values_are_written_as_published_without_trailing_zeros():
 
     assert [figure_number(v, "vi") for v in (5000.0, 4800.0, -200.0, 16.4)] == ["5.000", "4.800", "-200", "16,4"]
     assert figure_number(46100.0, "en") == "46,100" and figure_number(float("nan"), "en") == "–"
+
+
+def test_the_chart_note_shows_by_a_year_in_both_bases_that_the_bases_do_not_line_up():
+    df = pd.DataFrame(
+        [
+            row(figure_id="a@1", year=2015, value=6527.4, price_base="1994"),
+            row(figure_id="a@2", year=2015, value=18006.1, price_base="2010"),
+            row(figure_id="a@3", year=2012, value=3000.0, price_base="1994"),
+            row(figure_id="a@4", year=2016, value=20815.0, price_base="2010", region="Yên Bái"),
+        ]
+    )
+    vi = FP.chart_note(df, "vi")
+    assert "(năm 2015: 6.527,4 theo giá 1994, 18.006,1 theo giá 2010)" in vi
+    assert vi.endswith("[trang chuỗi số liệu](#page-series).")  # a link to the series page once built
+    alone = FP.chart_note(df[df["figure_id"] != "a@2"], "en")
+    assert "2015" not in alone and "do not compare directly" in alone

@@ -386,6 +386,20 @@ LABELS.update(
             "vi": "Kế hoạch, mục tiêu (không phải số liệu;\ncác số theo giá 1994 × {k})",
         },
         # 01_figures
+        "figures.chart_note": {
+            "en": "Each point is a figure as published, in the price base its text states: figures in different "
+            "bases do not compare directly. The series converted to 2010 prices is on the {series}.",
+            "vi": "Mỗi điểm là một số liệu như được công bố, theo loại giá mà văn bản ghi: số liệu theo các loại "
+            "giá khác nhau không so sánh trực tiếp được. Chuỗi đã quy về giá 2010 ở {series}.",
+        },
+        "figures.chart_note_both": {
+            "en": "Each point is a figure as published, in the price base its text states: figures in different "
+            "bases do not compare directly ({year}: {old} at 1994 prices, {new} at 2010 prices). "
+            "The series converted to 2010 prices is on the {series}.",
+            "vi": "Mỗi điểm là một số liệu như được công bố, theo loại giá mà văn bản ghi: số liệu theo các loại "
+            "giá khác nhau không so sánh trực tiếp được (năm {year}: {old} theo giá 1994, {new} theo giá 2010). "
+            "Chuỗi đã quy về giá 2010 ở {series}.",
+        },
         "figures.intro": {
             "en": "Every figure of Lào Cai's industrial production value found in the source documents, "
             "with the sentence it came from; the levels their growth rates imply; and the checks that "
@@ -503,10 +517,16 @@ LABELS.update(
         "trend.fitted_heading": {"en": "Fitted trends", "vi": "Các đường xu hướng"},
         "trend.residuals_heading": {"en": "Residual diagnostics", "vi": "Kiểm định phần dư"},
         "trend.residuals_note": {
-            "en": "Small p-values (below 0.05) warn of autocorrelated or non-normal residuals: intervals "
+            "en": "A residual is the gap between a published figure and the model's line. The Ljung-Box test "
+            "asks whether the gaps of neighbouring years go together (autocorrelation, the first-order one "
+            "in its own column); the Jarque-Bera test whether they follow a normal distribution. "
+            "Small p-values (below 0.05) warn of autocorrelated or non-normal residuals: intervals "
             "that rely on the model alone would then be too narrow. With so few years the tests have "
             "little power; the absence of a warning is weak evidence.",
-            "vi": "Giá trị p nhỏ (dưới 0,05) cảnh báo phần dư tự tương quan hoặc không chuẩn: khi đó khoảng "
+            "vi": "Phần dư là chênh lệch giữa số liệu công bố và đường của mô hình. Kiểm định Ljung-Box xem "
+            "phần dư của các năm liền nhau có đi cùng chiều với nhau không (tự tương quan; cột riêng cho tự "
+            "tương quan bậc 1); kiểm định Jarque-Bera xem phần dư có theo phân phối chuẩn không. "
+            "Giá trị p nhỏ (dưới 0,05) cảnh báo phần dư tự tương quan hoặc không chuẩn: khi đó khoảng "
             "tin cậy chỉ dựa vào mô hình sẽ quá hẹp. Với ít năm như vậy, các kiểm định có độ mạnh thấp; "
             "không có cảnh báo cũng chỉ là bằng chứng yếu.",
         },

@@ -576,7 +576,7 @@ def figures_chart(figures: pd.DataFrame, lang: str = "en", indicator: str = "ind
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("unit.billion_vnd", lang))
     _thousands(ax, lang)
-    ax.legend(loc="upper left", fontsize="small")
+    ax.legend(loc="upper left", fontsize="small", title=t("col.price_base", lang), title_fontsize="small")
     _alt(fig, lang, figures_chart_alt(f, lang))
     return fig
 

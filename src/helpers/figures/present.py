@@ -8,7 +8,18 @@ import re
 import pandas as pd
 
 from helpers.common.i18n import LABELS, t, t_count
-from helpers.common.present import Col, KeyNumbers, Table, figure_number, number, percent, stack_cells, trim_zeros, word
+from helpers.common.present import (
+    Col,
+    KeyNumbers,
+    Table,
+    figure_number,
+    number,
+    page_ref,
+    percent,
+    stack_cells,
+    trim_zeros,
+    word,
+)
 from helpers.figures.published import citation_id
 from helpers.figures.sources import Source
 
@@ -115,6 +126,30 @@ def provenance_html(
     table = f"<table class='provenance laocai-table'><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
     # the box is named by the heading it stands under (reports.render)
     return f"<div class='table-wrap stacked' tabindex='0' role='region'>{stack_cells(table, labels)}</div>"
+
+
+def chart_note(figures: pd.DataFrame, lang: str = "en") -> str:
+    """The sentence under the chart of published figures: each point is in the price base its
+    text states, so the bases do not line up; shown by the latest year published in both
+    constant-price bases, when there is one; the converted series is on the series page
+    (:func:`helpers.common.present.page_ref`)."""
+    f = figures[series_rows(figures) & figures["indicator"].astype(str).eq(SERIES_INDICATOR)]
+    f = f[f["period"].eq("FY") & f["status"].isin(OBSERVED) & f["unit"].eq("bn_vnd")] if "period" in f else f.iloc[:0]
+    both = f[f["price_base"].isin(["1994", "2010"])].groupby("year")["price_base"].nunique()
+    both = both[both == 2]
+    series = page_ref("series", lang)
+    if both.empty:
+        return t("figures.chart_note", lang, series=series)
+    year = int(both.index.max())
+    at = f[f["year"] == year].groupby("price_base")["value"].first()
+    return t(
+        "figures.chart_note_both",
+        lang,
+        year=year,
+        old=figure_number(at["1994"], lang),
+        new=figure_number(at["2010"], lang),
+        series=series,
+    )
 
 
 def unused_words(excluded: object, lang: str) -> tuple[str, str | None] | None:

@@ -407,7 +407,7 @@ def trend_table(results: dict[str, ForecastResult], lang: str = "en") -> Table:
         _BoundCol("lo95_pct", "col.lower", "pct", decimals=1, group="95"),
         _BoundCol("hi95_pct", "col.upper", "pct", decimals=1, group="95"),
     ]
-    return Table(pd.DataFrame(rows, columns=[c.key for c in cols]), cols, lang, name="trend")
+    return Table(pd.DataFrame(rows, columns=[c.key for c in cols]), cols, lang, name="trend", stacked=True)
 
 
 def _pct(g_log: float) -> float:
@@ -446,7 +446,7 @@ def residual_diagnostics(results: dict[str, ForecastResult], lang: str = "en") -
         Col("ljung_box_p", "col.ljung_box", "num", decimals=3),
         Col("jarque_bera_p", "col.jarque_bera", "num", decimals=3),
     ]
-    return Table(pd.DataFrame(rows, columns=[c.key for c in cols]), cols, lang, name="residuals")
+    return Table(pd.DataFrame(rows, columns=[c.key for c in cols]), cols, lang, name="residuals", stacked=True)
 
 
 #: Years each backtest fit forecasts ahead (the pages' backtest tables and their note).
@@ -491,7 +491,7 @@ def backtest_table(
         Col("coverage_95", "col.coverage95", "share", decimals=0),
         Col("msis", "col.msis", "num", decimals=1),
     ]
-    return Table(pd.DataFrame(rows, columns=[c.key for c in cols]), cols, lang, name=f"backtest-{name}")
+    return Table(pd.DataFrame(rows, columns=[c.key for c in cols]), cols, lang, name=f"backtest-{name}", stacked=True)
 
 
 def growth_probabilities(outlook: Outlook, last_value: float, lang: str = "en") -> pd.DataFrame:

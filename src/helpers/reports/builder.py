@@ -548,10 +548,11 @@ def mentioned_pages(run: Run, ctx: Context) -> dict[str, str]:
     from .render import page_kind
 
     sources = ctx.source_runs(run)
+    main = {r.base for r in ctx.config.runs if r.canonical}  # the canonical run's other languages too
     found: dict[str, str] = {}
     for r in sorted(
         (r for r in ctx.config.runs if r.lang == run.lang and r.base != run.base),
-        key=lambda r: (r not in sources, not r.canonical),
+        key=lambda r: (r not in sources, r.base not in main),
     ):
         found.setdefault(page_kind(r.notebook_label), f"{r.name}.html")
     found.pop("other", None)

@@ -535,7 +535,7 @@ def holdout_table(series: pd.DataFrame, lang: str = "en", params: SeriesParams |
         Col("inside", "col.inside", "bool"),
     ]
     df = pd.DataFrame(rows, columns=[c.key for c in cols])
-    return Table(df, cols, lang, name="holdout")
+    return Table(df, cols, lang, name="holdout", stacked=True)
 
 
 def nowcast_table(series: pd.DataFrame, lang: str = "en") -> Table:
@@ -567,7 +567,7 @@ def bridge_display(estimate, lang: str = "en") -> Table:
         Col("sd_log", "col.sd_log", "num", decimals=3),
         Col("weight", "col.weight", "share", decimals=0),
     ]
-    return Table(estimate.bridges, cols, lang, name="bridges")
+    return Table(estimate.bridges, cols, lang, name="bridges", stacked=True)
 
 
 def bridge_text(estimate, lang: str, choice: LinkChoice) -> str:
