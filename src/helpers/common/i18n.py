@@ -42,7 +42,7 @@ LABELS: dict[str, dict[str, str]] = {
     "header.commit": {"en": "Source commit", "vi": "Phiên bản mã nguồn"},
     "header.dirty": {
         "en": "the working tree had uncommitted changes",
-        "vi": "thư mục làm việc có thay đổi chưa được commit",
+        "vi": "mã nguồn đang có thay đổi chưa được ghi thành phiên bản",
     },
     "header.clean": {"en": "clean working tree", "vi": "thư mục làm việc sạch"},
     "header.no_git": {"en": "not a git checkout", "vi": "không phải bản sao git"},
@@ -663,3 +663,7 @@ LABELS.update(PAGE_LABELS)
 from helpers.common.labels_outlook import OUTLOOK_LABELS  # noqa: E402
 
 LABELS.update(OUTLOOK_LABELS)
+
+from helpers.common.labels_charts import CHART_LABELS  # noqa: E402
+
+LABELS.update(CHART_LABELS)

@@ -169,7 +169,8 @@ def _growth(full: pd.DataFrame) -> tuple[int, int, float]:
 def summary_markdown(series: pd.DataFrame, params: SeriesParams, lang: str, choice: LinkChoice) -> str:
     """Plain-language summary: the span of the series as the page shows it (nowcasts
     included, their years named as estimates from part-year figures), how many years of each
-    kind, the link factor (where it comes from, see :func:`link_text`), growth over the years
+    kind, the link factor (what it is in plain words, and where it comes from, see
+    :func:`link_text`), growth over the years
     that rest on full-year figures."""
     full, now = _parts(series)
     counts = full["kind"].value_counts()
@@ -187,7 +188,9 @@ def summary_markdown(series: pd.DataFrame, params: SeriesParams, lang: str, choi
         values.update(nowcast_years=year_span(now["year"]), full_last=last)
     parts = [
         t("series.summary_nowcast" if len(now) else "series.summary", lang, **values),
-        link_text(choice, params.method, lang),
+        t("series.link_plain", lang, k=factor_text(choice.k, lang), k1000=number(1000 * choice.k, lang))
+        + " "
+        + link_text(choice, params.method, lang),
         t("summary.growth", lang, first=first, last=last, rate=rate),
         t("series.summary_caveat", lang, level=int(params.level)),
     ]
