@@ -242,7 +242,6 @@ def test_the_trend_page_leads_with_todays_pace_not_the_whole_span_average():
         "Tăng trưởng bình quân năm 2018–2023",
         "Tăng trưởng trước và sau năm 2017",
         "Xu hướng tăng trưởng không đổi 2008–2023",
-        "Các năm",
     ]
     year, before, after = O.break_growth(results["piecewise"])
     assert year == 2017 and before == pytest.approx(25.0, abs=0.5) and after == pytest.approx(5.0, abs=0.5)

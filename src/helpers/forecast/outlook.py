@@ -602,8 +602,8 @@ def trend_key_numbers(
     published level; the recent growth of the published levels (:func:`recent_growth`); the
     growth before and after the break the broken trend found (:func:`break_growth`); then the
     constant-growth trend over the whole span with its 95% interval, which the years since the
-    break no longer follow; last, the years the models see. A card whose model was not fitted
-    is left out; ``series`` as in :func:`key_numbers`."""
+    break no longer follow (the years the models see open the text under the chart). A card
+    whose model was not fitted is left out; ``series`` as in :func:`key_numbers`."""
     first, last = int(y.first_valid_index()), int(y.last_valid_index())
     items = [(t("keys.last", lang, year=last), number(float(y.loc[last]), lang), last_unit(series, last, lang))]
     recent = recent_growth(y)
@@ -641,7 +641,6 @@ def trend_key_numbers(
                 ),
             )
         )
-    items.append((t("keys.span", lang), f"{first}–{last}", t("trend.n_years", lang, n=int(y.notna().sum()))))
     return KeyNumbers(items, lang)
 
 
