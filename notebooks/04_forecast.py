@@ -48,7 +48,9 @@ display(run_header(params.record(), lang=lang))
 done = stage.run_forecast(params)
 series, figures, y, outlook = done.source.series, done.figures, done.y, done.outlook
 backtests = O.backtest_table(y, models, lang=lang)
-display(O.key_numbers(outlook, y, lang, series=series))
+series_params = done.source.series_params()  # the rule that assigns unstated price bases
+future, target_text = P.future_target_probabilities(figures, outlook, extra_targets, lang, params=series_params)
+display(O.key_numbers(outlook, y, lang, series=series, targets=future))
 history = pages.history(series, y, first_year)
 nowcasts = pages.nowcast_years(series)
 show(fan_chart(history, outlook.frame, lang, nowcasts=nowcasts))
@@ -84,18 +86,16 @@ display(Markdown(t("forecast.choice_note", lang)))
 
 # %%
 display(Markdown("## " + t("targets.history_heading", lang)))
-series_params = done.source.series_params()  # the rule that assigns unstated price bases
 plans, text = P.plan_history(figures, lang, params=series_params)
 display(Markdown(text))
 display(plans)
 
 # %%
 display(Markdown("## " + t("targets.future_heading", lang)))
-future, text = P.future_target_probabilities(figures, outlook, extra_targets, lang, params=series_params)
 if len(future):
     show(target_chart(future, lang))
     display(P.targets_display(future, lang))
-display(Markdown(text))
+display(Markdown(target_text))
 display(Markdown("### " + t("targets.growth_heading", lang)))
 display(Markdown(pages.growth_note(y, lang, series)))
 display(O.growth_display(O.growth_probabilities(outlook, float(y.dropna().iloc[-1]), lang), lang))

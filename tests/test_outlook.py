@@ -249,3 +249,24 @@ def test_the_trend_page_leads_with_todays_pace_not_the_whole_span_average():
     noise = np.random.default_rng(3).normal(0, 0.03, 16)
     steady = pd.Series(100 * 1.1 ** np.arange(16.0) * np.exp(noise), index=years)
     assert O.break_growth(fit_forecast(steady, 3, "piecewise")) is None
+
+
+def test_the_forecast_page_puts_the_chance_of_the_nearest_target_among_its_key_numbers():
+    """A planner's first question, the chance of meeting the next published target, stands
+    beside the forecast (with the target and the median it is set against); none without a
+    target in the forecast years."""
+    rng = np.random.default_rng(1)
+    draws = np.exp(np.log([50_000.0, 55_000.0]) + rng.normal(0, 0.1, (4000, 2)))
+    outlook = O.Outlook("combo", O._frame_from_draws(draws, np.array([2025, 2026]), (80, 95)), draws, "fixed")
+    y = pd.Series([40_000.0, 46_100.0], index=[2022, 2023])
+    targets = pd.DataFrame(
+        {
+            "year": [2026, 2025],
+            "target": [70_000.0, 60_000.0],
+            "forecast": [55_000.0, 50_000.0],
+            "probability": [0.01, 0.04],
+        }
+    )
+    cards = O.key_numbers(outlook, y, "vi", targets=targets).items
+    assert cards[-1] == ("Khả năng đạt mục tiêu năm 2025", "4%", "mục tiêu 60.000 tỷ đồng; dự báo trung vị 50.000")
+    assert len(O.key_numbers(outlook, y, "vi", targets=targets.iloc[:0]).items) == len(cards) - 1

@@ -402,6 +402,11 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "from the published levels, to set beside the trend",
         "vi": "tính từ các mức công bố, để so với xu hướng",
     },
+    "keys.target": {"en": "Chance of meeting the {year} target", "vi": "Khả năng đạt mục tiêu năm {year}"},
+    "keys.target_note": {
+        "en": "target {target} billion VND; median forecast {median}",
+        "vi": "mục tiêu {target} tỷ đồng; dự báo trung vị {median}",
+    },
     "keys.break": {"en": "Growth before and after {year}", "vi": "Tăng trưởng trước và sau năm {year}"},
     "keys.break_note": {
         "en": "a year, by the broken trend, which finds its break in {year}",

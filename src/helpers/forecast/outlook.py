@@ -526,11 +526,20 @@ def _interval_keys(frame: pd.DataFrame, level: str) -> tuple[str, str, str]:
     return lo, "hi" + lo[2:], lo[3:]
 
 
-def key_numbers(outlook: Outlook, y: pd.Series, lang: str = "en", series: pd.DataFrame | None = None) -> KeyNumbers:
+def key_numbers(
+    outlook: Outlook,
+    y: pd.Series,
+    lang: str = "en",
+    series: pd.DataFrame | None = None,
+    targets: pd.DataFrame | None = None,
+) -> KeyNumbers:
     """The answer first: last published level, the median forecast of the last year with its
     80% range, and the median growth a year; the same numbers as the forecast table.
     ``series`` (the annual series table) tells whether the last level's price base was
-    assigned (:func:`last_unit`)."""
+    assigned (:func:`last_unit`). ``targets`` (the table of
+    :func:`helpers.forecast.plans.future_target_probabilities`): the chance of meeting the
+    earliest target in the forecast years is a card of its own, the question a planner asks
+    first."""
     f = outlook.frame
     last_year = int(y.last_valid_index())
     last = float(y.loc[last_year])
@@ -548,9 +557,29 @@ def key_numbers(outlook: Outlook, y: pd.Series, lang: str = "en", series: pd.Dat
                 unit,
             ),
             (t("keys.growth", lang), percent(g, lang, 1), f"{last_year}–{int(end['year'])}"),
+            *_target_card(targets, lang),
         ],
         lang,
     )
+
+
+def _target_card(targets: pd.DataFrame | None, lang: str) -> list[tuple[str, str, str]]:
+    """The key-number card of the earliest target in the forecast years, or none."""
+    if targets is None or targets.empty:
+        return []
+    first = targets.sort_values("year", kind="stable").iloc[0]
+    return [
+        (
+            t("keys.target", lang, year=int(first["year"])),
+            percent(100 * float(first["probability"]), lang, 0),
+            t(
+                "keys.target_note",
+                lang,
+                target=number(first["target"], lang, 0),
+                median=number(first["forecast"], lang, 0),
+            ),
+        )
+    ]
 
 
 def summary_markdown(
