@@ -512,3 +512,26 @@ def test_every_real_report_reads_well_on_desktop_and_phone(browser, real_site: S
             context.close()
     assert not problems, "\n".join(problems)
     assert len(list(READER.glob("*.pdf"))) == len(real_site.pages)
+
+
+def test_the_index_on_a_phone_says_each_report_once_in_vietnamese(browser, real_site: Site):  # noqa: F811
+    """On a phone the index gives a report's key numbers once, in Vietnamese, where it has them
+    (the English line repeats the same numbers: it is left to the English page); a report built
+    in English only keeps its English line; a desktop shows both."""
+    assert real_site.proc.returncode == 0, real_site.proc.stderr[-3000:]
+    seen = {}
+    for name, (w, h) in VIEWPORTS.items():
+        context = browser.new_context(viewport={"width": w, "height": h})
+        page = context.new_page()
+        page.goto((real_site.out / "index.html").as_uri(), wait_until="load")
+        seen[name] = page.evaluate(
+            """() => Array.from(document.querySelectorAll('ul.reports li')).map(li => ({
+                vi: li.querySelector('.answer[lang="vi"]') !== null,
+                shown: Array.from(li.querySelectorAll('.answer')).filter(a => a.offsetParent !== null)
+                    .map(a => a.lang)}))"""
+        )
+        context.close()
+    assert any(not row["vi"] for row in seen["phone"])  # the English-only reports are there
+    for row in seen["phone"]:
+        assert row["shown"] == (["vi"] if row["vi"] else ["en"]), row
+    assert all("en" in row["shown"] for row in seen["desktop"])

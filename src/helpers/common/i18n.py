@@ -54,8 +54,10 @@ LABELS: dict[str, dict[str, str]] = {
     # --- index page (helpers.reports) -----------------------------------------------------
     "index.title": {"en": "Reports", "vi": "Báo cáo"},
     "index.intro": {
-        "en": "Industrial production value of Lào Cai province: every report built from reports.yaml.",
-        "vi": "Giá trị sản xuất công nghiệp tỉnh Lào Cai: mọi báo cáo được tạo từ reports.yaml.",
+        "en": "Industrial production value of Lào Cai province: the published figures, one annual series at "
+        "constant 2010 prices, its trend and a forecast, each traced to its sources.",
+        "vi": "Giá trị sản xuất công nghiệp tỉnh Lào Cai: các số liệu được công bố, một chuỗi số liệu hằng năm "
+        "theo giá so sánh 2010, xu hướng và dự báo, mỗi con số đều dẫn về nguồn của nó.",
     },
     "index.report": {"en": "Report", "vi": "Báo cáo"},
     "index.status": {"en": "Status", "vi": "Trạng thái"},
