@@ -78,7 +78,8 @@ def test_identifiers_break_only_after_hyphens_and_underscores():
     assert "<td>12-15</td>" in out  # text outside identifiers unchanged
 
 
-SOURCES = """
+# the figures and the series, as every configuration of these tests begins
+FIGURES_AND_SERIES = """
 langs: [en, vi]
 runs:
   - {name: figures, notebook: notebooks/fx_figures.ipynb, title: {en: Figures, vi: Số liệu}, data: canonical}
@@ -86,7 +87,9 @@ runs:
     notebook: notebooks/fx_series.ipynb
     title: {en: Series, vi: Chuỗi}
     needs: [figures]
-  - name: forecast
+"""
+
+SOURCES = FIGURES_AND_SERIES + """  - name: forecast
     notebook: notebooks/fx_series.ipynb
     title: {en: Forecast, vi: Dự báo}
     needs: [series, figures-en]
@@ -130,15 +133,7 @@ def test_pages_link_the_reports_their_numbers_come_from(tmp_path: Path):
     assert reports_build.page_info(by["forecast-long-en"], ctx)["pages"]["figures"] == "figures-en.html"
 
 
-SCENARIOS = """
-langs: [en, vi]
-runs:
-  - {name: figures, notebook: notebooks/fx_figures.ipynb, title: {en: Figures, vi: Số liệu}, data: canonical}
-  - name: series
-    notebook: notebooks/fx_series.ipynb
-    title: {en: Series, vi: Chuỗi}
-    needs: [figures]
-    data: canonical
+SCENARIOS = FIGURES_AND_SERIES + """    data: canonical
     parameters: {level: 95}
   - name: series-high
     notebook: notebooks/fx_series.ipynb
