@@ -89,7 +89,9 @@ runs:
     needs: [figures]
 """
 
-SOURCES = FIGURES_AND_SERIES + """  - name: forecast
+SOURCES = (
+    FIGURES_AND_SERIES
+    + """  - name: forecast
     notebook: notebooks/fx_series.ipynb
     title: {en: Forecast, vi: Dự báo}
     needs: [series, figures-en]
@@ -100,6 +102,7 @@ SOURCES = FIGURES_AND_SERIES + """  - name: forecast
     langs: [en]
     needs: [series]
 """
+)
 
 
 def test_pages_link_the_reports_their_numbers_come_from(tmp_path: Path):
@@ -133,7 +136,9 @@ def test_pages_link_the_reports_their_numbers_come_from(tmp_path: Path):
     assert reports_build.page_info(by["forecast-long-en"], ctx)["pages"]["figures"] == "figures-en.html"
 
 
-SCENARIOS = FIGURES_AND_SERIES + """    data: canonical
+SCENARIOS = (
+    FIGURES_AND_SERIES
+    + """    data: canonical
     parameters: {level: 95}
   - name: series-high
     notebook: notebooks/fx_series.ipynb
@@ -141,6 +146,7 @@ SCENARIOS = FIGURES_AND_SERIES + """    data: canonical
     needs: [figures]
     parameters: {link_factor: 4.5}
 """
+)
 
 
 def test_a_scenario_page_names_what_differs_from_its_main_report(tmp_path: Path):
