@@ -36,6 +36,7 @@ from helpers.common.plots import notebook_setup, residual_chart, show, show_note
 from helpers.common.present import model_problem
 from helpers.forecast import caps, pages, stage
 from helpers.forecast import outlook as O
+from helpers.forecast import trend as T
 from helpers.reports.provenance import run_header
 
 params = stage.TrendParams.from_globals(globals())
@@ -45,7 +46,7 @@ display(run_header(params.record(), lang=lang))
 # %%
 done = stage.run_trend(params)
 series, y, results, problems = done.source.series, done.y, done.results, done.problems
-display(O.trend_key_numbers(results, y, lang, series=series))
+display(T.trend_key_numbers(results, y, lang, series=series))
 fits = {m: r.fitted for m, r in results.items()}
 show(trend_chart(pages.history(series, y, first_year), fits, lang, {m: r.frame for m, r in results.items()}))
 display(Markdown(pages.trend_intro(y, lang)))
@@ -54,7 +55,7 @@ for p in problems:
 
 # %%
 display(Markdown("## " + t("trend.fitted_heading", lang)))
-display(O.trend_table(results, lang))
+display(T.trend_table(results, lang))
 
 # %%
 display(Markdown("## " + t("trend.continued_heading", lang, end=int(y.last_valid_index()) + horizon)))
@@ -66,7 +67,7 @@ show_notes(*pages.interval_notes(done, capped, lang))
 # %%
 display(Markdown("## " + t("trend.residuals_heading", lang)))
 show(residual_chart({m: r.residuals for m, r in results.items()}, lang))
-display(O.residual_diagnostics(results, lang))
+display(T.residual_diagnostics(results, lang))
 display(Markdown(t("trend.residuals_note", lang)))
 
 # %%

@@ -9,6 +9,7 @@ import pytest
 from helpers.figures.table import read_figures
 from helpers.forecast import outlook as O
 from helpers.forecast import plans as P
+from helpers.forecast import trend as T
 from helpers.series.linking import SeriesParams
 
 
@@ -209,8 +210,8 @@ def test_a_trend_growth_over_the_forecast_says_which_years(series):
     y = O.model_input(series, 2010)
     results, _ = O.fit_models(y, 5, ["damped", "loglinear"])
     first, last = int(results["damped"].frame["year"].iloc[0]), int(results["damped"].frame["year"].iloc[-1])
-    en = O.trend_table(results, "en").frame
-    vi = O.trend_table(results, "vi").frame
+    en = T.trend_table(results, "en").frame
+    vi = T.trend_table(results, "vi").frame
     assert f"yearly growth of the forecast, {first}–{last}" in set(en.iloc[:, 1])
     assert f"tốc độ tăng bình quân năm của dự báo, {first}–{last}" in set(vi.iloc[:, 1])
 
@@ -220,10 +221,10 @@ def test_the_trend_page_sets_the_recent_pace_beside_the_trend():
     there moves the start back to a published one) to the last year, compound; a series that
     does not reach that far gets none."""
     y = pd.Series([100.0, 110.0, np.nan, 130.0, 140.0, 150.0, 160.0, 200.0], index=range(2010, 2018))
-    start, g = O.recent_growth(y)
+    start, g = T.recent_growth(y)
     assert start == 2011 and g == pytest.approx(((200 / 110) ** (1 / 6) - 1) * 100)
-    assert O.recent_growth(y.loc[2013:]) is None
-    keys = dict((a, b) for a, b, _ in O.trend_key_numbers({}, y, "vi").items)
+    assert T.recent_growth(y.loc[2013:]) is None
+    keys = dict((a, b) for a, b, _ in T.trend_key_numbers({}, y, "vi").items)
     assert "Tăng trưởng bình quân năm 2011–2017" not in keys  # only beside a fitted trend
 
 
@@ -236,19 +237,19 @@ def test_the_trend_page_leads_with_todays_pace_not_the_whole_span_average():
     years = range(2008, 2024)
     y = pd.Series([100 * 1.25**i if i <= 9 else 100 * 1.25**9 * 1.05 ** (i - 9) for i in range(16)], index=years)
     results = {m: fit_forecast(y, 3, m) for m in ("loglinear", "piecewise")}
-    labels = [label for label, _, _ in O.trend_key_numbers(results, y, "vi").items]
+    labels = [label for label, _, _ in T.trend_key_numbers(results, y, "vi").items]
     assert labels == [
         "Số liệu cả năm gần nhất (2023)",
         "Tăng trưởng bình quân năm 2018–2023",
         "Tăng trưởng trước và sau năm 2017",
         "Xu hướng tăng trưởng không đổi 2008–2023",
     ]
-    year, before, after = O.break_growth(results["piecewise"])
+    year, before, after = T.break_growth(results["piecewise"])
     assert year == 2017 and before == pytest.approx(25.0, abs=0.5) and after == pytest.approx(5.0, abs=0.5)
     # no break found: no card of its own
     noise = np.random.default_rng(3).normal(0, 0.03, 16)
     steady = pd.Series(100 * 1.1 ** np.arange(16.0) * np.exp(noise), index=years)
-    assert O.break_growth(fit_forecast(steady, 3, "piecewise")) is None
+    assert T.break_growth(fit_forecast(steady, 3, "piecewise")) is None
 
 
 def test_the_forecast_page_puts_the_chance_of_the_nearest_target_among_its_key_numbers():
