@@ -119,6 +119,29 @@ def test_a_chart_comes_in_a_desktop_and_a_phone_rendering_with_its_own_ids(serie
     plt.close(fig)
 
 
+def test_a_legend_keeps_its_title_in_the_phone_rendering():
+    import re
+
+    import pandas as pd
+
+    figures = pd.DataFrame(
+        {
+            "indicator": ["industrial_production_value"] * 2,
+            "unit": ["bn_vnd"] * 2,
+            "period": ["FY"] * 2,
+            "price_base": ["1994", "2010"],
+            "status": ["actual"] * 2,
+            "year": [2015, 2016],
+            "value": [6527.4, 20815.0],
+        }
+    )
+    fig = plots.figures_chart(figures, "vi")
+    wide, narrow = re.findall(r"<svg\b.*?</svg>", plots.figure_svg(fig), flags=re.S)
+    for svg in (wide, narrow):
+        assert re.search(r">\s*Loại giá\s*<", svg), "the legend's title is missing"
+    plt.close(fig)
+
+
 def test_a_log_value_axis_has_a_labelled_value_below_the_lowest_line():
     import pandas as pd
 

@@ -145,6 +145,15 @@ SCENARIOS = (
     title: {en: High, vi: Cao}
     needs: [figures]
     parameters: {link_factor: 4.5}
+  - name: forecast
+    notebook: notebooks/fx_trivial.ipynb
+    title: {en: Forecast, vi: Dự báo}
+    needs: [series]
+    data: canonical
+  - name: forecast-high
+    notebook: notebooks/fx_trivial.ipynb
+    title: {en: Forecast high, vi: Dự báo cao}
+    needs: [series-high]
 """
 )
 
@@ -162,6 +171,9 @@ def test_a_scenario_page_names_what_differs_from_its_main_report(tmp_path: Path)
     # level: 95 in the main run, the notebook's default (95) in the scenario: no difference
     assert [(name, here) for name, here, _ in rows] == [("Hệ số nối (giá 2010 / giá 1994)", "4,5")]
     assert reports_build.page_info(by["series-vi"], ctx)["main"] is None
+    # a scenario that reads another series than its main report says so first
+    _, _, rows = reports_build.page_info(by["forecast-high-vi"], ctx)["main"]
+    assert rows[0] == ("Số liệu lấy từ", "Cao", "Chuỗi")
 
 
 def test_a_mention_of_another_report_links_to_it_where_the_build_has_one():

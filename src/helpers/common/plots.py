@@ -135,8 +135,8 @@ def _own_ids(svg: str, suffix: str) -> str:
 @contextlib.contextmanager
 def _phone_layout(fig):
     """Lay ``fig`` out for a phone for the duration of the block: :data:`PHONE_WIDTH_IN` wide
-    (its height kept), each legend moved under its axes (in two columns when they fit in
-    the width of the axes). Puts the figure back as it was afterwards."""
+    (its height kept), each legend moved under its axes with its title (in two columns when
+    they fit in the width of the axes). Puts the figure back as it was afterwards."""
     size = fig.get_size_inches().copy()
     legends = {ax: ax.get_legend() for ax in fig.axes if ax.get_legend() is not None}
     try:
@@ -145,13 +145,21 @@ def _phone_layout(fig):
         for ax, old in legends.items():
             handles, labels = ax.get_legend_handles_labels()
             fontsize = old.get_texts()[0].get_fontsize() if old.get_texts() else None
+            title = old.get_title().get_text() or None  # a legend's title (figures_chart) goes with it
             for ncol in (2, 1):
                 ax.legend_ = None
                 # the top of the legend just under everything the axes draw (ticks, labels)
                 below = ax.get_tightbbox(renderer)
                 top = ax.transAxes.inverted().transform((0, below.y0))[1] - 0.02
                 new = ax.legend(
-                    handles, labels, loc="upper center", bbox_to_anchor=(0.5, top), ncol=ncol, fontsize=fontsize
+                    handles,
+                    labels,
+                    loc="upper center",
+                    bbox_to_anchor=(0.5, top),
+                    ncol=ncol,
+                    fontsize=fontsize,
+                    title=title,
+                    title_fontsize=old.get_title().get_fontsize() if title else None,
                 )
                 box = new.get_window_extent(renderer)
                 if box.width <= ax.get_window_extent(renderer).width or ncol == 1:

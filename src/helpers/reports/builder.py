@@ -575,7 +575,8 @@ def main_run(run: Run, ctx: Context) -> Run | None:
 
 def param_differences(run: Run, ctx: Context) -> list[tuple[str, str, str]]:
     """The parameters in which ``run`` differs from its main report (:func:`main_run`), each as
-    ``(name, value here, value there)`` in ``run``'s language. A parameter a run leaves to the
+    ``(name, value here, value there)`` in ``run``'s language, after the reports it reads in
+    place of the main report's (:func:`_source_differences`). A parameter a run leaves to the
     notebook has the notebook's default; one without a default is shown as what the stage then
     does. Empty for a main report."""
     import ast
@@ -596,7 +597,26 @@ def param_differences(run: Run, ctx: Context) -> list[tuple[str, str, str]]:
     def value(params: dict, k: str) -> str:
         return param_value(k, params.get(k), run.lang, root=ctx.root, out=ctx.out)
 
-    return [(param_name(k, run.lang), value(mine, k), value(theirs, k)) for k in keys if mine.get(k) != theirs.get(k)]
+    rows = [(param_name(k, run.lang), value(mine, k), value(theirs, k)) for k in keys if mine.get(k) != theirs.get(k)]
+    return _source_differences(run, main, ctx) + rows
+
+
+def _source_differences(run: Run, main: Run, ctx: Context) -> list[tuple[str, str, str]]:
+    """The reports ``run`` reads where its main report reads another of the same kind (a
+    scenario forecast reads the high series, the main one the default series), each as
+    ``("Numbers from", this title, the main report's title)``: the input folders themselves
+    differ for every run and say nothing."""
+    from helpers.common.i18n import t
+
+    from .render import page_kind
+
+    theirs = {page_kind(r.notebook_label): r for r in ctx.source_runs(main)}
+    rows = []
+    for r in ctx.source_runs(run):
+        other = theirs.get(page_kind(r.notebook_label))
+        if other is not None and other.base != r.base:
+            rows.append((t("page.based_on", run.lang), ctx.title(r), ctx.title(other)))
+    return rows
 
 
 def page_info(run: Run, ctx: Context) -> dict:

@@ -188,7 +188,7 @@ def summary_markdown(series: pd.DataFrame, params: SeriesParams, lang: str, choi
         values.update(nowcast_years=year_span(now["year"]), full_last=last)
     parts = [
         t("series.summary_nowcast" if len(now) else "series.summary", lang, **values),
-        t("series.link_plain", lang, k=factor_text(choice.k, lang), k1000=number(1000 * choice.k, lang))
+        t("series.link_plain", lang, k=factor_text(choice.k, lang), k1000=number(1000 * round(choice.k, 2), lang))
         + " "
         + link_text(choice, params.method, lang),
         t("summary.growth", lang, first=first, last=last, rate=rate),
