@@ -483,7 +483,8 @@ LABELS.update(
 LABELS.update(
     {
         "col.what": {"en": "Estimate", "vi": "Ước lượng"},
-        "col.n": {"en": "n", "vi": "n"},
+        "col.n_forecasts": {"en": "Forecasts checked", "vi": "Số dự báo được kiểm"},
+        "col.n_residuals": {"en": "Years with a residual", "vi": "Số năm có phần dư"},
         "col.resid_sd": {"en": "Residual sd (log)", "vi": "Độ lệch chuẩn phần dư (log)"},
         "col.acf1": {"en": "Lag-1 autocorrelation", "vi": "Tự tương quan bậc 1"},
         "col.ljung_box": {"en": "Ljung-Box p-value", "vi": "Giá trị p Ljung-Box"},

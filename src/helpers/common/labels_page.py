@@ -228,19 +228,19 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     },
     "series.loo_consistent": {
         "en": "{covered} of {tested} published figures, each left out in turn with every other figure of its year, "
-        "fall inside the interval the series gives for that year without them ({share}, for a nominal {level}; the expected range is {lo}–{hi} of "
-        "{tested}): consistent with the nominal level. {skipped} could not be tested (first or last year).",
+        "fall inside the interval the series gives for that year without them ({share}, where the intervals are built to hold {level}; the expected range is {lo}–{hi} of "
+        "{tested}): consistent with that level. {skipped} could not be tested (first or last year).",
         "vi": "{covered} trong {tested} số liệu công bố, lần lượt bỏ ra cùng mọi số liệu khác của cùng năm, nằm "
-        "trong khoảng mà chuỗi cho năm đó khi không có chúng ({share}, mức danh nghĩa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): phù hợp "
-        "với mức danh nghĩa. {skipped} số liệu không kiểm tra được (năm đầu hoặc năm cuối).",
+        "trong khoảng mà chuỗi cho năm đó khi không có chúng ({share}, trong khi khoảng được lập để chứa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): phù hợp "
+        "với mức đó. {skipped} số liệu không kiểm tra được (năm đầu hoặc năm cuối).",
     },
     "series.loo_far": {
         "en": "{covered} of {tested} published figures, each left out in turn with every other figure of its year, "
-        "fall inside the interval the series gives for that year without them ({share}, for a nominal {level}; the expected range is {lo}–{hi} of "
-        "{tested}): far from the nominal level. {skipped} could not be tested (first or last year).",
+        "fall inside the interval the series gives for that year without them ({share}, where the intervals are built to hold {level}; the expected range is {lo}–{hi} of "
+        "{tested}): far from that level. {skipped} could not be tested (first or last year).",
         "vi": "{covered} trong {tested} số liệu công bố, lần lượt bỏ ra cùng mọi số liệu khác của cùng năm, nằm "
-        "trong khoảng mà chuỗi cho năm đó khi không có chúng ({share}, mức danh nghĩa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): khác xa "
-        "mức danh nghĩa. {skipped} số liệu không kiểm tra được (năm đầu hoặc năm cuối).",
+        "trong khoảng mà chuỗi cho năm đó khi không có chúng ({share}, trong khi khoảng được lập để chứa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): khác xa "
+        "mức đó. {skipped} số liệu không kiểm tra được (năm đầu hoặc năm cuối).",
     },
     "series.loo_miss_item_above": {
         "en": "{year} ({value}, above {lo}–{hi})",
@@ -280,11 +280,11 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     },
     "series.bridge_rule": {
         "en": "The default link factor {k} (95% range {lo}–{hi}) combines the link factor of national statistics, "
-        "{prior}, with {years} published at both 1994 and 2010 prices, each source weighted by its precision "
-        "(on logs).",
+        "{prior}, with {years} published at both 1994 and 2010 prices, the more precise source counting for "
+        "more.",
         "vi": "Hệ số nối mặc định {k} (khoảng 95%: {lo}–{hi}) kết hợp hệ số nối tính từ thống kê quốc gia, "
-        "{prior}, với {years} được công bố theo cả giá 1994 và giá 2010, mỗi nguồn có trọng số theo độ "
-        "chính xác (trên log).",
+        "{prior}, với {years} được công bố theo cả giá 1994 và giá 2010; nguồn nào chính xác hơn thì có "
+        "trọng số lớn hơn.",
     },
     "series.bridge_scenario": {
         "en": "This page does not use that factor: it is a scenario with the link factor {k}, {which}.",
@@ -627,8 +627,8 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "vi": "thống kê quốc gia ({prior}) kết hợp với {years} được công bố theo cả hai loại giá",
     },
     "assume.source_combined": {
-        "en": "the same combination, each source weighted by its precision",
-        "vi": "cùng phép kết hợp đó, mỗi nguồn có trọng số theo độ chính xác",
+        "en": "the same combination, the more precise source counting for more",
+        "vi": "cùng phép kết hợp đó, nguồn nào chính xác hơn thì có trọng số lớn hơn",
     },
     "assume.source_scenario": {
         "en": "scenario of this report: {which}",

@@ -372,7 +372,7 @@ def backtest_table(
         )
     cols = [
         Col("model", "col.model", "word", group="model"),
-        Col("n", "col.n", "int"),
+        Col("n", "col.n_forecasts", "int"),
         Col("smape", "col.smape", "num", decimals=1),
         Col("mase", "col.mase", "num", decimals=2),
         Col("coverage_80", "col.coverage80", "share", decimals=0),

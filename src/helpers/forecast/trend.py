@@ -118,7 +118,7 @@ def residual_diagnostics(results: dict[str, ForecastResult], lang: str = "en") -
         )
     cols = [
         Col("model", "col.model", "word", group="model"),
-        Col("n", "col.n", "int"),
+        Col("n", "col.n_residuals", "int"),
         Col("sd", "col.resid_sd", "num", decimals=3),
         Col("acf1", "col.acf1", "num", decimals=2),
         Col("ljung_box_p", "col.ljung_box", "num", decimals=3),
