@@ -33,7 +33,7 @@ from IPython.display import Markdown, display
 
 from helpers.common.i18n import t
 from helpers.common.plots import notebook_setup, residual_chart, show, show_notes, trend_chart
-from helpers.common.present import model_problem
+from helpers.common.present import Folded, model_problem
 from helpers.forecast import caps, pages, stage
 from helpers.forecast import outlook as O
 from helpers.forecast import trend as T
@@ -60,7 +60,9 @@ display(T.trend_table(results, lang))
 # %%
 display(Markdown("## " + t("trend.continued_heading", lang, end=int(y.last_valid_index()) + horizon)))
 capped = caps.capped_bounds(results)  # upper bounds held by the tail cap, marked and said
-display(O.models_display(results, lang, capped))
+last = int(y.last_valid_index())
+display(O.models_summary(results, last, float(y.loc[last]), lang, capped))  # one row per model: the last year
+display(Folded(t("models.every_year", lang), O.models_display(results, lang, capped)))
 display(Markdown(t("trend.continued_note", lang, h=horizon, last=int(y.last_valid_index()))))
 show_notes(*pages.interval_notes(done, capped, lang))
 

@@ -34,7 +34,7 @@ from IPython.display import Markdown, display
 
 from helpers.common.i18n import t
 from helpers.common.plots import fan_caption, fan_chart, notebook_setup, show, show_notes, target_chart
-from helpers.common.present import model_problem, word
+from helpers.common.present import Folded, model_problem, word
 from helpers.forecast import caps, pages, stage
 from helpers.forecast import outlook as O
 from helpers.forecast import plans as P
@@ -66,7 +66,9 @@ show_notes(caps.cap_note(capped, done.outlooks, lang, model=models[0]))
 
 # %%
 display(Markdown("## " + t("forecast.models_heading", lang)))
-display(O.models_display(done.outlooks, lang, capped))
+last = int(y.last_valid_index())
+display(O.models_summary(done.outlooks, last, float(y.loc[last]), lang, capped))  # one row per model: the last year
+display(Folded(t("models.every_year", lang), O.models_display(done.outlooks, lang, capped)))
 display(Markdown(t("forecast.models_note", lang, model=word("model", models[0], lang))))
 # the headline's cap was said under its own table above
 show_notes(

@@ -377,6 +377,17 @@ def test_bounds_at_the_tail_cap_are_found_marked_and_said_in_both_languages(long
     assert len(marked) == sum(c.column == "hi_95" for c in capped)
     assert set(marked[col]) == {f"{number(cap, 'en')} {caps.MARK}"}
     assert caps.cap_note([], results, "en") == ""
+    # the one-row-per-model table compares the last year, its capped bound marked as well
+    last = int(y.last_valid_index())
+    summary = O.models_summary(results, last, float(y.loc[last]), "en", capped)
+    rows = summary.frame.set_index("Model")
+    end = int(results["loglinear"].frame["year"].iloc[-1])
+    assert list(rows.index) == ["Constant growth", "Local linear trend"] and summary.stacked
+    assert rows.loc["Constant growth", f"95% range {end}"].endswith(caps.MARK)
+    median = results["loglinear"].frame["forecast"].iloc[-1]
+    assert rows.loc["Constant growth", f"Forecast {end} (median)"] == number(median, "en")
+    growth = ((median / float(y.loc[last])) ** (1 / (end - last)) - 1) * 100
+    assert rows.loc["Constant growth", "Median growth a year (%)"] == number(growth, "en", 1)
 
 
 def test_bounds_below_the_cap_are_not_marked(series):

@@ -407,3 +407,12 @@ def test_a_list_of_values_is_separated_so_that_a_decimal_comma_is_not_read_as_a_
     assert P.join_values(["2.38", "4.29"]) == "2.38, 4.29"
     assert P.join_values(["2,38", "4,29"]) == "2,38; 4,29"
     assert P.join_values(["80%"]) == "80%"
+
+
+def test_a_folded_table_opens_under_its_one_line_summary():
+    from helpers.common.present import Col, Folded, Table
+
+    table = Table(pd.DataFrame({"year": [2024]}), [Col("year", "col.year", "year")], "vi", name="x")
+    out = Folded("Từng năm <chi tiết>", table)._repr_html_()
+    assert out.startswith("<details class='fold'><summary>Từng năm &lt;chi tiết&gt;</summary>")
+    assert table.to_html() in out and out.endswith("</details>")

@@ -54,6 +54,7 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "vi": "Giá trị tính bằng tỷ đồng theo giá so sánh 2010; mô hình được ước lượng trên logarit.",
     },
     # --- trends continued over the horizon -------------------------------------------------------
+    "models.every_year": {"en": "Every model, year by year", "vi": "Từng mô hình, theo từng năm"},
     "trend.continued_heading": {
         "en": "The trends continued to {end}",
         "vi": "Các đường xu hướng kéo dài đến năm {end}",

@@ -262,6 +262,15 @@ class Col:
 
 
 @dataclass(frozen=True)
+class NamedCol(Col):
+    """A column whose header is a text already written in the page's language (a header with
+    a year or a level in it, "80% range 2028"), not a label key."""
+
+    def header(self, lang: str) -> str:
+        return self.label
+
+
+@dataclass(frozen=True)
 class BoundCol(Col):
     """An interval bound: its header names the side and the level ("Lower bound 95%"); the
     level is ``group``."""
@@ -382,3 +391,18 @@ class KeyNumbers:
 
     def __repr__(self) -> str:
         return "\n".join(f"{a}: {b} {c}".rstrip() for a, b, c in self.items)
+
+
+class Folded:
+    """A table (or anything with ``_repr_html_``) folded under a one-line summary the reader
+    opens (``<details>``): the year-by-year detail under a table that compares at a glance."""
+
+    def __init__(self, summary: str, content: Any) -> None:
+        self.summary = summary
+        self.content = content
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<details class='fold'><summary>{html.escape(self.summary)}</summary>"
+            f"{self.content._repr_html_()}</details>"
+        )

@@ -34,7 +34,7 @@ import pandas as pd
 from helpers.common import paths
 from helpers.common.errors import UsageError
 from helpers.common.i18n import t
-from helpers.common.present import BoundCol, Col, KeyNumbers, Table, growth_rate, number, percent
+from helpers.common.present import BoundCol, Col, KeyNumbers, NamedCol, Table, growth_rate, number, percent
 from helpers.models import MODELS, ForecastResult, ModelError, ModelProblem, fit_forecast
 from helpers.series import build as S
 from helpers.series import linking
@@ -314,6 +314,47 @@ def models_display(results: Mapping[str, ForecastResult | Outlook], lang: str = 
     return Table(
         df, [Col("model", "col.model", "word", group="model"), *_forecast_cols(df.columns)], lang, name="models"
     )
+
+
+def models_summary(
+    results: Mapping[str, ForecastResult | Outlook],
+    last_year: int,
+    last_value: float,
+    lang: str = "en",
+    capped: Sequence = (),
+) -> Table:
+    """Every model in one row, as a reader compares them: its forecast of the last year (the
+    median and each level's range, an upper bound held by the tail cap marked as in
+    :func:`models_display`) and its median growth a year from the last published level
+    (``last_year``, ``last_value``). Cards on a phone; the pages fold the year-by-year table
+    under it."""
+    from helpers.forecast.caps import MARK
+
+    held = {(c.model, c.year, c.column) for c in capped}
+    frames = {name: r.frame for name, r in results.items()}
+    end = next(iter(frames.values())).iloc[-1]
+    year = int(end["year"])
+    levels = [c[3:] for c in end.index if c.startswith("lo_")]
+    rows = []
+    for name, f in frames.items():
+        last = f.iloc[-1]
+        row = {"model": name, "median": float(last["forecast"])}
+        for lv in levels:
+            mark = f" {MARK}" if (name, year, f"hi_{lv}") in held else ""
+            row[f"range_{lv}"] = (float(last[f"lo_{lv}"]), float(last[f"hi_{lv}"]), mark)
+        row["growth"] = growth_rate(last_value, row["median"], year - last_year)
+        rows.append(row)
+
+    def span(v, lang: str) -> str:
+        return f"{number(v[0], lang, 0)}–{number(v[1], lang, 0)}{v[2]}"
+
+    cols = [
+        Col("model", "col.model", "word", group="model"),
+        NamedCol("median", t("keys.forecast", lang, year=year), "int"),
+        *[NamedCol(f"range_{lv}", t("keys.range", lang, level=lv, year=year), "num", fmt=span) for lv in levels],
+        NamedCol("growth", t("keys.growth", lang) + " (%)", "pct", decimals=1),
+    ]
+    return Table(pd.DataFrame(rows, columns=[c.key for c in cols]), cols, lang, name="models-summary", stacked=True)
 
 
 def _forecast_cols(columns) -> list[Col]:
