@@ -60,8 +60,7 @@ display(T.trend_table(results, lang))
 # %%
 display(Markdown("## " + t("trend.continued_heading", lang, end=int(y.last_valid_index()) + horizon)))
 capped = caps.capped_bounds(results)  # upper bounds held by the tail cap, marked and said
-last = int(y.last_valid_index())
-display(O.models_summary(results, last, float(y.loc[last]), lang, capped))  # one row per model: the last year
+display(O.models_summary(results, y, lang, capped))  # one row per model: the last year
 display(Folded(t("models.every_year", lang), O.models_display(results, lang, capped)))
 display(Markdown(t("trend.continued_note", lang, h=horizon, last=int(y.last_valid_index()))))
 show_notes(*pages.interval_notes(done, capped, lang))

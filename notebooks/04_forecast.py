@@ -66,8 +66,7 @@ show_notes(caps.cap_note(capped, done.outlooks, lang, model=models[0]))
 
 # %%
 display(Markdown("## " + t("forecast.models_heading", lang)))
-last = int(y.last_valid_index())
-display(O.models_summary(done.outlooks, last, float(y.loc[last]), lang, capped))  # one row per model: the last year
+display(O.models_summary(done.outlooks, y, lang, capped))  # one row per model: the last year
 display(Folded(t("models.every_year", lang), O.models_display(done.outlooks, lang, capped)))
 display(Markdown(t("forecast.models_note", lang, model=word("model", models[0], lang))))
 # the headline's cap was said under its own table above

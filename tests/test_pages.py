@@ -379,7 +379,7 @@ def test_bounds_at_the_tail_cap_are_found_marked_and_said_in_both_languages(long
     assert caps.cap_note([], results, "en") == ""
     # the one-row-per-model table compares the last year, its capped bound marked as well
     last = int(y.last_valid_index())
-    summary = O.models_summary(results, last, float(y.loc[last]), "en", capped)
+    summary = O.models_summary(results, y, "en", capped)
     rows = summary.frame.set_index("Model")
     end = int(results["loglinear"].frame["year"].iloc[-1])
     assert list(rows.index) == ["Constant growth", "Local linear trend"] and summary.stacked

@@ -342,7 +342,6 @@ LABELS.update(
         "col.rule": {"en": "Rule", "vi": "Quy tắc"},
         "col.evidence": {"en": "Evidence", "vi": "Căn cứ"},
         "col.published_1994": {"en": "Published (1994 prices)", "vi": "Công bố (giá 1994)"},
-        "col.converted_2010": {"en": "Converted (2010 prices)", "vi": "Quy đổi (giá 2010)"},
         "col.inside": {"en": "Inside the interval", "vi": "Nằm trong khoảng"},
         "status_word.actual": {"en": "actual", "vi": "thực hiện"},
         "status_word.estimate": {"en": "estimate", "vi": "ước tính"},

@@ -317,19 +317,17 @@ def models_display(results: Mapping[str, ForecastResult | Outlook], lang: str = 
 
 
 def models_summary(
-    results: Mapping[str, ForecastResult | Outlook],
-    last_year: int,
-    last_value: float,
-    lang: str = "en",
-    capped: Sequence = (),
+    results: Mapping[str, ForecastResult | Outlook], y: pd.Series, lang: str = "en", capped: Sequence = ()
 ) -> Table:
     """Every model in one row, as a reader compares them: its forecast of the last year (the
     median and each level's range, an upper bound held by the tail cap marked as in
-    :func:`models_display`) and its median growth a year from the last published level
-    (``last_year``, ``last_value``). Cards on a phone; the pages fold the year-by-year table
+    :func:`models_display`) and its median growth a year from the last published level of
+    ``y``, as in :func:`key_numbers`. Cards on a phone; the pages fold the year-by-year table
     under it."""
     from helpers.forecast.caps import MARK
 
+    last_year = int(y.last_valid_index())
+    last_value = float(y.loc[last_year])
     held = {(c.model, c.year, c.column) for c in capped}
     frames = {name: r.frame for name, r in results.items()}
     end = next(iter(frames.values())).iloc[-1]
@@ -346,7 +344,7 @@ def models_summary(
         rows.append(row)
 
     def span(v, lang: str) -> str:
-        return f"{number(v[0], lang, 0)}–{number(v[1], lang, 0)}{v[2]}"
+        return _range_text(v[0], v[1], lang) + v[2]
 
     cols = [
         Col("model", "col.model", "word", group="model"),
@@ -482,7 +480,7 @@ def key_numbers(
             (t("keys.forecast", lang, year=int(end["year"])), number(end["forecast"], lang, 0), unit),
             (
                 t("keys.range", lang, level=level, year=int(end["year"])),
-                f"{number(end[lo], lang, 0)}–{number(end[hi], lang, 0)}",
+                _range_text(end[lo], end[hi], lang),
                 unit,
             ),
             (t("keys.growth", lang), percent(g, lang, 1), f"{last_year}–{int(end['year'])}"),
@@ -490,6 +488,11 @@ def key_numbers(
         ],
         lang,
     )
+
+
+def _range_text(lower: float, upper: float, lang: str) -> str:
+    """An interval as the key numbers and the models' table write it: "46.186–89.201"."""
+    return f"{number(lower, lang, 0)}–{number(upper, lang, 0)}"
 
 
 def _target_card(targets: pd.DataFrame | None, lang: str) -> list[tuple[str, str, str]]:

@@ -573,8 +573,8 @@ def main_run(run: Run, ctx: Context) -> Run | None:
     return next((r for r in mains if r.lang == run.lang), mains[0] if mains else None)
 
 
-def param_differences(run: Run, ctx: Context) -> list[tuple[str, str, str]]:
-    """The parameters in which ``run`` differs from its main report (:func:`main_run`), each as
+def param_differences(run: Run, main: Run | None, ctx: Context) -> list[tuple[str, str, str]]:
+    """The parameters in which ``run`` differs from its main report ``main`` (:func:`main_run`), each as
     ``(name, value here, value there)`` in ``run``'s language, after the reports it reads in
     place of the main report's (:func:`_source_differences`). A parameter a run leaves to the
     notebook has the notebook's default; one without a default is shown as what the stage then
@@ -584,7 +584,6 @@ def param_differences(run: Run, ctx: Context) -> list[tuple[str, str, str]]:
     from .params import inspect_parameters
     from .paramtext import param_name, param_value
 
-    main = main_run(run, ctx)
     if main is None:
         return []
     defaults = {}
@@ -629,7 +628,7 @@ def page_info(run: Run, ctx: Context) -> dict:
 
     twin = next((r for r in ctx.config.runs if r.base == run.base and r.lang != run.lang), None)
     main = main_run(run, ctx)
-    differs = param_differences(run, ctx)
+    differs = param_differences(run, main, ctx)
     return {
         "pages": mentioned_pages(run, ctx),
         "main": (f"{main.name}.html", ctx.title(main), differs) if main is not None and differs else None,

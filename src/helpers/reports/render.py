@@ -132,8 +132,9 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
     ``twin`` (href of the other-language report) and ``twin_lang``, ``downloads`` (a list of
     ``(file name, bytes)``), ``sources`` (``(href, title)`` of the reports whose data the run
     read, linked under the title), ``main`` (a scenario's main report: ``(href, title,
-    [(parameter, value here, value there)])``, said under the title), ``pages`` (the page of each kind of report in this language,
-    for the mentions of other reports in the text: :func:`resolve_page_refs`). The page then goes through :func:`reader_markup`.
+    [(parameter, value here, value there)])``, said under the title), ``pages`` (the page of
+    each kind of report in this language, for the mentions of other reports in the text:
+    :func:`resolve_page_refs`). The page then goes through :func:`reader_markup`.
     """
     from helpers.common.i18n import LABELS, t
 

@@ -496,51 +496,6 @@ def assumptions_display(params: SeriesParams, lang: str, choice: LinkChoice) -> 
     return Table(df, cols, lang, name="assumptions", stacked=True)
 
 
-def holdout_table(series: pd.DataFrame, lang: str = "en", params: SeriesParams | None = None) -> Table:
-    """Published figures for gap years that are not inputs of the series (references.yaml,
-    ``holdout`` numbers at 1994 prices), converted with the link factor of the series
-    (``params``; the default of references.yaml without them) and set against the series'
-    interval for that year."""
-    refs = linking.load_references()
-    k = (params or SeriesParams()).link_params().link_factor
-    rows = []
-    for ref in refs.get("references", []):
-        numbers = ref.get("numbers") or {}
-        for key, value in numbers.items():
-            if not key.startswith("lao_cai_") or not key.endswith("_estimate"):
-                continue
-            year = int(key.split("_")[2])
-            row = series[series["year"] == year]
-            if row.empty:
-                continue
-            r = row.iloc[0]
-            converted = float(value) * k
-            rows.append(
-                {
-                    "ref": ref["id"],
-                    "year": year,
-                    "published_1994": float(value),
-                    "converted_2010": round(converted),
-                    "value": round(float(r["value"])),
-                    "lo": round(float(r["lo"])),
-                    "hi": round(float(r["hi"])),
-                    "inside": bool(r["lo"] <= converted <= r["hi"]),
-                }
-            )
-    cols = [
-        Col("ref", "col.source", "code"),
-        Col("year", "col.year", "year"),
-        Col("published_1994", "col.published_1994", "num", decimals=1),
-        Col("converted_2010", "col.converted_2010", "int"),
-        Col("value", "col.value_bn", "int"),
-        Col("lo", "col.lower", "int"),
-        Col("hi", "col.upper", "int"),
-        Col("inside", "col.inside", "bool"),
-    ]
-    df = pd.DataFrame(rows, columns=[c.key for c in cols])
-    return Table(df, cols, lang, name="holdout", stacked=True)
-
-
 def nowcast_table(series: pd.DataFrame, lang: str = "en") -> Table:
     """The years estimated from part-year figures (nowcasts), whole billions, with a note in
     the report's language."""
