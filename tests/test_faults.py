@@ -451,6 +451,36 @@ def test_interrupted_build_records_what_finished(tmp_path: Path, monkeypatch):
     execute.allow_kernels()
 
 
+def test_ctrl_c_while_a_finished_run_is_recorded_keeps_its_record(tmp_path: Path, monkeypatch):
+    """Ctrl-C the instant the quick run's outcome is being recorded: the record is still
+    written whole, and then the build stops."""
+    root = make_site_root(tmp_path)
+    out = root / "site"
+    record = reports_build._record
+
+    def record_with_ctrl_c(run, ctx, key, o, commit, dirty):
+        if o.status == "ok":
+            os.kill(os.getpid(), signal.SIGINT)  # lands before the record is written
+        record(run, ctx, key, o, commit, dirty)
+
+    def quick_then_wait(job) -> Outcome:
+        if job.name.startswith("quick"):
+            job.html_path.write_text("<p>ok</p>", encoding="utf-8")
+            return Outcome(job.name, "ok", 0.1, "t0", "t1")
+        assert execute._STOPPING.wait(30), "the build did not stop its runs"
+        return Outcome(job.name, "interrupted")
+
+    monkeypatch.setattr(reports_build, "execute_job", quick_then_wait)
+    monkeypatch.setattr(reports_build, "_record", record_with_ctrl_c)
+    with pytest.raises(Interrupted) as err:
+        reports_build.build(root=root, out_dir=out, jobs=2, progress=False)
+    assert str(err.value).startswith("stopped slow-en (their last good reports are kept)")
+    assert "1 finished run(s) recorded" in str(err.value)
+    assert json.loads((out / ".cache" / "quick-en.json").read_text(encoding="utf-8"))["last_good"]["status"] == "ok"
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    execute.allow_kernels()
+
+
 def fake_canonical_job(job) -> Outcome:
     """Stand-in for execute_job: ``slow`` writes its table into the canonical folder, then
     Ctrl-C comes before it finishes."""

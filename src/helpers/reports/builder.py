@@ -309,20 +309,22 @@ def _build(
                 # Start the ready runs that most other runs wait for first, as workers free up.
                 ready.sort(key=lambda r: (-priority[r.name], r.order))
                 while ready and len(futures) < jobs:
-                    run = ready.pop(0)
                     assert pool is not None
-                    if run.canonical:
-                        saved[run.name] = CanonicalSnapshot.take(ctx.data_dir(run), run.outputs)
-                    futures[pool.submit(execute_job, job_for(run))] = run
+                    with _ctrl_c_held():  # a run started is a run tracked
+                        run = ready.pop(0)
+                        if run.canonical:
+                            saved[run.name] = CanonicalSnapshot.take(ctx.data_dir(run), run.outputs)
+                        futures[pool.submit(execute_job, job_for(run))] = run
                 if not futures:
                     if pending and not ready:
                         names = ", ".join(r.name for r in pending)
                         raise ReportsError(f"runs {names} wait for runs that are not being built")
                     continue
                 done, _ = wait(list(futures), return_when=FIRST_COMPLETED)
-                for fut in done:
-                    run = futures.pop(fut)
-                    finish(run, _result(fut, run))
+                with _ctrl_c_held():  # a run that finished is recorded whole, even on Ctrl-C
+                    for fut in done:
+                        run = futures.pop(fut)
+                        finish(run, _result(fut, run))
         except KeyboardInterrupt:
             interrupted = True
             stopped = _stop(futures, finish, cluster)
@@ -375,6 +377,28 @@ class CanonicalSnapshot:
                 write_bytes_atomic(path, content)
 
 
+@contextlib.contextmanager
+def _ctrl_c_held():
+    """Hold a Ctrl-C that comes inside the block until the block is done, then deliver it.
+
+    The build's bookkeeping of one run (taking its snapshot and starting it, or recording its
+    outcome and its ``.cache`` record) must not be cut in half: a Ctrl-C between the end of
+    a run and its record would lose a report that was written. Python delivers signals to
+    the main thread only; elsewhere (a build started from a thread) the block runs as is.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught and callable(previous):
+        previous(signal.SIGINT, None)  # the default handler raises KeyboardInterrupt
+
+
 def _result(fut: Future, run: Run) -> Outcome:
     """The outcome of a finished future; a builder bug fails the run, not the build."""
     try:
@@ -413,6 +437,8 @@ def _stop(futures: dict[Future, Run], finish, cluster: ClusterRuns | None = None
                 stopped.append(run.name)  # a worker that did not answer in time
                 continue
             if fut.cancelled():
+                if cluster is not None:  # cancelled by the cluster (a lost worker), not as not started
+                    stopped.append(run.name)
                 continue
             o = _result(fut, run) if fut.done() else Outcome(run.name, "interrupted")
             if o.status == "interrupted":
