@@ -513,6 +513,29 @@ def test_a_canonical_run_stopped_by_ctrl_c_puts_its_tables_back(tmp_path: Path, 
     execute.allow_kernels()
 
 
+def test_a_failed_scenario_run_puts_its_tables_back(tmp_path: Path, monkeypatch):
+    """A scenario's tables (in its own data folder) stay those of its last good build when a
+    run writes them and then fails: they agree with its last good page and with the runs
+    that read them."""
+    config = TWO_RUNS.replace("parameters: {hold_seconds: 120}", "outputs: [slow.csv]")
+    root = make_site_root(tmp_path, config)
+    out = root / "site"
+    data = out / "runs" / "slow-en" / "data"
+    data.mkdir(parents=True)
+    (data / "slow.csv").write_text("last good\n", encoding="utf-8")
+
+    def half_then_fail(job) -> Outcome:
+        (job.data_dir / "slow.csv").write_text("half-new\n", encoding="utf-8")
+        (job.data_dir / "slow.params.json").write_text("{}", encoding="utf-8")
+        return Outcome(job.name, "failed", error={"cell": 3, "ename": "ValueError", "evalue": "bad"})
+
+    monkeypatch.setattr(reports_build, "execute_job", half_then_fail)
+    result = reports_build.build(root=root, out_dir=out, jobs=1, progress=False, only=["slow"])
+    assert [o.status for o in result.outcomes] == ["failed"]
+    assert (data / "slow.csv").read_text(encoding="utf-8") == "last good\n"
+    assert not (data / "slow.params.json").exists()
+
+
 def test_clean_leftovers_of_a_killed_build(tmp_path: Path):
     run_dir = tmp_path / "runs" / "slow-en"
     run_dir.mkdir(parents=True)

@@ -90,3 +90,28 @@ def test_command_prints_each_link_factor_to_the_precision_it_was_used_at(capsys)
     table = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype={"link_factor": str})
     factors = table["link_factor"].dropna()
     assert len(factors) and factors.str.fullmatch(r"\d+\.\d{4}").all()
+
+
+def test_a_method_that_joins_the_bases_at_one_year_leaves_that_year_untested():
+    """ratio, interpolation and mixed need a year known at both price bases: the check skips
+    the figures without which there is none, and says so, instead of stopping the report."""
+    from helpers.series.robustness import coverage_text
+
+    rows = obs(
+        ("o@1", 2011, 50.0, "1994", "reported", "actual", ""),
+        ("o@2", 2012, 55.0, "1994", "reported", "actual", ""),
+        ("o@3", 2013, 60.0, "1994", "reported", "actual", ""),
+        ("o@4", 2014, 66.0, "1994", "reported", "actual", ""),
+        *SMOOTH.replace({"a@1": "a@0"}).assign(year=SMOOTH["year"] - 2).itertuples(index=False),
+    )
+    for method in ("ratio", "interpolation", "mixed"):
+        t = L.check_intervals(rows, SeriesParams(method=method, link_factor=2.0), link_from_data=False)
+        assert t.attrs["join_years"] == [2014, 2014]  # both figures of the only year known at both
+        assert 2014 not in set(t["year"]) and len(t) > 0
+        c = L.coverage(t)
+        assert c.join_years == (2014, 2014) and c.skipped == len(t.attrs["skipped"]) - 2
+        assert "2 not testable (2014): without them no year is known at both price bases" in c.line()
+        assert "Thêm 2 số liệu không kiểm tra được (năm 2014)" in coverage_text(c, "vi")
+    # the link-factor method needs no such year: every inner figure is tested
+    t = L.check_intervals(rows, SeriesParams(link_factor=2.0), link_from_data=False)
+    assert t.attrs["join_years"] == [] and 2014 in set(t["year"])

@@ -1,7 +1,7 @@
 """Labels of the trend and forecast pages written from the data: gap years, the years a
 scenario uses, nowcasts and their sources, steps of trend models, price bases of plans and
-targets, and the chart legends that tell these years apart (merged into
-:data:`helpers.common.i18n.LABELS`).
+targets, the chart legends that tell these years apart, and why a model could not be fitted
+(merged into :data:`helpers.common.i18n.LABELS`).
 
 Kept apart from :mod:`helpers.common.i18n` to keep each module short; the same rules hold:
 both languages, the same placeholders.
@@ -11,6 +11,41 @@ from __future__ import annotations
 
 OUTLOOK_LABELS: dict[str, dict[str, str]] = {
     "word.and": {"en": " and ", "vi": " và "},
+    # --- why a model could not be fitted (helpers.common.present.model_problem) -----------------
+    "problem.a_model": {"en": "a model (name not given)", "vi": "(không rõ tên)"},
+    "problem.too_short": {
+        "en": "{model}: too few years for this model ({n} observed, at least {need} needed)",
+        "vi": "{model}: chuỗi quá ngắn cho mô hình này ({n} năm có số liệu, cần ít nhất {need} năm)",
+    },
+    "problem.no_data": {
+        "en": "{model}: the series has no observed value",
+        "vi": "{model}: chuỗi không có giá trị quan sát nào",
+    },
+    "problem.non_positive": {
+        "en": "{model}: the model works on logarithms and needs every value above zero (not so in {years})",
+        "vi": "{model}: mô hình tính trên logarit nên cần mọi giá trị lớn hơn 0 (không thỏa ở năm {years})",
+    },
+    "problem.bad_values": {
+        "en": "{model}: the series has unusable values (repeated years, values that are not numbers, or "
+        "infinite values)",
+        "vi": "{model}: chuỗi có giá trị không dùng được (năm lặp lại, giá trị không phải số hoặc giá trị vô hạn)",
+    },
+    "problem.non_finite": {
+        "en": "{model}: the fit gave forecasts that are not finite numbers",
+        "vi": "{model}: kết quả ước lượng cho ra dự báo không phải số hữu hạn",
+    },
+    "problem.fit_failed": {
+        "en": "{model}: the numerical fit failed",
+        "vi": "{model}: phép ước lượng bằng tính toán số không thành công",
+    },
+    "problem.other": {
+        "en": "{model}: the fit stopped with an error",
+        "vi": "{model}: quá trình ước lượng dừng lại vì lỗi",
+    },
+    "method_word.link_factor": {"en": "link factor", "vi": "hệ số nối"},
+    "method_word.ratio": {"en": "ratio", "vi": "tỷ số"},
+    "method_word.interpolation": {"en": "interpolation", "vi": "nội suy"},
+    "method_word.mixed": {"en": "mixed splice", "vi": "nối kết hợp"},
     # --- what the backtest columns measure (trend and forecast pages) ----------------------------
     "backtest.metrics_note": {
         "en": "How to read the columns: each model is refitted on the years up to an earlier year and "

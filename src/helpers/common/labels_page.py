@@ -242,6 +242,12 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "trong khoảng mà chuỗi cho năm đó khi không có chúng ({share}, trong khi khoảng được lập để chứa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): khác xa "
         "mức đó. {skipped} số liệu không kiểm tra được (năm đầu hoặc năm cuối).",
     },
+    "series.loo_join": {
+        "en": "{n} more could not be tested ({years}): without their figures no year is known at both price "
+        "bases, which the linking method needs to join them.",
+        "vi": "Thêm {n} số liệu không kiểm tra được (năm {years}): khi bỏ chúng ra thì không còn năm nào có số "
+        "liệu theo cả hai loại giá, mà phương pháp nối cần một năm như vậy để nối hai loại giá.",
+    },
     "series.loo_miss_item_above": {
         "en": "{year} ({value}, above {lo}–{hi})",
         "vi": "năm {year} ({value}, cao hơn khoảng {lo}–{hi})",
@@ -525,41 +531,6 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "vi": "Phương pháp Theta tối ưu động",
     },
     "model.sf_arima": {"en": "Automatic ARIMA (statsforecast)", "vi": "ARIMA tự động"},
-    # --- why a model could not be fitted (helpers.common.present.model_problem) -----------------
-    "problem.a_model": {"en": "a model (name not given)", "vi": "(không rõ tên)"},
-    "problem.too_short": {
-        "en": "{model}: too few years for this model ({n} observed, at least {need} needed)",
-        "vi": "{model}: chuỗi quá ngắn cho mô hình này ({n} năm có số liệu, cần ít nhất {need} năm)",
-    },
-    "problem.no_data": {
-        "en": "{model}: the series has no observed value",
-        "vi": "{model}: chuỗi không có giá trị quan sát nào",
-    },
-    "problem.non_positive": {
-        "en": "{model}: the model works on logarithms and needs every value above zero (not so in {years})",
-        "vi": "{model}: mô hình tính trên logarit nên cần mọi giá trị lớn hơn 0 (không thỏa ở năm {years})",
-    },
-    "problem.bad_values": {
-        "en": "{model}: the series has unusable values (repeated years, values that are not numbers, or "
-        "infinite values)",
-        "vi": "{model}: chuỗi có giá trị không dùng được (năm lặp lại, giá trị không phải số hoặc giá trị vô hạn)",
-    },
-    "problem.non_finite": {
-        "en": "{model}: the fit gave forecasts that are not finite numbers",
-        "vi": "{model}: kết quả ước lượng cho ra dự báo không phải số hữu hạn",
-    },
-    "problem.fit_failed": {
-        "en": "{model}: the numerical fit failed",
-        "vi": "{model}: phép ước lượng bằng tính toán số không thành công",
-    },
-    "problem.other": {
-        "en": "{model}: the fit stopped with an error",
-        "vi": "{model}: quá trình ước lượng dừng lại vì lỗi",
-    },
-    "method_word.link_factor": {"en": "link factor", "vi": "hệ số nối"},
-    "method_word.ratio": {"en": "ratio", "vi": "tỷ số"},
-    "method_word.interpolation": {"en": "interpolation", "vi": "nội suy"},
-    "method_word.mixed": {"en": "mixed splice", "vi": "nối kết hợp"},
     # --- sentences written from structured columns ---------------------------------------------
     "derive.implied": {
         "en": "{value} / (1 + {growth}%) = level of {year} implied by the {parent_year} figure",

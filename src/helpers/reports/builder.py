@@ -227,12 +227,12 @@ def _build(
         else:
             print(line, file=stream)
 
-    saved: dict[str, CanonicalSnapshot] = {}  # the canonical files of each run in progress, as before it
+    saved: dict[str, OutputSnapshot] = {}  # the data files of each run in progress, as before it
 
     def finish(run: Run, o: Outcome) -> None:
         snapshot = saved.pop(run.name, None)
         if snapshot is not None and o.status in ("failed", "interrupted"):
-            snapshot.restore()  # a failed canonical run leaves data/processed as it found it
+            snapshot.restore()  # a failed run leaves its data folder as it found it
         outcomes[run.name] = o
         _record(run, ctx, keys.get(run.name), o, commit, dirty)
         if o.status != "cached":
@@ -312,8 +312,7 @@ def _build(
                     assert pool is not None
                     with _ctrl_c_held():  # a run started is a run tracked
                         run = ready.pop(0)
-                        if run.canonical:
-                            saved[run.name] = CanonicalSnapshot.take(ctx.data_dir(run), run.outputs)
+                        saved[run.name] = OutputSnapshot.take(ctx.data_dir(run), run.outputs)
                         futures[pool.submit(execute_job, job_for(run))] = run
                 if not futures:
                     if pending and not ready:
@@ -328,7 +327,7 @@ def _build(
         except KeyboardInterrupt:
             interrupted = True
             stopped = _stop(futures, finish, cluster)
-            for name in stopped:  # a stopped canonical run leaves data/processed as it found it
+            for name in stopped:  # a stopped run leaves its data folder as it found it
                 if name in saved:
                     saved.pop(name).restore()
     index = write_index(ctx)
@@ -347,18 +346,20 @@ def _build(
 
 
 @dataclass
-class CanonicalSnapshot:
-    """The files a canonical run may rewrite in ``data/processed``, as they were before it ran:
-    its declared outputs and the parameter records written beside them (``<stage>.params.json``,
-    named after an output: figures.csv -> figures, forecasts.csv -> forecast). After a failed or
-    stopped run they are put back (and files it created removed), so that the canonical tables
-    stay those of the last good build and agree with each other."""
+class OutputSnapshot:
+    """The files a run may rewrite in its data folder (``data/processed`` for a canonical run,
+    ``runs/<run>/data`` for a scenario), as they were before it ran: its declared outputs and
+    the parameter records written beside them (``<stage>.params.json``, named after an output:
+    figures.csv -> figures, forecasts.csv -> forecast). After a failed or stopped run they are
+    put back (and files it created removed), so that the tables stay those of the run's last
+    good build: they agree with each other, with its last good page and with the runs that
+    read them."""
 
     folder: Path
     files: dict[str, bytes | None]
 
     @classmethod
-    def take(cls, folder: Path, outputs: Sequence[str]) -> CanonicalSnapshot:
+    def take(cls, folder: Path, outputs: Sequence[str]) -> OutputSnapshot:
         names = set(outputs)
         for out in outputs:
             stem = Path(out).stem

@@ -16,6 +16,9 @@ link factor's law is added to it on logs in quadrature: the test is then one of 
 factor. A
 figure whose year falls outside the rebuilt series (the first or last year, once the figure
 and the levels it implies are gone) cannot be tested: it is listed in ``attrs['skipped']``.
+Nor can a figure without which no year is known at both price bases, when the linking method
+needs one (``ratio``, ``interpolation``, ``mixed``): it is listed there too, and its year in
+``attrs['join_years']``.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ import pandas as pd
 from scipy.stats import norm
 
 from helpers.series import basefix, bridge, build
-from helpers.series.linking import NEW_BASE, OLD_BASE, SeriesParams
+from helpers.series.linking import NEW_BASE, OLD_BASE, ParameterError, SeriesParams
 
 LOO_COLUMNS = ["figure_id", "year", "published_2010", "link_factor", "estimate", "lo", "hi", "covered"]
 
@@ -41,6 +44,9 @@ class Coverage:
     tested: int
     level: float
     skipped: int
+    #: the year of each figure left untested because without it no year is known at both price
+    #: bases, which the linking method needs; counted apart from ``skipped`` (first or last year)
+    join_years: tuple[int, ...] = ()
 
     @property
     def share(self) -> float:
@@ -56,14 +62,21 @@ class Coverage:
     def line(self) -> str:
         """One line: covered / tested, share, nominal level and whether they agree."""
         if not self.tested:
-            return f"coverage: no figure could be tested ({self.skipped} skipped)"
+            return f"coverage: no figure could be tested ({self.skipped} skipped{self.join_line()})"
         lo, hi = self.binomial_range()
         verdict = "consistent with" if lo <= self.covered <= hi else "far from"
         return (
             f"coverage: {self.covered} of {self.tested} left-out figures inside their interval "
             f"({self.share:.0%}) at nominal {self.level:g}%; {verdict} nominal (95% binomial range "
-            f"{lo}-{hi} of {self.tested}); {self.skipped} not testable (first or last year)"
+            f"{lo}-{hi} of {self.tested}); {self.skipped} not testable (first or last year)" + self.join_line()
         )
+
+    def join_line(self) -> str:
+        """The figures left untested because the linking method needs them to join the bases, or nothing."""
+        if not self.join_years:
+            return ""
+        years = ", ".join(str(y) for y in sorted(set(self.join_years)))
+        return f"; {len(self.join_years)} not testable ({years}): without them no year is known at both price bases"
 
 
 def published_annual(obs: pd.DataFrame) -> pd.DataFrame:
@@ -110,7 +123,7 @@ def check_intervals(
     )
     base_of = dict(zip(bases["figure_id"].astype(str), bases["assigned_base"]))
     parents = obs.get("derived_from", pd.Series("", index=obs.index)).fillna("").astype(str)
-    rows, skipped = [], []
+    rows, skipped, no_join = [], [], []
     for r in published_annual(obs).itertuples():
         fid = str(r.figure_id)
         drop = (obs["figure_id"].astype(str) == fid) | (parents == fid)
@@ -121,9 +134,17 @@ def check_intervals(
         if rest.empty:
             skipped.append((fid, "no figure left"))
             continue
-        rp = bridge.data_params(rest, p)[0] if link_from_data else p
-        s = build.build_series(rest, rp, plans=plans).set_index("year")
         year = int(r.year)
+        try:
+            rp = bridge.data_params(rest, p)[0] if link_from_data else p
+            s = build.build_series(rest, rp, plans=plans).set_index("year")
+        except ParameterError as exc:
+            if exc.parameter != "overlap_year":
+                raise
+            # the method needs a year known at both price bases, and none is left without this one
+            skipped.append((fid, f"without {year} no year is known at both price bases ({p.method!r} needs one)"))
+            no_join.append(year)
+            continue
         if year not in s.index:
             skipped.append((fid, f"{year} outside the rebuilt series {s.index.min()}-{s.index.max()}"))
             continue
@@ -155,6 +176,7 @@ def check_intervals(
         )
     out = pd.DataFrame(rows, columns=LOO_COLUMNS).sort_values(["year", "figure_id"]).reset_index(drop=True)
     out.attrs["skipped"] = skipped
+    out.attrs["join_years"] = no_join  # one entry per figure
     out.attrs["level"] = p.level
     return out
 
@@ -165,7 +187,8 @@ def coverage(table: pd.DataFrame) -> Coverage:
         covered=int(table["covered"].sum()),
         tested=len(table),
         level=float(table.attrs.get("level", 95.0)),
-        skipped=len(table.attrs.get("skipped", [])),
+        skipped=len(table.attrs.get("skipped", [])) - len(table.attrs.get("join_years", [])),
+        join_years=tuple(table.attrs.get("join_years", [])),
     )
 
 
