@@ -1074,3 +1074,19 @@ def test_kernels_run_the_code_of_the_checkout_being_built(tmp_path: Path, monkey
     env = build_variables(tmp_path)
     assert env["PYTHONPATH"].split(os.pathsep) == [str((tmp_path / "src").resolve()), "/elsewhere"]
     assert "PYTHONPATH" not in build_variables(tmp_path / "no-code-here")
+
+
+def test_a_bad_scenario_parameter_is_named_once_not_again_in_the_titles_that_quote_it(tmp_path: Path):
+    # series-high's link factor misspelt: one problem per language, at series-high; the
+    # forecasts that read it and quote {link_factor} in their titles add nothing
+    root = project_paths.ROOT
+    text = (root / "reports.yaml").read_text(encoding="utf-8").replace("link_factor: high", "link_factor: hihg")
+    config = tmp_path / "reports.yaml"
+    config.write_text(text, encoding="utf-8")
+    (tmp_path / "notebooks").symlink_to(root / "notebooks")
+    ctx = reports.prepare(reports.load_config(config), root, tmp_path / "out")
+    with pytest.raises(reports.RunParameterError) as err:
+        reports.check_all_parameters(ctx.config.runs, ctx)
+    lines = str(err.value).splitlines()[1:]
+    assert len(lines) == 2 and all(line.strip().startswith("run 'series-high-") for line in lines), lines
+    assert "placeholder" not in str(err.value)

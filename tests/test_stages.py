@@ -117,6 +117,20 @@ def test_bad_series_parameters_are_refused_by_the_one_definition():
         series_stage.SeriesStageParams.parse("cell", gap_method="spline")
 
 
+def test_link_factor_default_means_the_default_series_and_prior_the_references_value():
+    """``--link-factor default`` builds the series a run without the option builds (the prior
+    combined with the bridge years); the prior's own value is asked for by name ``prior``."""
+    from helpers.series.linking import link_factor_reference
+
+    given = series_stage.SeriesStageParams.parse("cell", link_factor="default")
+    assert given.link_factor is None and given.record() == series_stage.SeriesStageParams().record()
+    prior = series_stage.SeriesStageParams.parse("cell", link_factor="prior")
+    assert prior.resolved_link_factor() == link_factor_reference()[0]
+    built = {name: series_stage.build(series_stage.SeriesStageParams(link_factor=name)) for name in (None, "default")}
+    assert built[None].series["value"].tolist() == built["default"].series["value"].tolist()
+    assert built[None].series_params.link_factor != prior.resolved_link_factor()  # the bridge years count
+
+
 def test_committed_parameter_records_match_the_canonical_build(tmp_path):
     """data/processed/*.params.json say how the committed tables were made (canonical build)."""
     from helpers.common import paths

@@ -277,8 +277,9 @@ def series_command(
     link_factor: str | None = typer.Option(
         None,
         "--link-factor",
-        help="Value at 2010 prices / value at 1994 prices, used as given: a number, or 'default', 'low', "
-        "'high' of references.yaml (default: references.yaml combined with the years published in both bases).",
+        help="Value at 2010 prices / value at 1994 prices: a number or 'prior', 'low', 'high' of references.yaml, "
+        "used as given; or 'default', the same as leaving it out: references.yaml combined with the years "
+        "published in both bases.",
     ),
     level: float = typer.Option(95.0, "--level", help="Interval level in percent, strictly between 0 and 100."),
     weight: float = typer.Option(0.5, "--weight", help="Weight of the mixed splice, in [0, 1]."),

@@ -335,7 +335,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "the high end of the plausible range of national statistics ({prior_low} to {prior_high})",
         "vi": "đầu cao của khoảng hợp lý tính từ thống kê quốc gia ({prior_low} đến {prior_high})",
     },
-    "link_which.default": {
+    "link_which.central": {
         "en": "the central value of national statistics, {prior} (plausible range {prior_low} to {prior_high})",
         "vi": "giá trị trung tâm tính từ thống kê quốc gia, {prior} (khoảng hợp lý {prior_low} đến {prior_high})",
     },

@@ -238,6 +238,16 @@ def _title_values(run: Run, ctx: Context, seen: tuple = ()) -> dict[str, Any]:
     return values
 
 
+def _reads(run: Run, ctx: Context, seen: tuple = ()) -> set[str]:
+    """The names of the runs whose outputs ``run`` reads (``{output_of: NAME}``), and theirs."""
+    names: set[str] = set()
+    for value in run.parameters.values():
+        up = ctx.config.by_name.get(value["output_of"]) if _is_reference(value) else None
+        if up is not None and up.name not in seen:
+            names |= {up.name} | _reads(up, ctx, (*seen, run.name))
+    return names
+
+
 def _fill_title(run: Run, ctx: Context) -> list[str]:
     """Fill the run's title placeholders (:func:`_title_values`); a problem if one is not given."""
     title = run.display_title
@@ -261,8 +271,9 @@ def check_all_parameters(runs: Iterable[Run], ctx: Context) -> None:
         if not found:
             found = _check_with_model(run, ctx)
         problems += found
+    bad = {run.name for run in runs if any(p.startswith(f"run {run.name!r}") for p in problems)}
     for run in runs:  # after every run's values are known: a title may quote those of the runs it reads
-        if not any(p.startswith(f"run {run.name!r}") for p in problems):
+        if not (_reads(run, ctx) | {run.name}) & bad:  # a problem upstream is named once, there
             problems += _fill_title(run, ctx)
     if problems:
         raise RunParameterError(

@@ -36,8 +36,9 @@ class LinkChoice:
     both price bases).
 
     ``origin`` is ``data`` (the default: the prior combined with the bridge years),
-    ``prior`` (no bridge year: the prior as it is), ``low``/``high``/``default`` (a scenario
-    named after a value of references.yaml) or ``given`` (a scenario with a number)."""
+    ``prior`` (no bridge year: the prior as it is), ``low``/``high``/``central`` (a scenario
+    with a value of references.yaml: ``link_factor`` low, high or prior) or ``given`` (a
+    scenario with a number)."""
 
     k: float
     range: tuple[float, float]
@@ -71,7 +72,7 @@ def link_choice(chosen, params: SeriesParams, default_estimate) -> LinkChoice:
     if chosen is None:
         origin = "data" if from_data else "prior"
     elif isinstance(chosen, str):
-        origin = chosen
+        origin = "central" if chosen == "prior" else chosen  # "prior" alone means no bridge year
     else:
         origin = "given"
     return LinkChoice(
@@ -98,7 +99,7 @@ def factor_text(v: float, lang: str) -> str:
 def _which(choice: LinkChoice, lang: str) -> str:
     """What a scenario's factor is, in words (the end of the national range it takes, ...)."""
     lo, hi = choice.prior_range
-    key = f"link_which.{choice.origin}" if choice.origin in ("low", "high", "default") else "link_which.given"
+    key = f"link_which.{choice.origin}" if choice.origin in ("low", "high", "central") else "link_which.given"
     return t(
         key,
         lang,

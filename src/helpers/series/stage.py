@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 import pandas as pd
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
 
 from helpers.common import paths
 from helpers.common.errors import InputError
@@ -26,35 +26,43 @@ from helpers.series.build import build_series, split_observations
 from helpers.series.linking import SeriesParams, link_factor_reference
 from helpers.series.nowcast import add_nowcast
 
-#: Link factors that may be given by name: the default and the ends of the plausible range
-#: of data/raw/references.yaml, which stays the only place their values are written.
-NAMED_LINK_FACTORS = ("default", "low", "high")
+#: Link factors that may be given by name: the prior's central value (``default`` in
+#: data/raw/references.yaml, which stays the only place their values are written) and the ends
+#: of its plausible range. The name ``default`` means what leaving the factor out means: the
+#: prior combined with the years published in both bases (:mod:`helpers.series.bridge`).
+NAMED_LINK_FACTORS = ("prior", "low", "high")
 
 
 def named_link_factor(name: str) -> float:
-    """The link factor called ``name`` (default, low or high) in references.yaml."""
-    default, (low, high) = link_factor_reference()
-    return {"default": default, "low": low, "high": high}[name]
+    """The link factor called ``name`` (prior, low or high) in references.yaml."""
+    prior, (low, high) = link_factor_reference()
+    return {"prior": prior, "low": low, "high": high}[name]
 
 
 class SeriesStageParams(StageParams):
     """Parameters of the series stage.
 
-    ``link_factor`` is a number, ``None`` (the default of references.yaml) or the name of a
-    value of references.yaml (``default``, ``low``, ``high``). Every value is checked by
+    ``link_factor`` is a number, the name of a value of references.yaml (``prior``, ``low``,
+    ``high``), or ``None``, also written ``default``: the prior combined with the years
+    published in both bases. Every value is checked by
     :class:`~helpers.series.linking.SeriesParams`, the one definition of the accepted ranges.
     """
 
     stage: ClassVar[str] = "series"
 
     method: str = "link_factor"
-    #: None: the default of references.yaml combined with the years published in both bases
-    #: (:mod:`helpers.series.bridge`); a number or a name is used as given (a scenario).
-    link_factor: float | Literal["default", "low", "high"] | None = None
+    #: None (or "default"): the prior of references.yaml combined with the years published in
+    #: both bases (:mod:`helpers.series.bridge`); a number or a name is used as given (a scenario).
+    link_factor: float | Literal["prior", "low", "high"] | None = None
     level: float = 95.0
     gap_method: str = "loglinear"
     weight: float = 0.5
     overlap_year: int | None = None
+
+    @field_validator("link_factor", mode="before")
+    @classmethod
+    def _default_is_none(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and value == "default" else value
 
     @model_validator(mode="after")
     def _check(self) -> SeriesStageParams:
