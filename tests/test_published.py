@@ -123,3 +123,49 @@ def test_cited_rows_fill_columns_they_do_not_describe():
     from helpers.figures.extract.regions import load_project
 
     assert (row["region"], row["scope"], row["other"]) == (load_project().province, "total", "")
+
+
+def test_a_cited_part_of_industry_or_another_province_says_so_and_stays_out_of_the_series(tmp_path):
+    """A sub-sector's figure is entered with the indicator of the whole and its scope; a
+    neighbour's with its region: both are labelled as such and neither feeds the series."""
+    part = dict(ENTRY, id="site-2021-manufacturing", year=2020, value=26380, growth_pct=None, compared_to=None)
+    part.update(scope="subsector:manufacturing")
+    other = dict(ENTRY, id="site-2021-yenbai", year=2020, value=9000, growth_pct=None, compared_to=None)
+    other.update(region="tỉnh Yên Bái")
+    res = F.build_figures(_raw_copy(tmp_path, [part, other]))
+    f = res.figures.set_index("figure_id")
+    assert (f.loc["site-2021-manufacturing", "region"], f.loc["site-2021-manufacturing", "scope"]) == (
+        "Lào Cai",
+        "subsector:manufacturing",
+    )
+    assert (f.loc["site-2021-yenbai", "region"], f.loc["site-2021-yenbai", "scope"]) == ("Yên Bái", "total")
+    obs, _ = S.split_observations(res.figures)
+    assert not {"site-2021-manufacturing", "site-2021-yenbai"} & set(obs["figure_id"])
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("scope", "manufacturing", "scope: 'manufacturing' is not a scope; give one of total, subsector:"),
+        ("region", "Atlantis", "region: 'Atlantis' is not a province the project knows"),
+        ("citation", "early 2014", None),
+    ],
+)
+def test_a_bad_scope_region_or_date_is_named_in_words(tmp_path, field, value, message):
+    bad = dict(ENTRY, citation=dict(ENTRY["citation"]))
+    if field == "citation":
+        bad["citation"]["date"] = value
+        message = "citation.date: 'early 2014' is not a date; give YYYY, YYYY-MM or YYYY-MM-DD"
+    else:
+        bad[field] = value
+    with pytest.raises(PublishedError) as err:
+        F.build_figures(_raw_copy(tmp_path, [bad]))
+    assert message in str(err.value) and "Value error" not in str(err.value), str(err.value)
+
+
+def test_every_scope_has_words_in_both_languages():
+    from helpers.common.i18n import LABELS
+    from helpers.figures.extract.regions import SCOPES, UNKNOWN
+
+    for scope in (*SCOPES, UNKNOWN):
+        assert {"en", "vi"} <= set(LABELS[f"scope_word.{scope}"]), scope

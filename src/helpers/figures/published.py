@@ -38,11 +38,13 @@ SOURCE = "published"
 CITED_DEFAULTS: dict[str, str] = {}
 
 
-def _cited_region_scope(indicator: str) -> dict[str, str]:
+def _cited_region_scope(fig: CitedFigure) -> dict[str, str]:
+    """The region and scope of a cited figure: as its entry gives them, else the project's
+    province and its total (the handicraft scope for a handicraft indicator)."""
     from helpers.figures.extract.regions import load_project
 
-    scope = "handicraft" if indicator.startswith("handicraft") else "total"
-    return {"region": load_project().province, "scope": scope}
+    scope = fig.scope or ("handicraft" if fig.indicator.startswith("handicraft") else "total")
+    return {"region": fig.region or load_project().province, "scope": scope}
 
 
 EXCLUDED_NOTE = "use: false in published.yaml"
@@ -82,7 +84,7 @@ class Citation(BaseModel):
     publisher: str = Field(min_length=1)
     title: str = Field(min_length=1)
     url: str | None = None
-    date: str | None = Field(default=None, pattern=_DATE)
+    date: str | None = None
     location: str = Field(min_length=1)
     #: The location in Vietnamese, for Vietnamese pages (required in the project's file by a test).
     location_vi: str | None = Field(default=None, min_length=1)
@@ -93,7 +95,11 @@ class Citation(BaseModel):
     @field_validator("date", mode="before")
     @classmethod
     def _date_text(cls, v):
-        return None if v is None else str(v)
+        if v is None:
+            return None
+        if not re.match(_DATE, str(v)):
+            raise ValueError(f"{v!r} is not a date; give YYYY, YYYY-MM or YYYY-MM-DD, or null when it is not known")
+        return str(v)
 
     @property
     def title_is_description(self) -> bool:
@@ -137,6 +143,29 @@ class CitedFigure(BaseModel):
     use: bool
     unused_reason: Literal[UNUSED_REASONS] | None = None  # type: ignore[valid-type]
     unused_by: str | None = Field(default=None, pattern=r"^\S+$")
+    region: str | None = None
+    scope: str | None = None
+
+    @field_validator("region")
+    @classmethod
+    def _known_region(cls, v):
+        from helpers.figures.extract.regions import COUNTRY, gazetteer
+
+        if v is None or v == COUNTRY:
+            return v
+        unit = gazetteer().province(v)
+        if unit is None:
+            raise ValueError(f"{v!r} is not a province the project knows; write a province's name or {COUNTRY!r}")
+        return unit.official
+
+    @field_validator("scope")
+    @classmethod
+    def _known_scope(cls, v):
+        from helpers.figures.extract.regions import SCOPES
+
+        if v is not None and v not in SCOPES:
+            raise ValueError(f"{v!r} is not a scope; give one of {', '.join(SCOPES)}")
+        return v
 
     @model_validator(mode="after")
     def _reason_of_unused(self):
@@ -197,7 +226,8 @@ def load_published(path: str | Path | None = None) -> list[CitedFigure]:
         except ValidationError as exc:
             err = exc.errors()[0]
             field = ".".join(str(p) for p in err["loc"]) or "entry"
-            raise PublishedError(f"{where}: {field}: {err['msg']}") from None
+            message = str(err["msg"]).removeprefix("Value error, ")
+            raise PublishedError(f"{where}: {field}: {message}") from None
         if fig.id in seen:
             raise PublishedError(f"{where}: id '{fig.id}' is already used by entry {seen[fig.id]}; ids must be unique")
         seen[fig.id] = i
@@ -216,7 +246,7 @@ def cited_rows(figures: list[CitedFigure], columns: list[str]) -> pd.DataFrame:
     rows = []
     for f in figures:
         row = {c: CITED_DEFAULTS.get(c, "") for c in columns}
-        row.update({k: v for k, v in _cited_region_scope(f.indicator).items() if k in columns})
+        row.update({k: v for k, v in _cited_region_scope(f).items() if k in columns})
         row.update(
             figure_id=f.id,
             source=SOURCE,

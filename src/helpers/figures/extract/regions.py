@@ -345,6 +345,8 @@ _SCOPE_RULES: list[tuple[str, str]] = [
         r"|\benterprises?\b|\bfirms?\b|industrial\s+(?:parks?|zones?|clusters?)",
     ),
 ]
+#: The scopes a figure may have (the module's docstring): what a cited figure may be given.
+SCOPES: tuple[str, ...] = ("total", *(k for k, _ in _SCOPE_RULES if k != UNKNOWN), "handicraft")
 SCOPE_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(_SCOPE_RULES)), re.I)
 
 # an aside inside the subject ("Lai Châu, với thế mạnh thủy điện, đạt ..."): its words name
