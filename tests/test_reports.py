@@ -1090,3 +1090,15 @@ def test_a_bad_scenario_parameter_is_named_once_not_again_in_the_titles_that_quo
     lines = str(err.value).splitlines()[1:]
     assert len(lines) == 2 and all(line.strip().startswith("run 'series-high-") for line in lines), lines
     assert "placeholder" not in str(err.value)
+
+
+def test_list_shows_the_runs_only_selects_and_refuses_a_name_that_matches_none(root: Path):
+    write_config(root, SIMPLE)
+    listed = run_cli(root, "--list", "--only", "figures")
+    assert listed.returncode == 0, listed.stderr
+    assert [line.split()[0] for line in listed.stdout.splitlines()] == ["figures-en", "figures-vi"]
+    with_needs = run_cli(root, "--list", "--only", "series-low-vi")
+    assert [line.split()[0] for line in with_needs.stdout.splitlines()] == ["figures-vi", "series-low-vi"]
+    assert "to build" in with_needs.stdout
+    typo = run_cli(root, "--list", "--only", "serie-low")
+    assert typo.returncode == 2 and "--only 'serie-low' matches no run" in typo.stderr and typo.stdout == ""

@@ -18,6 +18,7 @@ import typer
 
 app = typer.Typer(
     add_completion=False,
+    rich_markup_mode="markdown",  # a docstring's lines are joined into paragraphs, as written
     no_args_is_help=True,
     help="Lào Cai industrial production value: extract figures, build the series, forecast, report.",
 )
@@ -386,10 +387,16 @@ def reports_command(
     ),
     jobs: int = typer.Option(2, "--jobs", "-j", min=1, help="Runs executed at the same time, each in its own kernel."),
     force: bool = typer.Option(False, "--force", help="Rebuild the selected runs even if they are up to date."),
-    config: Path | None = typer.Option(None, "--config", help="Report runs (default: reports.yaml at the root)."),
+    config: Path | None = typer.Option(
+        None,
+        "--config",
+        help="Report runs (default: reports.yaml at the root); the notebook paths it gives are read from its folder.",
+    ),
     out: Path | None = typer.Option(None, "--out", help="Output folder (default: reports/)."),
     list_runs: bool = typer.Option(
-        False, "--list", help="Print every run and whether it is up to date; build nothing."
+        False,
+        "--list",
+        help="Print every run (with --only: those it selects) and whether it is up to date; build nothing.",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or per-run lines (the summary stays)."),
     scheduler: str | None = typer.Option(

@@ -503,16 +503,24 @@ def list_runs(
     root: str | os.PathLike | None = None,
     out_dir: str | os.PathLike | None = None,
     stream: TextIO | None = None,
+    only: Iterable[str] | None = None,
 ) -> int:
-    """Print every run with its notebook, parameters and whether it is up to date."""
+    """Print every run (those ``only`` selects and the runs they need, as a build would) with
+    its notebook, parameters and whether it is up to date; a pattern that matches no run
+    raises :class:`ConfigError` as in a build."""
     stream = stream or sys.stdout
     root = Path(root or paths.ROOT).resolve()
     config = load_config(config_path or root / "reports.yaml")
     out = Path(out_dir or root / "reports").resolve()
+    shown = {r.name for r in select_runs(config, only)}
     ctx = prepare(config, root, out, selected=[])
     check_all_parameters(ctx.available(config.runs), ctx)
     keys: dict[str, str] = {}
     for run in topo_order(config.runs):
+        if run.name not in shown:
+            if all(n in keys for n in run.needs) and str(run.notebook) not in ctx.missing:
+                keys[run.name] = run_key(run, ctx, keys)  # a selected run's key needs those of its needs
+            continue
         if str(run.notebook) in ctx.missing:
             print(f"{run.name:<28} {'no notebook':<10} {run.notebook_label}", file=stream)
             continue
@@ -545,7 +553,7 @@ def main(
     (nothing ran), 1 when an output folder cannot be written, 130 when interrupted.
     """
     if list_only:
-        return list_runs(config, out_dir=out)
+        return list_runs(config, out_dir=out, only=only)
     result = build(config, out, only=only, jobs=jobs, force=force, progress=progress, scheduler=scheduler)
     built, cached = result.count("ok"), result.count("cached")
     failed = [o for o in result.outcomes if o.status == "failed"]
