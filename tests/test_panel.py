@@ -58,6 +58,23 @@ def test_cli_with_progress_says_it_is_writing_before_the_last_line(tmp_path):
     assert lines[-2] == f"laocai forecast: writing 4 rows to {out}" and "wrote 4 rows" in lines[-1]
 
 
+def test_cli_names_empty_values_and_forecasts_the_last_years_given_without_one(tmp_path):
+    """An empty value is a missing year, said on stderr like a non-numeric one; when the last
+    years given have none (an empty field, or none at all), the forecast starts right after
+    the last year that has one."""
+    gap = "".join(line if ",2012," not in line else "gap,2012,\n" for line in good_rows("gap").splitlines(True))
+    src = write(tmp_path, "unique_id,year,value\n" + gap + good_rows("tail") + "tail,2020,\ntail,2021\n")
+    out = tmp_path / "out.csv"
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out)])
+    assert r.exit_code == 0, r.output
+    err = stderr_of(r)
+    assert "series 'gap': no value in year(s) [2012]; treated as missing years" in err
+    assert "series 'tail': no value for the last year(s) given [2020, 2021]; forecast from 2019" in err
+    df = pd.read_csv(out)
+    assert df.loc[df.unique_id == "tail", "year"].tolist() == [2020, 2021]
+    assert df.loc[df.unique_id == "gap", "year"].tolist() == [2020, 2021]
+
+
 def test_cli_method_option(tmp_path):
     src = write(tmp_path, "unique_id,year,value\n" + good_rows("a"))
     out = tmp_path / "out.csv"

@@ -11,7 +11,9 @@ How a run goes
 
    - a year that is not an integer, or a duplicated year: the series is skipped (which row
      is right cannot be known);
-   - a non-numeric value: that year is treated as missing (the models handle missing years);
+   - a non-numeric value or an empty one: that year is treated as missing (the models handle
+     missing years); when the last years given have no value, the series ends at the last
+     year that has one, and the forecast starts right after it;
    - fewer observed years than the method needs: ``naive`` (random walk of the log values)
      is used instead, marked ``naive (fallback)`` in the ``method`` column; a single observed
      year cannot be forecast and is skipped;
@@ -193,11 +195,13 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
     dup[order] = dup_s
     num = d["_num"].to_numpy(dtype=float)
     raw = d["value"].to_numpy(dtype=object)
-    nonnum = np.isnan(num) & pd.notna(d["value"]).to_numpy()
+    blank = pd.isna(d["value"]).to_numpy()
+    nonnum = np.isnan(num) & ~blank
     inf = np.isinf(num)
     n_groups = len(uniques)
     flag = lambda m: np.bincount(codes[m], minlength=n_groups) > 0  # noqa: E731
     g_bad, g_dup, g_nonnum, g_inf = flag(bad_year), flag(dup & ~bad_year), flag(nonnum), flag(inf)
+    g_blank = flag(blank)
     # a year JUMP_WARN times the one before it, or that fraction of it: often a change of units
     v_s = num[order]
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -232,6 +236,20 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
         if np.isnan(v).all():
             problems.append(Problem(uid, "no numeric values", "skipped"))
             continue
+        last = int(np.flatnonzero(~np.isnan(v))[-1])
+        if g_blank[g]:
+            inner = years[: last + 1][blank[rows][: last + 1]].tolist()
+            if inner:
+                problems.append(Problem(uid, f"no value in year(s) {inner[:5]}", "treated as missing years"))
+        if last < v.size - 1:  # the last years given have no value: forecast them, from the last that has one
+            problems.append(
+                Problem(
+                    uid,
+                    f"no value for the last year(s) given {years[last + 1 :].tolist()[:5]}",
+                    f"forecast from {int(years[last])}, the last year with a value",
+                )
+            )
+            years, v = years[: last + 1], v[: last + 1]
         if g_jump[g]:
             problems.append(_jump_problem(uid, years, v))
         series[uid] = (years, v)
