@@ -133,9 +133,12 @@ def test_cli_horizon_must_be_positive_and_nothing_is_written(tmp_path):
 @pytest.mark.parametrize(
     "text, code, match",
     [
-        (None, 2, "no such file"),
-        ("unique_id,yr,value\na,1,2\n", 2, "missing column"),
+        (None, 1, "no such file"),
+        ("unique_id,yr,value\na,1,2\n", 1, "missing column"),
         ("unique_id,year,value\na,2010,1\nb,2011,x\n", 1, "no series"),
+        ("", 1, "the file is empty; give a CSV with a header unique_id, year, value"),
+        ("unique_id,year,value\n", 1, "no rows under the header"),
+        ("unique_id,year,value\na,2010,1\na,2011,2,3\n", 1, "line 3 has 4 fields where the header has 3"),
     ],
 )
 def test_cli_unusable_input(tmp_path, text, code, match):
@@ -145,6 +148,12 @@ def test_cli_unusable_input(tmp_path, text, code, match):
     assert r.exit_code == code
     assert match in stderr_of(r)
     assert not out.exists()
+
+
+def test_cli_a_decimal_option_it_does_not_know_is_a_bad_parameter(tmp_path):
+    src = write(tmp_path, "unique_id,year,value\n" + good_rows("a"))
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(tmp_path / "o.csv"), "--decimal", ";"])
+    assert r.exit_code == 2 and "--decimal must be one of" in stderr_of(r)
 
 
 def test_cli_unknown_method(tmp_path):
@@ -240,7 +249,7 @@ def test_vietnamese_thousands_are_refused_with_a_hint_then_read_with_decimal_com
     src = write(tmp_path, "unique_id;year;value\n" + rows_fmt("a", LEVELS_1000, sep=";", fmt=vn))
     out = tmp_path / "out.csv"
     r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out)])
-    assert r.exit_code == 2
+    assert r.exit_code == 1
     err = stderr_of(r)
     assert "ambiguous" in err and "--decimal ," in err and "'1.250'" in err
     assert not out.exists()
@@ -254,7 +263,7 @@ def test_decimal_commas_are_refused_in_auto_and_read_with_the_option(tmp_path):
     src = write(tmp_path, "unique_id;year;value\n" + rows_fmt("a", vals, sep=";"))
     out = tmp_path / "out.csv"
     r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out)])
-    assert r.exit_code == 2 and "decimal comma" in stderr_of(r) and "--decimal ," in stderr_of(r)
+    assert r.exit_code == 1 and "decimal comma" in stderr_of(r) and "--decimal ," in stderr_of(r)
     r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out), "--decimal", ","])
     assert r.exit_code == 0, stderr_of(r)
     assert 2500 < pd.read_csv(out)["forecast"].iloc[0] < 4000
@@ -263,7 +272,7 @@ def test_decimal_commas_are_refused_in_auto_and_read_with_the_option(tmp_path):
 def test_mixed_conventions_are_refused(tmp_path):
     src = write(tmp_path, "unique_id;year;value\na;2000;12,5\na;2001;13.25\na;2002;14\na;2003;15\n")
     r = invoke(["--input", str(src), "--horizon", "2", "--output", str(tmp_path / "o.csv")])
-    assert r.exit_code == 2 and "mixes" in stderr_of(r)
+    assert r.exit_code == 1 and "mixes" in stderr_of(r)
 
 
 def test_quoted_thousands_with_commas_are_read(tmp_path):

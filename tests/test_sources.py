@@ -159,6 +159,15 @@ def test_add_source_command_prints_the_figures_found(tmp_path, monkeypatch, caps
     assert again.value.code == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "already registered as 'baolaocai-2025'" in err[0]
+    # an option it does not accept is a bad parameter (2), as those the command line checks
+    other = tmp_path / "other.txt"
+    other.write_text(NEW_DOC.replace("51.300", "51.400"), encoding="utf-8")
+    for option, value, said in (("--date", "early 2014", "give YYYY"), ("--language", "fr", "accepted values")):
+        args = {"--title": "T", "--publisher": "P", "--date": "2025", option: value}
+        with pytest.raises(SystemExit) as bad:
+            cli.main(["add-source", str(other), *[x for kv in args.items() for x in kv], "--no-rebuild"])
+        assert bad.value.code == 2
+        assert said in capsys.readouterr().err
 
 
 def test_vietnamese_pages_show_the_registers_vietnamese_description():

@@ -159,3 +159,26 @@ def test_charts_draw_nowcasts_as_forecasts_not_as_history():
         }
     )
     assert list(O.history(series, 2010)["year"]) == [2010, 2011]
+
+
+def test_a_value_no_member_of_a_union_accepts_is_one_part_in_words():
+    with pytest.raises(UsageError) as err:
+        series_stage.SeriesStageParams.parse("cell", link_factor="hihg")
+    assert str(err.value) == "cell: link_factor: expected a number or one of 'prior', 'low', 'high' (got 'hihg')"
+
+
+@pytest.mark.parametrize(
+    "args, line",
+    [
+        (["--link-factor", "hi"], "--link-factor: expected a number or one of 'prior', 'low', 'high' (got 'hi')"),
+        (["--gap-method", "kalman"], "--gap-method: unknown gap method 'kalman'; accepted values: loglinear"),
+    ],
+)
+def test_laocai_series_names_a_bad_option_once_as_the_option(args, line, capsys):
+    from helpers import cli
+
+    with pytest.raises(SystemExit) as done:
+        cli.main(["series", *args])
+    assert done.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"laocai series: error: {line}") and err.count("laocai series") == 1 and "\n" not in err

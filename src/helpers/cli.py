@@ -314,7 +314,8 @@ def series_command(
 
     with _one_line_errors("series"):
         params = stage.SeriesStageParams.parse(
-            "laocai series",
+            "",
+            options=True,
             method=method,
             link_factor=_number_or_name(link_factor),
             level=level,

@@ -45,8 +45,10 @@ class StageParams(BaseModel):
     output_dir: str = ""
 
     @classmethod
-    def parse(cls, source: str = "parameters", **values: Any):
-        """Validated parameters, or :class:`~helpers.common.errors.UsageError` naming each bad one."""
+    def parse(cls, source: str = "parameters", options: bool = False, **values: Any):
+        """Validated parameters, or :class:`~helpers.common.errors.UsageError` naming each bad
+        one, after ``source`` (where they were given; none when empty), as the command-line
+        options they come from when ``options`` (``--link-factor``, not ``link_factor``)."""
         try:
             return cls(**values)
         except ValidationError as exc:
@@ -54,7 +56,8 @@ class StageParams(BaseModel):
                 cause = err.get("ctx", {}).get("error")
                 if isinstance(cause, InputError):
                     raise cause from None
-            raise UsageError(f"{source}: {describe_errors(exc)}") from None
+            text = describe_errors(exc, options)
+            raise UsageError(f"{source}: {text}" if source else text) from None
 
     @classmethod
     def from_globals(cls, namespace: dict[str, Any], source: str = "the parameters cell"):
@@ -74,20 +77,47 @@ class StageParams(BaseModel):
         return self.model_dump(mode="json")
 
 
-def describe_errors(exc: ValidationError) -> str:
-    """One line per pydantic error: ``name: message (got value)``, joined by ``; ``."""
-    parts = []
+def _expected(tag: str) -> str:
+    """What one member of a union accepts, in words (pydantic's tag: ``float``, ``literal['a','b']``...)."""
+    if tag.startswith("literal["):
+        return "one of " + ", ".join(v.strip() for v in tag[len("literal[") : -1].split(","))
+    return {"float": "a number", "int": "a whole number", "str": "a text", "bool": "true or false"}.get(tag, tag)
+
+
+def describe_errors(exc: ValidationError, options: bool = False) -> str:
+    """One part per bad value: ``name: message (got value)``, joined by ``; ``. A value that
+    fits no member of a union is one part ("expected a number or one of 'low', 'high'"), not
+    one per member; with ``options`` a name is written as its command-line option."""
+    parts: list[str] = []
+    union: dict[str, list[dict]] = {}
     for err in exc.errors():
-        where = ".".join(str(p) for p in err["loc"]) or "value"
-        msg = err["msg"]
-        if err["type"] == "extra_forbidden":
-            msg = "unknown parameter"
-        if err["type"] == "value_error" and "error" in err.get("ctx", {}):
-            msg = str(err["ctx"]["error"])
-        if not err["loc"]:
-            parts.append(msg)
+        loc = err["loc"]
+        if len(loc) == 2 and isinstance(loc[1], str) and err["type"] != "extra_forbidden":
+            union.setdefault(str(loc[0]), []).append(err)
+    done: set[str] = set()
+    for err in exc.errors():
+        name = ".".join(str(p) for p in err["loc"]) or "value"
+        if err["loc"] and str(err["loc"][0]) in union and len(union[str(err["loc"][0])]) > 1:
+            name = str(err["loc"][0])
+            if name in done:
+                continue
+            done.add(name)
+            members = " or ".join(_expected(str(e["loc"][1])) for e in union[name])
+            msg = f"expected {members}"
         else:
-            parts.append(f"{where}: {msg} (got {err.get('input')!r})")
+            msg = err["msg"]
+            if err["type"] == "extra_forbidden":
+                msg = "unknown parameter"
+            if err["type"] == "value_error" and "error" in err.get("ctx", {}):
+                msg = str(err["ctx"]["error"])
+            if not err["loc"]:
+                named = getattr(err.get("ctx", {}).get("error"), "parameter", None)  # "level: must be ..."
+                if options and named and msg.startswith(f"{named}:"):
+                    msg = "--" + named.replace("_", "-") + msg[len(named) :]
+                parts.append(msg)
+                continue
+        shown = "--" + name.replace("_", "-") if options else name
+        parts.append(f"{shown}: {msg} (got {err.get('input')!r})")
     return "; ".join(parts)
 
 

@@ -31,6 +31,13 @@ class SourceError(InputError):
     """A source document or its register entry is wrong; the message says which and why."""
 
 
+class SourceOptionError(SourceError):
+    """An option of ``laocai add-source`` is wrong (an empty title, a date or language it
+    does not accept): a bad parameter, exit code 2, like the options the command line checks."""
+
+    exit_code = 2
+
+
 @dataclass(frozen=True)
 class Source:
     """One registered source document."""
@@ -247,11 +254,11 @@ def add_source(
         ) from None
     for name, value in (("--title", title), ("--publisher", publisher), ("--date", date)):
         if not str(value or "").strip():
-            raise SourceError(f"{name} is empty; say what the document is")
+            raise SourceOptionError(f"{name} is empty; say what the document is")
     if not _DATE.match(str(date)):
-        raise SourceError(f"--date {date!r}: give YYYY, YYYY-MM or YYYY-MM-DD")
+        raise SourceOptionError(f"--date {date!r}: give YYYY, YYYY-MM or YYYY-MM-DD")
     if language not in LANGUAGES:
-        raise SourceError(f"--language {language!r}: accepted values: {', '.join(LANGUAGES)}")
+        raise SourceOptionError(f"--language {language!r}: accepted values: {', '.join(LANGUAGES)}")
     sources = load_sources(yaml_path)  # the register must be sound before it grows
     digest = hashlib.sha256(data).hexdigest()
     same = next((s for s in sources if s.sha256 == digest), None)
@@ -260,9 +267,9 @@ def add_source(
     taken = {s.id for s in sources}
     sid = source_id or default_source_id(publisher, str(date), taken)
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", sid):
-        raise SourceError(f"--id {sid!r}: use lower-case letters, digits and '-'")
+        raise SourceOptionError(f"--id {sid!r}: use lower-case letters, digits and '-'")
     if sid in taken:
-        raise SourceError(f"--id {sid!r} is already used in {yaml_path}; choose another id")
+        raise SourceOptionError(f"--id {sid!r} is already used in {yaml_path}; choose another id")
     numbers = [int(m.group(1)) for p in raw_dir.iterdir() if (m := re.match(r"^(\d{3})_", p.name))]
     name = f"{max(numbers, default=-1) + 1:03d}_{digest[:16]}.txt"
     target = raw_dir / name

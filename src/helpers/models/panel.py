@@ -643,9 +643,10 @@ def run(
     """Command-line entry: read, forecast, write; return the exit code.
 
     Messages go to ``err`` (default stderr). Exit codes: 0 success (possibly with series
-    skipped or on a fallback, each reported), 1 nothing could be forecast, 2 invalid horizon
-    or method, or unreadable input (also: numbers whose decimal mark is unclear, see
-    :mod:`helpers.models.panelio`).
+    skipped or on a fallback, each reported); 1 an input file that cannot be used (missing,
+    empty, unreadable, without a column, numbers whose decimal mark is unclear: see
+    :mod:`helpers.models.panelio`) or nothing could be forecast; 2 an option not accepted
+    (horizon, method, ``--decimal``, a scheduler that cannot be used).
     """
     err = err or sys.stderr
     method = method or models.DEFAULT_METHOD
@@ -663,9 +664,9 @@ def run(
         df = read_long_csv(input, decimal)
     except PanelInputError as exc:
         say(f"error: {exc}")
-        return 2
+        return exc.exit_code
     if df.empty:
-        say(f"error: {input}: no rows")
+        say(f"error: {input}: no rows under the header; give one row a year for each series")
         return 1
     from helpers.common.cluster import SchedulerError
 

@@ -60,7 +60,14 @@ _AMBIG_DOT = re.compile(r"^[+-]?\d{1,3}\.\d{3}$")
 
 
 class PanelInputError(InputError):
-    """The input file cannot be used at all (unreadable, missing columns, unclear numbers)."""
+    """The input file cannot be used at all (missing, unreadable, missing columns, unclear
+    numbers): bad input, exit code 1."""
+
+
+class PanelOptionError(PanelInputError):
+    """An option of the reader is not accepted (``--decimal``): a bad parameter, exit code 2."""
+
+    exit_code = 2
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -86,7 +93,7 @@ def decide_decimal(raw: pd.Series, decimal: str, where: str) -> str:
         ambiguous ``"1.000"``-like values.
     """
     if decimal not in DECIMALS:
-        raise PanelInputError(f"--decimal must be one of {', '.join(DECIMALS)}; got {decimal!r}")
+        raise PanelOptionError(f"--decimal must be one of {', '.join(DECIMALS)}; got {decimal!r}")
     if decimal != "auto":
         return decimal
     vals = raw.dropna().astype(str).str.strip()
@@ -126,6 +133,18 @@ def parse_values(raw: pd.Series, decimal: str) -> pd.Series:
     return out.astype(float).where(ok.to_numpy(bool), np.nan)
 
 
+def _csv_problem(exc: Exception, delim: str) -> str:
+    """What is wrong with a CSV pandas could not read, and what to do, in one line."""
+    m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+    if m:
+        want, line, saw = m.groups()
+        return (
+            f"line {line} has {saw} fields where the header has {want} (delimiter {delim!r}); "
+            "remove the extra field, or quote a value that holds the delimiter"
+        )
+    return f"cannot read as CSV (delimiter {delim!r}): {' '.join(str(exc).split())}"
+
+
 def read_long_csv(path: str | os.PathLike, decimal: str = "auto") -> pd.DataFrame:
     """Read a long CSV with columns ``unique_id, year, value`` (all read as text).
 
@@ -149,10 +168,14 @@ def read_long_csv(path: str | os.PathLike, decimal: str = "auto") -> pd.DataFram
     except OSError as exc:
         raise PanelInputError(f"{path}: cannot read: {exc}") from exc
     delim = sniff_delimiter(text[:65536])
+    if not text.strip():
+        raise PanelInputError(
+            f"{path}: the file is empty; give a CSV with a header unique_id, year, value and one row a year"
+        )
     try:
         df = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False, na_values=[""])
     except Exception as exc:  # noqa: BLE001
-        raise PanelInputError(f"{path}: cannot read as CSV (delimiter {delim!r}): {exc}") from exc
+        raise PanelInputError(f"{path}: {_csv_problem(exc, delim)}") from exc
     df.columns = [str(c).strip() for c in df.columns]
     missing = [c for c in ("unique_id", "year", "value") if c not in df.columns]
     if missing:
