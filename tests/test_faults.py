@@ -26,7 +26,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from helpers.cli import app
+from helpers.cli import app, main
 from helpers.common import io
 from helpers.common.errors import Interrupted, LaocaiError, UsageError
 from helpers.figures import curation, table
@@ -782,3 +782,29 @@ def test_time_expressions_are_those_of_full_scans():
         assert periods._find_times(text, 2020) == _find_times_by_full_scans(text, 2020), path.name
     long_text = "\n\n".join(unicodedata.normalize("NFC", p.read_text(encoding="utf-8")) for p in docs) * 3
     assert periods._find_times(long_text, None) == _find_times_by_full_scans(long_text, None)
+
+
+def test_laocai_refuses_to_work_on_one_checkout_from_inside_another(tmp_path, monkeypatch, capsys):
+    """A second clone that shares the first one's environment: its commands would read and
+    write the first one's data/processed. They stop with one line saying what to do."""
+    from helpers.common import paths
+
+    clone = tmp_path / "clone"
+    (clone / "data" / "raw").mkdir(parents=True)
+    (clone / "pyproject.toml").write_text(f'[project]\nname = "{paths.PROJECT_NAME}"\n', encoding="utf-8")
+    monkeypatch.chdir(clone / "data")
+    monkeypatch.delenv("LAOCAI_ROOT", raising=False)
+    assert paths.other_checkout() == clone.resolve()
+    before = {p.name: p.stat().st_mtime_ns for p in paths.DATA_PROCESSED.iterdir()}
+    with pytest.raises(SystemExit) as done:
+        main(["figures"])
+    assert done.value.code == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"laocai figures: error: you are in the checkout {clone.resolve()}")
+    assert f"LAOCAI_ROOT={clone.resolve()}" in err and "\n" not in err
+    assert {p.name: p.stat().st_mtime_ns for p in paths.DATA_PROCESSED.iterdir()} == before
+    # said where: LAOCAI_ROOT chooses; outside any checkout, or in the installed one, no question
+    monkeypatch.setenv("LAOCAI_ROOT", str(clone))
+    assert paths.other_checkout() is None
+    monkeypatch.delenv("LAOCAI_ROOT")
+    assert paths.other_checkout(paths.ROOT / "src") is None and paths.other_checkout(tmp_path) is None

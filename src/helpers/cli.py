@@ -63,6 +63,20 @@ def _one_line_errors(command: str):
         raise typer.Exit(exc.exit_code) from None
 
 
+def _refuse_another_checkout() -> None:
+    """Stop before a command reads or writes the data of another checkout than the one the
+    working directory is in (a second clone using the first one's environment)."""
+    from helpers.common import paths
+    from helpers.common.errors import UsageError
+
+    other = paths.other_checkout()
+    if other is not None:
+        raise UsageError(
+            f"you are in the checkout {other}, but this laocai works on {paths.ROOT} (where it is installed); "
+            f"run {other}/.venv/bin/laocai (`make setup` there), or set LAOCAI_ROOT={other} to work on it with this one"
+        )
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``laocai`` command: the project's errors become one line on stderr.
 
@@ -79,6 +93,8 @@ def main(argv: list[str] | None = None) -> None:
     prefix = f"laocai {command}:".replace("laocai :", "laocai:")
     with _sigint_in_this_process_only():
         try:
+            if command and "--help" not in args:
+                _refuse_another_checkout()
             app(args=args, prog_name="laocai")
         except Interrupted as exc:
             if "--debug" in args:

@@ -1,8 +1,10 @@
 """Every directory and file location of the repository, in one place.
 
 Nothing else in the project builds paths by hand: import the constants from here.
-The repository root can be overridden with the ``LAOCAI_ROOT`` environment variable
-(used by tests that build into a temporary copy).
+The repository root is the checkout this package is installed from; the ``LAOCAI_ROOT``
+environment variable sets another (a second clone that shares the first one's environment,
+tests that build into a temporary copy). ``laocai`` refuses to run from inside another checkout
+of the project without it (:func:`other_checkout`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,35 @@ def _find_root() -> Path:
 
 
 ROOT: Path = _find_root()
+
+#: The ``name`` of the project in pyproject.toml: how a checkout of this project is recognised.
+PROJECT_NAME = "laocai-industry"
+
+
+def checkout_around(start: str | os.PathLike | None = None) -> Path | None:
+    """The checkout of this project that holds ``start`` (default: the working directory):
+    the nearest folder above it whose pyproject.toml names :data:`PROJECT_NAME`; None outside one."""
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        project = folder / "pyproject.toml"
+        if project.is_file():
+            try:
+                text = project.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return None
+            return folder if f'name = "{PROJECT_NAME}"' in text else None
+    return None
+
+
+def other_checkout(start: str | os.PathLike | None = None) -> Path | None:
+    """The checkout around ``start`` when it is not :data:`ROOT` (a second clone using the
+    environment of the first: its commands would read and write the first one's data) and
+    ``LAOCAI_ROOT`` does not choose; else None."""
+    if os.environ.get("LAOCAI_ROOT"):
+        return None
+    found = checkout_around(start)
+    return found if found is not None and found != ROOT.resolve() else None
+
 
 DATA = ROOT / "data"
 DATA_RAW = DATA / "raw"
