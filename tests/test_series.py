@@ -422,11 +422,11 @@ def test_cli_parameters(figures_csv):
 @pytest.mark.parametrize(
     "args, words",
     [
-        (["--level", "120"], ["level", "between 0 and 100"]),
+        (["--level", "120"], ["--level", "between 0 and 100"]),
         (["--method", "splice"], ["method", "ratio, link_factor, interpolation, mixed"]),
-        (["--link-factor", "-1"], ["link_factor", "> 0"]),
+        (["--link-factor", "-1"], ["--link-factor", "> 0"]),
         (["--weight", "2"], ["weight", "[0, 1]"]),
-        (["--gap-method", "spline"], ["gap_method", "loglinear, state_space"]),
+        (["--gap-method", "spline"], ["--gap-method", "loglinear, state_space"]),
         (["--overlap-year", "2015"], ["overlap_year", "2015 has no value"]),
         (["--method", "ratio"], ["overlap_year", "link_factor"]),
     ],

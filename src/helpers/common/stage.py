@@ -89,7 +89,7 @@ def describe_errors(exc: ValidationError, options: bool = False) -> str:
     fits no member of a union is one part ("expected a number or one of 'low', 'high'"), not
     one per member; with ``options`` a name is written as its command-line option."""
     parts: list[str] = []
-    union: dict[str, list[dict]] = {}
+    union: dict[str, list[Any]] = {}
     for err in exc.errors():
         loc = err["loc"]
         if len(loc) == 2 and isinstance(loc[1], str) and err["type"] != "extra_forbidden":
