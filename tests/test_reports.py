@@ -290,11 +290,13 @@ runs:
         ),
         ("runs:\n  - {name: a, notebook: x.ipynb, title: {en: A, vi: A}, langs: [fr]}", "unknown language"),
         ("runs: [", "not valid YAML"),
+        ("runs:\n  - {name: a, title: {en: A, vi: B}\n  - {name: b}\n", ":3: not valid YAML: expected ',' or '}'"),
     ],
 )
 def test_config_errors_name_the_run_and_the_fix(root: Path, text: str, message: str):
-    with pytest.raises(reports.ConfigError, match=re.escape(message)):
+    with pytest.raises(reports.ConfigError, match=re.escape(message)) as err:
         reports.load_config(write_config(root, text))
+    assert "\n" not in str(err.value)  # one line, even for the parser's own report
 
 
 # --------------------------------------------------------------------------- parameters

@@ -11,6 +11,7 @@ Exit codes (documented in the README):
 0     success
 1     bad input data or a failed run (:class:`InputError` and the default)
 2     a bad parameter or configuration: nothing ran (:class:`UsageError`)
+3     ``add-source`` registered a document whose figures need a look
 130   interrupted (Ctrl-C)
 ====  =====================================================================
 """
@@ -43,3 +44,15 @@ class Interrupted(LaocaiError):
     """The user stopped a command (Ctrl-C); the message says what was stopped and what was kept."""
 
     exit_code = EXIT_INTERRUPTED
+
+
+def yaml_problem(where: object, exc: Exception) -> str:
+    """A YAML syntax error of the file ``where`` in one line: ``FILE:LINE: not valid YAML: the
+    problem (and its context, with its line); fix the file``, for the message of an error
+    (PyYAML's own text runs over several lines and repeats the file's text)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = f":{mark.line + 1}" if mark is not None else ""
+    problem = getattr(exc, "problem", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
+    context, cmark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    said = f"{problem} ({context}, line {cmark.line + 1})" if context and cmark is not None else problem
+    return f"{where}{line}: not valid YAML: {' '.join(str(said).split())}; fix the file"

@@ -15,7 +15,7 @@ import pandas as pd
 import yaml
 
 from helpers.common import paths
-from helpers.common.errors import InputError
+from helpers.common.errors import InputError, yaml_problem
 from helpers.figures.table import FIGURE_COLUMNS, _join, figures_schema
 
 
@@ -37,7 +37,7 @@ def load_curation(path: str | Path | None = None) -> list[dict]:
         doc = yaml.safe_load(text) or {}
         node = yaml.compose(text)
     except yaml.YAMLError as exc:
-        raise CurationError(f"{path}: not valid YAML: {exc}") from None
+        raise CurationError(yaml_problem(path, exc)) from None
     entries = doc.get("corrections") or []
     lines = _entry_lines(node, "corrections")
     out = []

@@ -25,7 +25,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from helpers.common import paths
-from helpers.common.errors import InputError
+from helpers.common.errors import InputError, yaml_problem
 from helpers.figures.values import INDICATOR_PATTERN, PERIOD_PATTERN, PRICE_BASES, QUALIFIERS, STATUSES, UNITS
 
 PUBLISHED_YAML_NAME = "published.yaml"
@@ -209,7 +209,7 @@ def load_published(path: str | Path | None = None) -> list[CitedFigure]:
         doc = yaml.safe_load(text) or {}
         lines = _entry_lines(text)
     except yaml.YAMLError as exc:
-        raise PublishedError(f"{path}: not valid YAML: {' '.join(str(exc).split())}") from None
+        raise PublishedError(yaml_problem(path, exc)) from None
     entries = doc.get("figures") if isinstance(doc, dict) else None
     if not isinstance(entries, list):
         raise PublishedError(f"{path}: expected a list under 'figures:'")

@@ -16,7 +16,7 @@ import pandas as pd
 import yaml
 
 from helpers.common import paths
-from helpers.common.errors import InputError
+from helpers.common.errors import InputError, yaml_problem
 
 REQUIRED_FIELDS = ("id", "file", "sha256", "title", "publisher", "date", "language")
 
@@ -99,7 +99,7 @@ def load_sources(yaml_path: str | Path | None = None, verify: bool = True) -> li
     except FileNotFoundError:
         raise SourceError(f"{yaml_path}: source register not found") from None
     except yaml.YAMLError as exc:
-        raise SourceError(f"{yaml_path}: not valid YAML: {exc}") from None
+        raise SourceError(yaml_problem(yaml_path, exc)) from None
     entries = doc.get("sources")
     if not isinstance(entries, list) or not entries:
         raise SourceError(f"{yaml_path}: expected a non-empty list under 'sources:'")

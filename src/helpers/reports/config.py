@@ -23,7 +23,7 @@ from pydantic import (
 )
 
 from helpers.common import paths
-from helpers.common.errors import LaocaiError, UsageError
+from helpers.common.errors import LaocaiError, UsageError, yaml_problem
 
 #: Bump to rebuild every report after a change of the builder that the key cannot see.
 BUILDER_VERSION = "1"
@@ -240,7 +240,7 @@ def load_config(path: str | os.PathLike | None = None) -> Config:
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML: {exc}") from None
+        raise ConfigError(yaml_problem(path, exc)) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("runs"), list):
         raise ConfigError(f"{path}: expected a mapping with a `runs:` list")
     try:

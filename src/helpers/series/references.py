@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers.common import paths
-from helpers.common.errors import InputError
+from helpers.common.errors import InputError, yaml_problem
 
 
 class ReferencesError(InputError):
@@ -71,10 +71,7 @@ def _parse_references(text: str, where: str) -> dict:
         data = yaml.safe_load(text)
         node = yaml.compose(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ReferencesError(f"{where}{line}: not valid YAML ({problem}); fix the file") from None
+        raise ReferencesError(yaml_problem(where, exc)) from None
     data = data if data is not None else {}
     if not isinstance(data, dict):
         raise ReferencesError(f"{where}:1: expected a mapping with a 'link_factor' block, got {type(data).__name__}")

@@ -37,7 +37,7 @@ from pathlib import Path
 import yaml
 
 from helpers.common import paths
-from helpers.common.errors import UsageError
+from helpers.common.errors import UsageError, yaml_problem
 
 from .index import scan_many
 
@@ -157,7 +157,7 @@ def load_project(path: str | Path | None = None, region: str | None = None) -> P
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
-            raise UsageError(f"{path}: not valid YAML ({exc}); fix the file") from None
+            raise UsageError(yaml_problem(path, exc)) from None
     prov = data.get("province") or {}
     if not isinstance(prov, dict):
         raise UsageError(f"{path}: 'province' must be a mapping with name, code and aliases")
