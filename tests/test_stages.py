@@ -182,3 +182,16 @@ def test_laocai_series_names_a_bad_option_once_as_the_option(args, line, capsys)
     assert done.value.code == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"laocai series: error: {line}") and err.count("laocai series") == 1 and "\n" not in err
+
+
+def test_a_parameter_given_to_a_notebook_under_a_wrong_name_is_refused_with_the_right_one():
+    """papermill -p levl 90 only warns; the notebook's first cells (its parameters cell and the
+    one papermill injects) are read from the kernel's history, and a name no field has stops it."""
+    cells = ["", 'lang = "en"  # report language\nlevel = 95\n', "# Parameters\nlevl = 90\n", "from x import y\n"]
+    namespace = {"In": cells, "lang": "en", "level": 95, "levl": 90}
+    with pytest.raises(UsageError) as err:
+        series_stage.SeriesStageParams.from_globals(namespace)
+    assert "unknown parameter(s) 'levl' (did you mean 'level'?)" in str(err.value)
+    # a reader's own cell run later in JupyterLab is not a parameter
+    later = {"In": [*cells[:2], "from x import y\n", "year = 2020\n"], "lang": "vi", "level": 90, "year": 2020}
+    assert series_stage.SeriesStageParams.from_globals(later).level == 90

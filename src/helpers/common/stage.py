@@ -61,7 +61,25 @@ class StageParams(BaseModel):
 
     @classmethod
     def from_globals(cls, namespace: dict[str, Any], source: str = "the parameters cell"):
-        """Validated parameters from a notebook's variables (those named like the fields)."""
+        """Validated parameters from a notebook's variables (those named like the fields).
+
+        A name set in a cell of parameters (the notebook's own, or the one papermill
+        injects: cells of plain assignments of values, found in the kernel's history ``In``)
+        that no field has is refused with the closest field's name: ``papermill -p levl 90``,
+        which papermill only warns about, would otherwise run with the default level.
+        """
+        unknown = sorted(set(_assigned_in_parameter_cells(namespace.get("In"))) - set(cls.model_fields))
+        if unknown:
+            import difflib
+
+            hints = []
+            for k in unknown:
+                close = difflib.get_close_matches(k, list(cls.model_fields), n=1)
+                hints.append(f"{k!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+            raise UsageError(
+                f"{source}: unknown parameter(s) {', '.join(hints)}; the notebook's parameters are "
+                f"{', '.join(cls.model_fields)}"
+            )
         return cls.parse(source, **{k: namespace[k] for k in cls.model_fields if k in namespace})
 
     def input_path(self) -> Path:
@@ -75,6 +93,27 @@ class StageParams(BaseModel):
     def record(self) -> dict[str, Any]:
         """The parameters as written to ``<stage>.params.json`` (JSON types only)."""
         return self.model_dump(mode="json")
+
+
+def _assigned_in_parameter_cells(history: Any) -> list[str]:
+    """The names set by the cells a kernel ran first (``history``: IPython's ``In``, the source
+    of every cell run, in order) as long as they hold nothing but assignments of plain values
+    to names: the notebook's parameters cell and the one papermill injects after it. Cells run
+    later (a reader's own ``year = 2020`` in JupyterLab) are not parameters."""
+    import ast
+
+    names: list[str] = []
+    for text in history[1:] if isinstance(history, list) else []:
+        try:
+            body = ast.parse(str(text)).body
+            if not all(isinstance(st, ast.Assign) and all(isinstance(t, ast.Name) for t in st.targets) for st in body):
+                break
+            for st in body:
+                ast.literal_eval(st.value)
+        except (ValueError, SyntaxError, TypeError):
+            break
+        names += [t.id for st in body for t in st.targets if isinstance(t, ast.Name)]
+    return names
 
 
 def _expected(tag: str) -> str:
