@@ -859,10 +859,13 @@ def test_cli_missing_file_is_an_error_but_others_are_processed(tmp_path):
     missing = tmp_path / "missing.txt"
     code, out, err = _cli([missing, good])
     assert code == 1
-    assert f"{missing}: error: no such file" in err
+    assert f"laocai extract: {missing}: error: no such file" in err
     rows = _csv(out)
     assert rows and {r["file"] for r in rows} == {"vi_plan_2025.txt"}
     assert list(rows[0]) == COLUMNS
+    # no file read at all: the error alone, nothing on stdout
+    code, out, err = _cli([missing])
+    assert (code, out) == (1, "") and err.strip() == f"laocai extract: {missing}: error: no such file"
 
 
 def test_cli_non_utf8_file_is_an_error(tmp_path):

@@ -455,7 +455,7 @@ def forecast(
     method: str = typer.Option(
         None, "--method", help="Model name (see helpers.models.MODELS); default: the evidence-chosen DEFAULT_METHOD."
     ),
-    jobs: int | None = typer.Option(None, "--jobs", help="Worker processes (default: up to 2)."),
+    jobs: int | None = typer.Option(None, "--jobs", min=1, help="Worker processes (default: up to 2)."),
     progress: bool | None = typer.Option(
         None, "--progress/--no-progress", help="Progress bar on stderr (default: 100+ series)."
     ),

@@ -185,6 +185,11 @@ def cli_extract(files: Sequence[str | Path], region: str | None = None) -> int:
         unreadable numbers are warnings only.
     """
     df, notes = _extract_files(files, region)
+    failed = any(level == "error" for level, _ in notes)
+    if failed and df.empty:  # no file could be read: nothing on stdout, not even the header
+        for _, msg in notes:
+            print(f"laocai extract: {msg}", file=sys.stderr)
+        return 1
     out = to_csv(df)
     stream = sys.stdout
     encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "")
@@ -196,5 +201,5 @@ def cli_extract(files: Sequence[str | Path], region: str | None = None) -> int:
         stream.write(out)
         stream.flush()
     for _, msg in notes:
-        print(msg, file=sys.stderr)
-    return 1 if any(level == "error" for level, _ in notes) else 0
+        print(f"laocai extract: {msg}", file=sys.stderr)
+    return 1 if failed else 0
