@@ -169,3 +169,21 @@ def test_every_scope_has_words_in_both_languages():
 
     for scope in (*SCOPES, UNKNOWN):
         assert {"en", "vi"} <= set(LABELS[f"scope_word.{scope}"]), scope
+
+
+def test_laocai_figures_says_which_figures_repeat_one_held(tmp_path, capsys):
+    """A figure entered twice (a lead already held, a reposted article) is merged, not counted
+    twice; the command names each repeat and the figure it joined."""
+    from helpers import cli
+    from helpers.figures.table import read_figures
+
+    with pytest.raises(SystemExit) as done:
+        cli.main(["figures", "--output-dir", str(tmp_path)])
+    assert done.value.code in (0, None)
+    err = capsys.readouterr().err
+    figures = read_figures(tmp_path / "figures.csv")
+    pairs = [
+        (a, f) for f, ids in zip(figures["figure_id"], figures["also_in"].fillna("")) if ids for a in ids.split(";")
+    ]
+    assert pairs and f"{len(pairs)} repeat(s) of a figure held, merged into it (also_in):" in err
+    assert all(f"{a} = {f}" in err for a, f in pairs)

@@ -269,11 +269,18 @@ def figures(
     for problem in result.problems:
         print(f"laocai figures: warning: {problem}", file=sys.stderr)
     flagged = int((result.checks["result"] == "flag").sum())
+    also = result.figures["also_in"].fillna("").astype(str)
+    repeats = [f"{a} = {f}" for f, ids in zip(result.figures["figure_id"], also) if ids for a in ids.split(";")]
     print(
         f"{len(result.figures)} figures ({int((result.figures['kind'] == 'implied').sum())} implied), "
         f"{len(result.checks)} checks ({flagged} flagged) -> {written['figures']}",
         file=sys.stderr,
     )
+    if repeats:  # a figure entered again (a lead already held) is merged, not counted twice: say so
+        print(
+            f"  {len(repeats)} repeat(s) of a figure held, merged into it (also_in): {'; '.join(repeats)}",
+            file=sys.stderr,
+        )
 
 
 def _number_or_name(value: str | None) -> float | str | None:
