@@ -106,13 +106,17 @@ def _assigned_in_parameter_cells(history: Any) -> list[str]:
     for text in history[1:] if isinstance(history, list) else []:
         try:
             body = ast.parse(str(text)).body
-            if not all(isinstance(st, ast.Assign) and all(isinstance(t, ast.Name) for t in st.targets) for st in body):
-                break
-            for st in body:
+        except SyntaxError:
+            break
+        assigns = [st for st in body if isinstance(st, ast.Assign)]
+        if len(assigns) < len(body) or not all(isinstance(t, ast.Name) for st in assigns for t in st.targets):
+            break
+        try:
+            for st in assigns:
                 ast.literal_eval(st.value)
         except (ValueError, SyntaxError, TypeError):
             break
-        names += [t.id for st in body for t in st.targets if isinstance(t, ast.Name)]
+        names += [t.id for st in assigns for t in st.targets if isinstance(t, ast.Name)]
     return names
 
 
