@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
@@ -120,6 +121,10 @@ def _assigned_in_parameter_cells(history: Any) -> list[str]:
     return names
 
 
+#: How pydantic names the member of a union a value failed (the second part of an error's place).
+_UNION_MEMBER = re.compile(r"^(float|int|str|bool|none|literal\[.*\]|list\[.*\]|dict\[.*\])$")
+
+
 def _expected(tag: str) -> str:
     """What one member of a union accepts, in words (pydantic's tag: ``float``, ``literal['a','b']``...)."""
     if tag.startswith("literal["):
@@ -135,7 +140,7 @@ def describe_errors(exc: ValidationError, options: bool = False) -> str:
     union: dict[str, list[Any]] = {}
     for err in exc.errors():
         loc = err["loc"]
-        if len(loc) == 2 and isinstance(loc[1], str) and err["type"] != "extra_forbidden":
+        if len(loc) == 2 and isinstance(loc[1], str) and _UNION_MEMBER.match(loc[1]):
             union.setdefault(str(loc[0]), []).append(err)
     done: set[str] = set()
     for err in exc.errors():

@@ -230,20 +230,24 @@ def _title_values(run: Run, ctx: Context, seen: tuple = ()) -> dict[str, Any]:
     runs it reads (``{output_of: NAME}``), so that a forecast of the low scenario's series can
     name that series' link factor."""
     values: dict[str, Any] = {}
-    for value in run.parameters.values():
-        up = ctx.config.by_name.get(value["output_of"]) if _is_reference(value) else None
-        if up is not None and up.name not in seen:
+    for up in _upstream(run, ctx):
+        if up.name not in seen:
             values.update(_title_values(up, ctx, (*seen, run.name)))
     values.update(ctx.title_values.get(run.name, {}))
     return values
 
 
+def _upstream(run: Run, ctx: Context) -> list[Run]:
+    """The runs whose outputs ``run`` reads directly (its ``{output_of: NAME}`` parameters)."""
+    refs = [value["output_of"] for value in run.parameters.values() if _is_reference(value)]
+    return [ctx.config.by_name[name] for name in refs if name in ctx.config.by_name]
+
+
 def _reads(run: Run, ctx: Context, seen: tuple = ()) -> set[str]:
     """The names of the runs whose outputs ``run`` reads (``{output_of: NAME}``), and theirs."""
     names: set[str] = set()
-    for value in run.parameters.values():
-        up = ctx.config.by_name.get(value["output_of"]) if _is_reference(value) else None
-        if up is not None and up.name not in seen:
+    for up in _upstream(run, ctx):
+        if up.name not in seen:
             names |= {up.name} | _reads(up, ctx, (*seen, run.name))
     return names
 
