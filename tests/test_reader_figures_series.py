@@ -277,6 +277,20 @@ def test_series_chart_legends_stand_beside_the_data_and_name_the_conversion(run)
     plt.close("all")
 
 
+def test_a_scenario_says_the_factors_its_intervals_allow_and_they_are_those_of_its_linked_years(run):
+    done, choice, _ = run
+    linked = done.series[done.series["kind"] == "linked"].iloc[0]
+    published = float(linked["value"]) / choice.k  # the 1994-price level behind the linked year
+    lo, hi = float(linked["lo"]) / published, float(linked["hi"]) / published
+    assert choice.band == pytest.approx((lo, hi), rel=1e-4)
+    if choice.scenario:
+        for lang in ("en", "vi"):
+            text = R.link_text(choice, "link_factor", lang)
+            assert f"{R.factor_text(lo, lang)}" in text and f"{R.factor_text(hi, lang)}" in text
+        assert "nằm trên" in R.link_text(choice, "link_factor", "vi") or choice.k <= choice.default_range[1]
+        assert "với hệ số nối" not in R.link_text(choice, "link_factor", "vi")  # the method already says "hệ số nối"
+
+
 def test_a_link_choice_without_bridge_years_is_the_national_statistics():
     empty = B.LinkEstimate(2.87, 0.1, pd.DataFrame(columns=B.BRIDGE_COLUMNS), 2.87, 0.1)
     choice = R.link_choice(None, SeriesParams(), empty)

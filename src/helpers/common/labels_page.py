@@ -313,7 +313,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "(95% range {low} to {high}): the link factor of national statistics, {prior} (plausible range "
         "{prior_low} to {prior_high}), combined with {years} published at both price bases (see the "
         "section on the link factor). The range is carried into every interval that depends on it.",
-        "vi": "Giá trị theo giá 1994 được quy đổi sang giá 2010 bằng phương pháp {method} với hệ số nối {k} "
+        "vi": "Giá trị theo giá 1994 được quy đổi sang giá 2010 theo phương pháp {method}, với hệ số {k} "
         "(khoảng 95%: {low} đến {high}): hệ số nối tính từ thống kê quốc gia, {prior} (khoảng hợp lý "
         "{prior_low} đến {prior_high}), kết hợp với {years} được công bố theo cả hai loại giá (xem mục về "
         "hệ số nối). Khoảng này được đưa vào mọi khoảng tin cậy phụ thuộc vào nó.",
@@ -322,20 +322,21 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "1994-price values are put on 2010 prices by the {method} method with a link factor of {k} "
         "(plausible range {low} to {high}), from national statistics: no year is published at both price "
         "bases. The range is carried into every interval that depends on it.",
-        "vi": "Giá trị theo giá 1994 được quy đổi sang giá 2010 bằng phương pháp {method} với hệ số nối {k} "
+        "vi": "Giá trị theo giá 1994 được quy đổi sang giá 2010 theo phương pháp {method}, với hệ số {k} "
         "(khoảng hợp lý {low} đến {high}), tính từ thống kê quốc gia: không có năm nào được công bố theo cả "
         "hai loại giá. Khoảng này được đưa vào mọi khoảng tin cậy phụ thuộc vào nó.",
     },
     "series.link_scenario": {
         "en": "This page is a scenario: 1994-price values are put on 2010 prices by the {method} method with "
-        "a link factor of {k}, {which}. It lies {position} the 95% range of the default series' link "
-        "factor, {default_k} ({default_low} to {default_high}), which narrows the national range with the "
-        "figures published at both price bases. The intervals carry the relative width of the national "
-        "range around {k}.",
-        "vi": "Trang này là một kịch bản: giá trị theo giá 1994 được quy đổi sang giá 2010 bằng phương pháp "
-        "{method} với hệ số nối {k}, {which}. Hệ số này {position} khoảng 95% của hệ số nối của chuỗi mặc "
-        "định, {default_k} ({default_low} đến {default_high}), vốn thu hẹp khoảng quốc gia nhờ số liệu được "
-        "công bố theo cả hai loại giá. Khoảng tin cậy mang độ rộng tương đối của khoảng quốc gia quanh {k}.",
+        "a link factor of {k}, {which}. It lies {position} the 95% range ({default_low} to {default_high}) of "
+        "the default series' factor, {default_k}, a range narrower than the national one thanks to the figures "
+        "published at both price bases. This page's intervals keep the relative width of the national range, "
+        "placed around {k}: factors from {low} to {high}.",
+        "vi": "Trang này là một kịch bản: giá trị theo giá 1994 được quy đổi sang giá 2010 theo phương pháp "
+        "{method}, với hệ số {k}, {which}. Hệ số này {position} khoảng tin cậy 95% ({default_low} đến "
+        "{default_high}) của hệ số {default_k} mà chuỗi mặc định dùng, một khoảng hẹp hơn khoảng quốc gia nhờ "
+        "các số liệu được công bố theo cả hai loại giá. Khoảng tin cậy của trang này giữ độ rộng tương đối của "
+        "khoảng quốc gia, đặt quanh {k}: hệ số từ {low} đến {high}.",
     },
     "link_which.low": {
         "en": "the low end of the plausible range of national statistics ({prior_low} to {prior_high})",
@@ -354,9 +355,9 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "{prior_high})",
         "vi": "do tham số của báo cáo này đặt (thống kê quốc gia: {prior}, khoảng hợp lý {prior_low} đến {prior_high})",
     },
-    "link_pos.below": {"en": "below", "vi": "thấp hơn"},
+    "link_pos.below": {"en": "below", "vi": "nằm dưới"},
     "link_pos.inside": {"en": "within", "vi": "nằm trong"},
-    "link_pos.above": {"en": "above", "vi": "cao hơn"},
+    "link_pos.above": {"en": "above", "vi": "nằm trên"},
     "keys.link_range": {"en": "95% range {low}–{high}", "vi": "khoảng 95%: {low}–{high}"},
     "keys.link_scenario": {
         "en": "scenario; default {default_k} ({default_low}–{default_high})",

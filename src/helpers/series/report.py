@@ -48,6 +48,8 @@ class LinkChoice:
     default_k: float
     default_range: tuple[float, float]
     n_bridges: int
+    #: the factors the page's 95% intervals allow: ``range``'s relative width placed around ``k``
+    band: tuple[float, float] = (float("nan"), float("nan"))
 
     @property
     def scenario(self) -> bool:
@@ -84,7 +86,17 @@ def link_choice(chosen, params: SeriesParams, default_estimate) -> LinkChoice:
         default_k=default_k,
         default_range=default_range,
         n_bridges=len(est.bridges) if from_data else 0,
+        band=_band(lp),
     )
+
+
+def _band(lp) -> tuple[float, float]:
+    """The range of the link factor the series' intervals carry: the range's relative width
+    around the factor used (each end scaled by factor / the range's centre, as
+    :meth:`helpers.series.linking.LinkParams.log_spreads` places the law)."""
+    low, high = lp.link_factor_range
+    ratio = float(lp.link_factor) / lp.range_center()
+    return low * ratio, high * ratio
 
 
 def _n_years(n: int, lang: str) -> str:
@@ -134,6 +146,8 @@ def link_text(choice: LinkChoice, method: str, lang: str = "en") -> str:
         "series.link_scenario",
         lang,
         **common,
+        low=factor_text(choice.band[0], lang),
+        high=factor_text(choice.band[1], lang),
         which=_which(choice, lang),
         position=t(f"link_pos.{choice.position()}", lang),
         default_k=factor_text(choice.default_k, lang),
