@@ -30,6 +30,10 @@ def test_each_inner_figure_is_tested_against_the_series_built_without_it():
     assert t.columns.tolist() == L.LOO_COLUMNS
     assert t["figure_id"].tolist() == ["a@2", "a@3", "a@4"]  # the first and last cannot be tested
     assert [f for f, _ in t.attrs["skipped"]] == ["a@1", "a@5"]
+    from helpers.series.robustness import coverage_text
+
+    assert L.coverage(t).edge_years == (2016, 2020)  # the reader is told which years, and why
+    assert "2 số liệu không kiểm tra được (năm 2016, 2020): khi bỏ các số liệu" in coverage_text(L.coverage(t), "vi")
     assert t["covered"].all() and (t["lo"] < t["published_2010"]).all()
     row = t.set_index("figure_id").loc["a@3"]
     assert row["estimate"] == pytest.approx((110 * 133) ** 0.5, rel=1e-6)  # bridge between the neighbours

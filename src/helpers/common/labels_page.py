@@ -239,18 +239,22 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "series.loo_consistent": {
         "en": "{covered} of {tested} published figures, each left out in turn with every other figure of its year, "
         "fall inside the interval the series gives for that year without them ({share}, where the intervals are built to hold {level}; the expected range is {lo}–{hi} of "
-        "{tested}): consistent with that level. {skipped} could not be tested (first or last year).",
+        "{tested}): consistent with that level. {skipped} could not be tested ({edge}): without the figures of "
+        "each of these years the rebuilt series no longer reaches it (the first or last years).",
         "vi": "{covered} trong {tested} số liệu công bố, lần lượt bỏ ra cùng mọi số liệu khác của cùng năm, nằm "
         "trong khoảng mà chuỗi cho năm đó khi không có chúng ({share}, trong khi khoảng được lập để chứa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): phù hợp "
-        "với mức đó. {skipped} số liệu không kiểm tra được (năm đầu hoặc năm cuối).",
+        "với mức đó. {skipped} số liệu không kiểm tra được (năm {edge}): khi bỏ các số liệu của mỗi năm này, chuỗi "
+        "dựng lại không còn đến năm đó (các năm đầu hoặc cuối).",
     },
     "series.loo_far": {
         "en": "{covered} of {tested} published figures, each left out in turn with every other figure of its year, "
         "fall inside the interval the series gives for that year without them ({share}, where the intervals are built to hold {level}; the expected range is {lo}–{hi} of "
-        "{tested}): far from that level. {skipped} could not be tested (first or last year).",
+        "{tested}): far from that level. {skipped} could not be tested ({edge}): without the figures of each "
+        "of these years the rebuilt series no longer reaches it (the first or last years).",
         "vi": "{covered} trong {tested} số liệu công bố, lần lượt bỏ ra cùng mọi số liệu khác của cùng năm, nằm "
         "trong khoảng mà chuỗi cho năm đó khi không có chúng ({share}, trong khi khoảng được lập để chứa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): khác xa "
-        "mức đó. {skipped} số liệu không kiểm tra được (năm đầu hoặc năm cuối).",
+        "mức đó. {skipped} số liệu không kiểm tra được (năm {edge}): khi bỏ các số liệu của mỗi năm này, chuỗi "
+        "dựng lại không còn đến năm đó (các năm đầu hoặc cuối).",
     },
     "series.loo_join": {
         "en": "{n} more could not be tested ({years}): without their figures no year is known at both price "

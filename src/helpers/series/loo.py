@@ -47,6 +47,12 @@ class Coverage:
     #: the year of each figure left untested because without it no year is known at both price
     #: bases, which the linking method needs; counted apart from ``skipped`` (first or last year)
     join_years: tuple[int, ...] = ()
+    #: the year of each figure counted in ``skipped``: the rebuilt series no longer reaches it
+    edge_years: tuple[int, ...] = ()
+
+    def edge_text(self) -> str:
+        """The years of the figures counted in ``skipped`` ("2008, 2023")."""
+        return ", ".join(str(y) for y in sorted(set(self.edge_years)))
 
     @property
     def share(self) -> float:
@@ -68,7 +74,8 @@ class Coverage:
         return (
             f"coverage: {self.covered} of {self.tested} left-out figures inside their interval "
             f"({self.share:.0%}) at nominal {self.level:g}%; {verdict} nominal (95% binomial range "
-            f"{lo}-{hi} of {self.tested}); {self.skipped} not testable (first or last year)" + self.join_line()
+            f"{lo}-{hi} of {self.tested}); {self.skipped} not testable ({self.edge_text()}: first or last years)"
+            + self.join_line()
         )
 
     def join_line(self) -> str:
@@ -123,7 +130,7 @@ def check_intervals(
     )
     base_of = dict(zip(bases["figure_id"].astype(str), bases["assigned_base"]))
     parents = obs.get("derived_from", pd.Series("", index=obs.index)).fillna("").astype(str)
-    rows, skipped, no_join = [], [], []
+    rows, skipped, no_join, edge = [], [], [], []
     for r in published_annual(obs).itertuples():
         fid = str(r.figure_id)
         drop = (obs["figure_id"].astype(str) == fid) | (parents == fid)
@@ -133,6 +140,7 @@ def check_intervals(
         rest = obs[~drop].reset_index(drop=True)
         if rest.empty:
             skipped.append((fid, "no figure left"))
+            edge.append(int(r.year))
             continue
         year = int(r.year)
         try:
@@ -147,6 +155,7 @@ def check_intervals(
             continue
         if year not in s.index:
             skipped.append((fid, f"{year} outside the rebuilt series {s.index.min()}-{s.index.max()}"))
+            edge.append(year)
             continue
         base = base_of.get(fid, NEW_BASE)
         lo, hi, est = float(s.at[year, "lo"]), float(s.at[year, "hi"]), float(s.at[year, "value"])
@@ -177,6 +186,7 @@ def check_intervals(
     out = pd.DataFrame(rows, columns=LOO_COLUMNS).sort_values(["year", "figure_id"]).reset_index(drop=True)
     out.attrs["skipped"] = skipped
     out.attrs["join_years"] = no_join  # one entry per figure
+    out.attrs["edge_years"] = edge
     out.attrs["level"] = p.level
     return out
 
@@ -189,6 +199,7 @@ def coverage(table: pd.DataFrame) -> Coverage:
         level=float(table.attrs.get("level", 95.0)),
         skipped=len(table.attrs.get("skipped", [])) - len(table.attrs.get("join_years", [])),
         join_years=tuple(table.attrs.get("join_years", [])),
+        edge_years=tuple(table.attrs.get("edge_years", [])),
     )
 
 

@@ -148,6 +148,7 @@ def coverage_text(cov, lang: str = "en") -> str:
             lo=lo,
             hi=hi,
             skipped=cov.skipped,
+            edge=cov.edge_text(),
         )
     if cov.join_years:
         years = ", ".join(str(y) for y in sorted(set(cov.join_years)))
