@@ -387,7 +387,7 @@ def test_bounds_at_the_tail_cap_are_found_marked_and_said_in_both_languages(long
     median = results["loglinear"].frame["forecast"].iloc[-1]
     assert rows.loc["Constant growth", f"Forecast {end} (median)"] == number(median, "en")
     growth = ((median / float(y.loc[last])) ** (1 / (end - last)) - 1) * 100
-    assert rows.loc["Constant growth", "Median growth a year (%)"] == number(growth, "en", 1)
+    assert rows.loc["Constant growth", f"Growth a year, {last} figure to {end} median (%)"] == number(growth, "en", 1)
 
 
 def test_bounds_below_the_cap_are_not_marked(series):

@@ -404,6 +404,10 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "keys.forecast": {"en": "Forecast {year} (median)", "vi": "Dự báo {year} (trung vị)"},
     "keys.range": {"en": "{level}% range {year}", "vi": "Khoảng {level}% năm {year}"},
     "keys.growth": {"en": "Median growth a year", "vi": "Tăng trưởng trung vị mỗi năm"},
+    "col.growth_to_median": {
+        "en": "Growth a year, {first} figure to {last} median (%)",
+        "vi": "Tăng trưởng mỗi năm, từ số liệu {first} đến trung vị {last} (%)",
+    },
     "keys.n_figures": {"en": "Figures found", "vi": "Số liệu tìm thấy"},
     "keys.n_sources": {"en": "Source documents held", "vi": "Văn bản nguồn có lưu bản sao"},
     "keys.n_flagged": {"en": "Checks that disagree", "vi": "Phép kiểm tra có sai lệch"},

@@ -322,7 +322,8 @@ def models_summary(
     """Every model in one row, as a reader compares them: its forecast of the last year (the
     median and each level's range, an upper bound held by the tail cap marked as in
     :func:`models_display`) and its median growth a year from the last published level of
-    ``y``, as in :func:`key_numbers`. Cards on a phone; the pages fold the year-by-year table
+    ``y`` (its years in the column's name: a trend's own rate, on the trend page, is another
+    number), as in :func:`key_numbers`. Cards on a phone; the pages fold the year-by-year table
     under it."""
     from helpers.forecast.caps import MARK
 
@@ -350,7 +351,7 @@ def models_summary(
         Col("model", "col.model", "word", group="model"),
         NamedCol("median", t("keys.forecast", lang, year=year), "int"),
         *[NamedCol(f"range_{lv}", t("keys.range", lang, level=lv, year=year), "num", fmt=span) for lv in levels],
-        NamedCol("growth", t("keys.growth", lang) + " (%)", "pct", decimals=1),
+        NamedCol("growth", t("col.growth_to_median", lang, first=last_year, last=year), "pct", decimals=1),
     ]
     return Table(pd.DataFrame(rows, columns=[c.key for c in cols]), cols, lang, name="models-summary", stacked=True)
 
