@@ -150,7 +150,8 @@ def test_a_scenario_page_says_under_its_title_what_differs_from_the_main_report(
     main = ("forecast-vi.html", "Dự báo", [("Số năm dự báo", "10 năm", "5 năm")])
     page = render.render_html(_notebook(), "vi", "Dự báo 10 năm", {"kind": "forecast", "main": main})
     line = re.search(r'<p class="based-on differs">(.*?)</p>', page, re.S).group(1)
-    assert re.sub(r"<[^>]+>", "", line).split("·")[0].strip() == "Khác với báo cáo chính: Số năm dự báo: 10 năm"
+    text = " ".join(re.sub(r"<[^>]+>", "", line).split())
+    assert text == "Khác với báo cáo chính (Dự báo) — Số năm dự báo: 10 năm (giá trị ở hai báo cáo)"
     assert '<a class="to-main" href="forecast-vi.html">Dự báo</a>' in line
     assert page.index("differs") < page.index('<main id="content">')
     # both values side by side in the run's details, where the header line links to

@@ -11,6 +11,7 @@ from pathlib import Path
 from test_reports import make_root, write_config
 
 from helpers import reports
+from helpers.common import paths as project_paths
 from helpers.reports import builder as reports_build
 from helpers.reports import index as I
 from helpers.reports.render import reader_markup
@@ -166,14 +167,16 @@ def test_a_scenario_page_names_what_differs_from_its_main_report(tmp_path: Path)
     ctx = reports.prepare(reports.load_config(write_config(root, SCENARIOS)), root, root / "reports")
     reports.check_all_parameters(ctx.config.runs, ctx)
     by = ctx.config.by_name
-    href, title, rows = reports_build.page_info(by["series-high-vi"], ctx)["main"]
+    href, title, rows, line = reports_build.page_info(by["series-high-vi"], ctx)["main"]
     assert (href, title) == ("series-vi.html", "Chuỗi")
     # level: 95 in the main run, the notebook's default (95) in the scenario: no difference
     assert [(name, here) for name, here, _ in rows] == [("Hệ số nối (giá 2010 / giá 1994)", "4,5")]
     assert reports_build.page_info(by["series-vi"], ctx)["main"] is None
-    # a scenario that reads another series than its main report says so first
-    _, _, rows = reports_build.page_info(by["forecast-high-vi"], ctx)["main"]
-    assert rows[0] == ("Số liệu lấy từ", "Cao", "Chuỗi")
+    assert line == rows
+    # a scenario that reads another series than its main report says so first, in the details;
+    # the header line leaves it to the line above it, which names the reports read
+    _, _, rows, line = reports_build.page_info(by["forecast-high-vi"], ctx)["main"]
+    assert rows[0] == ("Số liệu lấy từ", "Cao", "Chuỗi") and line == rows[1:]
 
 
 def test_a_mention_of_another_report_links_to_it_where_the_build_has_one():
@@ -243,3 +246,17 @@ def test_wide_tables_say_they_scroll_in_the_pages_language():
     assert vi.count('class="scroll-hint"') == 1
     assert vi.index("vuốt ngang") < vi.index(wide)
     assert "swipe sideways" in reader_markup(page, "en")
+
+
+def test_a_named_link_factor_is_shown_with_its_number(tmp_path: Path):
+    from helpers.common.present import number
+    from helpers.series.stage import named_link_factor
+
+    root = project_paths.ROOT
+    ctx = reports.prepare(reports.load_config(root / "reports.yaml"), root, tmp_path / "out")
+    reports.check_all_parameters(ctx.config.runs, ctx)
+    run = ctx.config.by_name["series-high-vi"]
+    rows = reports_build.param_differences(run, reports_build.main_run(run, ctx), ctx)
+    name, here, there = rows[0]
+    assert name == "Hệ số nối (giá 2010 / giá 1994)"
+    assert here == f"cao ({number(named_link_factor('high'), 'vi', 2)})" and there.startswith("ước lượng")

@@ -69,7 +69,10 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "simulated across the plausible link factors",
         "vi": "mô phỏng trên khoảng hệ số nối hợp lý",
     },
-    "link_scenario_word.fixed": {"en": "the series as given", "vi": "chuỗi như đã cho"},
+    "link_scenario_word.fixed": {
+        "en": "the input series as it is, no link-factor simulation",
+        "vi": "giữ nguyên chuỗi đầu vào, không mô phỏng hệ số nối",
+    },
     "link_scenario_word.new_base": {
         "en": "2010-price years only",
         "vi": "chỉ các năm theo giá so sánh 2010",

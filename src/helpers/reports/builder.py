@@ -629,7 +629,14 @@ def param_differences(run: Run, main: Run | None, ctx: Context) -> list[tuple[st
     keys = [k for k in {**mine, **theirs} if k not in SAME_BY_DESIGN]
 
     def value(params: dict, k: str) -> str:
-        return param_value(k, params.get(k), run.lang, root=ctx.root, out=ctx.out)
+        text = param_value(k, params.get(k), run.lang, root=ctx.root, out=ctx.out)
+        named = params.get(k) if k == "link_factor" and isinstance(params.get(k), str) else None
+        if named:  # a value of references.yaml by name: its number too ("cao (4,29)")
+            from helpers.common.present import number
+            from helpers.series.stage import named_link_factor
+
+            text += f" ({number(named_link_factor(named), run.lang, 2)})"
+        return text
 
     rows = [(param_name(k, run.lang), value(mine, k), value(theirs, k)) for k in keys if mine.get(k) != theirs.get(k)]
     return _source_differences(run, main, ctx) + rows
@@ -666,7 +673,11 @@ def page_info(run: Run, ctx: Context) -> dict:
     differs = param_differences(run, main, ctx)
     return {
         "pages": mentioned_pages(run, ctx),
-        "main": (f"{main.name}.html", ctx.title(main), differs) if main is not None and differs else None,
+        # the header line leaves out the reports read instead of the main report's: the line
+        # above it names them (the details table keeps every difference)
+        "main": (f"{main.name}.html", ctx.title(main), differs, differs[len(_source_differences(run, main, ctx)) :])
+        if main is not None and differs
+        else None,
         "kind": page_kind(run.notebook_label),
         "index": "index.html",
         "twin": f"{twin.name}.html" if twin is not None else None,
