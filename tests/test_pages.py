@@ -15,6 +15,7 @@ import pytest  # noqa: E402
 
 from helpers.common import plots  # noqa: E402
 from helpers.common.i18n import t  # noqa: E402
+from helpers.common.present import number  # noqa: E402
 from helpers.figures.table import read_figures  # noqa: E402
 from helpers.forecast import outlook as O  # noqa: E402
 from helpers.forecast import pages  # noqa: E402
@@ -214,15 +215,19 @@ def test_a_step_back_to_the_fitted_trend_is_explained_with_its_numbers():
     assert note.startswith(
         f"The forecast of Constant growth changes by +47.0% from {nowcast_last} to {nowcast_last + 1}"
     )
-    assert "then by 5.0% a year" in note and "about 40% above" in note
+    assert "then by 5.0% a year" in note and "40% above" in note
+    # both values of that year named: the model's path and the level it steps from
+    path, level = 105.0 * 1.47 / 1.05, 105.0
+    assert f"path is at about {number(path, 'en')} in {nowcast_last}, 40% above that year's level of 105" in note
     (vi,) = pages.step_notes({"loglinear": outlook(stepped)}, y, series, "vi")
     assert (
         "+47,0%" in vi and "khoảng 40%" in vi and vi.startswith("Dự báo của mô hình «Tăng trưởng không đổi» thay đổi")
     )
+    assert f"đường đó ở khoảng {number(path, 'vi')} vào năm {nowcast_last}, cao hơn mức {number(level, 'vi')}" in vi
     # a small fall, then a steeper one: the trend lies above the level, the step is still a fall
     falling = np.array([105.0, 100.0, 98.0, 98.0 * 0.9, 98.0 * 0.9**2])
     (down,) = pages.step_notes({"damped": outlook(falling)}, y, series, "en")
-    assert "changes by -2.0%" in down and "then by -10.0% a year" in down and "above the" in down
+    assert "changes by -2.0%" in down and "then by -10.0% a year" in down and "above that year's level" in down
 
 
 # --------------------------------------------------------------------------- plans at one base

@@ -211,22 +211,22 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
     # --- steps of trend models -----------------------------------------------------------------
     "forecast.step_above": {
         "en": "The forecast of {model} changes by {step} from {year0} to {year1}, then by {later} a year: the "
-        "model forecasts on from its own fitted path, not from the last level, and its fitted value for "
-        "{year0} lies about {gap} above the {year0} level. The step is the model returning to its path, not "
+        "model forecasts on from its own fitted path, not from the last level, and that path is at about "
+        "{fitted} in {year0}, {gap} above that year's level of {level}. The step is the model returning to its path, not "
         "a forecast jump in output.",
         "vi": "Dự báo của mô hình «{model}» thay đổi {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi "
-        "năm: mô hình dự báo tiếp từ đường đã ước lượng của chính nó, không từ mức gần nhất, và giá trị ước "
-        "lượng của năm {year0} cao hơn mức năm {year0} khoảng {gap}. Bước nhảy là mô hình trở về đường của "
+        "năm: mô hình dự báo tiếp từ đường đã ước lượng của chính nó, không từ mức gần nhất; đường đó ở "
+        "khoảng {fitted} vào năm {year0}, cao hơn mức {level} của năm đó khoảng {gap}. Bước nhảy là mô hình trở về đường của "
         "nó, không phải dự báo sản lượng tăng vọt.",
     },
     "forecast.step_below": {
         "en": "The forecast of {model} changes by {step} from {year0} to {year1}, then by {later} a year: the "
-        "model forecasts on from its own fitted path, not from the last level, and its fitted value for "
-        "{year0} lies about {gap} below the {year0} level. The step is the model returning to its path, not "
+        "model forecasts on from its own fitted path, not from the last level, and that path is at about "
+        "{fitted} in {year0}, {gap} below that year's level of {level}. The step is the model returning to its path, not "
         "a forecast fall in output.",
         "vi": "Dự báo của mô hình «{model}» thay đổi {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi "
-        "năm: mô hình dự báo tiếp từ đường đã ước lượng của chính nó, không từ mức gần nhất, và giá trị ước "
-        "lượng của năm {year0} thấp hơn mức năm {year0} khoảng {gap}. Bước giảm là mô hình trở về đường của "
+        "năm: mô hình dự báo tiếp từ đường đã ước lượng của chính nó, không từ mức gần nhất; đường đó ở "
+        "khoảng {fitted} vào năm {year0}, thấp hơn mức {level} của năm đó khoảng {gap}. Bước giảm là mô hình trở về đường của "
         "nó, không phải dự báo sản lượng sụt giảm.",
     },
     # --- plans and targets at one price base ------------------------------------------------------

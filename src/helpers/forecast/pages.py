@@ -285,6 +285,8 @@ def step_notes(outlooks: Mapping[str, object], y: pd.Series, series: pd.DataFram
                 step=percent(step * 100, lang, 1, sign=True),
                 later=percent(later * 100, lang, 1),
                 gap=percent(abs(gap) * 100, lang, 0),
+                fitted=number(base * (1 + gap), lang),
+                level=number(base, lang),
             )
         )
     return notes
