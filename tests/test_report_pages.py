@@ -215,6 +215,7 @@ def test_index_writes_times_parameters_and_english_only_reports_for_the_reader()
     assert '<time datetime="2026-11-29T15:40:12+00:00">29 Nov 2026, 15:40 UTC</time>' in log
     footer = page.split("<footer>")[1]
     assert "29 Nov 2026, 15:42 UTC" in footer and "29/11/2026, 22:42 (giờ Việt Nam)" in footer
+    assert footer.index('lang="vi"') < footer.index('lang="en"')  # Vietnamese first, as on the rest of the index
     assert "T15:42" not in re.sub(r'datetime="[^"]*"', "", footer)
     assert "12,2 s" in log or "12,3 s" in log  # the Vietnamese row's run time the Vietnamese way
     # parameters: a summary saying what is inside, then name and value
