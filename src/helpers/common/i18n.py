@@ -351,7 +351,7 @@ LABELS.update(
         "base_word.2010": {"en": "constant 2010 prices", "vi": "giá so sánh 2010"},
         "base_word.current": {"en": "current prices", "vi": "giá hiện hành"},
         "base_word.unstated": {"en": "not stated", "vi": "không ghi"},
-        "kind_word.reported": {"en": "reported", "vi": "công bố"},
+        "kind_word.reported": {"en": "quoted (document held)", "vi": "trích từ văn bản lưu"},
         "kind_word.implied": {"en": "implied", "vi": "suy ra"},
         "series_kind.reported": {"en": "reported", "vi": "công bố"},
         "series_kind.implied": {"en": "implied by a growth rate", "vi": "suy ra từ tốc độ tăng"},

@@ -122,7 +122,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "covers another scope than the province's whole industry",
         "vi": "phạm vi khác với toàn ngành công nghiệp của tỉnh",
     },
-    "kind_word.cited": {"en": "cited", "vi": "trích dẫn"},
+    "kind_word.cited": {"en": "cited (document not held)", "vi": "trích dẫn (không lưu văn bản)"},
     "scope_word.total": {"en": "whole industry", "vi": "toàn ngành"},
     "scope_word.handicraft": {"en": "handicraft", "vi": "tiểu thủ công nghiệp"},
     "scope_word.subsector:mining": {"en": "mining", "vi": "khai khoáng"},
