@@ -151,8 +151,8 @@ def test_a_scenario_page_says_under_its_title_what_differs_from_the_main_report(
     page = render.render_html(_notebook(), "vi", "Dự báo 10 năm", {"kind": "forecast", "main": main})
     line = re.search(r'<p class="based-on differs">(.*?)</p>', page, re.S).group(1)
     text = " ".join(re.sub(r"<[^>]+>", "", line).split())
-    assert text == "Khác với báo cáo chính (Dự báo) — Số năm dự báo: 10 năm (giá trị ở hai báo cáo)"
-    assert '<a class="to-main" href="forecast-vi.html">Dự báo</a>' in line
+    assert text == "Khác với báo cáo chính — Số năm dự báo: 10 năm · Báo cáo chính: Dự báo (giá trị ở hai báo cáo)"
+    assert '<a class="to-main" href="forecast-vi.html">Báo cáo chính: Dự báo</a>' in line
     assert page.index("differs") < page.index('<main id="content">')
     # both values side by side in the run's details, where the header line links to
     about = page[page.index('<details class="about"') :]
