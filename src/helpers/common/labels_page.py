@@ -30,7 +30,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "page_ref.trend": {"en": "trend page", "vi": "trang xu hướng"},
     "page.based_on": {"en": "Numbers from", "vi": "Số liệu lấy từ"},
     "page.read_next": {"en": "Built on this page", "vi": "Các báo cáo dựa trên trang này"},
-    "page.differs": {"en": "Differs from the main report", "vi": "Khác với báo cáo chính"},
+    "page.differs": {"en": "Unlike the main report", "vi": "Khác với báo cáo chính"},
     "page.differs_more": {"en": "both values", "vi": "giá trị ở hai báo cáo"},
     "page.differs_here": {"en": "This report", "vi": "Báo cáo này"},
     "page.differs_main": {"en": "Main report", "vi": "Báo cáo chính"},
