@@ -69,4 +69,8 @@ CHART_LABELS: dict[str, dict[str, str]] = {
         "cao nhất {high} tỷ đồng.",
     },
     "chart.plot": {"en": "Chart", "vi": "Biểu đồ"},
+    "figures.plans_hollow": {
+        "en": "Hollow: plans and targets (not data)",
+        "vi": "Hình rỗng: kế hoạch, mục tiêu (không phải số liệu)",
+    },
 }

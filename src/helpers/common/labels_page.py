@@ -29,7 +29,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "page_ref.series": {"en": "series page", "vi": "trang chuỗi số liệu"},
     "page_ref.trend": {"en": "trend page", "vi": "trang xu hướng"},
     "page.based_on": {"en": "Numbers from", "vi": "Số liệu lấy từ"},
-    "page.read_next": {"en": "Built on this page", "vi": "Các báo cáo dựa trên trang này"},
+    "page.read_next": {"en": "Read next", "vi": "Đọc tiếp"},
     "page.differs": {"en": "Unlike the main report", "vi": "Khác với báo cáo chính"},
     "page.differs_more": {"en": "both values", "vi": "giá trị ở hai báo cáo"},
     "page.differs_here": {"en": "This report", "vi": "Báo cáo này"},

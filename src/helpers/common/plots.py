@@ -580,7 +580,7 @@ def figures_chart(figures: pd.DataFrame, lang: str = "en", indicator: str = "ind
         if len(plans):
             _hollow(ax, plans["year"], plans["value"], marker=marker, s=60, color=color, label="_nolegend_")
     if (~f["status"].isin(PUBLISHED_STATUSES)).any():  # one legend entry for every plan and target
-        _hollow(ax, [], [], marker="o", s=60, color="0.3", label=t("series.plans", lang))
+        _hollow(ax, [], [], marker="o", s=60, color="0.3", label=t("figures.plans_hollow", lang))
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("unit.billion_vnd", lang))
     _thousands(ax, lang)

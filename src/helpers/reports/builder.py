@@ -628,17 +628,20 @@ def param_differences(run: Run, main: Run | None, ctx: Context) -> list[tuple[st
     mine, theirs = {**defaults, **ctx.params.get(run.name, {})}, {**defaults, **ctx.params.get(main.name, {})}
     keys = [k for k in {**mine, **theirs} if k not in SAME_BY_DESIGN]
 
-    def value(params: dict, k: str) -> str:
+    def value(params: dict, k: str, of: Run) -> str:
         text = param_value(k, params.get(k), run.lang, root=ctx.root, out=ctx.out)
-        named = params.get(k) if k == "link_factor" and isinstance(params.get(k), str) else None
-        if named:  # a value of references.yaml by name: its number too ("cao (4,29)")
+        number_of = ctx.title_values.get(of.name, {}).get(k)  # what the stage made of it
+        if isinstance(params.get(k), str) and isinstance(number_of, (int, float)):
             from helpers.common.present import number
-            from helpers.series.stage import named_link_factor
 
-            text += f" ({number(named_link_factor(named), run.lang, 2)})"
+            text += f" ({number(number_of, run.lang, 2)})"  # a value named in a file: its number too
         return text
 
-    rows = [(param_name(k, run.lang), value(mine, k), value(theirs, k)) for k in keys if mine.get(k) != theirs.get(k)]
+    rows = [
+        (param_name(k, run.lang), value(mine, k, run), value(theirs, k, main))
+        for k in keys
+        if mine.get(k) != theirs.get(k)
+    ]
     return _source_differences(run, main, ctx) + rows
 
 
