@@ -70,7 +70,7 @@ CHART_LABELS: dict[str, dict[str, str]] = {
     },
     "chart.plot": {"en": "Chart", "vi": "Biểu đồ"},
     "figures.plans_hollow": {
-        "en": "Hollow: plans and targets (not data)",
-        "vi": "Hình rỗng: kế hoạch, mục tiêu (không phải số liệu)",
+        "en": "hollow: plans and targets (not data)",
+        "vi": "hình rỗng: kế hoạch, mục tiêu (không phải số liệu)",
     },
 }
