@@ -497,3 +497,14 @@ def test_a_hundredfold_jump_is_named_and_the_series_still_forecast(tmp_path):
         "if the units changed there, put the series on one unit"
     ]
     assert "jump" in out.read_text()
+
+
+def test_cli_says_which_folder_it_created_for_the_output(tmp_path):
+    """A folder missing from --output is created, and said, so that a mistyped one shows."""
+    src = write(tmp_path, "unique_id,year,value\n" + good_rows("a"))
+    out = tmp_path / "new" / "deeper" / "fc.csv"
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out)])
+    assert r.exit_code == 0 and out.is_file()
+    assert stderr_of(r).strip().endswith(f"; created the folder {tmp_path / 'new'}")
+    again = invoke(["--input", str(src), "--horizon", "2", "--output", str(out)])
+    assert "created the folder" not in stderr_of(again)

@@ -682,8 +682,13 @@ def run(
         return 1
     if progress or (progress is None and len(res.frame) >= 100_000):
         say(f"writing {len(res.frame)} rows to {output}")  # a large file takes seconds: say so
+    new_folder = next((p for p in reversed(Path(output).parents) if not p.exists()), None)
     write_csv_atomic(res.frame, Path(output))
     n = res.frame["unique_id"].nunique()
     n_fb = res.frame.loc[res.frame["method"].str.contains("fallback"), "unique_id"].nunique()
-    say(f"wrote {len(res.frame)} rows for {n} series to {output}" + (f" ({n_fb} on a fallback model)" if n_fb else ""))
+    say(
+        f"wrote {len(res.frame)} rows for {n} series to {output}"
+        + (f" ({n_fb} on a fallback model)" if n_fb else "")
+        + (f"; created the folder {new_folder}" if new_folder is not None else "")  # a mistyped folder shows
+    )
     return 0
