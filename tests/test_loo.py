@@ -113,9 +113,39 @@ def test_a_method_that_joins_the_bases_at_one_year_leaves_that_year_untested():
         assert t.attrs["join_years"] == [2014, 2014]  # both figures of the only year known at both
         assert 2014 not in set(t["year"]) and len(t) > 0
         c = L.coverage(t)
-        assert c.join_years == (2014, 2014) and c.skipped == len(t.attrs["skipped"]) - 2
+        assert c.join_years == (2014, 2014) and c.edge_years == (2011, 2018)  # apart from the first and last
         assert "2 not testable (2014): without them no year is known at both price bases" in c.line()
-        assert "Thêm 2 số liệu không kiểm tra được (năm 2014)" in coverage_text(c, "vi")
+        assert "2 số liệu không kiểm tra được (năm 2014): khi bỏ chúng ra" in coverage_text(c, "vi")
     # the link-factor method needs no such year: every inner figure is tested
     t = L.check_intervals(rows, SeriesParams(link_factor=2.0), link_from_data=False)
     assert t.attrs["join_years"] == [] and 2014 in set(t["year"])
+
+
+def test_a_chosen_overlap_year_left_out_gives_way_to_the_years_left():
+    """With overlap_year 2013 and 2014 also known at both bases, leaving 2013 out rebuilds the
+    series joined at 2014: 2013 is tested, never called the only year at both bases."""
+    rows = obs(
+        ("o@1", 2011, 50.0, "1994", "reported", "actual", ""),
+        ("o@2", 2012, 55.0, "1994", "reported", "actual", ""),
+        ("o@3", 2013, 60.0, "1994", "reported", "actual", ""),
+        ("o@4", 2014, 66.0, "1994", "reported", "actual", ""),
+        ("n@3", 2013, 120.0, "2010", "reported", "actual", ""),
+        *SMOOTH.replace({"a@1": "a@0"}).assign(year=SMOOTH["year"] - 2).itertuples(index=False),
+    )
+    for method in ("ratio", "link_factor"):
+        t = L.check_intervals(
+            rows, SeriesParams(method=method, link_factor=2.0, overlap_year=2013), link_from_data=False
+        )
+        assert t.attrs["join_years"] == [] and 2013 in set(t["year"]), method
+
+
+def test_the_coverage_sentence_has_no_empty_clause_when_every_figure_was_tested():
+    from helpers.series.robustness import coverage_text
+
+    full = L.Coverage(covered=3, tested=3, level=95.0, skipped=0)
+    for lang in ("en", "vi"):
+        text = coverage_text(full, lang)
+        assert "()" not in text and "(năm )" not in text and "0 " not in text
+    assert "not testable" not in full.line()
+    none = L.Coverage(covered=0, tested=0, level=95.0, skipped=0, join_years=(2015,))
+    assert coverage_text(none, "en").startswith("No figure could be tested. 1 could not be tested (2015)")

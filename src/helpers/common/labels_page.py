@@ -235,35 +235,34 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "Every figure of the series states its price base.",
         "vi": "Mọi số liệu của chuỗi đều ghi loại giá.",
     },
-    "series.loo_none": {
-        "en": "No figure could be tested ({skipped} not testable).",
-        "vi": "Không kiểm tra được số liệu nào ({skipped} số liệu không kiểm tra được).",
-    },
+    "series.loo_none": {"en": "No figure could be tested.", "vi": "Không kiểm tra được số liệu nào."},
     "series.loo_consistent": {
         "en": "{covered} of {tested} published figures, each left out in turn with every other figure of its year, "
-        "fall inside the interval the series gives for that year without them ({share}, where the intervals are built to hold {level}; the expected range is {lo}–{hi} of "
-        "{tested}): consistent with that level. {skipped} could not be tested ({edge}): without the figures of "
-        "each of these years the rebuilt series no longer reaches it (the first or last years).",
+        "fall inside the interval the series gives for that year without them ({share}, where the intervals are "
+        "built to hold {level}; the expected range is {lo}–{hi} of {tested}): consistent with that level.",
         "vi": "{covered} trong {tested} số liệu công bố, lần lượt bỏ ra cùng mọi số liệu khác của cùng năm, nằm "
-        "trong khoảng mà chuỗi cho năm đó khi không có chúng ({share}, trong khi khoảng được lập để chứa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): phù hợp "
-        "với mức đó. {skipped} số liệu không kiểm tra được (năm {edge}): khi bỏ các số liệu của mỗi năm này, chuỗi "
-        "dựng lại không còn đến năm đó (các năm đầu hoặc cuối).",
+        "trong khoảng mà chuỗi cho năm đó khi không có chúng ({share}, trong khi khoảng được lập để chứa {level}; "
+        "khoảng kỳ vọng {lo}–{hi} trên {tested}): phù hợp với mức đó.",
     },
     "series.loo_far": {
         "en": "{covered} of {tested} published figures, each left out in turn with every other figure of its year, "
-        "fall inside the interval the series gives for that year without them ({share}, where the intervals are built to hold {level}; the expected range is {lo}–{hi} of "
-        "{tested}): far from that level. {skipped} could not be tested ({edge}): without the figures of each "
-        "of these years the rebuilt series no longer reaches it (the first or last years).",
+        "fall inside the interval the series gives for that year without them ({share}, where the intervals are "
+        "built to hold {level}; the expected range is {lo}–{hi} of {tested}): far from that level.",
         "vi": "{covered} trong {tested} số liệu công bố, lần lượt bỏ ra cùng mọi số liệu khác của cùng năm, nằm "
-        "trong khoảng mà chuỗi cho năm đó khi không có chúng ({share}, trong khi khoảng được lập để chứa {level}; khoảng kỳ vọng {lo}–{hi} trên {tested}): khác xa "
-        "mức đó. {skipped} số liệu không kiểm tra được (năm {edge}): khi bỏ các số liệu của mỗi năm này, chuỗi "
-        "dựng lại không còn đến năm đó (các năm đầu hoặc cuối).",
+        "trong khoảng mà chuỗi cho năm đó khi không có chúng ({share}, trong khi khoảng được lập để chứa {level}; "
+        "khoảng kỳ vọng {lo}–{hi} trên {tested}): khác xa mức đó.",
+    },
+    "series.loo_edge": {
+        "en": "{n} could not be tested ({years}): without the figures of each of these years the rebuilt series "
+        "no longer reaches it (the first or last years).",
+        "vi": "{n} số liệu không kiểm tra được (năm {years}): khi bỏ các số liệu của mỗi năm này, chuỗi dựng lại "
+        "không còn đến năm đó (các năm đầu hoặc cuối).",
     },
     "series.loo_join": {
-        "en": "{n} more could not be tested ({years}): without their figures no year is known at both price "
-        "bases, which the linking method needs to join them.",
-        "vi": "Thêm {n} số liệu không kiểm tra được (năm {years}): khi bỏ chúng ra thì không còn năm nào có số "
-        "liệu theo cả hai loại giá, mà phương pháp nối cần một năm như vậy để nối hai loại giá.",
+        "en": "{n} could not be tested ({years}): without their figures no year is known at both price bases, "
+        "which the linking method needs to join them.",
+        "vi": "{n} số liệu không kiểm tra được (năm {years}): khi bỏ chúng ra thì không còn năm nào có số liệu "
+        "theo cả hai loại giá, mà phương pháp nối cần một năm như vậy để nối hai loại giá.",
     },
     "series.loo_miss_item_above": {
         "en": "{year} ({value}, above {lo}–{hi})",

@@ -74,7 +74,8 @@ class Coverage:
         return (
             f"coverage: {self.covered} of {self.tested} left-out figures inside their interval "
             f"({self.share:.0%}) at nominal {self.level:g}%; {verdict} nominal (95% binomial range "
-            f"{lo}-{hi} of {self.tested}); {self.skipped} not testable ({self.edge_text()}: first or last years)"
+            f"{lo}-{hi} of {self.tested})"
+            + (f"; {self.skipped} not testable ({self.edge_text()}: first or last years)" if self.skipped else "")
             + self.join_line()
         )
 
@@ -143,12 +144,8 @@ def check_intervals(
             edge.append(int(r.year))
             continue
         year = int(r.year)
-        try:
-            rp = bridge.data_params(rest, p)[0] if link_from_data else p
-            s = build.build_series(rest, rp, plans=plans).set_index("year")
-        except ParameterError as exc:
-            if exc.parameter != "overlap_year":
-                raise
+        s, rp = _rebuilt(rest, p, plans, link_from_data)
+        if s is None:
             # the method needs a year known at both price bases, and none is left without this one
             skipped.append((fid, f"without {year} no year is known at both price bases ({p.method!r} needs one)"))
             no_join.append(year)
@@ -189,6 +186,23 @@ def check_intervals(
     out.attrs["edge_years"] = edge
     out.attrs["level"] = p.level
     return out
+
+
+def _rebuilt(
+    rest: pd.DataFrame, p: SeriesParams, plans, link_from_data: bool
+) -> tuple[pd.DataFrame | None, SeriesParams]:
+    """The series rebuilt from ``rest`` (indexed by year) and the parameters it was built with;
+    no series when the linking method needs a year known at both price bases and ``rest`` has none. An overlap year given in ``p`` that
+    ``rest`` no longer holds at both bases (its figures are the ones left out) gives way to the
+    method's own choice among the years left, as when none is given."""
+    for q in (p, replace(p, overlap_year=None)) if p.overlap_year is not None else (p,):
+        try:
+            rp = bridge.data_params(rest, q)[0] if link_from_data else q
+            return build.build_series(rest, rp, plans=plans).set_index("year"), rp
+        except ParameterError as exc:
+            if exc.parameter != "overlap_year":
+                raise
+    return None, p
 
 
 def coverage(table: pd.DataFrame) -> Coverage:

@@ -132,28 +132,30 @@ def loo_link_text(table: pd.DataFrame, choice: LinkChoice, lang: str = "en") -> 
 
 def coverage_text(cov, lang: str = "en") -> str:
     """The coverage of the leave-one-out check in a sentence (``cov``: a
-    :class:`helpers.series.loo.Coverage`), and a second when figures could not be tested at
-    the year the linking method joins the price bases."""
+    :class:`helpers.series.loo.Coverage`), then one for the figures that could not be tested at
+    the first or last years, and one for those the linking method needs to join the bases."""
     if not cov.tested:
-        text = t("series.loo_none", lang, skipped=cov.skipped)
+        parts = [t("series.loo_none", lang)]
     else:
         lo, hi = cov.binomial_range()
-        text = t(
-            "series.loo_consistent" if lo <= cov.covered <= hi else "series.loo_far",
-            lang,
-            covered=cov.covered,
-            tested=cov.tested,
-            share=percent(cov.share, lang, 0, share=True),
-            level=percent(cov.level, lang, 0),
-            lo=lo,
-            hi=hi,
-            skipped=cov.skipped,
-            edge=cov.edge_text(),
-        )
+        parts = [
+            t(
+                "series.loo_consistent" if lo <= cov.covered <= hi else "series.loo_far",
+                lang,
+                covered=cov.covered,
+                tested=cov.tested,
+                share=percent(cov.share, lang, 0, share=True),
+                level=percent(cov.level, lang, 0),
+                lo=lo,
+                hi=hi,
+            )
+        ]
+    if cov.skipped:
+        parts.append(t("series.loo_edge", lang, n=cov.skipped, years=cov.edge_text()))
     if cov.join_years:
         years = ", ".join(str(y) for y in sorted(set(cov.join_years)))
-        text += " " + t("series.loo_join", lang, n=len(cov.join_years), years=years)
-    return text
+        parts.append(t("series.loo_join", lang, n=len(cov.join_years), years=years))
+    return " ".join(parts)
 
 
 def price_base_join(table: pd.DataFrame) -> tuple[int, int] | None:
