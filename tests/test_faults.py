@@ -523,17 +523,21 @@ def test_a_failed_scenario_run_puts_its_tables_back(tmp_path: Path, monkeypatch)
     data = out / "runs" / "slow-en" / "data"
     data.mkdir(parents=True)
     (data / "slow.csv").write_text("last good\n", encoding="utf-8")
+    (data / "extra.csv").write_text("last good, not declared\n", encoding="utf-8")
 
     def half_then_fail(job) -> Outcome:
         (job.data_dir / "slow.csv").write_text("half-new\n", encoding="utf-8")
         (job.data_dir / "slow.params.json").write_text("{}", encoding="utf-8")
+        (job.data_dir / "extra.csv").write_text("half-new\n", encoding="utf-8")  # a table it does not declare
+        (job.data_dir / "other.csv").write_text("new\n", encoding="utf-8")
         return Outcome(job.name, "failed", error={"cell": 3, "ename": "ValueError", "evalue": "bad"})
 
     monkeypatch.setattr(reports_build, "execute_job", half_then_fail)
     result = reports_build.build(root=root, out_dir=out, jobs=1, progress=False, only=["slow"])
     assert [o.status for o in result.outcomes] == ["failed"]
     assert (data / "slow.csv").read_text(encoding="utf-8") == "last good\n"
-    assert not (data / "slow.params.json").exists()
+    assert (data / "extra.csv").read_text(encoding="utf-8") == "last good, not declared\n"
+    assert sorted(p.name for p in data.iterdir()) == ["extra.csv", "slow.csv"]
 
 
 def test_clean_leftovers_of_a_killed_build(tmp_path: Path):

@@ -312,7 +312,7 @@ def _build(
                     assert pool is not None
                     with _ctrl_c_held():  # a run started is a run tracked
                         run = ready.pop(0)
-                        saved[run.name] = OutputSnapshot.take(ctx.data_dir(run), run.outputs)
+                        saved[run.name] = OutputSnapshot.take(ctx.data_dir(run), run.outputs, whole=not run.canonical)
                         futures[pool.submit(execute_job, job_for(run))] = run
                 if not futures:
                     if pending and not ready:
@@ -347,25 +347,30 @@ def _build(
 
 @dataclass
 class OutputSnapshot:
-    """The files a run may rewrite in its data folder (``data/processed`` for a canonical run,
-    ``runs/<run>/data`` for a scenario), as they were before it ran: its declared outputs and
-    the parameter records written beside them (``<stage>.params.json``, named after an output:
-    figures.csv -> figures, forecasts.csv -> forecast). After a failed or stopped run they are
-    put back (and files it created removed), so that the tables stay those of the run's last
-    good build: they agree with each other, with its last good page and with the runs that
+    """The files a run may rewrite in its data folder, as they were before it ran. In the shared
+    ``data/processed`` of a canonical run: its declared outputs and the parameter records
+    written beside them (``<stage>.params.json``, named after an output: figures.csv ->
+    figures, forecasts.csv -> forecast). In a run's own ``runs/<run>/data``: every file there,
+    declared or not. After a failed or stopped run they are put back (and files it created
+    removed), so that the tables stay those of the run's last good build: they agree with
+    each other, with its last good page (whose downloads they are) and with the runs that
     read them."""
 
     folder: Path
     files: dict[str, bytes | None]
+    #: the whole folder is the run's: a file it created that the snapshot does not name goes too
+    whole: bool = False
 
     @classmethod
-    def take(cls, folder: Path, outputs: Sequence[str]) -> OutputSnapshot:
+    def take(cls, folder: Path, outputs: Sequence[str], whole: bool = False) -> OutputSnapshot:
         names = set(outputs)
         for out in outputs:
             stem = Path(out).stem
             names |= {f"{stem}.params.json", f"{stem.removesuffix('s')}.params.json"}
+        if whole and Path(folder).is_dir():
+            names |= {p.name for p in Path(folder).iterdir() if p.is_file() and not p.name.startswith(".")}
         files = {n: (folder / n).read_bytes() if (folder / n).is_file() else None for n in sorted(names)}
-        return cls(Path(folder), files)
+        return cls(Path(folder), files, whole)
 
     def restore(self) -> None:
         from helpers.common.io import write_bytes_atomic
@@ -376,6 +381,10 @@ class OutputSnapshot:
                 path.unlink(missing_ok=True)
             elif not path.is_file() or path.read_bytes() != content:
                 write_bytes_atomic(path, content)
+        if self.whole and self.folder.is_dir():
+            for path in self.folder.iterdir():
+                if path.is_file() and not path.name.startswith(".") and path.name not in self.files:
+                    path.unlink()
 
 
 @contextlib.contextmanager
