@@ -801,8 +801,8 @@ def test_laocai_refuses_to_work_on_one_checkout_from_inside_another(tmp_path, mo
     assert paths.other_checkout() == clone.resolve()
     before = {p.name: p.stat().st_mtime_ns for p in paths.DATA_PROCESSED.iterdir()}
     with pytest.raises(SystemExit) as done:
-        main(["figures"])
-    assert done.value.code == 2
+        main(["figures", "--output-dir", str(tmp_path / "out")])  # never the real data/processed
+    assert done.value.code == 2 and not (tmp_path / "out").exists()
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"laocai figures: error: you are in the checkout {clone.resolve()}")
     assert f"LAOCAI_ROOT={clone.resolve()}" in err and "\n" not in err
@@ -812,3 +812,8 @@ def test_laocai_refuses_to_work_on_one_checkout_from_inside_another(tmp_path, mo
     assert paths.other_checkout() is None
     monkeypatch.delenv("LAOCAI_ROOT")
     assert paths.other_checkout(paths.ROOT / "src") is None and paths.other_checkout(tmp_path) is None
+    # commands that work on the files they are given run from anywhere
+    monkeypatch.chdir(clone / "data")
+    with pytest.raises(SystemExit) as any_folder:
+        main(["extract", str(tmp_path / "missing.txt")])
+    assert any_folder.value.code == 1 and "you are in the checkout" not in capsys.readouterr().err

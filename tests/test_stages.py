@@ -195,3 +195,6 @@ def test_a_parameter_given_to_a_notebook_under_a_wrong_name_is_refused_with_the_
     # a reader's own cell run later in JupyterLab is not a parameter
     later = {"In": [*cells[:2], "from x import y\n", "year = 2020\n"], "lang": "vi", "level": 90, "year": 2020}
     assert series_stage.SeriesStageParams.from_globals(later).level == 90
+    # papermill's own names (--inject-paths) are not parameters of the notebook
+    paths = {"In": [*cells[:2], "PAPERMILL_INPUT_PATH = 'a.ipynb'\nPAPERMILL_OUTPUT_PATH = 'b.ipynb'\n"], "level": 95}
+    assert series_stage.SeriesStageParams.from_globals(paths).level == 95

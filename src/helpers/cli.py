@@ -63,6 +63,11 @@ def _one_line_errors(command: str):
         raise typer.Exit(exc.exit_code) from None
 
 
+#: The commands that read or write the checkout's own data (data/raw, data/processed,
+#: reports.yaml): forecast and extract work on the files they are given.
+_CHECKOUT_COMMANDS = frozenset({"add-source", "figures", "series", "check-intervals", "reports"})
+
+
 def _refuse_another_checkout() -> None:
     """Stop before a command reads or writes the data of another checkout than the one the
     working directory is in (a second clone using the first one's environment)."""
@@ -93,7 +98,7 @@ def main(argv: list[str] | None = None) -> None:
     prefix = f"laocai {command}:".replace("laocai :", "laocai:")
     with _sigint_in_this_process_only():
         try:
-            if command and "--help" not in args:
+            if command in _CHECKOUT_COMMANDS and "--help" not in args:
                 _refuse_another_checkout()
             app(args=args, prog_name="laocai")
         except Interrupted as exc:

@@ -33,7 +33,10 @@ PROJECT_NAME = "laocai-industry"
 def checkout_around(start: str | os.PathLike | None = None) -> Path | None:
     """The checkout of this project that holds ``start`` (default: the working directory):
     the nearest folder above it whose pyproject.toml names :data:`PROJECT_NAME`; None outside one."""
-    here = Path(start or os.getcwd()).resolve()
+    try:
+        here = Path(start or os.getcwd()).resolve()
+    except OSError:  # a working directory that was removed
+        return None
     for folder in (here, *here.parents):
         project = folder / "pyproject.toml"
         if project.is_file():
@@ -52,7 +55,13 @@ def other_checkout(start: str | os.PathLike | None = None) -> Path | None:
     if os.environ.get("LAOCAI_ROOT"):
         return None
     found = checkout_around(start)
-    return found if found is not None and found != ROOT.resolve() else None
+    if found is None:
+        return None
+    try:
+        same = os.path.samefile(found, ROOT)  # the same folder by another path (a bind mount, a case)
+    except OSError:
+        same = False
+    return None if same else found
 
 
 DATA = ROOT / "data"

@@ -69,7 +69,8 @@ class StageParams(BaseModel):
         that no field has is refused with the closest field's name: ``papermill -p levl 90``,
         which papermill only warns about, would otherwise run with the default level.
         """
-        unknown = sorted(set(_assigned_in_parameter_cells(namespace.get("In"))) - set(cls.model_fields))
+        given = {k for k in _assigned_in_parameter_cells(namespace.get("In")) if not k.startswith("PAPERMILL_")}
+        unknown = sorted(given - set(cls.model_fields))  # papermill's own (--inject-paths) are not parameters
         if unknown:
             import difflib
 
