@@ -866,6 +866,9 @@ def test_cli_missing_file_is_an_error_but_others_are_processed(tmp_path):
     # no file read at all: the error alone, nothing on stdout
     code, out, err = _cli([missing])
     assert (code, out) == (1, "") and err.strip() == f"laocai extract: {missing}: error: no such file"
+    # a file read without figures still gives its (empty) table beside the one that failed
+    code, out, err = _cli([FIXTURES / "vi_noise_page.txt", missing])
+    assert code == 1 and out.splitlines()[0] == ",".join(COLUMNS)
 
 
 def test_cli_non_utf8_file_is_an_error(tmp_path):

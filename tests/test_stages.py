@@ -164,13 +164,19 @@ def test_charts_draw_nowcasts_as_forecasts_not_as_history():
 def test_a_value_no_member_of_a_union_accepts_is_one_part_in_words():
     with pytest.raises(UsageError) as err:
         series_stage.SeriesStageParams.parse("cell", link_factor="hihg")
-    assert str(err.value) == "cell: link_factor: expected a number or one of 'prior', 'low', 'high' (got 'hihg')"
+    assert (
+        str(err.value)
+        == "cell: link_factor: expected a number or one of 'default', 'prior', 'low', 'high' (got 'hihg')"
+    )
 
 
 @pytest.mark.parametrize(
     "args, line",
     [
-        (["--link-factor", "hi"], "--link-factor: expected a number or one of 'prior', 'low', 'high' (got 'hi')"),
+        (
+            ["--link-factor", "hi"],
+            "--link-factor: expected a number or one of 'default', 'prior', 'low', 'high' (got 'hi')",
+        ),
         (["--gap-method", "kalman"], "--gap-method: unknown gap method 'kalman'; accepted values: loglinear"),
     ],
 )

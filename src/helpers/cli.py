@@ -30,8 +30,9 @@ def _options(
 ) -> None:
     """Lào Cai industrial production value: extract figures, build the series, forecast, report.
 
-    Exit codes: 0 success; 1 bad input data or a failed run; 2 a bad parameter or
-    configuration (nothing ran); 130 interrupted.
+    Exit codes: 0 success; 1 bad input data (a file missing, empty, unreadable or malformed) or a
+    failed run; 2 a bad parameter, option or configuration (nothing ran); 3 add-source registered
+    a document whose figures need a look; 130 interrupted.
     """
     _STATE["debug"] = debug
 
@@ -178,7 +179,8 @@ def add_source_command(
     """Copy FILE unedited into data/raw, register it in sources.yaml, show the figures it holds and
     regenerate the canonical tables of data/processed.
 
-    Exit codes: 0 done; 1 the file was refused (nothing written); 3 registered and rebuilt, but
+    Exit codes: 0 done; 1 the file was refused (nothing written); 2 an option not accepted (--date,
+    --language, --id; nothing written); 3 registered and rebuilt, but
     a check flags one of its figures or a year of the series moved by more than 20% (each named
     on stderr: a figure ten times too large, or one that contradicts the figures held).
     """
@@ -488,8 +490,9 @@ def forecast(
 
     Output columns: unique_id, year, forecast (predictive median), lo_80, hi_80, lo_95, hi_95,
     method (a fallback model is marked there). Problems with single series are reported on
-    stderr and the other series are still forecast; the exit code is non-zero only for an
-    invalid horizon or method, an unreadable input, or when nothing could be forecast.
+    stderr and the other series are still forecast. Exit codes: 0 written; 1 an input file
+    that cannot be used, or nothing could be forecast; 2 an option not accepted (horizon, method,
+    --decimal, a scheduler that cannot be used).
     """
     from helpers.common.errors import Interrupted
     from helpers.common.io import check_writable_file

@@ -407,6 +407,8 @@ def _ctrl_c_held():
         signal.signal(signal.SIGINT, previous)
     if caught and callable(previous):
         previous(signal.SIGINT, None)  # the default handler raises KeyboardInterrupt
+    elif caught and previous == signal.SIG_DFL:
+        signal.raise_signal(signal.SIGINT)  # what the held Ctrl-C would have done
 
 
 def _result(fut: Future, run: Run) -> Outcome:
@@ -618,18 +620,24 @@ def main_run(run: Run, ctx: Context) -> Run | None:
 
 
 def param_differences(run: Run, main: Run | None, ctx: Context) -> list[tuple[str, str, str]]:
+    """The reports ``run`` reads in place of its main report's (:func:`_source_differences`),
+    then the parameters in which it differs from it (:func:`_parameter_rows`); empty for a
+    main report."""
+    if main is None:
+        return []
+    return _source_differences(run, main, ctx) + _parameter_rows(run, main, ctx)
+
+
+def _parameter_rows(run: Run, main: Run, ctx: Context) -> list[tuple[str, str, str]]:
     """The parameters in which ``run`` differs from its main report ``main`` (:func:`main_run`), each as
-    ``(name, value here, value there)`` in ``run``'s language, after the reports it reads in
-    place of the main report's (:func:`_source_differences`). A parameter a run leaves to the
+    ``(name, value here, value there)`` in ``run``'s language. A parameter a run leaves to the
     notebook has the notebook's default; one without a default is shown as what the stage then
-    does. Empty for a main report."""
+    does."""
     import ast
 
     from .params import inspect_parameters
     from .paramtext import param_name, param_value
 
-    if main is None:
-        return []
     defaults = {}
     for name, spec in inspect_parameters(run.notebook).items():
         with contextlib.suppress(ValueError, SyntaxError):
@@ -646,12 +654,11 @@ def param_differences(run: Run, main: Run | None, ctx: Context) -> list[tuple[st
             text += f" ({number(number_of, run.lang, 2)})"  # a value named in a file: its number too
         return text
 
-    rows = [
+    return [
         (param_name(k, run.lang), value(mine, k, run), value(theirs, k, main))
         for k in keys
         if mine.get(k) != theirs.get(k)
     ]
-    return _source_differences(run, main, ctx) + rows
 
 
 def _source_differences(run: Run, main: Run, ctx: Context) -> list[tuple[str, str, str]]:
@@ -682,14 +689,13 @@ def page_info(run: Run, ctx: Context) -> dict:
 
     twin = next((r for r in ctx.config.runs if r.base == run.base and r.lang != run.lang), None)
     main = main_run(run, ctx)
-    differs = param_differences(run, main, ctx)
+    parameters = _parameter_rows(run, main, ctx) if main is not None else []
+    differs = (_source_differences(run, main, ctx) + parameters) if main is not None else []
     return {
         "pages": mentioned_pages(run, ctx),
         # the header line leaves out the reports read instead of the main report's: the line
         # above it names them (the details table keeps every difference)
-        "main": (f"{main.name}.html", ctx.title(main), differs, differs[len(_source_differences(run, main, ctx)) :])
-        if main is not None and differs
-        else None,
+        "main": (f"{main.name}.html", ctx.title(main), differs, parameters) if main is not None and differs else None,
         "kind": page_kind(run.notebook_label),
         "index": "index.html",
         "twin": f"{twin.name}.html" if twin is not None else None,

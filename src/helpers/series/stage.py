@@ -53,7 +53,7 @@ class SeriesStageParams(StageParams):
     method: str = "link_factor"
     #: None (or "default"): the prior of references.yaml combined with the years published in
     #: both bases (:mod:`helpers.series.bridge`); a number or a name is used as given (a scenario).
-    link_factor: float | Literal["prior", "low", "high"] | None = None
+    link_factor: float | Literal["default", "prior", "low", "high"] | None = None
     level: float = 95.0
     gap_method: str = "loglinear"
     weight: float = 0.5

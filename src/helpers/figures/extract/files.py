@@ -91,6 +91,7 @@ def _extract_files(
     paths_ = list(dict.fromkeys(Path(p) for p in paths_))
     register = _register(notes) if paths_ else []
     rows: list[dict] = []
+    files_read = 0
     for path in paths_:
         data, err = _read(path)
         if err is not None:
@@ -107,6 +108,7 @@ def _extract_files(
                 )
             )
             continue
+        files_read += 1
         if not text.strip():
             notes.append(("warning", f"{path}: warning: file is empty; no figure"))
             continue
@@ -135,7 +137,9 @@ def _extract_files(
         if not figures:
             notes.append(("warning", f"{path}: warning: no figure found"))
         rows.extend(f.__dict__ for f in figures)
-    return _frame(rows), notes
+    frame = _frame(rows)
+    frame.attrs["files_read"] = files_read  # read as UTF-8 text, figures or not
+    return frame, notes
 
 
 def _frame(rows: Sequence[dict]) -> pd.DataFrame:
@@ -186,7 +190,7 @@ def cli_extract(files: Sequence[str | Path], region: str | None = None) -> int:
     """
     df, notes = _extract_files(files, region)
     failed = any(level == "error" for level, _ in notes)
-    if failed and df.empty:  # no file could be read: nothing on stdout, not even the header
+    if failed and not df.attrs.get("files_read"):  # no file could be read: nothing on stdout, not even the header
         for _, msg in notes:
             print(f"laocai extract: {msg}", file=sys.stderr)
         return 1
