@@ -12,8 +12,8 @@ from test_reports import make_root, write_config
 
 from helpers import reports
 from helpers.common import paths as project_paths
-from helpers.reports import builder as reports_build
 from helpers.reports import index as I
+from helpers.reports import pageinfo
 from helpers.reports.render import reader_markup
 
 
@@ -113,7 +113,7 @@ def test_pages_link_the_reports_their_numbers_come_from(tmp_path: Path):
     by = ctx.config.by_name
 
     def sources(name: str) -> list:
-        return reports_build.page_info(by[name], ctx)["sources"]
+        return pageinfo.page_info(by[name], ctx)["sources"]
 
     # the Vietnamese forecast reads the English figures table, but names the Vietnamese report
     assert sources("forecast-vi") == [("series-vi.html", "Chuỗi"), ("figures-vi.html", "Số liệu")]
@@ -123,7 +123,7 @@ def test_pages_link_the_reports_their_numbers_come_from(tmp_path: Path):
 
     # and they link on to the reports built on them, in their language where there is one
     def readers(name: str) -> list:
-        return reports_build.page_info(by[name], ctx)["readers"]
+        return pageinfo.page_info(by[name], ctx)["readers"]
 
     # (only in their language; a forecast that also reads the series is reached from the series)
     assert readers("series-vi") == [("forecast-vi.html", "Dự báo")]
@@ -132,9 +132,9 @@ def test_pages_link_the_reports_their_numbers_come_from(tmp_path: Path):
     assert readers("forecast-vi") == []
 
     # "the figures page" in a sentence means the page of that kind in the reader's language
-    pages = reports_build.page_info(by["forecast-vi"], ctx)["pages"]
+    pages = pageinfo.page_info(by["forecast-vi"], ctx)["pages"]
     assert pages == {"figures": "figures-vi.html", "series": "series-vi.html"}
-    assert reports_build.page_info(by["forecast-long-en"], ctx)["pages"]["figures"] == "figures-en.html"
+    assert pageinfo.page_info(by["forecast-long-en"], ctx)["pages"]["figures"] == "figures-en.html"
 
 
 SCENARIOS = (
@@ -167,15 +167,15 @@ def test_a_scenario_page_names_what_differs_from_its_main_report(tmp_path: Path)
     ctx = reports.prepare(reports.load_config(write_config(root, SCENARIOS)), root, root / "reports")
     reports.check_all_parameters(ctx.config.runs, ctx)
     by = ctx.config.by_name
-    href, title, rows, line = reports_build.page_info(by["series-high-vi"], ctx)["main"]
+    href, title, rows, line = pageinfo.page_info(by["series-high-vi"], ctx)["main"]
     assert (href, title) == ("series-vi.html", "Chuỗi")
     # level: 95 in the main run, the notebook's default (95) in the scenario: no difference
     assert [(name, here) for name, here, _ in rows] == [("Hệ số nối (giá 2010 / giá 1994)", "4,5")]
-    assert reports_build.page_info(by["series-vi"], ctx)["main"] is None
+    assert pageinfo.page_info(by["series-vi"], ctx)["main"] is None
     assert line == rows
     # a scenario that reads another series than its main report says so first, in the details;
     # the header line leaves it to the line above it, which names the reports read
-    _, _, rows, line = reports_build.page_info(by["forecast-high-vi"], ctx)["main"]
+    _, _, rows, line = pageinfo.page_info(by["forecast-high-vi"], ctx)["main"]
     assert rows[0] == ("Số liệu lấy từ", "Cao", "Chuỗi") and line == rows[1:]
 
 
@@ -257,7 +257,7 @@ def test_a_named_link_factor_is_shown_with_its_number(tmp_path: Path):
     ctx = reports.prepare(reports.load_config(root / "reports.yaml"), root, tmp_path / "out")
     reports.check_all_parameters(ctx.config.runs, ctx)
     run = ctx.config.by_name["series-high-vi"]
-    rows = reports_build.param_differences(run, reports_build.main_run(run, ctx), ctx)
+    rows = pageinfo.param_differences(run, pageinfo.main_run(run, ctx), ctx)
     name, here, there = rows[0]
     assert name == "Hệ số nối (giá 2010 / giá 1994)"
     assert here == f"cao ({number(named_link_factor('high'), 'vi', 2)})" and there.startswith("ước lượng")
