@@ -24,6 +24,15 @@ SMOOTH = obs(
     ("a@5", 2020, 146.0, "2010", "reported", "actual", ""),
 )
 
+#: 1994-price figures 2011-2014, and SMOOTH moved to 2014-2018: 2014 alone is known at both bases
+AT_1994 = [
+    ("o@1", 2011, 50.0, "1994", "reported", "actual", ""),
+    ("o@2", 2012, 55.0, "1994", "reported", "actual", ""),
+    ("o@3", 2013, 60.0, "1994", "reported", "actual", ""),
+    ("o@4", 2014, 66.0, "1994", "reported", "actual", ""),
+]
+AT_2010_FROM_2014 = list(SMOOTH.replace({"a@1": "a@0"}).assign(year=SMOOTH["year"] - 2).itertuples(index=False))
+
 
 def test_each_inner_figure_is_tested_against_the_series_built_without_it():
     t = L.check_intervals(SMOOTH, SeriesParams())
@@ -101,13 +110,7 @@ def test_a_method_that_joins_the_bases_at_one_year_leaves_that_year_untested():
     the figures without which there is none, and says so, instead of stopping the report."""
     from helpers.series.robustness import coverage_text
 
-    rows = obs(
-        ("o@1", 2011, 50.0, "1994", "reported", "actual", ""),
-        ("o@2", 2012, 55.0, "1994", "reported", "actual", ""),
-        ("o@3", 2013, 60.0, "1994", "reported", "actual", ""),
-        ("o@4", 2014, 66.0, "1994", "reported", "actual", ""),
-        *SMOOTH.replace({"a@1": "a@0"}).assign(year=SMOOTH["year"] - 2).itertuples(index=False),
-    )
+    rows = obs(*AT_1994, *AT_2010_FROM_2014)
     for method in ("ratio", "interpolation", "mixed"):
         t = L.check_intervals(rows, SeriesParams(method=method, link_factor=2.0), link_from_data=False)
         assert t.attrs["join_years"] == [2014, 2014]  # both figures of the only year known at both
@@ -124,14 +127,7 @@ def test_a_method_that_joins_the_bases_at_one_year_leaves_that_year_untested():
 def test_a_chosen_overlap_year_left_out_gives_way_to_the_years_left():
     """With overlap_year 2013 and 2014 also known at both bases, leaving 2013 out rebuilds the
     series joined at 2014: 2013 is tested, never called the only year at both bases."""
-    rows = obs(
-        ("o@1", 2011, 50.0, "1994", "reported", "actual", ""),
-        ("o@2", 2012, 55.0, "1994", "reported", "actual", ""),
-        ("o@3", 2013, 60.0, "1994", "reported", "actual", ""),
-        ("o@4", 2014, 66.0, "1994", "reported", "actual", ""),
-        ("n@3", 2013, 120.0, "2010", "reported", "actual", ""),
-        *SMOOTH.replace({"a@1": "a@0"}).assign(year=SMOOTH["year"] - 2).itertuples(index=False),
-    )
+    rows = obs(*AT_1994, ("n@3", 2013, 120.0, "2010", "reported", "actual", ""), *AT_2010_FROM_2014)
     for method in ("ratio", "link_factor"):
         t = L.check_intervals(
             rows, SeriesParams(method=method, link_factor=2.0, overlap_year=2013), link_from_data=False
