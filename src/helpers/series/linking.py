@@ -218,6 +218,14 @@ class LinkParams:
         c = self.range_center()
         return two_piece_spreads(math.log(c / low), math.log(high / c), RANGE_COVERAGE)
 
+    def band(self) -> tuple[float, float]:
+        """The factors the series' intervals allow: the range's relative width placed around
+        ``link_factor`` (each end scaled by factor / :meth:`range_center`, as the law of
+        :meth:`log_spreads` is placed), the range itself when the factor is its centre."""
+        low, high = self.link_factor_range  # type: ignore[misc]
+        ratio = float(self.link_factor) / self.range_center()  # type: ignore[arg-type]
+        return low * ratio, high * ratio
+
 
 @dataclass(frozen=True)
 class SeriesParams:

@@ -54,6 +54,10 @@ class Coverage:
         """The years of the figures counted in ``skipped`` ("2008, 2023")."""
         return ", ".join(str(y) for y in sorted(set(self.edge_years)))
 
+    def join_text(self) -> str:
+        """The years of the figures counted in ``join_years`` ("2015, 2016")."""
+        return ", ".join(str(y) for y in sorted(set(self.join_years)))
+
     @property
     def share(self) -> float:
         return self.covered / self.tested if self.tested else float("nan")
@@ -83,8 +87,7 @@ class Coverage:
         """The figures left untested because the linking method needs them to join the bases, or nothing."""
         if not self.join_years:
             return ""
-        years = ", ".join(str(y) for y in sorted(set(self.join_years)))
-        return f"; {len(self.join_years)} not testable ({years}): without them no year is known at both price bases"
+        return f"; {len(self.join_years)} not testable ({self.join_text()}): without them no year is known at both price bases"
 
 
 def published_annual(obs: pd.DataFrame) -> pd.DataFrame:
@@ -211,7 +214,7 @@ def coverage(table: pd.DataFrame) -> Coverage:
         covered=int(table["covered"].sum()),
         tested=len(table),
         level=float(table.attrs.get("level", 95.0)),
-        skipped=len(table.attrs.get("skipped", [])) - len(table.attrs.get("join_years", [])),
+        skipped=len(table.attrs.get("edge_years", [])),
         join_years=tuple(table.attrs.get("join_years", [])),
         edge_years=tuple(table.attrs.get("edge_years", [])),
     )

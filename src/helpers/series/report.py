@@ -86,17 +86,8 @@ def link_choice(chosen, params: SeriesParams, default_estimate) -> LinkChoice:
         default_k=default_k,
         default_range=default_range,
         n_bridges=len(est.bridges) if from_data else 0,
-        band=_band(lp),
+        band=lp.band(),
     )
-
-
-def _band(lp) -> tuple[float, float]:
-    """The range of the link factor the series' intervals carry: the range's relative width
-    around the factor used (each end scaled by factor / the range's centre, as
-    :meth:`helpers.series.linking.LinkParams.log_spreads` places the law)."""
-    low, high = lp.link_factor_range
-    ratio = float(lp.link_factor) / lp.range_center()
-    return low * ratio, high * ratio
 
 
 def _n_years(n: int, lang: str) -> str:

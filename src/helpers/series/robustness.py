@@ -153,8 +153,7 @@ def coverage_text(cov, lang: str = "en") -> str:
     if cov.skipped:
         parts.append(t("series.loo_edge", lang, n=cov.skipped, years=cov.edge_text()))
     if cov.join_years:
-        years = ", ".join(str(y) for y in sorted(set(cov.join_years)))
-        parts.append(t("series.loo_join", lang, n=len(cov.join_years), years=years))
+        parts.append(t("series.loo_join", lang, n=len(cov.join_years), years=cov.join_text()))
     return " ".join(parts)
 
 
