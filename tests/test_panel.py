@@ -119,6 +119,29 @@ def test_cli_bad_input_is_reported_and_the_rest_is_forecast(tmp_path):
     assert df[["forecast", "lo_95", "hi_95"]].notna().all().all()
 
 
+def test_cli_reads_statsforecasts_long_format_with_years_or_dates_as_ds(tmp_path):
+    ours = write(tmp_path, "unique_id,year,value\n" + good_rows("a"), "ours.csv")
+    body = "".join(f"a,{r.split(',')[1]}-01-01,{r.split(',')[2]}\n" for r in good_rows("a").splitlines())
+    theirs = write(tmp_path, "unique_id,ds,y\n" + body, "theirs.csv")
+    outs = []
+    for src in (ours, theirs):
+        out = tmp_path / f"{src.stem}.out.csv"
+        r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out)])
+        assert r.exit_code == 0, r.output
+        outs.append(out.read_text())
+    assert outs[0] == outs[1]
+    assert "read the column(s) ds as year, y as value" in stderr_of(r)
+
+
+def test_cli_two_dates_of_one_year_are_a_duplicate_year(tmp_path):
+    src = write(tmp_path, "unique_id,ds,y\na,2001-01-01,1\na,2001-07-01,2\n" + good_rows("b"))
+    out = tmp_path / "out.csv"
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out)])
+    assert r.exit_code == 0
+    assert "series 'a': duplicate years [2001]" in stderr_of(r)
+    assert set(pd.read_csv(out).unique_id) == {"b"}
+
+
 def test_cli_horizon_must_be_positive_and_nothing_is_written(tmp_path):
     src = write(tmp_path, "unique_id,year,value\n" + good_rows("a"))
     out = tmp_path / "out.csv"

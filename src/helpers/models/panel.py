@@ -668,6 +668,9 @@ def run(
     if df.empty:
         say(f"error: {input}: no rows under the header; give one row a year for each series")
         return 1
+    if df.attrs.get("renamed"):
+        said = ", ".join(f"{a} as {c}" for a, c in df.attrs["renamed"].items())
+        say(f"read the column(s) {said} (statsforecast's long format)")
     from helpers.common.cluster import SchedulerError
 
     try:

@@ -6,6 +6,13 @@ Sniffed from the first 64 KiB among ``,``, ``;``, tab and ``|`` (:class:`csv.Sni
 whose header is then not ``unique_id, year, value`` is refused with the header that was found
 and the delimiter that was tried.
 
+Columns
+-------
+``unique_id, year, value``, in any order, other columns ignored. The long format of
+statsforecast and of the datasets published for it, ``unique_id, ds, y``, is read too: ``ds``
+as the year (a year, or an ISO date such as ``1990-01-01``, of which the year is taken) and
+``y`` as the value, wherever the file has no ``year`` or ``value`` column of its own.
+
 Numbers (the ``decimal`` rule)
 ------------------------------
 Values are read as text and parsed by one rule for the whole ``value`` column, never guessed
@@ -177,6 +184,7 @@ def read_long_csv(path: str | os.PathLike, decimal: str = "auto") -> pd.DataFram
     except Exception as exc:  # noqa: BLE001
         raise PanelInputError(f"{path}: {_csv_problem(exc, delim)}") from exc
     df.columns = [str(c).strip() for c in df.columns]
+    df, renamed = _alias_columns(df)
     missing = [c for c in ("unique_id", "year", "value") if c not in df.columns]
     if missing:
         hint = ""
@@ -184,8 +192,36 @@ def read_long_csv(path: str | os.PathLike, decimal: str = "auto") -> pd.DataFram
             hint = "; the header has one column only: is the delimiter something else than " + repr(delim) + "?"
         raise PanelInputError(
             f"{path}: missing column(s) {missing}; found {list(df.columns)} with delimiter {delim!r} "
-            f"(expected unique_id, year, value){hint}"
+            f"(expected unique_id, year, value, or statsforecast's unique_id, ds, y){hint}"
         )
     out = df[["unique_id", "year", "value"]].copy()
+    if "ds" in renamed:
+        out["year"] = years_of_ds(out["year"])
     out.attrs["decimal"] = decide_decimal(out["value"], decimal, str(path))
+    out.attrs["renamed"] = renamed
     return out
+
+
+#: Column names of the long format of statsforecast and its datasets, read as ours when ours
+#: are absent.
+ALIASES = {"ds": "year", "y": "value"}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T].*)?$")
+
+
+def _alias_columns(df: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    """Rename ``ds``/``y`` to ``year``/``value`` where the file has not those of its own;
+    return the frame and the renamings made (``{"ds": "year", ...}``)."""
+    renamed = {a: c for a, c in ALIASES.items() if a in df.columns and c not in df.columns}
+    return (df.rename(columns=renamed), renamed) if renamed else (df, renamed)
+
+
+def years_of_ds(ds: pd.Series) -> pd.Series:
+    """The years of a ``ds`` column: a year as it stands, an ISO date (``1990-01-01``, any
+    day of the year, with or without a time) as its year.
+
+    Anything else is left as it was, so that the year rule of the panel names it; two dates of
+    one series in the same year become a duplicate year, named the same way.
+    """
+    s = ds.astype("string").str.strip()
+    iso = s.str.match(_ISO_DATE).fillna(False).to_numpy(bool)
+    return ds.where(~iso, s.str.slice(0, 4))
