@@ -463,7 +463,11 @@ def reports_command(
 
 @app.command()
 def forecast(
-    input: Path = typer.Option(..., "--input", help="Long CSV with unique_id, year, value (or statsforecast's unique_id, ds, y; ds a year or an ISO date)."),
+    input: Path = typer.Option(
+        ...,
+        "--input",
+        help="Long CSV with unique_id, year, value (or statsforecast's unique_id, ds, y; ds a year or an ISO date).",
+    ),
     horizon: int = typer.Option(..., "--horizon", help="Years to forecast (> 0)."),
     output: Path = typer.Option(..., "--output", help="CSV to write (replaced atomically)."),
     method: str = typer.Option(
