@@ -10,7 +10,7 @@ import pytest
 from scipy import stats
 
 from helpers import models
-from helpers.models import ModelError, calibration, fit_forecast, kernels
+from helpers.models import ModelError, calibration, fit_forecast, kernels, panel
 
 FAST = [m for m, s in models.MODELS.items() if s.fast]
 SLOW = [m for m, s in models.MODELS.items() if not s.fast]
@@ -509,6 +509,32 @@ def test_statsforecast_members_fit_and_fill_missing_years(method):
     assert res.info.get("filled_years") == 1
     # a growing series: the forecasts stay within a sane range of the last value
     assert 0.7 * y.iloc[-1] < res.forecast[0] < 1.5 * y.iloc[-1]
+
+
+@pytest.mark.parametrize("method", ["sf_ets", "sf_dotm", "sf_arima"])
+def test_statsforecast_members_give_the_same_forecast_in_other_units(method):
+    # the optimisers' fixed starting points and tolerances must not make a series in
+    # thousands (or billions) forecast differently from the same series in units
+    rng = np.random.default_rng(3)
+    y = pd.Series(40 * np.exp(np.cumsum(rng.normal(0.05, 0.08, 18))), index=range(2000, 2018))
+    base_ = fit_forecast(y, 4, method, intervals="model").frame
+    for unit in (1e-3, 7.0, 1e6):
+        other = fit_forecast(y * unit, 4, method, intervals="model").frame
+        for col in ("forecast", "lo_80", "hi_95"):
+            np.testing.assert_allclose(other[col] / unit, base_[col], rtol=1e-6)
+
+
+def test_a_panel_forecast_in_other_units_is_the_same_forecast():
+    rows = []
+    for i in range(12):
+        rng = np.random.default_rng(i)
+        v = 500 * np.exp(np.cumsum(rng.normal(0.03, 0.1, 14)))
+        rows += [(f"s{i}", 2000 + k, v[k]) for k in range(14)]
+    df = pd.DataFrame(rows, columns=["unique_id", "year", "value"])
+    a = panel.forecast_panel(df, 5, n_jobs=1, progress=False).frame
+    b = panel.forecast_panel(df.assign(value=df["value"] * 1000), 5, n_jobs=1, progress=False).frame
+    for col in ("forecast", "lo_80", "hi_80", "lo_95", "hi_95"):
+        np.testing.assert_allclose(b[col] / 1000, a[col], rtol=1e-6)
 
 
 def test_statsforecast_member_too_short_is_a_model_error():

@@ -9,6 +9,8 @@ project's own code (statsforecast's own intervals are kept only as the model-bas
   benchmarks do (AutoETS may then choose multiplicative error or trend); the registry converts
   the forecasts to the log scale for combinations (floored at ``RWD_FLOOR`` times the last
   value, like the other level-scale models).
+- Each series is fitted divided by its mean (:func:`unit_scale`) and the forecasts multiplied
+  back, so that a member's forecasts do not depend on the units of the series.
 - statsforecast models need consecutive values: a missing year inside the series is filled by
   log-linear interpolation between its neighbours before the fit (stated in ``info``), the
   only place where the project fills a gap for a model.
@@ -69,19 +71,34 @@ def _fill(y: np.ndarray) -> tuple[np.ndarray, int]:
     return np.exp(_interp(np.log(y))), miss
 
 
+def unit_scale(v: np.ndarray) -> float:
+    """The number a series is divided by before a statsforecast fit: the mean of its values.
+
+    statsforecast's optimisers start from and stop at fixed numbers (DOTM's initial level is
+    bounded by 1e10, its tolerances are absolute), so their forecasts depend on the units of
+    the series: on the M1 yearly training part, the same series in thousands gave DOTM
+    forecasts up to 21% apart, and values near 1e200 could not be fitted at all. Fitted to the
+    series over its mean, a member's forecasts in other units are the same forecasts in those
+    units, as those of every other model of the project are.
+    """
+    s = float(np.mean(v))
+    return s if np.isfinite(s) and s > 0 else 1.0
+
+
 def _run_sf(make, y: np.ndarray, H: int, probs: np.ndarray | None, name: str) -> _Fit:
     v, filled = _fill(np.asarray(y, float))
+    unit = unit_scale(v)
     levels = _levels(probs)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             with np.errstate(all="ignore"):
-                r = make().forecast(y=v, h=H, level=levels or None, fitted=probs is not None)
+                r = make().forecast(y=v / unit, h=H, level=levels or None, fitted=probs is not None)
         except Exception as exc:  # noqa: BLE001  # statsforecast also raises bare Exception ("no model able ...")
             raise ModelError(
                 f"{name}: statsforecast could not fit the series ({type(exc).__name__}: {exc})", "fit_failed"
             ) from exc
-    point = np.asarray(r["mean"], float)
+    point = unit * np.asarray(r["mean"], float)
     if not np.all(np.isfinite(point)):
         raise ModelError(f"{name}: statsforecast returned non-finite forecasts", "non_finite")
     knots = None
@@ -93,9 +110,9 @@ def _run_sf(make, y: np.ndarray, H: int, probs: np.ndarray | None, name: str) ->
                 continue
             lv = round(100 * (1 - 2 * min(p, 1 - p)), 9)
             lv = int(lv) if float(lv).is_integer() else lv
-            knots[:, k] = np.asarray(r[f"{'lo' if p < 0.5 else 'hi'}-{lv}"], float)
+            knots[:, k] = unit * np.asarray(r[f"{'lo' if p < 0.5 else 'hi'}-{lv}"], float)
         knots = np.where(np.isfinite(knots), knots, point[:, None])
-    fitted = np.asarray(r["fitted"], float) if "fitted" in r else np.full(v.size, np.nan)
+    fitted = unit * np.asarray(r["fitted"], float) if "fitted" in r else np.full(v.size, np.nan)
     fitted = np.where(np.isnan(y), np.nan, fitted)
     return _Fit(point, knots, fitted, log=False, info={"filled_years": filled} if filled else {})
 
