@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from helpers import models
 from helpers.cli import app
-from helpers.models import panel
+from helpers.models import panel, workers
 
 COLUMNS = ["unique_id", "year", "forecast", "lo_80", "hi_80", "lo_95", "hi_95", "method"]
 
@@ -188,7 +188,7 @@ def test_cli_unknown_method(tmp_path):
 
 def test_panel_pools_calibration_in_parallel_and_serially_alike():
     rows = []
-    for i in range(panel.PARALLEL_MIN_SERIES + 5):
+    for i in range(workers.PARALLEL_MIN_SERIES + 5):
         rng = np.random.default_rng(i)
         n = 8 + i % 7
         v = 50 * np.exp(0.05 * np.arange(n) + rng.normal(0, 0.05, n).cumsum())
@@ -201,6 +201,30 @@ def test_panel_pools_calibration_in_parallel_and_serially_alike():
     table = par.tables[models.DEFAULT_METHOD]
     assert table.m[0] > 100  # errors pooled across the panel
     assert not par.problems
+
+
+def test_both_passes_of_a_panel_share_one_set_of_workers(monkeypatch):
+    # a panel larger than its calibration sample runs two passes; the workers forked for the
+    # first serve the second, and are stopped when the run ends
+    monkeypatch.setattr(panel, "CALIBRATION_SERIES", workers.PARALLEL_MIN_SERIES + 2)
+    started = []
+    real_pool = workers._Workers.pool
+
+    def pool(self):
+        if self._pool is None:
+            started.append(self)
+        return real_pool(self)
+
+    monkeypatch.setattr(workers._Workers, "pool", pool)
+    rows = []
+    for i in range(2 * workers.PARALLEL_MIN_SERIES + 10):
+        v = 50 * np.exp(0.04 * np.arange(12) + np.random.default_rng(i).normal(0, 0.05, 12).cumsum())
+        rows += [(f"s{i:03d}", 2000 + k, v[k]) for k in range(12)]
+    df = pd.DataFrame(rows, columns=["unique_id", "year", "value"])
+    par = panel.forecast_panel(df, 3, n_jobs=2, progress=False)
+    assert len(started) == 1 and started[0]._pool is None
+    ser = panel.forecast_panel(df, 3, n_jobs=1, progress=False)
+    pd.testing.assert_frame_equal(par.frame, ser.frame)
 
 
 def test_a_panel_run_leaves_the_collector_as_it_found_it(monkeypatch):

@@ -227,11 +227,11 @@ def pool_scores(
     else:
         arrs = [np.asarray(s, float) for s in scores]
         H = max((a.shape[1] for a in arrs), default=0)
-        S = (
-            np.vstack([np.pad(a, ((0, 0), (0, H - a.shape[1])), constant_values=np.nan) for a in arrs])
-            if arrs
-            else np.empty((0, 0))
-        )
+        S = np.full((sum(a.shape[0] for a in arrs), H), np.nan)  # shorter rows padded with NaN
+        r = 0
+        for a in arrs:
+            S[r : r + a.shape[0], : a.shape[1]] = a
+            r += a.shape[0]
     probs = np.asarray(probs, float)
     H = S.shape[1]
     prior = prior or default_z_table()

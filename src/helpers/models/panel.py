@@ -57,10 +57,9 @@ How a run goes
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,6 +70,7 @@ from helpers import models
 from helpers.common.io import write_csv_atomic
 from helpers.models import base, calibration, registry
 from helpers.models.panelio import PanelInputError, parse_values, read_long_csv
+from helpers.models.workers import _long_lived_objects_frozen, _map, _Workers
 
 __all__ = [
     "PanelInputError",
@@ -85,7 +85,6 @@ __all__ = [
 
 OUTPUT_COLUMNS = ["unique_id", "year", "forecast", "lo_80", "hi_80", "lo_95", "hi_95", "method"]
 FALLBACK_NAIVE = "naive (fallback)"
-PARALLEL_MIN_SERIES = 40
 CALIBRATION_SERIES = 250  # rolling-origin errors from at most this many series (see the docstring)
 MAX_OUTPUT = 1e300  # no output value beyond this (near the float limit, 1.8e308, sums overflow)
 JUMP_WARN = 10.0  # a year at this many times the one before (or that fraction of it) is named: units?
@@ -362,55 +361,6 @@ def _calibrate_one(task):
     return uid, kind, payload, prob, naive
 
 
-@contextlib.contextmanager
-def _long_lived_objects_frozen():
-    """Keep the objects that exist before a panel run out of the garbage collector's scans.
-
-    The imports (pandas, statsforecast, numba) leave a quarter of a million objects; each
-    full collection during a run walks all of them (about 0.1 s), and in forked workers it
-    also writes to every page holding them, copying pages the workers could share with the
-    parent. ``gc.freeze`` before the workers are forked avoids both, as the ``gc`` module's
-    documentation advises; the objects are handed back to the collector afterwards (unless
-    the caller had frozen objects itself, which stay frozen).
-    """
-    if gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
-def _map(fn: Callable, tasks: list, n_jobs: int, progress: bool, desc: str, client=None) -> list:
-    from tqdm import tqdm
-
-    bar = tqdm(total=len(tasks), desc=desc, file=sys.stderr, disable=not progress, unit="series", leave=False)
-    out = []
-    try:
-        if client is not None:
-            from helpers.models.cluster import map_ordered
-
-            out = map_ordered(client, fn, tasks, bar)
-        elif n_jobs > 1 and len(tasks) >= PARALLEL_MIN_SERIES:
-            import multiprocessing as mp
-
-            ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-            chunk = max(1, min(25, len(tasks) // (4 * n_jobs)))
-            with ctx.Pool(n_jobs) as pool:
-                for r in pool.imap(fn, tasks, chunksize=chunk):
-                    out.append(r)
-                    bar.update(1)
-        else:
-            for t in tasks:
-                out.append(fn(t))
-                bar.update(1)
-    finally:
-        bar.close()
-    return out
-
-
 # ------------------------------------------------------------------------------------------
 # Panel
 # ------------------------------------------------------------------------------------------
@@ -446,6 +396,8 @@ def thin_calibration_expected(series: dict, sample: set, h: int, method: str) ->
             pos, grid.values.size, h, calibration.N_ORIGINS, min_train, calibration.ORIGIN_SCHEME
         )
         counts += [len(o) for o in per_h]
+        if np.all(counts >= base.MIN_CALIBRATION):  # counts only grow: the answer is known
+            return False
     return bool(np.any(counts < base.MIN_CALIBRATION))
 
 
@@ -565,9 +517,11 @@ def forecast_panel(
             from helpers.common.cluster import connect
 
             client = stack.enter_context(connect(scheduler, n_jobs))
+        workers = _Workers(n_jobs)
+        stack.callback(workers.close)
         # Pass 1, the calibration sample: fits and rolling-origin errors, pooled into the table.
         tasks = [(uid, series[uid], H, method, lv, True, model_iv) for uid in ids if uid in cal]
-        prepared = _map(_calibrate_one, tasks, n_jobs, progress, f"calibrate ({method})", client)
+        prepared = _map(_calibrate_one, tasks, n_jobs, progress, f"calibrate ({method})", client, workers)
         # naive errors of every usable series of the sample: short series forecast with the
         # fallback borrow strength from the whole panel
         scored = [p[4] for p in prepared]
@@ -586,7 +540,7 @@ def forecast_panel(
             # thin calibration after all: the union rule needs the models' own intervals
             model_iv = True
             redo = [(u, series[u], H, method, lv, False, True) for u, _ in groups["main"]]
-            again = _map(_prepare_one, redo, n_jobs, progress, "model intervals", client)
+            again = _map(_prepare_one, redo, n_jobs, progress, "model intervals", client, workers)
             groups["main"] = [(u, p) for u, kind, p, _ in again if kind == "main"]
             for u, kind, _, prob in again:
                 if kind != "main":
@@ -599,7 +553,9 @@ def forecast_panel(
             outputs[uid] = _finish(prep, tables["naive"], FALLBACK_NAIVE, levels, keep_results)
         # Pass 2, every other series: fitted and finished in the workers with the pooled tables.
         rest = [(uid, series[uid], H, method, lv, model_iv, tables, keep_results) for uid in ids if uid not in cal]
-        for uid, _kind, out, prob in _map(_forecast_one, rest, n_jobs, progress, f"forecast ({method})", client):
+        for uid, _kind, out, prob in _map(
+            _forecast_one, rest, n_jobs, progress, f"forecast ({method})", client, workers
+        ):
             if prob is not None:
                 said.setdefault(uid, []).append(prob)
             if out is not None:
