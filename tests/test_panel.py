@@ -208,14 +208,14 @@ def test_both_passes_of_a_panel_share_one_set_of_workers(monkeypatch):
     # first serve the second, and are stopped when the run ends
     monkeypatch.setattr(panel, "CALIBRATION_SERIES", workers.PARALLEL_MIN_SERIES + 2)
     started = []
-    real_pool = workers._Workers.pool
+    real_pool = workers.Workers.pool
 
     def pool(self):
         if self._pool is None:
             started.append(self)
         return real_pool(self)
 
-    monkeypatch.setattr(workers._Workers, "pool", pool)
+    monkeypatch.setattr(workers.Workers, "pool", pool)
     rows = []
     for i in range(2 * workers.PARALLEL_MIN_SERIES + 10):
         v = 50 * np.exp(0.04 * np.arange(12) + np.random.default_rng(i).normal(0, 0.05, 12).cumsum())
@@ -234,8 +234,8 @@ def test_a_panel_run_leaves_the_collector_as_it_found_it(monkeypatch):
 
     data = {"a": pd.Series(np.linspace(10, 20, 12), index=range(2000, 2012))}
     seen = []
-    real_map = panel._map
-    monkeypatch.setattr(panel, "_map", lambda *a, **k: seen.append(gc.get_freeze_count()) or real_map(*a, **k))
+    real_map = panel.run_tasks
+    monkeypatch.setattr(panel, "run_tasks", lambda *a, **k: seen.append(gc.get_freeze_count()) or real_map(*a, **k))
     assert gc.get_freeze_count() == 0
     panel.forecast_panel(data, 2, n_jobs=1, progress=False)
     assert seen and seen[0] > 0  # frozen during the run
@@ -244,11 +244,11 @@ def test_a_panel_run_leaves_the_collector_as_it_found_it(monkeypatch):
     def boom(*a, **k):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(panel, "_map", boom)
+    monkeypatch.setattr(panel, "run_tasks", boom)
     with pytest.raises(KeyboardInterrupt):
         panel.forecast_panel(data, 2, n_jobs=1, progress=False)
     assert gc.get_freeze_count() == 0
-    monkeypatch.setattr(panel, "_map", real_map)
+    monkeypatch.setattr(panel, "run_tasks", real_map)
     gc.freeze()
     try:
         panel.forecast_panel(data, 2, n_jobs=1, progress=False)

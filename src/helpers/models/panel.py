@@ -70,7 +70,7 @@ from helpers import models
 from helpers.common.io import write_csv_atomic
 from helpers.models import base, calibration, registry
 from helpers.models.panelio import PanelInputError, parse_values, read_long_csv
-from helpers.models.workers import _long_lived_objects_frozen, _map, _Workers
+from helpers.models.workers import Workers, long_lived_objects_frozen, run_tasks
 
 __all__ = [
     "PanelInputError",
@@ -511,17 +511,16 @@ def forecast_panel(
     tables: dict[str, models.ZTable] = {}
     probs = base._probs_for(levels)
     with contextlib.ExitStack() as stack:
-        stack.enter_context(_long_lived_objects_frozen())
+        stack.enter_context(long_lived_objects_frozen())
         client = None
         if scheduler:
             from helpers.common.cluster import connect
 
             client = stack.enter_context(connect(scheduler, n_jobs))
-        workers = _Workers(n_jobs)
-        stack.callback(workers.close)
+        workers = stack.enter_context(Workers(n_jobs))
         # Pass 1, the calibration sample: fits and rolling-origin errors, pooled into the table.
         tasks = [(uid, series[uid], H, method, lv, True, model_iv) for uid in ids if uid in cal]
-        prepared = _map(_calibrate_one, tasks, n_jobs, progress, f"calibrate ({method})", client, workers)
+        prepared = run_tasks(_calibrate_one, tasks, workers, progress, f"calibrate ({method})", client)
         # naive errors of every usable series of the sample: short series forecast with the
         # fallback borrow strength from the whole panel
         scored = [p[4] for p in prepared]
@@ -540,7 +539,7 @@ def forecast_panel(
             # thin calibration after all: the union rule needs the models' own intervals
             model_iv = True
             redo = [(u, series[u], H, method, lv, False, True) for u, _ in groups["main"]]
-            again = _map(_prepare_one, redo, n_jobs, progress, "model intervals", client, workers)
+            again = run_tasks(_prepare_one, redo, workers, progress, "model intervals", client)
             groups["main"] = [(u, p) for u, kind, p, _ in again if kind == "main"]
             for u, kind, _, prob in again:
                 if kind != "main":
@@ -553,9 +552,7 @@ def forecast_panel(
             outputs[uid] = _finish(prep, tables["naive"], FALLBACK_NAIVE, levels, keep_results)
         # Pass 2, every other series: fitted and finished in the workers with the pooled tables.
         rest = [(uid, series[uid], H, method, lv, model_iv, tables, keep_results) for uid in ids if uid not in cal]
-        for uid, _kind, out, prob in _map(
-            _forecast_one, rest, n_jobs, progress, f"forecast ({method})", client, workers
-        ):
+        for uid, _kind, out, prob in run_tasks(_forecast_one, rest, workers, progress, f"forecast ({method})", client):
             if prob is not None:
                 said.setdefault(uid, []).append(prob)
             if out is not None:

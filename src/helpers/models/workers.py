@@ -1,9 +1,9 @@
 """Where a panel's per-series work runs: in this process, in worker processes on this machine,
 or on a dask cluster (:mod:`helpers.models.cluster`).
 
-Worker processes are forked once per panel run (:class:`_Workers`) and serve all its passes;
+Worker processes are forked once per panel run (:class:`Workers`) and serve all its passes;
 objects that exist before the run are frozen out of the garbage collector while it lasts
-(:func:`_long_lived_objects_frozen`), so that the forked workers share their pages.
+(:func:`long_lived_objects_frozen`), so that the forked workers share their pages.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ PARALLEL_MIN_SERIES = 40  # fewer series than this in a pass: run in this proces
 
 
 @contextlib.contextmanager
-def _long_lived_objects_frozen():
+def long_lived_objects_frozen():
     """Keep the objects that exist before a panel run out of the garbage collector's scans.
 
     The imports (pandas, statsforecast, numba) leave a quarter of a million objects; each
@@ -37,9 +37,10 @@ def _long_lived_objects_frozen():
         gc.unfreeze()
 
 
-class _Workers:
-    """The worker processes of one panel run: started by the first pass large enough to use
-    them and kept for the next (a panel of a few hundred series saves a second start)."""
+class Workers:
+    """The worker processes of one panel run, ``n_jobs`` of them: started by the first pass
+    large enough to use them and kept for the next (a panel of a few hundred series saves a
+    second start); stopped on leaving the ``with`` block."""
 
     def __init__(self, n_jobs: int):
         self.n_jobs = n_jobs
@@ -53,30 +54,31 @@ class _Workers:
             self._pool = ctx.Pool(self.n_jobs)
         return self._pool
 
-    def close(self) -> None:
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *exc) -> None:
         """Stop the workers (as leaving a ``Pool`` context does)."""
         if self._pool is not None:
             self._pool.terminate()
             self._pool = None
 
 
-def _map(
-    fn: Callable, tasks: list, n_jobs: int, progress: bool, desc: str, client=None, workers: _Workers | None = None
-) -> list:
+def run_tasks(fn: Callable, tasks: list, workers: Workers, progress: bool, desc: str, client=None) -> list:
+    """``[fn(t) for t in tasks]``, in order: on the dask ``client`` when given, else on the
+    ``workers`` when there are several and at least :data:`PARALLEL_MIN_SERIES` tasks, else
+    in this process; a progress bar on stderr advances per task when ``progress``."""
     from tqdm import tqdm
 
     bar = tqdm(total=len(tasks), desc=desc, file=sys.stderr, disable=not progress, unit="series", leave=False)
     out = []
-    own = None
     try:
         if client is not None:
             from helpers.models.cluster import map_ordered
 
             out = map_ordered(client, fn, tasks, bar)
-        elif n_jobs > 1 and len(tasks) >= PARALLEL_MIN_SERIES:
-            if workers is None:
-                workers = own = _Workers(n_jobs)
-            chunk = max(1, min(25, len(tasks) // (4 * n_jobs)))
+        elif workers.n_jobs > 1 and len(tasks) >= PARALLEL_MIN_SERIES:
+            chunk = max(1, min(25, len(tasks) // (4 * workers.n_jobs)))
             for r in workers.pool().imap(fn, tasks, chunksize=chunk):
                 out.append(r)
                 bar.update(1)
@@ -86,6 +88,4 @@ def _map(
                 bar.update(1)
     finally:
         bar.close()
-        if own is not None:
-            own.close()
     return out
