@@ -86,8 +86,9 @@ REFERENCE = {
 }
 
 # Candidate members of the selection rule (every single fast model is a candidate too).
-# The first eight are those of the first selection (bench/RESULTS.md, history); the last four
-# were added with the second candidate set.
+# The first eight are those of the first selection (bench/RESULTS.md, history); the next four
+# were added with the second candidate set, sf_ets and sf_dotm with the third, sf_ces (AutoCES,
+# the fourth member of SCUM beside ETS, ARIMA and DOTM) with the fourth.
 CANDIDATE_MEMBERS = (
     "naive",
     "ses",
@@ -103,13 +104,14 @@ CANDIDATE_MEMBERS = (
     "otheta",
     "sf_ets",
     "sf_dotm",
+    "sf_ces",
 )
 # Members fitted by statsforecast (third candidate set): fitted only at the calibration origins
 # and the holdout origin (they are not members of the per-series choice, which needs every
 # origin). statsforecast's AutoARIMA (registered as ``sf_arima``) is not a candidate: at about
 # 1 s per fit on this machine the rule would need some 20,000 fits of it (hours), and a panel
 # of 1,000 series with it as a member would take far longer than any peer.
-ORIGIN_ONLY = ("sf_ets", "sf_dotm")
+ORIGIN_ONLY = ("sf_ets", "sf_dotm", "sf_ces")
 MAX_MEMBERS = 4
 # Members of the per-series choice candidates ("pick"): rwd plus 1 to 3 of these.
 PICK_MEMBERS = ("naive", "ses", "theta", "otheta", "damped", "rwd_med", "rwd_shrunk", "rwd_log")

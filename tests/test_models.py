@@ -501,7 +501,7 @@ def test_point_forecast_matches_fit_forecast():
 # ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("method", ["sf_ets", "sf_dotm"])
+@pytest.mark.parametrize("method", ["sf_ets", "sf_dotm", "sf_ces"])
 def test_statsforecast_members_fit_and_fill_missing_years(method):
     y = growth_series(n=16, missing=(2014,))
     res = fit_forecast(y, 4, method)
@@ -511,7 +511,7 @@ def test_statsforecast_members_fit_and_fill_missing_years(method):
     assert 0.7 * y.iloc[-1] < res.forecast[0] < 1.5 * y.iloc[-1]
 
 
-@pytest.mark.parametrize("method", ["sf_ets", "sf_dotm", "sf_arima"])
+@pytest.mark.parametrize("method", ["sf_ets", "sf_dotm", "sf_ces", "sf_arima"])
 def test_statsforecast_members_give_the_same_forecast_in_other_units(method):
     # the optimisers' fixed starting points and tolerances must not make a series in
     # thousands (or billions) forecast differently from the same series in units

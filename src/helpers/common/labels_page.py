@@ -551,6 +551,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "en": "Dynamic optimised Theta (statsforecast)",
         "vi": "Phương pháp Theta tối ưu động",
     },
+    "model.sf_ces": {"en": "Complex exponential smoothing (statsforecast)", "vi": "San bằng mũ phức"},
     "model.sf_arima": {"en": "Automatic ARIMA (statsforecast)", "vi": "ARIMA tự động"},
     # --- sentences written from structured columns ---------------------------------------------
     "derive.implied": {

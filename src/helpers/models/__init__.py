@@ -34,6 +34,8 @@ Models (``MODELS``)
                (p, q) in {(0,0), (1,0), (0,1)} chosen by AICc.
 ``sf_ets``     statsforecast's ``AutoETS`` on the original scale (:mod:`helpers.models.external`).
 ``sf_dotm``    statsforecast's ``DynamicOptimizedTheta`` on the original scale.
+``sf_ces``     statsforecast's ``AutoCES`` (complex exponential smoothing, Svetunkov and
+               Kourentzes) on the original scale.
 ``sf_arima``   statsforecast's ``AutoARIMA`` on the original scale (slow: about 1 s a fit).
 ``combo``      median (``COMBO_AGG``), year by year, of the log forecasts of ``COMBO_MEMBERS``.
 

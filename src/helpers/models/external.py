@@ -1,4 +1,4 @@
-"""Members taken from statsforecast: AutoETS, DynamicOptimizedTheta and AutoARIMA.
+"""Members taken from statsforecast: AutoETS, DynamicOptimizedTheta, AutoCES and AutoARIMA.
 
 Each adapter has the signature of the kernels of :mod:`helpers.models.kernels`
 (``fit(values_on_grid, H, probs) -> _Fit``) and is registered in :data:`MODELS` like them, so
@@ -48,7 +48,7 @@ def warm_up(names) -> None:
 
     y0 = np.log(np.array([1.0, 1.1, np.nan, 1.3]))
     _ets_sums(y0, *_GRID_DAMPED, True)  # the compiled ETS sums (numba), used by ses, theta, damped
-    fits = {"sf_ets": _fit_sf_ets, "sf_dotm": _fit_sf_dotm, "sf_arima": _fit_sf_arima}
+    fits = {"sf_ets": _fit_sf_ets, "sf_dotm": _fit_sf_dotm, "sf_ces": _fit_sf_ces, "sf_arima": _fit_sf_arima}
     y = np.exp(0.05 * np.arange(12.0) + 0.02 * np.sin(np.arange(12.0)))
     for n in names:
         if n in fits:
@@ -125,6 +125,11 @@ def _fit_sf_ets(y, H, probs):
 def _fit_sf_dotm(y, H, probs):
     sfm = _sf_models()
     return _run_sf(lambda: sfm.DynamicOptimizedTheta(season_length=1), y, H, probs, "sf_dotm")
+
+
+def _fit_sf_ces(y, H, probs):
+    sfm = _sf_models()
+    return _run_sf(lambda: sfm.AutoCES(season_length=1), y, H, probs, "sf_ces")
 
 
 def _fit_sf_arima(y, H, probs):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .base import COMBO_AGG, COMBO_MEMBERS, RWD_FLOOR, ModelError, _Fit, _Grid
-from .external import _fit_sf_arima, _fit_sf_dotm, _fit_sf_ets
+from .external import _fit_sf_arima, _fit_sf_ces, _fit_sf_dotm, _fit_sf_ets
 from .kernels import (
     _fit_arima,
     _fit_damped,
@@ -109,6 +109,14 @@ MODELS: dict[str, ModelSpec] = {
         ModelSpec("arima", _fit_arima, True, 6, False, "ARIMA(p,1,q) with drift (SARIMAX)"),
         ModelSpec("sf_ets", _fit_sf_ets, False, 7, True, "AutoETS (statsforecast), original scale"),
         ModelSpec("sf_dotm", _fit_sf_dotm, False, 5, True, "DynamicOptimizedTheta (statsforecast), original scale"),
+        ModelSpec(
+            "sf_ces",
+            _fit_sf_ces,
+            False,
+            5,
+            True,
+            "AutoCES, complex exponential smoothing (statsforecast), original scale",
+        ),
         ModelSpec("sf_arima", _fit_sf_arima, False, 4, False, "AutoARIMA (statsforecast), original scale"),
         ModelSpec("combo", None, True, 4, True, f"{COMBO_AGG} of " + ", ".join(COMBO_MEMBERS)),
     ]
