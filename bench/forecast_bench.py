@@ -428,6 +428,14 @@ def _evaluate(st, H, cand, members):
     return tuple(float(np.average(a, weights=w)) for a in (sm, ms, c80, c95))
 
 
+def _run(fn, tasks, n_jobs, desc):
+    """``[fn(t) for t in tasks]`` on ``n_jobs`` worker processes, with a progress bar."""
+    from helpers.models.workers import Workers, run_tasks
+
+    with Workers(n_jobs) as workers:
+        return run_tasks(fn, tasks, workers, True, desc)
+
+
 def candidates(members=CANDIDATE_MEMBERS):
     """The candidate set: ``(kind, member indices, aggregation or tolerance)`` tuples."""
     ix = {m: i for i, m in enumerate(members)}
@@ -481,8 +489,6 @@ def select(n_jobs: int, top: int = 25, windows: int = 3, current: bool = False, 
     from helpers.models import panel
 
     cal_settings = (models.N_ORIGINS, calibration.ORIGIN_SCHEME) if current else (SELECT_ORIGINS, "per_horizon")
-    from helpers.models.panel import _map
-
     members = CANDIDATE_MEMBERS
     cands = candidates(members)
     results = {}
@@ -494,7 +500,7 @@ def select(n_jobs: int, top: int = 25, windows: int = 3, current: bool = False, 
                 (u, g["value"].to_numpy(float), hv[u], H, members, cal_settings) for u, g in fit.groupby("unique_id")
             ]
             t0 = time.perf_counter()
-            payloads = _map(_series_payload, tasks, n_jobs, True, f"select: {name} w{w}")
+            payloads = _run(_series_payload, tasks, n_jobs, f"select: {name} w{w}")
             st = _stack(payloads, H, members)
             if name in PACKAGE_SETS:
                 st["weights"] = dataset_weights(st["uids"])
@@ -576,14 +582,13 @@ def _scores10(task):
 
 
 def z_table(n_jobs: int) -> None:
-    from helpers.models.panel import _map
 
     tasks = []
     for name in SETS:
         df = load(name, "train")
         for u, g in df.groupby("unique_id"):
             tasks.append((u, pd.Series(g["value"].to_numpy(float), index=g["year"].to_numpy())))
-    A = np.vstack(_map(_scores10, tasks, n_jobs, True, "z-table"))
+    A = np.vstack(_run(_scores10, tasks, n_jobs, "z-table"))
     rows = []
     for j in range(A.shape[1]):
         col = A[:, j]

@@ -158,3 +158,29 @@ def test_stage_interfaces_type_check():
         pytest.fail("mypy is not installed: it is a test dependency (pip install -e '.[test]')")
     done = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+
+
+def test_benchmarks_and_notebooks_import_names_that_exist():
+    """A rename in helpers must not leave a benchmark or notebook importing a name that is gone:
+    their imports inside functions run only when that benchmark option is used."""
+    import importlib
+
+    missing = []
+    for path in sorted((ROOT / "bench").glob("*.py")) + sorted((ROOT / "notebooks").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom) or node.level or not (node.module or "").startswith("helpers"):
+                continue
+            mod = importlib.import_module(node.module)
+            for alias in node.names:
+                if not hasattr(mod, alias.name) and not _is_submodule(f"{node.module}.{alias.name}"):
+                    missing.append(f"{path.relative_to(ROOT)}:{node.lineno} imports {alias.name} from {node.module}")
+    assert not missing, "names no longer in helpers:\n" + "\n".join(missing)
+
+
+def _is_submodule(name: str) -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ModuleNotFoundError:  # the parent is a module, not a package
+        return False
