@@ -391,7 +391,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "vi": "Tỉnh Lào Cai: xu hướng của giá trị sản xuất công nghiệp là gì?",
     },
     "question.forecast": {
-        "en": "Lào Cai province: how much industrial production value in the coming years?",
+        "en": "Lào Cai province: what will industrial production value be in coming years?",
         "vi": "Tỉnh Lào Cai: giá trị sản xuất công nghiệp những năm tới sẽ là bao nhiêu?",
     },
     "time.vietnam": {"en": "(Vietnam time)", "vi": "(giờ Việt Nam)"},
