@@ -546,6 +546,24 @@ def test_a_hundredfold_jump_is_named_and_the_series_still_forecast(tmp_path):
     assert "jump" in out.read_text()
 
 
+def test_an_infinite_value_is_no_jump_and_the_panel_is_still_forecast(tmp_path):
+    """ "inf" after a finite year looks like an endless rise to a check on the raw column; the
+    value is a missing year, named once as infinite, and no jump is claimed for it (the run
+    used to stop with a traceback)."""
+    src = write(
+        tmp_path,
+        "unique_id,year,value\n"
+        + good_rows("steady")
+        + "".join(f"inf,{2012 + i},{v}\n" for i, v in enumerate([100, 105, "inf", 116, 120, 126, 131])),
+    )
+    out = tmp_path / "o.csv"
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out), "--no-progress"])
+    assert r.exit_code == 0, stderr_of(r)
+    said = [ln for ln in stderr_of(r).splitlines() if "'inf'" in ln]
+    assert said == ["laocai forecast: series 'inf': infinite value(s) in years [2014]; treated as missing years"]
+    assert sorted(set(pd.read_csv(out)["unique_id"])) == ["inf", "steady"]
+
+
 def test_cli_says_which_folder_it_created_for_the_output(tmp_path):
     """A folder missing from --output is created, and said, so that a mistyped one shows."""
     src = write(tmp_path, "unique_id,year,value\n" + good_rows("a"))

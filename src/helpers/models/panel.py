@@ -139,13 +139,17 @@ def split_series(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, li
     return {u: pd.Series(v, index=y, name=u) for u, (y, v) in arrays.items()}, problems
 
 
-def _jump_problem(uid: str, years: np.ndarray, values: np.ndarray) -> Problem:
+def _jump_problem(uid: str, years: np.ndarray, values: np.ndarray) -> Problem | None:
     """The first year of a series at :data:`JUMP_WARN` times the year before it or less than
-    its fraction: named, since a change of units looks like that; the series is still forecast."""
+    its fraction: named, since a change of units looks like that; the series is still forecast.
+    ``None`` when the values as they will be forecast (infinite ones already missing) have none."""
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         step = values[1:] / values[:-1]
-    ok = (values[1:] > 0) & (values[:-1] > 0)
-    i = int(np.flatnonzero(ok & ((step >= JUMP_WARN) | (step <= 1 / JUMP_WARN)))[0]) + 1
+    ok = (values[1:] > 0) & (values[:-1] > 0) & np.isfinite(step)
+    found = np.flatnonzero(ok & ((step >= JUMP_WARN) | (step <= 1 / JUMP_WARN)))
+    if not found.size:
+        return None
+    i = int(found[0]) + 1
     return Problem(
         uid,
         f"{years[i]} is {values[i] / values[i - 1]:.3g} times {years[i - 1]} ({values[i - 1]:g} to {values[i]:g})",
@@ -249,8 +253,8 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
                 )
             )
             years, v = years[: last + 1], v[: last + 1]
-        if g_jump[g]:
-            problems.append(_jump_problem(uid, years, v))
+        if g_jump[g] and (jump := _jump_problem(uid, years, v)) is not None:
+            problems.append(jump)
         series[uid] = (years, v)
     return series, problems
 
