@@ -362,13 +362,21 @@ def _combine(F, idx, agg, floor=None, members=None):
         with np.errstate(invalid="ignore"):
             hit = np.any(sub <= floor[:, None, None] + 1e-9, axis=2) & level[None, :]
         hit &= ~hit.all(axis=1, keepdims=True)
-        if hit.any():
-            sub = np.where(hit[:, :, None], np.nan, sub)
+        # only the rows where a member leaves and every member could fit: a member that cannot
+        # fit the series (too few years) keeps its row NaN, which falls back to naive as the
+        # library's combination does for a series too short for one of its members
+        unfit = ~np.isfinite(sub).any(axis=2)
+        rows = hit.any(axis=1) & ~unfit.any(axis=1)
+        if rows.any():
+            out = _combine(F, idx, agg)
+            kept = np.where(hit[rows][:, :, None], np.nan, sub[rows])
             if agg == "median":
-                return np.nanmedian(sub, axis=1)
-            if agg == "mean":
-                return np.nanmean(sub, axis=1)
-            return np.log(np.nanmean(np.exp(sub), axis=1))
+                out[rows] = np.nanmedian(kept, axis=1)
+            elif agg == "mean":
+                out[rows] = np.nanmean(kept, axis=1)
+            else:
+                out[rows] = np.log(np.nanmean(np.exp(kept), axis=1))
+            return out
     if agg == "median":
         return np.median(sub, axis=1)
     if agg == "mean":

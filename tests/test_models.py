@@ -537,6 +537,19 @@ def test_a_panel_forecast_in_other_units_is_the_same_forecast():
         np.testing.assert_allclose(b[col] / 1000, a[col], rtol=1e-6)
 
 
+def test_ces_on_a_short_series_gives_points_but_not_its_slow_own_intervals():
+    # AutoCES simulates its own intervals; below 10 years that takes seconds a series, so a
+    # request for them is refused by name (the panel then falls back), while points are given
+    from helpers.models.registry import _run
+
+    y = growth_series(n=8)
+    assert np.all(np.isfinite(_run(y.to_numpy(float), 3, "sf_ces", None).point))
+    with pytest.raises(ModelError, match="at least 10 years") as err:
+        fit_forecast(y, 3, "sf_ces")
+    assert err.value.reason == "too_short"
+    check_frame(fit_forecast(growth_series(n=10), 3, "sf_ces"), 3, 2020)
+
+
 def test_statsforecast_member_too_short_is_a_model_error():
     with pytest.raises(ModelError, match="too short"):
         fit_forecast(growth_series(n=5), 3, "sf_ets")

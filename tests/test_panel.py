@@ -564,6 +564,15 @@ def test_an_infinite_value_is_no_jump_and_the_panel_is_still_forecast(tmp_path):
     assert sorted(set(pd.read_csv(out)["unique_id"])) == ["inf", "steady"]
 
 
+def test_a_jump_too_large_for_a_ratio_is_still_named():
+    # 1e-200 to 1e200: the ratio overflows to infinity, and is still a jump
+    df = pd.DataFrame(
+        {"unique_id": "s", "year": range(2010, 2016), "value": [1e-200, 1e-200, 1e200, 1e200, 1e200, 1e200]}
+    )
+    _, problems = panel.split_series(df)
+    assert [p.reason for p in problems] == ["2012 is more than 1.8e+308 times 2011 (1e-200 to 1e+200)"]
+
+
 def test_cli_says_which_folder_it_created_for_the_output(tmp_path):
     """A folder missing from --output is created, and said, so that a mistyped one shows."""
     src = write(tmp_path, "unique_id,year,value\n" + good_rows("a"))

@@ -41,9 +41,11 @@ Models (``MODELS``)
 
 ``naive``, the four random walks with drift, ``ses``, ``theta``, ``otheta``, ``damped``,
 ``loglinear``, ``piecewise`` are small numpy implementations (a fit takes well under a
-millisecond to a few milliseconds); ``sf_dotm`` (about 1 ms) and ``sf_ets`` (about 10 ms) call
-statsforecast (imported on first use) and fill a missing year inside the series by log-linear
-interpolation, since statsforecast needs consecutive values; ``llt``, ``arima`` (statsmodels)
+millisecond to a few milliseconds); ``sf_dotm`` (about 1 ms), ``sf_ces`` (well under 1 ms a
+point forecast, about 60 ms with its own simulated intervals, which it gives only from 10 years
+on: below, they would take some 4 s a series, and a fit that needs them stops as too short) and ``sf_ets`` (about 10 ms) call statsforecast (imported on
+first use) and fill a missing year inside the series by log-linear interpolation, since
+statsforecast needs consecutive values; ``llt``, ``arima`` (statsmodels)
 and ``sf_arima`` are meant for single series. The intervals of every member, statsforecast's
 included, are calibrated by the project's own rolling-origin rule below.
 

@@ -142,19 +142,23 @@ def split_series(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, li
 def _jump_problem(uid: str, years: np.ndarray, values: np.ndarray) -> Problem | None:
     """The first year of a series at :data:`JUMP_WARN` times the year before it or less than
     its fraction: named, since a change of units looks like that; the series is still forecast.
-    ``None`` when the values as they will be forecast (infinite ones already missing) have none."""
+    ``None`` when the values as they will be forecast (the last blank years cut off) have none."""
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         step = values[1:] / values[:-1]
-    ok = (values[1:] > 0) & (values[:-1] > 0) & np.isfinite(step)
+    ok = (values[1:] > 0) & (values[:-1] > 0)
     found = np.flatnonzero(ok & ((step >= JUMP_WARN) | (step <= 1 / JUMP_WARN)))
     if not found.size:
         return None
     i = int(found[0]) + 1
     return Problem(
         uid,
-        f"{years[i]} is {values[i] / values[i - 1]:.3g} times {years[i - 1]} ({values[i - 1]:g} to {values[i]:g})",
+        f"{years[i]} is {_times(values[i] / values[i - 1])} times {years[i - 1]} ({values[i - 1]:g} to {values[i]:g})",
         "forecast as given; if the units changed there, put the series on one unit",
     )
+
+
+def _times(ratio: float) -> str:
+    return f"{ratio:.3g}" if np.isfinite(ratio) else f"more than {np.finfo(float).max:.3g}"
 
 
 def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, list]:
@@ -206,7 +210,7 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
     g_bad, g_dup, g_nonnum, g_inf = flag(bad_year), flag(dup & ~bad_year), flag(nonnum), flag(inf)
     g_blank = flag(blank)
     # a year JUMP_WARN times the one before it, or that fraction of it: often a change of units
-    v_s = num[order]
+    v_s = np.where(inf, np.nan, num)[order]  # an infinite value is a missing year, no jump
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         step = v_s[1:] / v_s[:-1]
     jumps = (c_s[1:] == c_s[:-1]) & (v_s[1:] > 0) & (v_s[:-1] > 0) & ((step >= JUMP_WARN) | (step <= 1 / JUMP_WARN))
