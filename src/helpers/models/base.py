@@ -18,7 +18,7 @@ LEVELS: tuple[int, ...] = (80, 95)
 DEFAULT_METHOD = "combo"
 
 
-COMBO_MEMBERS: tuple[str, ...] = ("ses", "rwd_log", "rwd_med", "sf_dotm")
+COMBO_MEMBERS: tuple[str, ...] = ("naive", "rwd", "rwd_log_med")
 
 
 COMBO_AGG = "median"  # how ``combo`` aggregates its members' log forecasts: "median" or "mean"
