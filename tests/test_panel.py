@@ -515,10 +515,16 @@ def test_a_later_year_is_never_known_better_than_an_earlier_one(tmp_path):
     good = [100, 110, 120, 133, 141, 155, 170, 180]
     rows = [("good", 2010 + i, v) for i, v in enumerate(good)]
     rows += [("jump", 2012 + i, v) for i, v in enumerate([100, 105, 110, 116, 120, 126, 13200])]
-    out = forecast_panel(pd.DataFrame(rows, columns=["unique_id", "year", "value"]), 3, n_jobs=1).frame
-    for _, f in out.groupby("unique_id"):
+    res = forecast_panel(pd.DataFrame(rows, columns=["unique_id", "year", "value"]), 3, n_jobs=1, keep_results=True)
+    out = res.frame
+    for uid, f in out.groupby("unique_id"):
+        # a bound held at the tail cap is the cap (an absolute ceiling from the series' own
+        # history, tails.py), which may rise more slowly than the forecast; the others widen
+        cap = res.results[uid].info.get("tail_cap", {}).get("cap")
+        free = ~np.isclose(f["hi_95"], cap, rtol=1e-9) if cap else np.ones(len(f), bool)
         for col in ("hi_80", "hi_95"):
-            assert np.all(np.diff(np.log(f[col] / f["forecast"])) >= -1e-12), f
+            ratio = np.log(f[col] / f["forecast"]).to_numpy()
+            assert np.all(np.diff(ratio[free]) >= -1e-12), f
         assert np.all(np.diff(np.log(f["lo_80"] / f["forecast"])) <= 1e-12), f
     point = np.zeros(3)
     knots = np.array([[-1.0, 0.0, 1.0], [-2.0, 0.0, 2.0], [-1.5, 0.0, 1.2]])

@@ -13,9 +13,7 @@ where ``M`` is the largest observed value of the series, ``last`` its last obser
 So a bound may pass ten times the series' historical maximum only when the series has, at some
 point of its own history, grown that much within the same number of years (the evidence); a
 series that jumped a hundredfold once is allowed a hundredfold rise again, not ``1e97``. The
-point forecast is never changed: when it lies above the cap, the cap is raised to it, and where
-the forecast grows faster than ``G_j`` the cap keeps its distance above it (so a capped later
-year is never known better than an earlier one). The lower
+point forecast is never changed: when it lies above the cap, the cap is raised to it. The lower
 quantiles of a positive series get the mirror image (:func:`lower_floor`): not below the
 smallest observed value divided by ``TAIL_MULTIPLE`` unless the series has fallen that much
 within ``j`` years.
@@ -126,21 +124,14 @@ def cap_knots(
     floor: np.ndarray | None = None,
 ) -> np.ndarray:
     """Apply ``cap`` (and ``floor``; original scale, one per row) to the knots above (below)
-    the median; the point forecast is never moved.
-
-    The cap's distance above the point forecast (on the knots' scale: log or level) never
-    shrinks from one year to the next, nor the floor's below it: where the forecast grows
-    faster than the series' own largest rise, the cap follows the forecast, so that a capped
-    later year is never known better than an earlier one (the rule of :func:`helpers.models.fit.widening`)."""
+    the median; the point forecast is never moved."""
     k = knots.copy()
     if cap is not None:
         c = np.maximum(np.log(cap) if log else cap, point)
-        c = point + np.maximum.accumulate(c - point)
         upper = probs > 0.5
         k[:, upper] = np.minimum(k[:, upper], c[:, None])
     if floor is not None:
         f = np.minimum(np.log(floor) if log else floor, point)
-        f = point - np.maximum.accumulate(point - f)
         lower = probs < 0.5
         k[:, lower] = np.maximum(k[:, lower], f[:, None])
     return k
