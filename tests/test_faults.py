@@ -39,15 +39,16 @@ from helpers.series import linking
 @pytest.fixture(autouse=True)
 def _ctrl_c_as_a_terminal_gives_it():
     """Each test meets Ctrl-C as a fresh ``laocai`` process does (Python's default handler),
-    whatever an earlier test in this process left installed; a leftover is named as a warning."""
+    whatever an earlier test in this process left installed; a leftover is named as a warning
+    and not put back."""
     found = signal.getsignal(signal.SIGINT)
     if found is not signal.default_int_handler:
         import warnings
 
-        warnings.warn(f"the SIGINT handler on entry was {found!r}; reset for this test", stacklevel=1)
+        warnings.warn(f"the SIGINT handler on entry was {found!r}; reset to Python's default", stacklevel=1)
         signal.signal(signal.SIGINT, signal.default_int_handler)
     yield
-    signal.signal(signal.SIGINT, found)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 HERE = Path(__file__).resolve().parent

@@ -152,7 +152,7 @@ def _jump_problem(uid: str, years: np.ndarray, values: np.ndarray) -> Problem | 
     i = int(found[0]) + 1
     return Problem(
         uid,
-        f"{years[i]} is {_times(values[i] / values[i - 1])} times {years[i - 1]} ({values[i - 1]:g} to {values[i]:g})",
+        f"{years[i]} is {_times(step[i - 1])} times {years[i - 1]} ({values[i - 1]:g} to {values[i]:g})",
         "forecast as given; if the units changed there, put the series on one unit",
     )
 
