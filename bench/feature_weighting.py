@@ -36,6 +36,7 @@ import forecast_bench as fb  # noqa: E402
 
 from helpers import models  # noqa: E402
 from helpers.models import backtest, calibration  # noqa: E402
+from helpers.models.backtest import smape  # noqa: E402
 
 CHOICES = {
     "default": models.COMBO_MEMBERS,
@@ -83,11 +84,6 @@ def rows_of_window(payloads, members):
     return out
 
 
-def smape(y, logf):
-    f = np.exp(logf)
-    return np.mean(200 * np.abs(y - f) / (np.abs(y) + np.abs(f)), axis=-1)
-
-
 def main() -> int:
     members = fb.CANDIDATE_MEMBERS
     sets = {**fb.SETS, **fb.PACKAGE_SETS}
@@ -104,7 +100,7 @@ def main() -> int:
             for (f, fc, y), wt in zip(rows_of_window(payloads, members), wts):
                 origin.append(name), F.append(f), FC.append(fc), Y.append(y), W.append(wt)
     origin, F, W = np.array(origin), np.nan_to_num(np.array(F)), np.array(W)
-    E = np.array([smape(y, fc) for fc, y in zip(FC, Y)])  # (series, choices)
+    E = np.array([[smape(y, np.exp(f)) for f in fc] for fc, y in zip(FC, Y)])  # (series, choices)
     names = list(sets)
     print("\nsMAPE of each choice (three holdout windows pooled):\n")
     print("| choice | " + " | ".join(names) + " |")
@@ -135,7 +131,7 @@ def main() -> int:
                             got.append(E[i, int(np.argmin(r))])
                         else:
                             wv = np.exp(-(r - r.min()) / way)
-                            got.append(float(smape(Y[i], (wv / wv.sum()) @ FC[i][:size])))
+                            got.append(smape(Y[i], np.exp((wv / wv.sum()) @ FC[i][:size])))
                     cells.append(f"{np.average(got, weights=W[te]):.2f} ({np.average(E[te, 0], weights=W[te]):.2f})")
                 label = way if way == "argmin" else f"softmax T={way}"
                 print(f"| {pool} | {k} | {label} | " + " | ".join(cells) + " |")

@@ -139,20 +139,13 @@ def split_series(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, li
     return {u: pd.Series(v, index=y, name=u) for u, (y, v) in arrays.items()}, problems
 
 
-def _jump_problem(uid: str, years: np.ndarray, values: np.ndarray) -> Problem | None:
-    """The first year of a series at :data:`JUMP_WARN` times the year before it or less than
-    its fraction: named, since a change of units looks like that; the series is still forecast.
-    ``None`` when the values as they will be forecast (the last blank years cut off) have none."""
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        step = values[1:] / values[:-1]
-    ok = (values[1:] > 0) & (values[:-1] > 0)
-    found = np.flatnonzero(ok & ((step >= JUMP_WARN) | (step <= 1 / JUMP_WARN)))
-    if not found.size:
-        return None
-    i = int(found[0]) + 1
+def _jump_problem(uid: str, years: np.ndarray, values: np.ndarray, i: int, step: float) -> Problem:
+    """Name year ``i`` of a series, ``step`` times the year before it (at least :data:`JUMP_WARN`
+    times, or at most its fraction): a change of units looks like that; the series is still
+    forecast."""
     return Problem(
         uid,
-        f"{years[i]} is {_times(step[i - 1])} times {years[i - 1]} ({values[i - 1]:g} to {values[i]:g})",
+        f"{years[i]} is {_times(step)} times {years[i - 1]} ({values[i - 1]:g} to {values[i]:g})",
         "forecast as given; if the units changed there, put the series on one unit",
     )
 
@@ -214,7 +207,8 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         step = v_s[1:] / v_s[:-1]
     jumps = (c_s[1:] == c_s[:-1]) & (v_s[1:] > 0) & (v_s[:-1] > 0) & ((step >= JUMP_WARN) | (step <= 1 / JUMP_WARN))
-    g_jump = np.bincount(c_s[1:][jumps], minlength=n_groups) > 0
+    first_jump = np.full(n_groups, order.size)  # sorted position of each series' first jump
+    np.minimum.at(first_jump, c_s[1:][jumps], np.flatnonzero(jumps) + 1)
     starts = np.searchsorted(c_s, np.arange(n_groups))
     ends = np.searchsorted(c_s, np.arange(n_groups), side="right")
     year_raw = d["year"].to_numpy(dtype=object)
@@ -257,8 +251,9 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
                 )
             )
             years, v = years[: last + 1], v[: last + 1]
-        if g_jump[g] and (jump := _jump_problem(uid, years, v)) is not None:
-            problems.append(jump)
+        if first_jump[g] < order.size:  # both values finite and positive: never in the blank years cut above
+            k = first_jump[g]
+            problems.append(_jump_problem(uid, years, v, int(k - starts[g]), float(step[k - 1])))
         series[uid] = (years, v)
     return series, problems
 
