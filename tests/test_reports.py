@@ -140,6 +140,33 @@ def test_provenance_helpers(tmp_path: Path):
     assert {"python", "pandas", "numpy", "statsmodels", "papermill", "nbconvert"} <= set(versions)
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_rebuild_after_a_commit_is_not_called_uncommitted(tmp_path: Path):
+    """Pages and tables an earlier build wrote (reports/, data/processed/) are outputs: a
+    rebuild says "clean" until code or inputs change."""
+
+    def git(*args):
+        subprocess.run(["git", "-C", str(tmp_path), *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    (tmp_path / "src.py").write_text("x = 1\n")
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "index.html").write_text("<p>old</p>")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "start")
+    assert provenance.tree_dirty(tmp_path) is False
+    (tmp_path / "reports" / "index.html").write_text("<p>new</p>")
+    (tmp_path / "data" / "processed").mkdir(parents=True)
+    (tmp_path / "data" / "processed" / "series.csv").write_text("year,value\n")
+    assert provenance.tree_dirty(tmp_path) is False
+    (tmp_path / "src.py").write_text("x = 2\n")
+    assert provenance.tree_dirty(tmp_path) is True
+    git("checkout", "-q", "src.py")
+    (tmp_path / "data" / "raw").mkdir()
+    (tmp_path / "data" / "raw" / "new.txt").write_text("a new source")
+    assert provenance.tree_dirty(tmp_path) is True
+
+
 def test_run_header_escapes_every_value():
     page = provenance.run_header_html(
         {"quote": MALICIOUS_QUOTE, "lang": "vi"},

@@ -76,17 +76,25 @@ def git_commit(root: str | os.PathLike | None = None) -> str | None:
     return out.strip() if out else None
 
 
-def tree_dirty(root: str | os.PathLike | None = None) -> bool | None:
-    """Whether the working tree at ``root`` differs from its commit.
+#: What a build writes (relative to the repository root): a report rebuilt after the last commit
+#: of its code and inputs is not made from uncommitted changes because of the pages and tables
+#: an earlier build left.
+BUILD_OUTPUTS = ("reports", "data/processed")
 
-    Modified, staged, deleted and untracked (not ignored) files all count.
+
+def tree_dirty(root: str | os.PathLike | None = None) -> bool | None:
+    """Whether the code and inputs in the working tree at ``root`` differ from its commit.
+
+    Modified, staged, deleted and untracked (not ignored) files all count, except those under
+    :data:`BUILD_OUTPUTS`, which a build writes itself.
 
     Returns
     -------
     bool or None
         ``None`` when ``root`` is not a git checkout.
     """
-    out = _git(["status", "--porcelain"], Path(root or paths.ROOT))
+    outside = [f":(exclude){d}" for d in BUILD_OUTPUTS]
+    out = _git(["status", "--porcelain", "--", ".", *outside], Path(root or paths.ROOT))
     if out is None:
         return None
     return bool(out.strip())
