@@ -38,17 +38,13 @@ from helpers.series import linking
 
 @pytest.fixture(autouse=True)
 def _ctrl_c_as_a_terminal_gives_it():
-    """Each test meets Ctrl-C as a fresh ``laocai`` process does (Python's default handler),
-    whatever an earlier test in this process left installed; a leftover is named as a warning
-    and not put back."""
+    """Each test meets Ctrl-C as a command in a terminal's foreground does (Python's default
+    handler), also when the suite itself was started with it ignored (from a script with
+    ``&`` or ``nohup``, which some CI runners do); what was there is put back after."""
     found = signal.getsignal(signal.SIGINT)
-    if found is not signal.default_int_handler:
-        import warnings
-
-        warnings.warn(f"the SIGINT handler on entry was {found!r}; reset to Python's default", stacklevel=1)
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-    yield
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, signal.default_int_handler if found is None else found)
 
 
 HERE = Path(__file__).resolve().parent
@@ -342,6 +338,49 @@ def test_ctrl_c_during_forecast_is_one_line_and_exit_130(tmp_path: Path):
     assert one_line(stderr) == f"laocai forecast: interrupted: stopped before writing {out}; nothing was written"
     assert not out.exists() and [p.name for p in tmp_path.iterdir()] == ["panel.csv"]
 
+
+def _ignore_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc")
+def test_a_forecast_started_with_ctrl_c_ignored_runs_to_the_end(tmp_path: Path):
+    """``nohup laocai forecast ...`` (or ``... &`` in a script) is started with Ctrl-C ignored:
+    a Ctrl-C in its terminal neither stops it nor its workers; it writes its output."""
+    years = range(1990, 2020)
+    rows = [(f"s{i}", year, 100.0 * (1 + i % 7) * 1.04 ** (year - 1990)) for i in range(3000) for year in years]
+    panel = tmp_path / "panel.csv"
+    pd.DataFrame(rows, columns=["unique_id", "year", "value"]).to_csv(panel, index=False)
+    out = tmp_path / "fc.csv"
+    args = ["forecast", "--input", str(panel), "--horizon", "3", "--output", str(out), "--jobs", "2", "--no-progress"]
+    proc = subprocess.Popen(
+        [str(LAOCAI), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=_ignore_ctrl_c,
+    )
+    try:
+        wait_for(lambda: len(children(proc.pid)) >= 2 or proc.poll() is not None, what="the worker processes")
+        assert proc.poll() is None, proc.communicate()
+        os.killpg(proc.pid, signal.SIGINT)
+        _, stderr = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, stderr
+    assert "interrupted" not in stderr and "Traceback" not in stderr
+    assert pd.read_csv(out)["unique_id"].nunique() == 3000
+
+
+
+def test_a_build_started_with_ctrl_c_ignored_leaves_it_ignored():
+    """A build's bookkeeping holds Ctrl-C only where a Ctrl-C would stop the build."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with reports_build._ctrl_c_held():
+        assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
 
 # --------------------------------------------------------------------------- 3. curation.yaml
 def write_curation(tmp_path: Path, set_line: str) -> Path:

@@ -126,9 +126,11 @@ def _sigint_in_this_process_only():
     """Ctrl-C raises KeyboardInterrupt in this process only, not in processes it forks.
 
     Pool workers share the terminal's process group and would each print a traceback; with
-    this handler they ignore the signal and are stopped by their parent instead.
+    this handler they ignore the signal and are stopped by their parent instead. A command
+    started with Ctrl-C ignored (``nohup``, or ``&`` in a script, where the shell sets that)
+    keeps ignoring it, as Python itself does.
     """
-    if threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
         yield
         return
     parent = os.getpid()

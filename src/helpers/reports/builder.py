@@ -395,9 +395,10 @@ def _ctrl_c_held():
     The build's bookkeeping of one run (taking its snapshot and starting it, or recording its
     outcome and its ``.cache`` record) must not be cut in half: a Ctrl-C between the end of
     a run and its record would lose a report that was written. Python delivers signals to
-    the main thread only; elsewhere (a build started from a thread) the block runs as is.
+    the main thread only; elsewhere (a build started from a thread) the block runs as is, as
+    it does in a process started with Ctrl-C ignored (``nohup``, ``&`` in a script).
     """
-    if threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
         yield
         return
     caught: list[int] = []
