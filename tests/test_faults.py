@@ -324,6 +324,7 @@ def test_ctrl_c_during_forecast_is_one_line_and_exit_130(tmp_path: Path):
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        preexec_fn=as_a_terminal_starts_it,
     )
     try:
         wait_for(lambda: len(children(proc.pid)) >= 2 or proc.poll() is not None, what="the worker processes")
@@ -341,6 +342,12 @@ def test_ctrl_c_during_forecast_is_one_line_and_exit_130(tmp_path: Path):
 
 def _ignore_ctrl_c() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def as_a_terminal_starts_it() -> None:
+    """In a command the tests press Ctrl-C in: Ctrl-C as in a terminal's foreground job, also
+    when the suite was started with it ignored (a child inherits that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc")
@@ -374,13 +381,13 @@ def test_a_forecast_started_with_ctrl_c_ignored_runs_to_the_end(tmp_path: Path):
     assert pd.read_csv(out)["unique_id"].nunique() == 3000
 
 
-
 def test_a_build_started_with_ctrl_c_ignored_leaves_it_ignored():
     """A build's bookkeeping holds Ctrl-C only where a Ctrl-C would stop the build."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     with reports_build._ctrl_c_held():
         assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
     assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+
 
 # --------------------------------------------------------------------------- 3. curation.yaml
 def write_curation(tmp_path: Path, set_line: str) -> Path:
@@ -658,6 +665,7 @@ def interrupt_during_slow_run(root: Path, *extra: str) -> tuple[int, str, list[P
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        preexec_fn=as_a_terminal_starts_it,
     )
     slow_dir = out / "runs" / "slow-en"
     try:
