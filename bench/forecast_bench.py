@@ -7,6 +7,7 @@ Usage (from the repository root)::
     .venv/bin/python bench/forecast_bench.py --select    # the selection rule, training parts
     .venv/bin/python bench/forecast_bench.py --select --current-calibration --with-package-data
     .venv/bin/python bench/forecast_bench.py --z-table   # the prior table of helpers.models
+    .venv/bin/python bench/forecast_bench.py --pooled-table   # the table of the pooled member
     .venv/bin/python bench/forecast_bench.py --score-py ../shared/benchmarks/score.py
 
 The default mode forecasts every series of each training part with
@@ -25,6 +26,11 @@ the original scale of ``rwd`` with one or two others, and a per-series choice be
 and 1 to 3 of ``PICK_MEMBERS`` by the series' own rolling-origin errors (nested: at every
 calibration origin the choice only uses errors observable by then). ``--score-py`` runs the reference scorer on the written forecast files as a
 cross-check (the project's numbers come from :mod:`helpers.models.backtest`).
+
+The ``pooled`` member (:mod:`helpers.models.pooled`) is learned from the training parts
+themselves; wherever a set's training part is scored (``--select``, ``--z-table``) the member
+uses a table trained on the other sets only (:func:`pooled_rows_without`), as it would meet an
+unseen panel.
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ import pandas as pd
 
 from helpers import models
 from helpers.common import paths
-from helpers.models import backtest, calibration, registry
+from helpers.models import backtest, calibration, pooled, registry
 from helpers.models.panel import forecast_panel
 
 SETS = {
@@ -88,7 +94,8 @@ REFERENCE = {
 # Candidate members of the selection rule (every single fast model is a candidate too).
 # The first eight are those of the first selection (bench/RESULTS.md, history); the next four
 # were added with the second candidate set, sf_ets and sf_dotm with the third, sf_ces (AutoCES,
-# the fourth member of SCUM beside ETS, ARIMA and DOTM) with the fourth.
+# the fourth member of SCUM beside ETS, ARIMA and DOTM) with the fourth, pooled (a growth
+# regression pooled over other panels) with the fifth.
 CANDIDATE_MEMBERS = (
     "naive",
     "ses",
@@ -105,6 +112,7 @@ CANDIDATE_MEMBERS = (
     "sf_ets",
     "sf_dotm",
     "sf_ces",
+    "pooled",
 )
 # Members fitted by statsforecast (third candidate set): fitted only at the calibration origins
 # and the holdout origin (they are not members of the per-series choice, which needs every
@@ -127,7 +135,7 @@ PICK_MIN_TRAIN = 5
 
 
 def load(name: str, part: str) -> pd.DataFrame:
-    h, tr, te = SETS[name]
+    h, tr, te = SETS[name] if name in SETS else PACKAGE_SETS[name]
     files = tr if part == "train" else te
     files = files if isinstance(files, tuple) else (files,)
     return pd.concat([pd.read_csv(paths.BENCH_DATA / f, dtype={"unique_id": str}) for f in files], ignore_index=True)
@@ -256,7 +264,12 @@ def _series_payload(task):
     ``o`` (``NaN`` where the member needs more years); ``cal`` lists the calibration origins
     (those :func:`helpers.models.calibration_scores` uses) with their eligible horizons.
     """
-    uid, fit_vals, hold_vals, H, members, (n_origins, scheme) = task
+    uid, fit_vals, hold_vals, H, members, (n_origins, scheme), rows = task
+    with pooled.using(rows):
+        return _series_payload_with(uid, fit_vals, hold_vals, H, members, n_origins, scheme)
+
+
+def _series_payload_with(uid, fit_vals, hold_vals, H, members, n_origins, scheme):
     v = np.asarray(fit_vals, float)
     x = np.log(v)
     n = v.size
@@ -502,10 +515,12 @@ def select(n_jobs: int, top: int = 25, windows: int = 3, current: bool = False, 
     results = {}
     for name, (H, _, _) in SETS.items():
         per_window = {}
+        loso = pooled_rows_without(name)
         for w, (fit, hold) in enumerate(backtest.holdout_windows(load(name, "train"), H, windows)):
             hv = {u: g["value"].to_numpy(float) for u, g in hold.groupby("unique_id")}
             tasks = [
-                (u, g["value"].to_numpy(float), hv[u], H, members, cal_settings) for u, g in fit.groupby("unique_id")
+                (u, g["value"].to_numpy(float), hv[u], H, members, cal_settings, loso)
+                for u, g in fit.groupby("unique_id")
             ]
             t0 = time.perf_counter()
             payloads = _run(_series_payload, tasks, n_jobs, f"select: {name} w{w}")
@@ -584,9 +599,42 @@ def select(n_jobs: int, top: int = 25, windows: int = 3, current: bool = False, 
 
 
 def _scores10(task):
-    uid, y = task
+    uid, y, rows = task
     # the prior describes the method's errors at each horizon from its 4 most recent origins
-    return models.calibration_scores(y, 10, models.DEFAULT_METHOD, name=uid, scheme="per_horizon", n_origins=4)
+    with pooled.using(rows):
+        return models.calibration_scores(y, 10, models.DEFAULT_METHOD, name=uid, scheme="per_horizon", n_origins=4)
+
+
+def _log_series(name: str) -> list[np.ndarray]:
+    """The log values of every series of set ``name``'s training part (consecutive years)."""
+    df = load(name, "train").sort_values(["unique_id", "year"])
+    return [np.log(g["value"].to_numpy(float)) for _, g in df.groupby("unique_id")]
+
+
+def pooled_sets() -> dict:
+    """The sets the pooled member is trained on: the rule's sets, the package panels included
+    when bench/data holds them (bench/package_yearly.py)."""
+    sets = dict(SETS)
+    if all((paths.BENCH_DATA / f).is_file() for _, fs, _ in PACKAGE_SETS.values() for f in fs):
+        sets.update(PACKAGE_SETS)
+    return sets
+
+
+def pooled_rows_without(name: str | None) -> np.ndarray:
+    """The pooled member's table trained on the training parts of every set but ``name``
+    (``None``: every set, the shipped table)."""
+    return pooled.train([_log_series(n) for n in pooled_sets() if n != name])
+
+
+def pooled_table() -> None:
+    """Print the pooled member's table (every set's training part) and whether the library's
+    :data:`helpers.models.pooled._POOLED_ROWS` holds it."""
+    rows = pooled_rows_without(None)
+    print(f"# trained on: {', '.join(pooled_sets())}")
+    for j, r in enumerate(rows):
+        print(f"    ({', '.join(f'{v:.4f}' for v in r)}),  # h={j + 1}")
+    same = np.allclose(np.round(rows, 4), np.array(pooled._POOLED_ROWS), atol=6e-5)
+    print(f"matches helpers.models.pooled._POOLED_ROWS: {same}")
 
 
 def z_table(n_jobs: int) -> None:
@@ -594,8 +642,9 @@ def z_table(n_jobs: int) -> None:
     tasks = []
     for name in SETS:
         df = load(name, "train")
+        rows = pooled_rows_without(name)  # each set scored as an unseen panel
         for u, g in df.groupby("unique_id"):
-            tasks.append((u, pd.Series(g["value"].to_numpy(float), index=g["year"].to_numpy())))
+            tasks.append((u, pd.Series(g["value"].to_numpy(float), index=g["year"].to_numpy()), rows))
     A = np.vstack(_run(_scores10, tasks, n_jobs, "z-table"))
     rows = []
     for j in range(A.shape[1]):
@@ -635,6 +684,7 @@ def main(argv=None) -> int:
         help="--select with the library's present calibration and floor rule (not the recorded settings)",
     )
     ap.add_argument("--z-table", action="store_true", help="recompute the prior table")
+    ap.add_argument("--pooled-table", action="store_true", help="retrain the pooled member's table")
     ap.add_argument(
         "--with-package-data",
         action="store_true",
@@ -653,6 +703,9 @@ def main(argv=None) -> int:
         return 0
     if a.z_table:
         z_table(a.jobs)
+        return 0
+    if a.pooled_table:
+        pooled_table()
         return 0
     methods = [m.strip() for m in a.methods.split(",") if m.strip()]
     for m in methods:

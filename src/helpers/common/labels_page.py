@@ -552,6 +552,10 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "vi": "Phương pháp Theta tối ưu động",
     },
     "model.sf_ces": {"en": "Complex exponential smoothing (statsforecast)", "vi": "San bằng mũ phức"},
+    "model.pooled": {
+        "en": "Growth learned across many yearly series",
+        "vi": "Tăng trưởng học từ nhiều chuỗi số liệu năm",
+    },
     "model.sf_arima": {"en": "Automatic ARIMA (statsforecast)", "vi": "ARIMA tự động"},
     # --- sentences written from structured columns ---------------------------------------------
     "derive.implied": {

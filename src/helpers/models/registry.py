@@ -10,6 +10,8 @@ import numpy as np
 
 from .base import COMBO_AGG, COMBO_MEMBERS, RWD_FLOOR, ModelError, _Fit, _Grid
 from .external import _fit_sf_arima, _fit_sf_ces, _fit_sf_dotm, _fit_sf_ets
+from .pooled import MIN_OBS as _POOLED_MIN_OBS
+from .pooled import _fit_pooled, _point_pooled
 from .kernels import (
     _fit_arima,
     _fit_damped,
@@ -98,6 +100,15 @@ MODELS: dict[str, ModelSpec] = {
             _point_rwd_med,
         ),
         ModelSpec("ses", _fit_ses, True, 3, True, "simple exponential smoothing of log values", _point_ses),
+        ModelSpec(
+            "pooled",
+            _fit_pooled,
+            True,
+            _POOLED_MIN_OBS,
+            True,
+            "log growth from one regression pooled over many yearly series (median and mean yearly growth)",
+            _point_pooled,
+        ),
         ModelSpec("theta", _fit_theta, True, 4, True, "classic Theta method on log values"),
         ModelSpec(
             "otheta", _fit_otheta, True, 4, True, "Theta method on log values, theta coefficient chosen in-sample"
