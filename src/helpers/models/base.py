@@ -18,13 +18,13 @@ LEVELS: tuple[int, ...] = (80, 95)
 DEFAULT_METHOD = "combo"
 
 
-COMBO_MEMBERS: tuple[str, ...] = ("naive", "rwd", "rwd_log_med")
+COMBO_MEMBERS: tuple[str, ...] = ("ses", "rwd_log", "rwd_med", "pooled")
 
 
 COMBO_AGG = "median"  # how ``combo`` aggregates its members' log forecasts: "median" or "mean"
 
 
-N_ORIGINS = 3
+N_ORIGINS = 4
 
 
 ORIGIN_SCHEME = "shared"  # which rolling origins calibrate: "per_horizon" or "shared" (see calibration)

@@ -72,7 +72,7 @@ def coefficients(H: int) -> np.ndarray:
     :func:`using`), and past its last row that row times ``h / rows``."""
     rows = np.asarray(_POOLED_ROWS if _override is None else _override, float)
     k = rows.shape[0]
-    if H <= k:
+    if k >= H:
         return rows[:H]
     extra = rows[-1][None, :] * (np.arange(k + 1, H + 1) / k)[:, None]
     return np.vstack([rows, extra])

@@ -10,8 +10,6 @@ import numpy as np
 
 from .base import COMBO_AGG, COMBO_MEMBERS, RWD_FLOOR, ModelError, _Fit, _Grid
 from .external import _fit_sf_arima, _fit_sf_ces, _fit_sf_dotm, _fit_sf_ets
-from .pooled import MIN_OBS as _POOLED_MIN_OBS
-from .pooled import _fit_pooled, _point_pooled
 from .kernels import (
     _fit_arima,
     _fit_damped,
@@ -33,6 +31,8 @@ from .kernels import (
     _point_rwd_shrunk,
     _point_ses,
 )
+from .pooled import MIN_OBS as _POOLED_MIN_OBS
+from .pooled import _fit_pooled, _point_pooled
 
 
 @dataclass(frozen=True)
