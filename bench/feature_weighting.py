@@ -93,7 +93,7 @@ def main() -> int:
     for name, (H, _, _) in sets.items():
         for w, (fit, hold) in enumerate(backtest.holdout_windows(fb.load(name, "train"), H, 3)):
             hv = {u: g["value"].to_numpy(float) for u, g in hold.groupby("unique_id")}
-            loso = fb.pooled_rows_without(name)  # the pooled member meets the set as unseen
+            loso = fb.pooled_coefs_without(name)  # the pooled member meets the set as unseen
             tasks = [(u, g["value"].to_numpy(float), hv[u], H, members, cal, loso) for u, g in fit.groupby("unique_id")]
             payloads = fb._run(fb._series_payload, tasks, 2, f"{name} w{w}")
             uids = [p["uid"] for p in payloads]

@@ -7,7 +7,7 @@ Usage (from the repository root)::
     .venv/bin/python bench/forecast_bench.py --select    # the selection rule, training parts
     .venv/bin/python bench/forecast_bench.py --select --current-calibration --with-package-data
     .venv/bin/python bench/forecast_bench.py --z-table   # the prior table of helpers.models
-    .venv/bin/python bench/forecast_bench.py --pooled-table   # the table of the pooled member
+    .venv/bin/python bench/forecast_bench.py --pooled-table   # the pooled member's coefficients
     .venv/bin/python bench/forecast_bench.py --score-py ../shared/benchmarks/score.py
 
 The default mode forecasts every series of each training part with
@@ -29,7 +29,7 @@ cross-check (the project's numbers come from :mod:`helpers.models.backtest`).
 
 The ``pooled`` member (:mod:`helpers.models.pooled`) is learned from the training parts
 themselves; wherever a set's training part is scored (``--select``, ``--z-table``) the member
-uses a table trained on the other sets only (:func:`pooled_rows_without`), as it would meet an
+uses coefficients trained on the other sets only (:func:`pooled_coefs_without`), as it would meet an
 unseen panel.
 """
 
@@ -515,7 +515,7 @@ def select(n_jobs: int, top: int = 25, windows: int = 3, current: bool = False, 
     results = {}
     for name, (H, _, _) in SETS.items():
         per_window = {}
-        loso = pooled_rows_without(name)
+        loso = pooled_coefs_without(name)
         for w, (fit, hold) in enumerate(backtest.holdout_windows(load(name, "train"), H, windows)):
             hv = {u: g["value"].to_numpy(float) for u, g in hold.groupby("unique_id")}
             tasks = [
@@ -605,10 +605,18 @@ def _scores10(task):
         return models.calibration_scores(y, 10, models.DEFAULT_METHOD, name=uid, scheme="per_horizon", n_origins=4)
 
 
-def _log_series(name: str) -> list[np.ndarray]:
-    """The log values of every series of set ``name``'s training part (consecutive years)."""
-    df = load(name, "train").sort_values(["unique_id", "year"])
-    return [np.log(g["value"].to_numpy(float)) for _, g in df.groupby("unique_id")]
+def _log_series(name: str) -> tuple[list[str], list[np.ndarray]]:
+    """Ids and log values of every series of set ``name``'s training part, each on a complete
+    grid of years (``NaN`` for a year a series lacks)."""
+    out = []
+    ids = []
+    for u, g in load(name, "train").groupby("unique_id"):
+        years = g["year"].to_numpy(int)
+        x = np.full(years.max() - years.min() + 1, np.nan)
+        x[years - years.min()] = np.log(g["value"].to_numpy(float))
+        ids.append(u)
+        out.append(x)
+    return ids, out
 
 
 def pooled_sets() -> dict:
@@ -620,40 +628,63 @@ def pooled_sets() -> dict:
     return sets
 
 
-def pooled_rows_without(name: str | None) -> np.ndarray:
-    """The pooled member's table trained on the training parts of every set but ``name``
-    (``None``: every set, the shipped table)."""
-    return pooled.train([_log_series(n) for n in pooled_sets() if n != name])
+def pooled_coefs_without(name: str | None) -> np.ndarray:
+    """The pooled member's coefficients trained on the training parts of every set but
+    ``name`` (``None``: every set, the shipped ones). Each set weighs the same; within the package set
+    the datasets are weighted as the selection weighs them (:func:`dataset_weights`)."""
+    sets = pooled_sets()
+    if name is not None and name not in sets:
+        raise KeyError(f"{name!r} is not a set the pooled member is trained on ({', '.join(sets)})")
+    series, weights = [], []
+    for n in sets:
+        if n != name:
+            ids, logs = _log_series(n)
+            series.append(logs)
+            weights.append(dataset_weights(ids) if n in PACKAGE_SETS else None)
+    return pooled.train(series, weights)
 
 
 def pooled_table() -> None:
-    """Print the pooled member's table (every set's training part) and whether the library's
-    :data:`helpers.models.pooled._POOLED_ROWS` holds it."""
-    rows = pooled_rows_without(None)
+    """Print the pooled member's coefficients (every set's training part, then without each
+    set) and whether the library's :data:`helpers.models.pooled._POOLED_GROWTH` holds them."""
+    coefs = pooled_coefs_without(None)
     print(f"# trained on: {', '.join(pooled_sets())}")
-    for j, r in enumerate(rows):
-        print(f"    ({', '.join(f'{v:.4f}' for v in r)}),  # h={j + 1}")
-    same = np.allclose(np.round(rows, 4), np.array(pooled._POOLED_ROWS), atol=6e-5)
-    print(f"matches helpers.models.pooled._POOLED_ROWS: {same}")
+    print(f"_POOLED_GROWTH = ({', '.join(f'{v:.4f}' for v in coefs)})")
+    for name in pooled_sets():
+        c = pooled_coefs_without(name)
+        print(f"# without {name}: ({', '.join(f'{v:.4f}' for v in c)})")
+    same = np.allclose(np.round(coefs, 4), np.array(pooled._POOLED_GROWTH), atol=6e-5)
+    print(f"matches helpers.models.pooled._POOLED_GROWTH: {same}")
 
 
-def z_table(n_jobs: int) -> None:
-
+def z_scores(names, n_jobs: int) -> np.ndarray:
+    """Standardised log errors ``(series, 10)`` of the default at horizons 1..10 on the training
+    parts of ``names`` (the pooled member trained without the set it forecasts)."""
     tasks = []
-    for name in SETS:
+    for name in names:
         df = load(name, "train")
-        rows = pooled_rows_without(name)  # each set scored as an unseen panel
+        rows = pooled_coefs_without(name)  # each set scored as an unseen panel
         for u, g in df.groupby("unique_id"):
             tasks.append((u, pd.Series(g["value"].to_numpy(float), index=g["year"].to_numpy()), rows))
-    A = np.vstack(_run(_scores10, tasks, n_jobs, "z-table"))
+    return np.vstack(_run(_scores10, tasks, n_jobs, "z-table"))
+
+
+def z_rows(A: np.ndarray, show: bool = False) -> np.ndarray:
+    """The prior table (quantiles ``_Z_PROBS`` per horizon, rounded to 4 decimals) of errors ``A``."""
     rows = []
     for j in range(A.shape[1]):
         col = A[:, j]
         col = col[np.isfinite(col)]
         q = np.quantile(col, calibration._Z_PROBS)
         rows.append(np.round(q, 4))
-        print(f"    [{', '.join(f'{v:.4f}' for v in q)}],  # h={j + 1}, m={col.size}")
-    same = np.allclose(np.array(rows), np.array(calibration._Z_ROWS), atol=6e-5)
+        if show:
+            print(f"    [{', '.join(f'{v:.4f}' for v in q)}],  # h={j + 1}, m={col.size}")
+    return np.array(rows)
+
+
+def z_table(n_jobs: int) -> None:
+    rows = z_rows(z_scores(list(SETS), n_jobs), show=True)
+    same = np.allclose(rows, np.array(calibration._Z_ROWS), atol=6e-5)
     print(f"matches helpers.calibration._Z_ROWS: {same}")
 
 
@@ -684,7 +715,7 @@ def main(argv=None) -> int:
         help="--select with the library's present calibration and floor rule (not the recorded settings)",
     )
     ap.add_argument("--z-table", action="store_true", help="recompute the prior table")
-    ap.add_argument("--pooled-table", action="store_true", help="retrain the pooled member's table")
+    ap.add_argument("--pooled-table", action="store_true", help="retrain the pooled member's coefficients")
     ap.add_argument(
         "--with-package-data",
         action="store_true",

@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -295,67 +296,26 @@ def children(pid: int) -> list[int]:
         return []
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc")
-def test_ctrl_c_during_forecast_is_one_line_and_exit_130(tmp_path: Path):
-    rng = np.random.default_rng(0)
-    rows = [
-        (f"s{i}", year, 100 * float(np.exp(0.05 * (year - 1990) + rng.normal(0, 0.05))))
-        for i in range(3000)
-        for year in range(1990, 2020)
-    ]
-    panel = tmp_path / "panel.csv"
-    pd.DataFrame(rows, columns=["unique_id", "year", "value"]).to_csv(panel, index=False)
-    out = tmp_path / "fc.csv"
-    proc = subprocess.Popen(
-        [
-            str(LAOCAI),
-            "forecast",
-            "--input",
-            str(panel),
-            "--horizon",
-            "3",
-            "--output",
-            str(out),
-            "--jobs",
-            "2",
-            "--no-progress",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-        preexec_fn=as_a_terminal_starts_it,
-    )
-    try:
-        wait_for(lambda: len(children(proc.pid)) >= 2 or proc.poll() is not None, what="the worker processes")
-        assert proc.poll() is None, proc.communicate()
-        time.sleep(0.5)
-        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches every process of the terminal's group
-        _, stderr = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-    assert proc.returncode == 130
-    assert one_line(stderr) == f"laocai forecast: interrupted: stopped before writing {out}; nothing was written"
-    assert not out.exists() and [p.name for p in tmp_path.iterdir()] == ["panel.csv"]
-
-
-def _ignore_ctrl_c() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def as_a_terminal_starts_it() -> None:
     """In a command the tests press Ctrl-C in: Ctrl-C as in a terminal's foreground job, also
     when the suite was started with it ignored (a child inherits that)."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc")
-def test_a_forecast_started_with_ctrl_c_ignored_runs_to_the_end(tmp_path: Path):
-    """``nohup laocai forecast ...`` (or ``... &`` in a script) is started with Ctrl-C ignored:
-    a Ctrl-C in its terminal neither stops it nor its workers; it writes its output."""
-    years = range(1990, 2020)
-    rows = [(f"s{i}", year, 100.0 * (1 + i % 7) * 1.04 ** (year - 1990)) for i in range(3000) for year in years]
+def _ignore_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def ctrl_c_during_forecast(tmp_path: Path, start=as_a_terminal_starts_it) -> tuple[int, str, Path]:
+    """Forecast a panel of 3,000 series on two workers and press Ctrl-C (SIGINT to the whole
+    process group, as a terminal does) once the workers run; ``start`` runs in the command's
+    process before it starts. Returns the exit code, stderr and the output path."""
+    rng = np.random.default_rng(0)
+    rows = [
+        (f"s{i}", year, 100 * float(np.exp(0.05 * (year - 1990) + rng.normal(0, 0.05))))
+        for i in range(3000)
+        for year in range(1990, 2020)
+    ]
     panel = tmp_path / "panel.csv"
     pd.DataFrame(rows, columns=["unique_id", "year", "value"]).to_csv(panel, index=False)
     out = tmp_path / "fc.csv"
@@ -366,17 +326,34 @@ def test_a_forecast_started_with_ctrl_c_ignored_runs_to_the_end(tmp_path: Path):
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
-        preexec_fn=_ignore_ctrl_c,
+        preexec_fn=start,
     )
     try:
         wait_for(lambda: len(children(proc.pid)) >= 2 or proc.poll() is not None, what="the worker processes")
         assert proc.poll() is None, proc.communicate()
+        time.sleep(0.5)
         os.killpg(proc.pid, signal.SIGINT)
         _, stderr = proc.communicate(timeout=120)
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert proc.returncode == 0, stderr
+    return proc.returncode, stderr, out
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc")
+def test_ctrl_c_during_forecast_is_one_line_and_exit_130(tmp_path: Path):
+    code, stderr, out = ctrl_c_during_forecast(tmp_path)
+    assert code == 130
+    assert one_line(stderr) == f"laocai forecast: interrupted: stopped before writing {out}; nothing was written"
+    assert not out.exists() and [p.name for p in tmp_path.iterdir()] == ["panel.csv"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc")
+def test_a_forecast_started_with_ctrl_c_ignored_runs_to_the_end(tmp_path: Path):
+    """``nohup laocai forecast ...`` (or ``... &`` in a script) is started with Ctrl-C ignored:
+    a Ctrl-C in its terminal neither stops it nor its workers; it writes its output."""
+    code, stderr, out = ctrl_c_during_forecast(tmp_path, start=_ignore_ctrl_c)
+    assert code == 0, stderr
     assert "interrupted" not in stderr and "Traceback" not in stderr
     assert pd.read_csv(out)["unique_id"].nunique() == 3000
 
@@ -489,7 +466,8 @@ def fake_job(job) -> Outcome:
     if job.name.startswith("quick"):
         job.html_path.write_text("<p>ok</p>", encoding="utf-8")
         return Outcome(job.name, "ok", 0.1, "t0", "t1")
-    time.sleep(0.5)  # the quick run is recorded first
+    quick_record = job.html_path.parent / ".cache" / "quick-en.json"
+    wait_for(quick_record.exists, what="the quick run's record")  # the quick run is recorded first
     os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C
     assert execute._STOPPING.wait(30), "the build did not stop its runs"
     return Outcome(job.name, "interrupted")
@@ -525,10 +503,15 @@ def test_ctrl_c_while_a_finished_run_is_recorded_keeps_its_record(tmp_path: Path
             os.kill(os.getpid(), signal.SIGINT)  # lands before the record is written
         record(run, ctx, key, o, commit, dirty)
 
+    slow_started = threading.Event()
+
     def quick_then_wait(job) -> Outcome:
         if job.name.startswith("quick"):
+            # finish only once the slow run runs (on a loaded machine it may start later)
+            assert slow_started.wait(30), "the slow run did not start"
             job.html_path.write_text("<p>ok</p>", encoding="utf-8")
             return Outcome(job.name, "ok", 0.1, "t0", "t1")
+        slow_started.set()
         assert execute._STOPPING.wait(30), "the build did not stop its runs"
         return Outcome(job.name, "interrupted")
 

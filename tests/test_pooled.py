@@ -1,4 +1,4 @@
-"""The ``pooled`` member: a growth regression trained over many series, shipped as a table."""
+"""The ``pooled`` member: a growth regression trained over many series, shipped as three numbers."""
 
 from __future__ import annotations
 
@@ -22,9 +22,9 @@ def steady(g: float, n: int = 15, start: float = 3.0) -> np.ndarray:
 def test_a_table_trained_on_steady_growth_continues_it():
     rng = np.random.default_rng(0)
     sets = [[steady(g) for g in rng.uniform(-0.1, 0.2, 40)], [steady(g, n=9) for g in rng.uniform(0, 0.1, 20)]]
-    rows = pooled.train(sets, H=5)
+    coefs = pooled.train(sets)
     x = steady(0.07, n=12)
-    with pooled.using(rows):
+    with pooled.using(coefs):
         point = fit_forecast(pd.Series(np.exp(x), index=range(2000, 2012)), 5, "pooled").frame["forecast"]
     assert np.allclose(np.log(point.to_numpy()), x[-1] + 0.07 * np.arange(1, 6), atol=1e-6)
 
@@ -33,9 +33,9 @@ def test_every_set_weighs_the_same_whatever_its_size():
     rng = np.random.default_rng(1)
     small = [steady(0.0, n=12) + rng.normal(0, 0.05, 12) for _ in range(5)]
     large = [steady(0.1, n=12) + rng.normal(0, 0.05, 12) for _ in range(30)]
-    rows = pooled.train([small, large], H=3)
-    assert np.allclose(pooled.train([small * 4, large], H=3), rows)  # the same set, four times the rows
-    assert not np.allclose(pooled.train([small + large], H=3), rows)  # one set: the series weigh the same
+    coefs = pooled.train([small, large])
+    assert np.allclose(pooled.train([small * 4, large]), coefs)  # the same set, four times the rows
+    assert not np.allclose(pooled.train([small + large]), coefs)  # one set: the series weigh the same
 
 
 def test_a_jump_counts_no_more_than_the_clip():
@@ -49,24 +49,27 @@ def test_a_jump_counts_no_more_than_the_clip():
         x[6:] += np.log(factor)
         return x
 
-    rows = pooled.train([base + [jumped(1e6)]], H=3)
-    assert np.allclose(pooled.train([base + [jumped(1e12)]], H=3), rows)
-    assert not np.allclose(pooled.train([base + [jumped(10)]], H=3), rows)
+    coefs = pooled.train([base + [jumped(1e6)]], horizons=3)
+    assert np.allclose(pooled.train([base + [jumped(1e12)]], horizons=3), coefs)
+    assert not np.allclose(pooled.train([base + [jumped(10)]], horizons=3), coefs)
 
 
-def test_past_the_table_the_last_row_continues_in_proportion():
-    c = pooled.coefficients(2 * pooled.TABLE_HORIZONS)
-    assert c.shape == (2 * pooled.TABLE_HORIZONS, 3)
-    assert np.allclose(c[-1], 2 * c[pooled.TABLE_HORIZONS - 1])
-    assert np.allclose(c[: pooled.TABLE_HORIZONS], np.array(pooled._POOLED_ROWS))
+def test_the_path_is_constant_growth_whatever_the_history():
+    """One yearly growth for every horizon: a path never turns back nor wiggles, at any
+    horizon (a falling series, a jumpy one, a long horizon)."""
+    for x in (steady(-0.2, n=20), np.log([1, 1, 1, 1000, 1000]), np.log([1000, 1000, 1, 1])):
+        path = fit_forecast(pd.Series(np.exp(x), index=range(2000, 2000 + x.size)), 25, "pooled").frame["forecast"]
+        steps = np.diff(np.log(path.to_numpy()))
+        assert np.allclose(steps, steps[0])
+    assert pooled.coefficients().shape == (3,)
 
 
-def test_using_puts_the_shipped_table_back():
-    before = pooled.coefficients(3).copy()
-    with pytest.raises(RuntimeError), pooled.using(np.zeros((3, 3))):
-        assert np.all(pooled.coefficients(3) == 0)
+def test_using_puts_the_shipped_coefficients_back():
+    before = pooled.coefficients().copy()
+    with pytest.raises(RuntimeError), pooled.using(np.zeros(3)):
+        assert np.all(pooled.coefficients() == 0)
         raise RuntimeError
-    assert np.array_equal(pooled.coefficients(3), before)
+    assert np.array_equal(pooled.coefficients(), before)
 
 
 def test_a_missing_year_and_a_short_series():
@@ -77,18 +80,51 @@ def test_a_missing_year_and_a_short_series():
     assert np.all(res.frame["lo_95"] < res.frame["forecast"]) and np.all(res.frame["forecast"] < res.frame["hi_95"])
     with pytest.raises(ModelError):
         fit_forecast(y.loc[2010:2011], 2, "pooled")
-    with pytest.raises(ValueError, match="2-year change"):
-        pooled.train([[steady(0.1, n=4)]], H=2)
+    with pytest.raises(ValueError, match="long enough"):
+        pooled.train([[steady(0.1, n=3)]])
 
 
-def test_the_shipped_table_is_the_one_the_training_parts_give():
-    """``_POOLED_ROWS`` is what ``bench/forecast_bench.py --pooled-table`` trains on the
-    training parts of the benchmark sets (never their test parts)."""
+def test_series_weights_within_a_set():
+    rng = np.random.default_rng(3)
+    kept = [steady(g, n=12) + rng.normal(0, 0.03, 12) for g in rng.uniform(0, 0.1, 20)]
+    dropped = [steady(g, n=12) + rng.normal(0, 0.03, 12) for g in rng.uniform(-0.2, 0.0, 20)]
+    weighted = pooled.train([kept + dropped], [[1.0] * 20 + [0.0] * 20])
+    assert np.allclose(weighted, pooled.train([kept]))
+
+
+@pytest.fixture
+def bench(monkeypatch):
+    """bench/forecast_bench.py, its ``load`` refusing every test part."""
     sys.path.insert(0, str(BENCH))
     try:
         import forecast_bench as fb
-
-        rows = fb.pooled_rows_without(None)
     finally:
         sys.path.remove(str(BENCH))
-    assert np.allclose(np.round(rows, 4), np.array(pooled._POOLED_ROWS), atol=6e-5)
+    load = fb.load
+
+    def train_only(name, part):
+        assert part == "train", f"the pooled table read the {part} part of {name}"
+        return load(name, part)
+
+    monkeypatch.setattr(fb, "load", train_only)
+    return fb
+
+
+def test_the_shipped_table_is_the_one_the_training_parts_give(bench):
+    """``_POOLED_GROWTH`` is what ``bench/forecast_bench.py --pooled-table`` trains on the
+    training parts of the benchmark sets (never their test parts)."""
+    assert np.allclose(np.round(bench.pooled_coefs_without(None), 4), pooled._POOLED_GROWTH, atol=6e-5)
+
+
+def test_each_benchmark_set_is_forecast_with_a_table_trained_without_it(bench):
+    shipped = bench.pooled_coefs_without(None)
+    for name in bench.pooled_sets():
+        assert not np.allclose(bench.pooled_coefs_without(name), shipped), name
+    with pytest.raises(KeyError, match="not a set"):
+        bench.pooled_coefs_without("M3 yearly")
+    # the selection's per-series payload forecasts with the table it is given
+    v = np.exp(steady(0.08, n=14))
+    task = ("s", v, v[-3:], 3, ("pooled",), (4, "shared"))
+    a = bench._series_payload((*task, shipped))["G"]
+    b = bench._series_payload((*task, np.zeros_like(shipped)))["G"]
+    assert np.allclose(b, np.log(v[-1])) and not np.allclose(a, b)

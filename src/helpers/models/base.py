@@ -24,7 +24,7 @@ COMBO_MEMBERS: tuple[str, ...] = ("ses", "rwd_log", "rwd_med", "pooled")
 COMBO_AGG = "median"  # how ``combo`` aggregates its members' log forecasts: "median" or "mean"
 
 
-N_ORIGINS = 4
+N_ORIGINS = 3
 
 
 ORIGIN_SCHEME = "shared"  # which rolling origins calibrate: "per_horizon" or "shared" (see calibration)

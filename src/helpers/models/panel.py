@@ -31,8 +31,8 @@ How a run goes
 2. **Calibration pass.** The series of the calibration sample are fitted and their errors
    computed on their own rolling origins (in ``n_jobs`` worker processes when the panel is
    large enough to pay for them). The sample is every series up to ``CALIBRATION_SERIES``
-   (100), else 100 of them, evenly spaced over the sorted ids (:func:`calibration_sample`):
-   the pooled quantiles then rest on about 400 errors per horizon (4 origins each), far more
+   (250), else 250 of them, evenly spaced over the sorted ids (:func:`calibration_sample`):
+   the pooled quantiles then rest on about 750 errors per horizon (3 origins each), far more
    than the prior's weight of 50, and a large panel costs little more than one fit per
    series. On the training holdouts of the benchmarks this calibrated as well as pooling
    every series (``bench/calibration_bench.py``).
@@ -85,7 +85,7 @@ __all__ = [
 
 OUTPUT_COLUMNS = ["unique_id", "year", "forecast", "lo_80", "hi_80", "lo_95", "hi_95", "method"]
 FALLBACK_NAIVE = "naive (fallback)"
-CALIBRATION_SERIES = 100  # rolling-origin errors from at most this many series (see the docstring)
+CALIBRATION_SERIES = 250  # rolling-origin errors from at most this many series (see the docstring)
 MAX_OUTPUT = 1e300  # no output value beyond this (near the float limit, 1.8e308, sums overflow)
 JUMP_WARN = 10.0  # a year at this many times the one before (or that fraction of it) is named: units?
 
