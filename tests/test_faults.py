@@ -11,6 +11,7 @@ position lookups (which keep extraction linear in the size of the text).
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -194,6 +195,31 @@ def test_atomic_write_into_read_only_folder_is_one_error(tmp_path: Path, monkeyp
     with pytest.raises(io.OutputError, match=f"cannot write in {tmp_path}: permission denied; fix its permissions"):
         io.write_text_atomic(target, "new\n")
     assert target.read_text(encoding="utf-8") == "last good\n"
+
+
+@pytest.mark.parametrize(
+    "code, strerror, expected",
+    [
+        (errno.EROFS, "Read-only file system", "it is on a read-only file system; use --output to write elsewhere"),
+        (
+            errno.ENOSPC,
+            "No space left on device",
+            "the disk is full; free some space or use --output to write elsewhere",
+        ),
+        (errno.ENOENT, "No such file or directory", "no such file or directory; use --output to write elsewhere"),
+    ],
+)
+def test_the_remedy_follows_the_reason_a_folder_refuses(tmp_path: Path, monkeypatch, code, strerror, expected):
+    """Permissions are named only when they are the reason (a folder of /proc, a read-only
+    mount or a full disk is not fixed by chmod)."""
+
+    def refuse(where: Path, name: str) -> Path:
+        raise OSError(code, strerror, str(where))
+
+    monkeypatch.setattr(io, "_create_temp", refuse)
+    with pytest.raises(io.OutputError) as err:
+        io.check_writable_file(tmp_path / "fc.csv", "--output")
+    assert str(err.value) == f"cannot write in {tmp_path}: {expected}"
 
 
 @pytest.mark.skipif(IS_ROOT or not hasattr(os, "geteuid"), reason="root writes in read-only folders")

@@ -22,11 +22,24 @@ class OutputError(InputError):
     """An output folder or file cannot be written (permissions, a file where a folder should be)."""
 
 
+#: What a reader can do about a folder that refuses a file, by the reason the system gives:
+#: the reason in words and the remedy tried before writing elsewhere (none: only elsewhere).
+_WRITE_REMEDIES = {
+    errno.EACCES: (None, "fix its permissions or "),
+    errno.EPERM: (None, "fix its permissions or "),
+    errno.EROFS: ("it is on a read-only file system", ""),
+    errno.ENOSPC: ("the disk is full", "free some space or "),
+    errno.EDQUOT: ("the disk quota is used up", "free some space or "),
+}
+
+
 def _cannot_write(folder: Path, exc: OSError, option: str | None = None) -> OutputError:
-    """The one-line error for a folder that cannot be written."""
+    """The one-line error for a folder that cannot be written: the system's reason, and the
+    remedy that reason calls for (permissions only when they are the reason)."""
     reason = (exc.strerror or type(exc).__name__).lower()
+    said, remedy = _WRITE_REMEDIES.get(exc.errno, (None, ""))
     elsewhere = f"use {option} to write elsewhere" if option else "write elsewhere (--out, --output-dir)"
-    return OutputError(f"cannot write in {folder}: {reason}; fix its permissions or {elsewhere}")
+    return OutputError(f"cannot write in {folder}: {said or reason}; {remedy}{elsewhere}")
 
 
 def _create_temp(folder: Path, name: str) -> Path:
