@@ -41,10 +41,10 @@ import numpy as np
 import pandas as pd
 
 from helpers.common import paths
-from helpers.models import backtest, calibration, panel, pooled
+from helpers.models import backtest, calibration, panel
 
 sys.path.insert(0, str(paths.BENCH))
-from forecast_bench import pooled_coefs_without, z_rows, z_scores  # noqa: E402  (a sibling benchmark)
+from forecast_bench import as_unseen, prior_without, z_scores  # noqa: E402  (a sibling benchmark)
 
 SETS = {
     "M1 yearly": (6, "m1_yearly_train.csv"),
@@ -77,20 +77,12 @@ def run_variant(scheme: str, cap: int | None, n_origins: int, data: dict, jobs: 
     panel.CALIBRATION_SERIES = cap if cap is not None else 10**9
     rows = []
     secs = 0.0
-    loso = {name: pooled_coefs_without(name) for name in data}
-    shipped = calibration._Z_ROWS
     for name, wins in data.items():
         h = SETS[name][0]
         for fit, hold in wins:
             t0 = time.perf_counter()
-            # the set meets the pooled member and the prior as an unseen panel would: both
-            # trained without it (forecast_panel forks its workers inside this block)
-            calibration._Z_ROWS = priors[name]
-            try:
-                with pooled.using(loso[name]):
-                    res = panel.forecast_panel(fit, h, n_jobs=jobs, progress=False)
-            finally:
-                calibration._Z_ROWS = shipped
+            with as_unseen(name, priors[name]):  # forecast_panel forks its workers inside
+                res = panel.forecast_panel(fit, h, n_jobs=jobs, progress=False)
             secs += time.perf_counter() - t0
             sc = backtest.score_panel(fit, hold, res.frame)
             rows.append({"set": name, **sc})
@@ -108,7 +100,7 @@ def main(argv=None) -> int:
     data = {name: windows(name) for name in SETS}
     # the prior table of each set: the errors of the other set only (forecast_bench --z-table)
     scores = {name: z_scores([name], a.jobs) for name in SETS}
-    priors = {name: z_rows(np.vstack([scores[o] for o in SETS if o != name])).tolist() for name in SETS}
+    priors = {name: prior_without(name, a.jobs, scores) for name in SETS}
     panel.forecast_panel(data["M1 yearly"][0][0].head(200), 2, n_jobs=1, progress=False)  # compile once
     results = {}
     for scheme, cap, k in VARIANTS:

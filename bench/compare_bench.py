@@ -42,6 +42,7 @@ seconds and peak memory are reported there (no test part is scored).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import resource
 import subprocess
@@ -138,14 +139,18 @@ def child(data: str, model: str, jobs: int, out_file: Path) -> dict:
     if model in ("default", "default-unseen"):
         from helpers.models.panel import forecast_panel
 
-        if model == "default-unseen":
-            _as_unseen(data, jobs)
-        t0 = time.perf_counter()
-        forecast_panel(synthetic_panel(4, seed=1), 2, n_jobs=1, progress=False)
-        warm = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        frame = forecast_panel(train, h, n_jobs=jobs, progress=False).frame
-        secs = time.perf_counter() - t0
+        with contextlib.ExitStack() as stack:
+            if model == "default-unseen":  # the pooled member and the prior trained without the set
+                sys.path.insert(0, str(paths.BENCH))
+                import forecast_bench as fb
+
+                stack.enter_context(fb.as_unseen(data, fb.prior_without(data, jobs)))
+            t0 = time.perf_counter()
+            forecast_panel(synthetic_panel(4, seed=1), 2, n_jobs=1, progress=False)
+            warm = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            frame = forecast_panel(train, h, n_jobs=jobs, progress=False).frame
+            secs = time.perf_counter() - t0
     else:
         t0 = time.perf_counter()
         small = synthetic_panel(4, seed=1)
@@ -157,20 +162,6 @@ def child(data: str, model: str, jobs: int, out_file: Path) -> dict:
     out_file.parent.mkdir(parents=True, exist_ok=True)
     frame.to_csv(out_file, index=False, float_format="%.10g")
     return {"seconds": secs, "warmup_s": warm, "peak_mb": _peak_mb(), "n_series": int(frame["unique_id"].nunique())}
-
-
-def _as_unseen(data: str, jobs: int) -> None:
-    """In this child process: the default as a panel it learned nothing from would meet it,
-    the pooled member's coefficients and the prior table trained without the set's training
-    part (``forecast_bench.pooled_coefs_without``, ``z_scores``)."""
-    sys.path.insert(0, str(paths.BENCH))
-    import forecast_bench as fb
-
-    from helpers.models import calibration, pooled
-
-    others = [n for n in SETS if n != data]
-    calibration._Z_ROWS = fb.z_rows(fb.z_scores(others, jobs)).tolist()
-    pooled._override = np.asarray(fb.pooled_coefs_without(data), float)
 
 
 def _slug(data: str) -> str:

@@ -36,6 +36,8 @@ unseen panel.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import itertools
 import json
 import subprocess
@@ -628,10 +630,12 @@ def pooled_sets() -> dict:
     return sets
 
 
+@functools.cache
 def pooled_coefs_without(name: str | None) -> np.ndarray:
     """The pooled member's coefficients trained on the training parts of every set but
     ``name`` (``None``: every set, the shipped ones). Each set weighs the same; within the package set
-    the datasets are weighted as the selection weighs them (:func:`dataset_weights`)."""
+    the datasets are weighted as the selection weighs them (:func:`dataset_weights`). Trained
+    once per process (a few seconds); callers must not change the array."""
     sets = pooled_sets()
     if name is not None and name not in sets:
         raise KeyError(f"{name!r} is not a set the pooled member is trained on ({', '.join(sets)})")
@@ -680,6 +684,28 @@ def z_rows(A: np.ndarray, show: bool = False) -> np.ndarray:
         if show:
             print(f"    [{', '.join(f'{v:.4f}' for v in q)}],  # h={j + 1}, m={col.size}")
     return np.array(rows)
+
+
+@contextlib.contextmanager
+def as_unseen(name: str, prior: np.ndarray):
+    """Inside the block the library meets set ``name`` as a panel it learned nothing from: the
+    pooled member's coefficients trained without it, and ``prior`` (a table of
+    :func:`z_rows` from the other sets' errors) as the intervals' prior. Worker processes forked
+    inside the block see both."""
+    shipped = calibration._Z_ROWS
+    calibration._Z_ROWS = np.asarray(prior).tolist()
+    try:
+        with pooled.using(pooled_coefs_without(name)):
+            yield
+    finally:
+        calibration._Z_ROWS = shipped
+
+
+def prior_without(name: str, n_jobs: int, scores: dict | None = None) -> np.ndarray:
+    """The prior table built from the errors of the rule's sets other than ``name``
+    (``scores``: each set's :func:`z_scores`, when already computed)."""
+    others = [n for n in SETS if n != name]
+    return z_rows(np.vstack([scores[n] if scores else z_scores([n], n_jobs) for n in others]))
 
 
 def z_table(n_jobs: int) -> None:

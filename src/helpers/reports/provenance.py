@@ -79,7 +79,7 @@ def git_commit(root: str | os.PathLike | None = None) -> str | None:
 #: What a build writes (relative to the repository root): a report rebuilt after the last commit
 #: of its code and inputs is not made from uncommitted changes because of the pages and tables
 #: an earlier build left.
-BUILD_OUTPUTS = ("reports", "data/processed")
+BUILD_OUTPUTS = tuple(p.relative_to(paths.ROOT).as_posix() for p in (paths.REPORTS, paths.DATA_PROCESSED))
 
 
 def tree_dirty(root: str | os.PathLike | None = None) -> bool | None:
