@@ -13,6 +13,7 @@ from .base import (
     N_ORIGINS,
     ORIGIN_SCHEME,
     PRIOR_WEIGHT,
+    STRETCH,
     ModelError,
     _check_h,
     _Grid,
@@ -204,6 +205,7 @@ def pool_scores(
     probs: Sequence[float],
     prior: ZTable | None = None,
     prior_weight: float = PRIOR_WEIGHT,
+    stretch: float | None = None,
 ) -> ZTable:
     """Pool standardised errors per horizon into quantiles, shrunk towards a prior table.
 
@@ -218,6 +220,10 @@ def pool_scores(
     prior_weight : float
         Pseudo-count of the prior: the pooled quantile at a horizon with ``m`` errors is
         ``(m * empirical + prior_weight * prior) / (m + prior_weight)``.
+    stretch : float, optional
+        Factor by which each horizon's pooled quantiles are moved away from its median, applied
+        to the blend above (default :data:`STRETCH`; 1 leaves them as pooled). The median
+        itself, the forecast's bias as the errors show it, is not moved.
 
     Returns
     -------
@@ -236,8 +242,12 @@ def pool_scores(
     probs = np.asarray(probs, float)
     H = S.shape[1]
     prior = prior or default_z_table()
+    lam = STRETCH if stretch is None else float(stretch)
+    if not (np.isfinite(lam) and lam > 0):
+        raise ModelError(f"stretch must be a positive number, got {stretch!r}")
     if H == 0:  # nothing to pool: the prior alone
-        return ZTable(probs, _knots_at(prior.probs, prior.q, probs), np.zeros(prior.q.shape[0]))
+        q0 = _stretched(_knots_at(prior.probs, prior.q, probs), probs, lam)
+        return ZTable(probs, q0, np.zeros(prior.q.shape[0]))
     pq = _knots_at(prior.probs, prior.at(max(H, 1)).q, probs)[:H]
     q = np.empty((H, probs.size))
     m = np.zeros(H)
@@ -251,8 +261,19 @@ def pool_scores(
             q[j] = w * emp + (1 - w) * pq[j]
         else:
             q[j] = pq[j]
-    q = np.maximum.accumulate(q, axis=1)
+    q = np.maximum.accumulate(_stretched(q, probs, lam), axis=1)
     return ZTable(probs, q, m)
+
+
+def _stretched(q: np.ndarray, probs: np.ndarray, lam: float) -> np.ndarray:
+    """Quantile rows ``q`` (at ``probs``) moved ``lam`` times as far from each row's median."""
+    if lam == 1.0:
+        return q
+    if not probs.min() <= 0.5 <= probs.max():
+        raise ModelError("stretching the quantiles needs probabilities on both sides of 0.5 (or 0.5 itself)")
+    at = np.flatnonzero(probs == 0.5)
+    med = q[:, at[:1]] if at.size else _knots_at(probs, q, np.array([0.5]))
+    return med + lam * (q - med)
 
 
 def _rw_corr(H: int) -> np.ndarray:
