@@ -334,6 +334,43 @@ def test_pool_scores_blends_with_prior():
     np.testing.assert_allclose(t0.q[0], [-1.0, 0.0, 1.0])
 
 
+def test_stretch_widens_the_pooled_quantiles_about_their_median(monkeypatch):
+    rng = np.random.default_rng(3)
+    scores = rng.normal(0.3, 1.0, size=(400, 2))  # a biased forecast: errors centred on 0.3
+    probs = [0.025, 0.1, 0.5, 0.9, 0.975]
+    plain = models.pool_scores([scores], probs)
+    wide = models.pool_scores([scores], probs, stretch=1.5)
+    np.testing.assert_allclose(wide.q[:, 2], plain.q[:, 2])  # the bias is kept, not scaled
+    np.testing.assert_allclose(wide.q - wide.q[:, [2]], 1.5 * (plain.q - plain.q[:, [2]]))
+    # the library's default is used when no stretch is given, and a panel's bounds follow it
+    monkeypatch.setattr(calibration, "STRETCH", 1.5)
+    np.testing.assert_allclose(models.pool_scores([scores], probs).q, wide.q)
+    # without 0.5 among the probabilities the median is read between them
+    pair = models.pool_scores([scores], [0.1, 0.9], stretch=1.5)
+    assert pair.q[0, 1] - pair.q[0, 0] == pytest.approx(1.5 * (plain.q[0, 3] - plain.q[0, 1]), rel=0.02)
+    for bad in (0.0, -1.0, float("nan")):
+        with pytest.raises(ModelError, match="stretch must be a positive number"):
+            models.pool_scores([scores], probs, stretch=bad)
+    with pytest.raises(ModelError, match="both sides of 0.5"):
+        models.pool_scores([scores], [0.9, 0.975], stretch=1.5)
+
+
+def test_stretched_calibration_widens_a_panel_forecast(monkeypatch):
+    df = pd.DataFrame(
+        [
+            (u, 2000 + t, 100 * (1.05 + 0.01 * k) ** t * (1 + 0.03 * np.sin(t + k)))
+            for k, u in enumerate("abcdef")
+            for t in range(14)
+        ],
+        columns=["unique_id", "year", "value"],
+    )
+    before = panel.forecast_panel(df, 3, n_jobs=1, progress=False).frame
+    monkeypatch.setattr(calibration, "STRETCH", 1.4)
+    after = panel.forecast_panel(df, 3, n_jobs=1, progress=False).frame
+    np.testing.assert_allclose(after["forecast"], before["forecast"])
+    assert (after["hi_95"] - after["lo_95"] > before["hi_95"] - before["lo_95"]).all()
+
+
 def test_table_extends_beyond_its_horizons():
     t = models.default_z_table()
     ext = t.at(14)

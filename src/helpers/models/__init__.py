@@ -113,7 +113,10 @@ intervals, built from the model's own out-of-sample errors:
    (:func:`default_z_table`, the same quantity pooled over the training parts of the M1 and
    Tourism yearly sets for ``DEFAULT_METHOD``) with weights ``m / (m + PRIOR_WEIGHT)`` and
    ``PRIOR_WEIGHT / (m + PRIOR_WEIGHT)``, ``m`` the number of errors at that horizon,
-   ``PRIOR_WEIGHT`` = 50.
+   ``PRIOR_WEIGHT`` = 50. The blend may be stretched about its median by ``STRETCH``
+   (``pool_scores(stretch=...)``), for errors at the next origin that spread wider than past
+   ones; ``STRETCH`` = 1 (none), because on six holdout windows of each training part every
+   stretch raised MSIS (``calibration_bench.py --stretch``).
 4. The interval is ``exp(log point + s * q)``, with ``s`` the scale at the forecast origin.
 5. When fewer than ``MIN_CALIBRATION`` (50) errors exist at a horizon (a single short series,
    or a small panel), the interval is the union of the calibrated and the model-based
@@ -193,6 +196,7 @@ from .base import (
     SCALE_FLOOR,
     SCALE_POWER,
     SCALE_WINDOW,
+    STRETCH,
     ModelError,
     ModelProblem,
     series_scale,
@@ -216,6 +220,7 @@ __all__ = [
     "N_ORIGINS",
     "ORIGIN_SCHEME",
     "PRIOR_WEIGHT",
+    "STRETCH",
     "RWD_FLOOR",
     "SCALE_FLOOR",
     "SCALE_POWER",
