@@ -221,7 +221,7 @@ def test_a_step_back_to_the_fitted_trend_is_explained_with_its_numbers():
     assert f"path is at about {number(path, 'en')} in {nowcast_last}, 40% above that year's level of 105" in note
     (vi,) = pages.step_notes({"loglinear": outlook(stepped)}, y, series, "vi")
     assert (
-        "+47,0%" in vi and "khoảng 40%" in vi and vi.startswith("Dự báo của mô hình «Tăng trưởng không đổi» thay đổi")
+        "+47,0%" in vi and "khoảng 40%" in vi and vi.startswith("Dự báo của mô hình “Tăng trưởng không đổi” thay đổi")
     )
     assert f"đường đó ở khoảng {number(path, 'vi')} vào năm {nowcast_last}, cao hơn mức {number(level, 'vi')}" in vi
     # a small fall, then a steeper one: the trend lies above the level, the step is still a fall

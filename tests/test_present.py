@@ -72,6 +72,15 @@ def test_table_html_has_no_row_numbers_escapes_text_and_marks_numbers():
     assert "a&lt;b&gt;" in page and "<b>" not in page
     assert re.search(r'<td class="[^"]*num"\s*>49,517.3</td>', page)
     assert 'class="table-wrap"' in page and "<style" not in page
+    # headings stand over their columns: right-aligned over numbers, not over codes or words
+    heads = dict(re.findall(r'<th class="([^"]*)"[^>]*>([^<]*)</th>', page)[i][::-1] for i in range(5))
+    assert ["numeric" in heads[h] for h in ("Id", "Status", "Value (bn VND)", "Actual / target", "Met")] == [
+        False,
+        False,
+        True,
+        True,
+        False,
+    ]
 
 
 def test_table_refuses_a_column_the_data_lacks():

@@ -240,8 +240,8 @@ def test_index_parameters_come_from_the_runs_in_their_language(tmp_path: Path):
 
 
 def test_wide_tables_say_they_scroll_in_the_pages_language():
-    wide = "<table><thead><tr>" + "<th>c</th>" * 6 + "</tr></thead></table>"
-    narrow = "<table><thead><tr><th>a</th><th>b</th></tr></thead></table>"
+    wide = "<table><thead><tr>" + "<th>c</th>" * 7 + "</tr></thead></table>"
+    narrow = "<table><thead><tr>" + "<th>c</th>" * 6 + "</tr></thead></table>"  # a year and five numbers fit
     page = _page(f'<h2>A</h2><div class="table-wrap">{wide}</div><h2>B</h2><div class="table-wrap">{narrow}</div>')
     vi = reader_markup(page, "vi")
     assert vi.count('class="scroll-hint"') == 1

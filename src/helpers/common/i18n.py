@@ -498,7 +498,7 @@ LABELS.update(
         "col.actual_id": {"en": "Actual figure", "vi": "Số liệu thực hiện"},
         "col.ratio": {"en": "Actual / target", "vi": "Thực hiện / mục tiêu"},
         "col.met": {"en": "Met", "vi": "Đạt"},
-        "col.forecast_median": {"en": "Forecast (median)", "vi": "Dự báo (trung vị)"},
+        "col.forecast_median": {"en": "Median forecast", "vi": "Dự báo (trung vị)"},
         "col.bound": {"en": "{side} {level}%", "vi": "{side} {level}%"},
         "trend.constant_growth": {"en": "constant annual growth", "vi": "tốc độ tăng bình quân không đổi"},
         "trend.before_break": {"en": "annual growth up to {year}", "vi": "tốc độ tăng hằng năm đến {year}"},
@@ -545,8 +545,8 @@ LABELS.update(
             "vi": "Mỗi mô hình được ước lượng lại tại từng thời điểm gốc chỉ với các năm trước đó và được chấm "
             "điểm trên các năm có số liệu công bố, tối đa ba năm tới. Chuỗi ngắn, {n} năm có số liệu công "
             "bố và {gaps}, nên các điểm số này dựa trên ít dự báo: chúng được trình bày để minh bạch. Mô hình "
-            "mặc định của các trang dự báo được chọn trên các chuỗi số liệu năm của các cuộc thi dự báo M1 và "
-            "Tourism cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng rãi.",
+            "mặc định của các trang dự báo được chọn trên các chuỗi số liệu năm của cuộc thi dự báo M1 và cuộc thi dự báo "
+            "ngành du lịch (Tourism) cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng rãi.",
         },
         "forecast.fan_heading": {
             "en": "{model}: the headline forecast with 80% and 95% intervals",
@@ -571,8 +571,8 @@ LABELS.update(
             "competitions and on public yearly economic and demographic series, because this series alone is "
             "too short to choose by.",
             "vi": "Mô hình chính là mô hình đầu tiên được chọn cho lượt chạy. Mặc định là mô hình kết hợp được "
-            "chọn theo kết quả kiểm định với gốc thời gian trượt trên các chuỗi số liệu năm của các cuộc thi dự báo M1 và "
-            "Tourism cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng rãi, vì riêng chuỗi "
+            "chọn theo kết quả kiểm định với gốc thời gian trượt trên các chuỗi số liệu năm của cuộc thi dự báo M1 và cuộc thi dự báo "
+            "ngành du lịch (Tourism) cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng rãi, vì riêng chuỗi "
             "này quá ngắn để lựa chọn.",
         },
         "forecast.summary_next": {

@@ -214,7 +214,7 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "model forecasts on from its own fitted path, not from the last level, and that path is at about "
         "{fitted} in {year0}, {gap} above that year's level of {level}. The step is the model returning to its path, not "
         "a forecast jump in output.",
-        "vi": "Dự báo của mô hình «{model}» thay đổi {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi "
+        "vi": "Dự báo của mô hình “{model}” thay đổi {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi "
         "năm: mô hình dự báo tiếp từ đường đã ước lượng của chính nó, không từ mức gần nhất; đường đó ở "
         "khoảng {fitted} vào năm {year0}, cao hơn mức {level} của năm đó khoảng {gap}. Bước nhảy là mô hình trở về đường của "
         "nó, không phải dự báo sản lượng tăng vọt.",
@@ -224,7 +224,7 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "model forecasts on from its own fitted path, not from the last level, and that path is at about "
         "{fitted} in {year0}, {gap} below that year's level of {level}. The step is the model returning to its path, not "
         "a forecast fall in output.",
-        "vi": "Dự báo của mô hình «{model}» thay đổi {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi "
+        "vi": "Dự báo của mô hình “{model}” thay đổi {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi "
         "năm: mô hình dự báo tiếp từ đường đã ước lượng của chính nó, không từ mức gần nhất; đường đó ở "
         "khoảng {fitted} vào năm {year0}, thấp hơn mức {level} của năm đó khoảng {gap}. Bước giảm là mô hình trở về đường của "
         "nó, không phải dự báo sản lượng sụt giảm.",
@@ -318,7 +318,7 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "Tourism forecasting competitions and on public yearly economic and demographic series ({members}).",
         "vi": "{model} không phải là trung vị của các mô hình khác trong bảng này: đó là dự báo mặc định của "
         "dự án, {agg} theo từng năm của {n} mô hình đơn giản được chọn trên các chuỗi số liệu năm của các "
-        "cuộc thi dự báo M1 và Tourism cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng "
+        "cuộc thi dự báo M1 và cuộc thi dự báo ngành du lịch (Tourism) cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng "
         "rãi ({members}).",
     },
     # --- intervals calibrated at a longer horizon (helpers.forecast.pages.calibration_note) -------

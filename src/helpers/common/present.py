@@ -327,7 +327,8 @@ class Table:
         return pd.DataFrame(out, columns=self.headers)
 
     def to_html(self) -> str:
-        """HTML of the table (Styler): no index, escaped text, classes ``num`` / ``code``."""
+        """HTML of the table (Styler): no index, escaped text, classes ``num`` / ``code`` on the
+        cells and ``numeric`` on a numeric column's heading."""
         from pandas.io.formats.style import Styler
 
         frame = self.frame
@@ -350,6 +351,15 @@ class Table:
         if self.caption:
             styler = styler.set_caption(html.escape(self.caption))
         body = re.sub(r'<style type="text/css">\s*</style>\s*', "", styler.to_html())
+        # a numeric column's heading stands over its right-aligned numbers (report.css)
+        numeric = {
+            f"col{i}" for i, c in enumerate(self.cols) if _CLASSES.get(c.kind, "num" if c.numeric else "") == "num"
+        }
+        body = re.sub(
+            r'<th class="col_heading level0 (col\d+)"',
+            lambda m: f'<th class="col_heading level0 {m.group(1)} numeric"' if m.group(1) in numeric else m.group(0),
+            body,
+        )
         # named by its caption; a page names the others by their heading (reports.render)
         label = f' aria-label="{html.escape(self.caption)}"' if self.caption else ""
         wrap = "table-wrap"

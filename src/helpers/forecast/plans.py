@@ -242,4 +242,4 @@ def targets_display(future: pd.DataFrame, lang: str = "en") -> Table:
         Col("forecast", "col.forecast_2010", "int"),
         Col("probability", "col.probability", "share", decimals=0),
     ]
-    return Table(future, cols, lang, name="targets")
+    return Table(future, cols, lang, name="targets", stacked=True)
