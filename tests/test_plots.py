@@ -142,6 +142,18 @@ def test_a_legend_keeps_its_title_in_the_phone_rendering():
     plt.close(fig)
 
 
+def test_a_phone_legend_is_as_large_as_the_tick_labels_and_the_desktop_one_unchanged(series):
+    fig = plots.series_chart(series, "vi")
+    ax = fig.axes[0]
+    before = [x.get_fontsize() for x in ax.get_legend().get_texts()]
+    tick = ax.get_xticklabels()[0].get_fontsize()
+    assert min(before) < tick  # the desktop legend is "small"
+    with plots._phone_layout(fig):
+        assert min(x.get_fontsize() for x in ax.get_legend().get_texts()) >= tick
+    assert [x.get_fontsize() for x in ax.get_legend().get_texts()] == before
+    plt.close(fig)
+
+
 def test_a_log_value_axis_has_a_labelled_value_below_the_lowest_line():
     import pandas as pd
 

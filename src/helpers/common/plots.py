@@ -136,7 +136,8 @@ def _own_ids(svg: str, suffix: str) -> str:
 def _phone_layout(fig):
     """Lay ``fig`` out for a phone for the duration of the block: :data:`PHONE_WIDTH_IN` wide
     (its height kept), each legend moved under its axes with its title (in two columns when
-    they fit in the width of the axes). Puts the figure back as it was afterwards."""
+    they fit in the width of the axes), its text no smaller than the tick labels. Puts the
+    figure back as it was afterwards."""
     size = fig.get_size_inches().copy()
     legends = {ax: ax.get_legend() for ax in fig.axes if ax.get_legend() is not None}
     try:
@@ -144,7 +145,10 @@ def _phone_layout(fig):
         renderer = fig.canvas.get_renderer()
         for ax, old in legends.items():
             handles, labels = ax.get_legend_handles_labels()
-            fontsize = old.get_texts()[0].get_fontsize() if old.get_texts() else None
+            # on a phone the legend reads at the size of the axes' tick labels, never smaller
+            sizes = [old.get_texts()[0].get_fontsize()] if old.get_texts() else []
+            sizes += [lab.get_fontsize() for lab in ax.get_xticklabels()[:1]]
+            fontsize = max(sizes, default=None)
             title = old.get_title().get_text() or None  # a legend's title (figures_chart) goes with it
             for ncol in (2, 1):
                 ax.legend_ = None
@@ -159,7 +163,7 @@ def _phone_layout(fig):
                     ncol=ncol,
                     fontsize=fontsize,
                     title=title,
-                    title_fontsize=old.get_title().get_fontsize() if title else None,
+                    title_fontsize=fontsize if title else None,
                 )
                 box = new.get_window_extent(renderer)
                 if box.width <= ax.get_window_extent(renderer).width or ncol == 1:
