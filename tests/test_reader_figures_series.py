@@ -9,6 +9,7 @@ import re
 
 import pandas as pd
 import pytest
+from pydantic import ValidationError
 
 from helpers.common.i18n import t
 from helpers.common.present import word
@@ -82,6 +83,29 @@ def test_a_citation_uses_its_vietnamese_fields_and_keeps_a_published_title():
     assert vi.startswith('site.vn (Thông tấn xã), <span lang="en">“Growth &lt;strong&gt;”</span>, 19/08/2021')
     assert vi.endswith("đoạn dẫn")
     assert FP.citation_html(c, "en").endswith("19 Aug 2021, lead paragraph")
+
+
+def test_a_title_published_in_english_is_followed_by_its_translation_on_vietnamese_pages():
+    c = _citation(title="Economy of <Lao Cai>", title_translation_vi="Kinh tế <Lào Cai>")
+    vi = FP.citation_html(c, "vi")
+    assert '<span lang="en">“Economy of &lt;Lao Cai&gt;”</span> [Kinh tế &lt;Lào Cai&gt;], 19/08/2021' in vi
+    assert "Kinh tế" not in FP.citation_html(c, "en") and "Kinh tế" not in c.text()
+    with pytest.raises(ValidationError, match="remove title_translation_vi"):
+        _citation(title="(untitled interview)", title_translation_vi="(phỏng vấn)")
+    with pytest.raises(ValidationError, match="remove title_translation_vi"):
+        _citation(title="Economy", title_vi="Kinh tế", title_translation_vi="Kinh tế")
+
+
+def test_the_forecast_pages_cite_a_translated_title_with_its_translation():
+    from helpers.forecast import pages as FPg
+
+    refs = {"fig-1": ("site.vn", "Economy of Lao Cai", "2021-08-19", "[Kinh tế Lào Cai]")}
+    assert FPg._citation("fig-1", "", refs, "vi") == "site.vn, “Economy of Lao Cai” [Kinh tế Lào Cai], 19/08/2021"
+    vi_refs = FPg._references("vi")
+    en_refs = FPg._references("en")
+    translated = [k for k, r in vi_refs.items() if r[3]]
+    assert translated and all(r[3].startswith("[") for k, r in vi_refs.items() if r[3])
+    assert not any(en_refs[k][3] for k in translated)
 
 
 def test_a_description_of_an_untitled_text_is_not_quoted_as_a_title():

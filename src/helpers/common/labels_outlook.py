@@ -207,7 +207,10 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "dự báo các năm sau từ đó; độ bất định của các giá trị ước tính (khoảng tin cậy của chúng) được "
         "đưa vào mọi năm sau. Báo cáo chuỗi số liệu trình bày cách ước tính.",
     },
-    "forecast.citation": {"en": "{publisher}, “{title}”, {date}", "vi": "{publisher}, “{title}”, {date}"},
+    "forecast.citation": {
+        "en": "{publisher}, “{title}”{translation}, {date}",
+        "vi": "{publisher}, “{title}”{translation}, {date}",
+    },
     # --- steps of trend models -----------------------------------------------------------------
     "forecast.step_above": {
         "en": "The forecast of {model} changes by {step} from {year0} to {year1}, then by {later} a year: the "

@@ -187,7 +187,8 @@ def unused_html(excluded: object, lang: str, ids: set[str] = frozenset()) -> str
 def citation_html(citation, lang: str = "en") -> str:
     """A cited figure's citation (a :class:`helpers.figures.published.Citation`) as escaped
     HTML in ``lang``: publisher, title (marked with its own language when it is the title as
-    published), date the page's way, address and location in the document."""
+    published, its translation after it in brackets where the register gives one), date the
+    page's way, address and location in the document."""
     publisher, title, location = citation.described(lang)
     own_title = lang == "vi" and citation.title_vi
     title_lang = "" if own_title else f' lang="{_text_lang(title)}"'
@@ -197,6 +198,8 @@ def citation_html(citation, lang: str = "en") -> str:
         shown = f"<span{title_lang}>{html.escape(title)}</span>"
     else:
         shown = f"<span{title_lang}>“{html.escape(title)}”</span>"
+    if citation.translation(lang):  # a title published in another language, translated after it
+        shown += " " + html.escape(citation.translation(lang))
     parts = [
         html.escape(publisher),
         shown,

@@ -91,6 +91,18 @@ class Citation(BaseModel):
     #: Vietnamese descriptions of a publisher or of a title the project wrote (not as published).
     publisher_vi: str | None = Field(default=None, min_length=1)
     title_vi: str | None = Field(default=None, min_length=1)
+    #: A Vietnamese translation of a title published in another language: Vietnamese pages show
+    #: it in square brackets after the title as published.
+    title_translation_vi: str | None = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def _one_vietnamese_title(self):
+        if self.title_translation_vi and (self.title_vi or self.title_is_description):
+            raise ValueError(
+                "title_translation_vi translates a title as published; this citation's title is the "
+                "project's own description (title_vi, or a title in brackets): remove title_translation_vi"
+            )
+        return self
 
     @field_validator("date", mode="before")
     @classmethod
@@ -107,6 +119,11 @@ class Citation(BaseModel):
         ...)") rather than giving a title as published: it is then never set in quotes."""
         title = self.title.strip()
         return title.startswith("(") and title.endswith(")")
+
+    def translation(self, lang: str = "en") -> str:
+        """The title's translation into ``lang`` as a page shows it after the title ("" when
+        there is none): ``[Kinh tế Lào Cai]``."""
+        return f"[{self.title_translation_vi}]" if lang == "vi" and self.title_translation_vi else ""
 
     def described(self, lang: str = "en") -> tuple[str, str, str]:
         """(publisher, title, location) as the citation describes them in ``lang``."""

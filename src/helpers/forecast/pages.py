@@ -142,7 +142,7 @@ def new_base_note(h: pd.DataFrame, y: pd.Series, lang: str = "en") -> str:
     return text + " " + t("forecast.new_base_context", lang, first=context[0], last=context[-1])
 
 
-def _citation(figure_id: str, source: str, refs: Mapping[str, tuple[str, str, object]], lang: str) -> str:
+def _citation(figure_id: str, source: str, refs: Mapping[str, tuple[str, str, object, str]], lang: str) -> str:
     """Publisher, title and date of a figure in ``lang``: from its citation (a cited figure) or
     from the source register (a figure read in a held document); see :func:`_references`."""
     from helpers.figures.present import date_text
@@ -151,24 +151,32 @@ def _citation(figure_id: str, source: str, refs: Mapping[str, tuple[str, str, ob
     ref = refs.get(citation_id(figure_id)) or refs.get(str(source))
     if ref is None:
         return ""
-    publisher, title, date = ref
-    return t("forecast.citation", lang, publisher=publisher, title=title, date=date_text(date, lang))
+    publisher, title, date, translation = ref
+    return t(
+        "forecast.citation",
+        lang,
+        publisher=publisher,
+        title=title,
+        translation=f" {translation}" if translation else "",
+        date=date_text(date, lang),
+    )
 
 
-def _references(lang: str) -> dict[str, tuple[str, str, object]]:
-    """(publisher, title, date) in ``lang`` of every cited figure (by its published.yaml id) and
-    every registered document (by source id), as their registers describe them."""
+def _references(lang: str) -> dict[str, tuple[str, str, object, str]]:
+    """(publisher, title, date, the title's translation or "") in ``lang`` of every cited figure
+    (by its published.yaml id) and every registered document (by source id), as their
+    registers describe them."""
     from helpers.figures.published import load_published
     from helpers.figures.sources import load_sources
 
-    refs: dict[str, tuple[str, str, object]] = {}
+    refs: dict[str, tuple[str, str, object, str]] = {}
     try:
         for s in load_sources(verify=False):
             title, publisher = s.described(lang)
-            refs[s.id] = (publisher, title, s.date)
+            refs[s.id] = (publisher, title, s.date, "")
         for f in load_published():
             publisher, title, _ = f.citation.described(lang)
-            refs[f.id] = (publisher, title, f.citation.date)
+            refs[f.id] = (publisher, title, f.citation.date, f.citation.translation(lang))
     except Exception:  # noqa: BLE001 - the registers are optional for a page note
         return refs
     return refs
