@@ -31,6 +31,13 @@ The ``pooled`` member (:mod:`helpers.models.pooled`) is learned from the trainin
 themselves; wherever a set's training part is scored (``--select``, ``--z-table``) the member
 uses coefficients trained on the other sets only (:func:`pooled_coefs_without`), as it would meet an
 unseen panel.
+
+``--floored drop|log`` (with ``--current-calibration``): what a combination does with an
+original-scale member whose path falls to the floor (``helpers.models.base.FLOORED_MEMBER``):
+leave it out, or put the same model on log values in its place. Rule, fixed before the first
+run: the rule is run with each; the library takes ``log`` when the first row with ``log``
+scores at most the first row with ``drop``, and the first row with the chosen setting is the
+default.
 """
 
 from __future__ import annotations
@@ -369,7 +376,8 @@ def _combine(F, idx, agg, floor=None, members=None):
     """Combine member forecasts ``F[..., k, h]`` (log scale) over ``idx``.
 
     With ``floor`` (log floor per row), the library's rule: an original-scale member whose path
-    reaches the floor leaves the combination of that row, unless every member does.
+    reaches the floor leaves the combination of that row, unless every member does; with
+    ``registry.FLOORED_MEMBER = "log"`` its log-scale counterpart takes its place.
     """
     sub = F[:, list(idx), :]
     if floor is not None and len(idx) > 1:
@@ -384,7 +392,13 @@ def _combine(F, idx, agg, floor=None, members=None):
         rows = hit.any(axis=1) & ~unfit.any(axis=1)
         if rows.any():
             out = _combine(F, idx, agg)
-            kept = np.where(hit[rows][:, :, None], np.nan, sub[rows])
+            swap = np.full(sub[rows].shape, np.nan)  # what takes a fallen member's place: nothing,
+            if registry.FLOORED_MEMBER == "log":  # or the same model on log values
+                for j, k in enumerate(idx):
+                    twin = registry.LOG_COUNTERPART.get(members[k])
+                    if twin is not None:
+                        swap[:, j, :] = F[rows][:, members.index(twin), :]
+            kept = np.where(hit[rows][:, :, None], swap, sub[rows])
             if agg == "median":
                 out[rows] = np.nanmedian(kept, axis=1)
             elif agg == "mean":
@@ -740,6 +754,12 @@ def main(argv=None) -> int:
         action="store_true",
         help="--select with the library's present calibration and floor rule (not the recorded settings)",
     )
+    ap.add_argument(
+        "--floored",
+        choices=("drop", "log"),
+        default=None,
+        help="--select: what a combination does with a member fallen to the floor (default: the library's setting)",
+    )
     ap.add_argument("--z-table", action="store_true", help="recompute the prior table")
     ap.add_argument("--pooled-table", action="store_true", help="retrain the pooled member's coefficients")
     ap.add_argument(
@@ -755,6 +775,8 @@ def main(argv=None) -> int:
         if missing:
             ap.error(f"{', '.join(missing)} not in bench/data; run: .venv/bin/python bench/package_yearly.py")
         SETS.update(PACKAGE_SETS)
+    if a.floored:
+        registry.FLOORED_MEMBER = a.floored
     if a.select:
         select(a.jobs, windows=a.windows, top=a.top, current=a.current_calibration, show=a.show)
         return 0

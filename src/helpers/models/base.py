@@ -24,6 +24,13 @@ COMBO_MEMBERS: tuple[str, ...] = ("ses", "rwd_log", "rwd_med", "pooled")
 COMBO_AGG = "median"  # how ``combo`` aggregates its members' log forecasts: "median" or "mean"
 
 
+# What ``combo`` does with an original-scale member whose path falls to the floor (a linear
+# decline crossing zero, the wrong model for the series): "drop" it from the combination, or
+# put the same model on log values in its place ("log": rwd -> rwd_log, rwd_med -> rwd_log_med;
+# a member without such a counterpart is dropped). bench/forecast_bench.py --floored chooses.
+FLOORED_MEMBER = "drop"
+
+
 N_ORIGINS = 3
 
 

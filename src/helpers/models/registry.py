@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .base import COMBO_AGG, COMBO_MEMBERS, RWD_FLOOR, ModelError, _Fit, _Grid
+from .base import COMBO_AGG, COMBO_MEMBERS, FLOORED_MEMBER, RWD_FLOOR, ModelError, _Fit, _Grid
 from .external import _fit_sf_arima, _fit_sf_ces, _fit_sf_dotm, _fit_sf_ets
 from .kernels import (
     _fit_arima,
@@ -174,6 +174,11 @@ def _as_log(fit: _Fit, last_level: float) -> _Fit:
         return _Fit(np.log(np.maximum(fit.point, floor)), knots, np.log(np.maximum(fit.fitted, floor)), True, fit.info)
 
 
+#: The log-scale model that takes the place of an original-scale member fallen to the floor
+#: (``FLOORED_MEMBER = "log"``).
+LOG_COUNTERPART = {"rwd": "rwd_log", "rwd_med": "rwd_log_med"}
+
+
 def _run(
     values: np.ndarray,
     H: int,
@@ -197,14 +202,26 @@ def _run(
         floor = np.log(RWD_FLOOR * last) + 1e-9
         out = [not MODELS[m].log and bool(np.any(f.point <= floor)) for m, f in zip(members, fits)]
         dropped = [m for m, o in zip(members, out) if o]
+        replaced = {}
         if dropped and len(dropped) < len(members):
-            members = tuple(m for m, o in zip(members, out) if not o)
-            fits = [f for f, o in zip(fits, out) if not o]
+            if FLOORED_MEMBER == "log":  # the same model on log values takes its place
+                replaced = {m: LOG_COUNTERPART[m] for m in dropped if m in LOG_COUNTERPART}
+                dropped = [m for m in dropped if m not in replaced]
+                fits = [
+                    _run(values, H, replaced[m], probs, point_only=point_only) if m in replaced else f
+                    for m, f in zip(members, fits)
+                ]
+                members = tuple(replaced.get(m, m) for m in members)
+            keep = [m not in dropped for m in members]
+            members = tuple(m for m, k in zip(members, keep) if k)
+            fits = [f for f, k in zip(fits, keep) if k]
         else:
             dropped = []
         P = np.stack([f.point for f in fits])
         agg = np.mean if COMBO_AGG == "mean" else np.median
         info = {"members_dropped": dropped} if dropped else {}
+        if replaced:
+            info["members_replaced"] = replaced
         if probs is None:  # point forecasts only (calibration, backtests)
             return _Fit(agg(P, axis=0), None, None, True, info)
         K = np.stack([f.knots for f in fits])
