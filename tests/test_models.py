@@ -617,6 +617,37 @@ def test_a_steady_decline_is_not_forecast_as_a_collapse():
     assert fit.info["members_dropped"] == level_members
 
 
+def test_a_fallen_level_member_can_give_way_to_the_same_model_on_logs(monkeypatch):
+    from helpers.models import registry
+
+    v = 100 * 0.85 ** np.arange(20)  # 15% a year down: the median drift on levels crosses zero
+    monkeypatch.setattr(registry, "FLOORED_MEMBER", "drop")
+    dropped = registry._run(v, 6, "combo", None, ("ses", "rwd_log", "rwd_med", "pooled"))
+    monkeypatch.setattr(registry, "FLOORED_MEMBER", "log")
+    swapped = registry._run(v, 6, "combo", None, ("ses", "rwd_log", "rwd_med", "pooled"))
+    assert dropped.info == {"members_dropped": ["rwd_med"]}
+    assert swapped.info == {"members_replaced": {"rwd_med": "rwd_log_med"}}
+    twin = registry._run(v, 6, "rwd_log_med", None)
+    np.testing.assert_allclose(
+        swapped.point,
+        np.median(
+            np.stack([registry._run(v, 6, m, None).point for m in ("ses", "rwd_log", "pooled")] + [twin.point]), axis=0
+        ),
+    )
+    # it follows the decline, more slowly than the series' own pace; without the swap it is flat
+    path = np.exp(swapped.point)
+    assert np.all(np.diff(path) < 0) and path[-1] > v[-1] * 0.85**6
+    np.testing.assert_allclose(np.exp(dropped.point), v[-1], rtol=0.01)
+    assert np.ptp(dropped.point) < 1e-9
+    # with intervals the replaced member's own fit is used, and a member without a log twin leaves
+    full = registry._run(v, 6, "combo", models.base._probs_for((80, 95)), ("ses", "rwd_shrunk", "rwd_med"))
+    assert full.info["members_replaced"] == {"rwd_med": "rwd_log_med"}
+    assert full.info.get("members_dropped", []) in ([], ["rwd_shrunk"])
+    assert full.info["members"] == [
+        m for m in ("ses", "rwd_shrunk", "rwd_log_med") if m not in full.info.get("members_dropped", [])
+    ]
+
+
 def test_members_stay_when_every_member_falls_to_the_floor():
     v = np.array([100.0, 80.0, 60.0, 40.0, 20.0])
     fit = models.registry._run(v, 4, "combo", None, ("rwd", "rwd_med"))

@@ -84,7 +84,10 @@ falling steadily by 18% a year was forecast to lose 83% of its value in the firs
 (members at the floor pulling the median down); with the default, its linear member
 (``rwd_med``) leaves and the median of the rest (SES flat, the log random walk following the
 decline, ``pooled`` damping it) falls by only a few percent a year: a known weakness on steady
-declines (``bench/shape_probe.py``), rather than a collapse.
+declines (``bench/shape_probe.py``), rather than a collapse. Putting the same model on log
+values in the fallen member's place (``FLOORED_MEMBER = "log"``) follows such a decline at
+about half its pace, but scored worse on M1's training windows (``bench/RESULTS.md``): the
+default leaves the member out (``"drop"``).
 
 Intervals
 ---------
