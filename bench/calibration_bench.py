@@ -52,7 +52,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.common import paths
-from helpers.models import backtest, calibration, panel
+from helpers.models import backtest, base, calibration, panel
 
 sys.path.insert(0, str(paths.BENCH))
 from forecast_bench import as_unseen, prior_without, z_scores  # noqa: E402  (a sibling benchmark)
@@ -62,7 +62,7 @@ SETS = {
     "Tourism yearly": (4, "tourism_yearly_train.csv"),
 }
 WINDOWS = 3
-STRETCH_NOW = calibration.STRETCH
+STRETCH_NOW = base.STRETCH
 # (origin scheme, most series calibrated (None = every series), origins per horizon)
 VARIANTS = [
     ("per_horizon", None, 4),
@@ -129,7 +129,7 @@ def stretch_table(jobs: int, priors: dict) -> None:
     data = {name: windows(name, STRETCH_WINDOWS) for name in SETS}
     results = {}
     for lam in STRETCHES:
-        calibration.STRETCH = lam
+        base.STRETCH = lam
         results[lam] = r = run_windows(data, jobs, priors)
         print(f"  stretch {lam}: {r['seconds']:.1f} s", file=sys.stderr)
     print(

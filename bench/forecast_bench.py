@@ -377,7 +377,8 @@ def _combine(F, idx, agg, floor=None, members=None):
 
     With ``floor`` (log floor per row), the library's rule: an original-scale member whose path
     reaches the floor leaves the combination of that row, unless every member does; with
-    ``registry.FLOORED_MEMBER = "log"`` its log-scale counterpart takes its place.
+    ``helpers.models.base.FLOORED_MEMBER = "log"`` its log-scale counterpart takes its place
+    (unless that is a member already).
     """
     sub = F[:, list(idx), :]
     if floor is not None and len(idx) > 1:
@@ -393,10 +394,11 @@ def _combine(F, idx, agg, floor=None, members=None):
         if rows.any():
             out = _combine(F, idx, agg)
             swap = np.full(sub[rows].shape, np.nan)  # what takes a fallen member's place: nothing,
-            if registry.FLOORED_MEMBER == "log":  # or the same model on log values
+            if registry._floored_member() == "log":  # or the same model on log values
+                names = [members[k] for k in idx]
                 for j, k in enumerate(idx):
                     twin = registry.LOG_COUNTERPART.get(members[k])
-                    if twin is not None:
+                    if twin is not None and twin not in names:  # a member already: not twice
                         swap[:, j, :] = F[rows][:, members.index(twin), :]
             kept = np.where(hit[rows][:, :, None], swap, sub[rows])
             if agg == "median":
@@ -448,6 +450,7 @@ def _evaluate(st, H, cand, members):
         ok &= st["in_sample"][:, None]
     z = (st["Xc"] - Fc) / st["Sc"][:, None]
     q = np.array([np.quantile(z[ok[:, j], j], probs) for j in range(H)])  # (H, 5)
+    q = q[:, [2]] + models.base.STRETCH * (q - q[:, [2]])  # the library's stretch (1: none)
     bad = ~np.all(np.isfinite(G), axis=1)
     G = np.where(bad[:, None], st["G"][:, naive_k, :], G)
     kn = G[:, :, None] + st["s"][:, None, None] * q[None, :, :]
@@ -776,7 +779,11 @@ def main(argv=None) -> int:
             ap.error(f"{', '.join(missing)} not in bench/data; run: .venv/bin/python bench/package_yearly.py")
         SETS.update(PACKAGE_SETS)
     if a.floored:
-        registry.FLOORED_MEMBER = a.floored
+        if not (a.select and a.current_calibration):
+            ap.error(
+                "--floored goes with --select --current-calibration (the rule the library's floor rule applies in)"
+            )
+        models.base.FLOORED_MEMBER = a.floored
     if a.select:
         select(a.jobs, windows=a.windows, top=a.top, current=a.current_calibration, show=a.show)
         return 0

@@ -343,11 +343,15 @@ def test_stretch_widens_the_pooled_quantiles_about_their_median(monkeypatch):
     np.testing.assert_allclose(wide.q[:, 2], plain.q[:, 2])  # the bias is kept, not scaled
     np.testing.assert_allclose(wide.q - wide.q[:, [2]], 1.5 * (plain.q - plain.q[:, [2]]))
     # the library's default is used when no stretch is given, and a panel's bounds follow it
-    monkeypatch.setattr(calibration, "STRETCH", 1.5)
+    monkeypatch.setattr(models.base, "STRETCH", 1.5)
     np.testing.assert_allclose(models.pool_scores([scores], probs).q, wide.q)
     # without 0.5 among the probabilities the median is read between them
     pair = models.pool_scores([scores], [0.1, 0.9], stretch=1.5)
     assert pair.q[0, 1] - pair.q[0, 0] == pytest.approx(1.5 * (plain.q[0, 3] - plain.q[0, 1]), rel=0.02)
+    # ... and that median stays where it was: both bounds move away from it alike
+    mid = (plain.q[0, 1] + plain.q[0, 3]) / 2
+    assert (pair.q[0, 0] + pair.q[0, 1]) / 2 == pytest.approx(mid, abs=0.02)
+    assert abs((pair.q[0, 0] + pair.q[0, 1]) / 2 - 1.5 * mid) > 0.05  # not stretched about zero
     for bad in (0.0, -1.0, float("nan")):
         with pytest.raises(ModelError, match="stretch must be a positive number"):
             models.pool_scores([scores], probs, stretch=bad)
@@ -365,7 +369,7 @@ def test_stretched_calibration_widens_a_panel_forecast(monkeypatch):
         columns=["unique_id", "year", "value"],
     )
     before = panel.forecast_panel(df, 3, n_jobs=1, progress=False).frame
-    monkeypatch.setattr(calibration, "STRETCH", 1.4)
+    monkeypatch.setattr(models.base, "STRETCH", 1.4)
     after = panel.forecast_panel(df, 3, n_jobs=1, progress=False).frame
     np.testing.assert_allclose(after["forecast"], before["forecast"])
     assert (after["hi_95"] - after["lo_95"] > before["hi_95"] - before["lo_95"]).all()
@@ -621,9 +625,9 @@ def test_a_fallen_level_member_can_give_way_to_the_same_model_on_logs(monkeypatc
     from helpers.models import registry
 
     v = 100 * 0.85 ** np.arange(20)  # 15% a year down: the median drift on levels crosses zero
-    monkeypatch.setattr(registry, "FLOORED_MEMBER", "drop")
+    monkeypatch.setattr(models.base, "FLOORED_MEMBER", "drop")
     dropped = registry._run(v, 6, "combo", None, ("ses", "rwd_log", "rwd_med", "pooled"))
-    monkeypatch.setattr(registry, "FLOORED_MEMBER", "log")
+    monkeypatch.setattr(models.base, "FLOORED_MEMBER", "log")
     swapped = registry._run(v, 6, "combo", None, ("ses", "rwd_log", "rwd_med", "pooled"))
     assert dropped.info == {"members_dropped": ["rwd_med"]}
     assert swapped.info == {"members_replaced": {"rwd_med": "rwd_log_med"}}
@@ -640,12 +644,18 @@ def test_a_fallen_level_member_can_give_way_to_the_same_model_on_logs(monkeypatc
     np.testing.assert_allclose(np.exp(dropped.point), v[-1], rtol=0.01)
     assert np.ptp(dropped.point) < 1e-9
     # with intervals the replaced member's own fit is used, and a member without a log twin leaves
-    full = registry._run(v, 6, "combo", models.base._probs_for((80, 95)), ("ses", "rwd_shrunk", "rwd_med"))
+    probs = models.base._probs_for((80, 95))
+    full = registry._run(v, 6, "combo", probs, ("ses", "rwd_shrunk", "rwd_med"))
     assert full.info["members_replaced"] == {"rwd_med": "rwd_log_med"}
-    assert full.info.get("members_dropped", []) in ([], ["rwd_shrunk"])
-    assert full.info["members"] == [
-        m for m in ("ses", "rwd_shrunk", "rwd_log_med") if m not in full.info.get("members_dropped", [])
-    ]
+    assert full.info["members_dropped"] == ["rwd_shrunk"] and full.info["members"] == ["ses", "rwd_log_med"]
+    own = [registry._run(v, 6, m, probs) for m in ("ses", "rwd_log_med")]
+    np.testing.assert_allclose(full.knots, np.median(np.stack([f.knots for f in own]), axis=0))
+    # a twin that is a member already is not counted twice: the fallen member just leaves
+    both = registry._run(v, 6, "combo", None, ("ses", "rwd", "rwd_log"))
+    assert both.info == {"members_dropped": ["rwd"]}
+    monkeypatch.setattr(models.base, "FLOORED_MEMBER", "Log")
+    with pytest.raises(ModelError, match="FLOORED_MEMBER must be 'drop' or 'log'"):
+        registry._run(v, 6, "combo", None, ("ses", "rwd_med", "pooled"))
 
 
 def test_members_stay_when_every_member_falls_to_the_floor():

@@ -94,6 +94,8 @@ def test_a_title_published_in_english_is_followed_by_its_translation_on_vietname
         _citation(title="(untitled interview)", title_translation_vi="(phỏng vấn)")
     with pytest.raises(ValidationError, match="remove title_translation_vi"):
         _citation(title="Economy", title_vi="Kinh tế", title_translation_vi="Kinh tế")
+    with pytest.raises(ValidationError, match="this title is Vietnamese"):
+        _citation(title="Kinh tế Lào Cai", title_translation_vi="Kinh tế Lào Cai")
 
 
 def test_the_forecast_pages_cite_a_translated_title_with_its_translation():

@@ -241,12 +241,14 @@ def test_index_parameters_come_from_the_runs_in_their_language(tmp_path: Path):
 
 def test_wide_tables_say_they_scroll_in_the_pages_language():
     wide = "<table><thead><tr>" + "<th>c</th>" * 7 + "</tr></thead></table>"
-    narrow = "<table><thead><tr>" + "<th>c</th>" * 6 + "</tr></thead></table>"  # a year and five numbers fit
-    page = _page(f'<h2>A</h2><div class="table-wrap">{wide}</div><h2>B</h2><div class="table-wrap">{narrow}</div>')
-    vi = reader_markup(page, "vi")
-    assert vi.count('class="scroll-hint"') == 1
+    tight = "<table><thead><tr>" + "<th>t</th>" * 6 + "</tr></thead></table>"  # fits 390 px, not 360
+    narrow = "<table><thead><tr><th>a</th><th>b</th></tr></thead></table>"
+    boxes = "".join(f'<h2>{k}</h2><div class="table-wrap">{t}</div>' for k, t in zip("ABC", (wide, tight, narrow)))
+    vi = reader_markup(_page(boxes), "vi")
+    assert vi.count('class="scroll-hint"') == 1 and vi.count('class="scroll-hint tight"') == 1
+    assert vi.index('class="scroll-hint tight"') < vi.index(tight) and vi.count("vuốt ngang") == 2
     assert vi.index("vuốt ngang") < vi.index(wide)
-    assert "swipe sideways" in reader_markup(page, "en")
+    assert "swipe sideways" in reader_markup(_page(boxes), "en")
 
 
 def test_a_named_link_factor_is_shown_with_its_number(tmp_path: Path):

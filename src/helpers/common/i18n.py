@@ -546,7 +546,7 @@ LABELS.update(
             "điểm trên các năm có số liệu công bố, tối đa ba năm tới. Chuỗi ngắn, {n} năm có số liệu công "
             "bố và {gaps}, nên các điểm số này dựa trên ít dự báo: chúng được trình bày để minh bạch. Mô hình "
             "mặc định của các trang dự báo được chọn trên các chuỗi số liệu năm của cuộc thi dự báo M1 và cuộc thi dự báo "
-            "ngành du lịch (Tourism) cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng rãi.",
+            "du lịch (Tourism) cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng rãi.",
         },
         "forecast.fan_heading": {
             "en": "{model}: the headline forecast with 80% and 95% intervals",
@@ -572,7 +572,7 @@ LABELS.update(
             "too short to choose by.",
             "vi": "Mô hình chính là mô hình đầu tiên được chọn cho lượt chạy. Mặc định là mô hình kết hợp được "
             "chọn theo kết quả kiểm định với gốc thời gian trượt trên các chuỗi số liệu năm của cuộc thi dự báo M1 và cuộc thi dự báo "
-            "ngành du lịch (Tourism) cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng rãi, vì riêng chuỗi "
+            "du lịch (Tourism) cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng rãi, vì riêng chuỗi "
             "này quá ngắn để lựa chọn.",
         },
         "forecast.summary_next": {

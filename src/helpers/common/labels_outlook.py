@@ -320,8 +320,8 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "forecast, the {agg}, year by year, of {n} simple models chosen on the yearly series of the M1 and "
         "Tourism forecasting competitions and on public yearly economic and demographic series ({members}).",
         "vi": "{model} không phải là trung vị của các mô hình khác trong bảng này: đó là dự báo mặc định của "
-        "dự án, {agg} theo từng năm của {n} mô hình đơn giản được chọn trên các chuỗi số liệu năm của các "
-        "cuộc thi dự báo M1 và cuộc thi dự báo ngành du lịch (Tourism) cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng "
+        "dự án, {agg} theo từng năm của {n} mô hình đơn giản được chọn trên các chuỗi số liệu năm của "
+        "cuộc thi dự báo M1 và cuộc thi dự báo du lịch (Tourism) cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng "
         "rãi ({members}).",
     },
     # --- intervals calibrated at a longer horizon (helpers.forecast.pages.calibration_note) -------

@@ -163,7 +163,7 @@ def _phone_layout(fig):
                     ncol=ncol,
                     fontsize=fontsize,
                     title=title,
-                    title_fontsize=fontsize if title else None,
+                    title_fontsize=max(fontsize or 0, old.get_title().get_fontsize()) if title else None,
                 )
                 box = new.get_window_extent(renderer)
                 if box.width <= ax.get_window_extent(renderer).width or ncol == 1:

@@ -76,6 +76,10 @@ class PublishedError(InputError):
     """published.yaml is unreadable or an entry is malformed; the message names the entry."""
 
 
+#: Letters only Vietnamese writes (a title with one of them is taken to be in Vietnamese).
+_VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
+
+
 class Citation(BaseModel):
     """Where a cited figure was published."""
 
@@ -101,6 +105,10 @@ class Citation(BaseModel):
             raise ValueError(
                 "title_translation_vi translates a title as published; this citation's title is the "
                 "project's own description (title_vi, or a title in brackets): remove title_translation_vi"
+            )
+        if self.title_translation_vi and _VIETNAMESE.search(self.title):
+            raise ValueError(
+                "title_translation_vi translates a title published in another language; this title is Vietnamese: remove it"
             )
         return self
 

@@ -85,7 +85,7 @@ falling steadily by 18% a year was forecast to lose 83% of its value in the firs
 (``rwd_med``) leaves and the median of the rest (SES flat, the log random walk following the
 decline, ``pooled`` damping it) falls by only a few percent a year: a known weakness on steady
 declines (``bench/shape_probe.py``), rather than a collapse. Putting the same model on log
-values in the fallen member's place (``FLOORED_MEMBER = "log"``) follows such a decline at
+values in the fallen member's place (``base.FLOORED_MEMBER = "log"``) follows such a decline at
 about half its pace, but scored worse on M1's training windows (``bench/RESULTS.md``): the
 default leaves the member out (``"drop"``).
 
@@ -116,7 +116,7 @@ intervals, built from the model's own out-of-sample errors:
    (:func:`default_z_table`, the same quantity pooled over the training parts of the M1 and
    Tourism yearly sets for ``DEFAULT_METHOD``) with weights ``m / (m + PRIOR_WEIGHT)`` and
    ``PRIOR_WEIGHT / (m + PRIOR_WEIGHT)``, ``m`` the number of errors at that horizon,
-   ``PRIOR_WEIGHT`` = 50. The blend may be stretched about its median by ``STRETCH``
+   ``PRIOR_WEIGHT`` = 50. The blend may be stretched about its median by ``base.STRETCH``
    (``pool_scores(stretch=...)``), for errors at the next origin that spread wider than past
    ones; ``STRETCH`` = 1 (none), because on six holdout windows of each training part every
    stretch raised MSIS (``calibration_bench.py --stretch``).
@@ -199,7 +199,6 @@ from .base import (
     SCALE_FLOOR,
     SCALE_POWER,
     SCALE_WINDOW,
-    STRETCH,
     ModelError,
     ModelProblem,
     series_scale,
@@ -223,7 +222,6 @@ __all__ = [
     "N_ORIGINS",
     "ORIGIN_SCHEME",
     "PRIOR_WEIGHT",
-    "STRETCH",
     "RWD_FLOOR",
     "SCALE_FLOOR",
     "SCALE_POWER",

@@ -25,9 +25,10 @@ COMBO_AGG = "median"  # how ``combo`` aggregates its members' log forecasts: "me
 
 
 # What ``combo`` does with an original-scale member whose path falls to the floor (a linear
-# decline crossing zero, the wrong model for the series): "drop" it from the combination, or
-# put the same model on log values in its place ("log": rwd -> rwd_log, rwd_med -> rwd_log_med;
-# a member without such a counterpart is dropped). bench/forecast_bench.py --floored chooses.
+# decline crossing zero, the wrong model for the series), when other members do not: "drop" it
+# from the combination, or put the same model on log values in its place ("log": rwd -> rwd_log,
+# rwd_med -> rwd_log_med; a member without such a counterpart, or whose counterpart is a member
+# already, is dropped). Read at each call. bench/forecast_bench.py --floored measured both.
 FLOORED_MEMBER = "drop"
 
 
@@ -52,10 +53,11 @@ SCALE_FLOOR = 1e-6
 PRIOR_WEIGHT = 50.0
 
 
-# How far the pooled error quantiles are stretched about their median (1: as pooled). Errors at
-# the next origin spread wider than those of the origins before it, so quantiles pooled from
-# past origins cover less than they say (bench/calibration_bench.py --stretch measures it on the
-# training parts and states the rule that set this value).
+# How far the pooled error quantiles are stretched about their median (1: as pooled), for when
+# errors at the next origin may spread wider than those of the origins before it, so that
+# quantiles pooled from past origins would cover less than they say. Read at each call.
+# bench/calibration_bench.py --stretch measures it on the training parts and states the rule
+# that set this value.
 STRETCH = 1.0
 
 

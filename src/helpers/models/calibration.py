@@ -7,13 +7,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import base
 from .base import (
     DEFAULT_METHOD,
     MIN_TRAIN,
     N_ORIGINS,
     ORIGIN_SCHEME,
     PRIOR_WEIGHT,
-    STRETCH,
     ModelError,
     _check_h,
     _Grid,
@@ -222,7 +222,8 @@ def pool_scores(
         ``(m * empirical + prior_weight * prior) / (m + prior_weight)``.
     stretch : float, optional
         Factor by which each horizon's pooled quantiles are moved away from its median, applied
-        to the blend above (default :data:`STRETCH`; 1 leaves them as pooled). The median
+        to the blend above (default :data:`helpers.models.base.STRETCH`, read at each call; 1
+        leaves them as pooled). The median
         itself, the forecast's bias as the errors show it, is not moved.
 
     Returns
@@ -242,7 +243,7 @@ def pool_scores(
     probs = np.asarray(probs, float)
     H = S.shape[1]
     prior = prior or default_z_table()
-    lam = STRETCH if stretch is None else float(stretch)
+    lam = base.STRETCH if stretch is None else float(stretch)
     if not (np.isfinite(lam) and lam > 0):
         raise ModelError(f"stretch must be a positive number, got {stretch!r}")
     if H == 0:  # nothing to pool: the prior alone

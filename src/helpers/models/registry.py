@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .base import COMBO_AGG, COMBO_MEMBERS, FLOORED_MEMBER, RWD_FLOOR, ModelError, _Fit, _Grid
+from . import base
+from .base import COMBO_AGG, COMBO_MEMBERS, RWD_FLOOR, ModelError, _Fit, _Grid
 from .external import _fit_sf_arima, _fit_sf_ces, _fit_sf_dotm, _fit_sf_ets
 from .kernels import (
     _fit_arima,
@@ -175,8 +176,16 @@ def _as_log(fit: _Fit, last_level: float) -> _Fit:
 
 
 #: The log-scale model that takes the place of an original-scale member fallen to the floor
-#: (``FLOORED_MEMBER = "log"``).
+#: (``helpers.models.base.FLOORED_MEMBER = "log"``).
 LOG_COUNTERPART = {"rwd": "rwd_log", "rwd_med": "rwd_log_med"}
+
+
+def _floored_member() -> str:
+    """:data:`helpers.models.base.FLOORED_MEMBER`, read at each call and checked."""
+    how = base.FLOORED_MEMBER
+    if how not in ("drop", "log"):
+        raise ModelError(f"FLOORED_MEMBER must be 'drop' or 'log', got {how!r}")
+    return how
 
 
 def _run(
@@ -192,20 +201,26 @@ def _run(
 
     (Level-scale models are converted to the log scale.) ``point_only`` (with ``probs``
     ``None``): only the point forecasts are wanted, as by rolling-origin refits; the returned
-    fit has no knots or fitted values and no info beyond the combination's dropped members.
+    fit has no knots or fitted values and no info beyond the combination's dropped or
+    replaced members.
     """
     last = values[np.flatnonzero(~np.isnan(values))[-1]]
     if method == "combo":
         fits = [_run(values, H, m, probs, point_only=point_only) for m in members]
         # A level-scale member whose path falls to the floor (a linear decline crossing zero)
-        # is the wrong model for this series: it leaves the combination, if others remain.
+        # is the wrong model for this series: if others remain, it leaves the combination
+        # (info "members_dropped") or, with base.FLOORED_MEMBER = "log", the same model on log
+        # values takes its place (info "members_replaced"). When every member falls, all stay.
         floor = np.log(RWD_FLOOR * last) + 1e-9
         out = [not MODELS[m].log and bool(np.any(f.point <= floor)) for m, f in zip(members, fits)]
         dropped = [m for m, o in zip(members, out) if o]
         replaced = {}
         if dropped and len(dropped) < len(members):
-            if FLOORED_MEMBER == "log":  # the same model on log values takes its place
-                replaced = {m: LOG_COUNTERPART[m] for m in dropped if m in LOG_COUNTERPART}
+            if _floored_member() == "log":  # the same model on log values takes its place,
+                # unless it is a member already (it would count twice)
+                replaced = {
+                    m: LOG_COUNTERPART[m] for m in dropped if m in LOG_COUNTERPART and LOG_COUNTERPART[m] not in members
+                }
                 dropped = [m for m in dropped if m not in replaced]
                 fits = [
                     _run(values, H, replaced[m], probs, point_only=point_only) if m in replaced else f

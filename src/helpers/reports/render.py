@@ -226,15 +226,18 @@ def _text_of(fragment: str) -> str:
 
 
 #: Tables with at least this many columns are wider than a phone: a hint says they scroll.
-#: Six columns of numbers (a year and five values) still fit a 390 px phone (report.css).
 WIDE_TABLE_COLUMNS = 7
+#: Tables of this many columns (a year and five numbers) fit a phone 390 px wide but not a
+#: narrower one (360 or 375 px): their hint shows on those only (report.css).
+TIGHT_TABLE_COLUMNS = 6
 
 
 def _label_tables(page: str, hint: str = "") -> str:
     """Label every scrolling table box (``div.table-wrap``) its producer left unnamed with what a
     reader sees: its table's caption, else the heading the table stands under, in the page's
     language; two boxes with the same label are numbered. A table of :data:`WIDE_TABLE_COLUMNS` columns or
-    more gets ``hint`` before it (shown on a phone only, by the style sheet), unless its box is
+    more gets ``hint`` before it (shown on a phone only, by the style sheet), one of
+    :data:`TIGHT_TABLE_COLUMNS` a hint shown on the narrowest phones only; none when its box is
     ``stacked`` (its rows are cards on a phone, see report.css)."""
     out, pos, used = [], 0, {}
     for m in _TABLE_WRAP.finditer(page):
@@ -251,9 +254,11 @@ def _label_tables(page: str, hint: str = "") -> str:
             tag = tag[:-1] + f' aria-label="{html.escape(label, quote=True)}">'
         head = re.search(r"<tr[^>]*>(.*?)</tr>", page[m.end() : end if end >= 0 else len(page)], re.S)
         stacked = re.search(r"\sclass=([\"'])(?:[^\"']*\s)?stacked[\s\"']", tag) is not None
-        wide = head is not None and len(re.findall(r"<t[hd][\s>]", head.group(1))) >= WIDE_TABLE_COLUMNS
-        wide = wide and not stacked  # a stacked table is laid out as cards on a phone: it does not scroll
-        note = f'<p class="scroll-hint">{html.escape(hint)}</p>' if hint and wide else ""
+        ncols = len(re.findall(r"<t[hd][\s>]", head.group(1))) if head is not None else 0
+        # a stacked table is laid out as cards on a phone: it does not scroll
+        wide = not stacked and ncols >= TIGHT_TABLE_COLUMNS
+        kind = " tight" if ncols < WIDE_TABLE_COLUMNS else ""
+        note = f'<p class="scroll-hint{kind}">{html.escape(hint)}</p>' if hint and wide else ""
         out += [page[pos : m.start()], note, tag]
         pos = m.end()
     out.append(page[pos:])
