@@ -40,8 +40,10 @@ from helpers.models.backtest import smape  # noqa: E402
 
 CHOICES = {
     "default": models.COMBO_MEMBERS,
-    "median(ses, rwd, damped, rwd_med)": ("ses", "rwd", "damped", "rwd_med"),
-    "median(ses, rwd, rwd_med, sf_ces)": ("ses", "rwd", "rwd_med", "sf_ces"),
+    # the rule's second and third rows (bench/RESULTS.md, fifth candidate set)
+    "median(naive, rwd_log, rwd_med, pooled)": ("naive", "rwd_log", "rwd_med", "pooled"),
+    "median(ses, rwd, rwd_med, pooled)": ("ses", "rwd", "rwd_med", "pooled"),
+    "pooled": ("pooled",),
     "rwd": ("rwd",),
     "rwd_shrunk": ("rwd_shrunk",),
     "sf_dotm": ("sf_dotm",),
@@ -51,7 +53,7 @@ CHOICES = {
     "ses": ("ses",),
     "naive": ("naive",),
 }
-POOLS = {"the rule's first three": 3, "all eleven": len(CHOICES)}
+POOLS = {"the rule's first three": 3, f"all {len(CHOICES)}": len(CHOICES)}
 NEIGHBOURS = (50, 100, 200)
 WAYS = ("argmin", 0.02, 0.1)
 
