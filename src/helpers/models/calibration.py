@@ -223,8 +223,8 @@ def pool_scores(
     stretch : float, optional
         Factor by which each horizon's pooled quantiles are moved away from its median, applied
         to the blend above (default :data:`helpers.models.base.STRETCH`, read at each call; 1
-        leaves them as pooled). The median
-        itself, the forecast's bias as the errors show it, is not moved.
+        leaves them as pooled). The median itself, the forecast's bias as the errors show it,
+        is not moved.
 
     Returns
     -------
@@ -245,7 +245,8 @@ def pool_scores(
     prior = prior or default_z_table()
     lam = base.STRETCH if stretch is None else float(stretch)
     if not (np.isfinite(lam) and lam > 0):
-        raise ModelError(f"stretch must be a positive number, got {stretch!r}")
+        given = base.STRETCH if stretch is None else stretch
+        raise ModelError(f"stretch must be a positive number, got {given!r} (the stretch argument or base.STRETCH)")
     if H == 0:  # nothing to pool: the prior alone
         q0 = _stretched(_knots_at(prior.probs, prior.q, probs), probs, lam)
         return ZTable(probs, q0, np.zeros(prior.q.shape[0]))
