@@ -136,6 +136,10 @@ def test_a_legend_keeps_its_title_in_the_phone_rendering():
         }
     )
     fig = plots.figures_chart(figures, "vi")
+    # on a desktop the legend stands beside the plot, where it hides no figure
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    assert ax.get_legend().get_window_extent(renderer).x0 >= ax.get_window_extent(renderer).x1
     wide, narrow = re.findall(r"<svg\b.*?</svg>", plots.figure_svg(fig), flags=re.S)
     for svg in (wide, narrow):
         assert re.search(r">\s*Loại giá\s*<", svg), "the legend's title is missing"

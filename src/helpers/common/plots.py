@@ -209,9 +209,17 @@ def _year_axis(ax) -> None:
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins="auto", steps=[1, 2, 5, 10], integer=True))
 
 
-def _legend_beside(ax) -> None:
-    """The legend beside the plot, where it covers no data (a phone rendering puts it under)."""
-    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", borderaxespad=0)
+def _legend_beside(ax, title: str | None = None) -> None:
+    """The legend beside the plot, where it covers no data (a phone rendering puts it under),
+    under ``title`` if given."""
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        fontsize="small",
+        borderaxespad=0,
+        title=title,
+        title_fontsize="small" if title else None,
+    )
 
 
 def series_chart(
@@ -588,7 +596,7 @@ def figures_chart(figures: pd.DataFrame, lang: str = "en", indicator: str = "ind
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("unit.billion_vnd", lang))
     _thousands(ax, lang)
-    ax.legend(loc="upper left", fontsize="small", title=t("col.price_base", lang), title_fontsize="small")
+    _legend_beside(ax, t("col.price_base", lang))
     _alt(fig, lang, figures_chart_alt(f, lang))
     return fig
 
