@@ -27,6 +27,15 @@ LANGS: tuple[str, ...] = ("en", "vi")
 #: Human names of the languages, in their own language.
 LANG_NAMES: dict[str, str] = {"en": "English", "vi": "Tiếng Việt"}
 
+#: The letters only Vietnamese writes (lower case): a text with one of them is Vietnamese.
+VIETNAMESE_LETTERS = frozenset("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
+
+
+def has_vietnamese_letters(text: str) -> bool:
+    """Whether ``text`` has a letter only Vietnamese writes (a title in Vietnamese, not in English)."""
+    return not VIETNAMESE_LETTERS.isdisjoint(text.lower())
+
+
 #: Babel locale of each report language (numbers, dates).
 LOCALES: dict[str, str] = {"en": "en_US", "vi": "vi_VN"}
 

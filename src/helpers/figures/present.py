@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from helpers.common.i18n import LABELS, t, t_count
+from helpers.common.i18n import LABELS, has_vietnamese_letters, t, t_count
 from helpers.common.present import (
     Col,
     KeyNumbers,
@@ -210,12 +210,9 @@ def citation_html(citation, lang: str = "en") -> str:
     return ", ".join(p for p in parts if p)
 
 
-_VI_LETTERS = re.compile(r"[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]", re.I)
-
-
 def _text_lang(text: str) -> str:
     """``vi`` for a text written with Vietnamese letters, else ``en`` (a published title)."""
-    return "vi" if _VI_LETTERS.search(text) else "en"
+    return "vi" if has_vietnamese_letters(text) else "en"
 
 
 # --------------------------------------------------------------------------- display

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from helpers.common import paths
 from helpers.common.errors import InputError, yaml_problem
+from helpers.common.i18n import has_vietnamese_letters
 from helpers.figures.values import INDICATOR_PATTERN, PERIOD_PATTERN, PRICE_BASES, QUALIFIERS, STATUSES, UNITS
 
 PUBLISHED_YAML_NAME = "published.yaml"
@@ -76,10 +77,6 @@ class PublishedError(InputError):
     """published.yaml is unreadable or an entry is malformed; the message names the entry."""
 
 
-#: Letters only Vietnamese writes (a title with one of them is taken to be in Vietnamese).
-_VIETNAMESE = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
-
-
 class Citation(BaseModel):
     """Where a cited figure was published."""
 
@@ -106,7 +103,7 @@ class Citation(BaseModel):
                 "title_translation_vi translates a title as published; this citation's title is the "
                 "project's own description (title_vi, or a title in brackets): remove title_translation_vi"
             )
-        if self.title_translation_vi and _VIETNAMESE.search(self.title):
+        if self.title_translation_vi and has_vietnamese_letters(self.title):
             raise ValueError(
                 "title_translation_vi translates a title published in another language; this title is Vietnamese: remove it"
             )

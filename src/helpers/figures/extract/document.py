@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from helpers.common.i18n import VIETNAMESE_LETTERS
+
 #: Output columns, in order.
 COLUMNS = [
     "source",
@@ -58,7 +60,6 @@ class Figure:
 
 
 # =========================================================================== text basics
-_VI_LETTERS = set("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 
 
 def _nfc_with_map(text: str) -> tuple[str, list[int] | None]:
@@ -97,7 +98,7 @@ def detect_language(text: str) -> str:
     letters = sum(n for c, n in counts.items() if c.isalpha())
     if not letters:
         return "vi"
-    vi = sum(n for c, n in counts.items() if c.isalpha() and c in _VI_LETTERS)
+    vi = sum(n for c, n in counts.items() if c.isalpha() and c in VIETNAMESE_LETTERS)
     return "vi" if vi / letters >= 0.05 else "en"
 
 
