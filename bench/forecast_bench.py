@@ -450,7 +450,7 @@ def _evaluate(st, H, cand, members):
         ok &= st["in_sample"][:, None]
     z = (st["Xc"] - Fc) / st["Sc"][:, None]
     q = np.array([np.quantile(z[ok[:, j], j], probs) for j in range(H)])  # (H, 5)
-    q = q[:, [2]] + models.base.STRETCH * (q - q[:, [2]])  # the library's stretch (1: none)
+    q = calibration._stretched(q, probs, models.base.STRETCH)  # the library's stretch (1: none)
     bad = ~np.all(np.isfinite(G), axis=1)
     G = np.where(bad[:, None], st["G"][:, naive_k, :], G)
     kn = G[:, :, None] + st["s"][:, None, None] * q[None, :, :]

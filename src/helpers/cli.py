@@ -11,7 +11,6 @@ import contextlib
 import os
 import signal
 import sys
-import threading
 from pathlib import Path
 
 import typer
@@ -130,7 +129,9 @@ def _sigint_in_this_process_only():
     started with Ctrl-C ignored (``nohup``, or ``&`` in a script, where the shell sets that)
     keeps ignoring it, as Python itself does.
     """
-    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    from helpers.common.errors import ctrl_c_can_reach_here
+
+    if not ctrl_c_can_reach_here():
         yield
         return
     parent = os.getpid()

@@ -46,6 +46,17 @@ class Interrupted(LaocaiError):
     exit_code = EXIT_INTERRUPTED
 
 
+def ctrl_c_can_reach_here() -> bool:
+    """Whether a Ctrl-C can arrive in the code running now: Python delivers signals to the
+    main thread only, and a process started with Ctrl-C ignored (``nohup``, or ``&`` in a
+    script, where the shell sets that) keeps ignoring it. Where it cannot, code that handles
+    Ctrl-C leaves the signal alone."""
+    import signal
+    import threading
+
+    return threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) != signal.SIG_IGN
+
+
 def yaml_problem(where: object, exc: Exception) -> str:
     """A YAML syntax error of the file ``where`` in one line: ``FILE:LINE: not valid YAML: the
     problem (and its context, with its line); fix the file``, for the message of an error

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from helpers.common import paths
-from helpers.common.errors import Interrupted
+from helpers.common.errors import Interrupted, ctrl_c_can_reach_here
 from helpers.common.io import check_writable_dir
 
 from .config import (
@@ -398,7 +398,7 @@ def _ctrl_c_held():
     the main thread only; elsewhere (a build started from a thread) the block runs as is, as
     it does in a process started with Ctrl-C ignored (``nohup``, ``&`` in a script).
     """
-    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    if not ctrl_c_can_reach_here():
         yield
         return
     caught: list[int] = []
