@@ -535,3 +535,40 @@ def test_the_index_on_a_phone_says_each_report_once_in_vietnamese(browser, real_
     for row in seen["phone"]:
         assert row["shown"] == (["vi"] if row["vi"] else ["en"]), row
     assert all("en" in row["shown"] for row in seen["desktop"])
+
+
+#: Widths at which every table box of every page is checked for its scroll hint: the narrowest
+#: phone, a tablet held upright, a small laptop.
+HINT_WIDTHS = (360, 768, 1024)
+
+#: For each table box: whether it scrolls sideways, and whether its hint is shown.
+TABLE_HINTS_JS = r"""
+() => Array.from(document.querySelectorAll('.table-wrap')).map(box => {
+    const h = box.querySelector(':scope > p.scroll-hint');
+    const s = h && getComputedStyle(h);
+    return {label: box.getAttribute('aria-label') || '', scrolls: box.scrollWidth > box.clientWidth,
+            hint: !!h, shown: !!s && s.display !== 'none' && s.visibility === 'visible' && h.offsetHeight > 0};
+  })
+"""
+
+
+def test_a_table_box_says_it_scrolls_exactly_where_it_does(browser, real_site: Site):  # noqa: F811
+    """On a phone, a tablet and a laptop, every table box of every page and of the index that
+    scrolls sideways shows its hint, and none that fits shows one."""
+    assert real_site.proc.returncode == 0, real_site.proc.stderr[-3000:]
+    problems, scrolling = [], 0
+    for width in HINT_WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        for path in [*real_site.pages, real_site.out / "index.html"]:
+            page.goto(path.as_uri(), wait_until="load")
+            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            page.wait_for_timeout(100)  # frames for the opened parts' scroll timelines
+            for box in page.evaluate(TABLE_HINTS_JS):
+                scrolling += box["scrolls"]
+                if not box["hint"] or box["scrolls"] != box["shown"]:
+                    state = "scrolls without a hint" if box["scrolls"] else "fits but shows its hint"
+                    problems.append(f"{path.name} ({width} px): table {box['label']!r} {state}")
+        context.close()
+    assert not problems, "\n".join(problems)
+    assert scrolling  # the check saw boxes that scroll, not only boxes that fit

@@ -35,8 +35,8 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "page.differs_here": {"en": "This report", "vi": "Báo cáo này"},
     "page.differs_main": {"en": "Main report", "vi": "Báo cáo chính"},
     "page.scroll_hint": {
-        "en": "Wide table: swipe sideways to see every column.",
-        "vi": "Bảng rộng: vuốt ngang để xem đủ các cột.",
+        "en": "Wide table: scroll sideways to see every column.",
+        "vi": "Bảng rộng: cuộn ngang để xem đủ các cột.",
     },
     # --- run parameters, as the run details and the index show them (helpers.reports.paramtext) --
     "param.lang": {"en": "Language", "vi": "Ngôn ngữ"},

@@ -225,20 +225,33 @@ def _text_of(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
 
 
-#: Tables with at least this many columns are wider than a phone: a hint says they scroll.
+#: Tables with at least this many columns are wider than a phone: where a browser cannot tell
+#: whether a table's box scrolls (no scroll-driven animations), their hint shows on every phone.
 WIDE_TABLE_COLUMNS = 7
 #: Tables of this many columns (a year and five numbers) fit a phone 390 px wide but not a
-#: narrower one (360 or 375 px): their hint shows on those only (report.css).
+#: narrower one (360 or 375 px): in such a browser their hint shows on those only (report.css).
 TIGHT_TABLE_COLUMNS = 6
+
+
+def scroll_hint(hint: str, ncols: int, stacked: bool) -> str:
+    """The hint that opens a table's box (``div.table-wrap``): shown exactly when the box
+    scrolls sideways, at any width, by a browser that supports scroll-driven animations
+    (frame.css); by one that does not, on phones only, judged by the number of columns
+    (``wide``: :data:`WIDE_TABLE_COLUMNS` or more; ``tight``: :data:`TIGHT_TABLE_COLUMNS`, below
+    390 px) and never for a ``stacked`` table (its rows are cards on a phone) or a narrower one
+    (class ``measured``: shown only when measured to scroll)."""
+    if stacked or ncols < TIGHT_TABLE_COLUMNS:
+        kind = "measured"
+    else:
+        kind = "wide" if ncols >= WIDE_TABLE_COLUMNS else "tight"
+    return f'<p class="scroll-hint {kind}">{html.escape(hint)}</p>'
 
 
 def _label_tables(page: str, hint: str = "") -> str:
     """Label every scrolling table box (``div.table-wrap``) its producer left unnamed with what a
     reader sees: its table's caption, else the heading the table stands under, in the page's
-    language; two boxes with the same label are numbered. A table of :data:`WIDE_TABLE_COLUMNS` columns or
-    more gets ``hint`` before it (shown on a phone only, by the style sheet), one of
-    :data:`TIGHT_TABLE_COLUMNS` a hint shown on the narrowest phones only; none when its box is
-    ``stacked`` (its rows are cards on a phone, see report.css)."""
+    language; two boxes with the same label are numbered. Each box opens with ``hint`` (see
+    :func:`scroll_hint`), shown only where the box scrolls."""
     out, pos, used = [], 0, {}
     for m in _TABLE_WRAP.finditer(page):
         end = page.find("</table>", m.end())
@@ -255,11 +268,8 @@ def _label_tables(page: str, hint: str = "") -> str:
         head = re.search(r"<tr[^>]*>(.*?)</tr>", page[m.end() : end if end >= 0 else len(page)], re.S)
         stacked = re.search(r"\sclass=([\"'])(?:[^\"']*\s)?stacked[\s\"']", tag) is not None
         ncols = len(re.findall(r"<t[hd][\s>]", head.group(1))) if head is not None else 0
-        # a stacked table is laid out as cards on a phone: it does not scroll
-        wide = not stacked and ncols >= TIGHT_TABLE_COLUMNS
-        kind = " tight" if ncols < WIDE_TABLE_COLUMNS else ""
-        note = f'<p class="scroll-hint{kind}">{html.escape(hint)}</p>' if hint and wide else ""
-        out += [page[pos : m.start()], note, tag]
+        note = scroll_hint(hint, ncols, stacked) if hint else ""
+        out += [page[pos : m.start()], tag, note]
         pos = m.end()
     out.append(page[pos:])
     return "".join(out)
