@@ -572,3 +572,41 @@ def test_a_table_box_says_it_scrolls_exactly_where_it_does(browser, real_site: S
         context.close()
     assert not problems, "\n".join(problems)
     assert scrolling  # the check saw boxes that scroll, not only boxes that fit
+
+
+#: For each line of each card (a stacked table on a phone): the tops of its values, and how many
+#: pairs of the card's cells overlap.
+CARD_LINES_JS = r"""
+() => Array.from(document.querySelectorAll('.table-wrap.stacked tr')).map(tr => {
+  const cells = Array.from(tr.children).filter(td => td.getClientRects().length && getComputedStyle(td).display !== 'none');
+  const lines = {};
+  cells.forEach(td => { const v = td.querySelector(':scope > .v');
+    if (v) (lines[Math.round(td.getBoundingClientRect().top)] ||= []).push(Math.round(v.getBoundingClientRect().top)); });
+  let overlaps = 0;
+  cells.forEach((a, i) => cells.slice(i + 1).forEach(b => { const r = a.getBoundingClientRect(), s = b.getBoundingClientRect();
+    overlaps += r.left < s.right - 1 && s.left < r.right - 1 && r.top < s.bottom - 1 && s.top < r.bottom - 1; }));
+  return {id: tr.id, lines: Object.values(lines), overlaps: overlaps};
+})
+"""
+
+
+def test_on_a_phone_the_values_of_a_card_line_start_level(browser, real_site: Site):  # noqa: F811
+    """On a phone, a card's values that share a line start at the same height, even where one of
+    their labels wraps onto a second line, and no two fields of a card overlap."""
+    assert real_site.proc.returncode == 0, real_site.proc.stderr[-3000:]
+    problems, lines = [], 0
+    for width in (360, 390, 430):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        for path in real_site.pages:
+            page.goto(path.as_uri(), wait_until="load")
+            for card in page.evaluate(CARD_LINES_JS):
+                lines += sum(len(tops) > 1 for tops in card["lines"])
+                uneven = [tops for tops in card["lines"] if max(tops) - min(tops) > 1]
+                if uneven or card["overlaps"]:
+                    problems.append(
+                        f"{path.name} ({width} px): card {card['id']!r}: values at {uneven}, {card['overlaps']} overlap(s)"
+                    )
+        context.close()
+    assert not problems, "\n".join(problems[:20])
+    assert lines  # cards with several values to a line were seen

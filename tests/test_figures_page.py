@@ -85,7 +85,7 @@ def test_the_provenance_trail_shows_a_share_as_a_share(lang):
     head = t("col.value_units", lang)
     assert f">{head}</th>" in out and t("col.value_bn", lang) not in out
     share = re.search(r"<tr [^>]*id='doc@9'.*?</tr>", out, re.S).group(0)
-    assert re.search(rf"data-label=\"{re.escape(head)}\"[^>]*>35[.,]9%</td>", share)
+    assert re.search(rf"data-label=\"{re.escape(head)}\"[^>]*><div class=\"v\">35[.,]9%</div></td>", share)
     only_bn = FP.provenance_html(pd.DataFrame([row()]), [], lang)
     assert f">{t('col.value_bn', lang)}</th>" in only_bn
 
@@ -210,7 +210,7 @@ def test_the_tables_tell_a_half_year_figure_from_a_full_year_one():
     frame = FP.summary_table(df, "en").frame
     assert frame[t("col.period", "en")].tolist() == ["2021", "H1 2021"]
     trail = FP.provenance_html(df, [], "vi")
-    assert re.search(r"data-label=\"Kỳ\"[^>]*>6 tháng đầu năm 2021</td>", trail)
+    assert re.search(r"data-label=\"Kỳ\"[^>]*><div class=\"v\">6 tháng đầu năm 2021</div></td>", trail)
 
 
 def test_the_chart_and_the_figures_package_agree_on_which_statuses_are_data():

@@ -190,12 +190,17 @@ def stack_cells(table_html: str, labels: Sequence[str]) -> str:
     its implicit ones). Cells of kind ``text`` or ``src-text``, or of class ``full``, span the card;
     a missing value (:data:`MISSING`) is marked ``data-missing``: a card leaves it out where it
     would span the card, and keeps its dash in its place otherwise (the same field in the same
-    place on every card).
+    place on every card). A value is wrapped in ``div.v``: on a card each cell is two rows of
+    its row's grid, label and value, so that the values of a line of the card start level
+    however many lines their labels take.
     """
 
     def cell(m: re.Match, cells) -> str:
-        missing = " data-missing" if m.group(2).strip() == MISSING else ""
-        return f'<td role="cell" data-label="{next(cells, "")}"{missing}{m.group(1)}>{m.group(2)}</td>'
+        value = m.group(2)
+        missing = " data-missing" if value.strip() == MISSING else ""
+        if value.strip():  # one box under the label, so that a card's labels and values line up
+            value = f'<div class="v">{value}</div>'
+        return f'<td role="cell" data-label="{next(cells, "")}"{missing}{m.group(1)}>{value}</td>'
 
     def row(m: re.Match) -> str:
         cells = iter(labels)
