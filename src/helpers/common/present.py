@@ -135,6 +135,20 @@ def figure_number(value: Any, lang: str = "en") -> str:
     return trim_zeros(number(value, lang, 1), lang)
 
 
+def factor_in_product(value: float, factor: float, lang: str = "en", least: int = 2, most: int = 6) -> str:
+    """``factor`` written so that a product shown on a page checks out by hand: the fewest
+    decimals (``least`` to ``most``) with which ``value`` as shown (:func:`figure_number`) times the
+    factor as shown rounds to ``value * factor`` as shown (no decimals). With a factor of 2.78482,
+    "46,100 × 2.78 = 128,380" would not add up (128,158); "46,100 × 2.7848 = 128,380" does not
+    either (128,379); it is written 2.78482."""
+    shown = round(float(value), 1)
+    target = round(float(value) * float(factor))
+    for d in range(least, most + 1):
+        if round(shown * round(float(factor), d)) == target:
+            return number(factor, lang, d)
+    return number(factor, lang, most)
+
+
 def join_texts(items: Sequence[str], lang: str = "en") -> str:
     """Phrases in a sentence: "a", "a and b", "a, b and c" ("và" in Vietnamese)."""
     items = list(items)

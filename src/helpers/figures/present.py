@@ -370,7 +370,7 @@ def derivation_text(row, figures: pd.DataFrame, lang: str = "en") -> str:
     return t(
         "derive.implied",
         lang,
-        value=number(p["value"], lang, 0),
+        value=figure_number(p["value"], lang),
         growth=_growth(p["growth_pct"], lang),
         year=int(row.year),
         parent_year=int(p["year"]),

@@ -17,6 +17,7 @@ from helpers.common.present import (
     Col,
     KeyNumbers,
     Table,
+    factor_in_product,
     figure_number,
     growth_rate,
     number,
@@ -404,8 +405,8 @@ def evidence_text(tests, value: float, year: int, k: float, lang: str = "en") ->
             at = t(
                 "evidence.at_1994",
                 lang,
-                value=number(value, lang, 0),
-                k=number(k, lang, 2),
+                value=figure_number(value, lang),
+                k=factor_in_product(value, c["value_2010"] / value if value else k, lang),
                 v2010=number(c["value_2010"], lang, 0),
             )
         else:
