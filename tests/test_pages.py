@@ -230,6 +230,33 @@ def test_a_step_back_to_the_fitted_trend_is_explained_with_its_numbers():
     assert "changes by -2.0%" in down and "then by -10.0% a year" in down and "above that year's level" in down
 
 
+def test_a_trend_continued_from_the_last_full_year_explains_its_step_as_a_trend():
+    """On the trend page a model's trend is continued from the last full-year figure (the
+    part-year estimates play no part): its first year's step is explained from that figure, in
+    the words of a trend, not of a forecast."""
+    series = _two_nowcasts()
+    last_full = int(series.loc[series["kind"] == "reported", "year"].max())
+    y = O.model_input(series, 2010)
+    y = y[y.index <= last_full]  # what the trend page fits
+    years = np.arange(last_full + 1, last_full + 6)
+    path = float(y.loc[last_full]) * 1.3 * 1.1 ** np.arange(1, len(years) + 1)  # 30% above the last figure
+    o = O.Outlook("loglinear", pd.DataFrame({"year": years, "forecast": path}), np.empty((1, len(years))), "fixed")
+    (en,) = pages.step_notes({"loglinear": o}, y, None, "en", kind="trend")
+    assert en.startswith(
+        f"The continued trend of Constant growth changes by +43.0% from {last_full} to {last_full + 1}"
+    )
+    assert "30% above that year's level" in en and "forecast" not in en
+    (vi,) = pages.step_notes({"loglinear": o}, y, None, "vi", kind="trend")
+    assert (
+        vi.startswith("Đường xu hướng kéo dài của mô hình “Tăng trưởng không đổi” thay đổi +43,0%")
+        and "khoảng 30%" in vi
+    )
+    # with the series' nowcasts taken into account, the same path would start after them
+    assert pages.step_notes({"loglinear": o}, y, series, "en", kind="trend") != [en]
+    with pytest.raises(ValueError, match="kind"):
+        pages.step_notes({"loglinear": o}, y, None, "en", kind="chart")
+
+
 # --------------------------------------------------------------------------- plans at one base
 def _plans():
     def row(fid, year, value, status, base="unstated", kind="reported"):

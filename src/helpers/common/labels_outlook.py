@@ -232,6 +232,26 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "khoảng {fitted} vào năm {year0}, thấp hơn mức {level} của năm đó khoảng {gap}. Bước giảm là mô hình trở về đường của "
         "nó, không phải dự báo sản lượng sụt giảm.",
     },
+    "trend.step_above": {
+        "en": "The continued trend of {model} changes by {step} from {year0} to {year1}, then by {later} a year: "
+        "a trend goes on along its own fitted path, not from the last level, and that path is at about {fitted} "
+        "in {year0}, {gap} above that year's level of {level}. The step is the distance from the figures to the "
+        "path, not a jump in output.",
+        "vi": "Đường xu hướng kéo dài của mô hình “{model}” thay đổi {step} từ năm {year0} sang năm {year1}, sau "
+        "đó {later} mỗi năm: đường xu hướng đi tiếp theo chính đường đã ước lượng, không xuất phát từ mức gần "
+        "nhất; đường đó ở khoảng {fitted} vào năm {year0}, cao hơn mức {level} của năm đó khoảng {gap}. Bước "
+        "nhảy là khoảng cách từ số liệu đến đường xu hướng, không phải sản lượng tăng vọt.",
+    },
+    "trend.step_below": {
+        "en": "The continued trend of {model} changes by {step} from {year0} to {year1}, then by {later} a year: "
+        "a trend goes on along its own fitted path, not from the last level, and that path is at about {fitted} "
+        "in {year0}, {gap} below that year's level of {level}. The step is the distance from the figures to the "
+        "path, not a fall in output.",
+        "vi": "Đường xu hướng kéo dài của mô hình “{model}” thay đổi {step} từ năm {year0} sang năm {year1}, sau "
+        "đó {later} mỗi năm: đường xu hướng đi tiếp theo chính đường đã ước lượng, không xuất phát từ mức gần "
+        "nhất; đường đó ở khoảng {fitted} vào năm {year0}, thấp hơn mức {level} của năm đó khoảng {gap}. Bước "
+        "giảm là khoảng cách từ số liệu đến đường xu hướng, không phải sản lượng sụt giảm.",
+    },
     # --- plans and targets at one price base ------------------------------------------------------
     "col.target_base": {"en": "Price base of the target", "vi": "Loại giá của mục tiêu"},
     "col.actual_base": {"en": "Price base of the actual", "vi": "Loại giá của số thực hiện"},

@@ -258,12 +258,18 @@ def _other_part_year(figure_id: str, by_id: pd.DataFrame, lang: str) -> str:
     return f"{md_code(figure_id)} ({', '.join(parts)})"
 
 
-def step_notes(outlooks: Mapping[str, object], y: pd.Series, series: pd.DataFrame, lang: str = "en") -> list[str]:
-    """One sentence per model whose first forecast year (after the nowcasts) steps away from the
-    level before it by more than :data:`STEP_NOTE_POINTS` percentage points beyond the model's
-    own later yearly growth: the model forecasts from its fitted trend, not from the last level,
-    and the sentence says how far that trend lies from it."""
-    nowcasts = set(nowcast_years(series))
+def step_notes(
+    outlooks: Mapping[str, object], y: pd.Series, series: pd.DataFrame | None, lang: str = "en", kind: str = "forecast"
+) -> list[str]:
+    """One sentence per model whose first forecast year (after the nowcasts of ``series``; none
+    when it is ``None``) steps away from the level before it by more than
+    :data:`STEP_NOTE_POINTS` percentage points beyond the model's own later yearly growth: the
+    model forecasts from its fitted trend, not from the last level, and the sentence says how far
+    that trend lies from it. ``kind`` names what the page shows: ``forecast``, or ``trend`` (a
+    fitted trend continued from the last full-year figure, on the trend page)."""
+    if kind not in ("forecast", "trend"):
+        raise ValueError(f"kind must be 'forecast' or 'trend', got {kind!r}")
+    nowcasts = set(nowcast_years(series)) if series is not None else set()
     notes = []
     for name, o in outlooks.items():
         f = o.frame.sort_values("year").set_index("year")["forecast"]
@@ -282,7 +288,7 @@ def step_notes(outlooks: Mapping[str, object], y: pd.Series, series: pd.DataFram
         if abs(step - later) * 100 < STEP_NOTE_POINTS or not np.isfinite(step):
             continue
         gap = (1 + step) / (1 + later) - 1
-        key = "forecast.step_above" if gap > 0 else "forecast.step_below"
+        key = f"{kind}.step_above" if gap > 0 else f"{kind}.step_below"
         notes.append(
             t(
                 key,
