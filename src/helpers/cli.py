@@ -464,6 +464,23 @@ def reports_command(
     raise typer.Exit(code)
 
 
+def _output_path(output: Path, input: Path) -> Path:
+    """``--output`` as a path to write: ``-`` is standard output; the input file itself is
+    refused (the forecasts would replace the series they come from)."""
+    from helpers.common.errors import UsageError
+
+    if str(output) == "-":
+        if not Path("/dev/stdout").exists():
+            raise UsageError("--output -: this system has no /dev/stdout; name a file to write")
+        return Path("/dev/stdout")
+    if output.exists() and input.exists() and os.path.samefile(output, input):
+        raise UsageError(
+            f"--output {output} is the --input file: the forecasts would replace the series they come from; "
+            "name another file"
+        )
+    return output
+
+
 @app.command()
 def forecast(
     input: Path = typer.Option(
@@ -472,7 +489,9 @@ def forecast(
         help="Long CSV with unique_id, year, value (or statsforecast's unique_id, ds, y; ds a year or an ISO date).",
     ),
     horizon: int = typer.Option(..., "--horizon", help="Years to forecast (> 0)."),
-    output: Path = typer.Option(..., "--output", help="CSV to write (replaced atomically)."),
+    output: Path = typer.Option(
+        ..., "--output", help="CSV to write (replaced atomically); '-' writes it to standard output."
+    ),
     method: str = typer.Option(
         None, "--method", help="Model name (see helpers.models.MODELS); default: the evidence-chosen DEFAULT_METHOD."
     ),
@@ -506,6 +525,7 @@ def forecast(
     from helpers.models.panel import run
 
     with _one_line_errors("forecast"):
+        output = _output_path(output, input)
         check_writable_file(output, "--output")
         try:
             code = run(

@@ -61,11 +61,20 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
 
     If the body raises, the temporary file is removed and ``target`` is untouched. The new
     file has the permissions the umask gives. A folder that cannot be created or written
-    raises :class:`OutputError` naming it.
+    raises :class:`OutputError` naming it. A symbolic link is followed: the file it points to
+    is replaced and the link kept. A target that exists but is no regular file (``/dev/stdout``,
+    a pipe, ``/dev/null``) cannot be replaced: the output is written through to it once
+    complete, from a temporary file elsewhere.
     """
     target = Path(target)
     if target.is_dir():
         raise OutputError(f"{target} is a folder; name a file to write")
+    if is_stream(target):
+        with _written_through(target) as tmp_path:
+            yield tmp_path
+        return
+    if target.is_symlink():  # a link to a file: replace the file, keep the link
+        target = Path(os.path.realpath(target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp_path = _create_temp(target.parent, target.name)
@@ -77,6 +86,46 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     finally:
         if tmp_path.exists():
             tmp_path.unlink()
+
+
+#: Names of a process's own streams: whatever they lead to (a terminal, a pipe, a file the shell
+#: opened), they are written through, never replaced.
+_STREAM_NAMES = ("/dev/stdout", "/dev/stderr")
+_STREAM_FOLDERS = ("/dev/fd/", "/proc/self/fd/")
+
+
+def is_stream(target: str | os.PathLike) -> bool:
+    """Whether ``target`` is written through rather than replaced: a process's own stream
+    (``/dev/stdout``, ``/dev/fd/1``) or an existing path that is no regular file (a device such
+    as ``/dev/null``, a pipe)."""
+    name = os.path.abspath(target)
+    if name in _STREAM_NAMES or name.startswith(_STREAM_FOLDERS):
+        return True
+    path = Path(target)
+    return path.exists() and not path.is_file()
+
+
+@contextmanager
+def _written_through(target: Path) -> Iterator[Path]:
+    """Yield a temporary file; on success append it to ``target`` (a stream, a device, a pipe:
+    appending never cuts what a shell's ``>>`` left there), whose failure to take it
+    (``/dev/full``) raises :class:`OutputError` naming it."""
+    import shutil
+    import tempfile
+
+    fd, name = tempfile.mkstemp(suffix=".tmp", prefix=f".{target.name}.")
+    os.close(fd)
+    tmp_path = Path(name)
+    try:
+        yield tmp_path
+        try:
+            with open(tmp_path, "rb") as src, open(target, "ab") as dst:
+                shutil.copyfileobj(src, dst)
+        except OSError as exc:
+            said, _ = _WRITE_REMEDIES.get(exc.errno, (None, ""))
+            raise OutputError(f"cannot write to {target}: {said or (exc.strerror or str(exc)).lower()}") from None
+    finally:
+        tmp_path.unlink(missing_ok=True)
 
 
 def write_text_atomic(target: str | os.PathLike, text: str, encoding: str = "utf-8") -> Path:
@@ -153,6 +202,10 @@ def check_writable_file(target: str | os.PathLike, option: str | None = None) ->
     given = f"{option} {target}" if option else str(target)
     if target.is_dir():
         raise UsageError(f"{given} is a folder; name the file to write (e.g. {target / 'forecasts.csv'})")
+    if is_stream(target):  # written through (atomic_path)
+        if target.exists() and not os.access(target, os.W_OK):
+            raise OutputError(f"cannot write to {target}: permission denied; name a file to write")
+        return target
     existing = target.parent
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent

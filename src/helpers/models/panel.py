@@ -645,8 +645,10 @@ def run(
     write_csv_atomic(res.frame, Path(output))
     n = res.frame["unique_id"].nunique()
     n_fb = res.frame.loc[res.frame["method"].str.contains("fallback"), "unique_id"].nunique()
+    rows = f"{len(res.frame)} row{'s' if len(res.frame) != 1 else ''}"
+    where = "standard output" if str(output) == "/dev/stdout" else output
     say(
-        f"wrote {len(res.frame)} rows for {n} series to {output}"
+        f"wrote {rows} for {n} series to {where}"
         + (f" ({n_fb} on a fallback model)" if n_fb else "")
         + (f"; created the folder {new_folder}" if new_folder is not None else "")  # a mistyped folder shows
     )
