@@ -496,3 +496,44 @@ def test_state_sector_named_with_its_level_is_that_level():
     )
     got = {x.value: x.scope for x in figs(text)}
     assert got == {26000: "total", 9000: "component:central", 1100: "component:local", 10100: "component:state"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the figure is the subject's; the province it is compared with owns nothing
+        (
+            "Công nghiệp miền núi\nCập nhật: 10/01/2025\n\n"
+            "Năm 2024, giá trị sản xuất công nghiệp của Điện Biên chỉ bằng 30% của Lào Cai, đạt 15.600 tỷ đồng.",
+            [("Điện Biên", 15600)],
+        ),
+        (
+            "Northern provinces\nUpdated: 12/02/2025\n\n"
+            "In 2024, the industrial production value of Lai Chau was less than half that of Lao Cai, "
+            "at VND 9,800 billion.",
+            [("Lai Châu", 9800)],
+        ),
+        (
+            "Công nghiệp\nCập nhật: 10/01/2025\n\n"
+            "Giá trị sản xuất công nghiệp của Hà Giang cao hơn so với Tuyên Quang, đạt 21.000 tỷ đồng năm 2024.",
+            [("Hà Giang", 21000)],
+        ),
+        # a figure right after the place it is compared with is that place's; a document naming a
+        # province only as what it compares with is not about it: its own figure's region is unknown
+        (
+            "Công nghiệp vùng\nCập nhật: 10/01/2025\n\n"
+            "Năm 2024, giá trị sản xuất công nghiệp đạt 52.300 tỷ đồng, gấp đôi tỉnh Phú Thọ (26.150 tỷ đồng).",
+            [("unknown", 52300), ("Phú Thọ", 26150)],
+        ),
+        # a comparison with a year, or one that a comma closes before the place, changes nothing
+        (
+            "Lào Cai: công nghiệp\nCập nhật: 10/01/2025\n\n"
+            "So với cùng kỳ, giá trị sản xuất công nghiệp tỉnh Lào Cai năm 2024 đạt 52.300 tỷ đồng, "
+            "tăng 12% so với năm 2023.",
+            [("Lào Cai", 52300)],
+        ),
+    ],
+)
+def test_a_place_a_figure_is_compared_with_does_not_own_it(text, expected):
+    got = [(f.region, f.value) for f in figs(text, None) if f.indicator == IPV]
+    assert got == expected

@@ -3,12 +3,14 @@
 Region. The place named in the figure's own words (since the previous figure of its
 sentence, or the sentence start): "huyện Bảo Thắng", "tỉnh Yên Bái", "Lao Cai city", "cả
 nước"; "toàn tỉnh", "trên địa bàn tỉnh", "the province" name the document's province, and
-"huyện" alone the district the document last named. Failing that, a part of a whole ("Trong
+"huyện" alone the district the document last named; a place the figure is only compared with
+("của Yên Bái chỉ bằng 41% của Lào Cai, đạt 21.450 tỷ đồng") is not its own. Failing that, a part of a whole ("Trong
 đó ...") has the whole's region and a later figure of a sentence the previous one's; else the
 figure is of the document's subject: the first place of its title or of the header lines
 that open it (the issuing body "ỦY BAN NHÂN DÂN HUYỆN BÁT XÁT", in capitals), else the place
 of its "Lào Cai, ngày ..." line, else the province it names more often than all the others
-together, else (the same way) the province its districts belong to. When none of these tells, the
+together (a place right after a word of comparison, "gấp đôi tỉnh Yên Bái", not counted), else
+(the same way) the province its districts belong to. When none of these tells, the
 region is ``unknown`` and the figure is flagged ``region_unknown`` (never assumed to be the
 project's province).
 
@@ -33,6 +35,28 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from .regions import UNKNOWN, Place, Project, Unit, gazetteer, region_of, scope_in
+
+#: A word of comparison before a place, with no clause break between them: the place is what a
+#: figure is compared with ("chỉ bằng 41% của Lào Cai", "less than half that of Lao Cai").
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:so với|bằng|gấp|hơn|kém|vượt|compared (?:with|to)|than|versus)\b[^,;:()\n]*$", re.I
+)
+#: The same, the place right after it (a province word between at most): "gấp đôi tỉnh Yên
+#: Bái", "so với Lào Cai". Such a place does not make a document's subject.
+_COMPARED_RIGHT_BEFORE = re.compile(
+    r"\b(?:so với|gấp(?: \S+)?(?: lần)?|hơn|kém|vượt|compared (?:with|to)|than)\s+"
+    r"(?:(?:tỉnh|thành phố|huyện|the province of|province of)\s+)?$",
+    re.I,
+)
+
+
+def _compared_with(text: str, p: Place, since: int, amount: int) -> bool:
+    """Whether place ``p`` is only what a figure at ``amount`` is compared with: a word of
+    comparison leads to it (counted from ``since``, the sentence start or the place before) and
+    a clause break lies between it and the amount ("của Yên Bái chỉ bằng 41% của Lào Cai, đạt
+    21.450 tỷ đồng": Yên Bái's figure). A figure right after the place ("gấp đôi tỉnh Yên Bái
+    (21.450 tỷ đồng)") is the place's own."""
+    return bool(_COMPARED_BEFORE.search(text, since, p.start)) and bool(re.search(r"[,;]", text[p.end : amount]))
 
 
 def _document_subject(doc, places: list[Place]) -> Unit | None:
@@ -61,8 +85,9 @@ def _document_subject(doc, places: list[Place]) -> Unit | None:
             rest = text[p.end : line_end if line_end >= 0 else len(text)]
             if rest.lstrip().startswith(",") and "ngày" in rest[:12].lower():
                 return p.unit
-    for level in ("province", "district"):  # else the province its places belong to
-        provinces = Counter(p.unit.province for p in places if p.kind == "unit" and p.unit.level == level)
+    counted = [p for p in places if not _COMPARED_RIGHT_BEFORE.search(text, max(0, p.start - 40), p.start)]
+    for level in ("province", "district"):  # else the province its places belong to (not one compared with)
+        provinces = Counter(p.unit.province for p in counted if p.kind == "unit" and p.unit.level == level)
         if provinces:
             (top, n), *others = provinces.most_common()
             if n > sum(k for _, k in others):  # named more often than all the others together
@@ -96,7 +121,12 @@ def attribute(doc, drafts, places: list[Place], project: Project) -> None:
         a = d.amount
         hi = a.qualifier_start if a.qualifier_start >= 0 else a.start
         lo = previous_in_sentence.amount.end if previous_in_sentence is not None else d.sentence.start
-        own = [p for p in places[bisect_left(starts, lo) : bisect_left(starts, hi)] if p.end <= hi]
+        i0, i1 = bisect_left(starts, lo), bisect_left(starts, hi)
+        own = [
+            p
+            for i, p in enumerate(places[i0:i1], i0)
+            if p.end <= hi and not _compared_with(text, p, max(d.sentence.start, places[i - 1].end if i else 0), hi)
+        ]
         k = bisect_right(district_ends, hi)  # the last district named before the amount
         district = districts[k - 1].unit if k else None
         if district is None and subject is not None and subject.level == "district":
