@@ -525,6 +525,11 @@ def test_state_sector_named_with_its_level_is_that_level():
             "Năm 2024, giá trị sản xuất công nghiệp đạt 52.300 tỷ đồng, gấp đôi tỉnh Phú Thọ (26.150 tỷ đồng).",
             [("unknown", 52300), ("Phú Thọ", 26150)],
         ),
+        (  # every place of a list compared with
+            "Công nghiệp vùng\nCập nhật: 10/01/2025\n\n"
+            "Năm 2024, giá trị sản xuất công nghiệp đạt 52.300 tỷ đồng, cao hơn nhiều so với Phú Thọ và Tuyên Quang.",
+            [("unknown", 52300)],
+        ),
         # a comparison with a year, or one that a comma closes before the place, changes nothing
         (
             "Lào Cai: công nghiệp\nCập nhật: 10/01/2025\n\n"

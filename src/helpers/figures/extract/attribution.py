@@ -50,6 +50,21 @@ _COMPARED_RIGHT_BEFORE = re.compile(
 )
 
 
+#: What joins the places of a list: "so với Yên Bái và Lai Châu", "than Yen Bai or Lai Chau".
+_LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc|and|or)\s*(?:(?:tỉnh|thành phố|huyện)\s+)?", re.I)
+
+
+def _compared_places(text: str, places: list[Place]) -> list[bool]:
+    """For each place (in text order), whether it is named right after a word of comparison,
+    or in a list that follows one ("cao hơn nhiều so với Yên Bái và Lai Châu": both)."""
+    out: list[bool] = []
+    for i, p in enumerate(places):
+        right_after = bool(_COMPARED_RIGHT_BEFORE.search(text, max(0, p.start - 40), p.start))
+        listed = bool(i and out[-1] and _LIST_JOIN.fullmatch(text, places[i - 1].end, p.start))
+        out.append(right_after or listed)
+    return out
+
+
 def _compared_with(text: str, p: Place, since: int, amount: int) -> bool:
     """Whether place ``p`` is only what a figure at ``amount`` is compared with: a word of
     comparison leads to it (counted from ``since``, the sentence start or the place before) and
@@ -85,7 +100,7 @@ def _document_subject(doc, places: list[Place]) -> Unit | None:
             rest = text[p.end : line_end if line_end >= 0 else len(text)]
             if rest.lstrip().startswith(",") and "ngày" in rest[:12].lower():
                 return p.unit
-    counted = [p for p in places if not _COMPARED_RIGHT_BEFORE.search(text, max(0, p.start - 40), p.start)]
+    counted = [p for p, compared in zip(places, _compared_places(text, places)) if not compared]
     for level in ("province", "district"):  # else the province its places belong to (not one compared with)
         provinces = Counter(p.unit.province for p in counted if p.kind == "unit" and p.unit.level == level)
         if provinces:
