@@ -110,3 +110,18 @@ def test_a_device_that_refuses_the_output_is_one_error_and_stays_a_device(tmp_pa
     with pytest.raises(io.OutputError, match=f"^cannot write to {fifo}: the disk is full$"):
         io.write_text_atomic(fifo, "x\n")
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_no_progress_bar_is_drawn_into_a_log_file(tmp_path: Path):
+    """A bar redrawn with carriage returns is for a terminal; stderr sent to a file (a log, a
+    CI run) gets the messages only, unless --progress asks for it."""
+    panel = tmp_path / "panel.csv"
+    rows = "".join(f"s{k},{2000 + i},{10 + k + i * (1 + k % 3)}\n" for k in range(120) for i in range(8))
+    panel.write_text("unique_id,year,value\n" + rows, encoding="utf-8")
+    args = [str(LAOCAI), "forecast", "--input", str(panel), "--horizon", "2", "--output", str(tmp_path / "f.csv")]
+    quiet = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    assert quiet.returncode == 0, quiet.stderr
+    assert "\r" not in quiet.stderr and "%|" not in quiet.stderr
+    assert quiet.stderr.strip() == "laocai forecast: wrote 240 rows for 120 series to " + str(tmp_path / "f.csv")
+    asked = subprocess.run([*args, "--progress"], capture_output=True, text=True, timeout=300)
+    assert "%|" in asked.stderr

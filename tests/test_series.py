@@ -443,3 +443,21 @@ def test_cli_missing_figures_file(tmp_path):
     res = CliRunner().invoke(app, ["series", "--figures", str(tmp_path / "nope.csv")])
     assert res.exit_code == 1
     assert "no figures table" in res.stderr and "nope.csv" in res.stderr
+
+
+@pytest.mark.parametrize(
+    "content, said",
+    [
+        ("", "an empty file, not a figures table; build it with `laocai figures`"),
+        ("figure_id,year\nx,2020\n", "figures table lacks column(s): indicator"),
+        (None, "no observation to build a series from"),  # the header of a real table, no rows
+    ],
+)
+def test_a_figures_table_that_cannot_be_used_is_named_in_one_line(tmp_path, figures_csv, content, said):
+    bad = tmp_path / "bad.csv"
+    header = figures_csv.read_text(encoding="utf-8").splitlines()[0] + "\n"
+    bad.write_text(header if content is None else content, encoding="utf-8")
+    res = CliRunner().invoke(app, ["series", "--figures", str(bad)])
+    assert res.exit_code == 1
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"laocai series: error: {bad}: {said}"), res.stderr

@@ -497,7 +497,7 @@ def forecast(
     ),
     jobs: int | None = typer.Option(None, "--jobs", min=1, help="Worker processes (default: up to 2)."),
     progress: bool | None = typer.Option(
-        None, "--progress/--no-progress", help="Progress bar on stderr (default: 100+ series)."
+        None, "--progress/--no-progress", help="Progress bar on stderr (default: 100+ series, stderr a terminal)."
     ),
     decimal: str = typer.Option(
         "auto",

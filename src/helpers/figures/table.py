@@ -547,7 +547,14 @@ def read_figures(path: str | Path | None = None) -> pd.DataFrame:
         raise FileNotFoundError(
             f"{path}: no figures table; build it with `laocai figures` or notebooks/01_figures.ipynb"
         )
-    df = pd.read_csv(path, dtype={c: str for c in [*TEXT_COLUMNS, "price_base"]} | {"start": "Int64", "end": "Int64"})
+    try:
+        df = pd.read_csv(
+            path, dtype={c: str for c in [*TEXT_COLUMNS, "price_base"]} | {"start": "Int64", "end": "Int64"}
+        )
+    except pd.errors.EmptyDataError:
+        raise ValueError(
+            f"{path}: an empty file, not a figures table; build it with `laocai figures` or notebooks/01_figures.ipynb"
+        ) from None
     present = [c for c in TEXT_COLUMNS if c in df.columns]  # a hand-made table may hold fewer columns
     df[present] = df[present].fillna("")
     return df

@@ -470,7 +470,8 @@ def forecast_panel(
     n_jobs : int, optional
         Worker processes (default: ``min(2, cpu count)``).
     progress : bool, optional
-        Show a progress bar on stderr (default: when there are 100 series or more).
+        Show a progress bar on stderr (default: when there are 100 series or more and stderr is a
+        terminal).
     scheduler : str, optional
         Address of a dask.distributed scheduler, or ``"local"`` for a ``LocalCluster`` of
         ``n_jobs`` workers: the per-series work runs there (:mod:`helpers.models.cluster`),
@@ -498,8 +499,8 @@ def forecast_panel(
         series, problems = dict(data), []
     if n_jobs is None:
         n_jobs = max(1, min(2, os.cpu_count() or 1))
-    if progress is None:
-        progress = len(series) >= 100
+    if progress is None:  # a bar on a terminal only: in a log file it would be a wall of redrawn lines
+        progress = len(series) >= 100 and sys.stderr.isatty()
     from helpers.models.external import warm_up
 
     warm_up(registry._members(method, None) or (method,))

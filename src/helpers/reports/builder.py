@@ -114,7 +114,8 @@ def build(
         Repository root (:data:`helpers.common.paths.ROOT` by default): where ``data/raw`` and the
         canonical ``data/processed`` are; the kernels get it as ``LAOCAI_ROOT``.
     progress : bool, default True
-        Show a progress bar and one line per finished run on ``stream``.
+        Show one line per finished run on ``stream``, and a progress bar when ``stream`` is a
+        terminal.
     stream : text file, optional
         Where progress goes; ``sys.stderr`` by default.
     scheduler : str, optional
@@ -294,7 +295,7 @@ def _build(
                         pool = cluster.executor()
                     else:
                         pool = stack.enter_context(ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="report"))
-                    if progress:
+                    if progress and stream.isatty():  # in a log file the per-run lines say it
                         from tqdm import tqdm
 
                         bar = stack.enter_context(

@@ -121,13 +121,22 @@ def build(params: SeriesStageParams, figures_csv: Path | None = None) -> SeriesR
     writing anything."""
     figures_csv = Path(figures_csv) if figures_csv is not None else params.input_path() / "figures.csv"
     figures = read_figures(figures_csv)
-    obs, plans = split_observations(figures)
-    base = params.series_params()
-    sp, estimate = base, None
-    if params.link_factor is None:  # no factor chosen: the prior combined with the bridge years
-        sp, estimate = data_params(obs, base)
-    default = estimate if estimate is not None and base == SeriesParams() else estimate_link_factor(obs, SeriesParams())
-    annual = build_series(obs, sp, plans=plans)
+    try:  # what the table holds, or lacks, is said with its name
+        obs, plans = split_observations(figures)
+        base = params.series_params()
+        sp, estimate = base, None
+        if params.link_factor is None:  # no factor chosen: the prior combined with the bridge years
+            sp, estimate = data_params(obs, base)
+        default = (
+            estimate if estimate is not None and base == SeriesParams() else estimate_link_factor(obs, SeriesParams())
+        )
+        annual = build_series(obs, sp, plans=plans)
+    except ValueError as exc:
+        from helpers.common.errors import LaocaiError
+
+        if isinstance(exc, LaocaiError) or str(figures_csv) in str(exc):  # a parameter's error, or named
+            raise
+        raise ValueError(f"{figures_csv}: {exc}") from None
     series = add_nowcast(annual, figures, sp)
     return SeriesRun(params, sp, obs, plans, annual, series, figures, figures_csv, estimate, default)
 
