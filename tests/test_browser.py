@@ -610,3 +610,22 @@ def test_on_a_phone_the_values_of_a_card_line_start_level(browser, real_site: Si
         context.close()
     assert not problems, "\n".join(problems[:20])
     assert lines  # cards with several values to a line were seen
+
+
+def test_on_a_tablet_every_chart_is_shown_and_its_text_readable(browser, real_site: Site):  # noqa: F811
+    """Between a phone and a desktop (a tablet held upright) the wide rendering shrunk to the
+    column drew its text at 7 to 10 px: each chart is shown once, its text at least
+    :data:`MIN_CHART_TEXT_PX` as drawn."""
+    assert real_site.proc.returncode == 0, real_site.proc.stderr[-3000:]
+    problems = []
+    for width in (601, 768, 900, 901):
+        context = browser.new_context(viewport={"width": width, "height": 1024})
+        page = context.new_page()
+        for path in real_site.pages:
+            page.goto(path.as_uri(), wait_until="load")
+            n_charts = path.read_text(encoding="utf-8").count('class="chart chart-wide"')
+            problems += chart_text_problems(
+                page.evaluate(CHART_TEXT_JS), n_charts, f"{path.name} ({width} px)", "tablet"
+            )
+        context.close()
+    assert not problems, "\n".join(problems)
