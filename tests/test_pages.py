@@ -311,7 +311,7 @@ def test_future_targets_at_another_base_are_named_not_set_against_the_forecast()
     )
     df, text = P.future_target_probabilities(_plans(), o, {2016: 20000.0}, "en")
     assert list(df["source"]) == ["parameter extra_targets"]
-    assert "The 2016 target of 7,000 (`t2016-94`, constant 1994 prices) is not at 2010 prices" in text
+    assert "The 2016 target of 7,000 billion VND (`t2016-94`, constant 1994 prices) is not at 2010 prices" in text
     assert "The 2015 target of 5,200" in text  # probably at 1994 prices: named, not assessed
     assert "Forecast (median, constant 2010 prices)" in P.targets_display(df, "en").frame.columns
 

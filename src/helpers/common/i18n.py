@@ -339,7 +339,8 @@ LABELS.update(
         "col.qualifier": {"en": "Qualifier", "vi": "Cách ghi (gần, khoảng, hơn)"},
         "col.status": {"en": "Status", "vi": "Tình trạng"},
         "col.compared_to": {"en": "Compared to", "vi": "So với"},
-        "col.flags": {"en": "Flags", "vi": "Cảnh báo"},
+        "col.flags": {"en": "Flags", "vi": "Lưu ý"},
+        "col.base_certainty": {"en": "How sure", "vi": "Mức chắc chắn"},
         "col.figures": {"en": "Figures", "vi": "Số liệu"},
         "col.expected": {"en": "Stated", "vi": "Theo văn bản"},
         "col.observed": {"en": "Computed", "vi": "Tính toán"},
@@ -491,7 +492,7 @@ LABELS.update(
 LABELS.update(
     {
         "col.what": {"en": "Estimate", "vi": "Ước lượng"},
-        "col.n_forecasts": {"en": "Forecasts checked", "vi": "Số dự báo được kiểm"},
+        "col.n_forecasts": {"en": "Forecasts checked", "vi": "Số dự báo được kiểm định"},
         "col.n_residuals": {"en": "Years with a residual", "vi": "Số năm có phần dư"},
         "col.resid_sd": {"en": "Residual sd (log)", "vi": "Độ lệch chuẩn phần dư (log)"},
         "col.acf1": {"en": "Lag-1 autocorrelation", "vi": "Tự tương quan bậc 1"},

@@ -276,14 +276,14 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "vi": "Dự báo tính theo giá so sánh 2010; chỉ các mục tiêu theo loại giá này được so với dự báo.",
     },
     "targets.future_assumed": {
-        "en": "The {year} target of {target} ({id}) states no price base; its size points to constant 2010 "
+        "en": "The {year} target of {target} billion VND ({id}) states no price base; its size points to constant 2010 "
         "prices, and it is assessed as such.",
-        "vi": "Mục tiêu năm {year} là {target} ({id}) không ghi loại giá; độ lớn của nó phù hợp với giá so "
+        "vi": "Mục tiêu năm {year} là {target} tỷ đồng ({id}) không ghi loại giá; độ lớn của nó phù hợp với giá so "
         "sánh 2010 nên được đánh giá theo loại giá này.",
     },
     "targets.future_other_base": {
-        "en": "The {year} target of {target} ({id}, {base}) is not at 2010 prices and is not set against the forecast.",
-        "vi": "Mục tiêu năm {year} là {target} ({id}, {base}) không theo giá 2010 nên không được so với dự báo.",
+        "en": "The {year} target of {target} billion VND ({id}, {base}) is not at 2010 prices and is not set against the forecast.",
+        "vi": "Mục tiêu năm {year} là {target} tỷ đồng ({id}, {base}) không theo giá 2010 nên không được so với dự báo.",
     },
     # --- upper bounds held by the tail cap (helpers.forecast.caps) -------------------------------
     "caps.model_years": {"en": "{model} {years}", "vi": "{model} {years}"},

@@ -368,7 +368,7 @@ def bases_table(obs: pd.DataFrame, params: SeriesParams, plans: pd.DataFrame | N
         Col("year", "col.year", "year"),
         Col("value", "col.value_bn", "num", fmt=figure_number),
         Col("assigned_base", "col.price_base", "word", group="base_word"),
-        Col("flag", "col.flags", "word", group="basefix_flag"),
+        Col("flag", "col.base_certainty", "word", group="basefix_flag"),
         Col("evidence_text", "col.evidence"),
     ]
     return Table(table, cols, lang, name="bases", stacked=True)
