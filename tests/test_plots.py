@@ -146,6 +146,35 @@ def test_a_legend_keeps_its_title_in_the_phone_rendering():
     plt.close(fig)
 
 
+def test_figures_of_one_year_stand_side_by_side_and_none_hides_another():
+    """Two figures of a year of about the same size (a target met almost exactly, the same
+    number in two bases) are drawn apart, centred on their year; a year's only figure stays on
+    it; plans are drawn over the published figures."""
+    import pandas as pd
+
+    figures = pd.DataFrame(
+        {
+            "indicator": ["industrial_production_value"] * 4,
+            "unit": ["bn_vnd"] * 4,
+            "period": ["FY"] * 4,
+            "price_base": ["2010", "unstated", "unstated", "2010"],
+            "status": ["actual", "actual", "target", "actual"],
+            "year": [2019, 2019, 2019, 2020],
+            "value": [32921.0, 32900.0, 33000.0, 37051.0],
+        }
+    )
+    fig = plots.figures_chart(figures, "en")
+    offsets = [c.get_offsets() for c in fig.axes[0].collections if len(c.get_offsets())]
+    xs = sorted(float(x) for o in offsets for x, _ in o)
+    assert xs[:3] == pytest.approx([2019 - plots.DODGE, 2019, 2019 + plots.DODGE]) and xs[3] == 2020
+    hollow = [c for c in fig.axes[0].collections if len(c.get_offsets()) and not c.get_facecolor().any()]
+    assert hollow and all(c.get_zorder() > 3 for c in hollow)
+    plt.close(fig)
+    assert list(plots.dodge_offsets(pd.Series([2000, 2001, 2001]))) == pytest.approx(
+        [0, -plots.DODGE / 2, plots.DODGE / 2]
+    )
+
+
 def test_a_phone_legend_is_as_large_as_the_tick_labels_and_the_desktop_one_unchanged(series):
     fig = plots.series_chart(series, "vi")
     ax = fig.axes[0]

@@ -245,7 +245,11 @@ def series_chart(
         label = (
             t("series.plans_converted", lang, k=number(link_factor, lang, 2)) if converted else t("series.plans", lang)
         )
-        _hollow(ax, plans["year"], plans["value"], marker="^", s=60, color="C3", zorder=4, label=label)
+        # a plan within 5% of its year's value would hide under that year's marker: set beside it
+        at = s.set_index("year")["value"].reindex(plans["year"]).to_numpy(dtype=float)
+        close = np.abs(np.log(plans["value"].to_numpy(dtype=float) / at)) < 0.05
+        x = plans["year"].to_numpy(dtype=float) + np.where(close, DODGE, 0.0)
+        _hollow(ax, x, plans["value"], marker="^", s=60, color="C3", zorder=4, label=label)
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.bn_vnd_2010", lang))
     _thousands(ax, lang)
@@ -417,6 +421,19 @@ def fan_caption(forecast: pd.DataFrame, lang: str = "en") -> str:
     )
 
 
+#: How far apart (in years) markers of the same year are set, so that they do not cover each other.
+DODGE = 0.28
+
+
+def dodge_offsets(years: pd.Series, step: float = DODGE) -> np.ndarray:
+    """For points in the order given, an offset in years that sets the points of one year side
+    by side, centred on the year (``step`` apart); a year's only point stays on it."""
+    y = pd.Series(np.asarray(years), dtype=float)
+    rank = y.groupby(y).cumcount().to_numpy(dtype=float)
+    n = y.map(y.value_counts()).to_numpy(dtype=float)
+    return (rank - (n - 1) / 2) * step
+
+
 def _hollow(ax, x, y, *, marker: str, s: float, color, label: str, zorder: int = 3) -> None:
     """Hollow markers (a plan, a target, a year the models did not use): drawn apart from the data."""
     ax.scatter(x, y, marker=marker, s=s, facecolors="none", edgecolors=color, zorder=zorder, label=label)
@@ -581,16 +598,20 @@ def figures_chart(figures: pd.DataFrame, lang: str = "en", indicator: str = "ind
     if "scope" in f:
         f = f[f["scope"].fillna("total").eq("total")]
     markers = {"1994": "s", "2010": "o", "unstated": "D", "current": "^"}
+    f = f.assign(plan=~f["status"].isin(PUBLISHED_STATUSES))
+    # the figures of one year side by side (by base, then published before planned), so that
+    # none hides another of about the same size
+    f = f.sort_values(["year", "price_base", "plan", "value"], kind="stable")
+    f = f.assign(x=f["year"] + dodge_offsets(f["year"]))
     for i, (base, part) in enumerate(f.groupby("price_base", sort=True)):
         color = f"C{i}"
         marker = markers.get(str(base), "v")
-        done = part[part["status"].isin(PUBLISHED_STATUSES)]
-        plans = part[~part["status"].isin(PUBLISHED_STATUSES)]
+        done, plans = part[~part["plan"]], part[part["plan"]]
         name = word("base_word", base, lang)
         if len(done):
-            ax.scatter(done["year"], done["value"], marker=marker, s=45, color=color, zorder=3, label=name)
+            ax.scatter(done["x"], done["value"], marker=marker, s=45, color=color, zorder=3, label=name)
         if len(plans):
-            _hollow(ax, plans["year"], plans["value"], marker=marker, s=60, color=color, label="_nolegend_")
+            _hollow(ax, plans["x"], plans["value"], marker=marker, s=60, color=color, zorder=4, label="_nolegend_")
     if (~f["status"].isin(PUBLISHED_STATUSES)).any():  # one legend entry for every plan and target
         _hollow(ax, [], [], marker="o", s=60, color="0.3", label=t("figures.plans_hollow", lang))
     ax.set_xlabel(t("col.year", lang))
