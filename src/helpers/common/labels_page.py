@@ -23,7 +23,10 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "bằng tiếng Anh, số dùng dấu chấm thập phân và không có dấu phân cách hàng nghìn, theo cách trao đổi "
         "tệp dữ liệu thông dụng: khi mở bằng Excel, hãy chọn dấu chấm làm dấu thập phân khi nhập tệp.",
     },
-    "page.chars": {"en": "characters", "vi": "ký tự"},
+    "page.chars": {
+        "en": "characters {start}–{end} of the stored text",
+        "vi": "ký tự thứ {start}–{end} của văn bản lưu",
+    },
     # another report named in a sentence (helpers.common.present.page_ref), linked when built
     "page_ref.figures": {"en": "figures page", "vi": "trang số liệu"},
     "page_ref.series": {"en": "series page", "vi": "trang chuỗi số liệu"},

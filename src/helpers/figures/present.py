@@ -90,8 +90,8 @@ def provenance_html(
         src = by_id.get(r.source)
         cite = html.escape(f"{src.described(lang)[1]}, {date_text(src.date, lang)}" if src else str(r.source))
         citation = str(getattr(r, "citation", "") or "")
-        chars = html.escape(t("page.chars", lang))
-        where = f"{cite}, {chars} {int(r.start)}–{int(r.end)}" if quote and not pd.isna(r.start) else ""
+        at = html.escape(t("page.chars", lang, start=int(r.start), end=int(r.end))) if not pd.isna(r.start) else ""
+        where = f"{cite}, {at}" if quote and at else ""
         if not quote and citation:  # a cited figure: its citation stands where the quote would be
             cited = (citations or {}).get(citation_id(r.figure_id))
             q = f"<span class='src-text'>{citation_html(cited, lang) if cited is not None else html.escape(citation)}</span>"
