@@ -95,6 +95,12 @@ def test_which_outputs_are_written_through(name: str, stream: bool):
     assert io.is_stream(name) is stream
 
 
+def test_a_link_of_ones_own_to_standard_output_is_written_through(tmp_path: Path):
+    link = tmp_path / "out.csv"
+    link.symlink_to("/dev/stdout")
+    assert io.is_stream(link)
+
+
 def test_a_device_that_refuses_the_output_is_one_error_and_stays_a_device(tmp_path: Path, monkeypatch):
     """A full device (``/dev/full``) is reported by name; the device is not replaced by a file."""
     fifo = tmp_path / "full"

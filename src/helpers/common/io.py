@@ -99,8 +99,12 @@ def is_stream(target: str | os.PathLike) -> bool:
     (``/dev/stdout``, ``/dev/fd/1``) or an existing path that is no regular file (a device such
     as ``/dev/null``, a pipe)."""
     name = os.path.abspath(target)
-    if name in _STREAM_NAMES or name.startswith(_STREAM_FOLDERS):
-        return True
+    for _ in range(40):  # along a chain of links: one of one's own to /dev/stdout is a stream too
+        if name in _STREAM_NAMES or name.startswith((*_STREAM_FOLDERS, "/proc/")):
+            return True
+        if not os.path.islink(name):
+            break
+        name = os.path.normpath(os.path.join(os.path.dirname(name), os.readlink(name)))
     path = Path(target)
     return path.exists() and not path.is_file()
 
