@@ -13,7 +13,13 @@ import signal
 import sys
 from pathlib import Path
 
+import click
 import typer
+
+#: What the command-line parser raises for an option or a value a command does not take: typer
+#: keeps its own copy of click's exceptions (TyperException), older releases use click's.
+_USAGE_ERRORS = tuple(e for e in (getattr(typer, "TyperException", None), click.ClickException) if e is not None)
+_ABORTS = tuple({typer.Abort, click.exceptions.Abort})
 
 app = typer.Typer(
     add_completion=False,
@@ -36,7 +42,7 @@ def _options(
     _STATE["debug"] = debug
 
 
-_STATE = {"debug": False}
+_STATE = {"debug": False, "said": False}
 
 
 @contextlib.contextmanager
@@ -54,12 +60,14 @@ def _one_line_errors(command: str):
         if _STATE["debug"]:
             raise
         print(f"laocai {command}: interrupted (Ctrl-C); nothing more was written", file=sys.stderr)
+        _STATE["said"] = True
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except LaocaiError as exc:
         if _STATE["debug"]:
             raise
         label = "interrupted" if isinstance(exc, Interrupted) else "error"
         print(f"laocai {command}: {label}: {exc}", file=sys.stderr)
+        _STATE["said"] = True
         raise typer.Exit(exc.exit_code) from None
 
 
@@ -100,7 +108,23 @@ def main(argv: list[str] | None = None) -> None:
         try:
             if command in _CHECKOUT_COMMANDS and "--help" not in args:
                 _refuse_another_checkout()
-            app(args=args, prog_name="laocai")
+            if not command:  # no command: the help, as typer draws it
+                app(args=args, prog_name="laocai")
+            _STATE["said"] = False
+            code = app(args=args, prog_name="laocai", standalone_mode=False)
+            if code == EXIT_INTERRUPTED and not _STATE["said"]:  # a Ctrl-C no command handled
+                print(f"{prefix} interrupted (Ctrl-C)", file=sys.stderr)
+            sys.exit(code if isinstance(code, int) else 0)
+        except _ABORTS:
+            print(f"{prefix} interrupted", file=sys.stderr)
+            sys.exit(EXIT_INTERRUPTED)
+        except _USAGE_ERRORS as exc:  # an option or a value the command does not take
+            if "--debug" in args:
+                raise
+            where = exc.ctx.command_path if getattr(exc, "ctx", None) is not None else f"laocai {command}".strip()
+            message = " ".join(exc.format_message().split())
+            print(f"{prefix} error: {message} (see {where} --help)", file=sys.stderr)
+            sys.exit(exc.exit_code)
         except Interrupted as exc:
             if "--debug" in args:
                 raise
