@@ -542,3 +542,35 @@ def test_state_sector_named_with_its_level_is_that_level():
 def test_a_place_a_figure_is_compared_with_does_not_own_it(text, expected):
     got = [(f.region, f.value) for f in figs(text, None) if f.indicator == IPV]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the merged province, then the territory before the merger, which the series can take
+            "Công nghiệp tỉnh Lào Cai\nCập nhật: 20/07/2025\n\n"
+            "Sau hợp nhất, tỉnh Lào Cai (mới) có giá trị sản xuất công nghiệp 6 tháng đầu năm 2025 ước đạt "
+            "38.500 tỷ đồng, trong đó địa bàn tỉnh Lào Cai cũ đạt 27.000 tỷ đồng.",
+            [(38500, "merged_2025"), (27000, "")],
+        ),
+        (
+            "Industry\nUpdated: 20/01/2026\n\n"
+            "In 2025, the industrial production value of the former Lao Cai province reached VND 52,000 billion.",
+            [(52000, "")],
+        ),
+        (  # no word of the territory: flagged, and so is the sentence's next figure
+            "Công nghiệp Lào Cai\nCập nhật: 20/01/2026\n\n"
+            "Năm 2025, giá trị sản xuất công nghiệp tỉnh Lào Cai ước đạt 80.000 tỷ đồng; riêng quý IV đạt "
+            "22.000 tỷ đồng.",
+            [(80000, "merged_2025"), (22000, "merged_2025")],
+        ),
+        (  # "cũng" is not "cũ"
+            "Công nghiệp Lào Cai\nCập nhật: 20/01/2026\n\n"
+            "Năm 2025, giá trị sản xuất công nghiệp của Lào Cai cũng đạt 80.000 tỷ đồng.",
+            [(80000, "merged_2025")],
+        ),
+    ],
+)
+def test_a_figure_after_the_2025_merger_says_which_territory_it_covers(text, expected):
+    got = [(f.value, f.flags) for f in figs(text, None) if f.indicator == IPV and f.region == "Lào Cai"]
+    assert got == expected

@@ -25,7 +25,9 @@ a name here (enterprises, industrial parks); both are flagged ``scope_unknown``.
 
 Flags (``;``-separated): ``region_unknown``, ``scope_unknown``, ``outside_project`` (a known
 region other than the project's province), ``merged_2025`` (a figure of 2025 or later for a
-province whose territory changed in the merger of 1 July 2025).
+province whose territory changed in the merger of 1 July 2025, unless its words name the
+territory before the merger, "địa bàn tỉnh Lào Cai cũ", "the former Lao Cai province"; a later
+figure of its sentence, or a part of it, keeps the flag).
 """
 
 from __future__ import annotations
@@ -110,6 +112,18 @@ def _document_subject(doc, places: list[Place]) -> Unit | None:
     return None
 
 
+#: Words that name a province's territory before the merger of 1 July 2025, right after its name
+#: ("địa bàn tỉnh Lào Cai cũ", "Lào Cai (cũ)", "Lào Cai trước sáp nhập") or before it ("the
+#: former Lao Cai province"): such a figure is comparable with the years before.
+_OLD_AFTER = re.compile(r"\s*\(?\s*(?:cũ\b|trước\s+(?:khi\s+)?(?:sáp\s+nhập|hợp\s+nhất)|before the merger)", re.I)
+_OLD_BEFORE = re.compile(r"\b(?:former|old|pre-merger)\s+(?:province of\s+)?$", re.I)
+
+
+def _old_territory(text: str, p: Place) -> bool:
+    """Whether place ``p`` is named as its territory before the 2025 merger."""
+    return bool(_OLD_AFTER.match(text, p.end)) or bool(_OLD_BEFORE.search(text, max(0, p.start - 30), p.start))
+
+
 def _merged(unit: Unit) -> bool:
     return sum(1 for p in gazetteer().provinces if p.after_2025 == unit.after_2025) > 1
 
@@ -148,13 +162,15 @@ def attribute(doc, drafts, places: list[Place], project: Project) -> None:
             district = subject
         unit: Unit | str | None
         named = [p for p in own if p.kind in ("unit", "other_district")]
+        place, inherited = (named or own or [None])[-1], None
         if named:  # "Tại Lào Cai, giá trị ... trên địa bàn tỉnh": the name, not the reference
             unit = region_of(named[-1], subject, district)
         elif own:
             unit = region_of(own[-1], subject, district)
         elif d.part_of is not None:
-            unit = d.part_of.region if d.part_of.region != UNKNOWN else None
+            unit, inherited = (d.part_of.region if d.part_of.region != UNKNOWN else None), d.part_of
         elif previous_in_sentence is not None:
+            inherited = previous_in_sentence
             unit = previous_in_sentence.region if previous_in_sentence.region != UNKNOWN else None
         else:
             unit = subject
@@ -163,9 +179,12 @@ def attribute(doc, drafts, places: list[Place], project: Project) -> None:
             d.flags.append("region_unknown")
         elif isinstance(unit, str):
             d.region = unit
+            if inherited is not None and "merged_2025" in inherited.flags:  # the same territory
+                d.flags.append("merged_2025")
         else:
             d.region = unit.official
-            if unit.level != "country" and d.year is not None and d.year >= 2025 and _merged(unit):
+            after_merger = unit.level != "country" and d.year is not None and d.year >= 2025 and _merged(unit)
+            if after_merger and (place is None or not _old_territory(text, place)):
                 d.flags.append("merged_2025")
         if d.region != UNKNOWN and not project.is_province(d.region):
             d.flags.append("outside_project")
