@@ -215,19 +215,25 @@ def test_a_step_back_to_the_fitted_trend_is_explained_with_its_numbers():
     assert note.startswith(
         f"The forecast of Constant growth changes by +47.0% from {nowcast_last} to {nowcast_last + 1}"
     )
-    assert "then by 5.0% a year" in note and "40% above" in note
+    assert f"then by 5.0% in {nowcast_last + 2}" in note and "40% above" in note
     # both values of that year named: the model's path and the level it steps from
     path, level = 105.0 * 1.47 / 1.05, 105.0
-    assert f"path is at about {number(path, 'en')} in {nowcast_last}, 40% above that year's level of 105" in note
+    assert (
+        f"path is at about {number(path, 'en')} billion VND in {nowcast_last}, 40% above that year's level of 105"
+        in note
+    )
     (vi,) = pages.step_notes({"loglinear": outlook(stepped)}, y, series, "vi")
     assert (
         "+47,0%" in vi and "khoảng 40%" in vi and vi.startswith("Dự báo của mô hình “Tăng trưởng không đổi” thay đổi")
     )
-    assert f"đường đó ở khoảng {number(path, 'vi')} vào năm {nowcast_last}, cao hơn mức {number(level, 'vi')}" in vi
+    assert (
+        f"đường đó ở mức khoảng {number(path, 'vi')} tỷ đồng vào năm {nowcast_last}, cao hơn mức {number(level, 'vi')}"
+        in vi
+    )
     # a small fall, then a steeper one: the trend lies above the level, the step is still a fall
     falling = np.array([105.0, 100.0, 98.0, 98.0 * 0.9, 98.0 * 0.9**2])
     (down,) = pages.step_notes({"damped": outlook(falling)}, y, series, "en")
-    assert "changes by -2.0%" in down and "then by -10.0% a year" in down and "above that year's level" in down
+    assert "changes by -2.0%" in down and "then by -10.0% in" in down and "above that year's level" in down
 
 
 def test_a_trend_continued_from_the_last_full_year_explains_its_step_as_a_trend():
@@ -255,6 +261,10 @@ def test_a_trend_continued_from_the_last_full_year_explains_its_step_as_a_trend(
     assert pages.step_notes({"loglinear": o}, y, series, "en", kind="trend") != [en]
     with pytest.raises(ValueError, match="kind"):
         pages.step_notes({"loglinear": o}, y, None, "en", kind="chart")
+    # a path whose growth quickens year by year (ARIMA's) starts from the last level: no step
+    quick = float(y.loc[last_full]) * np.cumprod([1.04, 1.067, 1.088, 1.103, 1.114])
+    arima = O.Outlook("arima", pd.DataFrame({"year": years, "forecast": quick}), np.empty((1, len(years))), "fixed")
+    assert pages.step_notes({"arima": arima}, y, None, "vi", kind="trend") == []
 
 
 # --------------------------------------------------------------------------- plans at one base

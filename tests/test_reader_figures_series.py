@@ -160,6 +160,20 @@ def test_the_evidence_of_a_price_base_is_given_in_both_languages_as_sentences(ru
     assert not vi.str.contains(r"\bprices\b|\bplausible\b").any()
 
 
+def test_every_product_of_the_evidence_checks_out_with_one_factor_written_alike(run):
+    done, _, _ = run
+    vi = R.bases_table(done.observations, done.series_params, done.plans, "vi").frame[t("col.evidence", "vi")]
+    found = [
+        m for text in vi for m in re.findall(r"\(([\d.]+(?:,\d)?) × (\d,\d+) ([=≈]) ([\d.]+) theo giá 2010\)", text)
+    ]
+    assert len(found) >= 2 and len({k for _, k, _, _ in found}) == 1  # the same factor in every row
+    for a, k, eq, product in found:  # "=" where it multiplies out as shown, "≈" where a value is shown rounded
+        num = [float(x.replace(".", "").replace(",", ".")) for x in (a, k, product)]
+        assert (round(num[0] * num[1]) == num[2]) == (eq == "="), (a, k, eq, product)
+        assert abs(num[0] * num[1] / num[2] - 1) < 1e-3
+    assert sum(eq == "=" for _, _, eq, _ in found) > len(found) / 2
+
+
 def test_the_table_under_no_stated_price_base_holds_exactly_the_figures_without_one(run):
     """The heading says "Figures with no stated price base": a figure whose source states its
     base is not a row (it appears only where the evidence names it); the rule, the same for

@@ -213,44 +213,45 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
     },
     # --- steps of trend models -----------------------------------------------------------------
     "forecast.step_above": {
-        "en": "The forecast of {model} changes by {step} from {year0} to {year1}, then by {later} a year: the "
+        "en": "The forecast of {model} changes by {step} from {year0} to {year1}, then by {later} in {year2}: the "
         "model forecasts on from its own fitted path, not from the last level, and that path is at about "
-        "{fitted} in {year0}, {gap} above that year's level of {level}. The step is the model returning to its path, not "
-        "a forecast jump in output.",
-        "vi": "Dự báo của mô hình “{model}” thay đổi {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi "
-        "năm: mô hình dự báo tiếp từ đường đã ước lượng của chính nó, không từ mức gần nhất; đường đó ở "
-        "khoảng {fitted} vào năm {year0}, cao hơn mức {level} của năm đó khoảng {gap}. Bước nhảy là mô hình trở về đường của "
-        "nó, không phải dự báo sản lượng tăng vọt.",
+        "{fitted} billion VND in {year0}, {gap} above that year's level of {level}. The step is the model returning "
+        "to its path, not a forecast jump in output.",
+        "vi": "Dự báo của mô hình “{model}” thay đổi {step} từ năm {year0} sang năm {year1}, rồi {later} vào năm "
+        "{year2}: mô hình dự báo tiếp từ đường đã ước lượng của chính nó, không từ mức gần nhất; đường đó ở mức "
+        "khoảng {fitted} tỷ đồng vào năm {year0}, cao hơn mức {level} tỷ đồng của năm đó khoảng {gap}. Bước nhảy là "
+        "mô hình trở về đường của nó, không phải dự báo giá trị sản xuất tăng vọt.",
     },
     "forecast.step_below": {
-        "en": "The forecast of {model} changes by {step} from {year0} to {year1}, then by {later} a year: the "
+        "en": "The forecast of {model} changes by {step} from {year0} to {year1}, then by {later} in {year2}: the "
         "model forecasts on from its own fitted path, not from the last level, and that path is at about "
-        "{fitted} in {year0}, {gap} below that year's level of {level}. The step is the model returning to its path, not "
-        "a forecast fall in output.",
-        "vi": "Dự báo của mô hình “{model}” thay đổi {step} từ năm {year0} sang năm {year1}, sau đó {later} mỗi "
-        "năm: mô hình dự báo tiếp từ đường đã ước lượng của chính nó, không từ mức gần nhất; đường đó ở "
-        "khoảng {fitted} vào năm {year0}, thấp hơn mức {level} của năm đó khoảng {gap}. Bước giảm là mô hình trở về đường của "
-        "nó, không phải dự báo sản lượng sụt giảm.",
+        "{fitted} billion VND in {year0}, {gap} below that year's level of {level}. The first year's smaller change "
+        "is the model returning to its path, not a forecast slowdown in output.",
+        "vi": "Dự báo của mô hình “{model}” thay đổi {step} từ năm {year0} sang năm {year1}, rồi {later} vào năm "
+        "{year2}: mô hình dự báo tiếp từ đường đã ước lượng của chính nó, không từ mức gần nhất; đường đó ở mức "
+        "khoảng {fitted} tỷ đồng vào năm {year0}, thấp hơn mức {level} tỷ đồng của năm đó khoảng {gap}. Mức thay "
+        "đổi nhỏ hơn của năm đầu là mô hình trở về đường của nó, không phải dự báo giá trị sản xuất chững lại.",
     },
     "trend.step_above": {
-        "en": "The continued trend of {model} changes by {step} from {year0} to {year1}, then by {later} a year: "
+        "en": "The continued trend of {model} changes by {step} from {year0} to {year1}, then by {later} in {year2}: "
         "a trend goes on along its own fitted path, not from the last level, and that path is at about {fitted} "
-        "in {year0}, {gap} above that year's level of {level}. The step is the distance from the figures to the "
-        "path, not a jump in output.",
-        "vi": "Đường xu hướng kéo dài của mô hình “{model}” thay đổi {step} từ năm {year0} sang năm {year1}, sau "
-        "đó {later} mỗi năm: đường xu hướng đi tiếp theo chính đường đã ước lượng, không xuất phát từ mức gần "
-        "nhất; đường đó ở khoảng {fitted} vào năm {year0}, cao hơn mức {level} của năm đó khoảng {gap}. Bước "
-        "nhảy là khoảng cách từ số liệu đến đường xu hướng, không phải sản lượng tăng vọt.",
+        "billion VND in {year0}, {gap} above that year's level of {level}. The step is the distance from the figures "
+        "to the path, not a jump in output.",
+        "vi": "Đường xu hướng kéo dài của mô hình “{model}” thay đổi {step} từ năm {year0} sang năm {year1}, rồi "
+        "{later} vào năm {year2}: đường xu hướng đi tiếp theo chính đường đã ước lượng, không xuất phát từ mức gần "
+        "nhất; đường đó ở mức khoảng {fitted} tỷ đồng vào năm {year0}, cao hơn mức {level} tỷ đồng của năm đó khoảng "
+        "{gap}. Bước nhảy là khoảng cách từ số liệu đến đường xu hướng, không phải giá trị sản xuất tăng vọt.",
     },
     "trend.step_below": {
-        "en": "The continued trend of {model} changes by {step} from {year0} to {year1}, then by {later} a year: "
+        "en": "The continued trend of {model} changes by {step} from {year0} to {year1}, then by {later} in {year2}: "
         "a trend goes on along its own fitted path, not from the last level, and that path is at about {fitted} "
-        "in {year0}, {gap} below that year's level of {level}. The step is the distance from the figures to the "
-        "path, not a fall in output.",
-        "vi": "Đường xu hướng kéo dài của mô hình “{model}” thay đổi {step} từ năm {year0} sang năm {year1}, sau "
-        "đó {later} mỗi năm: đường xu hướng đi tiếp theo chính đường đã ước lượng, không xuất phát từ mức gần "
-        "nhất; đường đó ở khoảng {fitted} vào năm {year0}, thấp hơn mức {level} của năm đó khoảng {gap}. Bước "
-        "giảm là khoảng cách từ số liệu đến đường xu hướng, không phải sản lượng sụt giảm.",
+        "billion VND in {year0}, {gap} below that year's level of {level}. The first year's smaller change is the "
+        "distance from the figures to the path, not a slowdown in output.",
+        "vi": "Đường xu hướng kéo dài của mô hình “{model}” thay đổi {step} từ năm {year0} sang năm {year1}, rồi "
+        "{later} vào năm {year2}: đường xu hướng đi tiếp theo chính đường đã ước lượng, không xuất phát từ mức gần "
+        "nhất; đường đó ở mức khoảng {fitted} tỷ đồng vào năm {year0}, thấp hơn mức {level} tỷ đồng của năm đó khoảng "
+        "{gap}. Mức thay đổi nhỏ hơn của năm đầu là khoảng cách từ số liệu đến đường xu hướng, không phải giá trị sản "
+        "xuất chững lại.",
     },
     # --- plans and targets at one price base ------------------------------------------------------
     "col.target_base": {"en": "Price base of the target", "vi": "Loại giá của mục tiêu"},

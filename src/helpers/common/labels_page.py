@@ -495,8 +495,8 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     },
     # --- evidence of a price base (helpers.series.report.evidence_text) -------------------------
     "evidence.at_1994": {
-        "en": "At constant 1994 prices ({value} × {k} = {v2010} at 2010 prices)",
-        "vi": "Nếu theo giá so sánh 1994 ({value} × {k} = {v2010} theo giá 2010)",
+        "en": "At constant 1994 prices ({value} × {k} {eq} {v2010} at 2010 prices)",
+        "vi": "Nếu theo giá so sánh 1994 ({value} × {k} {eq} {v2010} theo giá 2010)",
     },
     "evidence.at_2010": {"en": "At constant 2010 prices", "vi": "Nếu theo giá so sánh 2010"},
     "evidence.growth": {

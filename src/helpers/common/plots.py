@@ -245,10 +245,9 @@ def series_chart(
         label = (
             t("series.plans_converted", lang, k=number(link_factor, lang, 2)) if converted else t("series.plans", lang)
         )
-        # a plan within 5% of its year's value would hide under that year's marker: set beside it
-        at = s.set_index("year")["value"].reindex(plans["year"]).to_numpy(dtype=float)
-        close = np.abs(np.log(plans["value"].to_numpy(dtype=float) / at)) < 0.05
-        x = plans["year"].to_numpy(dtype=float) + np.where(close, DODGE, 0.0)
+        # a plan of a year the series has would hide under (or hide) that year's marker: beside it
+        has_year = plans["year"].isin(s["year"]).to_numpy()
+        x = plans["year"].to_numpy(dtype=float) + np.where(has_year, DODGE, 0.0)
         _hollow(ax, x, plans["value"], marker="^", s=60, color="C3", zorder=4, label=label)
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("axis.bn_vnd_2010", lang))
@@ -422,7 +421,7 @@ def fan_caption(forecast: pd.DataFrame, lang: str = "en") -> str:
 
 
 #: How far apart (in years) markers of the same year are set, so that they do not cover each other.
-DODGE = 0.28
+DODGE = 0.36
 
 
 def dodge_offsets(years: pd.Series, step: float = DODGE) -> np.ndarray:

@@ -135,18 +135,24 @@ def figure_number(value: Any, lang: str = "en") -> str:
     return trim_zeros(number(value, lang, 1), lang)
 
 
-def factor_in_product(value: float, factor: float, lang: str = "en", least: int = 2, most: int = 6) -> str:
-    """``factor`` written so that a product shown on a page checks out by hand: the fewest
-    decimals (``least`` to ``most``) with which ``value`` as shown (:func:`figure_number`) times the
-    factor as shown rounds to ``value * factor`` as shown (no decimals). With a factor of 2.78482,
-    "46,100 × 2.78 = 128,380" would not add up (128,158); "46,100 × 2.7848 = 128,380" does not
-    either (128,379); it is written 2.78482."""
-    shown = round(float(value), 1)
-    target = round(float(value) * float(factor))
-    for d in range(least, most + 1):
-        if round(shown * round(float(factor), d)) == target:
-            return number(factor, lang, d)
-    return number(factor, lang, most)
+def factor_decimals(pairs: Sequence[tuple[float, float]], least: int = 2, most: int = 8) -> int:
+    """The fewest decimals (``least`` to ``most``) with which a factor must be written for the
+    products ``value × factor`` of ``pairs`` shown on a page to check out by hand: each value as
+    shown (:func:`figure_number`) times the factor as shown rounds to the product as shown (no
+    decimals). With a factor of 2.78482, "46,100 × 2.78 = 128,380" would not add up (128,158),
+    nor would "46,100 × 2.7848" (128,379): it takes five. Where no count serves every pair (a
+    value shown rounded), the one that serves the most."""
+
+    def served(d: int) -> int:
+        return sum(round(round(float(v), 1) * round(float(f), d)) == round(float(v) * float(f)) for v, f in pairs)
+
+    best = max(range(least, most + 1), key=lambda d: (served(d), -d))
+    return next((d for d in range(least, most + 1) if served(d) == len(pairs)), best)
+
+
+def factor_in_product(value: float, factor: float, lang: str = "en") -> str:
+    """``factor`` written with :func:`factor_decimals` decimals, for the product ``value × factor``."""
+    return number(factor, lang, factor_decimals([(value, factor)]))
 
 
 def join_texts(items: Sequence[str], lang: str = "en") -> str:

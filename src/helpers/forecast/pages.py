@@ -263,9 +263,10 @@ def step_notes(
 ) -> list[str]:
     """One sentence per model whose first forecast year (after the nowcasts of ``series``; none
     when it is ``None``) steps away from the level before it by more than
-    :data:`STEP_NOTE_POINTS` percentage points beyond the model's own later yearly growth: the
+    :data:`STEP_NOTE_POINTS` percentage points beyond the model's own growth the year after: the
     model forecasts from its fitted trend, not from the last level, and the sentence says how far
-    that trend lies from it. ``kind`` names what the page shows: ``forecast``, or ``trend`` (a
+    that trend (its second year taken back by that growth) lies from it. A path whose growth
+    quickens or slows year by year (ARIMA, a damped trend) is not a step. ``kind`` names what the page shows: ``forecast``, or ``trend`` (a
     fitted trend continued from the last full-year figure, on the trend page)."""
     if kind not in ("forecast", "trend"):
         raise ValueError(f"kind must be 'forecast' or 'trend', got {kind!r}")
@@ -284,7 +285,8 @@ def step_notes(
         else:
             continue
         step = float(f.loc[first]) / base - 1
-        later = growth_rate(float(f.loc[first]), float(f.loc[model_years[-1]]), len(model_years) - 1) / 100
+        second = model_years[1]
+        later = growth_rate(float(f.loc[first]), float(f.loc[second]), second - first) / 100
         if abs(step - later) * 100 < STEP_NOTE_POINTS or not np.isfinite(step):
             continue
         gap = (1 + step) / (1 + later) - 1
@@ -296,6 +298,7 @@ def step_notes(
                 model=word("model", name, lang),
                 year0=first - 1,
                 year1=first,
+                year2=second,
                 step=percent(step * 100, lang, 1, sign=True),
                 later=percent(later * 100, lang, 1),
                 gap=percent(abs(gap) * 100, lang, 0),

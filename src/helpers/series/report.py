@@ -17,7 +17,7 @@ from helpers.common.present import (
     Col,
     KeyNumbers,
     Table,
-    factor_in_product,
+    factor_decimals,
     figure_number,
     growth_rate,
     number,
@@ -357,9 +357,18 @@ def bases_table(obs: pd.DataFrame, params: SeriesParams, plans: pd.DataFrame | N
     )
     table = table[table["stated_base"].astype(str) == "unstated"]
     k = params.link_params().link_factor if params.link_factor is None else params.link_factor
+    # one factor, written alike in every row: with as many decimals as the most demanding product needs
+    pairs = [
+        (value, c["value_2010"] / value)
+        for tests, value in zip(table["tests"], table["value"])
+        if isinstance(tests, list) and value
+        for c in tests
+        if c.get("base") == linking.OLD_BASE
+    ]
+    decimals = factor_decimals(pairs) if pairs else 2
     table = table.assign(
         evidence_text=[
-            evidence_text(tests, value, year, k, lang)
+            evidence_text(tests, value, year, k, lang, decimals)
             for tests, value, year in zip(table["tests"], table["value"], table["year"])
         ],
     )
@@ -389,12 +398,14 @@ def _ref_text(ref: dict, lang: str) -> str:
     return t(key, lang, id=ref["id"], value=number(ref["value"], lang, 0), base=word("base_word", ref["base"], lang))
 
 
-def evidence_text(tests, value: float, year: int, k: float, lang: str = "en") -> str:
+def evidence_text(tests, value: float, year: int, k: float, lang: str = "en", k_decimals: int | None = None) -> str:
     """The evidence of :func:`helpers.series.basefix.assign_bases` (its ``tests``: one entry
     per candidate base, then one per same-year plan) as sentences in ``lang``: what the figure
     would be at each base, the growth or ratio that implies against the figures of known base
     nearest to it, and whether that is plausible; then how it compares with a same-year plan
-    or target. Empty for a figure whose base is stated."""
+    or target. Empty for a figure whose base is stated. ``k_decimals``: how many decimals the
+    link factor of a product is written with (default: as many as the product needs to check
+    out by hand, :func:`helpers.common.present.factor_decimals`)."""
     if not isinstance(tests, list) or not tests:
         return ""
     out = []
@@ -402,11 +413,17 @@ def evidence_text(tests, value: float, year: int, k: float, lang: str = "en") ->
     candidates = [c for c in tests if "base" in c]
     for c in candidates:
         if c["base"] == linking.OLD_BASE:
+            used = c["value_2010"] / value if value else k  # the factor the product was made with
+            d = k_decimals if k_decimals is not None else factor_decimals([(value, used)])
+            # "=" where the numbers as shown multiply out to the product as shown, else "≈" (a
+            # value shown rounded)
+            exact = round(round(value, 1) * round(used, d)) == round(c["value_2010"])
             at = t(
                 "evidence.at_1994",
                 lang,
                 value=figure_number(value, lang),
-                k=factor_in_product(value, c["value_2010"] / value if value else k, lang),
+                k=number(used, lang, d),
+                eq="=" if exact else "≈",
                 v2010=number(c["value_2010"], lang, 0),
             )
         else:
