@@ -266,8 +266,9 @@ def step_notes(
     :data:`STEP_NOTE_POINTS` percentage points beyond the model's own growth the year after: the
     model forecasts from its fitted trend, not from the last level, and the sentence says how far
     that trend (its second year taken back by that growth) lies from it. A path whose growth
-    quickens or slows year by year (ARIMA, a damped trend) is not a step. ``kind`` names what the page shows: ``forecast``, or ``trend`` (a
-    fitted trend continued from the last full-year figure, on the trend page)."""
+    merely quickens or slows from year to year (ARIMA's) is not a step. ``kind`` names what the
+    page shows: ``forecast``, or ``trend`` (a fitted trend continued from the last full-year
+    figure, on the trend page)."""
     if kind not in ("forecast", "trend"):
         raise ValueError(f"kind must be 'forecast' or 'trend', got {kind!r}")
     nowcasts = set(nowcast_years(series)) if series is not None else set()

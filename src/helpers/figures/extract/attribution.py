@@ -4,8 +4,9 @@ Region. The place named in the figure's own words (since the previous figure of 
 sentence, or the sentence start): "huyện Bảo Thắng", "tỉnh Yên Bái", "Lao Cai city", "cả
 nước"; "toàn tỉnh", "trên địa bàn tỉnh", "the province" name the document's province, and
 "huyện" alone the district the document last named; a place the figure is only compared with
-("của Yên Bái chỉ bằng 41% của Lào Cai, đạt 21.450 tỷ đồng") is not its own. Failing that, a part of a whole ("Trong
-đó ...") has the whole's region and a later figure of a sentence the previous one's; else the
+("của Yên Bái chỉ bằng 41% của Lào Cai, đạt 21.450 tỷ đồng") is not its own. Failing that, a
+part of a whole ("Trong đó ...") has the whole's region and a later figure of a sentence the
+previous one's; else the
 figure is of the document's subject: the first place of its title or of the header lines
 that open it (the issuing body "ỦY BAN NHÂN DÂN HUYỆN BÁT XÁT", in capitals), else the place
 of its "Lào Cai, ngày ..." line, else the province it names more often than all the others
