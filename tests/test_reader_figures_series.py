@@ -242,14 +242,15 @@ def test_evidence_sentences_follow_the_data_they_rest_on():
 def test_a_product_the_page_shows_checks_out_by_hand(value):
     """Value as shown times factor as shown rounds to the product as shown, whatever the
     factor's digits; two decimals where they are enough."""
-    from helpers.common.present import factor_in_product, figure_number
+    from helpers.common.present import factor_decimals, figure_number, number
 
     k = 2.784823
     for lang in ("en", "vi"):
+        shown = (figure_number(value, lang), number(k, lang, factor_decimals([(value, k)])))
         a, f = (float(x.replace(".", "").replace(",", ".")) if lang == "vi" else float(x.replace(",", ""))
-                for x in (figure_number(value, lang), factor_in_product(value, k, lang)))  # fmt: skip
+                for x in shown)  # fmt: skip
         assert round(a * f) == round(value * k)
-    assert factor_in_product(1000.0, 2.78, "vi") == "2,78" and factor_in_product(46100.0, k, "en") == "2.78482"
+    assert factor_decimals([(1000.0, 2.78)]) == 2 and factor_decimals([(46100.0, k)]) == 5
     # the figures page's derivation prints its parent as published, so its quotient checks out too
     assert figure_number(1302.7, "vi") == "1.302,7"
 

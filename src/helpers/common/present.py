@@ -150,11 +150,6 @@ def factor_decimals(pairs: Sequence[tuple[float, float]], least: int = 2, most: 
     return next((d for d in range(least, most + 1) if served(d) == len(pairs)), best)
 
 
-def factor_in_product(value: float, factor: float, lang: str = "en") -> str:
-    """``factor`` written with :func:`factor_decimals` decimals, for the product ``value × factor``."""
-    return number(factor, lang, factor_decimals([(value, factor)]))
-
-
 def join_texts(items: Sequence[str], lang: str = "en") -> str:
     """Phrases in a sentence: "a", "a and b", "a, b and c" ("và" in Vietnamese)."""
     items = list(items)

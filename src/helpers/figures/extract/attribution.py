@@ -39,16 +39,15 @@ from collections import Counter
 
 from .regions import UNKNOWN, Place, Project, Unit, gazetteer, region_of, scope_in
 
+#: The words that compare one figure with another place's: "so với", "bằng", "gấp", "hơn"...
+_COMPARISON = r"so với|bằng|gấp|hơn|kém|vượt|compared (?:with|to)|than|versus"
 #: A word of comparison before a place, with no clause break between them: the place is what a
 #: figure is compared with ("chỉ bằng 41% của Lào Cai", "less than half that of Lao Cai").
-_COMPARED_BEFORE = re.compile(
-    r"\b(?:so với|bằng|gấp|hơn|kém|vượt|compared (?:with|to)|than|versus)\b[^,;:()\n]*$", re.I
-)
-#: The same, the place right after it (a province word between at most): "gấp đôi tỉnh Yên
-#: Bái", "so với Lào Cai". Such a place does not make a document's subject.
+_COMPARED_BEFORE = re.compile(rf"\b(?:{_COMPARISON})\b[^,;:()\n]*$", re.I)
+#: The same, the place right after it (a multiple and a province word between at most): "gấp
+#: đôi tỉnh Yên Bái", "so với Lào Cai". Such a place does not make a document's subject.
 _COMPARED_RIGHT_BEFORE = re.compile(
-    r"\b(?:so với|gấp(?: \S+)?(?: lần)?|hơn|kém|vượt|compared (?:with|to)|than)\s+"
-    r"(?:(?:tỉnh|thành phố|huyện|the province of|province of)\s+)?$",
+    rf"\b(?:{_COMPARISON})(?:\s+(?:đôi|rưỡi|\S+\s+lần))?\s+(?:(?:tỉnh|thành phố|huyện|the province of|province of)\s+)?$",
     re.I,
 )
 
