@@ -679,3 +679,7 @@ LABELS.update(OUTLOOK_LABELS)
 from helpers.common.labels_charts import CHART_LABELS  # noqa: E402
 
 LABELS.update(CHART_LABELS)
+
+from helpers.common.labels_data import DATA_LABELS  # noqa: E402
+
+LABELS.update(DATA_LABELS)

@@ -193,9 +193,13 @@ def params_file(folder: Path, stage: str) -> Path:
 
 
 def write_params(folder: Path, stage: str, record: dict[str, Any]) -> Path:
-    """Write the parameter record of a run beside its outputs (atomically)."""
+    """Write the parameter record of a run beside its outputs, then the folder's data dictionary
+    (``datapackage.json``: :func:`helpers.common.codebook.write_datapackage`), both atomically."""
+    from helpers.common.codebook import write_datapackage
+
     path = params_file(folder, stage)
     write_text_atomic(path, json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    write_datapackage(Path(folder))
     return path
 
 

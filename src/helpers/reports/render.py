@@ -136,6 +136,7 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
     each kind of report in this language, for the mentions of other reports in the text:
     :func:`resolve_page_refs`). The page then goes through :func:`reader_markup`.
     """
+    from helpers.common.codebook import codebook_html
     from helpers.common.i18n import LABELS, t
 
     page = dict(page or {})
@@ -156,7 +157,9 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
             "index": page.get("index", "index.html"),
             "twin": page.get("twin"),
             "twin_lang": twin_lang,
-            "downloads": [(name, data_uri(content)) for name, content in page.get("downloads", [])],
+            "downloads": [
+                (name, data_uri(content), codebook_html(name, lang)) for name, content in page.get("downloads", [])
+            ],
             "sources": list(page.get("sources") or []),
             "readers": list(page.get("readers") or []),
             "main": page.get("main"),
