@@ -73,7 +73,7 @@ display(T.residual_diagnostics(results, lang))
 display(Markdown(t("trend.residuals_note", lang)))
 
 # %%
-display(Markdown("## " + t("trend.backtest_heading", lang)))
+display(Markdown("## " + t("backtest.heading", lang)))
 display(O.backtest_table(y, models, lang=lang))
 display(Markdown(t("backtest.metrics_note", lang, h=O.BACKTEST_HORIZON)))
 display(Markdown(pages.backtest_note(y, lang)))

@@ -80,7 +80,7 @@ for p in done.problems:
     display(Markdown(t("trend.model_failed", lang, problem=model_problem(p, lang))))
 
 # %%
-display(Markdown("## " + t("forecast.backtest_heading", lang)))
+display(Markdown("## " + t("backtest.heading", lang)))
 display(backtests)
 display(Markdown(t("backtest.metrics_note", lang, h=O.BACKTEST_HORIZON)))
 display(Markdown(t("forecast.choice_note", lang)))

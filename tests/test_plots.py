@@ -119,6 +119,22 @@ def test_a_chart_comes_in_a_desktop_and_a_phone_rendering_with_its_own_ids(serie
     plt.close(fig)
 
 
+def test_two_charts_of_one_page_share_no_id(series):
+    """Every id of a page is its own: the renderings of two charts drawn one after the other
+    (the charts of one report) have no id in common, and each points only to its own ids."""
+    import re
+
+    fig = plots.series_chart(series, "en")
+    first, second = plots.figure_svg(fig), plots.figure_svg(fig)
+    plt.close(fig)
+    ids = [re.findall(r'\bid="([^"]+)"', svg) for svg in (first, second)]
+    assert ids[0] and ids[1] and not set(ids[0]) & set(ids[1])
+    assert len(ids[0]) == len(set(ids[0]))
+    for svg, own in zip((first, second), ids, strict=True):
+        for ref in re.findall(r'(?:href="|url\()#([^"\)]+)', svg):
+            assert ref in own
+
+
 def test_a_legend_keeps_its_title_in_the_phone_rendering():
     import re
 

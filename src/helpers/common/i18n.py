@@ -451,7 +451,7 @@ LABELS.update(
         "series.bases_heading": {"en": "Figures with no stated price base", "vi": "Số liệu không ghi loại giá"},
         "series.sensitivity_heading": {
             "en": "Sensitivity to the link factor and method",
-            "vi": "Độ nhạy theo hệ số nối chuỗi và phương pháp",
+            "vi": "Độ nhạy theo hệ số nối và phương pháp",
         },
         "series.holdout_heading": {
             "en": "Check against published figures not used",
@@ -483,7 +483,7 @@ LABELS.update(
             "link factor and on an assumption about growth between published years, not on published "
             "2010-price figures.",
             "vi": "Dải màu là khoảng tin cậy {level}%. Các năm đầu và các năm thiếu số liệu có độ bất định "
-            "lớn: chúng dựa vào hệ số nối chuỗi và giả định về tăng trưởng giữa các năm có số liệu, "
+            "lớn: chúng dựa vào hệ số nối và giả định về tăng trưởng giữa các năm có số liệu, "
             "không phải số liệu công bố theo giá 2010.",
         },
     }
@@ -542,10 +542,6 @@ LABELS.update(
             "tin cậy chỉ dựa vào mô hình sẽ quá hẹp. Với ít năm như vậy, các kiểm định có độ mạnh thấp; "
             "không có cảnh báo cũng chỉ là bằng chứng yếu.",
         },
-        "trend.backtest_heading": {
-            "en": "Rolling-origin backtest on this series",
-            "vi": "Kiểm định dự báo với gốc thời gian trượt trên chuỗi này",
-        },
         "trend.backtest_note": {
             "en": "Each model is refitted at every origin with the years before it only and scored on the "
             "published years up to three years ahead. The series is short, {n} published years {gaps}, "
@@ -563,9 +559,9 @@ LABELS.update(
             "vi": "{model}: dự báo chính với khoảng tin cậy 80% và 95%",
         },
         "forecast.models_heading": {"en": "Every model's forecast", "vi": "Dự báo của từng mô hình"},
-        "forecast.backtest_heading": {
-            "en": "How the models did on this series",
-            "vi": "Kết quả kiểm định các mô hình trên chuỗi này",
+        "backtest.heading": {
+            "en": "How the models did on this series (rolling-origin backtest)",
+            "vi": "Kết quả kiểm định các mô hình trên chuỗi này (gốc thời gian trượt)",
         },
         "forecast.models_note": {
             "en": "Every model is forecast like the headline, under the run's link scenario (for the default "
@@ -576,11 +572,11 @@ LABELS.update(
             "tiên, {model}, chính là dự báo chính ở trên.",
         },
         "forecast.choice_note": {
-            "en": "The headline model is the first model the run names. By default it is the "
+            "en": "The headline model is the first of the models this report compares. By default it is the "
             "combination chosen by rolling-origin evidence on the yearly series of the M1 and Tourism forecasting "
             "competitions and on public yearly economic and demographic series, because this series alone is "
             "too short to choose by.",
-            "vi": "Mô hình chính là mô hình đầu tiên được chọn cho lượt chạy. Mặc định là mô hình kết hợp được "
+            "vi": "Mô hình chính là mô hình đầu tiên trong các mô hình báo cáo này so sánh. Mặc định là mô hình kết hợp được "
             "chọn theo kết quả kiểm định với gốc thời gian trượt trên các chuỗi số liệu năm của cuộc thi dự báo M1 và cuộc thi dự báo "
             "du lịch (Tourism) cùng các chuỗi số liệu kinh tế và dân số theo năm được công bố rộng rãi, vì riêng chuỗi "
             "này quá ngắn để lựa chọn.",
@@ -630,7 +626,7 @@ LABELS.update(
             "en": "Plans and targets against outcomes",
             "vi": "Kế hoạch, mục tiêu so với thực hiện",
         },
-        "targets.future_heading": {"en": "Probability of meeting targets", "vi": "Xác suất đạt mục tiêu"},
+        "targets.future_heading": {"en": "Chance of meeting targets", "vi": "Khả năng đạt mục tiêu"},
         "targets.none_published": {
             "en": "The sources publish no plan or target.",
             "vi": "Các nguồn không công bố kế hoạch hay mục tiêu nào.",

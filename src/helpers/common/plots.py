@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import html
 import io
+import itertools
 import re
 
 import matplotlib
@@ -93,6 +94,10 @@ def setup() -> None:
 PHONE_WIDTH_IN = 4.6
 
 
+#: Charts drawn so far in this process, for ids unique on a page (:func:`figure_svg`).
+_CHARTS = itertools.count(1)
+
+
 def figure_svg(fig) -> str:
     """The figure as inline SVG markup for a report page, in two renderings of the same chart:
     ``svg.chart-wide`` at the figure's own size, for desktops and print, and
@@ -100,11 +105,14 @@ def figure_svg(fig) -> str:
     phones (the report's style sheet shows one or the other by screen width, so the text of a
     chart stays readable on a phone without growing on a desktop). Each carries the alt text
     (``role="img"``, ``aria-label`` and a ``<title>``); the XML prolog and comments are left
-    out, and the ids of the narrow rendering get their own suffix (one page, unique ids)."""
+    out. The ids of each rendering get a suffix of their own, numbered by the charts drawn so far
+    in this process (a report's kernel draws its charts in the same order at every build), so
+    that no two charts of a page, nor the two renderings of one, share an id."""
     alt = html.escape(getattr(fig, "laocai_alt", "") or t("chart.plot", getattr(fig, "laocai_lang", "en")))
-    wide = _svg_markup(fig)
+    n = next(_CHARTS)
+    wide = _own_ids(_svg_markup(fig), f"-c{n}")
     with _phone_layout(fig):
-        narrow = _own_ids(_svg_markup(fig), "-n")
+        narrow = _own_ids(_svg_markup(fig), f"-c{n}n")
     return _labelled(wide, alt, "chart chart-wide") + _labelled(narrow, alt, "chart chart-narrow")
 
 
