@@ -12,12 +12,18 @@ from __future__ import annotations
 DATA_LABELS: dict[str, dict[str, str]] = {
     # --- the dictionary's own words ---------------------------------------------------------------
     "data.columns": {"en": "What the columns of {file} mean", "vi": "Ý nghĩa các cột của tệp {file}"},
+    "data.columns_of": {"en": "What the columns of the {name} file mean", "vi": "Ý nghĩa các cột của tệp {name}"},
     "data.col_name": {"en": "Column", "vi": "Cột"},
     "data.col_meaning": {"en": "Meaning", "vi": "Ý nghĩa"},
     "data.codes": {"en": "Codes", "vi": "Các mã"},
     "data.codes_open": {"en": "Codes, among others", "vi": "Các mã, ngoài ra có thể có mã khác"},
     "data.empty": {"en": "empty", "vi": "để trống"},
-    # --- the files ------------------------------------------------------------------------------
+    # --- the files: a short name, then what each holds ------------------------------------------
+    "data.title.figures": {"en": "figures", "vi": "số liệu"},
+    "data.title.checks": {"en": "consistency checks", "vi": "kiểm tra tính nhất quán"},
+    "data.title.series": {"en": "annual series", "vi": "chuỗi số liệu hằng năm"},
+    "data.title.trend": {"en": "trend lines", "vi": "đường xu hướng"},
+    "data.title.forecasts": {"en": "forecasts", "vi": "dự báo"},
     "data.file.figures": {
         "en": "Every figure the sources publish, one row each, with its quote and citation.",
         "vi": "Mọi số liệu các nguồn công bố, mỗi số liệu một dòng, kèm câu trích và trích dẫn.",

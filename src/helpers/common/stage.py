@@ -20,12 +20,14 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from helpers.common import paths
+from helpers.common.codebook import Table, write_schemas
 from helpers.common.errors import InputError, UsageError
 from helpers.common.io import write_text_atomic
 
@@ -192,14 +194,13 @@ def params_file(folder: Path, stage: str) -> Path:
     return Path(folder) / f"{stage}.params.json"
 
 
-def write_params(folder: Path, stage: str, record: dict[str, Any]) -> Path:
-    """Write the parameter record of a run beside its outputs, then the folder's data dictionary
-    (``datapackage.json``: :func:`helpers.common.codebook.write_datapackage`), both atomically."""
-    from helpers.common.codebook import write_datapackage
-
+def write_params(folder: Path, stage: str, record: dict[str, Any], tables: Iterable[Table] = ()) -> Path:
+    """Write the parameter record of a run beside its outputs, and the schema of each of the
+    stage's ``tables`` beside its CSV file (:func:`helpers.common.codebook.write_schemas`), all
+    atomically."""
     path = params_file(folder, stage)
     write_text_atomic(path, json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    write_datapackage(Path(folder))
+    write_schemas(folder, tables)
     return path
 
 

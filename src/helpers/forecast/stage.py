@@ -24,6 +24,7 @@ from helpers.common.errors import UsageError
 from helpers.common.io import write_csv_atomic
 from helpers.common.stage import StageParams, portable_path, write_params
 from helpers.figures.table import read_figures
+from helpers.forecast import codebook
 from helpers.forecast import outlook as O
 from helpers.models import ModelError, ModelProblem
 from helpers.series.stage import SeriesInput, read_series_run
@@ -102,7 +103,7 @@ def run_trend(params: TrendParams) -> TrendRun:
         raise ModelError("no trend model could be fitted: " + "; ".join(map(str, problems)))
     out = params.output_path()
     write_csv_atomic(O.forecasts_long(results), out / "trend.csv")
-    write_params(out, params.stage, {"parameters": params.record(), "series": _series_record(source)})
+    write_params(out, params.stage, {"parameters": params.record(), "series": _series_record(source)}, codebook.TABLES)
     run = TrendRun(params, source, y, results, problems, out)
     run.base = base_horizon_frames(run)
     return run
@@ -158,7 +159,7 @@ def run_forecast(params: ForecastParams) -> ForecastRun:
     out = params.output_path()
     frame = outlooks[headline].frame.assign(model=headline, link_scenario=params.link_scenario)
     write_csv_atomic(frame, out / "forecasts.csv")
-    write_params(out, params.stage, {"parameters": params.record(), "series": _series_record(source)})
+    write_params(out, params.stage, {"parameters": params.record(), "series": _series_record(source)}, codebook.TABLES)
     figures = read_figures(source.figures_csv)
     run = ForecastRun(params, source, y, outlooks[headline], outlooks, problems, figures, out)
     run.base = base_horizon_frames(run)

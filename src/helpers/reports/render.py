@@ -130,7 +130,8 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
 
     ``page`` (all optional): ``kind`` (see :func:`page_kind`), ``index`` (href of the index),
     ``twin`` (href of the other-language report) and ``twin_lang``, ``downloads`` (a list of
-    ``(file name, bytes)``), ``sources`` (``(href, title)`` of the reports whose data the run
+    ``(file name, bytes)`` or ``(file name, bytes, schema)``, the schema folded under the link:
+    :func:`helpers.common.codebook.codebook_html`), ``sources`` (``(href, title)`` of the reports whose data the run
     read, linked under the title), ``main`` (a scenario's main report: ``(href, title,
     [(parameter, value here, value there)])``, said under the title), ``pages`` (the page of
     each kind of report in this language, for the mentions of other reports in the text:
@@ -158,7 +159,8 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
             "twin": page.get("twin"),
             "twin_lang": twin_lang,
             "downloads": [
-                (name, data_uri(content), codebook_html(name, lang)) for name, content in page.get("downloads", [])
+                (item[0], data_uri(item[1]), codebook_html(item[0], item[2] if len(item) > 2 else None, lang))
+                for item in page.get("downloads", [])
             ],
             "sources": list(page.get("sources") or []),
             "readers": list(page.get("readers") or []),

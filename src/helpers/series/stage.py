@@ -21,6 +21,7 @@ from helpers.common.errors import InputError
 from helpers.common.io import write_csv_atomic
 from helpers.common.stage import StageParams, portable_path, read_params, write_params
 from helpers.figures.table import read_figures
+from helpers.series import codebook
 from helpers.series.bridge import LinkEstimate, data_params, estimate_link_factor
 from helpers.series.build import build_series, split_observations
 from helpers.series.linking import SeriesParams, link_factor_reference
@@ -146,7 +147,7 @@ def run(params: SeriesStageParams) -> SeriesRun:
     done = build(params)
     out = params.output_path()
     write_csv_atomic(done.series, out / "series.csv")
-    write_params(out, params.stage, _record(done))
+    write_params(out, params.stage, _record(done), codebook.TABLES)
     return replace(done, output=out)
 
 
