@@ -195,6 +195,21 @@ def test_plan_history_counts_met_targets():
     assert "not used" not in P.plan_history(used, "en")[1]
 
 
+def test_two_plans_for_one_year_are_each_set_against_its_outcome():
+    """A new document that repeats or revises a year's plan (press articles often do) adds a row
+    to the plan history; it does not stop the page."""
+    figures = _plan_figures()
+    revised = figures.iloc[[0]].assign(figure_id="doc2@5", value=35000.0)
+    table, text = P.plan_history(pd.concat([figures, revised], ignore_index=True), "en")
+    rows = table.data.set_index("figure_id")
+    assert rows.loc["doc@1", "ratio"] == pytest.approx(37050.8 / 36180)
+    assert rows.loc["doc2@5", "ratio"] == pytest.approx(37050.8 / 35000)
+    assert "3 can be set against a published outcome, and 2 of those were met" in text
+    target = figures[figures["figure_id"] == "doc@2"].assign(figure_id="doc2@6", value=2800.0)
+    _, text = P.plan_history(pd.concat([figures, target], ignore_index=True), "en")
+    assert "No outcome is published for: 2012." in text  # the year once, however many plans
+
+
 def test_extra_targets_get_probabilities(series):
     o = O.forecast_outlook(series, 3, "rwd_log", link_scenario="fixed", n_draws=4000)
     last = float(series["value"].iloc[-1])

@@ -135,8 +135,10 @@ def plan_history(figures: pd.DataFrame, lang: str = "en", params: SeriesParams |
     known = pa.dropna(subset=["actual"])
     table = pa.copy()
     if len(known):
-        pv = plan_vs_actual(known[["year", "target", "actual"]])
-        table = table.merge(pv[["year", "ratio", "met"]], on="year", how="left")
+        # each plan against its outcome on its own: two documents may publish plans for one year
+        pv = pd.concat([plan_vs_actual(known.loc[[i], ["year", "target", "actual"]]) for i in known.index])
+        pv.index = known.index
+        table = table.join(pv[["ratio", "met"]])
         text = t(
             "targets.history",
             lang,
@@ -150,7 +152,7 @@ def plan_history(figures: pd.DataFrame, lang: str = "en", params: SeriesParams |
         text = t("targets.no_actuals", lang, n=len(pa))
     unknown = pa[pa["actual"].isna()]
     if len(unknown):
-        text += " " + t("targets.unverifiable", lang, years=join_years(unknown["year"], lang))
+        text += " " + t("targets.unverifiable", lang, years=join_years(sorted(set(unknown["year"])), lang))
     if left := excluded_plans(figures):
         reasons = figures.drop_duplicates("figure_id").set_index("figure_id")["excluded"]
         items = join_texts([_unused_item(i, reasons.get(i, ""), lang) for i in left], lang)
