@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pandas as pd
@@ -106,6 +107,23 @@ def test_add_source_refuses_bad_files_and_changes_nothing(tmp_path, make, messag
     before = _snapshot(raw)
     with pytest.raises(SourceError, match=message):
         add_source(make(outside), title="T", publisher="P", date="2024", yaml_path=reg)
+    assert _snapshot(raw) == before
+
+
+@pytest.mark.parametrize("name", ["sources.yaml", "new.txt"])
+def test_add_source_refuses_a_file_of_data_raw_itself_and_changes_nothing(tmp_path, name):
+    """The register, or a document saved straight into data/raw, is not a new source: the
+    command asks for a copy from outside and leaves the folder as it was."""
+    from helpers.figures.sources import add_source
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    reg = _copy_register(raw)
+    if name == "new.txt":
+        (raw / name).write_text(NEW_DOC, encoding="utf-8")
+    before = _snapshot(raw)
+    with pytest.raises(SourceError, match=rf"{re.escape(name)}: is in .*register a copy saved outside it"):
+        add_source(raw / name, title="T", publisher="P", date="2024", yaml_path=reg)
     assert _snapshot(raw) == before
 
 

@@ -231,7 +231,7 @@ def add_source(
     Raises
     ------
     SourceError
-        The file is missing, a directory, empty or not UTF-8; the same bytes are already
+        The file is missing, a directory, in data/raw itself, empty or not UTF-8; the same bytes are already
         registered; a field is empty or malformed; the id is taken; or the register is
         already inconsistent. Nothing is written in any of these cases.
     """
@@ -242,6 +242,11 @@ def add_source(
         raise SourceError(f"{path}: no such file; give the path of the downloaded document")
     if path.is_dir():
         raise SourceError(f"{path}: is a directory; give one text file")
+    if path.resolve().parent == raw_dir.resolve():
+        raise SourceError(
+            f"{path}: is in {raw_dir}, whose files are the register and the documents it holds; "
+            "register a copy saved outside it"
+        )
     data = path.read_bytes()
     if not data.strip():
         raise SourceError(f"{path}: the file is empty; nothing to register")
