@@ -421,7 +421,11 @@ def write_curation(tmp_path: Path, set_line: str) -> Path:
         ("{kind: guessed}", ["set kind: 'guessed'", "allowed values: reported, implied"]),
         ("{year: soon}", ["set year: 'soon'", "a whole number", "from 1975 to 2100"]),
         ("{year: 1890}", ["set year: 1890", "from 1975 to 2100"]),
-        ("{value: -3}", ["set value: -3", "at least 0"]),
+        ("{value: -3}", ["set value: -3", "above 0"]),
+        ("{value: 0}", ["set value: 0", "above 0", "drop it"]),
+        ("{value: 1e15}", ["set value: '1e15'", "a number"]),  # YAML reads 1e15 as text
+        ("{region: Narnia}", ["set region: 'Narnia'", "not a province the project knows"]),
+        ('{scope: "subsector:bananas"}', ["set scope: 'subsector:bananas'", "not a scope", "subsector:mining"]),
         ("{}", ["'set:' needs a mapping"]),
     ],
 )

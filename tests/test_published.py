@@ -61,6 +61,10 @@ def test_the_committed_file_passes_its_schema():
         (lambda e: e.update(use=False), "use is false: give unused_reason, one of superseded, duplicate"),
         (lambda e: e.update(unused_reason="superseded"), "unused_reason / unused_by are for entries with use: false"),
         (lambda e: e.update(use=False, unused_reason="old"), "unused_reason"),
+        (
+            lambda e: e.update(use=False, unused_reason="superseded", unused_by="nosuch-2017"),
+            r"entry 'site-2017-fy2016': unused_by 'nosuch-2017' names no figure",
+        ),
     ],
 )
 def test_bad_entry_is_one_line_naming_the_file_and_entry_and_nothing_is_written(tmp_path, change, message):

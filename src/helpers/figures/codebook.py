@@ -6,6 +6,7 @@ columns in the order :data:`helpers.figures.table.FIGURE_COLUMNS` and
 from __future__ import annotations
 
 from helpers.common.codebook import Field, Table
+from helpers.figures.extract.regions import SCOPES
 from helpers.figures.values import KINDS, PRICE_BASES, QUALIFIERS, STATUSES, UNITS
 
 #: Indicators the extractor and the cited figures use (others may come with a new document).
@@ -14,21 +15,6 @@ INDICATORS = (
     "industrial_production_value_increase",
     "handicraft_production_value",
     "industry_construction_share",
-)
-
-#: Scopes of a figure: the whole industry, a sub-sector, a component, handicraft.
-SCOPES = (
-    "total",
-    "subsector:mining",
-    "subsector:manufacturing",
-    "subsector:electricity",
-    "subsector:water",
-    "component:central",
-    "component:local",
-    "component:fdi",
-    "component:state",
-    "component:non_state",
-    "handicraft",
 )
 
 FIGURES = Table(

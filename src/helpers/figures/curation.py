@@ -74,18 +74,33 @@ def _check_set_values(values: dict, where: str) -> None:
     """
     import pandera.errors
 
+    from helpers.figures.published import known_region, known_scope
+
     columns = figures_schema().columns
     for col, value in list(values.items()):
         column = columns[col]
         if str(column.dtype) == "str" and isinstance(value, (int, float)) and not isinstance(value, bool):
             value = values[col] = str(value)  # set: {price_base: 1994} means the text "1994"
         try:
-            column.validate(pd.DataFrame({col: [value]}))
-        except (pandera.errors.SchemaError, pandera.errors.SchemaErrors, ValueError, TypeError):
+            if str(column.dtype) in ("float64", "int64", "Int64") and not _is_number(value):
+                raise TypeError(value)  # "1e15" is text in YAML, and text is no number
+            if col == "value" and value <= 0:
+                raise ValueError("a figure's value is above 0 (to remove a figure, drop it)")
+            if col in ("region", "scope"):  # the rules of published.yaml
+                values[col] = (known_region if col == "region" else known_scope)(str(value))
+            else:
+                column.validate(pd.DataFrame({col: [value]}))
+        except (pandera.errors.SchemaError, pandera.errors.SchemaErrors, ValueError, TypeError) as exc:
+            rule = (
+                str(exc) if col in ("region", "scope", "value") and isinstance(exc, ValueError) else _accepted(column)
+            )
             raise CurationError(
-                f"{where}: set {col}: {value!r} is not accepted; {_accepted(column)}; "
-                "fix the correction in curation.yaml"
+                f"{where}: set {col}: {value!r} is not accepted; {rule}; fix the correction in curation.yaml"
             ) from None
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _accepted(column) -> str:

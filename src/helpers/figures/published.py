@@ -53,6 +53,29 @@ EXCLUDED_NOTE = "use: false in published.yaml"
 UNUSED_REASONS = ("superseded", "duplicate", "current_prices", "scope")
 
 
+def known_region(name: str) -> str:
+    """The official name of the province ``name`` (or the country), as a figure's region; a
+    name the gazetteer does not know is a ``ValueError`` that says what to write (the rule of
+    published.yaml and of curation.yaml)."""
+    from helpers.figures.extract.regions import COUNTRY, gazetteer
+
+    if name == COUNTRY:
+        return name
+    unit = gazetteer().province(name)
+    if unit is None:
+        raise ValueError(f"{name!r} is not a province the project knows; write a province's name or {COUNTRY!r}")
+    return unit.official
+
+
+def known_scope(scope: str) -> str:
+    """``scope`` when it is one of the scopes a figure may have, else a ``ValueError`` listing them."""
+    from helpers.figures.extract.regions import SCOPES
+
+    if scope not in SCOPES:
+        raise ValueError(f"{scope!r} is not a scope; give one of {', '.join(SCOPES)}")
+    return scope
+
+
 def excluded_text(reason: str, by: str | None = None) -> str:
     """figures.csv's ``excluded`` for a ``use: false`` figure: its reason, the figure that
     supersedes or repeats it, and where that is recorded ("superseded by x; use: false in
@@ -171,23 +194,12 @@ class CitedFigure(BaseModel):
     @field_validator("region")
     @classmethod
     def _known_region(cls, v):
-        from helpers.figures.extract.regions import COUNTRY, gazetteer
-
-        if v is None or v == COUNTRY:
-            return v
-        unit = gazetteer().province(v)
-        if unit is None:
-            raise ValueError(f"{v!r} is not a province the project knows; write a province's name or {COUNTRY!r}")
-        return unit.official
+        return None if v is None else known_region(v)
 
     @field_validator("scope")
     @classmethod
     def _known_scope(cls, v):
-        from helpers.figures.extract.regions import SCOPES
-
-        if v is not None and v not in SCOPES:
-            raise ValueError(f"{v!r} is not a scope; give one of {', '.join(SCOPES)}")
-        return v
+        return None if v is None else known_scope(v)
 
     @model_validator(mode="after")
     def _reason_of_unused(self):

@@ -252,6 +252,8 @@ def derive_implied(df: pd.DataFrame) -> pd.DataFrame:
         if base_year is None:
             continue
         g = float(r.growth_pct)
+        if g <= -100:  # a fall of the whole level, or more, implies no level before it
+            continue
         row = r._asdict()
         row.update(
             figure_id=f"{r.figure_id}>{base_year}",
@@ -327,6 +329,8 @@ def consistency_checks(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             & levels["price_base"].map(lambda b, base=r.price_base: _bases_compatible(b, base))
         ]
         for b in bases.itertuples():
+            if float(b.value) <= 0:  # no growth over a level of nothing
+                continue
             implied_growth = (float(r.value) / float(b.value) - 1) * 100
             diff = implied_growth - float(r.growth_pct)
             ok = abs(diff) <= GROWTH_TOLERANCE_PP
@@ -334,7 +338,7 @@ def consistency_checks(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
                 f"{r.status} {int(r.year)} {_fmt(r.value)} and the {int(b_year)} level {_fmt(b.value)} "
                 f"({b.figure_id}) imply growth of {implied_growth:.1f}%, the text states {float(r.growth_pct):g}%"
             )
-            if not ok:
+            if not ok and float(r.growth_pct) > -100:
                 msg += f"; the stated growth would need a {b_year} level of {_fmt(float(r.value) / (1 + float(r.growth_pct) / 100))}"
             checks.append(
                 dict(
@@ -512,11 +516,26 @@ def build_figures(raw_dir: Path | None = None, curation_path: Path | None = None
     entries = load_curation(curation_path or raw_dir / "curation.yaml")
     df, log = apply_curation(df, entries)
     df = merge_duplicates(df, [s.id for s in sources] + [SOURCE])
+    _check_unused_by(cited, df, raw_dir / PUBLISHED_YAML_NAME)
     df = derive_implied(df)
     df, checks = consistency_checks(df)
     df = tidy(df)
     citations = {f.id: f.citation for f in cited}
     return FiguresResult(validate_figures(df), checks, problems, log, sources, citations)
+
+
+def _check_unused_by(cited, df: pd.DataFrame, path: Path) -> None:
+    """Every ``unused_by`` of a cited figure names a figure of the table (or one merged into a
+    row of it): readers follow it to the figure that supersedes or repeats the unused one."""
+    from helpers.figures.published import PublishedError
+
+    known = set(df["figure_id"]) | {i for v in df["also_in"].fillna("") for i in str(v).split(";") if i}
+    for f in cited:
+        if f.unused_by and f.unused_by not in known:
+            raise PublishedError(
+                f"{path}: entry '{f.id}': unused_by '{f.unused_by}' names no figure; give the id (figures.csv) "
+                "of the figure that supersedes or repeats it"
+            )
 
 
 def tidy(df: pd.DataFrame) -> pd.DataFrame:
