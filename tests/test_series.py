@@ -439,10 +439,21 @@ def test_cli_parameter_errors_exit_2(figures_csv, args, words):
         assert w in res.stderr
 
 
-def test_cli_missing_figures_file(tmp_path):
-    res = CliRunner().invoke(app, ["series", "--figures", str(tmp_path / "nope.csv")])
+def test_cli_says_the_link_factor_rule_only_for_the_method_that_uses_it():
+    """The estimated factor's rule goes to stderr for the link-factor method; the ratio method
+    splices with its own ratio, so naming a factor there would mislead."""
+    default = CliRunner().invoke(app, ["series"])
+    ratio = CliRunner().invoke(app, ["series", "--method", "ratio"])
+    assert default.exit_code == 0 and ratio.exit_code == 0, default.stderr + ratio.stderr
+    assert default.stderr.startswith("link factor: ") and "link factor" not in ratio.stderr
+
+
+@pytest.mark.parametrize("command", ["series", "check-intervals"])
+def test_cli_missing_figures_file(tmp_path, command):
+    res = CliRunner().invoke(app, [command, "--figures", str(tmp_path / "nope.csv")])
     assert res.exit_code == 1
-    assert "no figures table" in res.stderr and "nope.csv" in res.stderr
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "no figures table" in lines[0] and "nope.csv" in lines[0], res.stderr
 
 
 @pytest.mark.parametrize(
@@ -453,11 +464,12 @@ def test_cli_missing_figures_file(tmp_path):
         (None, "no observation to build a series from"),  # the header of a real table, no rows
     ],
 )
-def test_a_figures_table_that_cannot_be_used_is_named_in_one_line(tmp_path, figures_csv, content, said):
+@pytest.mark.parametrize("command", ["series", "check-intervals"])
+def test_a_figures_table_that_cannot_be_used_is_named_in_one_line(tmp_path, figures_csv, content, said, command):
     bad = tmp_path / "bad.csv"
     header = figures_csv.read_text(encoding="utf-8").splitlines()[0] + "\n"
     bad.write_text(header if content is None else content, encoding="utf-8")
-    res = CliRunner().invoke(app, ["series", "--figures", str(bad)])
+    res = CliRunner().invoke(app, [command, "--figures", str(bad)])
     assert res.exit_code == 1
     lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1 and lines[0].startswith(f"laocai series: error: {bad}: {said}"), res.stderr
+    assert len(lines) == 1 and lines[0].startswith(f"laocai {command}: error: {bad}: {said}"), res.stderr

@@ -355,7 +355,8 @@ def series_command(
     Columns: year; value, lo, hi (billion VND at constant 2010 prices, the interval at
     --level); level; kind (reported, implied, linked, interpolated, nowcast); price_base_source
     (as stated, or "unstated->B" when assigned); figure_ids; method; note (how the year's
-    value was obtained). The link factor's rule goes to stderr.
+    value was obtained). With the link-factor method and no factor given, the rule that
+    estimated the factor goes to stderr.
 
     A bad parameter exits with code 2 (the message names it and its accepted values).
 
@@ -384,7 +385,7 @@ def series_command(
             done = stage.build(params, figures_csv=figures)
         except (FileNotFoundError, ValueError) as exc:
             raise as_input_error(exc) from None
-    if done.link_estimate is not None:
+    if done.link_estimate is not None and params.method == "link_factor":  # the ratio method uses its own R
         print(f"link factor: {done.link_estimate.rule()}", file=sys.stderr)
     table = done.series
     sys.stdout.write(table.to_csv(index=False, float_format="%.10g", lineterminator="\n"))
@@ -412,7 +413,8 @@ def check_intervals_command(
     tested) on stderr."""
     import pandas as pd
 
-    from helpers.common.errors import UsageError
+    from helpers.common import paths
+    from helpers.common.errors import InputError, LaocaiError, UsageError
     from helpers.series import loo
     from helpers.series.build import load_figures
     from helpers.series.linking import SeriesParams
@@ -420,8 +422,15 @@ def check_intervals_command(
     if by not in ("figure", "year"):
         raise UsageError(f"--by {by!r}: accepted values: figure, year")
     params = SeriesParams(level=level, gap_method=gap_method)
-    obs, plans = load_figures(figures)
-    table = loo.check_intervals(obs, params, plans, by=by)
+    source = figures or paths.FIGURES_CSV
+    with _one_line_errors("check-intervals"):
+        try:  # a figures table that is missing or cannot be used: one line naming it, as `series` says it
+            obs, plans = load_figures(figures)
+            table = loo.check_intervals(obs, params, plans, by=by)
+        except (FileNotFoundError, ValueError) as exc:
+            if isinstance(exc, LaocaiError):
+                raise
+            raise InputError(str(exc) if str(source) in str(exc) else f"{source}: {exc}") from None
     out = table.copy()
     if "link_factor" in out:  # to the precision it was used at, so that a conversion can be redone
         out["link_factor"] = [("" if pd.isna(v) else f"{v:.4f}") for v in out["link_factor"]]
