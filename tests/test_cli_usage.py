@@ -48,3 +48,19 @@ def test_help_and_a_good_run_are_unchanged(tmp_path: Path):
     args = ["forecast", "--input", str(panel), "--horizon", "1", "--output", str(tmp_path / "f.csv")]
     run = subprocess.run([str(LAOCAI), *args], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0 and (tmp_path / "f.csv").is_file(), run.stderr
+
+
+def test_the_forecast_help_names_the_default_model_and_models_that_exist():
+    """The help of --method says which model runs by default and gives names that work."""
+    import re
+
+    from typer.testing import CliRunner
+
+    from helpers.cli import app
+    from helpers.models.base import DEFAULT_METHOD
+    from helpers.models.registry import MODELS
+
+    text = " ".join(re.sub(r"[│╭╮╰╯─]", " ", CliRunner().invoke(app, ["forecast", "--help"]).stdout).split())
+    said = re.search(r"--method\s+<str>\s+Model name, e\.g\. ([\w, ]+?) \(", text)
+    assert said and set(said.group(1).split(", ")) <= set(MODELS)
+    assert f"default: {DEFAULT_METHOD}," in text

@@ -526,7 +526,10 @@ def forecast(
         ..., "--output", help="CSV to write (replaced atomically); '-' writes it to standard output."
     ),
     method: str = typer.Option(
-        None, "--method", help="Model name (see helpers.models.MODELS); default: the evidence-chosen DEFAULT_METHOD."
+        None,
+        "--method",
+        help="Model name, e.g. combo, ses, rwd_log, theta, arima (an unknown name is answered with the list); "
+        "default: combo, the combination the benchmarks chose.",
     ),
     jobs: int | None = typer.Option(None, "--jobs", min=1, help="Worker processes (default: up to 2)."),
     progress: bool | None = typer.Option(
