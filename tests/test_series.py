@@ -448,6 +448,16 @@ def test_cli_says_the_link_factor_rule_only_for_the_method_that_uses_it():
     assert default.stderr.startswith("link factor: ") and "link factor" not in ratio.stderr
 
 
+def test_cli_notes_a_link_factor_far_from_the_references():
+    """A factor outside the references' range is used as given, and said so on stderr; one
+    inside it (or named) is not remarked on."""
+    far = CliRunner().invoke(app, ["series", "--link-factor", "1e9"])
+    near = CliRunner().invoke(app, ["series", "--link-factor", "3"])
+    assert far.exit_code == 0 and near.exit_code == 0
+    assert "note: --link-factor 1e+09 lies outside the range of the published references" in far.stderr
+    assert "note:" not in near.stderr and "k = 3" in near.stdout
+
+
 @pytest.mark.parametrize("command", ["series", "check-intervals"])
 def test_cli_missing_figures_file(tmp_path, command):
     res = CliRunner().invoke(app, [command, "--figures", str(tmp_path / "nope.csv")])

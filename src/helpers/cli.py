@@ -387,6 +387,16 @@ def series_command(
             raise as_input_error(exc) from None
     if done.link_estimate is not None and params.method == "link_factor":  # the ratio method uses its own R
         print(f"link factor: {done.link_estimate.rule()}", file=sys.stderr)
+    if isinstance(params.link_factor, float):  # a factor given as a number: say where it stands
+        from helpers.series.linking import link_factor_reference
+
+        _, (low, high) = link_factor_reference()
+        if not low <= params.link_factor <= high:
+            print(
+                f"note: --link-factor {params.link_factor:g} lies outside the range of the published references "
+                f"({low:g} to {high:g}, data/raw/references.yaml); the series uses it as given",
+                file=sys.stderr,
+            )
     table = done.series
     sys.stdout.write(table.to_csv(index=False, float_format="%.10g", lineterminator="\n"))
 
