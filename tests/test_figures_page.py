@@ -136,6 +136,23 @@ def test_the_province_total_leads_the_figures_table_and_the_trail_in_the_same_or
     assert [trail.index(f"id='{i}'") for i in ids] == sorted(trail.index(f"id='{i}'") for i in ids)
 
 
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("en", "cited (document not held); not used in the series: at current prices, which a constant-price"),
+        ("vi", "trích dẫn (không lưu văn bản); không dùng trong chuỗi số liệu: theo giá hiện hành"),
+    ],
+)
+def test_the_figures_table_says_which_figures_the_series_does_not_use_and_why(lang, said):
+    """A figure kept visible only (use: false) says so in the table itself, not only in the
+    trail of quotes further down the page."""
+    kept = row(figure_id="site-fy2007", kind="cited", excluded="current_prices; use: false in published.yaml")
+    df = pd.DataFrame([row(), kept])
+    kinds = FP.summary_table(df, lang).frame.set_index(t("col.id", lang))[t("col.kind", lang)]
+    assert kinds["site-fy2007"].startswith(said)
+    assert kinds["doc@1"] == t("kind_word.reported", lang)
+
+
 def test_the_figures_table_keeps_a_region_column_when_regions_differ():
     df = pd.DataFrame([row(), row(figure_id="doc@2", region="Yên Bái")])
     table = FP.summary_table(df, "en")

@@ -112,6 +112,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "vi": "không dùng trong chuỗi số liệu (theo nhận định của dự án về số liệu này)",
     },
     "figures.unused": {"en": "Not used in the series:", "vi": "Không dùng trong chuỗi số liệu:"},
+    "figures.unused_short": {"en": "not used in the series", "vi": "không dùng trong chuỗi số liệu"},
     "unused_word.superseded": {"en": "superseded by a later figure", "vi": "đã có số liệu muộn hơn thay thế"},
     "unused_word.duplicate": {
         "en": "the same figure as another source gives",

@@ -264,14 +264,27 @@ def summary_table(figures: pd.DataFrame, lang: str = "en") -> Table:
         Col("status", "col.status", "word", group="status_word"),
         Col("growth_pct", "col.growth", "pct", decimals=2, fmt=lambda v, lang: _growth(v, lang)),
         Col("compared_to", "col.compared_to", "word", fmt=lambda v, lang: _compared(v, lang)),
-        Col("kind", "col.kind", "word", group="kind_word"),
+        Col("kind", "col.kind", "word", fmt=lambda v, lang: _kind_text(*v, lang)),
         Col("flags", "col.flags", "code"),
     ]
     cols = [c for c in cols if (c.key in figures or c.key == "period") and not (c.key == "region" and one_region)]
     figures = reading_order(figures)
     periods = figures["period"] if "period" in figures else pd.Series("FY", index=figures.index)
+    excluded = figures["excluded"] if "excluded" in figures else pd.Series("", index=figures.index)
     df = figures.assign(value=list(zip(figures["value"], figures["unit"])), period=list(zip(periods, figures["year"])))
+    if "kind" in figures:
+        df = df.assign(kind=list(zip(figures["kind"], excluded)))
     return Table(df, cols, lang, name="figures", stacked=True)
+
+
+def _kind_text(kind: object, excluded: object, lang: str) -> str:
+    """How a figure entered the table and, for one the series does not use, that it does not
+    and why ("cited (document not held); not used in the series: at current prices, ...")."""
+    text = word("kind_word", kind, lang)
+    unused = unused_words(excluded, lang)
+    if unused is not None:
+        text += "; " + t("figures.unused_short", lang) + (f": {unused[0]}" if unused[0] else "")
+    return text
 
 
 def period_text(period: object, year: object, lang: str = "en") -> str:
