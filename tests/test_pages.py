@@ -215,7 +215,7 @@ def test_a_step_back_to_the_fitted_trend_is_explained_with_its_numbers():
     assert note.startswith(
         f"The forecast of Constant growth changes by +47.0% from {nowcast_last} to {nowcast_last + 1}"
     )
-    assert f"then by 5.0% in {nowcast_last + 2}" in note and "40% above" in note
+    assert f"then by +5.0% in {nowcast_last + 2}" in note and "40% above" in note
     # both values of that year named: the model's path and the level it steps from
     path, level = 105.0 * 1.47 / 1.05, 105.0
     assert (

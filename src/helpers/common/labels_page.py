@@ -73,8 +73,8 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "vi": "mô phỏng trên khoảng hệ số nối hợp lý",
     },
     "link_scenario_word.fixed": {
-        "en": "the input series as it is, no link-factor simulation",
-        "vi": "giữ nguyên chuỗi đầu vào, không mô phỏng hệ số nối",
+        "en": "the input series as built, at its one link factor (the factor's uncertainty not simulated)",
+        "vi": "chuỗi đầu vào như đã dựng, với một hệ số nối cố định (không mô phỏng độ bất định của hệ số)",
     },
     "link_scenario_word.new_base": {
         "en": "2010-price years only",

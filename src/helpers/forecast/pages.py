@@ -301,7 +301,7 @@ def step_notes(
                 year1=first,
                 year2=second,
                 step=percent(step * 100, lang, 1, sign=True),
-                later=percent(later * 100, lang, 1),
+                later=percent(later * 100, lang, 1, sign=True),
                 gap=percent(abs(gap) * 100, lang, 0),
                 fitted=number(base * (1 + gap), lang),
                 level=number(base, lang),
