@@ -149,6 +149,20 @@ def test_reported_actuals_are_exact_and_implied_values_carry_rounding_bounds(def
         assert s.at[y, "hi"] / s.at[y, "lo"] == pytest.approx(math.exp(2 * 0.0005))
 
 
+def test_a_year_whose_sources_disagree_spans_them():
+    """Two actuals published for one year at one base (after the base rule) leave the year as
+    uncertain as they disagree: the series keeps the preferred figure, and its interval reaches
+    the other and says so."""
+    other = pd.DataFrame([("site/2021", 2021, 44000.0, "2010", "reported", "actual")], columns=COLS)
+    base = build_series(OBS, SeriesParams(), plans=PLANS).set_index("year")
+    wide = build_series(pd.concat([OBS, other], ignore_index=True), SeriesParams(), plans=PLANS).set_index("year")
+    assert wide.at[2021, "value"] == 41200.0 and (wide.at[2021, "lo"], wide.at[2021, "hi"]) == (41200.0, 44000.0)
+    assert "interval spans the other figures of the year (41,200.0 to 44,000.0)" in wide.at[2021, "note"]
+    assert "site/2021" in wide.at[2021, "figure_ids"]
+    for y in (2019, 2023):  # years whose figures agree keep their interval
+        assert (wide.at[y, "lo"], wide.at[y, "hi"]) == (base.at[y, "lo"], base.at[y, "hi"])
+
+
 def test_unstated_figures_are_put_at_2010_prices(default_series):
     s = default_series.set_index("year")
     assert s.loc[[2020, 2021, 2022, 2023], "price_base_source"].tolist() == ["unstated->2010"] * 4

@@ -221,7 +221,9 @@ def _fmt(v: float) -> str:
 
 
 def _choose(o: pd.DataFrame) -> tuple[pd.DataFrame, dict[tuple[int, str], list[str]], dict[tuple[int, str], list[str]]]:
-    """One observation per (year, base): reported actual > reported estimate > implied."""
+    """One observation per (year, base): reported actual > reported estimate > implied. Also
+    returned, by (year, base): the others in words and their ids; ``o.attrs["others"]`` holds
+    their values."""
     years = o["year"].tolist()
     bases = o["base"].tolist()
     ranks = [_RANK[(k, s)] for k, s in zip(o["kind"], o["status"])]
@@ -239,6 +241,7 @@ def _choose(o: pd.DataFrame) -> tuple[pd.DataFrame, dict[tuple[int, str], list[s
             continue
         others.setdefault(key, []).append(f"{fids[i]} {_fmt(values[i])} ({kinds[i]} {statuses[i]})")
         other_ids.setdefault(key, []).append(fids[i])
+        o.attrs.setdefault("others", {}).setdefault(key, []).append(float(values[i]))
     return o.iloc[chosen_pos].reset_index(drop=True), others, other_ids
 
 
@@ -403,7 +406,9 @@ def _build_series(obs: pd.DataFrame, p: SeriesParams, plans: pd.DataFrame | None
             sd = math.sqrt(var)
             lo, hi = v * math.exp(-z * sd), v * math.exp(z * sd)
             method = "as published"
-        notes = [base_note(r), dup_note(y, NEW_BASE)]
+        lo, hi, spread_var, spread = gaps.span_others(lo, hi, o.attrs.get("others", {}).get((y, NEW_BASE), []), z)
+        var = max(var, spread_var)
+        notes = [base_note(r), dup_note(y, NEW_BASE), spread]
         fid = ids(y, NEW_BASE, r["figure_id"])
         if link is not None and y in link.values.index:
             o_r = old_rows.loc[y]
@@ -444,7 +449,10 @@ def _build_series(obs: pd.DataFrame, p: SeriesParams, plans: pd.DataFrame | None
                     + _obs_var(new_rows.at[T, "kind"], new_rows.at[T, "status"], p)
                 )
             q_lo, q_hi = gaps.link_quantiles(math.log(v), c, var, s_lo, s_hi, [alpha, 1 - alpha])
-            lo, hi = math.exp(q_lo), math.exp(q_hi)
+            factor = math.exp(link.log_factor[y])
+            also = [x * factor for x in o.attrs.get("others", {}).get((y, OLD_BASE), [])]
+            lo, hi, spread_var, spread = gaps.span_others(math.exp(q_lo), math.exp(q_hi), also, z)
+            var = max(var, spread_var)
             how = "implied" if r["kind"] == "implied" else "reported"
             notes = [
                 f"{how} {r['status']} at 1994 prices {_fmt(float(r['value']))} x factor "
@@ -452,6 +460,7 @@ def _build_series(obs: pd.DataFrame, p: SeriesParams, plans: pd.DataFrame | None
                 + (f"; interval: {link_note} (exposure {c:.2f})" if c > 0 else ""),
                 base_note(r),
                 dup_note(y, OLD_BASE),
+                spread,
             ]
             rows.append(
                 dict(

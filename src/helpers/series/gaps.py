@@ -350,3 +350,18 @@ def estimate_gaps(
             )
         )
     return pd.DataFrame(out, columns=cols), sig
+
+
+def span_others(lo: float, hi: float, others: Sequence[float], z: float) -> tuple[float, float, float, str]:
+    """Widen a published year's interval ``[lo, hi]`` to the other figures published for the
+    year at the same base (``others``, on the same scale): sources that disagree leave the year
+    that uncertain, whichever of them the series keeps.
+
+    Returns lo, hi, the variance on logs the widened interval reads as at the quantile ``z``
+    (for the gap years estimated around the year; 0 when nothing widened) and a note ("" when
+    the interval already held every other figure)."""
+    low, high = min([lo, *others]), max([hi, *others])
+    if low >= lo and high <= hi:
+        return lo, hi, 0.0, ""
+    var = (math.log(high / low) / (2 * z)) ** 2 if z > 0 else 0.0
+    return low, high, var, f"interval spans the other figures of the year ({low:,.1f} to {high:,.1f})"
