@@ -65,8 +65,8 @@ DATA_LABELS: dict[str, dict[str, str]] = {
     "data.figures.source": {
         "en": "The document the figure is quoted from (its id), or `published` for a figure cited from a "
         "document the repository does not hold.",
-        "vi": "Văn bản chứa số liệu (mã văn bản), hoặc `published` với số liệu trích dẫn từ văn bản không "
-        "lưu trong kho.",
+        "vi": "Văn bản chứa số liệu (mã văn bản), hoặc `published` với số liệu trích dẫn từ văn bản mà dự án "
+        "không lưu giữ.",
     },
     "data.figures.also_in": {
         "en": "Other places that publish the same figure (ids, separated by `;`).",
