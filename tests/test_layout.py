@@ -205,3 +205,20 @@ def _is_submodule(name: str) -> bool:
         return importlib.util.find_spec(name) is not None
     except ModuleNotFoundError:  # the parent is a module, not a package
         return False
+
+
+#: What the top level of the repository holds (the design's layout and the project's files).
+TOP_LEVEL = {
+    ".ci", ".gitignore", "Makefile", "README.md", "bench", "data", "environment.yml", "notebooks",
+    "project.yaml", "pyproject.toml", "reports.yaml", "src", "tests",
+}  # fmt: skip
+
+
+def test_the_top_level_holds_only_the_projects_files():
+    """No stray output (a forecast written to a file named "-", a scratch CSV) is committed at
+    the top level: every tracked entry there is one the layout names."""
+    if not (ROOT / ".git").exists() or shutil.which("git") is None:
+        pytest.skip("not a git checkout")
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    top = {line.split("/")[0] for line in tracked.splitlines() if line}
+    assert top <= TOP_LEVEL, f"unexpected at the top level: {sorted(top - TOP_LEVEL)}"
