@@ -11,7 +11,6 @@ from typing import ClassVar
 
 from helpers.common import paths
 from helpers.common.stage import StageParams, write_params
-from helpers.figures import codebook
 from helpers.figures.table import FiguresResult, build_figures, write_figures
 
 
@@ -39,5 +38,5 @@ def run(params: FiguresParams) -> FiguresRun:
     result = build_figures(params.input_path())
     out = params.output_path()
     written = write_figures(result, out)
-    written["params"] = write_params(out, params.stage, {"parameters": params.record()}, codebook.TABLES)
+    written["params"] = write_params(out, params.stage, {"parameters": params.record()})
     return FiguresRun(params, result, written)

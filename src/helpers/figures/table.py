@@ -551,11 +551,16 @@ def tidy(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_figures(result: FiguresResult, output_dir: str | Path | None = None) -> dict[str, Path]:
-    """Validate and write ``figures.csv`` and ``checks.csv`` atomically; return their paths."""
+    """Validate and write ``figures.csv`` and ``checks.csv`` atomically, each with its schema
+    beside it (:mod:`helpers.figures.codebook`); return the tables' paths."""
+    from helpers.common.codebook import write_schemas
+    from helpers.figures import codebook
+
     out = paths.processed_dir(output_dir)
     validate_figures(result.figures)
     fig_path = write_csv_atomic(result.figures, out / "figures.csv")
     chk_path = write_csv_atomic(result.checks, out / "checks.csv")
+    write_schemas(out, codebook.TABLES)
     return {"figures": fig_path, "checks": chk_path}
 
 
