@@ -131,3 +131,15 @@ def test_the_committed_data_package_points_at_every_file_and_its_schema():
     for resource in committed["resources"]:
         assert (paths.DATA_PROCESSED / resource["path"]).is_file()
         assert (paths.DATA_PROCESSED / resource["schema"]).is_file()
+
+
+def test_the_figures_table_is_written_with_its_schemas(tmp_path):
+    """`laocai figures` (write_figures) leaves the dictionary of its two files beside them."""
+    F.write_figures(F.build_figures(), tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "checks.csv",
+        "checks.schema.json",
+        "figures.csv",
+        "figures.schema.json",
+    ]
+    assert C.read_schema(tmp_path / "figures.csv") == figures_codebook.FIGURES.schema()
