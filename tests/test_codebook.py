@@ -143,3 +143,13 @@ def test_the_figures_table_is_written_with_its_schemas(tmp_path):
         "figures.schema.json",
     ]
     assert C.read_schema(tmp_path / "figures.csv") == figures_codebook.FIGURES.schema()
+
+
+def test_a_meaning_names_a_file_as_the_page_offers_it():
+    """On the figures page the checks come as figures_checks.csv: the figures' `flags` column
+    points there, not to a checks.csv the reader was never offered."""
+    offered = C.offered_names(["figures.csv", "figures_checks.csv"])
+    assert offered == {"figures.csv": "figures.csv", "checks.csv": "figures_checks.csv"}
+    page = C.codebook_html("figures.csv", figures_codebook.FIGURES.schema(), "en", offered)
+    flags = re.search(r"<code>flags</code></th><td>(.*?)</td>", page).group(1)
+    assert "<code>figures_checks.csv</code>" in flags and "<code>checks.csv</code>" not in flags

@@ -99,7 +99,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col.quote": {"en": "Quote", "vi": "Trích dẫn"},
     "col.publisher": {"en": "Publisher", "vi": "Đơn vị xuất bản"},
     "col.price_base": {"en": "Price base", "vi": "Loại giá"},
-    "col.kind": {"en": "Kind", "vi": "Loại"},
+    "col.kind": {"en": "How obtained", "vi": "Cách có số liệu"},
     "col.check": {"en": "Check", "vi": "Kiểm tra"},
     "col.result": {"en": "Result", "vi": "Kết quả"},
     "col.model": {"en": "Model", "vi": "Mô hình"},

@@ -216,6 +216,11 @@ DATA_LABELS: dict[str, dict[str, str]] = {
         "en": "How the uncertainty of the 1994-to-2010 link factor enters the forecast.",
         "vi": "Cách đưa độ bất định của hệ số nối từ giá 1994 sang giá 2010 vào dự báo.",
     },
+    # --- why a figure is not used, in a few words (a cell of the figures table) ----------------------
+    "unused_brief.superseded": {"en": "superseded", "vi": "đã có số liệu thay thế"},
+    "unused_brief.duplicate": {"en": "a duplicate", "vi": "trùng số liệu khác"},
+    "unused_brief.current_prices": {"en": "current prices", "vi": "giá hiện hành"},
+    "unused_brief.scope": {"en": "another scope", "vi": "phạm vi khác"},
     # --- words of codes the pages have no other label for ------------------------------------------
     "qualifier_word.less_than": {"en": "less than", "vi": "dưới"},
     "qualifier_word.at_most": {"en": "at most", "vi": "tối đa"},

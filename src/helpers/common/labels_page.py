@@ -73,7 +73,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "vi": "mô phỏng trên khoảng hệ số nối hợp lý",
     },
     "link_scenario_word.fixed": {
-        "en": "the input series as built, at its one link factor (the factor's uncertainty not simulated)",
+        "en": "the input series as built, with one fixed link factor (its uncertainty not simulated)",
         "vi": "chuỗi đầu vào như đã dựng, với một hệ số nối cố định (không mô phỏng độ bất định của hệ số)",
     },
     "link_scenario_word.new_base": {
@@ -112,7 +112,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
         "vi": "không dùng trong chuỗi số liệu (theo nhận định của dự án về số liệu này)",
     },
     "figures.unused": {"en": "Not used in the series:", "vi": "Không dùng trong chuỗi số liệu:"},
-    "figures.unused_short": {"en": "not used in the series", "vi": "không dùng trong chuỗi số liệu"},
+    "figures.unused_short": {"en": "not used", "vi": "không dùng"},
     "unused_word.superseded": {"en": "superseded by a later figure", "vi": "đã có số liệu muộn hơn thay thế"},
     "unused_word.duplicate": {
         "en": "the same figure as another source gives",

@@ -279,11 +279,15 @@ def summary_table(figures: pd.DataFrame, lang: str = "en") -> Table:
 
 def _kind_text(kind: object, excluded: object, lang: str) -> str:
     """How a figure entered the table and, for one the series does not use, that it does not
-    and why ("cited (document not held); not used in the series: at current prices, ...")."""
+    and why in a few words ("cited (document not held); not used: current prices"); the trail
+    of quotes says it in full, with the figure that supersedes it."""
+    from helpers.figures.published import excluded_reason
+
     text = word("kind_word", kind, lang)
-    unused = unused_words(excluded, lang)
-    if unused is not None:
-        text += "; " + t("figures.unused_short", lang) + (f": {unused[0]}" if unused[0] else "")
+    parsed = excluded_reason(excluded)
+    if parsed is not None:
+        reason = parsed[0]
+        text += "; " + t("figures.unused_short", lang) + (f": {word('unused_brief', reason, lang)}" if reason else "")
     return text
 
 

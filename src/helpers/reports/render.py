@@ -137,10 +137,11 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
     each kind of report in this language, for the mentions of other reports in the text:
     :func:`resolve_page_refs`). The page then goes through :func:`reader_markup`.
     """
-    from helpers.common.codebook import codebook_html
+    from helpers.common.codebook import codebook_html, offered_names
     from helpers.common.i18n import LABELS, t
 
     page = dict(page or {})
+    offered = offered_names(item[0] for item in page.get("downloads", []))
     exporter = _exporter(lang)
     nb, about = _prepare(nb)
     nb.metadata["title"] = title
@@ -159,7 +160,7 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
             "twin": page.get("twin"),
             "twin_lang": twin_lang,
             "downloads": [
-                (item[0], data_uri(item[1]), codebook_html(item[0], item[2] if len(item) > 2 else None, lang))
+                (item[0], data_uri(item[1]), codebook_html(item[0], item[2] if len(item) > 2 else None, lang, offered))
                 for item in page.get("downloads", [])
             ],
             "sources": list(page.get("sources") or []),
