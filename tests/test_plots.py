@@ -191,6 +191,32 @@ def test_figures_of_one_year_stand_side_by_side_and_none_hides_another():
     )
 
 
+def test_a_figure_the_series_leaves_out_is_grey_and_the_legend_says_why():
+    """A figure kept visible only (superseded, repeated, at current prices) is drawn in its
+    base's shape but grey, under the others, and the legend names grey once."""
+    import pandas as pd
+
+    figures = pd.DataFrame(
+        {
+            "indicator": ["industrial_production_value"] * 3,
+            "unit": ["bn_vnd"] * 3,
+            "period": ["FY"] * 3,
+            "price_base": ["unstated", "unstated", "2010"],
+            "status": ["actual", "actual", "actual"],
+            "year": [2007, 2008, 2016],
+            "value": [1916.2, 1302.7, 20815.0],
+            "excluded": ["current_prices; use: false in published.yaml", "", ""],
+        }
+    )
+    fig = plots.figures_chart(figures, "vi")
+    ax = fig.axes[0]
+    grey = [c for c in ax.collections if len(c.get_offsets()) and tuple(c.get_facecolor()[0][:3]) == (0.72,) * 3]
+    assert len(grey) == 1 and float(grey[0].get_offsets()[0][1]) == 1916.2 and grey[0].get_zorder() < 3
+    labels = [x.get_text() for x in ax.get_legend().get_texts()]
+    assert labels.count("màu xám: không dùng trong chuỗi") == 1
+    plt.close(fig)
+
+
 def test_a_phone_legend_is_as_large_as_the_tick_labels_and_the_desktop_one_unchanged(series):
     fig = plots.series_chart(series, "vi")
     ax = fig.axes[0]

@@ -69,6 +69,7 @@ CHART_LABELS: dict[str, dict[str, str]] = {
         "cao nhất {high} tỷ đồng.",
     },
     "chart.plot": {"en": "Chart", "vi": "Biểu đồ"},
+    "figures.unused_grey": {"en": "grey: not used in the series", "vi": "màu xám: không dùng trong chuỗi"},
     "figures.plans_hollow": {
         "en": "hollow: plans and targets (not data)",
         "vi": "hình rỗng: kế hoạch, mục tiêu (không phải số liệu)",

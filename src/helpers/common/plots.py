@@ -595,7 +595,8 @@ PUBLISHED_STATUSES = ("actual", "estimate")
 
 def figures_chart(figures: pd.DataFrame, lang: str = "en", indicator: str = "industrial_production_value"):
     """The published full-year figures of one indicator by year, as they were printed: one
-    marker and colour per price base, plans and targets hollow (intentions, not outcomes).
+    marker and colour per price base, plans and targets hollow (intentions, not outcomes), the
+    figures the series does not use (``excluded``: superseded, repeated, at current prices) grey.
     Values are in the base each text states, so 1994-price and 2010-price figures do not line
     up. Part-year totals and figures of a part of industry stay in the tables: beside annual
     levels they would read as falls."""
@@ -605,7 +606,8 @@ def figures_chart(figures: pd.DataFrame, lang: str = "en", indicator: str = "ind
     if "scope" in f:
         f = f[f["scope"].fillna("total").eq("total")]
     markers = {"1994": "s", "2010": "o", "unstated": "D", "current": "^"}
-    f = f.assign(plan=~f["status"].isin(PUBLISHED_STATUSES))
+    unused = f["excluded"].fillna("").astype(str).ne("") if "excluded" in f else pd.Series(False, index=f.index)
+    f = f.assign(plan=~f["status"].isin(PUBLISHED_STATUSES), unused=unused)
     # the figures of one year side by side (by base, then published before planned), so that
     # none hides another of about the same size
     f = f.sort_values(["year", "price_base", "plan", "value"], kind="stable")
@@ -613,14 +615,19 @@ def figures_chart(figures: pd.DataFrame, lang: str = "en", indicator: str = "ind
     for i, (base, part) in enumerate(f.groupby("price_base", sort=True)):
         color = f"C{i}"
         marker = markers.get(str(base), "v")
-        done, plans = part[~part["plan"]], part[part["plan"]]
+        done, plans, grey = (part[~part["plan"] & ~part["unused"]], part[part["plan"] & ~part["unused"]],
+                             part[part["unused"]])  # fmt: skip
         name = word("base_word", base, lang)
         if len(done):
             ax.scatter(done["x"], done["value"], marker=marker, s=45, color=color, zorder=3, label=name)
         if len(plans):
             _hollow(ax, plans["x"], plans["value"], marker=marker, s=60, color=color, zorder=4, label="_nolegend_")
-    if (~f["status"].isin(PUBLISHED_STATUSES)).any():  # one legend entry for every plan and target
+        if len(grey):  # kept visible only: in its base's shape, grey, as the series leaves it out
+            ax.scatter(grey["x"], grey["value"], marker=marker, s=45, color="0.72", zorder=2, label="_nolegend_")
+    if (f["plan"] & ~f["unused"]).any():  # one legend entry for every plan and target
         _hollow(ax, [], [], marker="o", s=60, color="0.3", label=t("figures.plans_hollow", lang))
+    if f["unused"].any():  # and one for the figures the series does not use
+        ax.scatter([], [], marker="o", s=45, color="0.72", label=t("figures.unused_grey", lang))
     ax.set_xlabel(t("col.year", lang))
     ax.set_ylabel(t("unit.billion_vnd", lang))
     _thousands(ax, lang)
