@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pandas as pd
@@ -309,3 +310,25 @@ def test_cli_refuses_an_edited_source_and_keeps_the_last_good_table(tmp_path):
     assert proc.returncode == 1
     assert "ubnd-ct04-2020" in proc.stderr and "003_6a0f3795b4146f2c.txt" in proc.stderr
     assert good.read_bytes() == paths.FIGURES_CSV.read_bytes()
+
+
+def test_a_check_keeps_its_id_when_a_new_document_adds_checks():
+    """Check ids come from what a check compares, not from its place in the table: adding a
+    check (a new document's) leaves every other id as it was, so a rebuild's diff of checks.csv
+    and figures.csv shows only what changed; ids stay unique however many checks there are."""
+    from helpers.figures.table import check_ids
+
+    checks = pd.DataFrame(
+        {
+            "check": ["growth", "growth", "increase"],
+            "year": [2011, 2019, 2022],
+            "figure_ids": ["a@1;b@2", "c@3;d@4", "e@5;f@6;g@7"],
+        }
+    )
+    before = dict(zip(checks["figure_ids"], check_ids(checks), strict=True))
+    added = pd.concat([pd.DataFrame({"check": ["growth"], "year": [2010], "figure_ids": ["new@1;a@1"]}), checks])
+    after = dict(zip(added["figure_ids"], check_ids(added), strict=True))
+    assert all(after[k] == v for k, v in before.items()) and after["new@1;a@1"] not in before.values()
+    assert all(re.fullmatch(r"C[0-9A-F]{4,}", i) for i in after.values())
+    many = pd.DataFrame({"check": "growth", "year": 2020, "figure_ids": [f"x@{i};y@{i}" for i in range(3000)]})
+    assert len(set(check_ids(many))) == 3000

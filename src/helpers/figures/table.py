@@ -17,7 +17,8 @@ Steps, in order (each a function, so the notebook can show them one by one):
 5. :func:`consistency_checks` compares figures that should agree: a stated growth rate against
    the published level of the year it compares to (this flags a target whose growth does not
    match its level and base), a stated increase against the two levels, and two values
-   published for the same year and status. Each check is a row of ``checks.csv``; flagged
+   published for the same year and status. Each check is a row of ``checks.csv``, its id
+   drawn from what it compares (:func:`check_ids`: stable when documents are added); flagged
    figures carry the check ids in ``flags``.
 
 The table is validated with a pandera schema before it is written, and written with
@@ -412,7 +413,7 @@ def consistency_checks(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     checks_df = pd.DataFrame(checks, columns=[c for c in CHECK_COLUMNS if c != "check_id"])
     checks_df = checks_df.sort_values(["check", "year", "figure_ids"], kind="stable").reset_index(drop=True)
-    checks_df.insert(0, "check_id", [f"C{i + 1:02d}" for i in range(len(checks_df))])
+    checks_df.insert(0, "check_id", check_ids(checks_df))
     for c in checks_df[checks_df["result"] == "flag"].itertuples():
         first = c.figure_ids.split(";")[0]
         df.loc[df["figure_id"] == first, "flags"] = df.loc[df["figure_id"] == first, "flags"].map(
@@ -420,6 +421,21 @@ def consistency_checks(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         )
     df["indicator"] = indicator
     return df, checks_df
+
+
+def check_ids(checks: pd.DataFrame) -> list[str]:
+    """The id of each check: "C" and the first hex digits of a hash of what it compares (its
+    kind, year and figures), so that a check keeps its id when a new document adds others and
+    a rebuild's diff shows only what changed. Four digits, more for checks that would share
+    them."""
+    import hashlib
+
+    keys = [f"{r.check}|{int(r.year)}|{r.figure_ids}" for r in checks.itertuples(index=False)]
+    digests = [hashlib.sha256(k.encode("utf-8")).hexdigest().upper() for k in keys]
+    n = 4
+    while len({d[:n] for d in digests}) < len(set(digests)):
+        n += 1
+    return [f"C{d[:n]}" for d in digests]
 
 
 # --------------------------------------------------------------------------- schema
