@@ -220,10 +220,9 @@ def _fmt(v: float) -> str:
     return f"{v:,.1f}"
 
 
-def _choose(o: pd.DataFrame) -> tuple[pd.DataFrame, dict[tuple[int, str], list[str]], dict[tuple[int, str], list[str]]]:
+def _choose(o: pd.DataFrame) -> tuple[pd.DataFrame, dict, dict, dict[tuple[int, str], list[float]]]:
     """One observation per (year, base): reported actual > reported estimate > implied. Also
-    returned, by (year, base): the others in words and their ids; ``o.attrs["others"]`` holds
-    their values."""
+    returned, by (year, base): the others in words, their ids and their values."""
     years = o["year"].tolist()
     bases = o["base"].tolist()
     ranks = [_RANK[(k, s)] for k, s in zip(o["kind"], o["status"])]
@@ -232,6 +231,7 @@ def _choose(o: pd.DataFrame) -> tuple[pd.DataFrame, dict[tuple[int, str], list[s
     chosen_pos: list[int] = []
     others: dict[tuple[int, str], list[str]] = {}
     other_ids: dict[tuple[int, str], list[str]] = {}
+    other_values: dict[tuple[int, str], list[float]] = {}
     last = None
     for i in order:
         key = (int(years[i]), bases[i])
@@ -241,8 +241,8 @@ def _choose(o: pd.DataFrame) -> tuple[pd.DataFrame, dict[tuple[int, str], list[s
             continue
         others.setdefault(key, []).append(f"{fids[i]} {_fmt(values[i])} ({kinds[i]} {statuses[i]})")
         other_ids.setdefault(key, []).append(fids[i])
-        o.attrs.setdefault("others", {}).setdefault(key, []).append(float(values[i]))
-    return o.iloc[chosen_pos].reset_index(drop=True), others, other_ids
+        other_values.setdefault(key, []).append(float(values[i]))
+    return o.iloc[chosen_pos].reset_index(drop=True), others, other_ids, other_values
 
 
 def _obs_var(kind: str, status: str, p: SeriesParams) -> float:
@@ -354,7 +354,7 @@ def _build_series(obs: pd.DataFrame, p: SeriesParams, plans: pd.DataFrame | None
     o["base"] = bases["assigned_base"].values
     o["base_flag"] = bases["flag"].values
     o["base_evidence"] = bases["evidence"].values
-    chosen, others, other_ids = _choose(o)
+    chosen, others, other_ids, other_values = _choose(o)
 
     old_rows = chosen[chosen["base"] == OLD_BASE].set_index("year")
     new_rows = chosen[chosen["base"] == NEW_BASE].set_index("year")
@@ -406,7 +406,7 @@ def _build_series(obs: pd.DataFrame, p: SeriesParams, plans: pd.DataFrame | None
             sd = math.sqrt(var)
             lo, hi = v * math.exp(-z * sd), v * math.exp(z * sd)
             method = "as published"
-        lo, hi, spread_var, spread = gaps.span_others(lo, hi, o.attrs.get("others", {}).get((y, NEW_BASE), []), z)
+        lo, hi, spread_var, spread = gaps.span_others(lo, hi, other_values.get((y, NEW_BASE), []), z)
         var = max(var, spread_var)
         notes = [base_note(r), dup_note(y, NEW_BASE), spread]
         fid = ids(y, NEW_BASE, r["figure_id"])
@@ -450,7 +450,7 @@ def _build_series(obs: pd.DataFrame, p: SeriesParams, plans: pd.DataFrame | None
                 )
             q_lo, q_hi = gaps.link_quantiles(math.log(v), c, var, s_lo, s_hi, [alpha, 1 - alpha])
             factor = math.exp(link.log_factor[y])
-            also = [x * factor for x in o.attrs.get("others", {}).get((y, OLD_BASE), [])]
+            also = [x * factor for x in other_values.get((y, OLD_BASE), [])]
             lo, hi, spread_var, spread = gaps.span_others(math.exp(q_lo), math.exp(q_hi), also, z)
             var = max(var, spread_var)
             how = "implied" if r["kind"] == "implied" else "reported"
