@@ -62,7 +62,8 @@ display(Markdown("## " + t("trend.continued_heading", lang, end=int(y.last_valid
 capped = caps.capped_bounds(results)  # upper bounds held by the tail cap, marked and said
 display(O.models_summary(results, y, lang, capped))  # one row per model: the last year
 display(Folded(t("models.every_year", lang), O.models_display(results, lang, capped)))
-display(Markdown(t("trend.continued_note", lang, h=horizon, last=int(y.last_valid_index()))))
+last = int(y.last_valid_index())
+display(Markdown(t("trend.continued_note", lang, h=horizon, last=last, end=last + horizon)))
 show_notes(*pages.step_notes(results, y, None, lang, kind="trend"))
 show_notes(*pages.interval_notes(done, capped, lang))
 

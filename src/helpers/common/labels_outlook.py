@@ -117,10 +117,14 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
     "trend.continued_note": {
         "en": "Each model's trend continued {h} years from the last published year ({last}), with its 80% "
         "and 95% intervals. The trends start from the published years only: the part-year figures "
-        "of later years, from which the forecast report starts, are not used here.",
+        "of later years, from which the forecast report starts, are not used here. The last column "
+        "runs from the {last} figure to the line's median in {end}, so it includes the step from the "
+        "figure to the line; the line's own growth is in the table above.",
         "vi": "Đường xu hướng của từng mô hình kéo dài {h} năm từ năm có số liệu công bố gần nhất ({last}), "
         "kèm khoảng tin cậy 80% và 95%. Các đường xu hướng chỉ dựa vào các năm có số liệu công bố: số "
-        "liệu một phần năm của các năm sau, điểm xuất phát của báo cáo dự báo, không được dùng ở đây.",
+        "liệu một phần năm của các năm sau, điểm xuất phát của báo cáo dự báo, không được dùng ở đây. Cột "
+        "cuối tính từ số liệu năm {last} đến trung vị của đường xu hướng năm {end}, nên gồm cả bước nhảy "
+        "từ số liệu đến đường xu hướng; tốc độ tăng của chính đường xu hướng nằm ở bảng phía trên.",
     },
     "chart.target_alt_one": {
         "en": "Chart: probability of meeting the {year} target of {target} billion VND: {best}.",
