@@ -148,8 +148,20 @@ def test_the_figures_table_is_written_with_its_schemas(tmp_path):
 def test_a_meaning_names_a_file_as_the_page_offers_it():
     """On the figures page the checks come as figures_checks.csv: the figures' `flags` column
     points there, not to a checks.csv the reader was never offered."""
-    offered = C.offered_names(["figures.csv", "figures_checks.csv"])
-    assert offered == {"figures.csv": "figures.csv", "checks.csv": "figures_checks.csv"}
+    from helpers.reports.render import render_html
+
+    offered = {"figures.csv": "figures.csv", "checks.csv": "figures_checks.csv"}
     page = C.codebook_html("figures.csv", figures_codebook.FIGURES.schema(), "en", offered)
     flags = re.search(r"<code>flags</code></th><td>(.*?)</td>", page).group(1)
     assert "<code>figures_checks.csv</code>" in flags and "<code>checks.csv</code>" not in flags
+    # the page builder takes the names from its downloads: (name offered, bytes, schema, own name)
+    import nbformat
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("## Section")])
+    downloads = [
+        ("figures.csv", b"x", figures_codebook.FIGURES.schema(), "figures.csv"),
+        ("figures_checks.csv", b"y", figures_codebook.CHECKS.schema(), "checks.csv"),
+    ]
+    built = render_html(nb, "en", "T", {"kind": "figures", "downloads": downloads})
+    row = re.search(r"<code>flags</code></th><td>(.*?)</td>", built).group(1)
+    assert "(figures_checks.csv)" in re.sub(r"<[^>]+>", "", row)

@@ -364,11 +364,8 @@ def series_command(
     """
     import sys
 
-    from helpers.common.errors import InputError, LaocaiError
+    from helpers.common.errors import input_error
     from helpers.series import stage
-
-    def as_input_error(exc: Exception) -> LaocaiError:
-        return exc if isinstance(exc, LaocaiError) else InputError(str(exc))
 
     with _one_line_errors("series"):
         params = stage.SeriesStageParams.parse(
@@ -384,7 +381,7 @@ def series_command(
         try:
             done = stage.build(params, figures_csv=figures)
         except (FileNotFoundError, ValueError) as exc:
-            raise as_input_error(exc) from None
+            raise input_error(exc) from None
     if done.link_estimate is not None and params.method == "link_factor":  # the ratio method uses its own R
         print(f"link factor: {done.link_estimate.rule()}", file=sys.stderr)
     if isinstance(params.link_factor, float):  # a factor given as a number: say where it stands
@@ -424,7 +421,7 @@ def check_intervals_command(
     import pandas as pd
 
     from helpers.common import paths
-    from helpers.common.errors import InputError, LaocaiError, UsageError
+    from helpers.common.errors import UsageError, input_error
     from helpers.series import loo
     from helpers.series.build import load_figures
     from helpers.series.linking import SeriesParams
@@ -438,9 +435,7 @@ def check_intervals_command(
             obs, plans = load_figures(figures)
             table = loo.check_intervals(obs, params, plans, by=by)
         except (FileNotFoundError, ValueError) as exc:
-            if isinstance(exc, LaocaiError):
-                raise
-            raise InputError(str(exc) if str(source) in str(exc) else f"{source}: {exc}") from None
+            raise input_error(exc, source) from None
     out = table.copy()
     if "link_factor" in out:  # to the precision it was used at, so that a conversion can be redone
         out["link_factor"] = [("" if pd.isna(v) else f"{v:.4f}") for v in out["link_factor"]]

@@ -140,19 +140,14 @@ def _as_html(text: str) -> str:
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
 
 
-def offered_names(names: Iterable[str]) -> dict[str, str]:
-    """The canonical file each of a page's downloads ``names`` is (``figures_checks.csv`` is
-    ``checks.csv``, saved under its report's name), as {file: name offered}."""
-    return {f: n for n in names for f in FILES if n == f or n.endswith("_" + f)}
-
-
 def codebook_html(
     file_name: str, schema: Mapping[str, Any] | None, lang: str, offered: Mapping[str, str] | None = None
 ) -> str:
     """The meaning of the columns of the file offered as ``file_name``, from its ``schema``
     (:func:`read_schema`), folded (``<details>``) in ``lang`` for the download list of a page;
     empty without a schema. A file a meaning names is called by the name the page offers it
-    under (``offered``: :func:`offered_names`)."""
+    under (``offered``: {file's own name: name offered}, as ``figures_checks.csv`` for
+    ``checks.csv``)."""
     if not schema:
         return ""
     e = html.escape

@@ -46,6 +46,15 @@ class Interrupted(LaocaiError):
     exit_code = EXIT_INTERRUPTED
 
 
+def input_error(exc: Exception, path: object = None) -> LaocaiError:
+    """``exc`` as the project's error of a bad input: a project error as it is, any other as an
+    :class:`InputError` whose message names ``path`` (the file at fault) unless it already does."""
+    if isinstance(exc, LaocaiError):
+        return exc
+    text = str(exc)
+    return InputError(text if path is None or str(path) in text else f"{path}: {text}")
+
+
 def ctrl_c_can_reach_here() -> bool:
     """Whether a Ctrl-C can arrive in the code running now: Python delivers signals to the
     main thread only, and a process started with Ctrl-C ignored (``nohup``, or ``&`` in a

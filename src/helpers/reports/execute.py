@@ -350,16 +350,16 @@ def execute_job(job: Job) -> Outcome:
     return Outcome(job.name, "ok", time.monotonic() - t0, started, now_iso(), outputs=outputs)
 
 
-def _downloads(job: Job) -> list[tuple[str, bytes, dict | None]]:
+def _downloads(job: Job) -> list[tuple[str, bytes, dict | None, str]]:
     """The data a report offers for download: its declared CSV outputs or, for a run with its
     own data folder and none declared, every CSV it wrote there; each under the name
     :func:`download_name` gives it, with the schema the stage wrote beside it (its data
-    dictionary, :func:`helpers.common.codebook.read_schema`)."""
+    dictionary, :func:`helpers.common.codebook.read_schema`) and the file's own name."""
     files = [job.data_dir / o for o in job.outputs if o.endswith(".csv")]
     if not files and job.data_dir == job.run_dir / "data" and job.data_dir.is_dir():
         files = sorted(job.data_dir.glob("*.csv"))
     base = job.name.removesuffix(f"-{job.lang}")
-    return [(download_name(base, f.name), f.read_bytes(), read_schema(f)) for f in files if f.is_file()]
+    return [(download_name(base, f.name), f.read_bytes(), read_schema(f), f.name) for f in files if f.is_file()]
 
 
 def download_name(base: str, file_name: str) -> str:

@@ -130,18 +130,18 @@ def render_html(nb, lang: str, title: str, page: Mapping[str, Any] | None = None
 
     ``page`` (all optional): ``kind`` (see :func:`page_kind`), ``index`` (href of the index),
     ``twin`` (href of the other-language report) and ``twin_lang``, ``downloads`` (a list of
-    ``(file name, bytes)`` or ``(file name, bytes, schema)``, the schema folded under the link:
-    :func:`helpers.common.codebook.codebook_html`), ``sources`` (``(href, title)`` of the reports whose data the run
+    ``(file name, bytes)`` or ``(file name, bytes, schema, the file's own name)``, the schema
+    folded under the link: :func:`helpers.common.codebook.codebook_html`), ``sources`` (``(href, title)`` of the reports whose data the run
     read, linked under the title), ``main`` (a scenario's main report: ``(href, title,
     [(parameter, value here, value there)])``, said under the title), ``pages`` (the page of
     each kind of report in this language, for the mentions of other reports in the text:
     :func:`resolve_page_refs`). The page then goes through :func:`reader_markup`.
     """
-    from helpers.common.codebook import codebook_html, offered_names
+    from helpers.common.codebook import codebook_html
     from helpers.common.i18n import LABELS, t
 
     page = dict(page or {})
-    offered = offered_names(item[0] for item in page.get("downloads", []))
+    offered = {item[3]: item[0] for item in page.get("downloads", []) if len(item) > 3}  # file: name offered
     exporter = _exporter(lang)
     nb, about = _prepare(nb)
     nb.metadata["title"] = title
