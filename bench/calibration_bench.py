@@ -39,6 +39,14 @@ a common shock of one year moves a whole window's coverage). Rule, fixed before 
 the factor whose 95% coverage, averaged over windows and then over the two sets, is closest to
 0.95 (the middle of the aim of 0.93 to 0.97), among the factors whose MSIS, averaged the same
 way, is at most 1% above that of 1 (no stretch); ties to the smaller factor.
+
+``--stretch --with-package-data``: the same factors and the same rule, with the yearly panels
+statsmodels ships (``bench/package_yearly.py``; training evidence only, as in the selection)
+as a third set of six windows, ``h = 6``. The averages are then over three sets, each weighing
+the same; within the package set each series is weighted by its dataset as the selection
+weighs it (``forecast_bench.dataset_weights``: no dataset above a quarter). It meets the
+library as an unseen panel too: the ``pooled`` member trained without it, and a prior table
+from the errors of M1 and Tourism. Rule and sets fixed before the first run.
 """
 
 from __future__ import annotations
@@ -55,7 +63,14 @@ from helpers.common import paths
 from helpers.models import backtest, base, calibration, panel
 
 sys.path.insert(0, str(paths.BENCH))
-from forecast_bench import as_unseen, prior_without, z_scores  # noqa: E402  (a sibling benchmark)
+from forecast_bench import (  # noqa: E402  (a sibling benchmark)
+    PACKAGE_SETS,
+    as_unseen,
+    dataset_weights,
+    load,
+    prior_without,
+    z_scores,
+)
 
 SETS = {
     "M1 yearly": (6, "m1_yearly_train.csv"),
@@ -80,9 +95,15 @@ STRETCHES = (1.0, 1.05, 1.1, 1.15, 1.2, 1.25, 1.3)
 
 def windows(name: str, n: int = WINDOWS):
     """The ``n`` holdout windows of one training part: ``(fit part, held-out part)`` pairs."""
-    h, f = SETS[name]
-    train = pd.read_csv(paths.BENCH_DATA / f, dtype={"unique_id": str})
-    return backtest.holdout_windows(train, h, n)
+    return backtest.holdout_windows(load(name, "train"), SETS[name][0], n)
+
+
+def series_weights(name: str, ids) -> dict | None:
+    """Per-series weights of a set's score: by dataset for the package set, else ``None``."""
+    if name not in PACKAGE_SETS:
+        return None
+    ids = sorted(set(ids))
+    return dict(zip(ids, dataset_weights(ids)))
 
 
 def run_variant(scheme: str, cap: int | None, n_origins: int, data: dict, jobs: int, priors: dict) -> dict:
@@ -103,7 +124,7 @@ def run_windows(data: dict, jobs: int, priors: dict) -> dict:
             with as_unseen(name, priors[name]):  # forecast_panel forks its workers inside
                 res = panel.forecast_panel(fit, h, n_jobs=jobs, progress=False)
             secs += time.perf_counter() - t0
-            sc = backtest.score_panel(fit, hold, res.frame)
+            sc = backtest.score_panel(fit, hold, res.frame, weights=series_weights(name, hold["unique_id"]))
             rows.append({"set": name, **sc})
     df = pd.DataFrame(rows)
     by = df.groupby("set")[["smape", "msis", "coverage80", "coverage95"]].mean()
@@ -132,15 +153,14 @@ def stretch_table(jobs: int, priors: dict) -> None:
         base.STRETCH = lam
         results[lam] = r = run_windows(data, jobs, priors)
         print(f"  stretch {lam}: {r['seconds']:.1f} s", file=sys.stderr)
-    print(
-        "\n| stretch | M1 MSIS | M1 cov80 | M1 cov95 | Tourism MSIS | Tourism cov80 | Tourism cov95 "
-        "| mean MSIS | mean cov95 |"
-    )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    short = [s.split()[0] for s in data]
+    head = " | ".join(f"{n} {c}" for n in short for c in ("MSIS", "cov80", "cov95"))
+    print(f"\n| stretch | {head} | mean MSIS | mean cov95 |")
+    print("|---:|" + "---:|" * (3 * len(data) + 2))
     for lam, r in results.items():
         b = r["by_set"]
         cells = [
-            f"{b.loc[s, c]:.{2 if c == 'msis' else 3}f}" for s in SETS for c in ("msis", "coverage80", "coverage95")
+            f"{b.loc[s, c]:.{2 if c == 'msis' else 3}f}" for s in data for c in ("msis", "coverage80", "coverage95")
         ]
         print(f"| {lam:.2f} | " + " | ".join(cells) + f" | {r['set_msis']:.3f} | {r['set_cov95']:.4f} |")
     print(f"\nrule's choice: stretch {stretch_rule(results):.2f} (the library's now: {STRETCH_NOW:.2f})")
@@ -150,12 +170,25 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--stretch", action="store_true", help="run the stretch factors instead of the variants")
+    ap.add_argument(
+        "--with-package-data",
+        action="store_true",
+        help="--stretch also on the yearly panels statsmodels ships (bench/package_yearly.py writes them)",
+    )
     a = ap.parse_args(argv)
+    if a.with_package_data:
+        if not a.stretch:
+            ap.error("--with-package-data goes with --stretch")
+        missing = [f for _, fs, _ in PACKAGE_SETS.values() for f in fs if not (paths.BENCH_DATA / f).is_file()]
+        if missing:
+            ap.error(f"{', '.join(missing)} not in bench/data; run: .venv/bin/python bench/package_yearly.py")
+        SETS.update({n: (h, fs) for n, (h, fs, _) in PACKAGE_SETS.items()})
     if "fork" not in mp.get_all_start_methods():
         a.jobs = 1  # spawned workers would not see the tables set for each set below
     data = {name: windows(name) for name in SETS}
-    # the prior table of each set: the errors of the other set only (forecast_bench --z-table)
-    scores = {name: z_scores([name], a.jobs) for name in SETS}
+    # the prior table of each set: the errors of the other competition set(s) only (forecast_bench
+    # --z-table reads M1 and Tourism; the package set meets both)
+    scores = {name: z_scores([name], a.jobs) for name in SETS if name not in PACKAGE_SETS}
     priors = {name: prior_without(name, a.jobs, scores) for name in SETS}
     panel.forecast_panel(data["M1 yearly"][0][0].head(200), 2, n_jobs=1, progress=False)  # compile once
     if a.stretch:

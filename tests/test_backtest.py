@@ -94,7 +94,7 @@ def test_coverage_and_msis_hand_computed():
     assert bt.msis(y, lo, hi, train) == pytest.approx(scores.mean() / 1.5)
 
 
-def test_score_panel_hand_computed():
+def _two_series_panel():
     train = pd.DataFrame(
         {"unique_id": ["a", "a", "a", "b", "b"], "year": [1, 2, 3, 1, 2], "value": [1.0, 2.0, 4.0, 10.0, 20.0]}
     )
@@ -110,6 +110,11 @@ def test_score_panel_hand_computed():
             "hi_95": [6.0, 8.0, 35.0],
         }
     )
+    return train, test, fc
+
+
+def test_score_panel_hand_computed():
+    train, test, fc = _two_series_panel()
     s = bt.score_panel(train, test, fc)
     smape_a = (200 * 1 / 9 + 0) / 2
     smape_b = 200 * 5 / 55
@@ -123,6 +128,17 @@ def test_score_panel_hand_computed():
     msis_b = 20 / 10
     assert s["msis"] == pytest.approx((msis_a + msis_b) / 2)
     assert s["n_series"] == 2 and s["n_points"] == 3
+
+
+def test_score_panel_weights_series_as_asked():
+    train, test, fc = _two_series_panel()
+    s = bt.score_panel(train, test, fc, weights={"a": 3.0, "b": 1.0})
+    assert s["coverage80"] == pytest.approx(0.75 * 0.5 + 0.25 * 0.0)
+    assert s["smape"] == pytest.approx(0.75 * (200 / 9) / 2 + 0.25 * 200 * 5 / 55)
+    same = bt.score_panel(train, test, fc, weights={"a": 2.0, "b": 2.0})
+    assert same["msis"] == pytest.approx(bt.score_panel(train, test, fc)["msis"])
+    with pytest.raises(ValueError, match="weights"):
+        bt.score_panel(train, test, fc, weights={"a": 1.0})  # b has none
 
 
 def test_score_panel_requires_every_test_point():

@@ -19,7 +19,7 @@ series.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -272,11 +272,13 @@ def score_panel(
     forecasts: pd.DataFrame,
     levels: Sequence[int] = (80, 95),
     alpha: float = 0.05,
+    weights: Mapping[str, float] | None = None,
 ) -> dict:
     """Score long-format forecasts of a panel against its test part.
 
     Every metric is averaged over a series' test years, then over series (as the reference
-    scorer of the benchmarks does). Every test point must have a forecast.
+    scorer of the benchmarks does), each series weighing the same unless ``weights`` are given.
+    Every test point must have a forecast.
 
     Parameters
     ----------
@@ -284,6 +286,9 @@ def score_panel(
         ``unique_id, year, value``.
     forecasts : pandas.DataFrame
         ``unique_id, year, forecast`` and ``lo_L, hi_L`` for the levels.
+    weights : mapping, optional
+        A weight per series id for the average over series (a panel of several datasets
+        weighted by dataset, say); every scored series needs one, and they need not sum to 1.
 
     Returns
     -------
@@ -318,7 +323,14 @@ def score_panel(
         df["msis"] = interval_score(y, df["lo_95"], df["hi_95"], alpha) / df["scale"]
         cols.append("msis")
     per = df.groupby("unique_id")[cols].mean()
-    out = {c: float(per[c].mean()) for c in cols}
+    if weights is None:
+        out = {c: float(per[c].mean()) for c in cols}
+    else:
+        w = per.index.map(lambda u: weights.get(u, np.nan)).to_numpy(float)
+        if not np.isfinite(w).all() or (w < 0).any() or w.sum() <= 0:
+            bad = [u for u, x in zip(per.index, w) if not np.isfinite(x) or x < 0][:5]
+            raise ValueError(f"weights must be finite, non-negative and not all 0 for every scored series, e.g. {bad}")
+        out = {c: float(np.average(per[c], weights=w)) for c in cols}
     out["n_series"] = int(len(per))
     out["n_points"] = int(len(df))
     return out
