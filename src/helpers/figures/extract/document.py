@@ -142,6 +142,14 @@ _EN_DMY = r"(?P<d>\d{1,2})\s+(?P<mon>" + _MONTH_EN_RE + r"),?\s+(?P<y>(?:19|20)\
 _DATE_ANY = [_DMY, _VI_LONG, _EN_MDY, _EN_DMY]
 
 
+# a clock time of a date line ("10:55", "5:05 AM", "16:54:09")
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
+
+
+# what may follow the date on a date line: a time and its zone ("- 10:55", "5:05 AM GMT+7")
+_TIME_AFTER = r"(?:\s*[-|,]?\s*" + _TIME + r")?(?:\s*\(?GMT\s*[+-]\s*\d+\)?)?"
+
+
 _DATE_RULES = [
     # labelled dates
     r"(?:ngày\s+ban\s+hành|ngày\s+đăng|ngày\s+xuất\s+bản|ngày\s+cập\s+nhật|cập\s+nhật|published|posted|updated|date)"
@@ -151,7 +159,10 @@ _DATE_RULES = [
     # "Thứ Hai, 15/01/2024", "Monday, January 15, 2024"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*,?\s*(?:{date})",
     # a line holding only a date (and a time), possibly after "Ngày" ("Ngày 29/12/2022")
-    r"(?m)^\s*(?:(?:ngày|date|dated)\s*:?\s*)?(?:{date})(?:\s*[-|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT\s*[+-]\s*\d+\)?)?\s*$",
+    r"(?m)^\s*(?:(?:ngày|date|dated)\s*:?\s*)?(?:{date})" + _TIME_AFTER + r"\s*$",
+    # a line holding a time, then a date, after at most a byline's initials ("16:54 30-09-2023",
+    # "T.L 07:15, 02/04/2022")
+    r"(?m)^\s*(?:[^\W\d]{1,4}(?:\.[^\W\d]{1,4})*\.?\s+)?" + _TIME + r"\s*[,|-]?\s*(?:{date})" + _TIME_AFTER + r"\s*$",
 ]
 
 
@@ -160,8 +171,9 @@ def parse_document_date(text: str) -> str | None:
 
     Looks, in this order, for a labelled date ("Ngày ban hành: 04/03/2020", "Published:
     January 15, 2024"), the place-and-date line of an official document ("Lào Cai, ngày 04
-    tháng 3 năm 2020"), a weekday-prefixed date ("Thứ Hai, 15/01/2024") and a line that
-    holds only a date. Dates quoted inside sentences (of other documents) are not used.
+    tháng 3 năm 2020"), a weekday-prefixed date ("Thứ Hai, 15/01/2024"), a line that holds
+    only a date (and its time, "January 15, 2024 5:05 AM GMT+7") and a line of a time and a
+    date after at most a byline's initials ("T.L 07:15, 02/04/2022", "16:54 30-09-2023"). Dates quoted inside sentences (of other documents) are not used.
     Numeric dates are day/month/year.
 
     Parameters

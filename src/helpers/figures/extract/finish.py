@@ -19,6 +19,11 @@ _YEAR_PLAN = re.compile(
 )
 
 
+# a verb of reaching between the year's plan and an amount: the amount is the figure that
+# reached it ("vượt 3,1% kế hoạch năm, đạt 29.110 tỷ đồng"), not the plan
+_REACHING = re.compile(r"(?<!\w)(?:đạt|reach(?:ed|ing|es)?|hit|stood\s+at|totall?(?:ed|ing))(?!\w)", _I)
+
+
 def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
     """Resolve time, price base and status of every draft of a document."""
     by_sentence: dict[int, list[_Draft]] = {}
@@ -42,7 +47,11 @@ def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
                 if prev is not None and not _times_within(doc, prev.amount.end, d.amount.start):
                     d.time_from = prev
                 yp = _last_match(_YEAR_PLAN, doc.text, lo, d.amount.start)
-                if yp is not None and not _times_within(doc, yp.end(), d.amount.start):
+                if (
+                    yp is not None
+                    and not _times_within(doc, yp.end(), d.amount.start)
+                    and _REACHING.search(doc.text, yp.end(), d.amount.start) is None
+                ):
                     d.period = "FY"  # "equal to 70.5% of the yearly plan of VND 14 trillion"
                 else:
                     yp = None

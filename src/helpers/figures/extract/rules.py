@@ -13,7 +13,7 @@ from .document import (
     Sentence,
 )
 from .index import _span_index, any_span_within, keywords_within
-from .periods import _num, _Time
+from .periods import _months_period, _num, _Time
 from .vocabulary import (
     _AVERAGE,
     _BASE_AFTER,
@@ -131,6 +131,10 @@ def _times_within(doc: _Doc, lo: int, hi: int) -> list[_Time]:
 
 
 _OWN_KINDS = VALUE_KINDS + ("industrial_production_index",)
+
+
+# the period of one month ("M5"), the month a cumulative figure without months runs to
+_ONE_MONTH = re.compile(r"M\d{1,2}")
 
 
 # "trong đó", "riêng": what follows is a part of the figure before it
@@ -350,7 +354,12 @@ def _resolve_time(doc: _Doc, d: _Draft, clause_end: int, others: list[_Draft] = 
     A time written right after an amount, with nothing but spaces (or "(", "in", "vào") between ("tăng từ 17.340 tỷ
     đồng năm 2015 lên 31.200 tỷ đồng năm 2020", "from VND 17 trillion in 2015 to ..."),
     belongs to that amount: it comes first for it and is never used by the other amounts of
-    the sentence (``others``)."""
+    the sentence (``others``).
+
+    A cumulative figure that names no months ("lũy kế ước đạt ...", "year-to-date") runs from
+    January to the single month named nearest it in the same order of search (its sentence,
+    its paragraph, the heading): "tháng 5/2024 ước đạt 3.726 tỷ đồng, lũy kế ước đạt 17.151 tỷ
+    đồng" gives ``M1-5``. Without such a month it stays ``YTD``."""
     s, a = d.sentence, d.amount
     text = doc.text
 
@@ -380,9 +389,17 @@ def _resolve_time(doc: _Doc, d: _Draft, clause_end: int, others: list[_Draft] = 
     chain += [t for t in reversed(_previous_paragraph_times(doc, s)) if _about_figures(doc, t)]
     chain += list(reversed(_heading_times(doc, s)))
     period, year, found_period = None, None, False
-    for t in chain:
+    for k, t in enumerate(chain):
         if not found_period and t.period is not None:
             period, found_period = t.period, True
+            if period == "YTD":  # "lũy kế ước đạt ...": up to the month named nearest it, if any
+                month = next((u for u in chain[k + 1 :] if u.period and _ONE_MONTH.fullmatch(u.period)), None)
+                if month is not None:
+                    period = _months_period(1, int(month.period[1:]))
+                    year = t.year if t.year is not None else month.year
+                    if year is not None:
+                        break
+                    continue
             if t.year is not None:
                 year = t.year
                 break

@@ -224,7 +224,8 @@ _ESTIMATE_NOT = re.compile(r"(?<!\w)(?:quy|hiệp|công|mong|điều|giao|thề)
 _STATUS_MASKS = [
     r"(?:vượt(?:\s+mức)?|hoàn\s+thành(?:\s+vượt(?:\s+mức)?)?|so\s+với|bằng|không\s+đạt|chưa\s+đạt|đạt\s+được|đạt"
     r"|theo\s+đúng|exceed(?:ed|ing)?|met|meet(?:ing)?|compared\s+(?:with|to)|of)"
-    r"\s+(?:(?:\d+(?:[.,]\d+)?\s*%|mức|các|những|the|its|\d+)\s+){0,2}(?:chỉ\s+tiêu\s+)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|plan|target)s?",
+    r"\s+(?:(?:\d+(?:[.,]\d+)?\s*%|mức|các|những|the|its|of|\d+)\s+){0,3}(?:chỉ\s+tiêu\s+)?"
+    r"(?:(?:year'?s?|annual|yearly)\s+)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|plan|target)s?",
     r"kế\s+hoạch\s+(?:số|phát\s+triển|hành\s+động|thực\s+hiện|đầu\s+tư|sử\s+dụng|tổ\s+chức)",
     r"(?:chương\s+trình\s+)?mục\s+tiêu\s+quốc\s+gia",
     r"\d+\s*-\s*KH\b",
@@ -316,7 +317,7 @@ _TIME_RULES: list[tuple[str, str]] = [
     ("cum_n", r"(?:" + _CUM + r"\s+)?" + _N + r"\s+tháng\s+đầu\s+năm(?:\s+(?P<nay>nay)(?!\w))?" + _YOPT),
     ("last_n", _N + r"\s+tháng\s+cuối\s+năm(?:\s+(?P<nay>nay)(?!\w))?" + _YOPT),
     ("cum_n", _CUM + r"\s+" + _N + r"\s+tháng" + _YEAR_OR_NAY),
-    ("cum_n", _N + r"\s+tháng\s+(?:năm\s+)?(?P<y>" + _Y + r")"),
+    ("cum_n", _N + r"\s+tháng\s+(?:(?:của\s+)?năm\s+)?(?P<y>" + _Y + r")"),
     ("cum_n", _N + r"\s+tháng" + _NAY + r"(?=\s*(?:,|qua\b|vừa\s+qua|này))"),
     # a bare "9 tháng" before a verb or an estimate word ("IIP 9 tháng tăng 7,2%", "9 tháng ước
     # đạt"); not after a word of duration ("sau 6 tháng", "kéo dài 3 tháng"), see _DURATION_BEFORE
