@@ -91,3 +91,50 @@ def test_a_share_of_the_year_plan_does_not_make_the_figure_a_plan():
     assert one(figs(text, "2023-01-12"), 29110.0).status == "actual"
     text_vi = "Năm 2022, giá trị sản xuất công nghiệp tỉnh Tuyên Quang vượt 3,1% kế hoạch năm, đạt 29.110 tỷ đồng."
     assert one(figs(text_vi, "2023-01-12"), 29110.0).status == "actual"
+
+
+def test_the_countrys_possessive_with_its_vietnamese_letters_names_the_country():
+    for name in ("Việt Nam’s", "Việt Nam's", "Vietnam’s"):
+        text = f"{name} industrial production value in 2016 reached VND 4,950 trillion."
+        assert one(figs(text, "2017-01-05"), 4950000.0).region == "Việt Nam", name
+
+
+def test_date_lines_with_abbreviated_english_months():
+    assert parse_document_date("Title\n\nDa Nang, Nov 3, 2017. The city's output rose.") == "2017-11-03"
+    assert parse_document_date("Title\n\nPublished: 5 Sept. 2019\n\nBody.") == "2019-09-05"
+    # the estimate a date allows: a year not over at the document's date
+    text = "Hanoi, Dec 20, 2016. Industrial production value in 2016 was predicted to reach 8,410 trillion dong."
+    assert one(figs(text), 8410000.0).status == "estimate"
+
+
+# ------------------------------------------------------- a level in brackets after an earlier year
+def test_a_level_in_brackets_right_after_an_earlier_year_is_that_years():
+    cases = [
+        "Giá trị sản xuất công nghiệp năm 2020 của tỉnh Hà Giang ước đạt 9.120 tỷ đồng, gấp 2,1 lần năm 2015 (4.340 tỷ đồng).",
+        "Giá trị sản xuất công nghiệp năm 2020 của tỉnh Hà Giang ước đạt 9.120 tỷ đồng, tăng gấp đôi so với năm 2015 (4.340 tỷ đồng).",
+        "Ha Giang's industrial production value in 2020 is expected to reach VND 9,120 billion, 2.1 times the figure in 2015 (VND 4,340 billion).",
+    ]
+    for text in cases:
+        f = figs(text, "2020-11-20")
+        main, past = one(f, 9120.0), one(f, 4340.0)
+        assert (main.year, main.status) == (2020, "estimate"), text
+        assert (past.indicator, past.year, past.period, past.status) == (IPV, 2015, "FY", "actual"), text
+
+
+def test_a_bracket_with_its_own_year_and_amount_leaves_the_amount_before_it_its_own_year():
+    text = "Giá trị sản xuất công nghiệp năm 2020 của tỉnh Hà Giang ước đạt 9.120 tỷ đồng (năm 2015 đạt 4.340 tỷ đồng)."
+    f = figs(text, "2020-11-20")
+    assert (one(f, 9120.0).year, one(f, 9120.0).status) == (2020, "estimate")
+    assert (one(f, 4340.0).year, one(f, 4340.0).status) == (2015, "actual")
+    # a bracket holding only a year still gives the amount before it that year
+    f = figs(
+        "Giá trị sản xuất công nghiệp tỉnh Hà Giang tăng từ 4.340 tỷ đồng (năm 2015) lên 9.120 tỷ đồng (năm 2020).",
+        "2021-02-01",
+    )
+    assert (one(f, 4340.0).year, one(f, 9120.0).year) == (2015, 2020)
+
+
+def test_a_plan_in_brackets_after_its_year_stays_a_plan():
+    text = "Giá trị sản xuất công nghiệp năm 2020 của tỉnh Hà Giang ước đạt 9.120 tỷ đồng, vượt kế hoạch năm 2020 (8.800 tỷ đồng)."
+    x = one(figs(text, "2020-11-20"), 8800.0)
+    assert (x.year, x.status) == (2020, "plan")

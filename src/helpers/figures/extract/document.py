@@ -127,16 +127,27 @@ _MONTHS_EN = {
 _MONTH_EN_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
 
+# a month of a date line, also abbreviated ("Dec 28, 2010", "5 Sept. 2019"); time expressions
+# in sentences read only the full names (_MONTH_EN_RE)
+_MONTH_DATE_RE = r"(?:" + _MONTH_EN_RE + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+
+
+def _month_number(name: str) -> int:
+    """The number of an English month name, full or abbreviated ("Dec." 12, "Sept" 9)."""
+    key = name.lower().rstrip(".")[:3]
+    return next(i for m, i in _MONTHS_EN.items() if m.startswith(key))
+
+
 _DMY = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})"
 
 
 _VI_LONG = r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d{2})"
 
 
-_EN_MDY = r"(?P<mon>" + _MONTH_EN_RE + r")\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d{2})"
+_EN_MDY = r"(?P<mon>" + _MONTH_DATE_RE + r")\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20)\d{2})"
 
 
-_EN_DMY = r"(?P<d>\d{1,2})\s+(?P<mon>" + _MONTH_EN_RE + r"),?\s+(?P<y>(?:19|20)\d{2})"
+_EN_DMY = r"(?P<d>\d{1,2})\s+(?P<mon>" + _MONTH_DATE_RE + r"),?\s+(?P<y>(?:19|20)\d{2})"
 
 
 _DATE_ANY = [_DMY, _VI_LONG, _EN_MDY, _EN_DMY]
@@ -190,7 +201,7 @@ def parse_document_date(text: str) -> str | None:
             pattern = re.compile(rule.replace("{date}", form), re.I)
             for m in pattern.finditer(text):
                 gd = m.groupdict()
-                month = _MONTHS_EN[gd["mon"].lower()] if gd.get("mon") else int(gd["m"])
+                month = _month_number(gd["mon"]) if gd.get("mon") else int(gd["m"])
                 try:
                     return date(int(gd["y"]), month, int(gd["d"])).isoformat()
                 except ValueError:

@@ -24,6 +24,17 @@ _YEAR_PLAN = re.compile(
 _REACHING = re.compile(r"(?<!\w)(?:đạt|reach(?:ed|ing|es)?|hit|stood\s+at|totall?(?:ed|ing))(?!\w)", _I)
 
 
+#: How far before the time of a level in brackets its plan or target words can start.
+_BRACKET_WORDS = 30
+
+
+def _earlier(d: _Draft, prev: _Draft) -> bool:
+    """True when a figure is of an earlier year than the figure before it in its sentence: it
+    does not share that one's words of estimate or plan ("năm 2020 ước đạt 9.120 tỷ đồng (năm
+    2015 đạt 4.340 tỷ đồng)")."""
+    return d.year is not None and prev.year is not None and d.year < prev.year
+
+
 def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
     """Resolve time, price base and status of every draft of a document."""
     by_sentence: dict[int, list[_Draft]] = {}
@@ -56,8 +67,15 @@ def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
                 else:
                     yp = None
                 d.price_base = _price_base(doc, d, group[i + 1 :]) if d.kind in ("value", "increase") else "unstated"
-                own = _status_words(doc, lo, d.amount.start)
-                if own is None and prev is not None:
+                if d.bracket_time is not None:
+                    # a level in brackets after its time: only a plan or target named right
+                    # before that time is its status ("vượt kế hoạch năm 2020 (8.800 tỷ đồng)"),
+                    # not the estimate of the clause around it
+                    own = _status_words(doc, max(lo, d.bracket_time - _BRACKET_WORDS), d.amount.start)
+                    own = own if own in ("plan", "target") else None
+                else:
+                    own = _status_words(doc, lo, d.amount.start)
+                if own is None and prev is not None and d.bracket_time is None and not _earlier(d, prev):
                     own = prev.words
                 if own is None and d.intro is not None:  # "Các chỉ tiêu chủ yếu của kế hoạch năm 2015:"
                     own = _status_words(doc, d.intro.start, d.intro.end)

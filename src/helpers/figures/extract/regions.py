@@ -220,7 +220,7 @@ def _place_rules(project: Project | None) -> list[tuple[re.Pattern, str, object]
     rules.append(
         (
             re.compile(
-                r"(?i:cả\s+nước|toàn\s+quốc|nationwide|the\s+(?:whole\s+)?country(?:['’]s)?|vietnam['’]s|viet\s+nam['’]s)"
+                r"(?i:cả\s+nước|toàn\s+quốc|nationwide|the\s+(?:whole\s+)?country(?:['’]s)?|vi[eệ]t\s*nam['’]s)"
                 + _NOT_AFTER
             ),
             "unit",

@@ -78,6 +78,8 @@ class _Draft:
     intro: Sentence | None = None  # the sentence that introduces the list the figure is in
     section_words: str | None = None  # plan / target from the heading of its section ("KẾ HOẠCH NĂM 2020")
     time_from: _Draft | None = None  # the previous amount of its sentence, when none names a time between
+    # where the time it stands in brackets after starts ("gấp 2,1 lần năm 2015 (4.340 tỷ đồng)")
+    bracket_time: int | None = None
 
 
 @dataclass
@@ -135,6 +137,33 @@ _OWN_KINDS = VALUE_KINDS + ("industrial_production_index",)
 
 # the period of one month ("M5"), the month a cumulative figure without months runs to
 _ONE_MONTH = re.compile(r"M\d{1,2}")
+
+
+# a year right before the bracket an amount opens ("... lần năm 2015 (", "so với năm 2015 (",
+# "the figure in 2015 ("), not the same period of it ("cùng kỳ năm 2015 (": that period's)
+_YEAR_BEFORE_BRACKET = re.compile(
+    r"(?<!cùng\skỳ\s)(?<!cùng\skì\s)(?<!same\speriod\s)(?<!\w)(?:năm|in|of|year)\s+(?P<y>(?:19|20)\d{2})\s*\(\s*$", _I
+)
+#: How far before an amount a year it stands in brackets after can start.
+_BRACKET_REACH = 30
+
+
+def bracket_time(doc: _Doc, lo: int, a: Amount) -> tuple[int, _Time] | None:
+    """The time an amount stands in brackets right after ("gấp 2,1 lần năm 2015 (4.340 tỷ
+    đồng)", "2.1 times the figure in 2015 (VND 4,340 billion)", "quý I/2023 (1.950 tỷ đồng)"):
+    ``(start of the time, the time)``, or None. Such an amount is a level of that time (a
+    comparison's base, mostly), whatever the clause around the bracket says of its own figure.
+    ``lo``: where the amount's own words start (after the previous amount)."""
+    hi = a.qualifier_start if a.qualifier_start >= 0 else a.start
+    if doc.text.rfind("(", lo, hi) < 0:
+        return None
+    for t in reversed(_times_within(doc, max(lo, hi - _BRACKET_REACH - 40), hi)):
+        if re.fullmatch(r"\s*\(\s*", doc.text[t.end : hi]) and t.year is not None:
+            return t.start, t
+    m = _YEAR_BEFORE_BRACKET.search(doc.text, max(lo, hi - _BRACKET_REACH), hi)
+    if m is None:  # a year masked as a comparison is not among the times: read it here
+        return None
+    return m.start(), _Time(m.start(), m.end(), "FY", int(m.group("y")))
 
 
 # "trong đó", "riêng": what follows is a part of the figure before it
@@ -362,9 +391,23 @@ def _resolve_time(doc: _Doc, d: _Draft, clause_end: int, others: list[_Draft] = 
     đồng" gives ``M1-5``. Without such a month it stays ``YTD``."""
     s, a = d.sentence, d.amount
     text = doc.text
+    before = bracket_time(doc, d.seg_lo, a)
+    if before is not None:
+        d.bracket_time, t = before
+        d.period, d.year = t.period or "FY", t.year
+        d.period_found = d.year_found = True
+        return
+    amount_starts = [x.amount.start for x in others]
 
     def glued(t: _Time, x: Amount) -> bool:
-        return x.end <= t.start and _GLUE.fullmatch(text, x.end, t.start) is not None
+        if x.end > t.start or _GLUE.fullmatch(text, x.end, t.start) is None:
+            return False
+        if "(" not in text[x.end : t.start]:
+            return True
+        # "(năm 2015)" is the amount's own time; "(năm 2015 đạt 4.340 tỷ đồng)" is the bracket's
+        close = text.find(")", t.end)
+        close = s.end if close < 0 else close
+        return not any(t.end <= st < close for st in amount_starts)
 
     # times glued to another amount of the sentence (looked up just after it: linear time)
     taken = [
@@ -616,6 +659,8 @@ def _sentence_drafts(
         inc = _INCREASE_BEFORE.search(text, lo, seg_hi)
         if inc is not None and (_REACHED.search(inc.group("mid") or "") or _FROM_TO.search(inc.group("mid") or "")):
             inc = None  # "tăng từ 17.340 tỷ đồng năm 2015 lên ...": the levels, not the increase
+        if inc is not None and bracket_time(doc, seg_lo, a) is not None:
+            inc = None  # "tăng gấp đôi so với năm 2015 (4.340 tỷ đồng)": the level of 2015
         direction = None
         cmp_ = None
         if inc is not None:
