@@ -44,6 +44,7 @@ from .vocabulary import (
     _WEAK_BLOCKERS,
     _YOY,
     VALUE_KINDS,
+    _per_unit,
 )
 
 
@@ -493,29 +494,6 @@ def _heading_times(doc: _Doc, s: Sentence) -> list[_Time]:
 _SCOPE_CLAUSE_BREAK = re.compile(
     r"[,;:](?!\d)|(?<!\w)(?:nên|giúp|khiến|đưa|nhờ\s+đó|góp\s+phần|helping|pushing|bringing|so)(?!\w)", _I
 )
-
-
-# amounts per hectare, per person, per tonne ...: yields, incomes and prices, never a total
-_PER_UNIT_AFTER = re.compile(
-    r"\s*(?:/\s*(?:người|lao\s+động|ha|héc\s*ta|hécta|tấn|kg|tạ|m2|m²|m3|sản\s+phẩm|hộ|tháng|ngày|person|capita|ha|tonne|ton|kg)"
-    r"|(?:một|mỗi|trên)\s+(?:người|lao\s+động|ha|tấn|kg)|per\s+(?:person|capita|worker|head|hectare|ha|tonne|ton|kg|month)"
-    r"|an?\s+(?:hectare|tonne|ton|kg|month|person|worker))(?!\w)",
-    _I,
-)
-
-
-_PER_UNIT_BEFORE = re.compile(
-    r"(?<!\w)(?:bình\s+quân\s+(?:đầu\s+người|(?:mỗi|một|trên)\s+(?:lao\s+động|người|ha|hộ))|đầu\s+người|mỗi\s+lao\s+động"
-    r"|per\s+(?:capita|worker|person|head|hectare)|giá\s+(?:bán|mua)"
-    r"|(?:trên|mỗi|cho)\s+(?:1|một)\s+(?:ha|héc\s*ta|hécta)|(?:trên|mỗi)\s+ha\s+đất)(?!\w)",
-    _I,
-)
-
-
-def _per_unit(text: str, lo: int, a: Amount) -> bool:
-    """True for an amount per hectare, per person, per tonne or a unit price ("65,3 triệu
-    đồng/người", "bình quân đầu người đạt ...", "VND 1.1 billion per worker")."""
-    return _PER_UNIT_AFTER.match(text, a.end) is not None or _PER_UNIT_BEFORE.search(text, lo, a.start) is not None
 
 
 def _sentence_drafts(

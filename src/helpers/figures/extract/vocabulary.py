@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from helpers.figures.numbers import Amount
+
 from .document import _MONTH_EN_RE
 
 # =========================================================================== vocabulary
@@ -454,3 +456,26 @@ _PURPOSE = re.compile(
 
 # a bracket that quotes another figure ("(Mục tiêu Nghị quyết là 13,5%/năm)")
 _NUMBER_BRACKET = re.compile(r"\([^()]*\d[^()]*\)")
+
+
+# amounts per hectare, per person, per tonne ...: yields, incomes and prices, never a total
+_PER_UNIT_AFTER = re.compile(
+    r"\s*(?:/\s*(?:người|lao\s+động|ha|héc\s*ta|hécta|tấn|kg|tạ|m2|m²|m3|sản\s+phẩm|hộ|tháng|ngày|person|capita|ha|tonne|ton|kg)"
+    r"|(?:một|mỗi|trên)\s+(?:người|lao\s+động|ha|tấn|kg)|per\s+(?:person|capita|worker|head|hectare|ha|tonne|ton|kg|month)"
+    r"|an?\s+(?:hectare|tonne|ton|kg|month|person|worker))(?!\w)",
+    _I,
+)
+
+
+_PER_UNIT_BEFORE = re.compile(
+    r"(?<!\w)(?:bình\s+quân\s+(?:đầu\s+người|(?:mỗi|một|trên)\s+(?:lao\s+động|người|ha|hộ))|đầu\s+người|mỗi\s+lao\s+động"
+    r"|per\s+(?:capita|worker|person|head|hectare)|giá\s+(?:bán|mua)"
+    r"|(?:trên|mỗi|cho)\s+(?:1|một)\s+(?:ha|héc\s*ta|hécta)|(?:trên|mỗi)\s+ha\s+đất)(?!\w)",
+    _I,
+)
+
+
+def _per_unit(text: str, lo: int, a: Amount) -> bool:
+    """True for an amount per hectare, per person, per tonne or a unit price ("65,3 triệu
+    đồng/người", "bình quân đầu người đạt ...", "VND 1.1 billion per worker")."""
+    return _PER_UNIT_AFTER.match(text, a.end) is not None or _PER_UNIT_BEFORE.search(text, lo, a.start) is not None
