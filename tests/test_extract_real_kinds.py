@@ -138,3 +138,30 @@ def test_a_plan_in_brackets_after_its_year_stays_a_plan():
     text = "Giá trị sản xuất công nghiệp năm 2020 của tỉnh Hà Giang ước đạt 9.120 tỷ đồng, vượt kế hoạch năm 2020 (8.800 tỷ đồng)."
     x = one(figs(text, "2020-11-20"), 8800.0)
     assert (x.year, x.status) == (2020, "plan")
+
+
+# ------------------------------------------- parts listed after a photo caption between them
+PARTS_AFTER_CAPTION = (
+    "Giá trị sản xuất công nghiệp tháng 7/2023 của tỉnh Phú Thọ ước đạt 4.100 tỷ đồng, "
+    "lũy kế ước đạt 27.300 tỷ đồng.\n\n"
+    "{between}\n\n"
+    "Trong đó, giá trị công nghiệp khai thác đạt 800,5 tỷ đồng; giá trị công nghiệp chế biến, "
+    "chế tạo đạt 24.000 tỷ đồng; giá trị sản xuất và phân phối điện đạt 2.300 tỷ đồng."
+)
+
+
+def test_parts_after_a_caption_paragraph_are_parts_of_the_figure_before_it():
+    text = PARTS_AFTER_CAPTION.format(between="Công nhân vận hành dây chuyền tại một nhà máy ở Lâm Thao.")
+    f = figs(text, "2023-07-30")
+    got = {(x.value, x.scope, x.period, x.year, x.status) for x in f if x.value in (800.5, 24000.0, 2300.0)}
+    assert got == {
+        (800.5, "subsector:mining", "M1-7", 2023, "estimate"),
+        (24000.0, "subsector:manufacturing", "M1-7", 2023, "estimate"),
+        (2300.0, "subsector:electricity", "M1-7", 2023, "estimate"),
+    }
+
+
+def test_a_paragraph_with_amounts_of_its_own_between_them_breaks_the_link():
+    between = "Vốn đầu tư phát triển trên địa bàn tỉnh đạt 5.200 tỷ đồng. Thu ngân sách đạt 1.800 tỷ đồng."
+    f = figs(PARTS_AFTER_CAPTION.format(between=between), "2023-07-30")
+    assert {x.value for x in f} == {4100.0, 27300.0}  # the parts may be of the investment: left out

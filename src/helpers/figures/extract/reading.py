@@ -111,6 +111,19 @@ def _keywords_in(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     return out
 
 
+def _quiet_paragraphs(doc: _Doc, by_sentence: list) -> set[int]:
+    """The paragraphs of one sentence and no amount: a photo caption or a subheading between a
+    figure and the paragraph that lists its parts ("Công nhân vận hành dây chuyền tại nhà máy."),
+    which does not separate them."""
+    counts: dict[int, int] = {}
+    loud: set[int] = set()
+    for s, inside in zip(doc.sentences, by_sentence):
+        counts[s.para] = counts.get(s.para, 0) + 1
+        if inside:
+            loud.add(s.para)
+    return {p for p, n in counts.items() if n == 1 and p not in loud}
+
+
 def _amounts_by_sentence(sentences: list[Sentence], amounts: list[Amount]) -> list[list[Amount]]:
     out, k = [], 0
     for s in sentences:
@@ -192,7 +205,17 @@ def _document_drafts(
     section: str | None = None
     body_started = False  # past the header lines (the title "KẾ HOẠCH" is no section)
     rows = rows or {}
-    for s, inside in zip(doc.sentences, _amounts_by_sentence(doc.sentences, amounts)):
+    by_sentence = _amounts_by_sentence(doc.sentences, amounts)
+    quiet = _quiet_paragraphs(doc, by_sentence)
+
+    def follows(para: int, last: int | None) -> bool:
+        """True when paragraph ``para`` continues paragraph ``last``: the next one, or one after
+        at most two quiet paragraphs (a photo caption, a subheading) between them."""
+        if last is None:
+            return False
+        return para - last <= 1 or (para - last <= 3 and all(q in quiet for q in range(last + 1, para)))
+
+    for s, inside in zip(doc.sentences, by_sentence):
         sentence = text[s.start : s.end]
         line_start = text.rfind("\n", 0, s.start) + 1
         line_end = text.find("\n", s.start)
@@ -221,7 +244,7 @@ def _document_drafts(
             first = inside[0]
             hi = first.qualifier_start if first.qualifier_start >= 0 else first.start
             opens_parts = parent is None and _OPENS_PARTS.match(sentence) is not None
-            if opens_parts and last_whole is not None and last_para is not None and s.para - last_para <= 1:
+            if opens_parts and last_whole is not None and follows(s.para, last_para):
                 parent = last_whole
             reached = _REACHED_BEFORE.search(text, max(s.start, hi - 30), hi) is not None
             money = next((a for a in inside if a.unit != "pct"), None)
@@ -230,7 +253,7 @@ def _document_drafts(
                 parent is None
                 and money is not None
                 and last_whole is not None
-                and s.para - (last_para or 0) <= 1
+                and follows(s.para, last_para)
                 and _REACHED_BEFORE.search(text, max(s.start, mhi - 30), mhi) is not None
                 and _nearest_keyword(text, s.start, mhi, spans=doc.scope_spans) is None
                 and (part := scope_in(text, s.start, mhi)) is not None
@@ -248,7 +271,7 @@ def _document_drafts(
                 elif (
                     (own_place or own_time)
                     and last_kind is not None
-                    and s.para - (last_para or 0) <= 1
+                    and follows(s.para, last_para)
                     and not _OTHER_AFTER.match(text, first.end)
                 ):  # not "Huyện Bảo Thắng đạt 500 tỷ đồng vốn đầu tư"
                     carry = last_kind

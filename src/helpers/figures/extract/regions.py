@@ -311,7 +311,11 @@ _SCOPE_RULES: list[tuple[str, str]] = [
         r"(?:sản\s+xuất\s+(?:và\s+|,\s*)?)?(?:truyền\s+tải\s+(?:và\s+)?)?phân\s+phối\s+điện|ngành\s+điện|sản\s+xuất\s+điện"
         r"|th[uủ][ỷy]\s+điện|electricity(?:\s+(?:production|generation))?|hydropower|power\s+(?:generation|sector)",
     ),
-    ("subsector:mining", r"khai\s+khoáng|khai\s+thác\s+(?:mỏ|khoáng\s+sản)|mining(?:\s+(?:and\s+quarrying|sector))?"),
+    (
+        "subsector:mining",
+        r"khai\s+khoáng|khai\s+thác\s+(?:mỏ|khoáng\s+sản)|công\s+nghiệp\s+khai\s+thác(?!\s+(?:du\s+lịch|thị\s+trường))"
+        r"|mining(?:\s+(?:and\s+quarrying|sector))?",
+    ),
     (
         "subsector:manufacturing",
         r"chế\s+biến\s*(?:,|và)?\s*chế\s+tạo|công\s+nghiệp\s+chế\s+biến|chế\s+tạo"
