@@ -79,6 +79,35 @@ class Table:
         own = f"data.{self.stem}.{field.name}"
         return t(own if own in LABELS else f"data.any.{field.name}", lang)
 
+    def check_numbers(self, df, path: str | Path, key: str = "") -> None:
+        """Raise ``ValueError`` naming the first cell of a number column (``integer`` or
+        ``number`` in the dictionary) of ``df``, read from ``path``, that is not a number: its
+        row, its ``key`` column's value when given, the column and what to write instead
+        ("2013e", a comma decimal "20815,5", a thousands separator)."""
+        import pandas as pd
+
+        for field in self.fields:
+            if field.type not in ("integer", "number") or field.name not in df.columns:
+                continue
+            col = df[field.name]
+            if pd.api.types.is_numeric_dtype(col):
+                text, num = col.astype("string"), col.astype(float)
+                bad = pd.Series(False, index=col.index)
+            else:
+                text = col.astype("string").str.strip()
+                num = pd.to_numeric(text, errors="coerce")
+                bad = text.notna() & (text != "") & num.isna()
+            if field.type == "integer":
+                bad |= num.notna() & (num != num.round())
+            if bad.any():
+                i = int(bad.to_numpy().argmax())
+                which = f" ({key} {df[key].iloc[i]})" if key and key in df.columns else ""
+                raise ValueError(
+                    f"{path}: row {i + 1}{which}: {field.name} is {str(text.iloc[i])!r}, not "
+                    f"{'a whole number' if field.type == 'integer' else 'a number'}; write numbers with a dot "
+                    "for decimals and no thousands separator (20815.5), years as 2013"
+                )
+
     def schema(self) -> dict[str, Any]:
         """The file's Table Schema (see the module docstring)."""
         fields = []

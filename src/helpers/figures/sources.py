@@ -17,6 +17,7 @@ import yaml
 
 from helpers.common import paths
 from helpers.common.errors import InputError, yaml_problem
+from helpers.common.textfile import TextFileError, decode_text
 
 REQUIRED_FIELDS = ("id", "file", "sha256", "title", "publisher", "date", "language")
 
@@ -251,12 +252,9 @@ def add_source(
     if not data.strip():
         raise SourceError(f"{path}: the file is empty; nothing to register")
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SourceError(
-            f"{path}: not UTF-8 text (byte {exc.start}); convert it once (e.g. `iconv -f cp1258 -t utf-8`) "
-            "and register the converted text"
-        ) from None
+        text = decode_text(data, path)
+    except TextFileError as exc:
+        raise SourceError(f"{exc}, then register the converted text") from None
     for name, value in (("--title", title), ("--publisher", publisher), ("--date", date)):
         if not str(value or "").strip():
             raise SourceOptionError(f"{name} is empty; say what the document is")

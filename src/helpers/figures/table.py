@@ -27,6 +27,7 @@ deterministic formatting, so regenerating it gives the same bytes.
 
 from __future__ import annotations
 
+import io
 import math
 import re
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ import pandas as pd
 
 from helpers.common import paths
 from helpers.common.io import write_csv_atomic
+from helpers.common.textfile import read_text
 from helpers.figures.sources import Source, load_sources
 from helpers.figures.values import INDICATOR_PATTERN, KINDS, OBSERVED, PERIOD_PATTERN, PRICE_BASES, STATUSES
 
@@ -587,14 +589,19 @@ def read_figures(path: str | Path | None = None) -> pd.DataFrame:
         raise FileNotFoundError(
             f"{path}: no figures table; build it with `laocai figures` or notebooks/01_figures.ipynb"
         )
+    text = read_text(path)  # a file in another encoding: TextFileError (a ValueError), one line
     try:
-        df = pd.read_csv(
-            path, dtype={c: str for c in [*TEXT_COLUMNS, "price_base"]} | {"start": "Int64", "end": "Int64"}
-        )
+        df = pd.read_csv(io.StringIO(text), dtype={c: str for c in [*TEXT_COLUMNS, "price_base"]})
     except pd.errors.EmptyDataError:
         raise ValueError(
             f"{path}: an empty file, not a figures table; build it with `laocai figures` or notebooks/01_figures.ipynb"
         ) from None
+    from helpers.figures import codebook
+
+    codebook.FIGURES.check_numbers(df, path, key="figure_id")  # "2013e", "20815,5": row and column named
+    for c in ("start", "end"):
+        if c in df.columns:
+            df[c] = pd.to_numeric(df[c]).astype("Int64")
     present = [c for c in TEXT_COLUMNS if c in df.columns]  # a hand-made table may hold fewer columns
     df[present] = df[present].fillna("")
     return df

@@ -217,7 +217,9 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
         if g_bad[g]:
             r0 = np.sort(rows[bad_year[rows]])
             ex = year_raw[r0][:3].tolist()
-            problems.append(Problem(uid, f"year values that are not integers {ex}", "skipped"))
+            problems.append(
+                Problem(uid, f"year values that are not integers {ex}; write years as whole numbers (2020)", "skipped")
+            )
             continue
         years = yr[rows].astype(np.int64)
         if g_dup[g]:

@@ -8,7 +8,7 @@ and the delimiter that was tried.
 
 Columns
 -------
-``unique_id, year, value``, in any order, other columns ignored. The long format of
+``unique_id, year, value``, in any order and in any case (``Year``), other columns ignored. The long format of
 statsforecast and of the datasets published for it, ``unique_id, ds, y``, is read too: ``ds``
 as the year (a year, or an ISO date such as ``1990-01-01``, of which the year is taken) and
 ``y`` as the value, wherever the file has no ``year`` or ``value`` column of its own.
@@ -53,6 +53,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.common.errors import InputError
+from helpers.common.textfile import TextFileError, read_text
 
 DECIMALS = ("auto", ".", ",")
 _DELIMS = ",;\t|"
@@ -166,12 +167,11 @@ def read_long_csv(path: str | os.PathLike, decimal: str = "auto") -> pd.DataFram
         module docstring).
     """
     try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            text = fh.read()
+        text = read_text(path)
     except FileNotFoundError:
         raise PanelInputError(f"{path}: no such file") from None
-    except UnicodeDecodeError as exc:
-        raise PanelInputError(f"{path}: not UTF-8 text ({exc}); save the file as UTF-8 CSV") from exc
+    except TextFileError as exc:
+        raise PanelInputError(str(exc)) from None
     except OSError as exc:
         raise PanelInputError(f"{path}: cannot read: {exc}") from exc
     delim = sniff_delimiter(text[:65536])
@@ -184,6 +184,7 @@ def read_long_csv(path: str | os.PathLike, decimal: str = "auto") -> pd.DataFram
     except Exception as exc:  # noqa: BLE001
         raise PanelInputError(f"{path}: {_csv_problem(exc, delim)}") from exc
     df.columns = [str(c).strip() for c in df.columns]
+    df = _lower_case_names(df)
     df, renamed = _alias_columns(df)
     missing = [c for c in ("unique_id", "year", "value") if c not in df.columns]
     if missing:
@@ -206,6 +207,15 @@ def read_long_csv(path: str | os.PathLike, decimal: str = "auto") -> pd.DataFram
 #: are absent.
 ALIASES = {"ds": "year", "y": "value"}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T].*)?$")
+
+
+def _lower_case_names(df: pd.DataFrame) -> pd.DataFrame:
+    """``Year``, ``VALUE``, ``Unique_ID`` read as the column names they spell, where the file
+    has not that name in lower case too (as spreadsheets capitalise headers)."""
+    known = ("unique_id", "year", "value", *ALIASES)
+    names = {c: c.lower() for c in df.columns if c.lower() in known and c != c.lower()}
+    names = {c: n for c, n in names.items() if n not in df.columns and list(names.values()).count(n) == 1}
+    return df.rename(columns=names) if names else df
 
 
 def _alias_columns(df: pd.DataFrame) -> tuple[pd.DataFrame, dict]:

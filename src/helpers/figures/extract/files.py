@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.common.textfile import TextFileError, decode_text
+
 from .document import COLUMNS, Figure
 from .reading import _extract
 
@@ -98,15 +100,9 @@ def _extract_files(
             notes.append(("error", f"{path}: error: {err}"))
             continue
         try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            notes.append(
-                (
-                    "error",
-                    f"{path}: error: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
-                    f"{exc.start}); convert the file to UTF-8",
-                )
-            )
+            text = decode_text(data, path)
+        except TextFileError as exc:
+            notes.append(("error", str(exc).replace(f"{path}: ", f"{path}: error: ", 1)))
             continue
         files_read += 1
         if not text.strip():
