@@ -130,8 +130,11 @@ def test_add_source_refuses_a_file_of_data_raw_itself_and_changes_nothing(tmp_pa
 def test_unregistered_file_in_raw_is_an_error_naming_it_and_the_command(tmp_path):
     reg = _copy_register(tmp_path)
     (tmp_path / "stray.txt").write_text("x", encoding="utf-8")
-    with pytest.raises(SourceError, match=r"stray\.txt.*not registered.*laocai add-source"):
+    with pytest.raises(SourceError, match=r"stray\.txt.*not registered.*laocai add-source") as err:
         load_sources(reg)
+    # the command it suggests registers a copy outside data/raw, which add-source accepts
+    suggested = re.search(r"`laocai add-source (\S+)", str(err.value)).group(1)
+    assert "stray.txt" in suggested and not suggested.startswith(str(tmp_path))
 
 
 def test_hash_mismatch_shows_both_whole_hashes_and_the_side_to_fix(tmp_path):

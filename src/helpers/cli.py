@@ -267,9 +267,8 @@ def add_source_command(
             raise typer.Exit(3)
     typer.echo(
         "next: check each figure against the text; correct a misread one in data/raw/curation.yaml (with its "
-        "reason), never in the document, and rebuild ("
-        + ("laocai reports " + " ".join(f"--only {o}" for o in only))
-        + "); then commit data/raw and data/processed/*.csv."
+        "reason), never in the document; rebuild every page with `laocai reports` (the scenario pages too; "
+        "a page whose inputs did not change is kept); then commit data/raw and data/processed/*.csv."
     )
 
 

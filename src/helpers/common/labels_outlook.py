@@ -56,7 +56,9 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "even when they are good, so set each model against the last row, which repeats the last published "
         "figure. "
         "**Coverage**: the share of those years that fell inside the 80% and 95% intervals; near 80% and "
-        "95% is right, below means the intervals were too narrow. **MSIS**: the width of the 95% interval "
+        "95% is right, below means the intervals were too narrow, above (up to 100%) that they were wider "
+        "than needed: prudent, but less informative, which MSIS counts. With only a few years to check, one "
+        "year more or less inside moves the share a lot. **MSIS**: the width of the 95% interval "
         "plus a penalty for every figure outside it, scaled like MASE; lower is better.",
         "vi": "Cách đọc các cột: mỗi mô hình được ước lượng lại trên các năm đến một năm trước đó rồi dự "
         "báo {h} năm có số liệu công bố tiếp theo, sau đó so với số liệu thực tế. **sMAPE**: sai số bình "
@@ -65,7 +67,9 @@ OUTLOOK_LABELS: dict[str, dict[str, str]] = {
         "năm liền nhau của chuỗi trong quá khứ; dự báo cho nhiều năm tới thường lớn hơn 1 dù là dự báo tốt, "
         "nên hãy so từng mô hình với dòng cuối, là cách lặp lại số liệu công bố năm cuối. **Độ "
         "phủ**: tỷ lệ số năm nằm trong khoảng 80% và 95%; gần 80% và 95% là đúng, thấp hơn nghĩa là "
-        "khoảng quá hẹp. **MSIS**: độ rộng của khoảng 95% cộng với mức phạt cho mỗi số liệu nằm ngoài "
+        "khoảng quá hẹp, cao hơn (đến 100%) nghĩa là khoảng rộng hơn mức cần: thận trọng nhưng ít thông tin "
+        "hơn, điều mà MSIS tính đến. Khi chỉ có ít năm để kiểm tra, thêm hay bớt một năm nằm trong khoảng "
+        "cũng làm tỷ lệ thay đổi nhiều. **MSIS**: độ rộng của khoảng 95% cộng với mức phạt cho mỗi số liệu nằm ngoài "
         "khoảng, quy chuẩn như MASE; càng thấp càng tốt.",
     },
     # --- gap years (helpers.forecast.pages) ------------------------------------------------------

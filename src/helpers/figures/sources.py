@@ -132,10 +132,11 @@ def load_sources(yaml_path: str | Path | None = None, verify: bool = True) -> li
     if verify:
         unregistered = unregistered_files(out, raw_dir)
         if unregistered:
+            name = unregistered[0]
             raise SourceError(
-                f"{raw_dir / unregistered[0]}: file in data/raw is not registered in {yaml_path.name}; "
-                f"register it with `laocai add-source {raw_dir / unregistered[0]} --title ... --publisher ... "
-                "--date ...` (from a copy outside data/raw) or remove it"
+                f"{raw_dir / name}: file in data/raw is not registered in {yaml_path.name}; move it out "
+                f"(`mv {raw_dir / name} ~/{name}`), then register it with `laocai add-source ~/{name} "
+                "--title ... --publisher ... --date ...`, or remove it"
                 + (f" ({len(unregistered) - 1} more unregistered)" if len(unregistered) > 1 else "")
             )
     return out
