@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import pytest
 
+from helpers.common import paths as common_paths
 from helpers.common import stage as common_stage
 from helpers.common.errors import UsageError
 from helpers.forecast import stage as forecast_stage
@@ -204,3 +205,22 @@ def test_a_parameter_given_to_a_notebook_under_a_wrong_name_is_refused_with_the_
     # papermill's own names (--inject-paths) are not parameters of the notebook
     paths = {"In": [*cells[:2], "PAPERMILL_INPUT_PATH = 'a.ipynb'\nPAPERMILL_OUTPUT_PATH = 'b.ipynb'\n"], "level": 95}
     assert series_stage.SeriesStageParams.from_globals(paths).level == 95
+
+
+@pytest.mark.parametrize("folder", ["data/processed", "./data/processed/", str(common_paths.DATA_PROCESSED)])
+def test_a_notebook_run_outside_a_build_may_not_write_the_committed_tables(monkeypatch, folder):
+    """papermill -p output_dir data/processed -p link_factor high would replace the committed
+    series with a scenario; only the report build (which sets LAOCAI_BUILD in its kernels) writes there."""
+    from helpers.common.stage import BUILD_VARIABLE
+    from helpers.reports.execute import build_variables
+
+    monkeypatch.delenv(BUILD_VARIABLE, raising=False)
+    namespace = {"In": ["", f"output_dir = {folder!r}\nlink_factor = 'high'\n"], "output_dir": folder}
+    with pytest.raises(UsageError) as err:
+        series_stage.SeriesStageParams.from_globals(namespace)
+    assert "is data/processed, which holds the committed tables" in str(err.value) and "scratch/series" in str(
+        err.value
+    )
+    assert series_stage.SeriesStageParams.from_globals({**namespace, "output_dir": "scratch/mine"}).output_dir
+    monkeypatch.setenv(BUILD_VARIABLE, build_variables(common_paths.ROOT)[BUILD_VARIABLE])
+    assert series_stage.SeriesStageParams.from_globals(namespace).output_dir == folder

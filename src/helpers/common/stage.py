@@ -12,7 +12,9 @@ how its input was made instead of assuming the defaults.
 Where a run writes (:func:`output_dir`): an explicit ``output_dir`` is used as given
 (relative paths from the project root); an empty one means the scratch folder
 ``scratch/<stage>/`` (git-ignored), never the committed ``data/processed``. The canonical
-build (``laocai reports``) and the commands that say so pass ``data/processed`` explicitly.
+build (``laocai reports``) and the commands that say so pass ``data/processed`` explicitly;
+a notebook run outside a build that names it is refused (:data:`BUILD_VARIABLE`), so that a
+scenario explored with papermill cannot replace the committed tables.
 """
 
 from __future__ import annotations
@@ -33,6 +35,14 @@ from helpers.common.io import write_text_atomic
 
 #: Folder of exploratory runs (git-ignored).
 SCRATCH = paths.ROOT / "scratch"
+
+#: Set to "1" in the kernels of a report build (``helpers.reports.execute.build_variables``):
+#: only there may a notebook write the committed ``data/processed``.
+BUILD_VARIABLE = "LAOCAI_BUILD"
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    return Path(a).resolve() == Path(b).resolve()
 
 
 class StageParams(BaseModel):
@@ -84,7 +94,14 @@ class StageParams(BaseModel):
                 f"{source}: unknown parameter(s) {', '.join(hints)}; the notebook's parameters are "
                 f"{', '.join(cls.model_fields)}"
             )
-        return cls.parse(source, **{k: namespace[k] for k in cls.model_fields if k in namespace})
+        params = cls.parse(source, **{k: namespace[k] for k in cls.model_fields if k in namespace})
+        if os.environ.get(BUILD_VARIABLE) != "1" and _same_folder(params.output_path(), paths.DATA_PROCESSED):
+            raise UsageError(
+                f"{source}: output_dir {params.output_dir!r} is data/processed, which holds the committed tables "
+                "that only `laocai reports` (make reports) writes, with the parameters of reports.yaml; leave "
+                f"output_dir empty (scratch/{cls.stage}) or name another folder"
+            )
+        return params
 
     def input_path(self) -> Path:
         """Folder the stage reads from (empty: the canonical ``data/processed``)."""

@@ -21,6 +21,7 @@ from typing import Any
 from helpers.common import paths
 from helpers.common.codebook import read_schema
 from helpers.common.io import write_text_atomic
+from helpers.common.stage import BUILD_VARIABLE
 
 from .config import HEADER_TAG, ReportsError
 from .params import read_notebook
@@ -386,6 +387,7 @@ def build_variables(root: Path) -> dict[str, str]:
     """The variables a build sets in every kernel's environment (:func:`kernel_env`).
 
     ``LAOCAI_ROOT`` makes :mod:`helpers.common.paths` in the kernels use the build's root;
+    ``LAOCAI_BUILD`` lets its canonical runs write ``data/processed`` (:mod:`helpers.common.stage`);
     ``MPLBACKEND`` is the inline backend so figures become outputs even when the caller set
     another backend. They travel with each run (``Job.env``), also to a dask worker.
     ``PYTHONPATH`` starts with the root's ``src`` when it holds the project's code, so that the
@@ -394,6 +396,7 @@ def build_variables(root: Path) -> dict[str, str]:
     """
     env = {
         "LAOCAI_ROOT": str(root),
+        BUILD_VARIABLE: "1",
         "MPLBACKEND": "module://matplotlib_inline.backend_inline",
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     }
