@@ -410,7 +410,7 @@ runs:
     msg = str(info.value)
     assert "nothing was run" in msg
     assert "run 'series-bad-en'" in msg and "notebooks/fx_series.ipynb" in msg
-    assert "unknown parameter 'link_factr'" in msg and "link_factor" in msg  # names accepted ones
+    assert "unknown parameter 'link_factr' (did you mean 'link_factor'?)" in msg  # and the accepted ones
     assert "parameter 'level': expected a number" in msg and "level = 95" in msg
     assert "parameter 'method': expected str, got list" in msg
     assert "'output_dir' is set by the builder" in msg

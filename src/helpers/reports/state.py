@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import hashlib
 import json
@@ -177,7 +178,7 @@ def effective_parameters(run: Run, ctx: Context) -> tuple[dict[str, Any], list[s
         if _is_reference(value):
             value = ctx.output_dir_param(by_name[value["output_of"]])
         if key not in specs:
-            close = [n for n in specs if n.lower() == key.lower()] or []
+            close = [n for n in specs if n.lower() == key.lower()] or difflib.get_close_matches(key, list(specs), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             problem(f"unknown parameter {key!r}{hint}; the notebook's parameters cell declares: {accepted}")
             continue
