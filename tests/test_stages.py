@@ -179,6 +179,7 @@ def test_a_value_no_member_of_a_union_accepts_is_one_part_in_words():
             "--link-factor: expected a number or one of 'default', 'prior', 'low', 'high' (got 'hi')",
         ),
         (["--gap-method", "kalman"], "--gap-method: unknown gap method 'kalman'; accepted values: loglinear"),
+        (["--link-factor", "2,9"], "--link-factor: write the decimal with a dot (2.9), not a comma (got '2,9')"),
     ],
 )
 def test_laocai_series_names_a_bad_option_once_as_the_option(args, line, capsys):

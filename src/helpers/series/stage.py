@@ -9,6 +9,7 @@ series exactly as it was made (:func:`read_series_run`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, ClassVar, Literal
@@ -63,6 +64,8 @@ class SeriesStageParams(StageParams):
     @field_validator("link_factor", mode="before")
     @classmethod
     def _default_is_none(cls, value: Any) -> Any:
+        if isinstance(value, str) and re.fullmatch(r"\s*\d+,\d+\s*", value):
+            raise ValueError(f"write the decimal with a dot ({value.strip().replace(',', '.')}), not a comma")
         return None if isinstance(value, str) and value == "default" else value
 
     @model_validator(mode="after")
