@@ -92,6 +92,14 @@ def test_add_source_copies_the_file_and_appends_an_entry_keeping_comments(tmp_pa
         (lambda d: d, "is a directory"),
         (lambda d: (d / "empty.txt").write_text("  \n") and d / "empty.txt", "empty"),
         (lambda d: (d / "latin.txt").write_bytes("Lào Cai".encode("cp1258")) and d / "latin.txt", "not UTF-8"),
+        (
+            lambda d: (d / "u16.txt").write_bytes("Lào Cai đạt 100 tỷ đồng".encode("utf-16")) and d / "u16.txt",
+            r"saved as UTF-16; convert it once: iconv -f utf-16 -t utf-8 .*register the converted text",
+        ),
+        (
+            lambda d: (d / "nul.txt").write_bytes(b"L\x00a\x00o\x00 \x00C\x00a\x00i\x00") and d / "nul.txt",
+            "UTF-16 text",
+        ),
         (lambda d: d / "dup.txt", "already registered as 'congthuong-2012'"),
     ],
 )
