@@ -165,3 +165,38 @@ def test_a_paragraph_with_amounts_of_its_own_between_them_breaks_the_link():
     between = "Vốn đầu tư phát triển trên địa bàn tỉnh đạt 5.200 tỷ đồng. Thu ngân sách đạt 1.800 tỷ đồng."
     f = figs(PARTS_AFTER_CAPTION.format(between=between), "2023-07-30")
     assert {x.value for x in f} == {4100.0, 27300.0}  # the parts may be of the investment: left out
+
+
+# ------------------------------------------------------ parts by economic component, then sub-sector
+BY_COMPONENT = (
+    "Giá trị sản xuất công nghiệp quý III/2022 của tỉnh Bắc Ninh ước đạt 250,4 nghìn tỷ đồng, tăng 4,2% "
+    "so với cùng kỳ.\n\n"
+    "Chia theo thành phần kinh tế, khu vực kinh tế trong nước ước đạt 20,1 nghìn tỷ đồng (trong đó, công "
+    "nghiệp địa phương ước đạt 12,3 nghìn tỷ đồng); khu vực có vốn đầu tư nước ngoài ước đạt 230,3 nghìn tỷ đồng.\n\n"
+    "Theo đó, ngành khai khoáng ước đạt 150 tỷ đồng; ngành chế biến, chế tạo ước đạt 246,8 nghìn tỷ đồng; "
+    "ngành sản xuất và phân phối điện ước đạt 3.100 tỷ đồng."
+)
+
+
+def test_parts_by_economic_component_and_then_by_sub_sector_take_the_whole_figures_terms():
+    f = figs(BY_COMPONENT, "2022-09-29")
+    got = {(x.value, x.scope, x.period, x.year, x.status, x.region) for x in f}
+    assert got == {
+        (250400.0, "total", "Q3", 2022, "estimate", "Bắc Ninh"),
+        (12300.0, "component:local", "Q3", 2022, "estimate", "Bắc Ninh"),
+        (230300.0, "component:fdi", "Q3", 2022, "estimate", "Bắc Ninh"),
+        (150.0, "subsector:mining", "Q3", 2022, "estimate", "Bắc Ninh"),
+        (246800.0, "subsector:manufacturing", "Q3", 2022, "estimate", "Bắc Ninh"),
+        (3100.0, "subsector:electricity", "Q3", 2022, "estimate", "Bắc Ninh"),
+    }  # the domestic sector (20,100) has no scope of its own: not a figure, never the total
+
+
+def test_a_semicolon_list_after_trong_do_gives_each_clause_the_whole():
+    """A clause of the list about something without a scope of its own (the domestic sector)
+    does not end the list: the next clause is a part again."""
+    text = (
+        "Năm 2021, giá trị sản xuất công nghiệp của tỉnh Lạng Sơn đạt 9.870 tỷ đồng. Trong đó: khu vực kinh tế "
+        "trong nước đạt 8.850 tỷ đồng; khu vực có vốn đầu tư nước ngoài đạt 1.020 tỷ đồng."
+    )
+    got = {(x.value, x.scope, x.year) for x in figs(text, "2022-01-20")}
+    assert got == {(9870.0, "total", 2021), (1020.0, "component:fdi", 2021)}

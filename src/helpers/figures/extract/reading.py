@@ -42,7 +42,10 @@ from .vocabulary import _BASE_RE, _DOC_BASE_SUBJECT, _I, _KEYWORD_RE, _KEYWORDS,
 
 # a sentence that opens with "Of which", "Trong đó": its amounts are parts of the whole before it
 _OPENS_PARTS = re.compile(
-    r"^\W*(?:trong\s+đó|of\s+which|of\s+the\s+total|bao\s+gồm|chia\s+ra|including|among\s+them)(?!\w)", _I
+    r"^\W*(?:trong\s+đó|of\s+which|of\s+the\s+total|bao\s+gồm|chia\s+ra|including|among\s+them"
+    r"|(?:chia|phân)\s+theo\s+(?:thành\s+phần\s+kinh\s+tế|loại\s+hình\s+kinh\s+tế|ngành(?:\s+công\s+nghiệp)?(?:\s+cấp\s+I)?"
+    r"|khu\s+vực\s+kinh\s+tế)|by\s+(?:economic\s+)?(?:sector|component|ownership))(?!\w)",
+    _I,
 )
 # a sentence that ends announcing a list of parts ("... đạt 101,2% kế hoạch. Trong đó:")
 _ANNOUNCES_PARTS = re.compile(r"(?:trong\s+đó|of\s+which|bao\s+gồm|chia\s+ra|including|as\s+follows)\s*:\s*$", _I)

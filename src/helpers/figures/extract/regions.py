@@ -363,12 +363,13 @@ _ASIDE = re.compile(
 
 
 def scope_in(text: str, lo: int, hi: int) -> tuple[str, int] | None:
-    """The last part of industry named in ``text[lo:hi]`` outside parentheses and asides,
+    """The last part of industry named in ``text[lo:hi]`` outside closed parentheses and asides,
     as (scope, position); a named part (sub-sector, component) wins over an unnamed one
-    (enterprises, plants)."""
+    (enterprises, plants). A bracket that opens before ``hi`` and is not closed holds the
+    figure itself ("(trong đó, công nghiệp địa phương đạt 12,3 nghìn tỷ đồng"): its words count."""
     piece = text[lo:hi]
     blanks = [False] * len(piece)
-    for m in re.finditer(r"\([^()]*\)?", piece):
+    for m in re.finditer(r"\([^()]*\)", piece):  # a bracket still open at ``hi`` holds the figure: its words count
         for i in range(m.start(), m.end()):
             blanks[i] = True
     pos = 0

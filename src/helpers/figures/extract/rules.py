@@ -512,6 +512,8 @@ def _sentence_drafts(
     for i, a in enumerate(amounts):
         seg_lo = boundary
         seg_hi = a.qualifier_start if a.qualifier_start >= 0 else a.start
+        if parent is not None and text.find(";", boundary, seg_hi) >= 0:
+            context, whole = parent.indicator, parent  # "...; B đạt Y": the next part of the list
         kw = _nearest_keyword(text, boundary, seg_hi, spans=doc.scope_spans)
         if kw is not None:
             context = kw[0] if kw[0] in VALUE_KINDS else None
@@ -522,6 +524,8 @@ def _sentence_drafts(
             # "..., trong đó công nghiệp địa phương đạt 8.100 tỷ đồng": a part of the whole before it
             if prev is not None and prev.kind == "value" and prev.part_of is None:
                 whole, context = prev, prev.indicator
+            elif prev is None and parent is not None and context is None:
+                whole, context = parent, parent.indicator  # a part of a part no figure gave: of the whole
             elif whole is None and not (
                 context is not None and any_span_within(doc.place_spans, comp.end(), seg_hi)
             ):  # without a whole, only a place of its own makes it a figure ("..., trong đó Lào Cai đạt")
