@@ -200,3 +200,29 @@ def test_a_semicolon_list_after_trong_do_gives_each_clause_the_whole():
     )
     got = {(x.value, x.scope, x.year) for x in figs(text, "2022-01-20")}
     assert got == {(9870.0, "total", 2021), (1020.0, "component:fdi", 2021)}
+
+
+def test_a_level_after_its_rate_keeps_the_part_named_before_the_rate():
+    cases = [
+        ("Industrial output of non-state firms in 2019 rose 11.2 per cent to reach VND 2,310 trillion.", 2310000.0),
+        (
+            "Giá trị sản xuất công nghiệp khu vực ngoài nhà nước năm 2019 tăng 11,2%, đạt 2.310 nghìn tỷ đồng.",
+            2310000.0,
+        ),
+    ]
+    for text, value in cases:
+        x = one(figs(text, "2020-01-15"), value)
+        assert (x.scope, x.growth_pct) == ("component:non_state", 11.2), text
+    whole = one(
+        figs("Giá trị sản xuất công nghiệp năm 2019 tăng 11,2%, đạt 2.310 nghìn tỷ đồng.", "2020-01-15"), 2310000.0
+    )
+    assert whole.scope == "total"
+
+
+def test_a_figure_of_the_industrial_parks_written_kcn_is_no_total():
+    text = (
+        "Giá trị sản xuất công nghiệp toàn tỉnh Bắc Giang năm 2022 đạt 230.400 tỷ đồng, trong đó giá trị sản xuất "
+        "công nghiệp tại các KCN ước đạt 171.000 tỷ đồng."
+    )
+    f = figs(text, "2022-12-28")
+    assert one(f, 230400.0).scope == "total" and one(f, 171000.0).scope == "unknown"

@@ -27,8 +27,6 @@ from .periods import _find_times
 from .regions import SCOPE_RE, UNKNOWN, Place, Project, find_places, load_project, scope_in
 from .rules import (
     _OWN_KINDS,
-    _TABLE_NUMBER_CELL,
-    _TABLE_ROW,
     _compared_to,
     _Doc,
     _Draft,
@@ -38,7 +36,17 @@ from .rules import (
     _times_within,
     keywords_within,
 )
-from .vocabulary import _BASE_RE, _DOC_BASE_SUBJECT, _I, _KEYWORD_RE, _KEYWORDS, _STATUS_MASK_RE, VALUE_KINDS
+from .vocabulary import (
+    _BASE_RE,
+    _DOC_BASE_SUBJECT,
+    _I,
+    _KEYWORD_RE,
+    _KEYWORDS,
+    _STATUS_MASK_RE,
+    _TABLE_NUMBER_CELL,
+    _TABLE_ROW,
+    VALUE_KINDS,
+)
 
 # a sentence that opens with "Of which", "Trong đó": its amounts are parts of the whole before it
 _OPENS_PARTS = re.compile(

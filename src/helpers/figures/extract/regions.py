@@ -345,7 +345,7 @@ _SCOPE_RULES: list[tuple[str, str]] = [
     ),
     (
         UNKNOWN,
-        r"doanh\s+nghiệp|khu\s+công\s+nghiệp|cụm\s+công\s+nghiệp|khu\s+kinh\s+tế|làng\s+nghề"
+        r"doanh\s+nghiệp|khu\s+công\s+nghiệp|cụm\s+công\s+nghiệp|khu\s+kinh\s+tế|làng\s+nghề|\b(?-i:KCN|CCN|KKT)\b"
         r"|\benterprises?\b|\bfirms?\b|industrial\s+(?:parks?|zones?|clusters?)",
     ),
 ]

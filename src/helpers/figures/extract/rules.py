@@ -182,14 +182,6 @@ _OF_PLAN_AFTER = re.compile(
 )
 
 
-# a table flattened to text: a line of at least four cells separated by "|" or tabs, one of
-# them a bare number
-_TABLE_ROW = re.compile(r"^(?:[^|\t\n]*[|\t]){3,}")
-
-
-_TABLE_NUMBER_CELL = re.compile(r"(?:^|[|\t])\s*\d+(?:[.,]\d+)*\s*(?=[|\t]|$)")
-
-
 # a part of industry named right after "ngành công nghiệp" / "industry"
 _NAMES_PART_AFTER = re.compile(
     r"\s*(?:chế\s+biến|chế\s+tạo|khai\s+khoáng|khai\s+thác|sản\s+xuất\s+(?:và\s+)?(?:phân\s+phối\s+)?điện|điện"
@@ -496,6 +488,12 @@ _SCOPE_CLAUSE_BREAK = re.compile(
 )
 
 
+def _clause_start(text: str, seg_lo: int, kw: tuple | None) -> int:
+    """Where the words naming a figure's part of industry start: its keyword's clause, else its segment."""
+    brk = _last_match(_SCOPE_CLAUSE_BREAK, text, seg_lo, kw[1]) if kw is not None else None
+    return brk.end() if brk is not None else seg_lo
+
+
 def _sentence_drafts(
     doc: _Doc, s: Sentence, amounts: list[Amount], parent: _Draft | None = None, carry: str | None = None
 ) -> list[_Draft]:
@@ -580,6 +578,7 @@ def _sentence_drafts(
                     )
                     if kw is None and not own_time:
                         d.inherited_from = prev
+                    d.scope_lo = _clause_start(text, seg_lo, kw)  # its level after it may take its words
                     drafts.append(d)
                     prev = d
             elif (
@@ -685,11 +684,9 @@ def _sentence_drafts(
                 d.growth, d.comparison = prev.growth, prev.comparison
                 prev.dropped = True
         d.seg_lo = seg_lo
-        if kw is not None:  # the clause of the keyword ("Năm 2023, khu vực FDI có giá trị ...")
-            brk = _last_match(_SCOPE_CLAUSE_BREAK, text, seg_lo, kw[1])
-            d.scope_lo = brk.end() if brk is not None else seg_lo
-        else:
-            d.scope_lo = seg_lo
+        # the clause of the keyword ("Năm 2023, khu vực FDI có giá trị ..."); a level that takes
+        # the rate before it ("output of non-state firms rose 14% to reach X") reads that one's
+        d.scope_lo = prev.scope_lo if prev is not None and prev.dropped else _clause_start(text, seg_lo, kw)
         drafts.append(d)
         prev = d
         boundary = a.end

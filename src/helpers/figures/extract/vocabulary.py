@@ -479,3 +479,11 @@ def _per_unit(text: str, lo: int, a: Amount) -> bool:
     """True for an amount per hectare, per person, per tonne or a unit price ("65,3 triệu
     đồng/người", "bình quân đầu người đạt ...", "VND 1.1 billion per worker")."""
     return _PER_UNIT_AFTER.match(text, a.end) is not None or _PER_UNIT_BEFORE.search(text, lo, a.start) is not None
+
+
+# a table flattened to text: a line of at least four cells separated by "|" or tabs, one of
+# them a bare number
+_TABLE_ROW = re.compile(r"^(?:[^|\t\n]*[|\t]){3,}")
+
+
+_TABLE_NUMBER_CELL = re.compile(r"(?:^|[|\t])\s*\d+(?:[.,]\d+)*\s*(?=[|\t]|$)")
