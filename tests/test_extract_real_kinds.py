@@ -226,3 +226,79 @@ def test_a_figure_of_the_industrial_parks_written_kcn_is_no_total():
     )
     f = figs(text, "2022-12-28")
     assert one(f, 230400.0).scope == "total" and one(f, 171000.0).scope == "unknown"
+
+
+# ----------------------------------------------------------- second set of kinds (bench/EXTRACT_RESULTS.md)
+def test_parts_listed_by_component_or_by_industry_after_phan_theo():
+    text = (
+        "Giá trị sản xuất công nghiệp 6 tháng đầu năm 2016 (giá so sánh 2010) của tỉnh Điện Biên ước đạt 1.210,5 tỷ "
+        "đồng.\n\n"
+        "Phân theo thành phần: công nghiệp quốc doanh ước đạt 700,2 tỷ đồng; công nghiệp ngoài quốc doanh ước đạt "
+        "510,3 tỷ đồng.\n\n"
+        "Phân theo ngành kinh tế: công nghiệp khai thác mỏ ước đạt 90,4 tỷ đồng; công nghiệp sản xuất điện ước đạt "
+        "640,1 tỷ đồng."
+    )
+    got = {(x.value, x.scope, x.period, x.year) for x in figs(text, "2016-06-20") if x.value != 1210.5}
+    assert got == {
+        (700.2, "component:state", "H1", 2016),
+        (510.3, "component:non_state", "H1", 2016),
+        (90.4, "subsector:mining", "H1", 2016),
+        (640.1, "subsector:electricity", "H1", 2016),
+    }
+
+
+def test_of_the_sum_opens_the_parts_in_english_and_a_part_may_stand_before_industry():
+    text = (
+        "Son La's industrial production value reached VND 3,020.5 billion in the first half of 2020. Of the sum, "
+        "the mining industry generated VND 201.3 billion; the processing and manufacturing industry made VND "
+        "1,105.7 billion."
+    )
+    got = {(x.value, x.scope, x.period, x.year) for x in figs(text, "2020-07-05")}
+    assert got == {
+        (3020.5, "total", "H1", 2020),
+        (201.3, "subsector:mining", "H1", 2020),
+        (1105.7, "subsector:manufacturing", "H1", 2020),
+    }
+
+
+def test_a_list_of_products_after_trong_do_is_no_list_of_parts():
+    text = (
+        "Trong 6 tháng đầu năm 2019, giá trị sản xuất công nghiệp của huyện Văn Bàn ước đạt 410 tỷ đồng.\n\n"
+        "Trong đó các sản phẩm chủ yếu như: gạch nung đạt 35,2 tỷ đồng; chè chế biến đạt 20,4 tỷ đồng."
+    )
+    assert {x.value for x in figs(text, "2019-06-28")} == {410.0}
+
+
+def test_central_production_and_a_city_written_tp_without_a_space():
+    text = (
+        "Giá trị sản xuất công nghiệp tỉnh Thái Nguyên năm 2018 đạt 600.100 tỷ đồng. Trong đó, giá trị sản xuất "
+        "trung ương đạt 18.900 tỷ đồng."
+    )
+    assert one(figs(text, "2019-01-10"), 18900.0).scope == "component:central"
+    text = "Năm 2018, giá trị sản xuất công nghiệp trên địa bàn TP.Thái Nguyên đạt 9.110 tỷ đồng."
+    assert one(figs(text, "2019-01-10"), 9110.0).region == "Thành phố Thái Nguyên"
+
+
+def test_months_with_a_price_bracket_before_the_verb_and_to_the_end_of_a_month():
+    text = "Giá trị sản xuất công nghiệp tỉnh Lai Châu 10 tháng (giá so sánh 2010) ước đạt 4.880 tỷ đồng."
+    assert one(figs(text, "2022-10-28"), 4880.0).period == "M1-10"
+    text = (
+        "Lai Chau's industrial output was worth VND 4,880 billion to the end of October, 9.1 per cent higher than for "
+        "the same period last year."
+    )
+    x = one(figs(text, "2022-11-02"), 4880.0)
+    assert (x.period, x.year) == ("M1-10", 2022)
+
+
+def test_right_from_the_start_of_the_new_year_is_no_cumulative_period():
+    text = (
+        "Để hoàn thành mục tiêu giá trị sản xuất công nghiệp đạt 19.400 tỷ đồng, ngay từ đầu năm mới 2024 "
+        "các doanh nghiệp của tỉnh Phú Thọ đã đẩy mạnh sản xuất."
+    )
+    x = one(figs(text, "2024-01-20"), 19400.0)
+    assert (x.period, x.status) == ("FY", "target")
+
+
+def test_industrial_production_written_with_a_hyphen():
+    text = "Viet Nam's industrial-production value in 2012 was VND 4,760 trillion."
+    assert one(figs(text, "2013-01-05"), 4760000.0).indicator == IPV

@@ -50,9 +50,16 @@ from .vocabulary import (
 
 # a sentence that opens with "Of which", "Trong đó": its amounts are parts of the whole before it
 _OPENS_PARTS = re.compile(
-    r"^\W*(?:trong\s+đó|of\s+which|of\s+the\s+total|bao\s+gồm|chia\s+ra|including|among\s+them"
-    r"|(?:chia|phân)\s+theo\s+(?:thành\s+phần\s+kinh\s+tế|loại\s+hình\s+kinh\s+tế|ngành(?:\s+công\s+nghiệp)?(?:\s+cấp\s+I)?"
-    r"|khu\s+vực\s+kinh\s+tế)|by\s+(?:economic\s+)?(?:sector|component|ownership))(?!\w)",
+    r"^\W*(?:trong\s+đó|of\s+which|of\s+the\s+(?:total|sum)|bao\s+gồm|chia\s+ra|including|among\s+them"
+    r"|(?:chia|phân|xét)\s+theo\s+(?:thành\s+phần|loại\s+hình|ngành|khu\s+vực|lĩnh\s+vực)"
+    r"|by\s+(?:economic\s+)?(?:sector|component|ownership))(?!\w)",
+    _I,
+)
+# what a list of products opens with ("Trong đó các sản phẩm chính như: mỳ gạo ... đạt 167 tỷ
+# đồng; gạch ..."): the values of products, never parts of industry
+_PRODUCTS = re.compile(
+    r"\W*(?:các\s+|những\s+)?(?:sản\s+phẩm|mặt\s+hàng|nhóm\s+hàng)(?!\s+(?:công\s+nghiệp\s+)?(?:khai|chế|điện|nước))"
+    r"|\W*(?:the\s+)?(?:main\s+|key\s+|major\s+)?products?(?!\w)",
     _I,
 )
 # a sentence that ends announcing a list of parts ("... đạt 101,2% kế hoạch. Trong đó:")
@@ -254,7 +261,8 @@ def _document_drafts(
         if inside:
             first = inside[0]
             hi = first.qualifier_start if first.qualifier_start >= 0 else first.start
-            opens_parts = parent is None and _OPENS_PARTS.match(sentence) is not None
+            opener = _OPENS_PARTS.match(sentence) if parent is None else None
+            opens_parts = opener is not None and not _PRODUCTS.match(sentence, opener.end())
             if opens_parts and last_whole is not None and follows(s.para, last_para):
                 parent = last_whole
             reached = _REACHED_BEFORE.search(text, max(s.start, hi - 30), hi) is not None

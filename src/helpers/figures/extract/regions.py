@@ -233,6 +233,8 @@ def _place_rules(project: Project | None) -> list[tuple[re.Pattern, str, object]
         en = {"huyện": "district", "thị xã": "town", "thành phố": "city"}[d.kind]
         kind_vi = d.kind.replace(" ", r"\s+") if d.kind != "thành phố" else r"thành\s+phố|TP\.?"
         rules.append((re.compile(rf"(?i:{kind_vi})\s+(?:{alt}){_NOT_AFTER}"), "unit", d))
+        if d.kind == "thành phố":  # "TP.Thái Nguyên", the abbreviation's dot without a space
+            rules.append((re.compile(rf"(?i:TP)\.(?:{alt}){_NOT_AFTER}"), "unit", d))
         rules.append((re.compile(rf"(?:{alt})\s+(?i:{en}|township){_NOT_AFTER}"), "unit", d))
     # provinces with or without their prefix
     for p in g.provinces:
@@ -249,10 +251,12 @@ def _place_rules(project: Project | None) -> list[tuple[re.Pattern, str, object]
     for d in g.districts:
         if d.province == own and _key(d.name) not in provinces:
             rules.append((re.compile(rf"(?:{_name_alt(d.name)}){_NOT_AFTER}"), "unit", d))
-    # a district not listed ("huyện Mường Tè")
+    # a district not listed ("huyện Mường Tè", "TP.Thái Nguyên")
     rules.append(
         (
-            re.compile(rf"(?P<pre>{_DISTRICT_PREFIX})[ \t]+(?P<name>{_UPPER}\w*(?:[ \t]+{_UPPER}\w*){{0,2}})"),
+            re.compile(
+                rf"(?P<pre>{_DISTRICT_PREFIX})(?:[ \t]+|(?<=\.))(?P<name>{_UPPER}\w*(?:[ \t]+{_UPPER}\w*){{0,2}})"
+            ),
             "other_district",
             None,
         )
@@ -328,7 +332,7 @@ _SCOPE_RULES: list[tuple[str, str]] = [
     ),
     (
         "component:central",
-        r"(?:(?:khu\s+vực\s+)?(?:kinh\s+tế\s+)?nhà\s+nước|công\s+nghiệp|doanh\s+nghiệp|khu\s+vực)\s+trung\s+ương"
+        r"(?:(?:khu\s+vực\s+)?(?:kinh\s+tế\s+)?nhà\s+nước|công\s+nghiệp|doanh\s+nghiệp|khu\s+vực|sản\s+xuất)\s+trung\s+ương"
         r"|trung\s+ương\s+quản\s+lý"
         r"|central(?:ly)?[-\s]+(?:managed|run|owned)|central\s+(?:state|government)",
     ),
@@ -338,10 +342,11 @@ _SCOPE_RULES: list[tuple[str, str]] = [
         r"|địa\s+phương\s+quản\s+lý"
         r"|local(?:ly)?[-\s]+(?:managed|run|owned)|local\s+(?:enterprises|industry|firms|state)",
     ),
-    ("component:non_state", r"(?:khu\s+vực\s+)?ngoài\s+nhà\s+nước|non[-\s]state"),
+    ("component:non_state", r"(?:khu\s+vực\s+)?ngoài\s+(?:nhà\s+nước|quốc\s+doanh)|non[-\s]state"),
     (
         "component:state",
-        r"khu\s+vực\s+(?:kinh\s+tế\s+)?nhà\s+nước(?!\s+(?:trung\s+ương|địa\s+phương))|state\s+sector|state[-\s]owned",
+        r"khu\s+vực\s+(?:kinh\s+tế\s+)?nhà\s+nước(?!\s+(?:trung\s+ương|địa\s+phương))|state\s+sector|state[-\s]owned"
+        r"|(?<!ngoài\s)(?:công\s+nghiệp|khu\s+vực|kinh\s+tế|doanh\s+nghiệp)\s+quốc\s+doanh",
     ),
     (
         UNKNOWN,

@@ -33,7 +33,9 @@ from .vocabulary import (
     _INDEX_LEVEL,
     _KEYWORD_RE,
     _KEYWORDS,
+    _NAMES_PART_AFTER,
     _NUMBER_BRACKET,
+    _PART_BEFORE_INDUSTRY,
     _PLAN_RE,
     _PURPOSE,
     _RATIO_BEFORE,
@@ -169,7 +171,8 @@ def bracket_time(doc: _Doc, lo: int, a: Amount) -> tuple[int, _Time] | None:
 
 # "trong đó", "riêng": what follows is a part of the figure before it
 _COMPONENT = re.compile(
-    r"(?<!\w)(?:trong\s+đó|riêng|bao\s+gồm|chia\s+ra|of\s+which|of\s+the\s+total|including|in\s+which|among\s+which)(?!\w)",
+    r"(?<!\w)(?:trong\s+đó|riêng|bao\s+gồm|chia\s+ra|of\s+which|of\s+the\s+(?:total|sum)|including|in\s+which"
+    r"|among\s+which)(?!\w)",
     _I,
 )
 
@@ -178,14 +181,6 @@ _COMPONENT = re.compile(
 _OF_PLAN_AFTER = re.compile(
     r"\s*(?:của\s+|of\s+(?:the\s+)?(?:annual\s+|year'?s\s+|yearly\s+)?)?"
     r"(?:(?:chỉ\s+tiêu\s+)?kế\s+hoạch|\bKH\b|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán|plan|target|goal)",
-    _I,
-)
-
-
-# a part of industry named right after "ngành công nghiệp" / "industry"
-_NAMES_PART_AFTER = re.compile(
-    r"\s*(?:chế\s+biến|chế\s+tạo|khai\s+khoáng|khai\s+thác|sản\s+xuất\s+(?:và\s+)?(?:phân\s+phối\s+)?điện|điện"
-    r"|cung\s+cấp\s+nước|trung\s+ương|địa\s+phương)(?!\w)",
     _I,
 )
 
@@ -211,8 +206,11 @@ def _nearest_keyword(
         kind = next(_KEYWORDS[int(k[1:])][0] for k, v in m.groupdict().items() if v is not None)
         if kind == "other" and index is not None and index.contains(m.start(), m.end()):
             continue  # "khu vực có vốn đầu tư nước ngoài" names a part, not investment
-        if kind == "industry" and _NAMES_PART_AFTER.match(text, m.end()):
-            continue  # "ngành công nghiệp chế biến, chế tạo" names a sub-sector, not the industry
+        if kind == "industry" and (
+            _NAMES_PART_AFTER.match(text, m.end())
+            or _PART_BEFORE_INDUSTRY.search(text, max(0, m.start() - 40), m.start())
+        ):
+            continue  # "ngành công nghiệp chế biến", "the mining industry": a sub-sector, not the industry
         if kind == "industrial_production_value~weak":
             kind = (
                 "other"

@@ -38,7 +38,7 @@ _KEYWORDS: list[tuple[str, str]] = [
     (
         "industrial_production_value",
         r"giá\s+trị\s+sản\s+xuất\s+(?:của\s+)?(?:toàn\s+)?(?:ngành\s+)?công\s+nghiệp|\bGTSX\s*(?:ngành\s+)?(?:CN|công\s+nghiệp)\b"
-        r"|\bGTSXCN\b|giá\s+trị\s+SXCN|(?:gross\s+)?industrial\s+(?:production|output)(?:\s+value)?"
+        r"|\bGTSXCN\b|giá\s+trị\s+SXCN|(?:gross\s+)?industrial[-\s]+(?:production|output)(?:\s+value)?"
         r"|value\s+of\s+industrial\s+(?:production|output)",
     ),
     ("industrial_production_value~weak", r"sản\s+xuất\s+công\s+nghiệp|\bSXCN\b"),
@@ -323,7 +323,10 @@ _TIME_RULES: list[tuple[str, str]] = [
     ("cum_n", _N + r"\s+tháng" + _NAY + r"(?=\s*(?:,|qua\b|vừa\s+qua|này))"),
     # a bare "9 tháng" before a verb or an estimate word ("IIP 9 tháng tăng 7,2%", "9 tháng ước
     # đạt"); not after a word of duration ("sau 6 tháng", "kéo dài 3 tháng"), see _DURATION_BEFORE
-    ("cum_bare", _N + r"\s+tháng" + _NAY + r"(?=\s+(?:ước|đạt|tăng|giảm|dự\s+kiến|thực\s+hiện)(?!\w))"),
+    (
+        "cum_bare",
+        _N + r"\s+tháng" + _NAY + r"(?=\s*(?:\([^()]{0,40}\)\s*)?\s(?:ước|đạt|tăng|giảm|dự\s+kiến|thực\s+hiện)(?!\w))",
+    ),
     ("h1", r"nửa\s+đầu\s+năm" + _YOPT),
     ("h1", r"(?:hai|2)\s+quý\s+đầu\s+năm" + _YOPT),
     ("h2", r"nửa\s+cuối\s+năm" + _YOPT),
@@ -340,7 +343,8 @@ _TIME_RULES: list[tuple[str, str]] = [
     ),
     (
         "ytd",
-        _LUY + r"(?:\s+từ\s+đầu\s+năm)?(?:\s+(?:đến|tới)\s+nay)?|từ\s+đầu\s+năm(?:\s+(?:đến|tới)\s+nay)?"
+        _LUY + r"(?:\s+từ\s+đầu\s+năm)?(?:\s+(?:đến|tới)\s+nay)?"
+        r"|(?<!ngay\s)từ\s+đầu\s+năm(?!\s+mới)(?:\s+(?:đến|tới)\s+nay)?"
         r"|year[-\s]to[-\s]date|so\s+far\s+this\s+year",
     ),
     ("month", r"tháng\s+" + _MON_VI + r"(?!\w)" + _YSUF),
@@ -371,6 +375,7 @@ _TIME_RULES: list[tuple[str, str]] = [
         + r"))?",
     ),
     ("cum_mon", r"January\s*(?:-|–|to|through)\s*" + _MON_EN + r"(?:\s+(?P<y>" + _Y + r"))?"),
+    ("cum_mon", r"(?:to|by|until|through)\s+the\s+end\s+of\s+" + _MON_EN + r"(?:\s+(?P<y>" + _Y + r"))?"),
     ("month_en", r"(?:in|during|for)\s+" + _MON_EN + r"(?:\s+(?P<y>" + _Y + r"))?"),
     # "April alone", "the month of April": one month
     ("month_en", r"(?:(?:the\s+)?month\s+of\s+)?" + _MON_EN + r"(?:\s+(?P<y>" + _Y + r"))?(?=\s+alone\b)"),
@@ -395,7 +400,7 @@ _TIME_MASKS = re.compile(
             r"(?:compared\s+(?:with|to)|from|over|against|versus|than)\s+(?:the\s+)?"
             r"(?:(?:first|last)\s+\w+\s+months|(?:first|second|third|fourth)\s+quarter|(?:first|second)\s+half)"
             r"(?:\s+of)?\s+" + _Y,
-            r"(?:compared\s+(?:with|to)|from|over|against|versus|vs\.?|than)\s+(?:the\s+same\s+period\s+(?:(?:of|in)\s+)?)?"
+            r"(?:compared\s+(?:with|to)|from|over|against|versus|vs\.?|than)\s+(?:for\s+)?(?:the\s+same\s+period\s+(?:(?:of|in)\s+)?)?"
             r"(?:(?:the\s+)?(?:year\s+)?(?:in\s+)?"
             + _Y
             + r"|(?:the\s+)?(?:previous|last|prior)\s+year|a\s+year\s+(?:earlier|ago|before))",
@@ -487,3 +492,15 @@ _TABLE_ROW = re.compile(r"^(?:[^|\t\n]*[|\t]){3,}")
 
 
 _TABLE_NUMBER_CELL = re.compile(r"(?:^|[|\t])\s*\d+(?:[.,]\d+)*\s*(?=[|\t]|$)")
+
+
+# a part of industry named right after "ngành công nghiệp" / "industry"
+_NAMES_PART_AFTER = re.compile(
+    r"\s*(?:chế\s+biến|chế\s+tạo|khai\s+khoáng|khai\s+thác|sản\s+xuất\s+(?:và\s+)?(?:phân\s+phối\s+)?điện|điện"
+    r"|cung\s+cấp\s+nước|trung\s+ương|địa\s+phương)(?!\w)",
+    _I,
+)
+
+
+# a part of industry named right before "industry" ("the processing and manufacturing industry")
+_PART_BEFORE_INDUSTRY = re.compile(r"(?:mining|manufacturing|processing|electricity|power|water\s+supply)\s+$", _I)
