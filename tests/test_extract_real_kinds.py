@@ -302,3 +302,14 @@ def test_right_from_the_start_of_the_new_year_is_no_cumulative_period():
 def test_industrial_production_written_with_a_hyphen():
     text = "Viet Nam's industrial-production value in 2012 was VND 4,760 trillion."
     assert one(figs(text, "2013-01-05"), 4760000.0).indicator == IPV
+
+
+def test_a_datelines_place_does_not_make_the_documents_subject():
+    text = (
+        "Industrial output keeps rising\n\n"
+        "DA NANG — The country's industrial production value in the first nine months of 2015 was VND 2,950 "
+        "trillion.\n\n"
+        "Industrial production value in September alone was VND 340.5 trillion."
+    )
+    f = figs(text, "2015-10-01")
+    assert one(f, 340500.0).region == "unknown" and one(f, 2950000.0).region == "Việt Nam"  # flagged, not Đà Nẵng

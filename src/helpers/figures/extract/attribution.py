@@ -76,11 +76,23 @@ def _compared_with(text: str, p: Place, since: int, amount: int) -> bool:
     return bool(_COMPARED_BEFORE.search(text, since, p.start)) and bool(re.search(r"[,;]", text[p.end : amount]))
 
 
+# what follows the place of a dateline: a date or an agency, then a dash ("HÀ NỘI —", "LÀO CAI
+# (TTXVN) - ", "Hanoi, 12/3 -")
+_DATELINE_AFTER = re.compile(r"\s*(?:,\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*)?(?:\([^()\n]{1,30}\)\s*)?[—–-]\s")
+
+
+def _dateline(text: str, p: Place) -> bool:
+    """Whether place ``p`` opens a paragraph as its dateline ("HA NOI — Viet Nam's industrial
+    output ..."): where the article was written, not what it is about."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    return not text[line_start : p.start].strip() and _DATELINE_AFTER.match(text, p.end) is not None
+
+
 def _document_subject(doc, places: list[Place]) -> Unit | None:
     """The unit the document is about: first place of the title or of the header lines that
     open the document ("ỦY BAN NHÂN DÂN HUYỆN BÁT XÁT"), else of the place-and-date line of an
     official document ("Bát Xát, ngày ..."), else the province named more often than all others together
-    (by name, then through its districts)."""
+    (by name, then through its districts; a dateline's place, "HÀ NỘI —", is not counted)."""
     text = doc.text
     for title in doc.sentences[:6]:  # the title, or the header lines of an official document
         if not title.heading:
@@ -102,7 +114,9 @@ def _document_subject(doc, places: list[Place]) -> Unit | None:
             rest = text[p.end : line_end if line_end >= 0 else len(text)]
             if rest.lstrip().startswith(",") and "ngày" in rest[:12].lower():
                 return p.unit
-    counted = [p for p, compared in zip(places, _compared_places(text, places)) if not compared]
+    counted = [
+        p for p, compared in zip(places, _compared_places(text, places)) if not compared and not _dateline(text, p)
+    ]
     for level in ("province", "district"):  # else the province its places belong to (not one compared with)
         provinces = Counter(p.unit.province for p in counted if p.kind == "unit" and p.unit.level == level)
         if provinces:
