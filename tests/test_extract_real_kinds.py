@@ -313,3 +313,11 @@ def test_a_datelines_place_does_not_make_the_documents_subject():
     )
     f = figs(text, "2015-10-01")
     assert one(f, 340500.0).region == "unknown" and one(f, 2950000.0).region == "Việt Nam"  # flagged, not Đà Nẵng
+
+
+def test_sxcn_ttcn_a_month_with_a_dot_and_cong_chung_months():
+    text = "Giá trị SXCN-TTCN tháng 3.2019 của tỉnh Bình Định ước đạt 1.950,4 tỷ đồng."
+    x = one(figs(text, "2019-03-28"), 1950.4)
+    assert (x.indicator, x.scope, x.period, x.year) == ("industrial_handicraft_production_value", "total", "M3", 2019)
+    text = "Cộng chung hai tháng, giá trị sản xuất công nghiệp tỉnh Bình Định ước đạt 3.801,2 tỷ đồng."
+    assert one(figs(text, "2019-02-27"), 3801.2).period == "M1-2"

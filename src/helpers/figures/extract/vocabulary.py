@@ -23,7 +23,7 @@ _KEYWORDS: list[tuple[str, str]] = [
     (
         "industrial_handicraft_production_value",
         r"(?:giá\s+trị\s+sản\s+xuất\s+|GTSX\s+)?(?:(?:của\s+)?ngành\s+)?công\s+nghiệp\s*(?:[-–—,&/]|và)\s*tiểu\s+thủ\s+công\s+nghiệp"
-        r"|\bCN\s*[-–—/]\s*TTCN\b|industr(?:y|ial)\s+and\s+handicraft",
+        r"|(?:giá\s+trị\s+)?\b(?:GTSX\s*|SX)?CN\s*[-–—/]\s*TTCN\b|industr(?:y|ial)\s+and\s+handicraft",
     ),
     (
         "industrial_production_index",
@@ -283,7 +283,7 @@ _N = (
 )
 
 
-_YSUF = r"(?:\s*(?:/|-|năm|của\s+năm)\s*(?P<y>" + _Y + r"))?"
+_YSUF = r"(?:\s*(?:/|-|\.(?=\d{4})|năm|của\s+năm)\s*(?P<y>" + _Y + r"))?"
 
 
 _YOPT = r"(?:\s+(?:năm\s+)?(?P<y>" + _Y + r"))?"
@@ -298,8 +298,9 @@ _MON_EN = r"(?P<mon>" + _MONTH_EN_RE + r")"
 _LUY = r"l(?:ũy|uỹ)\s+kế"
 
 
-# words that sum the months from January ("lũy kế 9 tháng", "cộng dồn 9 tháng", "tính chung 9 tháng")
-_CUM = r"(?:" + _LUY + r"|cộng\s+dồn|tính\s+chung|tính\s+gộp)"
+# words that sum the months from January ("lũy kế 9 tháng", "cộng dồn 9 tháng", "tính chung 9 tháng",
+# "cộng chung hai tháng")
+_CUM = r"(?:" + _LUY + r"|cộng\s+dồn|cộng\s+chung|tính\s+chung|tính\s+gộp|gộp\s+chung)"
 
 
 _YEAR_OR_NAY = r"(?:\s+(?:của\s+)?năm\s+(?:(?P<y>" + _Y + r")|(?P<nay>nay))(?!\w)|\s+(?P<y3>" + _Y + r"))?"
