@@ -321,3 +321,13 @@ def test_sxcn_ttcn_a_month_with_a_dot_and_cong_chung_months():
     assert (x.indicator, x.scope, x.period, x.year) == ("industrial_handicraft_production_value", "total", "M3", 2019)
     text = "Cộng chung hai tháng, giá trị sản xuất công nghiệp tỉnh Bình Định ước đạt 3.801,2 tỷ đồng."
     assert one(figs(text, "2019-02-27"), 3801.2).period == "M1-2"
+
+
+def test_a_place_a_figure_is_ranked_among_is_not_its_own():
+    text = (
+        "Hai Duong province has ranked third nationwide in terms of industrial production value this year, "
+        "posting a figure of VND 352 trillion."
+    )
+    assert one(figs(text, "2021-12-28"), 352000.0).region == "Hải Dương"
+    text = "Năm 2021, tỉnh Hải Dương đứng thứ ba cả nước về giá trị sản xuất công nghiệp, đạt 352 nghìn tỷ đồng."
+    assert one(figs(text, "2021-12-28"), 352000.0).region == "Hải Dương"

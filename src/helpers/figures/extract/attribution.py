@@ -40,7 +40,11 @@ from collections import Counter
 from .regions import UNKNOWN, Place, Project, Unit, gazetteer, region_of, scope_in
 
 #: The words that compare one figure with another place's: "so với", "bằng", "gấp", "hơn"...
-_COMPARISON = r"so với|bằng|gấp|hơn|kém|vượt|compared (?:with|to)|than|versus"
+_COMPARISON = (
+    r"so với|bằng|gấp|hơn|kém|vượt|compared (?:with|to)|than|versus"
+    # a rank among places: "đứng đầu cả nước", "xếp thứ 3 toàn quốc", "ranked first nationwide"
+    r"|đứng (?:đầu|thứ)|dẫn đầu|xếp (?:thứ|hạng)|rank(?:ed|s|ing)?"
+)
 #: A word of comparison before a place, with no clause break between them: the place is what a
 #: figure is compared with ("chỉ bằng 41% của Lào Cai", "less than half that of Lao Cai").
 _COMPARED_BEFORE = re.compile(rf"\b(?:{_COMPARISON})\b[^,;:()\n]*$", re.I)
