@@ -69,6 +69,7 @@ from forecast_bench import (  # noqa: E402  (a sibling benchmark)
     dataset_weights,
     load,
     prior_without,
+    require_package_data,
     z_scores,
 )
 
@@ -179,9 +180,7 @@ def main(argv=None) -> int:
     if a.with_package_data:
         if not a.stretch:
             ap.error("--with-package-data goes with --stretch")
-        missing = [f for _, fs, _ in PACKAGE_SETS.values() for f in fs if not (paths.BENCH_DATA / f).is_file()]
-        if missing:
-            ap.error(f"{', '.join(missing)} not in bench/data; run: .venv/bin/python bench/package_yearly.py")
+        require_package_data(ap)
         SETS.update({n: (h, fs) for n, (h, fs, _) in PACKAGE_SETS.items()})
     if "fork" not in mp.get_all_start_methods():
         a.jobs = 1  # spawned workers would not see the tables set for each set below

@@ -638,6 +638,13 @@ def _log_series(name: str) -> tuple[list[str], list[np.ndarray]]:
     return ids, out
 
 
+def require_package_data(ap: argparse.ArgumentParser) -> None:
+    """Stop a bench that was asked for the package panels when bench/data lacks them."""
+    missing = [f for _, fs, _ in PACKAGE_SETS.values() for f in fs if not (paths.BENCH_DATA / f).is_file()]
+    if missing:
+        ap.error(f"{', '.join(missing)} not in bench/data; run: .venv/bin/python bench/package_yearly.py")
+
+
 def pooled_sets() -> dict:
     """The sets the pooled member is trained on: the rule's sets, the package panels included
     when bench/data holds them (bench/package_yearly.py)."""
@@ -774,9 +781,7 @@ def main(argv=None) -> int:
     if a.with_package_data:
         if not a.select:
             ap.error("--with-package-data goes with --select (those panels have no test part)")
-        missing = [f for _, fs, _ in PACKAGE_SETS.values() for f in fs if not (paths.BENCH_DATA / f).is_file()]
-        if missing:
-            ap.error(f"{', '.join(missing)} not in bench/data; run: .venv/bin/python bench/package_yearly.py")
+        require_package_data(ap)
         SETS.update(PACKAGE_SETS)
     if a.floored:
         if not (a.select and a.current_calibration):
