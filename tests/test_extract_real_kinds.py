@@ -331,3 +331,12 @@ def test_a_place_a_figure_is_ranked_among_is_not_its_own():
     assert one(figs(text, "2021-12-28"), 352000.0).region == "Hải Dương"
     text = "Năm 2021, tỉnh Hải Dương đứng thứ ba cả nước về giá trị sản xuất công nghiệp, đạt 352 nghìn tỷ đồng."
     assert one(figs(text, "2021-12-28"), 352000.0).region == "Hải Dương"
+
+
+def test_plans_for_several_years_share_their_word_whatever_the_order_of_the_years():
+    text = (
+        "Theo kế hoạch, giá trị sản xuất công nghiệp của tỉnh Yên Bái năm 2025 đạt 40.000 tỷ đồng, năm 2024 đạt "
+        "36.000 tỷ đồng."
+    )
+    f = figs(text, "2023-12-20")
+    assert (one(f, 40000.0).status, one(f, 36000.0).status) == ("plan", "plan")

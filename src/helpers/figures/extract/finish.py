@@ -29,10 +29,10 @@ _BRACKET_WORDS = 30
 
 
 def _earlier(d: _Draft, prev: _Draft) -> bool:
-    """True when a figure is of an earlier year than the figure before it in its sentence: it
-    does not share that one's words of estimate or plan ("năm 2020 ước đạt 9.120 tỷ đồng (năm
-    2015 đạt 4.340 tỷ đồng)")."""
-    return d.year is not None and prev.year is not None and d.year < prev.year
+    """True when a figure is of an earlier year than the estimate before it in its sentence: it
+    does not share that one's word of estimate ("năm 2020 ước đạt 9.120 tỷ đồng (năm 2015 đạt
+    4.340 tỷ đồng)"). Plans and targets are shared still ("kế hoạch năm 2025 là ..., năm 2024 là ...")."""
+    return prev.words == "estimate" and d.year is not None and prev.year is not None and d.year < prev.year
 
 
 def _finish(doc: _Doc, drafts: list[_Draft]) -> None:

@@ -382,7 +382,7 @@ def _resolve_time(doc: _Doc, d: _Draft, clause_end: int, others: list[_Draft] = 
     đồng" gives ``M1-5``. Without such a month it stays ``YTD``."""
     s, a = d.sentence, d.amount
     text = doc.text
-    before = bracket_time(doc, d.seg_lo, a)
+    before = bracket_time(doc, d.seg_lo, a) if d.kind == "value" else None  # a rate in brackets is its clause's
     if before is not None:
         d.bracket_time, t = before
         d.period, d.year = t.period or "FY", t.year
