@@ -184,8 +184,9 @@ def parse_document_date(text: str) -> str | None:
     January 15, 2024"), the place-and-date line of an official document ("Lào Cai, ngày 04
     tháng 3 năm 2020"), a weekday-prefixed date ("Thứ Hai, 15/01/2024"), a line that holds
     only a date (and its time, "January 15, 2024 5:05 AM GMT+7") and a line of a time and a
-    date after at most a byline's initials ("T.L 07:15, 02/04/2022", "16:54 30-09-2023"). Dates quoted inside sentences (of other documents) are not used.
-    Numeric dates are day/month/year.
+    date after at most a byline's initials ("T.L 07:15, 02/04/2022", "16:54 30-09-2023").
+    Dates quoted inside sentences (of other documents) are not used. Numeric dates are
+    day/month/year; English months may be abbreviated ("Dec 28, 2010").
 
     Parameters
     ----------

@@ -194,6 +194,10 @@ def _document_drafts(
       figure of its paragraph or the one before.
     - An amount inside a bracket ("(kế hoạch 26.500 tỷ đồng)") is an aside: never the whole
       of the parts that follow.
+    - A paragraph of one sentence without amounts (a photo caption, a subheading) between a
+      figure and the list of its parts does not separate them; "Phân theo thành phần: ...",
+      "Chia theo ngành ...", "Of the sum, ..." open a list of parts like "Trong đó"; a list of
+      products after it ("Trong đó các sản phẩm chủ yếu như: ...") is no list of parts.
     - The rows of a list (:mod:`helpers.figures.extract.lists`) are read as bullets introduced
       by the list's head, with its indicator.
     - A section heading (numbered, lettered, "Phần thứ hai:" or in capitals, after the header
