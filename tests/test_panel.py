@@ -106,6 +106,10 @@ def test_cli_bad_input_is_reported_and_the_rest_is_forecast(tmp_path):
     assert "'text'" in err and "non-numeric" in err
     assert "'single'" in err
     assert "'badyear'" in err and "not integers" in err
+    # each bad cell is named by its line in the file, where an analyst goes to mend it
+    lines = text.splitlines()
+    assert f"'20x1'] (line {lines.index('badyear,20x1,7') + 1})" in err
+    assert f"'abc')] (line {lines.index('text,2012,abc') + 1})" in err
     df = pd.read_csv(out)
     methods = df.groupby("unique_id")["method"].first().to_dict()
     assert methods == {

@@ -212,13 +212,26 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
     starts = np.searchsorted(c_s, np.arange(n_groups))
     ends = np.searchsorted(c_s, np.arange(n_groups), side="right")
     year_raw = d["year"].to_numpy(dtype=object)
+    first_line = df.attrs.get("first_line")
+    index = d.index.to_numpy()
+
+    def lines(r0) -> str:  # " (line 4)": where in the file, when the frame was read from one
+        if first_line is None or not pd.api.types.is_integer_dtype(index):
+            return ""
+        at = [str(int(index[r]) + first_line) for r in r0[:3]]
+        return f" (line{'s' if len(at) > 1 else ''} {', '.join(at)})"
+
     for g, uid in enumerate(uniques):
         rows = order[starts[g] : ends[g]]  # this series' rows, sorted by year
         if g_bad[g]:
             r0 = np.sort(rows[bad_year[rows]])
             ex = year_raw[r0][:3].tolist()
             problems.append(
-                Problem(uid, f"year values that are not integers {ex}; write years as whole numbers (2020)", "skipped")
+                Problem(
+                    uid,
+                    f"year values that are not integers {ex}{lines(r0)}; write years as whole numbers (2020)",
+                    "skipped",
+                )
             )
             continue
         years = yr[rows].astype(np.int64)
@@ -229,7 +242,9 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
         if g_nonnum[g]:
             r0 = np.sort(rows[nonnum[rows]])
             ex = [(int(yr[r]), raw[r]) for r in r0][:3]
-            problems.append(Problem(uid, f"non-numeric value(s) (year, value) {ex}", "treated as missing years"))
+            problems.append(
+                Problem(uid, f"non-numeric value(s) (year, value) {ex}{lines(r0)}", "treated as missing years")
+            )
         if g_inf[g]:
             bad = np.isinf(v)
             problems.append(

@@ -200,6 +200,8 @@ def read_long_csv(path: str | os.PathLike, decimal: str = "auto") -> pd.DataFram
         out["year"] = years_of_ds(out["year"])
     out.attrs["decimal"] = decide_decimal(out["value"], decimal, str(path))
     out.attrs["renamed"] = renamed
+    # the file line of row i is i + 2 (after the header) unless a quoted value spans lines
+    out.attrs["first_line"] = 2 if text.count("\n") <= len(out) + 1 else None
     return out
 
 
