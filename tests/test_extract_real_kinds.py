@@ -340,3 +340,36 @@ def test_plans_for_several_years_share_their_word_whatever_the_order_of_the_year
     )
     f = figs(text, "2023-12-20")
     assert (one(f, 40000.0).status, one(f, 36000.0).status) == ("plan", "plan")
+
+
+def test_english_parts_with_verbs_of_earning_and_their_own_part_names():
+    text = (
+        "Hai Duong's industrial production value in the first half of 2019 reached VND 98,400 billion. "
+        "State-owned enterprises earned VND 6,100 billion; the non-state sector generated VND 30,200 billion; "
+        "foreign-invested firms made VND 62,100 billion. The exploitation industry produced VND 900 billion; "
+        "power production and distribution industries made VND 5,300 billion; water supply industries gained "
+        "VND 700 billion."
+    )
+    got = {(x.value, x.scope, x.period, x.year) for x in figs(text, "2019-07-02")}
+    assert got == {
+        (98400.0, "total", "H1", 2019),
+        (6100.0, "component:state", "H1", 2019),
+        (30200.0, "component:non_state", "H1", 2019),
+        (62100.0, "component:fdi", "H1", 2019),
+        (900.0, "subsector:mining", "H1", 2019),
+        (5300.0, "subsector:electricity", "H1", 2019),
+        (700.0, "subsector:water", "H1", 2019),
+    }
+
+
+def test_months_counted_in_english_and_an_update_line_dates_the_page():
+    text = (
+        "Quang Ninh output\n\nUpdate: 08:10 | 02/10/2020\n\n"
+        "Quang Ninh's industrial production value was 14,210 billion VND in September 2020 and 118,300 billion VND "
+        "(5.1 billion USD) in nine months."
+    )
+    f = figs(text)
+    assert parse_document_date(text) == "2020-10-02"
+    assert (one(f, 118300.0).period, one(f, 118300.0).year, one(f, 118300.0).status) == ("M1-9", 2020, "actual")
+    late = figs(text.replace("02/10/2020", "28/09/2020"))  # September not over: estimates
+    assert one(late, 118300.0).status == "estimate"

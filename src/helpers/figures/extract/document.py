@@ -163,8 +163,8 @@ _TIME_AFTER = r"(?:\s*[-|,]?\s*" + _TIME + r")?(?:\s*\(?GMT\s*[+-]\s*\d+\)?)?"
 
 _DATE_RULES = [
     # labelled dates
-    r"(?:ngày\s+ban\s+hành|ngày\s+đăng|ngày\s+xuất\s+bản|ngày\s+cập\s+nhật|cập\s+nhật|published|posted|updated|date)"
-    r"\s*:?\s*(?:lúc\s+)?(?:\d{1,2}:\d{2}\s*,?\s*)?(?:{date})",
+    r"(?:ngày\s+ban\s+hành|ngày\s+đăng|ngày\s+xuất\s+bản|ngày\s+cập\s+nhật|cập\s+nhật|published|posted|updated?|date)"
+    r"\s*:?\s*(?:lúc\s+)?(?:\d{1,2}:\d{2}\s*[,|]?\s*)?(?:{date})",
     # "Lào Cai, ngày 04 tháng 3 năm 2020" heading of an official document
     r"(?m)^[^\n,]{2,40},\s*(?:{date})",
     # "Thứ Hai, 15/01/2024", "Monday, January 15, 2024"

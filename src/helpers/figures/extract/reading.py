@@ -87,8 +87,9 @@ _ASIDE_SPAN = re.compile(
 # a verb of reaching right before the amount: a listing states levels ("Yên Bái đạt 17.250
 # tỷ đồng", "Bat Xat district reached VND 1.2 trillion"), not allocations or costs
 _REACHED_BEFORE = re.compile(
-    r"(?<!\w)(?:đạt|là|ở\s+mức|với|(?:ước\s+)?thực\s+hiện|ước\s+tính|ước|reached|was|were|stood\s+at|hit|totall?ed"
-    r"|with|posted|at|contributed|accounted\s+for|made\s+up|recorded)(?!\w)"
+    r"(?<!\w)(?:đạt|là|ở\s+mức|với|(?:ước\s+)?thực\s+hiện|ước\s+tính|ước|reached|was|were|stood\s+at|hits?|totall?ed"
+    r"|with|posted|at|contributed|accounted\s+for|made\s+up|recorded|gained|earned|generated|produced|created|made"
+    r"|achieved|obtained)(?!\w)"
     r"(?:\s+(?:khoảng|gần|hơn|trên|xấp\s+xỉ|about|nearly|over|some|around|almost|more\s+than))?\s*$",
     _I,
 )

@@ -308,17 +308,19 @@ def find_places(text: str, project: Project | None = None) -> list[Place]:
 _SCOPE_RULES: list[tuple[str, str]] = [
     (
         "subsector:water",
-        r"cung\s+cấp\s+nước|xử\s+lý\s+rác\s+thải|nước\s+thải|water\s+supply|waste\s+(?:treatment|management)",
+        r"cung\s+cấp\s+nước|xử\s+lý\s+rác\s+thải|nước\s+thải|water\s+(?:exploitation\s+and\s+)?supply"
+        r"|waste\s+(?:treatment|management)",
     ),
     (
         "subsector:electricity",
         r"(?:sản\s+xuất\s+(?:và\s+|,\s*)?)?(?:truyền\s+tải\s+(?:và\s+)?)?phân\s+phối\s+điện|ngành\s+điện|sản\s+xuất\s+điện"
-        r"|th[uủ][ỷy]\s+điện|electricity(?:\s+(?:production|generation))?|hydropower|power\s+(?:generation|sector)",
+        r"|th[uủ][ỷy]\s+điện|electricity(?:\s+(?:production|generation))?|hydropower"
+        r"|power\s+(?:generation|sector|production(?:\s+and\s+distribution)?)",
     ),
     (
         "subsector:mining",
         r"khai\s+khoáng|khai\s+thác\s+(?:mỏ|khoáng\s+sản)|công\s+nghiệp\s+khai\s+thác(?!\s+(?:du\s+lịch|thị\s+trường))"
-        r"|mining(?:\s+(?:and\s+quarrying|sector))?",
+        r"|mining(?:\s+(?:and\s+quarrying|sector))?|(?:mineral\s+)?exploitation\s+industr(?:y|ies)",
     ),
     (
         "subsector:manufacturing",
@@ -334,7 +336,7 @@ _SCOPE_RULES: list[tuple[str, str]] = [
         "component:central",
         r"(?:(?:khu\s+vực\s+)?(?:kinh\s+tế\s+)?nhà\s+nước|công\s+nghiệp|doanh\s+nghiệp|khu\s+vực|sản\s+xuất)\s+trung\s+ương"
         r"|trung\s+ương\s+quản\s+lý"
-        r"|central(?:ly)?[-\s]+(?:managed|run|owned)|central\s+(?:state|government)",
+        r"|central(?:ly)?[-\s]+(?:managed|run|owned)|central\s+(?:state|government|industr(?:y|ies))",
     ),
     (
         "component:local",
@@ -342,10 +344,13 @@ _SCOPE_RULES: list[tuple[str, str]] = [
         r"|địa\s+phương\s+quản\s+lý"
         r"|local(?:ly)?[-\s]+(?:managed|run|owned)|local\s+(?:enterprises|industry|firms|state)",
     ),
-    ("component:non_state", r"(?:khu\s+vực\s+)?ngoài\s+(?:nhà\s+nước|quốc\s+doanh)|non[-\s]state"),
+    (
+        "component:non_state",
+        r"(?:khu\s+vực\s+)?ngoài\s+(?:nhà\s+nước|quốc\s+doanh)|non[-\s]state(?:[-\s]owned)?(?:\s+(?:economic\s+)?(?:sector|enterprises|businesses))?|private\s+sector",
+    ),
     (
         "component:state",
-        r"khu\s+vực\s+(?:kinh\s+tế\s+)?nhà\s+nước(?!\s+(?:trung\s+ương|địa\s+phương))|state\s+sector|state[-\s]owned"
+        r"khu\s+vực\s+(?:kinh\s+tế\s+)?nhà\s+nước(?!\s+(?:trung\s+ương|địa\s+phương))|state\s+sector|state[-\s]owned(?:\s+(?:economic\s+)?(?:sector|enterprises|businesses))?"
         r"|(?<!ngoài\s)(?:công\s+nghiệp|khu\s+vực|kinh\s+tế|doanh\s+nghiệp)\s+quốc\s+doanh",
     ),
     (

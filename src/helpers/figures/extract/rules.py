@@ -362,8 +362,9 @@ def _status_words(doc: _Doc, lo: int, hi: int) -> str | None:
     return None
 
 
-# between an amount and the time that is its own: "17.340 tỷ đồng năm 2015", "(năm 2015)", "in 2015"
-_GLUE = re.compile(r"\s*(?:\(|in|vào)?\s*", _I)
+# between an amount and the time that is its own: "17.340 tỷ đồng năm 2015", "(năm 2015)", "in 2015",
+# also past the amount in dollars ("207 trillion VND (9.1 billion USD) in nine months")
+_GLUE = re.compile(r"\s*(?:\([^()]*(?:USD|US\$|\$|đô\s*la|dollars?)[^()]*\)\s*)?(?:\(|in|vào)?\s*", _I)
 #: How far after an amount a time glued to it can start and end (see ``_GLUE``).
 _GLUED_REACH = 40
 

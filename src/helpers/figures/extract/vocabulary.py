@@ -363,6 +363,8 @@ _TIME_RULES: list[tuple[str, str]] = [
         "cum_n",
         r"(?:the\s+)?first\s+" + _N + r"\s+months" + _EN_YEAR,
     ),
+    # "207 trillion in nine months", "over eleven months of 2021": the months from January
+    ("cum_n", r"(?:(?<=\bin\s)|(?<=\bover\s))" + _N + r"\s+months" + _EN_YEAR),
     (
         "half",
         r"(?:the\s+)?(?P<h>first|second)\s+half" + _EN_YEAR + r"|\bH(?P<hn>[12])\b(?:[\s/-]*(?P<y2>" + _Y + r"))?",
@@ -504,4 +506,8 @@ _NAMES_PART_AFTER = re.compile(
 
 
 # a part of industry named right before "industry" ("the processing and manufacturing industry")
-_PART_BEFORE_INDUSTRY = re.compile(r"(?:mining|manufacturing|processing|electricity|power|water\s+supply)\s+$", _I)
+_PART_BEFORE_INDUSTRY = re.compile(
+    r"(?:mining|manufacturing|processing|electricity|power|exploitation|distribution|supply|central|local"
+    r"|state[-\s]owned|non[-\s]state|foreign[-\s]invested)\s+$",
+    _I,
+)
