@@ -191,3 +191,14 @@ def test_laocai_figures_says_which_figures_repeat_one_held(tmp_path, capsys):
     ]
     assert pairs and f"{len(pairs)} repeat(s) of a figure held, merged into it (also_in):" in err
     assert all(f"{a} = {f}" in err for a, f in pairs)
+
+
+def test_a_bad_field_is_named_by_its_own_line_where_an_editor_goes(tmp_path):
+    first = dict(ENTRY, id="other-2020", year=2020, value=37050.8)
+    bad = dict(ENTRY, citation=dict(ENTRY["citation"], url=""), period="whole year")
+    raw = _raw_copy(tmp_path, [first, bad])
+    text = (raw / "published.yaml").read_text(encoding="utf-8").splitlines()
+    with pytest.raises(PublishedError) as err:
+        load_published(raw / "published.yaml")
+    line = int(str(err.value).split(":")[1])
+    assert "period" in str(err.value) and text[line - 1].strip().startswith("period:")

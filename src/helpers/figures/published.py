@@ -215,14 +215,30 @@ class CitedFigure(BaseModel):
         return str(v) if isinstance(v, int) else v
 
 
-def _entry_lines(text: str) -> list[int]:
+def _entry_nodes(text: str) -> list:
+    """The YAML nodes of the entries under ``figures:`` (for the lines messages name)."""
     node = yaml.compose(text)
     if node is None or not hasattr(node, "value") or not isinstance(node.value, list):
         return []
     for k, v in node.value:
         if getattr(k, "value", None) == "figures" and isinstance(getattr(v, "value", None), list):
-            return [item.start_mark.line + 1 for item in v.value]
+            return list(v.value)
     return []
+
+
+def _field_line(node, loc: tuple) -> int | None:
+    """The line of the field at ``loc`` (``("citation", "url")``) inside an entry's node, or
+    of the deepest part of it that is there; None when the entry has not even the first."""
+    line = None
+    for key in loc:
+        pairs = getattr(node, "value", None)
+        if not isinstance(pairs, list) or not all(isinstance(p, tuple) for p in pairs):
+            break
+        found = next(((k, v) for k, v in pairs if getattr(k, "value", None) == str(key)), None)
+        if found is None:
+            break
+        line, node = found[0].start_mark.line + 1, found[1]
+    return line
 
 
 def load_published(path: str | Path | None = None) -> list[CitedFigure]:
@@ -233,7 +249,8 @@ def load_published(path: str | Path | None = None) -> list[CitedFigure]:
     PublishedError
         Invalid YAML, no ``figures:`` list, an entry failing the schema (a missing
         citation, an unknown unit, period or price base, ...) or an id used twice. The one
-        line names the file, the entry (number, id, line) and the field.
+        line names the file, the line of the bad field (else of the entry), the entry (number,
+        id) and the field.
     """
     path = Path(path or paths.DATA_RAW / PUBLISHED_YAML_NAME)
     if not path.is_file():
@@ -241,7 +258,7 @@ def load_published(path: str | Path | None = None) -> list[CitedFigure]:
     text = path.read_text(encoding="utf-8")
     try:
         doc = yaml.safe_load(text) or {}
-        lines = _entry_lines(text)
+        nodes = _entry_nodes(text)
     except yaml.YAMLError as exc:
         raise PublishedError(yaml_problem(path, exc)) from None
     entries = doc.get("figures") if isinstance(doc, dict) else None
@@ -250,7 +267,8 @@ def load_published(path: str | Path | None = None) -> list[CitedFigure]:
     out: list[CitedFigure] = []
     seen: dict[str, int] = {}
     for i, entry in enumerate(entries, start=1):
-        line = lines[i - 1] if i - 1 < len(lines) else "?"
+        node = nodes[i - 1] if i - 1 < len(nodes) else None
+        line = node.start_mark.line + 1 if node is not None else "?"
         ident = entry.get("id", "?") if isinstance(entry, dict) else "?"
         where = f"{path}:{line}: entry {i} ('{ident}')"
         if not isinstance(entry, dict):
@@ -261,6 +279,9 @@ def load_published(path: str | Path | None = None) -> list[CitedFigure]:
             err = exc.errors()[0]
             field = ".".join(str(p) for p in err["loc"]) or "entry"
             message = str(err["msg"]).removeprefix("Value error, ")
+            at = _field_line(node, tuple(err["loc"])) if node is not None else None
+            if at is not None:  # the line of the field itself, where the editor goes
+                where = f"{path}:{at}: entry {i} ('{ident}')"
             raise PublishedError(f"{where}: {field}: {message}") from None
         if fig.id in seen:
             raise PublishedError(f"{where}: id '{fig.id}' is already used by entry {seen[fig.id]}; ids must be unique")
