@@ -373,3 +373,23 @@ def test_months_counted_in_english_and_an_update_line_dates_the_page():
     assert (one(f, 118300.0).period, one(f, 118300.0).year, one(f, 118300.0).status) == ("M1-9", 2020, "actual")
     late = figs(text.replace("02/10/2020", "28/09/2020"))  # September not over: estimates
     assert one(late, 118300.0).status == "estimate"
+
+
+def test_a_part_named_as_a_label_before_a_colon_governs_the_restated_indicator():
+    for text in (
+        "Giá trị sản xuất công nghiệp năm 2020 của tỉnh Hà Giang đạt 9.120 tỷ đồng. Trong đó, ngành công nghiệp "
+        "khai khoáng: giá trị sản xuất công nghiệp đạt 1.130,5 tỷ đồng.",
+        "Ha Giang's industrial production value in 2020 reached VND 9,120 billion. Of which, the mining industry: "
+        "industrial production value reached VND 1,130.5 billion.",
+    ):
+        f = figs(text, "2021-01-10")
+        assert (one(f, 9120.0).scope, one(f, 1130.5).scope) == ("total", "subsector:mining"), text
+
+
+def test_local_and_central_parts_of_industry_with_handicraft():
+    text = (
+        "Quý I/2021, giá trị sản xuất CN-TTCN của huyện Phú Lương ước đạt 1.450 tỷ đồng. Trong đó, giá trị sản xuất "
+        "CN-TTCN địa phương ước đạt 1.300 tỷ đồng, giá trị sản xuất CN-TTCN Trung ương ước đạt 150 tỷ đồng."
+    )
+    f = figs(text, "2021-03-25")
+    assert (one(f, 1300.0).scope, one(f, 150.0).scope) == ("component:local", "component:central")

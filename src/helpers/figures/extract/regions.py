@@ -334,13 +334,14 @@ _SCOPE_RULES: list[tuple[str, str]] = [
     ),
     (
         "component:central",
-        r"(?:(?:khu\s+vực\s+)?(?:kinh\s+tế\s+)?nhà\s+nước|công\s+nghiệp|doanh\s+nghiệp|khu\s+vực|sản\s+xuất)\s+trung\s+ương"
+        r"(?:(?:khu\s+vực\s+)?(?:kinh\s+tế\s+)?nhà\s+nước|công\s+nghiệp|doanh\s+nghiệp|khu\s+vực|sản\s+xuất|\bTTCN|\bCN)"
+        r"\s+trung\s+ương"
         r"|trung\s+ương\s+quản\s+lý"
         r"|central(?:ly)?[-\s]+(?:managed|run|owned)|central\s+(?:state|government|industr(?:y|ies))",
     ),
     (
         "component:local",
-        r"(?:(?:khu\s+vực\s+)?(?:kinh\s+tế\s+)?nhà\s+nước|công\s+nghiệp|doanh\s+nghiệp|khu\s+vực)\s+địa\s+phương"
+        r"(?:(?:khu\s+vực\s+)?(?:kinh\s+tế\s+)?nhà\s+nước|công\s+nghiệp|doanh\s+nghiệp|khu\s+vực|\bTTCN|\bCN)\s+địa\s+phương"
         r"|địa\s+phương\s+quản\s+lý"
         r"|local(?:ly)?[-\s]+(?:managed|run|owned)|local\s+(?:enterprises|industry|firms|state)",
     ),

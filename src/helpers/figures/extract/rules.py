@@ -14,6 +14,7 @@ from .document import (
 )
 from .index import _span_index, any_span_within, keywords_within
 from .periods import _months_period, _num, _Time
+from .regions import UNKNOWN, scope_in
 from .vocabulary import (
     _AVERAGE,
     _BASE_AFTER,
@@ -488,9 +489,16 @@ _SCOPE_CLAUSE_BREAK = re.compile(
 
 
 def _clause_start(text: str, seg_lo: int, kw: tuple | None) -> int:
-    """Where the words naming a figure's part of industry start: its keyword's clause, else its segment."""
+    """Where the words naming a figure's part of industry start: its keyword's clause, else its
+    segment. A part named as a label before a colon governs the clause after it ("Ngành khai
+    khoáng: giá trị sản xuất công nghiệp đạt ...", "the mining industry: industrial production
+    value reached ...")."""
     brk = _last_match(_SCOPE_CLAUSE_BREAK, text, seg_lo, kw[1]) if kw is not None else None
-    return brk.end() if brk is not None else seg_lo
+    if brk is None:
+        return seg_lo
+    if brk.group() == ":" and (label := scope_in(text, seg_lo, brk.start())) is not None and label[0] != UNKNOWN:
+        return _clause_start(text, seg_lo, (kw[0], brk.start(), brk.start())) if brk.start() > seg_lo else seg_lo
+    return brk.end()
 
 
 def _sentence_drafts(
