@@ -22,6 +22,7 @@ from .vocabulary import (
     _CLAUSE_BREAK,
     _CMP_AFTER,
     _CMP_ANY,
+    _COMPONENT,
     _DENOMINATOR,
     _ESTIMATE_NOT,
     _ESTIMATE_RE,
@@ -36,6 +37,7 @@ from .vocabulary import (
     _KEYWORDS,
     _NAMES_PART_AFTER,
     _NUMBER_BRACKET,
+    _OF_PLAN_AFTER,
     _PART_BEFORE_INDUSTRY,
     _PLAN_RE,
     _PURPOSE,
@@ -168,22 +170,6 @@ def bracket_time(doc: _Doc, lo: int, a: Amount) -> tuple[int, _Time] | None:
     if m is None:  # a year masked as a comparison is not among the times: read it here
         return None
     return m.start(), _Time(m.start(), m.end(), "FY", int(m.group("y")))
-
-
-# "trong đó", "riêng": what follows is a part of the figure before it
-_COMPONENT = re.compile(
-    r"(?<!\w)(?:trong\s+đó|riêng|bao\s+gồm|chia\s+ra|of\s+which|of\s+the\s+(?:total|sum)|including|in\s+which"
-    r"|among\s+which)(?!\w)",
-    _I,
-)
-
-
-# a percentage of a plan or target ("đạt 48,5% kế hoạch năm", "102.3% of the annual plan")
-_OF_PLAN_AFTER = re.compile(
-    r"\s*(?:của\s+|of\s+(?:the\s+)?(?:annual\s+|year'?s\s+|yearly\s+)?)?"
-    r"(?:(?:chỉ\s+tiêu\s+)?kế\s+hoạch|\bKH\b|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán|plan|target|goal)",
-    _I,
-)
 
 
 def _last_match(rx: re.Pattern, text: str, lo: int, hi: int) -> re.Match | None:

@@ -511,3 +511,19 @@ _PART_BEFORE_INDUSTRY = re.compile(
     r"|state[-\s]owned|non[-\s]state|foreign[-\s]invested)\s+$",
     _I,
 )
+
+
+# "trong đó", "riêng": what follows is a part of the figure before it
+_COMPONENT = re.compile(
+    r"(?<!\w)(?:trong\s+đó|riêng|bao\s+gồm|chia\s+ra|of\s+which|of\s+the\s+(?:total|sum)|including|in\s+which"
+    r"|among\s+which)(?!\w)",
+    _I,
+)
+
+
+# a percentage of a plan or target ("đạt 48,5% kế hoạch năm", "102.3% of the annual plan")
+_OF_PLAN_AFTER = re.compile(
+    r"\s*(?:của\s+|of\s+(?:the\s+)?(?:annual\s+|year'?s\s+|yearly\s+)?)?"
+    r"(?:(?:chỉ\s+tiêu\s+)?kế\s+hoạch|\bKH\b|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán|plan|target|goal)",
+    _I,
+)
