@@ -393,3 +393,16 @@ def test_local_and_central_parts_of_industry_with_handicraft():
     )
     f = figs(text, "2021-03-25")
     assert (one(f, 1300.0).scope, one(f, 150.0).scope) == ("component:local", "component:central")
+
+
+def test_a_paragraph_opened_by_a_part_label_gives_its_later_figures_that_part():
+    text = (
+        "Giá trị sản xuất công nghiệp năm 2021 của tỉnh Phú Thọ đạt 63.000 tỷ đồng.\n\n"
+        "- Ngành chế biến, chế tạo: nhiều nhà máy mới đi vào hoạt động, sản lượng phân bón và giấy tăng. "
+        "Giá trị sản xuất công nghiệp của ngành đạt 55.100 tỷ đồng, tăng 9%.\n\n"
+        "- Ngành điện: sản lượng thủy điện giảm do ít mưa. Tính chung, giá trị sản xuất công nghiệp toàn ngành "
+        "đạt 63.000,5 tỷ đồng."
+    )
+    f = figs(text, "2022-01-15")
+    assert one(f, 55100.0).scope == "subsector:manufacturing"
+    assert one(f, 63000.5).scope == "total"  # the whole industry, said so, under another part's label

@@ -20,7 +20,9 @@ the words that govern the figure -- from its indicator keyword (or the previous 
 the amount (for a part, from the previous figure: the part named before its share, "The FDI
 sector accounted for 95% of the total, at VND 1,045 trillion"), leaving out brackets and asides ("Lai Châu, với thế mạnh thủy điện, đạt ...") --
 (:func:`helpers.figures.extract.regions.scope_in`); a later figure of a sentence without
-words of its own keeps the previous one's scope; else ``total``. A part of a whole that
+words of its own keeps the previous one's scope; a figure in a later sentence of a paragraph
+that opens with a part as its label ("- Ngành chế biến, chế tạo: ...") is of that part unless
+its words say the whole industry ("toàn ngành", "tính chung"); else ``total``. A part of a whole that
 names neither a part of industry nor a place of its own is ``unknown``; so is a part without
 a name here (enterprises, industrial parks); both are flagged ``scope_unknown``.
 
@@ -146,6 +148,29 @@ def _merged(unit: Unit) -> bool:
     return sum(1 for p in gazetteer().provinces if p.after_2025 == unit.after_2025) > 1
 
 
+#: How far into its paragraph the label of a part can end (its colon).
+_LABEL_REACH = 120
+# words that say a figure is of the whole industry, whatever its paragraph's label
+_WHOLE = re.compile(r"toàn\s+ngành|toàn\s+tỉnh|tính\s+chung|whole\s+industry|overall|in\s+total", re.I)
+
+
+def _paragraph_label(doc, d, hi: int) -> str | None:
+    """The part of industry a figure's paragraph opens with as a label ("- Ngành chế biến, chế
+    tạo: ...", "Notably, the processing and manufacturing industry: ..."), for a figure whose
+    own words name no part: a later sentence of that paragraph ("... Giá trị sản xuất đạt
+    26.380 tỷ đồng") is of that part. None when there is no such label, or when the figure's
+    words say it is of the whole industry ("toàn ngành", "tính chung")."""
+    sentences = doc.paragraphs.get(d.sentence.para) or []
+    if not sentences or sentences[0].start == d.sentence.start:
+        return None  # a label in the figure's own sentence is read by the clause rule
+    start = sentences[0].start
+    colon = doc.text.find(":", start, min(start + _LABEL_REACH, sentences[0].end))
+    if colon < 0 or _WHOLE.search(doc.text, d.sentence.start, hi):
+        return None
+    found = scope_in(doc.text, start, colon)
+    return found[0] if found is not None and found[0] != UNKNOWN else None
+
+
 def attribute(doc, drafts, places: list[Place], project: Project) -> None:
     """Set ``region``, ``scope`` and ``flags`` of every draft (module docstring)."""
     text = doc.text
@@ -221,7 +246,7 @@ def attribute(doc, drafts, places: list[Place], project: Project) -> None:
             elif previous_in_sentence is not None and d.scope_lo == d.seg_lo and not own:
                 d.scope = previous_in_sentence.scope
             else:
-                d.scope = "total"
+                d.scope = _paragraph_label(doc, d, hi) or "total"
         if d.scope == UNKNOWN and "scope_unknown" not in d.flags:
             d.flags.append("scope_unknown")
         previous_in_sentence = d
