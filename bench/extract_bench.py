@@ -109,10 +109,16 @@ def norm(field: str, v) -> str:
 
 
 # ---------------------------------------------------------------------------------- data
-def load_gold(corpus: Path) -> pd.DataFrame:
-    gold = pd.read_csv(corpus / "gold.csv", dtype=str, keep_default_na=False)
+def load_gold(corpus: Path, path: Path | None = None) -> pd.DataFrame:
+    """The gold rows (``corpus/gold.csv`` unless ``path``); a row is optional when its
+    ``optional`` column says ``yes`` or its ``note`` starts with "optional"."""
+    gold = pd.read_csv(path or corpus / "gold.csv", dtype=str, keep_default_na=False)
     gold["value_bn_vnd"] = gold["value_bn_vnd"].astype(float)
-    gold["optional"] = gold["note"].str.strip().str.lower().str.startswith("optional")
+    note = gold["note"] if "note" in gold else pd.Series("", index=gold.index)
+    flag = gold["optional"] if "optional" in gold else pd.Series("", index=gold.index)
+    gold["optional"] = note.str.strip().str.lower().str.startswith("optional") | flag.str.strip().eq("yes")
+    if "note" not in gold:
+        gold["note"] = ""
     return gold
 
 
@@ -168,9 +174,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--csv", action="store_true", help="print per-figure mismatches as CSV")
+    ap.add_argument(
+        "--gold", type=Path, default=None, help="gold labels elsewhere than CORPUS/gold.csv (bench/real_pages/)"
+    )
     args = ap.parse_args(argv)
 
-    gold = load_gold(args.corpus)
+    gold = load_gold(args.corpus, args.gold)
     # the two indicators every corpus labels, and any other value indicator this corpus labels
     # (``industrial_handicraft_production_value``, industry with its handicraft, in the real pages)
     indicators = tuple(dict.fromkeys([*INDICATORS, *gold["indicator"]]))
