@@ -10,9 +10,9 @@ Columns
 -------
 ``unique_id, year, value``, in any order and in any case (``Year``), other columns ignored.
 The long format of statsforecast and of the datasets published for it, ``unique_id, ds, y``,
-is read too: ``ds``
-as the year (a year, or an ISO date such as ``1990-01-01``, of which the year is taken) and
-``y`` as the value, wherever the file has no ``year`` or ``value`` column of its own.
+is read too: ``ds`` as the year (a year, or an ISO date such as ``1990-01-01``, of which the
+year is taken) and ``y`` as the value, wherever the file has no ``year`` or ``value`` column of
+its own.
 
 Numbers (the ``decimal`` rule)
 ------------------------------
