@@ -106,7 +106,8 @@ def test_cli_bad_input_is_reported_and_the_rest_is_forecast(tmp_path):
     assert "'text'" in err and "non-numeric" in err
     assert "'single'" in err
     assert "'badyear'" in err and "not integers" in err
-    # each bad cell is named by its line in the file, where an analyst goes to mend it
+    # each bad cell is named by its line in the file, where an analyst goes to mend it (unless a
+    # blank line, which the reader skips, makes the count unsure: then no line is said)
     lines = text.splitlines()
     assert f"'20x1'] (line {lines.index('badyear,20x1,7') + 1})" in err
     assert f"'abc')] (line {lines.index('text,2012,abc') + 1})" in err
@@ -592,3 +593,11 @@ def test_cli_says_which_folder_it_created_for_the_output(tmp_path):
     assert stderr_of(r).strip().endswith(f"; created the folder {tmp_path / 'new'}")
     again = invoke(["--input", str(src), "--horizon", "2", "--output", str(out)])
     assert "created the folder" not in stderr_of(again)
+
+
+def test_no_line_is_named_when_a_blank_line_makes_the_count_unsure(tmp_path):
+    src = write(tmp_path, "unique_id,year,value\nA,2001,1\nA,2002,2\n\nA,2003,x\nA,2004,4\nA,2005,5")
+    out = tmp_path / "out.csv"
+    r = invoke(["--input", str(src), "--horizon", "1", "--output", str(out)])
+    err = stderr_of(r)
+    assert "non-numeric" in err and "(line" not in err

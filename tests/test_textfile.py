@@ -81,3 +81,8 @@ def test_a_panel_saved_as_utf16_is_refused_naming_the_conversion(tmp_path):
     path.write_bytes("unique_id,year,value\nA,2018,100\n".encode("utf-16"))
     with pytest.raises(ValueError, match="saved as UTF-16; convert it once: iconv -f utf-16"):
         read_long_csv(path)
+
+
+def test_a_utf8_mark_is_kept_where_offsets_must_match_another_reading():
+    data = codecs.BOM_UTF8 + TEXT.encode("utf-8")
+    assert decode_text(data, "a.txt", keep_bom=True) == data.decode("utf-8")  # as read_text(encoding="utf-8")

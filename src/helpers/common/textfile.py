@@ -28,8 +28,10 @@ class TextFileError(ValueError):
     """A file that is not UTF-8 text; the message is one line naming the file."""
 
 
-def decode_text(data: bytes, path: str | os.PathLike) -> str:
-    """The text of a file's bytes as UTF-8 (a UTF-8 byte order mark dropped).
+def decode_text(data: bytes, path: str | os.PathLike, keep_bom: bool = False) -> str:
+    """The text of a file's bytes as UTF-8: a UTF-8 byte order mark is dropped, or kept as its
+    character with ``keep_bom`` (where offsets into the text must match those of another
+    reading of the same bytes, as the extractor's quotes do).
 
     Raises
     ------
@@ -52,7 +54,7 @@ def decode_text(data: bytes, path: str | os.PathLike) -> str:
             )
         return _refuse(f"{name}: holds NUL bytes, so it is not a text file; save the document as plain UTF-8 text")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8" if keep_bom else "utf-8-sig")
     except UnicodeDecodeError as exc:
         return _refuse(
             f"{name}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); if it was saved "

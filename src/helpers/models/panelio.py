@@ -202,7 +202,8 @@ def read_long_csv(path: str | os.PathLike, decimal: str = "auto") -> pd.DataFram
     out.attrs["decimal"] = decide_decimal(out["value"], decimal, str(path))
     out.attrs["renamed"] = renamed
     # the file line of row i is i + 2 (after the header) unless a quoted value spans lines
-    out.attrs["first_line"] = 2 if text.count("\n") <= len(out) + 1 else None
+    # (and no blank line, which the reader skips)
+    out.attrs["first_line"] = 2 if text.count("\n") <= len(out) + 1 and not re.search(r"\n\s*\n\s*\S", text) else None
     return out
 
 

@@ -20,9 +20,7 @@ the words that govern the figure -- from its indicator keyword (or the previous 
 the amount (for a part, from the previous figure: the part named before its share, "The FDI
 sector accounted for 95% of the total, at VND 1,045 trillion"), leaving out brackets and asides ("Lai Châu, với thế mạnh thủy điện, đạt ...") --
 (:func:`helpers.figures.extract.regions.scope_in`); a later figure of a sentence without
-words of its own keeps the previous one's scope; a figure in a later sentence of a paragraph
-that opens with a part as its label ("- Ngành chế biến, chế tạo: ...") is of that part unless
-its words say the whole industry ("toàn ngành", "tính chung"); else ``total``. A part of a whole that
+words of its own keeps the previous one's scope; else ``total``. A part of a whole that
 names neither a part of industry nor a place of its own is ``unknown``; so is a part without
 a name here (enterprises, industrial parks); both are flagged ``scope_unknown``.
 
@@ -48,8 +46,9 @@ _COMPARISON = (
     r"|đứng (?:đầu|thứ)|dẫn đầu|xếp (?:thứ|hạng)|rank(?:ed|s|ing)?"
 )
 #: A word of comparison before a place, with no clause break between them: the place is what a
-#: figure is compared with ("chỉ bằng 41% của Lào Cai", "less than half that of Lao Cai").
-_COMPARED_BEFORE = re.compile(rf"\b(?:{_COMPARISON})\b[^,;:()\n]*$", re.I)
+#: figure is compared with ("chỉ bằng 41% của Lào Cai", "less than half that of Lao Cai"); not
+#: a place a rank names ("Xếp thứ hai là huyện Bảo Thắng", "second was Bao Thang district").
+_COMPARED_BEFORE = re.compile(rf"\b(?:{_COMPARISON})\b(?:(?!\b(?:là|is|was|are|were)\b)[^,;:()\n])*$", re.I)
 #: The same, the place right after it (a multiple and a province word between at most): "gấp
 #: đôi tỉnh Yên Bái", "so với Lào Cai". Such a place does not make a document's subject.
 _COMPARED_RIGHT_BEFORE = re.compile(
@@ -82,23 +81,11 @@ def _compared_with(text: str, p: Place, since: int, amount: int) -> bool:
     return bool(_COMPARED_BEFORE.search(text, since, p.start)) and bool(re.search(r"[,;]", text[p.end : amount]))
 
 
-# what follows the place of a dateline: a date or an agency, then a dash ("HÀ NỘI —", "LÀO CAI
-# (TTXVN) - ", "Hanoi, 12/3 -")
-_DATELINE_AFTER = re.compile(r"\s*(?:,\s*\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*)?(?:\([^()\n]{1,30}\)\s*)?[—–-]\s")
-
-
-def _dateline(text: str, p: Place) -> bool:
-    """Whether place ``p`` opens a paragraph as its dateline ("HA NOI — Viet Nam's industrial
-    output ..."): where the article was written, not what it is about."""
-    line_start = text.rfind("\n", 0, p.start) + 1
-    return not text[line_start : p.start].strip() and _DATELINE_AFTER.match(text, p.end) is not None
-
-
 def _document_subject(doc, places: list[Place]) -> Unit | None:
     """The unit the document is about: first place of the title or of the header lines that
     open the document ("ỦY BAN NHÂN DÂN HUYỆN BÁT XÁT"), else of the place-and-date line of an
     official document ("Bát Xát, ngày ..."), else the province named more often than all others together
-    (by name, then through its districts; a dateline's place, "HÀ NỘI —", is not counted)."""
+    (by name, then through its districts)."""
     text = doc.text
     for title in doc.sentences[:6]:  # the title, or the header lines of an official document
         if not title.heading:
@@ -120,9 +107,7 @@ def _document_subject(doc, places: list[Place]) -> Unit | None:
             rest = text[p.end : line_end if line_end >= 0 else len(text)]
             if rest.lstrip().startswith(",") and "ngày" in rest[:12].lower():
                 return p.unit
-    counted = [
-        p for p, compared in zip(places, _compared_places(text, places)) if not compared and not _dateline(text, p)
-    ]
+    counted = [p for p, compared in zip(places, _compared_places(text, places)) if not compared]
     for level in ("province", "district"):  # else the province its places belong to (not one compared with)
         provinces = Counter(p.unit.province for p in counted if p.kind == "unit" and p.unit.level == level)
         if provinces:
@@ -146,29 +131,6 @@ def _old_territory(text: str, p: Place) -> bool:
 
 def _merged(unit: Unit) -> bool:
     return sum(1 for p in gazetteer().provinces if p.after_2025 == unit.after_2025) > 1
-
-
-#: How far into its paragraph the label of a part can end (its colon).
-_LABEL_REACH = 120
-# words that say a figure is of the whole industry, whatever its paragraph's label
-_WHOLE = re.compile(r"toàn\s+ngành|toàn\s+tỉnh|tính\s+chung|whole\s+industry|overall|in\s+total", re.I)
-
-
-def _paragraph_label(doc, d, hi: int) -> str | None:
-    """The part of industry a figure's paragraph opens with as a label ("- Ngành chế biến, chế
-    tạo: ...", "Notably, the processing and manufacturing industry: ..."), for a figure whose
-    own words name no part: a later sentence of that paragraph ("... Giá trị sản xuất đạt
-    26.380 tỷ đồng") is of that part. None when there is no such label, or when the figure's
-    words say it is of the whole industry ("toàn ngành", "tính chung")."""
-    sentences = doc.paragraphs.get(d.sentence.para) or []
-    if not sentences or sentences[0].start == d.sentence.start:
-        return None  # a label in the figure's own sentence is read by the clause rule
-    start = sentences[0].start
-    colon = doc.text.find(":", start, min(start + _LABEL_REACH, sentences[0].end))
-    if colon < 0 or _WHOLE.search(doc.text, d.sentence.start, hi):
-        return None
-    found = scope_in(doc.text, start, colon)
-    return found[0] if found is not None and found[0] != UNKNOWN else None
 
 
 def attribute(doc, drafts, places: list[Place], project: Project) -> None:
@@ -246,7 +208,7 @@ def attribute(doc, drafts, places: list[Place], project: Project) -> None:
             elif previous_in_sentence is not None and d.scope_lo == d.seg_lo and not own:
                 d.scope = previous_in_sentence.scope
             else:
-                d.scope = _paragraph_label(doc, d, hi) or "total"
+                d.scope = "total"
         if d.scope == UNKNOWN and "scope_unknown" not in d.flags:
             d.flags.append("scope_unknown")
         previous_in_sentence = d

@@ -100,7 +100,7 @@ def _extract_files(
             notes.append(("error", f"{path}: error: {err}"))
             continue
         try:
-            text = decode_text(data, path)
+            text = decode_text(data, path, keep_bom=True)  # offsets as extract_registered counts them
         except TextFileError as exc:
             notes.append(("error", str(exc).replace(f"{path}: ", f"{path}: error: ", 1)))
             continue

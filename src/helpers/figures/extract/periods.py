@@ -78,7 +78,7 @@ def _time_of(kind: str, m: re.Match, doc_year: int | None) -> tuple[str | None, 
     if kind == "cum_mon":
         return _months_period(1, _MONTHS_EN[gd["mon"].lower()]), year
     if kind == "ytd":
-        return "YTD", None
+        return "YTD", year  # "từ đầu năm 2021 đến nay": of that year, else of none said
     if kind == "month":
         mo = _num(gd.get("m"))
         if mo is None or not 1 <= mo <= 12:

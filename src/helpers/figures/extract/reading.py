@@ -195,8 +195,9 @@ def _document_drafts(
       figure of its paragraph or the one before.
     - An amount inside a bracket ("(kế hoạch 26.500 tỷ đồng)") is an aside: never the whole
       of the parts that follow.
-    - A paragraph of one sentence without amounts (a photo caption, a subheading) between a
-      figure and the list of its parts does not separate them; "Phân theo thành phần: ...",
+    - A paragraph of one sentence without amounts (a photo caption) between a figure and the
+      list of its parts does not separate them (it still ends the topic a sentence of a place
+      or a time alone continues); "Phân theo thành phần: ...",
       "Chia theo ngành ...", "Of the sum, ..." open a list of parts like "Trong đó"; a list of
       products after it ("Trong đó các sản phẩm chủ yếu như: ...") is no list of parts.
     - The rows of a list (:mod:`helpers.figures.extract.lists`) are read as bullets introduced
@@ -232,8 +233,8 @@ def _document_drafts(
     quiet = _quiet_paragraphs(doc, by_sentence)
 
     def follows(para: int, last: int | None) -> bool:
-        """True when paragraph ``para`` continues paragraph ``last``: the next one, or one after
-        at most two quiet paragraphs (a photo caption, a subheading) between them."""
+        """True when paragraph ``para`` may list the parts of a figure of paragraph ``last``: the
+        next one, or one after at most two quiet paragraphs (a photo caption) between them."""
         if last is None:
             return False
         return para - last <= 1 or (para - last <= 3 and all(q in quiet for q in range(last + 1, para)))
@@ -295,7 +296,7 @@ def _document_drafts(
                 elif (
                     (own_place or own_time)
                     and last_kind is not None
-                    and follows(s.para, last_para)
+                    and s.para - (last_para or 0) <= 1  # a subheading between ends the topic
                     and not _OTHER_AFTER.match(text, first.end)
                 ):  # not "Huyện Bảo Thắng đạt 500 tỷ đồng vốn đầu tư"
                     carry = last_kind

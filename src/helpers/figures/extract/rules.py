@@ -19,6 +19,7 @@ from .vocabulary import (
     _AVERAGE,
     _BASE_AFTER,
     _BASE_RE,
+    _BRACKET_REACH,
     _CLAUSE_BREAK,
     _CMP_AFTER,
     _CMP_ANY,
@@ -38,15 +39,18 @@ from .vocabulary import (
     _NAMES_PART_AFTER,
     _NUMBER_BRACKET,
     _OF_PLAN_AFTER,
+    _ONE_MONTH,
     _PART_BEFORE_INDUSTRY,
     _PLAN_RE,
     _PURPOSE,
     _RATIO_BEFORE,
     _REACHED,
     _SAME_FIGURE_BEFORE,
+    _SAME_PERIOD_BEFORE,
     _SHARE_WORDS,
     _TARGET_RE,
     _WEAK_BLOCKERS,
+    _YEAR_BEFORE_BRACKET,
     _YOY,
     VALUE_KINDS,
     _per_unit,
@@ -141,35 +145,24 @@ def _times_within(doc: _Doc, lo: int, hi: int) -> list[_Time]:
 _OWN_KINDS = VALUE_KINDS + ("industrial_production_index",)
 
 
-# the period of one month ("M5"), the month a cumulative figure without months runs to
-_ONE_MONTH = re.compile(r"M\d{1,2}")
-
-
-# a year right before the bracket an amount opens ("... lần năm 2015 (", "so với năm 2015 (",
-# "the figure in 2015 ("), not the same period of it ("cùng kỳ năm 2015 (": that period's)
-_YEAR_BEFORE_BRACKET = re.compile(
-    r"(?<!cùng\skỳ\s)(?<!cùng\skì\s)(?<!same\speriod\s)(?<!\w)(?:năm|in|of|year)\s+(?P<y>(?:19|20)\d{2})\s*\(\s*$", _I
-)
-#: How far before an amount a year it stands in brackets after can start.
-_BRACKET_REACH = 30
-
-
 def bracket_time(doc: _Doc, lo: int, a: Amount) -> tuple[int, _Time] | None:
     """The time an amount stands in brackets right after ("gấp 2,1 lần năm 2015 (4.340 tỷ
     đồng)", "2.1 times the figure in 2015 (VND 4,340 billion)", "quý I/2023 (1.950 tỷ đồng)"):
-    ``(start of the time, the time)``, or None. Such an amount is a level of that time (a
+    ``(start of the time, the time)``, or None; after "cùng kỳ năm 2020 (" the time has the year
+    and no period (the sentence's period is the amount's). Such an amount is a level of that time (a
     comparison's base, mostly), whatever the clause around the bracket says of its own figure.
     ``lo``: where the amount's own words start (after the previous amount)."""
     hi = a.qualifier_start if a.qualifier_start >= 0 else a.start
     if doc.text.rfind("(", lo, hi) < 0:
         return None
     for t in reversed(_times_within(doc, max(lo, hi - _BRACKET_REACH - 40), hi)):
-        if re.fullmatch(r"\s*\(\s*", doc.text[t.end : hi]) and t.year is not None:
-            return t.start, t
+        if re.fullmatch(r"\s*\(\s*(?:VND|VNĐ|đồng)?\s*", doc.text[t.end : hi], re.I) and t.year is not None:
+            same = _SAME_PERIOD_BEFORE.search(doc.text, max(lo, t.start - 25), t.start)
+            return t.start, (_Time(t.start, t.end, None, t.year) if same else t)
     m = _YEAR_BEFORE_BRACKET.search(doc.text, max(lo, hi - _BRACKET_REACH), hi)
     if m is None:  # a year masked as a comparison is not among the times: read it here
         return None
-    return m.start(), _Time(m.start(), m.end(), "FY", int(m.group("y")))
+    return m.start(), _Time(m.start(), m.end(), None if m.group("same") else "FY", int(m.group("y")))
 
 
 def _last_match(rx: re.Pattern, text: str, lo: int, hi: int) -> re.Match | None:
@@ -371,9 +364,9 @@ def _resolve_time(doc: _Doc, d: _Draft, clause_end: int, others: list[_Draft] = 
     s, a = d.sentence, d.amount
     text = doc.text
     before = bracket_time(doc, d.seg_lo, a) if d.kind == "value" else None  # a rate in brackets is its clause's
-    if before is not None:
+    if before is not None and before[1].period is not None:
         d.bracket_time, t = before
-        d.period, d.year = t.period or "FY", t.year
+        d.period, d.year = t.period, t.year
         d.period_found = d.year_found = True
         return
     amount_starts = [x.amount.start for x in others]
@@ -409,13 +402,17 @@ def _resolve_time(doc: _Doc, d: _Draft, clause_end: int, others: list[_Draft] = 
         before_head = _times_within(doc, _para_start(doc, d.intro), d.intro.start)
         chain += list(reversed(before_head)) + list(reversed(_previous_paragraph_times(doc, d.intro)))
     chain += [t for t in reversed(_previous_paragraph_times(doc, s)) if _about_figures(doc, t)]
-    chain += list(reversed(_heading_times(doc, s)))
+    heading = _heading_times(doc, s)
+    chain += list(reversed(heading))
+    if before is not None:  # the year it stands after is not the sentence's period
+        chain = [u for u in chain if not before[0] <= u.start < a.start]
+    near = (para_start, doc.paragraphs[s.para][-1].end)
     period, year, found_period = None, None, False
     for k, t in enumerate(chain):
         if not found_period and t.period is not None:
             period, found_period = t.period, True
             if period == "YTD":  # "lũy kế ước đạt ...": up to the month named nearest it, if any
-                month = next((u for u in chain[k + 1 :] if u.period and _ONE_MONTH.fullmatch(u.period)), None)
+                month = next((u for u in chain[k + 1 :] if _month_of(u, t, near, heading)), None)
                 if month is not None:
                     period = _months_period(1, int(month.period[1:]))
                     year = t.year if t.year is not None else month.year
@@ -433,6 +430,16 @@ def _resolve_time(doc: _Doc, d: _Draft, clause_end: int, others: list[_Draft] = 
     d.period_found = found_period
     d.year = year
     d.year_found = year is not None
+    if before is not None:  # "cùng kỳ năm 2020 (13.400 tỷ đồng)": the period of its sentence, of that year
+        d.bracket_time, d.year, d.year_found = before[0], before[1].year, True
+
+
+def _month_of(u: _Time, t: _Time, near: tuple[int, int], heading: list[_Time]) -> bool:
+    """Whether ``u`` is the single month a cumulative time ``t`` without months runs to: named in
+    its paragraph or its heading, of its year when both say one."""
+    in_reach = near[0] <= u.start < near[1] or u in heading
+    same_year = t.year is None or u.year is None or u.year == t.year
+    return bool(u.period and _ONE_MONTH.fullmatch(u.period)) and in_reach and same_year
 
 
 def _about_figures(doc: _Doc, t: _Time) -> bool:

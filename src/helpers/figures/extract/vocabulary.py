@@ -344,8 +344,8 @@ _TIME_RULES: list[tuple[str, str]] = [
     ),
     (
         "ytd",
-        _LUY + r"(?:\s+từ\s+đầu\s+năm)?(?:\s+(?:đến|tới)\s+nay)?"
-        r"|(?<!ngay\s)từ\s+đầu\s+năm(?!\s+mới)(?:\s+(?:đến|tới)\s+nay)?"
+        _LUY + r"(?:\s+từ\s+đầu\s+năm(?:\s+(?P<y>" + _Y + r"))?)?(?:\s+(?:đến|tới)\s+nay)?"
+        r"|(?<!ngay\s)từ\s+đầu\s+năm(?!\s+mới)(?:\s+(?P<y2>" + _Y + r"))?(?:\s+(?:đến|tới)\s+nay)?"
         r"|year[-\s]to[-\s]date|so\s+far\s+this\s+year",
     ),
     ("month", r"tháng\s+" + _MON_VI + r"(?!\w)" + _YSUF),
@@ -527,3 +527,24 @@ _OF_PLAN_AFTER = re.compile(
     r"(?:(?:chỉ\s+tiêu\s+)?kế\s+hoạch|\bKH\b|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán|plan|target|goal)",
     _I,
 )
+
+
+# the period of one month ("M5"), the month a cumulative figure without months runs to
+_ONE_MONTH = re.compile(r"M\d{1,2}")
+
+
+# a year right before the bracket an amount opens ("... lần năm 2015 (", "so với năm 2015 (",
+# "the figure in 2015 ("), or the same period of it ("cùng kỳ năm 2015 (", "the same period of
+# 2015 (": the period of its sentence), not a part of a year ("6 tháng năm 2015 (": left alone)
+_YEAR_BEFORE_BRACKET = re.compile(
+    r"(?<!tháng\s)(?<!quý\s)(?<!months\s)(?<!quarter\s)(?<!half\s)(?<!\w)"
+    r"(?:(?P<same>cùng\s+k[ỳì]\s+(?:năm\s+)?|(?:the\s+)?same\s+period\s+(?:of\s+|in\s+)?)|năm\s+|in\s+|of\s+|year\s+)"
+    r"(?P<y>(?:19|20)\d{2})\s*\(\s*(?:VND|VNĐ|đồng)?\s*$",
+    _I,
+)
+#: How far before an amount a year it stands in brackets after can start.
+_BRACKET_REACH = 40
+
+
+# "the same period of 2020 (", "cùng kỳ năm 2020 (": right before the year an amount stands after
+_SAME_PERIOD_BEFORE = re.compile(r"(?:cùng\s+k[ỳì]|same\s+period)\W+(?:\w+\W+)?$", _I)
