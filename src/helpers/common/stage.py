@@ -41,10 +41,6 @@ SCRATCH = paths.ROOT / "scratch"
 BUILD_VARIABLE = "LAOCAI_BUILD"
 
 
-def _same_folder(a: Path, b: Path) -> bool:
-    return Path(a).resolve() == Path(b).resolve()
-
-
 class StageParams(BaseModel):
     """Parameters every stage takes: the report language and the input and output folders."""
 
@@ -95,7 +91,7 @@ class StageParams(BaseModel):
                 f"{', '.join(cls.model_fields)}"
             )
         params = cls.parse(source, **{k: namespace[k] for k in cls.model_fields if k in namespace})
-        if os.environ.get(BUILD_VARIABLE) != "1" and _same_folder(params.output_path(), paths.DATA_PROCESSED):
+        if os.environ.get(BUILD_VARIABLE) != "1" and params.output_path().resolve() == paths.DATA_PROCESSED.resolve():
             raise UsageError(
                 f"{source}: output_dir {params.output_dir!r} is data/processed, which holds the committed tables "
                 "that only `laocai reports` (make reports) writes, with the parameters of reports.yaml; leave "

@@ -131,16 +131,11 @@ def _keywords_in(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
 
 
 def _quiet_paragraphs(doc: _Doc, by_sentence: list) -> set[int]:
-    """The paragraphs of one sentence and no amount: a photo caption or a subheading between a
-    figure and the paragraph that lists its parts ("Công nhân vận hành dây chuyền tại nhà máy."),
-    which does not separate them."""
-    counts: dict[int, int] = {}
-    loud: set[int] = set()
-    for s, inside in zip(doc.sentences, by_sentence):
-        counts[s.para] = counts.get(s.para, 0) + 1
-        if inside:
-            loud.add(s.para)
-    return {p for p, n in counts.items() if n == 1 and p not in loud}
+    """The paragraphs of one sentence and no amount: a photo caption between a figure and the
+    paragraph that lists its parts ("Công nhân vận hành dây chuyền tại nhà máy."), which does
+    not separate them."""
+    loud = {s.para for s, inside in zip(doc.sentences, by_sentence) if inside}
+    return {p for p, sentences in doc.paragraphs.items() if len(sentences) == 1 and p not in loud}
 
 
 def _amounts_by_sentence(sentences: list[Sentence], amounts: list[Amount]) -> list[list[Amount]]:
