@@ -444,3 +444,117 @@ def test_a_level_in_brackets_after_part_of_a_year_is_never_that_years_full_level
         "6 tháng năm 2020 (13.400 tỷ đồng)."
     )
     assert not [x for x in figs(text, "2021-06-25") if x.value == 13400.0 and x.indicator == IPV and x.period == "FY"]
+
+
+# --------------------------------------------------------------------- kinds of the sixth set
+def test_a_quarter_and_its_year_parted_by_a_comma_are_one_time():
+    text = (
+        "Trong quý II, năm 2016 tình hình sản xuất trên địa bàn tỉnh Hòa Bình có nhiều thuận lợi; giá trị sản xuất "
+        "công nghiệp đạt hơn 2.410 tỷ đồng. Trong đó, công nghiệp trung ương đạt 1.530 tỷ đồng."
+    )
+    f = figs(text, "2016-07-05")
+    assert (one(f, 2410.0).period, one(f, 2410.0).year) == ("Q2", 2016)
+    assert (one(f, 1530.0).period, one(f, 1530.0).year) == ("Q2", 2016)
+    x = one(figs("Trong tháng 5, năm 2019 giá trị sản xuất công nghiệp tỉnh Hòa Bình đạt 905 tỷ đồng.", None), 905.0)
+    assert (x.period, x.year) == ("M5", 2019)
+
+
+def test_a_base_written_theo_gia_and_a_year_is_that_constant_base():
+    for text, base in (
+        ("Năm 2014, giá trị sản xuất công nghiệp tỉnh Sơn La (theo giá 1994) đạt 3.120 tỷ đồng.", "1994"),
+        ("Năm 2018, giá trị sản xuất công nghiệp tỉnh Sơn La theo giá năm 2010 đạt 3.120 tỷ đồng.", "2010"),
+        ("Năm 2018, giá trị sản xuất công nghiệp tỉnh Sơn La đạt 3.120 tỷ đồng (giá 2010).", "2010"),
+    ):
+        assert one(figs(text), 3120.0).price_base == base, text
+    # a price of a year is no base: "giá 2010" needs "theo" or a bracket of its own
+    text = "Năm 2018, giá trị sản xuất công nghiệp tỉnh Sơn La đạt 3.120 tỷ đồng, cao hơn giá 2010 của than."
+    assert one(figs(text), 3120.0).price_base == "unstated"
+
+
+def test_the_parts_of_a_base_in_brackets_share_it():
+    text = (
+        "Sáu tháng đầu năm 2015, giá trị sản xuất công nghiệp tỉnh Sơn La (theo giá 2010) ước đạt 812.400 triệu "
+        "đồng.\n\nPhân theo ngành: công nghiệp chế biến ước đạt 301.200 triệu đồng; sản xuất điện ước đạt "
+        "420.050 triệu đồng."
+    )
+    f = figs(text, "2015-06-20")
+    assert {one(f, v).price_base for v in (812.4, 301.2, 420.05)} == {"2010"}
+
+
+def test_a_part_that_repeats_the_indicators_name_shares_its_totals_terms():
+    text = (
+        "Tin kinh tế\nSáu tháng đầu năm 2019, giá trị sản xuất công nghiệp tỉnh Hòa Bình ước đạt 9.540 tỷ đồng. "
+        "Trong đó, giá trị sản xuất công nghiệp địa phương là 2.118 tỷ đồng, tăng 6,2% cùng kỳ; công nghiệp "
+        "trung ương 5.090 tỷ đồng."
+    )
+    f = figs(text, "2019-07-10")  # after the half year: "ước" alone makes these estimates
+    x = one(f, 2118.0)
+    assert (x.scope, x.period, x.year, x.status) == ("component:local", "H1", 2019, "estimate")
+    assert one(f, 5090.0).status == "estimate"
+    # in one sentence, after "trong đó"
+    text = (
+        "Năm 2017, giá trị sản xuất công nghiệp tỉnh Hòa Bình ước đạt 18.200 tỷ đồng, trong đó giá trị sản xuất "
+        "công nghiệp chế biến 11.400 tỷ đồng."
+    )
+    x = one(figs(text, "2018-01-10"), 11400.0)
+    assert (x.scope, x.status) == ("subsector:manufacturing", "estimate")
+
+
+def test_a_figure_the_next_sentence_calls_a_target_is_a_target():
+    text = (
+        "Đến năm 2025, giá trị sản xuất công nghiệp tỉnh Điện Biên đạt 7.200 tỷ đồng.\n\n"
+        "Đó là một trong những mục tiêu của Nghị quyết Đại hội Đảng bộ tỉnh."
+    )
+    assert one(figs(text), 7200.0).status == "target"
+    text = "By 2025, Dien Bien's industrial production value reaches VND 7.2 trillion. These are the goals of the plan."
+    assert one(figs(text), 7200.0).status == "target"
+    # a sentence about something else after it changes nothing
+    text = (
+        "Năm 2020, giá trị sản xuất công nghiệp tỉnh Điện Biên đạt 4.100 tỷ đồng. Đó là kết quả của nhiều năm "
+        "nỗ lực, hướng tới mục tiêu năm 2025."
+    )
+    assert one(figs(text, "2021-01-10"), 4100.0).status == "actual"
+
+
+def test_a_floor_on_a_level_is_the_language_of_a_goal():
+    text = "Tới năm 2030, giá trị sản xuất công nghiệp của tỉnh Bắc Kạn đạt từ 3.000 tỷ đồng trở lên."
+    x = one(figs(text), 3000.0)
+    assert (x.qualifier, x.status) == ("at_least", "target")
+    # an estimate stays an estimate
+    text = "Cả năm 2022, giá trị sản xuất công nghiệp tỉnh Bắc Kạn ước đạt từ 2.000 tỷ đồng trở lên."
+    assert one(figs(text, "2022-11-20"), 2000.0).status == "estimate"
+
+
+def test_industrial_value_in_english_names_the_indicator_but_value_added_does_not():
+    text = "In 2012, industrial value of Son La province was VND4,210,500 million, up 11 percent."
+    x = one(figs(text, "2013-02-01"), 4210.5)
+    assert (x.indicator, x.region, x.year) == (IPV, "Sơn La", 2012)
+    text = "In 2012, industrial value added of Son La province was VND1,800 billion."
+    assert not [x for x in figs(text, "2013-02-01") if x.indicator == IPV]
+
+
+def test_an_undated_page_takes_the_single_year_of_its_title_for_a_figure_that_names_none():
+    text = (
+        "Thai Binh's economy in 2021: a year of recovery\n\n"
+        "Workers at a garment plant in Tien Hai\n\n"
+        "Despite the pandemic, the province's GRDP for the whole year is estimated at 130 trillion VND.\n\n"
+        "The industrial production value for the whole year is about 98 trillion VND."
+    )
+    x = one(figs(text), 98000.0)
+    assert (x.period, x.year) == ("FY", 2021)
+    # a title naming two years gives none
+    text = (
+        "Thai Binh's economy from 2016 to 2021\n\n"
+        "Workers at a garment plant in Tien Hai\n\n"
+        "The industrial production value for the whole year is about 98 trillion VND."
+    )
+    assert one(figs(text), 98000.0).year is None
+
+
+def test_an_english_span_of_years_after_in_is_a_span_not_its_first_year():
+    text = "Trade grew and lifted industrial production value in 2011-2015 to VND 9,870 billion for Son La."
+    x = one(figs(text, "2016-03-01"), 9870.0)
+    assert (x.period, x.year) == ("Y2011-2015", 2015)
+    text = "Son La's industrial production value was VND 2,100 billion in 2019 and VND 2,300 billion in 2020."
+    f = figs(text, "2021-03-01")
+    assert [(one(f, v).period, one(f, v).year) for v in (2100.0, 2300.0)] == [("FY", 2019), ("FY", 2020)]

@@ -10,6 +10,18 @@ from bisect import bisect_left
 from .rules import _Doc, _Draft, _last_match, _price_base, _resolve_time, _status_words, _times_within
 from .vocabulary import _I
 
+# the next sentence naming the figures before it as goals ("Đó là mục tiêu cụ thể ...", "Đây là một
+# trong những chỉ tiêu ...", "These are the targets ...")
+_NAMED_GOAL = re.compile(
+    r"\s*(?:đó|đây)\s+(?:chính\s+)?là\s+(?:(?:những|các|một\s+trong\s+(?:những|các)|một\s+số)\s+)?"
+    r"(?P<w>mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)(?!\w)"
+    r"|\s*(?:these|those|this|that)\s+(?:is|are)\s+(?:(?:the|some|one)\s+(?:of\s+the\s+)?)?(?:\w+\s+)?"
+    r"(?P<we>targets?|goals?|plans?)\b",
+    _I,
+)
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
 # the plan or target of the whole year, whatever period the figure beside it has
 _YEAR_PLAN = re.compile(
     r"(?<!\w)(?:(?:chỉ\s+tiêu\s+)?kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)\s+(?:của\s+)?(?:cả\s+)?năm(?!\s+(?:tháng|quý))"
@@ -35,8 +47,32 @@ def _earlier(d: _Draft, prev: _Draft) -> bool:
     return prev.words == "estimate" and d.year is not None and prev.year is not None and d.year < prev.year
 
 
+def _goal_words(doc: _Doc, d: _Draft, starts: list[int]) -> str | None:
+    """The status of a figure without words of its own from the language of goals: the next
+    sentence calls it one ("... đạt 7.200 tỷ đồng. Đó là mục tiêu của Nghị quyết ...", "These are
+    the goals of the plan"), or it is a floor or a ceiling ("đạt từ 3.000 tỷ đồng trở lên", "không
+    dưới", "or more"): a measured level is never stated as a bound."""
+    k = bisect_left(starts, d.sentence.end)
+    named = _NAMED_GOAL.match(doc.text, doc.sentences[k].start) if k < len(starts) else None
+    if named is not None:
+        return "plan" if re.match(r"(?i)k|plan", named.group("w") or named.group("we")) else "target"
+    return "target" if d.kind == "value" and d.qualifier in ("at_least", "at_most") else None
+
+
+def _title_year(doc: _Doc) -> int | None:
+    """The year of an undated document's title line, when it names exactly one ("Bac Giang leads
+    the country in 2023 economic growth"): the year of a figure that no time and no other figure
+    dates."""
+    first = doc.sentences[0] if doc.sentences else None
+    if first is None or first.para != 0 or not first.heading:
+        return None
+    years = set(_YEARS.findall(doc.text, first.start, first.end))
+    return int(years.pop()) if len(years) == 1 else None
+
+
 def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
     """Resolve time, price base and status of every draft of a document."""
+    starts = [x.start for x in doc.sentences]
     by_sentence: dict[int, list[_Draft]] = {}
     for d in drafts:
         by_sentence.setdefault(d.sentence.start, []).append(d)
@@ -84,6 +120,8 @@ def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
                     d.words = "target" if re.match(r"(?i)mục|chỉ\s+tiêu\s+năm|.*target", yp.group(0)) else "plan"
             if d.section_words is not None and d.words in (None, d.section_words, "target"):
                 d.words = "plan" if "plan" in (d.words, d.section_words) else d.section_words
+            if d.words is None:
+                d.words = _goal_words(doc, d, starts)
             prev = d
 
     # years from the document when no time expression gave one
@@ -113,7 +151,7 @@ def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
             best = min(around, key=lambda st: (abs(st - pos), st))
             d.year = dated[group][bisect_left(starts[group], best)][2].year
         else:
-            d.year = doc.doc_year
+            d.year = doc.doc_year if doc.doc_year is not None else _title_year(doc)
 
 
 def _last_month(period: str) -> int | None:

@@ -87,7 +87,7 @@ def _time_of(kind: str, m: re.Match, doc_year: int | None) -> tuple[str | None, 
     if kind == "month_en":
         return f"M{_MONTHS_EN[gd['mon'].lower()]}", year
     if kind == "span":
-        a, b = int(gd["a"]), int(gd["b"])
+        a, b = int(gd["a"] or gd["a2"]), int(gd["b"] or gd["b2"])
         if not a < b <= a + 30:
             return None
         return f"Y{a}-{b}", b

@@ -10,6 +10,7 @@ from bisect import bisect_left
 from helpers.figures.numbers import Amount, find_amounts
 
 from .attribution import attribute
+from .comparisons import _compared_to
 from .document import (
     Figure,
     Sentence,
@@ -27,7 +28,6 @@ from .periods import _find_times
 from .regions import SCOPE_RE, UNKNOWN, Place, Project, find_places, load_project, scope_in
 from .rules import (
     _OWN_KINDS,
-    _compared_to,
     _Doc,
     _Draft,
     _nearest_keyword,

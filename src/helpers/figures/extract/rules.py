@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 
 from helpers.figures.numbers import Amount
 
+from .comparisons import _comparison_after, _comparison_of
 from .document import (
     Sentence,
 )
 from .index import _span_index, any_span_within, keywords_within
-from .periods import _months_period, _num, _Time
+from .periods import _months_period, _Time
 from .regions import UNKNOWN, scope_in
 from .vocabulary import (
     _AVERAGE,
@@ -21,7 +22,6 @@ from .vocabulary import (
     _BASE_RE,
     _BRACKET_REACH,
     _CLAUSE_BREAK,
-    _CMP_AFTER,
     _CMP_ANY,
     _COMPONENT,
     _DENOMINATOR,
@@ -51,7 +51,6 @@ from .vocabulary import (
     _TARGET_RE,
     _WEAK_BLOCKERS,
     _YEAR_BEFORE_BRACKET,
-    _YOY,
     VALUE_KINDS,
     _per_unit,
 )
@@ -201,60 +200,11 @@ def _nearest_keyword(
     return best
 
 
-def _comparison_after(text: str, pos: int, hi: int) -> tuple | None:
-    m = _CMP_AFTER.match(text, pos, hi)
-    if m is None:
-        y = _YOY.match(text, pos, hi)
-        return ("previous",) if y else None
-    return _comparison_of(m)
-
-
-def _comparison_of(m: re.Match) -> tuple:
-    gd = m.groupdict()
-    if gd.get("same"):
-        return ("year", int(gd["sy"]), "same_period") if gd.get("sy") else ("previous",)
-    if gd.get("y"):
-        return ("year", int(gd["y"]))
-    if gd.get("prev"):
-        return ("previous",)
-    if gd.get("named"):
-        n = _num(gd["nn"])
-        return ("named", "M" if gd["nk"].lower() == "tháng" else "Q", n, int(gd["ny"]) if gd.get("ny") else None)
-    if gd.get("pper"):
-        return ("previous_period",)
-    if gd.get("plan"):
-        return ("plan",)
-    if gd.get("target"):
-        return ("target",)
-    return ("previous",)
-
-
-def _compared_to(comparison: tuple | None, period: str) -> str:
-    if comparison is None:
-        return "unstated"
-    kind = comparison[0]
-    if kind == "year":
-        return str(comparison[1])
-    if kind == "previous":
-        return "previous_year" if period == "FY" else "same_period_previous_year"
-    if kind == "named":
-        # "so với tháng 9" (of a figure for October), "so với quý III/2023" (of one for Q3 2024)
-        _, unit, n, year = comparison
-        own = f"{unit}{n}"
-        if year is not None:
-            return str(year) if own == period else "unstated"
-        last = 12 if unit == "M" else 4
-        if n is not None and period == f"{unit}{n % last + 1}":
-            return "previous_period"
-        return "unstated"
-    return kind
-
-
 def _price_base_of(m: re.Match) -> str:
     gd = m.groupdict()
     if gd.get("cur") or gd.get("cure"):
         return "current"
-    y = gd.get("y") or gd.get("ye") or gd.get("ye2") or gd.get("ye3")
+    y = gd.get("y") or gd.get("yt") or gd.get("ye") or gd.get("ye2") or gd.get("ye3")
     if not y:
         return "unstated"
     return "1994" if y == "94" else y
@@ -494,6 +444,19 @@ def _clause_start(text: str, seg_lo: int, kw: tuple | None) -> int:
     return brk.end()
 
 
+def _part_named_again(text: str, kw: tuple | None, parent: _Draft | None, prev: _Draft | None, lo: int):
+    """The whole of a part that names the indicator again, the part right after it ("giá trị sản
+    xuất công nghiệp địa phương", "... chế biến"): the list's whole, or the figure before it
+    after "trong đó" in its sentence; None for any other keyword."""
+    if kw is None or not _NAMES_PART_AFTER.match(text, kw[2]):
+        return None
+    if parent is not None and kw[0] == parent.indicator:
+        return parent
+    if prev is not None and prev.kind == "value" and prev.part_of is None and kw[0] == prev.indicator:
+        return prev if _last_match(_COMPONENT, text, lo, kw[1]) is not None else None
+    return None
+
+
 def _sentence_drafts(
     doc: _Doc, s: Sentence, amounts: list[Amount], parent: _Draft | None = None, carry: str | None = None
 ) -> list[_Draft]:
@@ -513,9 +476,11 @@ def _sentence_drafts(
         if parent is not None and text.find(";", boundary, seg_hi) >= 0:
             context, whole = parent.indicator, parent  # "...; B đạt Y": the next part of the list
         kw = _nearest_keyword(text, boundary, seg_hi, spans=doc.scope_spans)
+        # "Trong đó, giá trị sản xuất công nghiệp địa phương là ...": a part naming the indicator again
+        of = _part_named_again(text, kw, parent, prev, boundary)
         if kw is not None:
             context = kw[0] if kw[0] in VALUE_KINDS else None
-            whole = None
+            whole = of
         elif (comp := _last_match(_COMPONENT, text, boundary, seg_hi)) is not None and not _times_within(
             doc, comp.end(), a.start
         ):
@@ -668,7 +633,7 @@ def _sentence_drafts(
             )
             if prev is not None and prev.base_indicator == context and prev.kind == "value":
                 d.inherited_from = prev
-        elif whole is not None and kw is None:
+        elif whole is not None and (kw is None or whole is of):
             d = _Draft(context, a, s, a.value, a.unit, a.qualifier, "value", base_indicator=context)
             d.inherited_from = d.part_of = whole
         else:
