@@ -169,6 +169,9 @@ def test_parse_number_only_ever_raises_unreadable(token, lang):
         ("đạt 52 nghìn tỷ", "vi", 52000, "bn_vnd", "52 nghìn tỷ"),
         ("đạt 38.215,3 tỷ đồng", "vi", 38215.3, "bn_vnd", "38.215,3 tỷ đồng"),
         ("reached VND 36,420 billion", "en", 36420, "bn_vnd", "VND 36,420 billion"),
+        # a thousands group parted by a space after its comma, before the scale word
+        ("totalled VND2, 450 billion", "en", 2450, "bn_vnd", "VND2, 450 billion"),
+        ("worth US$1, 250 million", "en", 1250, "mn_usd", "US$1, 250 million"),
     ],
 )
 def test_amount_units_and_scale(text, lang, value, unit, written):
@@ -309,3 +312,9 @@ def test_estimate_words_and_qualifiers_before_thousand_billion(text, lang, quali
     assert problems == [] and len(amounts) == 1
     assert amounts[0].value == pytest.approx(52000 if "52" in text else 46100)
     assert amounts[0].qualifier == qualifier
+
+
+def test_a_currency_before_a_number_and_a_list_of_numbers_is_no_broken_group():
+    # "VND1, 2 and 3 billion" is no thousands group: only three digits and a scale word make one
+    amounts, _ = find_amounts("prices of VND5, 10 and 20 thousand", "en")
+    assert [a.value for a in amounts if a.unit == "bn_vnd"] == [5e-9]

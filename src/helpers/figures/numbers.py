@@ -36,7 +36,8 @@ Units and scale. Money is converted to billions of VND (unit ``"bn_vnd"``): "t�
 "tỉ đồng", "tỷ VNĐ" = 1; "nghìn tỷ", "ngàn tỷ" = 1,000; "triệu tỷ" (the national scale),
 English "million billion" or "quadrillion" = 1,000,000; "triệu đồng", "tr.đ" = 0.001;
 "đồng"/"VND" alone = 1e-9; English "billion"/"bn" = 1, "trillion"/"tn" = 1,000, "million"
-= 0.001 with VND or dong. Amounts in US dollars keep their currency and are converted to
+= 0.001 with VND or dong; a thousands group that a space parts from its comma before such a
+word is one number ("VND1, 100 billion" = 1,100). Amounts in US dollars keep their currency and are converted to
 millions of USD (unit ``"mn_usd"``). Percentages ("%", "phần trăm", "percent", "per cent")
 have unit ``"pct"``. A bare "tỷ" counts as billions of VND unless a non-monetary noun
 follows it ("tỷ kWh", "tỷ lệ", "tỷ trọng", "tỷ giá" ...). A bare "triệu" (no currency) is
@@ -326,6 +327,13 @@ _SCALE = {
     "m": Decimal(10**6),
 }
 
+# A thousands group parted from its number by a space after the comma, the scale word right
+# after it ("VND1, 100 billion"): one number, as a reader takes it (a list of numbers has no
+# scale word after a group of three digits)
+_BROKEN_GROUP = re.compile(
+    r",\s(?P<g>\d{3})(?!\d)(?=" + _SP + r"(?:quadrillion|trillion|tn|billion|bn|million|mn)(?!\w))", re.I
+)
+
 # A number token: not glued to letters, digits or underscores before it (file names such as
 # "z5154954054763_e0b..." hold no number) except a currency code ("VND2,525bn"); the
 # maximal run of digits and separators.
@@ -433,8 +441,11 @@ def find_amounts(text: str, lang: str = "vi") -> tuple[list[Amount], list[Number
         line_start = line_starts[bisect_right(line_starts, n_start) - 1]
         prefix = _PREFIX.search(text, max(line_start, n_start - 8), n_start)
         unit_info = _unit_after(text, n_end)
-        start = n_start
+        start, digits = n_start, m.group(0)
         if prefix is not None and unit_info is None:
+            broken = _BROKEN_GROUP.match(text, n_end) if re.fullmatch(r"\d{1,3}", digits) else None
+            if broken is not None:
+                digits, n_end = f"{digits}{',' if lang == 'en' else '.'}{broken.group('g')}", broken.end()
             cur = prefix.group("cur").upper()
             sm = _PREFIX_SCALE.match(text, n_end)
             scale = _SCALE.get(re.sub(r"\s+", " ", sm.group("scale").lower()), Decimal(10**15)) if sm else Decimal(1)
@@ -461,7 +472,7 @@ def find_amounts(text: str, lang: str = "vi") -> tuple[list[Amount], list[Number
             )
             continue
         try:
-            number = parse_number(m.group(0), lang)
+            number = parse_number(digits, lang)
         except UnreadableNumber as exc:
             problems.append(NumberProblem(start, end, written, str(exc)))
             continue
