@@ -167,6 +167,12 @@ def test_cli_horizon_must_be_positive_and_nothing_is_written(tmp_path):
         ("", 1, "the file is empty; give a CSV with a header unique_id, year, value"),
         ("unique_id,year,value\n", 1, "no rows under the header"),
         ("unique_id,year,value\na,2010,1\na,2011,2,3\n", 1, "line 3 has 4 fields where the header has 3"),
+        # every row with a decimal comma in a comma-separated file: pandas would take the ids for an index
+        (
+            "unique_id,year,value\na,2010,100,3\na,2011,103,9\na,2012,109,1\n",
+            1,
+            "the rows have 4 fields where the header has 3 (delimiter ','); a decimal comma",
+        ),
     ],
 )
 def test_cli_unusable_input(tmp_path, text, code, match):
@@ -378,6 +384,17 @@ def test_never_negative_series_get_no_negative_bounds(tmp_path):
     assert (z["method"] == "rwd-level (fallback)").all()
     assert (z[["forecast", "lo_80", "lo_95"]].to_numpy() >= 0).all()
     assert (z["lo_95"] == 0).any()  # the floor binds: the Gaussian interval would go below zero
+
+
+@pytest.mark.parametrize("method", ["naive", "combo"])
+def test_a_panel_of_only_level_fallbacks_is_forecast_with_any_method(tmp_path, method):
+    # a net flow changes sign: every series takes the level fallback, whichever method was asked for
+    text = "unique_id,year,value\n" + rows_fmt("flow", [-5, 3, -2, 4, -1, 2])
+    out = tmp_path / "out.csv"
+    r = invoke(["--input", str(write(tmp_path, text)), "--horizon", "2", "--output", str(out), "--method", method])
+    assert r.exit_code == 0, stderr_of(r)
+    df = pd.read_csv(out)
+    assert len(df) == 2 and (df["method"] == "rwd-level (fallback)").all()
 
 
 def test_calibration_sample_is_deterministic_and_capped(monkeypatch):

@@ -579,10 +579,11 @@ def forecast_panel(
             if out is not None:
                 outputs[uid] = out
 
+    # the tables of the models no output used are not reported (``method`` may be "naive" itself)
     if not any(out[2] == FALLBACK_NAIVE for out in outputs.values()):
-        del tables["naive"]
+        tables.pop("naive", None)
     if not groups["main"] and not any(out[2] == method for out in outputs.values()):
-        del tables[method]
+        tables.pop(method, None)
     for uid in ids:
         out = outputs.get(uid)
         if out is not None and (not np.all(np.isfinite(out[0])) or np.any(np.abs(out[0]) > MAX_OUTPUT)):

@@ -184,6 +184,13 @@ def read_long_csv(path: str | os.PathLike, decimal: str = "auto") -> pd.DataFram
         df = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False, na_values=[""])
     except Exception as exc:  # noqa: BLE001
         raise PanelInputError(f"{path}: {_csv_problem(exc, delim)}") from exc
+    if not isinstance(df.index, pd.RangeIndex):  # pandas took the rows' extra first field for an index
+        want = len(df.columns)
+        hint = "; a decimal comma in a comma-separated file? " if delim == "," else "; "
+        raise PanelInputError(
+            f"{path}: the rows have {want + df.index.nlevels} fields where the header has {want} (delimiter {delim!r})"
+            f'{hint}quote the values that hold the delimiter ("100,3") or write the file with another delimiter'
+        )
     df.columns = [str(c).strip() for c in df.columns]
     df = _lower_case_names(df)
     df, renamed = _alias_columns(df)
