@@ -164,6 +164,8 @@ def stretch_table(jobs: int, priors: dict) -> None:
             f"{b.loc[s, c]:.{2 if c == 'msis' else 3}f}" for s in data for c in ("msis", "coverage80", "coverage95")
         ]
         print(f"| {lam:.2f} | " + " | ".join(cells) + f" | {r['set_msis']:.3f} | {r['set_cov95']:.4f} |")
+    ref = results[1.0]["by_set"]
+    print("\nsMAPE (the same for every stretch): " + ", ".join(f"{n} {ref.loc[n, 'smape']:.2f}" for n in data))
     print(f"\nrule's choice: stretch {stretch_rule(results):.2f} (the library's now: {STRETCH_NOW:.2f})")
 
 

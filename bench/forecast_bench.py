@@ -376,7 +376,9 @@ def _combine(F, idx, agg, floor=None, members=None):
     """Combine member forecasts ``F[..., k, h]`` (log scale) over ``idx``.
 
     With ``floor`` (log floor per row), the library's rule: an original-scale member whose path
-    reaches the floor leaves the combination of that row, unless every member does; with
+    reaches the floor leaves the combination of that row, unless every member does (the path of
+    the set's horizon: the library looks ``FLOOR_LOOKAHEAD`` years ahead, whose effect on the
+    training windows ``calibration_bench.py --stretch --with-package-data`` measures); with
     ``helpers.models.base.FLOORED_MEMBER = "log"`` its log-scale counterpart takes its place
     (unless that is a member already).
     """

@@ -658,6 +658,18 @@ def test_a_fallen_level_member_can_give_way_to_the_same_model_on_logs(monkeypatc
         registry._run(v, 6, "combo", None, ("ses", "rwd_med", "pooled"))
 
 
+def test_the_forecast_of_a_year_does_not_depend_on_how_many_years_are_asked():
+    # a linear decline whose median-drift member reaches the floor in its eighth year: it leaves
+    # the combination of a 5-year forecast as it leaves that of a 10-year one
+    rng = np.random.default_rng(3)
+    v = 100.0 - 5.0 * np.arange(13) + rng.normal(0, 0.3, 13)
+    y = pd.Series(v, index=range(2000, 2013))
+    short, long = fit_forecast(y, 5).frame, fit_forecast(y, 12).frame
+    np.testing.assert_allclose(short["forecast"], long["forecast"].iloc[:5], rtol=1e-12)
+    fit = models.registry._run(v, 5, "combo", None, models.COMBO_MEMBERS)
+    assert fit.info["members_dropped"] == ["rwd_med"]
+
+
 def test_members_stay_when_every_member_falls_to_the_floor():
     v = np.array([100.0, 80.0, 60.0, 40.0, 20.0])
     fit = models.registry._run(v, 4, "combo", None, ("rwd", "rwd_med"))

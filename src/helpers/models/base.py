@@ -31,6 +31,12 @@ COMBO_AGG = "median"  # how ``combo`` aggregates its members' log forecasts: "me
 # already, is dropped). Read at each call. bench/forecast_bench.py --floored measured both.
 FLOORED_MEMBER = "drop"
 
+# How many years ahead a member's path is looked at for the floor, whatever the horizon asked:
+# the choice of members, and so the forecast of a year, does not depend on how many years are
+# asked for (a member falling to the floor in year 8 leaves a 5-year forecast as it leaves a
+# 10-year one). Beyond it, a member is judged on the years asked.
+FLOOR_LOOKAHEAD = 10
+
 
 N_ORIGINS = 3
 

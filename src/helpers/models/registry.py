@@ -188,6 +188,15 @@ def _floored_member() -> str:
     return how
 
 
+def _falls(values: np.ndarray, H: int, member: str, fit: _Fit, floor: float) -> bool:
+    """True when the path of an original-scale member reaches ``floor`` within
+    :data:`helpers.models.base.FLOOR_LOOKAHEAD` years (or the ``H`` years asked, if more): its
+    path is extended for the test when fewer years are asked."""
+    look = base.FLOOR_LOOKAHEAD
+    path = fit.point if look <= H else _run(values, look, member, None, point_only=True).point
+    return bool(np.any(path <= floor))
+
+
 def _run(
     values: np.ndarray,
     H: int,
@@ -212,7 +221,7 @@ def _run(
         # (info "members_dropped") or, with base.FLOORED_MEMBER = "log", the same model on log
         # values takes its place (info "members_replaced"). When every member falls, all stay.
         floor = np.log(RWD_FLOOR * last) + 1e-9
-        out = [not MODELS[m].log and bool(np.any(f.point <= floor)) for m, f in zip(members, fits)]
+        out = [not MODELS[m].log and _falls(values, H, m, f, floor) for m, f in zip(members, fits)]
         dropped = [m for m, o in zip(members, out) if o]
         replaced = {}
         if dropped and len(dropped) < len(members):
