@@ -147,6 +147,26 @@ def test_cli_two_dates_of_one_year_are_a_duplicate_year(tmp_path):
     assert set(pd.read_csv(out).unique_id) == {"b"}
 
 
+def test_messages_count_what_they_cut_and_say_what_to_do(tmp_path):
+    negative = rows_fmt("neg", [-float(k + 1) for k in range(12)])
+    monthly = "".join(f"m,2020,{k + 1}\n" for k in range(12)) + "m,2021,3\n"
+    base_rows = good_rows("rep").splitlines()
+    twice = "\n".join(base_rows + [base_rows[3]]) + "\n"  # one line written twice, same value
+    text = "unique_id,year,value\n" + negative + monthly + twice + good_rows("ok")
+    out = tmp_path / "out.csv"
+    r = invoke(["--input", str(write(tmp_path, text)), "--horizon", "2", "--output", str(out)])
+    err = stderr_of(r)
+    assert r.exit_code == 0, err
+    assert "series 'neg': zero or negative values in years [2000, 2001, 2002, ... (12 in all)]" in err
+    assert "series 'm': duplicate years [2020]: monthly or quarterly data? give one value a year; skipped" in err
+    assert "series 'rep': the same row repeated for year(s) [2013]; used once" in err
+    assert {"neg", "rep", "ok"} == set(pd.read_csv(out).unique_id)
+    # a dot-decimal file read with --decimal , is told which option reads it
+    src = write(tmp_path, "unique_id,year,value\n" + "".join(f"d,{2000 + k},{100 + k}.25\n" for k in range(8)), "d.csv")
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(tmp_path / "d_out.csv"), "--decimal", ","])
+    assert "for values such as 1234.5 use --decimal ." in stderr_of(r)
+
+
 def test_cli_horizon_must_be_positive_and_nothing_is_written(tmp_path):
     src = write(tmp_path, "unique_id,year,value\n" + good_rows("a"))
     out = tmp_path / "out.csv"

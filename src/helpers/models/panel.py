@@ -10,7 +10,7 @@ How a run goes
    and the other series go on:
 
    - a year that is not an integer, or a duplicated year: the series is skipped (which row
-     is right cannot be known);
+     is right cannot be known); a row repeated with the same value is used once;
    - a non-numeric value or an empty one: that year is treated as missing (the models handle
      missing years); when the last years given have no value, the series ends at the last
      year that has one, and the forecast starts right after it;
@@ -154,6 +154,11 @@ def _times(ratio: float) -> str:
     return f"{ratio:.3g}" if np.isfinite(ratio) else f"more than {np.finfo(float).max:.3g}"
 
 
+def _listed(items: list, k: int = 3) -> str:
+    """``items`` for a message: all of them, or the first ``k`` and how many there are."""
+    return str(items) if len(items) <= k else f"{str(items[:k])[:-1]}, ... ({len(items)} in all)]"
+
+
 def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, list]:
     """Split a long frame into one ``pandas.Series`` per id, reporting problems.
 
@@ -180,6 +185,14 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
         d["_num"] = parse_values(d["value"], dec).to_numpy()
     else:
         d["_num"] = pd.to_numeric(d["value"], errors="coerce").astype(float)
+    # the same row twice (an export that repeats lines): one of them is used
+    y0 = pd.to_numeric(d["year"], errors="coerce")
+    again = d.assign(_y=y0).duplicated(["unique_id", "_y", "_num"]) & y0.notna() & d["_num"].notna()
+    if again.any():
+        for uid, ys in d.loc[again].assign(_y=y0[again]).groupby("unique_id", sort=False)["_y"]:
+            years_again = sorted({int(v) if float(v).is_integer() else v for v in ys})
+            problems.append(Problem(uid, f"the same row repeated for year(s) {_listed(years_again, 5)}", "used once"))
+        d = d[~again]
     # one pass over the whole column; per-series work only where a series has a problem
     codes, uniques = pd.factorize(d["unique_id"], sort=False)
     yr = pd.to_numeric(d["year"], errors="coerce").to_numpy(dtype=float)
@@ -236,14 +249,22 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
             continue
         years = yr[rows].astype(np.int64)
         if g_dup[g]:
-            problems.append(Problem(uid, f"duplicate years {sorted(set(years[dup[rows]].tolist()))[:5]}", "skipped"))
+            twice = years[dup[rows]]
+            many = np.unique(twice, return_counts=True)[1].max() >= 4
+            advice = "monthly or quarterly data? give one value a year" if many else "keep one row a year"
+            problems.append(
+                Problem(uid, f"duplicate years {_listed(sorted(set(twice.tolist())), 5)}: {advice}", "skipped")
+            )
             continue
         v = num[rows].copy()
         if g_nonnum[g]:
             r0 = np.sort(rows[nonnum[rows]])
             ex = [(int(yr[r]), raw[r]) for r in r0][:3]
+            hint = ""
+            if dec == "," and parse_values(pd.Series([str(raw[r]) for r in r0]), ".").notna().all():
+                hint = "; with --decimal , a dot separates thousands: for values such as 1234.5 use --decimal ."
             problems.append(
-                Problem(uid, f"non-numeric value(s) (year, value) {ex}{lines(r0)}", "treated as missing years")
+                Problem(uid, f"non-numeric value(s) (year, value) {ex}{lines(r0)}{hint}", "treated as missing years")
             )
         if g_inf[g]:
             bad = np.isinf(v)
@@ -304,7 +325,7 @@ def _prepare_one_quiet(task):
             res = models.level_fallback(y, h, levels, name=uid)
         except models.ModelError as exc:
             return uid, "skip", None, Problem(uid, f"zero or negative values, and {exc}", "skipped")
-        bad = obs_years[obs <= 0].tolist()[:3]
+        bad = _listed(obs_years[obs <= 0].tolist())
         return (
             uid,
             "level",
