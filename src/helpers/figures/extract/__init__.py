@@ -138,7 +138,8 @@ half"); ``Q1``..``Q4`` quarters ("quý I", "quý 2/2024", "3 tháng đầu năm"
 quarter"); ``M3`` one month ("tháng 3", "tháng 3/2024", "in March", "March alone", "the
 month of March"); ``M1-9`` etc.;
 ``YTD`` cumulative to an unstated month ("lũy kế", "từ đầu năm đến nay", "year to date");
-``Y2016-2020`` a multi-year span ("giai đoạn 2016-2020", "in 2016-2020"; year = last year). A partial
+``Y2016-2020`` a multi-year span ("giai đoạn 2016-2020", "in 2016-2020" but not "the 2021-2022
+crop year"; year = last year). A partial
 period is never reported as ``FY``. English periods take "of this year" as the document's year
 ("in the third quarter of this year"). The plan or target of the year ("kế hoạch năm", "the
 annual plan of VND 14 trillion") is ``FY`` whatever the period of the figure beside it.
@@ -177,8 +178,10 @@ A figure compared with the same period of a named year ("tăng 11,3% so với c�
 A later amount of a sentence with no time expression since the previous amount shares that
 amount's year ("cả năm ước thực hiện 26.580 tỷ đồng (kế hoạch 26.500 tỷ đồng)": the plan is
 of the same year, not of a plan section further on). Failing that, the document's year;
-for an undated document, the year of its title line when it names exactly one ("Bac Giang
-leads the country in 2023 economic growth"); failing that, the year is left empty.
+for an undated document, the year of its title line when it names exactly one and not as a
+deadline, a start or a number ("Bac Giang leads the country in 2023 economic growth", not "...
+to 2030", "since 1997", "2045 vision", "Nghị quyết 05/2016"); failing that, the year is left
+empty.
 
 Status
 ------
@@ -200,11 +203,13 @@ that state no status or only a target (the bullets of "Các chỉ tiêu chủ y�
 that opens with "Mục tiêu"/"Chỉ tiêu", ``target``; a heading that reports on a plan ("TÌNH
 HÌNH THỰC HIỆN KẾ HOẠCH NĂM 2019") does not count. Parts take their whole's status unless
 their own words state one, also a part that names the indicator again ("Trong đó, giá trị sản
-xuất công nghiệp địa phương là ..."). A figure still without words is a ``target`` when the
-next sentence calls it one ("Đó là mục tiêu cụ thể của ...", "Đây là một trong những chỉ tiêu",
-"These are the goals of the plan"; ``plan`` for "kế hoạch") or when it is a floor or a ceiling
-("đạt từ 800 tỷ đồng trở lên", "không dưới", "or more": a measured level is never stated as a
-bound). Then the document's date decides: a
+xuất công nghiệp địa phương là ...") unless it states a time or a base of its own. A figure
+still without words is a ``target`` when the next sentence calls it a goal of a planning
+document ("Đó là mục tiêu cụ thể được nêu trong Quyết định ...", "These are the targets set by
+the plan"; not for a figure of a year before the document's, nor "chỉ tiêu", which also means
+indicator) or when it is a floor or a ceiling in Vietnamese ("đạt từ 800 tỷ đồng trở lên",
+"không dưới", "tối đa": a measured level is never stated so; English "at least" and "up to"
+are also said of results). Then the document's date decides: a
 figure for a year after the document's year is a ``target`` unless the words say ``plan``
 (it cannot be actual or an estimate); a full-year figure for the document's own year
 cannot be final yet and is an ``estimate`` unless the words say plan or target; otherwise
@@ -220,8 +225,9 @@ Price base
 ----------
 "giá cố định năm 1994", "giá so sánh 1994", "giá CĐ 1994", "(theo giá cố định năm 1994)",
 "constant 1994 prices", "based on the base price in 1994" -> ``1994``; "giá so sánh (năm)
-2010", "theo giá (năm) 2010", "(giá 2010)" -> ``2010`` (a bare "giá 2010" only after "theo" or
-opening a bracket: "giá 2010 của than" is a price; any base year
+2010", "theo giá (năm) 2010", "(giá 2010)" -> ``2010`` (a bare "giá 2010" only after "theo",
+not followed by "của", "cho", "điều chỉnh"..., or alone in a bracket: "giá 2010 của than" and
+"(giá 2022 tăng 30% ...)" are prices; any base year
 written this way is kept as written); "giá hiện hành", "giá thực tế", "current prices" ->
 ``current``; nothing, or "giá so sánh" without a year -> ``unstated``. The phrase belongs
 to the figure it qualifies. Precedence: (1) the phrase written right after the amount

@@ -10,14 +10,31 @@ from bisect import bisect_left
 from .rules import _Doc, _Draft, _last_match, _price_base, _resolve_time, _status_words, _times_within
 from .vocabulary import _I
 
-# the next sentence naming the figures before it as goals ("Đó là mục tiêu cụ thể ...", "Đây là một
-# trong những chỉ tiêu ...", "These are the targets ...")
+# the next sentence naming the figures before it as the goals of a planning document ("Đó là mục
+# tiêu cụ thể được nêu trong Quyết định số ...", "Đây là một trong những mục tiêu của Nghị quyết
+# ...", "These are the targets set by the plan"); not "chỉ tiêu" (also "indicator") nor a goal
+# that others wish for
 _NAMED_GOAL = re.compile(
-    r"\s*(?:đó|đây)\s+(?:chính\s+)?là\s+(?:(?:những|các|một\s+trong\s+(?:những|các)|một\s+số)\s+)?"
-    r"(?P<w>mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)(?!\w)"
-    r"|\s*(?:these|those|this|that)\s+(?:is|are)\s+(?:(?:the|some|one)\s+(?:of\s+the\s+)?)?(?:\w+\s+)?"
-    r"(?P<we>targets?|goals?|plans?)\b",
+    r"\s*(?:đó|đây)\s+(?:chính\s+)?là\s+(?:(?:những|các|một\s+trong\s+(?:những|các)|một\s+số)\s+)?mục\s+tiêu"
+    r"[^.;!?]{0,40}?(?:được\s+nêu|đề\s+ra|đặt\s+ra|của|tại|trong)\s+(?:\w+\s+){0,3}?"
+    r"(?:quyết\s+định|nghị\s+quyết|quy\s+hoạch|kế\s+hoạch|chương\s+trình|đề\s+án|chiến\s+lược)"
+    r"|\s*(?:these|those)\s+are\s+(?:the\s+)?(?:\w+\s+)?(?:targets|goals)\s+(?:set|of|in|under)\b",
     _I,
+)
+# a floor or a ceiling in the words of a goal: "(từ) X trở lên / trở xuống" after the amount, or
+# "tối thiểu / không dưới / không thấp hơn / tối đa / không quá" before it (not English "at
+# least", "up to": also said of results)
+_GOAL_BOUND_AFTER = re.compile(r"\s*(?:đồng\s+)?trở\s+(?:lên|xuống)(?!\w)", _I)
+_GOAL_BOUND_BEFORE = re.compile(
+    r"(?<!\w)(?:tối\s+thiểu|không\s+dưới|không\s+thấp\s+hơn|tối\s+đa|không\s+quá|không\s+vượt\s+quá)"
+    r"(?:\s+(?:là|ở\s+mức|mức))?\s*$",
+    _I,
+)
+# a year of a title that is a deadline, a start or a number ("đến năm 2030", "to 2030", "since
+# 1997", "tầm nhìn 2045", "05/2016"): not the year the page reports on
+_TITLE_YEAR_NOT_AFTER = re.compile(r"\s+(?:vision|strategy|roadmap|targets?|goals?|plan)\b", _I)
+_TITLE_YEAR_NOT = re.compile(
+    r"(?:đến|tới|to|until|through|by|since|từ|tầm\s+nhìn|vision|/|-|số)\s*(?:năm\s+)?$|vision\s+$", _I
 )
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
@@ -49,14 +66,20 @@ def _earlier(d: _Draft, prev: _Draft) -> bool:
 
 def _goal_words(doc: _Doc, d: _Draft, starts: list[int]) -> str | None:
     """The status of a figure without words of its own from the language of goals: the next
-    sentence calls it one ("... đạt 7.200 tỷ đồng. Đó là mục tiêu của Nghị quyết ...", "These are
-    the goals of the plan"), or it is a floor or a ceiling ("đạt từ 3.000 tỷ đồng trở lên", "không
-    dưới", "or more"): a measured level is never stated as a bound."""
+    sentence calls it a goal of a planning document ("... đạt 7.200 tỷ đồng. Đó là một trong những
+    mục tiêu của Nghị quyết ..."; not for a past year's figure, whose goal it met), or it is a floor
+    or a ceiling in Vietnamese ("đạt từ 3.000 tỷ đồng trở lên", "không dưới"): a measured level is
+    never stated so."""
+    if d.kind != "value":
+        return None
     k = bisect_left(starts, d.sentence.end)
-    named = _NAMED_GOAL.match(doc.text, doc.sentences[k].start) if k < len(starts) else None
-    if named is not None:
-        return "plan" if re.match(r"(?i)k|plan", named.group("w") or named.group("we")) else "target"
-    return "target" if d.kind == "value" and d.qualifier in ("at_least", "at_most") else None
+    later = d.year is None or doc.doc_year is None or d.year >= doc.doc_year  # not a past year's result
+    if later and k < len(starts) and _NAMED_GOAL.match(doc.text, doc.sentences[k].start) is not None:
+        return "target"
+    text, a = doc.text, d.amount
+    if _GOAL_BOUND_AFTER.match(text, a.end) or _GOAL_BOUND_BEFORE.search(text, max(0, a.qualifier_start - 30), a.start):
+        return "target"
+    return None
 
 
 def _title_year(doc: _Doc) -> int | None:
@@ -66,8 +89,16 @@ def _title_year(doc: _Doc) -> int | None:
     first = doc.sentences[0] if doc.sentences else None
     if first is None or first.para != 0 or not first.heading:
         return None
-    years = set(_YEARS.findall(doc.text, first.start, first.end))
-    return int(years.pop()) if len(years) == 1 else None
+    found = list(_YEARS.finditer(doc.text, first.start, first.end))
+    if len({m.group(0) for m in found}) != 1:
+        return None
+    if any(
+        _TITLE_YEAR_NOT.search(doc.text, max(first.start, m.start() - 14), m.start())
+        or _TITLE_YEAR_NOT_AFTER.match(doc.text, m.end(), first.end)
+        for m in found
+    ):
+        return None
+    return int(found[0].group(0))
 
 
 def _finish(doc: _Doc, drafts: list[_Draft]) -> None:

@@ -204,7 +204,7 @@ def _price_base_of(m: re.Match) -> str:
     gd = m.groupdict()
     if gd.get("cur") or gd.get("cure"):
         return "current"
-    y = gd.get("y") or gd.get("yt") or gd.get("ye") or gd.get("ye2") or gd.get("ye3")
+    y = gd.get("y") or gd.get("yt") or gd.get("yb") or gd.get("ye") or gd.get("ye2") or gd.get("ye3")
     if not y:
         return "unstated"
     return "1994" if y == "94" else y
@@ -444,11 +444,15 @@ def _clause_start(text: str, seg_lo: int, kw: tuple | None) -> int:
     return brk.end()
 
 
-def _part_named_again(text: str, kw: tuple | None, parent: _Draft | None, prev: _Draft | None, lo: int):
+def _part_named_again(doc: _Doc, kw: tuple | None, parent: _Draft | None, prev: _Draft | None, lo: int, hi: int):
     """The whole of a part that names the indicator again, the part right after it ("giá trị sản
     xuất công nghiệp địa phương", "... chế biến"): the list's whole, or the figure before it
-    after "trong đó" in its sentence; None for any other keyword."""
+    after "trong đó" in its sentence; None for any other keyword, and for a part with a time or
+    a price base of its own before its amount (it is then a figure in its own terms)."""
+    text = doc.text
     if kw is None or not _NAMES_PART_AFTER.match(text, kw[2]):
+        return None
+    if _times_within(doc, kw[2], hi) or _BASE_RE.search(text, kw[2], hi) is not None:
         return None
     if parent is not None and kw[0] == parent.indicator:
         return parent
@@ -477,7 +481,7 @@ def _sentence_drafts(
             context, whole = parent.indicator, parent  # "...; B đạt Y": the next part of the list
         kw = _nearest_keyword(text, boundary, seg_hi, spans=doc.scope_spans)
         # "Trong đó, giá trị sản xuất công nghiệp địa phương là ...": a part naming the indicator again
-        of = _part_named_again(text, kw, parent, prev, boundary)
+        of = _part_named_again(doc, kw, parent, prev, boundary, seg_hi)
         if kw is not None:
             context = kw[0] if kw[0] in VALUE_KINDS else None
             whole = of
@@ -636,6 +640,8 @@ def _sentence_drafts(
         elif whole is not None and (kw is None or whole is of):
             d = _Draft(context, a, s, a.value, a.unit, a.qualifier, "value", base_indicator=context)
             d.inherited_from = d.part_of = whole
+            if of is not None:  # the whole is this part's only: an amount after it is its own again
+                whole = None
         else:
             d = _Draft(context, a, s, a.value, a.unit, a.qualifier, "value", base_indicator=context)
             own_place = any_span_within(doc.place_spans, seg_lo, seg_hi)

@@ -39,7 +39,6 @@ _KEYWORDS: list[tuple[str, str]] = [
         "industrial_production_value",
         r"giá\s+trị\s+sản\s+xuất\s+(?:của\s+)?(?:toàn\s+)?(?:ngành\s+)?công\s+nghiệp|\bGTSX\s*(?:ngành\s+)?(?:CN|công\s+nghiệp)\b"
         r"|\bGTSXCN\b|giá\s+trị\s+SXCN|(?:gross\s+)?industrial[-\s]+(?:production|output)(?:\s+value)?"
-        r"|industrial\s+value(?![-\s]+(?:added|chains?)\b)"
         r"|value\s+of\s+industrial\s+(?:production|output)",
     ),
     ("industrial_production_value~weak", r"sản\s+xuất\s+công\s+nghiệp|\bSXCN\b"),
@@ -188,8 +187,9 @@ _AVERAGE = re.compile(
 # --- price bases
 _BASE_RE = re.compile(
     r"(?:(?:tính\s+)?theo\s+)?giá\s+(?:cố\s+định|so\s+sánh|CĐ|SS|gốc)(?:\s*(?:năm\s*)?(?P<y>" + _Y + r"|94)(?!\d))?"
-    # "(theo giá 2010)", "theo giá năm 1994", "(giá 2010)": a year of prices after "theo" or opening a bracket
-    r"|(?:theo\s+|(?<=\()\s*)giá\s+(?:năm\s+)?(?P<yt>" + _Y + r"|94)(?!\d)(?!\s*(?:của|cho)\b)"
+    # "(theo giá 2010)", "theo giá năm 1994", "(giá 2010)": a year of prices after "theo", or alone in a bracket
+    r"|(?:theo\s+giá\s+(?:năm\s+)?(?P<yt>" + _Y + r"|94)(?!\d)(?!\s*(?:của|cho|do|điều\s+chỉnh|bán|mua)\b)"
+    r"|(?<=\()\s*giá\s+(?:năm\s+)?(?P<yb>" + _Y + r"|94)(?=\s*\)))"
     r"|(?P<cur>(?:(?:tính\s+)?theo\s+)?giá\s+(?:hiện\s+hành|thực\s+tế|HH)(?!\w))"
     r"|(?:at\s+)?(?:(?:the\s+)?(?P<ye3>" + _Y + r")\s+(?:constant|fixed|comparative|comparable)\s+prices?"
     r"|(?:constant|fixed|comparative|comparable|base)\s+(?:(?P<ye>"
@@ -358,7 +358,8 @@ _TIME_RULES: list[tuple[str, str]] = [
         r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|trong\s+(?:các\s+)?năm|nhiệm\s+kỳ|(?:the\s+)?period|between|from)\s+"
         r"(?P<a>" + _Y + r")\s*(?:-|–|—|đến|tới|to|and)\s*(?:năm\s+)?(?P<b>" + _Y + r")"
         # "in 2006-2010", "during 2016–2020" (but "in 2019 and 2020" is two years)
-        r"|(?:in|during|over|for)\s+(?:the\s+)?(?P<a2>" + _Y + r")\s*[-–—]\s*(?P<b2>" + _Y + r")(?!\d)",
+        r"|(?:in|during|over|for)\s+(?:the\s+)?(?P<a2>" + _Y + r")\s*[-–—]\s*(?P<b2>" + _Y + r")(?!\d)"
+        r"(?!\s+(?:crop|school|academic|fiscal|financial|marketing|harvest)\b|\s+season)",
     ),
     ("fy", r"(?:cả|trong|toàn)\s+năm(?!\s+(?:tháng|quý|nay|ngoái|trước))" + _YOPT),
     ("fy", r"năm\s+(?:tài\s+chính\s+)?(?P<y>" + _Y + r")(?![\d/])"),
