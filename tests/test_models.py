@@ -664,10 +664,15 @@ def test_the_forecast_of_a_year_does_not_depend_on_how_many_years_are_asked():
     rng = np.random.default_rng(3)
     v = 100.0 - 5.0 * np.arange(13) + rng.normal(0, 0.3, 13)
     y = pd.Series(v, index=range(2000, 2013))
-    short, long = fit_forecast(y, 5).frame, fit_forecast(y, 12).frame
-    np.testing.assert_allclose(short["forecast"], long["forecast"].iloc[:5], rtol=1e-12)
+    short, long, longer = (fit_forecast(y, h).frame["forecast"] for h in (5, 10, 15))
+    np.testing.assert_allclose(short, long.iloc[:5], rtol=1e-12)
+    np.testing.assert_allclose(long, longer.iloc[:10], rtol=1e-12)
     fit = models.registry._run(v, 5, "combo", None, models.COMBO_MEMBERS)
     assert fit.info["members_dropped"] == ["rwd_med"]
+    # one that reaches the floor only in its twelfth year stays, for 10 years asked as for 15
+    w = pd.Series(120.0 - 5.0 * np.arange(13) + rng.normal(0, 0.3, 13), index=range(2000, 2013))
+    ten, fifteen = (fit_forecast(w, h).frame["forecast"] for h in (10, 15))
+    np.testing.assert_allclose(ten, fifteen.iloc[:10], rtol=1e-12)
 
 
 def test_members_stay_when_every_member_falls_to_the_floor():

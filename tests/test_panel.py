@@ -149,7 +149,7 @@ def test_cli_two_dates_of_one_year_are_a_duplicate_year(tmp_path):
 
 def test_messages_count_what_they_cut_and_say_what_to_do(tmp_path):
     negative = rows_fmt("neg", [-float(k + 1) for k in range(12)])
-    monthly = "".join(f"m,2020,{k + 1}\n" for k in range(12)) + "m,2021,3\n"
+    monthly = "".join(f"m,{y},{k + 1}\n" for y in (2020, 2021) for k in range(12))
     base_rows = good_rows("rep").splitlines()
     twice = "\n".join(base_rows + [base_rows[3]]) + "\n"  # one line written twice, same value
     text = "unique_id,year,value\n" + negative + monthly + twice + good_rows("ok")
@@ -158,13 +158,37 @@ def test_messages_count_what_they_cut_and_say_what_to_do(tmp_path):
     err = stderr_of(r)
     assert r.exit_code == 0, err
     assert "series 'neg': zero or negative values in years [2000, 2001, 2002, ... (12 in all)]" in err
-    assert "series 'm': duplicate years [2020]: monthly or quarterly data? give one value a year; skipped" in err
+    assert "series 'm': duplicate years [2020, 2021]: monthly or quarterly data? give one value a year; skipped" in err
     assert "series 'rep': the same row repeated for year(s) [2013]; used once" in err
     assert {"neg", "rep", "ok"} == set(pd.read_csv(out).unique_id)
     # a dot-decimal file read with --decimal , is told which option reads it
     src = write(tmp_path, "unique_id,year,value\n" + "".join(f"d,{2000 + k},{100 + k}.25\n" for k in range(8)), "d.csv")
     r = invoke(["--input", str(src), "--horizon", "2", "--output", str(tmp_path / "d_out.csv"), "--decimal", ","])
     assert "for values such as 1234.5 use --decimal ." in stderr_of(r)
+
+
+def test_a_trailing_empty_field_of_every_row_is_dropped_and_repeated_empty_rows_used_once(tmp_path):
+    text = "unique_id,year,value\n" + "".join(f"t,{2010 + k},{10 + k}.5,\n" for k in range(6))
+    out = tmp_path / "out.csv"
+    r = invoke(["--input", str(write(tmp_path, text)), "--horizon", "2", "--output", str(out)])
+    assert r.exit_code == 0, stderr_of(r)
+    assert list(pd.read_csv(out)["unique_id"].unique()) == ["t"]
+    text = "unique_id,year,value\ne,2010,\ne,2010,\n" + "".join(f"e,{2011 + k},{10 + k}\n" for k in range(6))
+    r = invoke(["--input", str(write(tmp_path, text, "e.csv")), "--horizon", "2", "--output", str(out)])
+    assert r.exit_code == 0 and "series 'e': the same row repeated for year(s) [2010]; used once" in stderr_of(r)
+
+
+def test_one_year_given_again_is_no_monthly_data_and_one_stray_value_gets_no_decimal_hint(tmp_path):
+    revised = "".join(f"r,2015,{v}\n" for v in (10, 11, 12, 13)) + "".join(f"r,{2016 + k},20\n" for k in range(4))
+    out = tmp_path / "out.csv"
+    r = invoke(
+        ["--input", str(write(tmp_path, "unique_id,year,value\n" + revised)), "--horizon", "2", "--output", str(out)]
+    )
+    assert "duplicate years [2015]: keep one row a year; skipped" in stderr_of(r)
+    stray = "".join(f's,{2010 + k},"1.2{k}0,5"\n' for k in range(6)) + "s,2016,1350.7\n"
+    src = write(tmp_path, "unique_id,year,value\n" + stray, "s.csv")
+    r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out), "--decimal", ","])
+    assert "non-numeric value(s)" in stderr_of(r) and "use --decimal ." not in stderr_of(r)
 
 
 def test_cli_horizon_must_be_positive_and_nothing_is_written(tmp_path):

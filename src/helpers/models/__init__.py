@@ -77,8 +77,8 @@ mean, which needs the lognormal correction ``exp(mu + sigma**2 / 2)`` in the Gau
 is available from :meth:`ForecastResult.mean`. Forecasts of the models fitted on the
 original scale (``rwd``, ``rwd_med``, ``rwd_shrunk``, ``sf_*``) are floored at ``RWD_FLOOR``
 (1e-3) times the last value so that they can be combined on the log scale. In ``combo`` a
-member of that kind whose path reaches the floor within ``base.FLOOR_LOOKAHEAD`` (10) years, or
-the horizon if longer (a linear decline crossing zero, which a positive series cannot follow),
+member of that kind whose path reaches the floor within ``base.FLOOR_LOOKAHEAD`` (10) years,
+whatever the horizon (a linear decline crossing zero, which a positive series cannot follow),
 leaves the combination for that series, unless every member does; ``info["members_dropped"]``
 names it. The look-ahead does not depend on the horizon asked, so neither does the forecast of
 a year (before, a member crossing zero in year 8 stayed in a 5-year forecast and left a

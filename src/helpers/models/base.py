@@ -34,7 +34,7 @@ FLOORED_MEMBER = "drop"
 # How many years ahead a member's path is looked at for the floor, whatever the horizon asked:
 # the choice of members, and so the forecast of a year, does not depend on how many years are
 # asked for (a member falling to the floor in year 8 leaves a 5-year forecast as it leaves a
-# 10-year one). Beyond it, a member is judged on the years asked.
+# 20-year one). A member that reaches the floor only later stays, at the floor, in those years.
 FLOOR_LOOKAHEAD = 10
 
 

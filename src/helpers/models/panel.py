@@ -187,7 +187,8 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
         d["_num"] = pd.to_numeric(d["value"], errors="coerce").astype(float)
     # the same row twice (an export that repeats lines): one of them is used
     y0 = pd.to_numeric(d["year"], errors="coerce")
-    again = d.assign(_y=y0).duplicated(["unique_id", "_y", "_num"]) & y0.notna() & d["_num"].notna()
+    same = d["_num"].astype(str).where(d["_num"].notna(), d["value"].astype(str).str.strip())  # 7 = 7.0; "" = ""
+    again = d.assign(_y=y0, _v=same).duplicated(["unique_id", "_y", "_v"]) & y0.notna()
     if again.any():
         for uid, ys in d.loc[again].assign(_y=y0[again]).groupby("unique_id", sort=False)["_y"]:
             years_again = sorted({int(v) if float(v).is_integer() else v for v in ys})
@@ -250,7 +251,8 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
         years = yr[rows].astype(np.int64)
         if g_dup[g]:
             twice = years[dup[rows]]
-            many = np.unique(twice, return_counts=True)[1].max() >= 4
+            counts = np.unique(twice, return_counts=True)[1]
+            many = (counts >= 4).sum() >= 2  # several years with four rows or more: data by quarter or month
             advice = "monthly or quarterly data? give one value a year" if many else "keep one row a year"
             problems.append(
                 Problem(uid, f"duplicate years {_listed(sorted(set(twice.tolist())), 5)}: {advice}", "skipped")
@@ -261,7 +263,12 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
             r0 = np.sort(rows[nonnum[rows]])
             ex = [(int(yr[r]), raw[r]) for r in r0][:3]
             hint = ""
-            if dec == "," and parse_values(pd.Series([str(raw[r]) for r in r0]), ".").notna().all():
+            given = rows[~blank[rows]]
+            if (
+                dec == ","
+                and nonnum[given].all()
+                and parse_values(pd.Series(raw[given].astype(str)), ".").notna().all()
+            ):
                 hint = "; with --decimal , a dot separates thousands: for values such as 1234.5 use --decimal ."
             problems.append(
                 Problem(uid, f"non-numeric value(s) (year, value) {ex}{lines(r0)}{hint}", "treated as missing years")

@@ -184,6 +184,11 @@ def read_long_csv(path: str | os.PathLike, decimal: str = "auto") -> pd.DataFram
         df = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False, na_values=[""])
     except Exception as exc:  # noqa: BLE001
         raise PanelInputError(f"{path}: {_csv_problem(exc, delim)}") from exc
+    if not isinstance(df.index, pd.RangeIndex) and df.iloc[:, -1].isna().all():
+        # every row ends with an empty field the header lacks ("a,2010,5," from a spreadsheet): dropped
+        df = pd.read_csv(
+            io.StringIO(text), sep=delim, dtype=str, keep_default_na=False, na_values=[""], index_col=False
+        )
     if not isinstance(df.index, pd.RangeIndex):  # pandas took the rows' extra first field for an index
         want = len(df.columns)
         hint = "; a decimal comma in a comma-separated file? " if delim == "," else "; "

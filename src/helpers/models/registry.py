@@ -189,12 +189,12 @@ def _floored_member() -> str:
 
 
 def _falls(values: np.ndarray, H: int, member: str, fit: _Fit, floor: float) -> bool:
-    """True when the path of an original-scale member reaches ``floor`` within
-    :data:`helpers.models.base.FLOOR_LOOKAHEAD` years (or the ``H`` years asked, if more): its
-    path is extended for the test when fewer years are asked."""
+    """True when the path of an original-scale member reaches ``floor`` within its first
+    :data:`helpers.models.base.FLOOR_LOOKAHEAD` years, however many are asked (its path is
+    extended for the test when fewer are): the same members for every horizon."""
     look = base.FLOOR_LOOKAHEAD
     path = fit.point if look <= H else _run(values, look, member, None, point_only=True).point
-    return bool(np.any(path <= floor))
+    return bool(np.any(path[:look] <= floor))
 
 
 def _run(
