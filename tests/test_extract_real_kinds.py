@@ -640,3 +640,59 @@ def test_a_price_of_a_year_in_brackets_is_no_base():
 def test_a_season_of_two_years_is_no_span():
     text = "Son La's industrial production value in the 2021-2022 crop year reached VND 2,400 billion."
     assert not one(figs(text, "2022-11-10"), 2400.0).period.startswith("Y")
+
+
+# --------------------------------------------------------------------- kinds of the seventh set
+def test_billions_and_millions_in_one_amount_are_one_figure():
+    text = "10 tháng năm 2009, giá trị sản xuất công nghiệp tỉnh Tuyên Quang đạt 2.130 tỷ 455 triệu đồng."
+    f = [x for x in figs(text, "2009-10-30") if x.indicator == IPV]
+    assert [x.value for x in f] == [2130.455]
+
+
+def test_a_concessive_clause_closed_by_nhung_leaves_the_period_to_the_main_clause():
+    text = (
+        "Tuyên Quang vượt khó.\n\nMặc dù chịu ảnh hưởng của dịch bệnh nhưng giá trị sản xuất công nghiệp 9 tháng "
+        "đầu năm đạt 690 tỷ đồng, tăng 5% so với cùng kỳ."
+    )
+    x = one(figs(text, "2018-10-05"), 690.0)
+    assert (x.period, x.year) == ("M1-9", 2018)
+
+
+def test_to_the_end_of_a_month_is_the_months_since_january():
+    text = "Đến hết tháng 8/2011, giá trị sản xuất công nghiệp tỉnh Tuyên Quang đạt trên 3.000 tỷ đồng."
+    x = one(figs(text, "2011-09-05"), 3000.0)
+    assert (x.period, x.year) == ("M1-8", 2011)
+    text = "Tuyen Quang's industrial production value in May was VND 610 billion, with the five-month accumulation at VND 2,870 billion."
+    assert one(figs(text, "2019-06-01"), 2870.0).period == "M1-5"
+
+
+def test_quarter_written_with_a_number_in_english_and_an_iso_date_line():
+    text = (
+        "Tuyen Quang posts strong first quarter\n2019-04-03\n"
+        "The province of Tuyen Quang exported USD 1.2 billion of goods in Quarter 1, up 9% year-on-year.\n\n"
+        "Its industrial production value rose 8% to VND 4,100 billion."
+    )
+    x = one(figs(text), 4100.0)
+    assert (x.period, x.year) == ("Q1", 2019)
+
+
+def test_dongs_in_english_is_the_currency():
+    text = "In 2019, Tuyen Quang's industrial production value reached 130.9 billion dongs in the Son Duong district."
+    assert [x.value for x in figs(text, "2020-01-10") if x.indicator == IPV] == [130.9]
+
+
+def test_the_same_time_last_year_is_a_comparison_not_the_figures_year():
+    text = (
+        "Tuyen Quang in the first quarter\n\n"
+        "In the first quarter of 2019, the index of industrial production rose 6% against the same time last year "
+        "while industrial production value climbed 7% to some VND 4,300 billion."
+    )
+    x = one(figs(text, "2019-04-02"), 4300.0)
+    assert (x.period, x.year) == ("Q1", 2019)
+
+
+def test_a_province_that_eyes_a_level_sets_a_target():
+    text = "Tuyen Quang eyes industrial production value of VND 30 trillion in 2025"
+    assert one(figs(text), 30000.0).status == "target"
+    text = "In 2024, with an eye on exports, Tuyen Quang's industrial production value reached VND 26 trillion."
+    assert one(figs(text, "2025-01-20"), 26000.0).status == "actual"

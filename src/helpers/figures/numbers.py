@@ -37,7 +37,8 @@ Units and scale. Money is converted to billions of VND (unit ``"bn_vnd"``): "t�
 English "million billion" or "quadrillion" = 1,000,000; "triệu đồng", "tr.đ" = 0.001;
 "đồng"/"VND" alone = 1e-9; English "billion"/"bn" = 1, "trillion"/"tn" = 1,000, "million"
 = 0.001 with VND or dong; a thousands group that a space parts from its comma before such a
-word is one number ("VND1, 100 billion" = 1,100). Amounts in US dollars keep their currency and are converted to
+word is one number ("VND1, 100 billion" = 1,100), and so are billions and millions written
+together ("1.025 tỷ 743 triệu đồng" = 1,025.743); "dongs" is "dong". Amounts in US dollars keep their currency and are converted to
 millions of USD (unit ``"mn_usd"``). Percentages ("%", "phần trăm", "percent", "per cent")
 have unit ``"pct"``. A bare "tỷ" counts as billions of VND unless a non-monetary noun
 follows it ("tỷ kWh", "tỷ lệ", "tỷ trọng", "tỷ giá" ...). A bare "triệu" (no currency) is
@@ -276,7 +277,7 @@ _SUFFIX_UNITS: list[tuple[re.Pattern, str, Decimal]] = [
         Decimal(1_000_000),
     ),
     (
-        re.compile(_SP + r"(?:quadrillion|million\s+billion)" + _SP + r"(?:VND|VNĐ|dong|đồng)(?!\w)", re.I),
+        re.compile(_SP + r"(?:quadrillion|million\s+billion)" + _SP + r"(?:VND|VNĐ|dongs?|đồng)(?!\w)", re.I),
         "bn_vnd",
         Decimal(1_000_000),
     ),
@@ -294,9 +295,9 @@ _SUFFIX_UNITS: list[tuple[re.Pattern, str, Decimal]] = [
         "bn_vnd",
         Decimal("0.001"),
     ),
-    (re.compile(_SP + r"(?:trillion|tn)" + _SP + r"(?:VND|VNĐ|dong|đồng)(?!\w)", re.I), "bn_vnd", Decimal(1000)),
-    (re.compile(_SP + r"(?:billion|bn)" + _SP + r"(?:VND|VNĐ|dong|đồng)(?!\w)", re.I), "bn_vnd", Decimal(1)),
-    (re.compile(_SP + r"(?:million|mn)" + _SP + r"(?:VND|VNĐ|dong|đồng)(?!\w)", re.I), "bn_vnd", Decimal("0.001")),
+    (re.compile(_SP + r"(?:trillion|tn)" + _SP + r"(?:VND|VNĐ|dongs?|đồng)(?!\w)", re.I), "bn_vnd", Decimal(1000)),
+    (re.compile(_SP + r"(?:billion|bn)" + _SP + r"(?:VND|VNĐ|dongs?|đồng)(?!\w)", re.I), "bn_vnd", Decimal(1)),
+    (re.compile(_SP + r"(?:million|mn)" + _SP + r"(?:VND|VNĐ|dongs?|đồng)(?!\w)", re.I), "bn_vnd", Decimal("0.001")),
     (re.compile(_SP + r"(?:billion|bn)" + _SP + _USD, re.I), "mn_usd", Decimal(1000)),
     (re.compile(_SP + r"(?:million|mn)" + _SP + _USD, re.I), "mn_usd", Decimal(1)),
     (re.compile(_SP + r"(?:%|phần\s+trăm(?!\w)|per\s*cent(?!\w)|percent(?!\w))", re.I), "pct", Decimal(1)),
@@ -333,6 +334,10 @@ _SCALE = {
 _BROKEN_GROUP = re.compile(
     r",\s(?P<g>\d{3})(?!\d)(?=" + _SP + r"(?:quadrillion|trillion|tn|billion|bn|million|mn)(?!\w))", re.I
 )
+
+# Millions of đồng written after billions in one amount ("1.025 tỷ 743 triệu đồng" = 1,025.743
+# billion)
+_MILLIONS_AFTER = re.compile(r"\s+(?P<m>\d{1,3})\s+triệu(?:\s+(?:đồng|VNĐ|VND|vnđ|đ)(?!\w))?(?!\w)", re.I)
 
 # A number token: not glued to letters, digits or underscores before it (file names such as
 # "z5154954054763_e0b..." hold no number) except a currency code ("VND2,525bn"); the
@@ -436,8 +441,11 @@ def find_amounts(text: str, lang: str = "vi") -> tuple[list[Amount], list[Number
     amounts: list[Amount] = []
     problems: list[NumberProblem] = []
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    taken = 0  # the end of the last amount: a number inside it ("743" of "1.025 tỷ 743 triệu") is its own no more
     for m in _TOKEN.finditer(text):
         n_start, n_end = m.span()
+        if n_start < taken:
+            continue
         line_start = line_starts[bisect_right(line_starts, n_start) - 1]
         prefix = _PREFIX.search(text, max(line_start, n_start - 8), n_start)
         unit_info = _unit_after(text, n_end)
@@ -459,6 +467,7 @@ def find_amounts(text: str, lang: str = "vi") -> tuple[list[Amount], list[Number
             unit, mult, end = unit_info
         else:
             continue
+        millions = _MILLIONS_AFTER.match(text, end) if unit == "bn_vnd" and mult == 1 else None
         written = text[start:end]
         grouped = _SPACE_GROUPED.search(text, max(line_start, n_start - 40), n_end)
         if grouped is not None and grouped.start() < n_start:
@@ -476,12 +485,17 @@ def find_amounts(text: str, lang: str = "vi") -> tuple[list[Amount], list[Number
         except UnreadableNumber as exc:
             problems.append(NumberProblem(start, end, written, str(exc)))
             continue
+        if millions is not None:
+            number += Decimal(millions.group("m")) / 1000
+            end = millions.end()
+            written = text[start:end]
         qualifier, q_start = qualifier_before(text, start, line_start)
         bound = _BOUND_AFTER.match(text, end)
         if bound is not None:  # "từ 13.300 tỷ đồng trở lên", "VND 5 trillion or more"
             qualifier = "at_least" if bound.group("up") else "at_most"
             frm = _FROM_BEFORE.search(text, max(line_start, start - 8), start)
             q_start = frm.start() if frm is not None and q_start == start else q_start
+        taken = end
         amounts.append(
             Amount(
                 value=float(number * mult),

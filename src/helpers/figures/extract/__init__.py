@@ -130,12 +130,13 @@ Periods
 -------
 ``FY`` full year (default; "năm 2023", "cả năm"); ``M1-5`` cumulative January to May ("5
 tháng đầu năm", "lũy kế 5 tháng", "cộng dồn 5 tháng", "tính chung 5 tháng", "lũy kế đến
-hết tháng 5", "first five months"; a bare "5 tháng" only right before a verb or an estimate
+hết tháng 5", "đến hết tháng 5/2010", "first five months", "the five-month accumulation"; a
+bare "5 tháng" only right before a verb or an estimate
 word -- "IIP 5 tháng tăng 7,2%", "5 tháng ước đạt" -- and not after a word of duration such
 as "sau", "trong", "kéo dài"; "5 tháng (đầu) năm nay" is of the document's year);
 ``H1``/``H2`` half-years ("6 tháng đầu năm", "nửa đầu năm", "6 tháng cuối năm", "first
-half"); ``Q1``..``Q4`` quarters ("quý I", "quý 2/2024", "3 tháng đầu năm", "first
-quarter"); ``M3`` one month ("tháng 3", "tháng 3/2024", "in March", "March alone", "the
+half"); ``Q1``..``Q4`` quarters ("quý I", "quý 2/2024", "quý I, năm 2024", "3 tháng đầu
+năm", "first quarter", "in Quarter 1"); ``M3`` one month ("tháng 3", "tháng 3/2024", "in March", "March alone", "the
 month of March"); ``M1-9`` etc.;
 ``YTD`` cumulative to an unstated month ("lũy kế", "từ đầu năm đến nay", "year to date");
 ``Y2016-2020`` a multi-year span ("giai đoạn 2016-2020", "in 2016-2020" but not "the 2021-2022
@@ -219,7 +220,8 @@ document's date -- its last month is the document's month or later -- is an ``es
 unless the words say plan or target ("9 tháng", "quý III" in a report dated 25/9; a date
 with a year only makes only the full year not over). The document's date is the register's ``date`` for a registered file, else read from the
 text ("Ngày ban hành: 04/03/2020", "Lào Cai, ngày 04 tháng 3 năm 2020", "Thứ Hai,
-15/01/2024", "Published: January 15, 2024"), else unknown (then the words alone decide).
+15/01/2024", "Published: January 15, 2024", a line "2024-01-15"), else unknown (then the words
+alone decide).
 
 Price base
 ----------

@@ -150,7 +150,11 @@ _EN_MDY = r"(?P<mon>" + _MONTH_DATE_RE + r")\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20
 _EN_DMY = r"(?P<d>\d{1,2})\s+(?P<mon>" + _MONTH_DATE_RE + r"),?\s+(?P<y>(?:19|20)\d{2})"
 
 
-_DATE_ANY = [_DMY, _VI_LONG, _EN_MDY, _EN_DMY]
+# "2024-04-02" (ISO 8601), on a date line of its own or after a label
+_ISO = r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"
+
+
+_DATE_ANY = [_DMY, _VI_LONG, _EN_MDY, _EN_DMY, _ISO]
 
 
 # a clock time of a date line ("10:55", "5:05 AM", "16:54:09")

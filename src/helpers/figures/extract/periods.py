@@ -45,8 +45,9 @@ def _num(word: str | None) -> int | None:
 
 def _time_of(kind: str, m: re.Match, doc_year: int | None) -> tuple[str | None, int | None] | None:
     gd = m.groupdict()
-    y = gd.get("y") or gd.get("y2") or gd.get("y3")
-    year = int(y) if y else (doc_year if gd.get("nay") or gd.get("nay2") else None)
+    y = gd.get("y") or gd.get("y2") or gd.get("y3") or gd.get("y4")
+    this = gd.get("nay") or gd.get("nay2") or gd.get("nay3") or gd.get("nay4")
+    year = int(y) if y else (doc_year if this else None)
     n = _num(gd.get("n"))
     if kind in ("cum_n", "cum_bare"):
         if n is None or not 1 <= n <= 12:
@@ -66,7 +67,7 @@ def _time_of(kind: str, m: re.Match, doc_year: int | None) -> tuple[str | None, 
     if kind == "m1_9":
         return "M1-9", year
     if kind == "quarter":
-        q = _num(gd.get("q") or gd.get("qw"))
+        q = _num(gd.get("q") or gd.get("qw") or gd.get("qn"))
         if q is None or not 1 <= q <= 4:
             return None
         return f"Q{q}", year

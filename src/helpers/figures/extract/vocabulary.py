@@ -211,7 +211,7 @@ _PLAN_RE = re.compile(r"(?:chỉ\s+tiêu\s+)?kế\s+hoạch|\bKH\b(?![-/])|\bpla
 
 _TARGET_RE = re.compile(
     r"mục\s+tiêu|phấn\s+đấu|chỉ\s+tiêu|hướng\s+(?:tới|đến)|sẽ\s+đạt|\btarget(?:s|ed|ing)?\b|\baim(?:s|ed|ing)?\b"
-    r"|\bstriv(?:e|es|ing)\b|\bgoals?\b|\bwill\s+(?:reach|hit|achieve)\b",
+    r"|\bstriv(?:e|es|ing)\b|\bgoals?\b|\bwill\s+(?:reach|hit|achieve)\b|\beye(?:s|ing)\b(?!\s+(?:on|of)\b)",
     _I,
 )
 
@@ -339,9 +339,11 @@ _TIME_RULES: list[tuple[str, str]] = [
     ("quarter", r"quý\s+(?P<q>IV|I{1,3}|[1-4])(?!\w)" + _YSUF),
     (
         "cum_m",
-        r"(?:"
+        r"(?:(?:"
         + _LUY
-        + r"(?:\s+từ\s+đầu\s+năm)?|tính|từ\s+đầu\s+năm)\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+"
+        + r"(?:\s+từ\s+đầu\s+năm)?|tính|từ\s+đầu\s+năm)\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
+        # "Đến hết tháng 10/2010": to the end of a month, the months since January
+        + r"|(?<!\w)(?:đến|tới)\s+(?:hết|cuối)\s+)tháng\s+"
         + _MON_VI
         + r"(?!\w)"
         + _YSUF,
@@ -370,6 +372,8 @@ _TIME_RULES: list[tuple[str, str]] = [
         "cum_n",
         r"(?:the\s+)?first\s+" + _N + r"\s+months" + _EN_YEAR,
     ),
+    # "the four-month accumulation", "the 5-month total": the months from January
+    ("cum_n", r"(?:the\s+)?" + _N + r"[-\s]months?\s+(?:accumulation|accumulated\s+value|cumulative\s+value|total)\b"),
     # "207 trillion in nine months", "over eleven months of 2021": the months from January
     ("cum_n", r"(?:(?<=\bin\s)|(?<=\bover\s))" + _N + r"\s+months" + _EN_YEAR),
     (
@@ -382,7 +386,10 @@ _TIME_RULES: list[tuple[str, str]] = [
         + _EN_YEAR
         + r"|\bQ(?P<q>[1-4])\b(?:[\s/-]*(?P<y2>"
         + _Y
-        + r"))?",
+        + r"))?"
+        # "in Quarter 1", "quarter II of 2019"
+        + r"|(?<=\bin\s)quarter\s+(?P<qn>[1-4]|IV|I{1,3})\b"
+        + _EN_YEAR.replace("(?P<nay>", "(?P<nay3>").replace("(?P<nay2>", "(?P<nay4>").replace("(?P<y>", "(?P<y4>"),
     ),
     ("cum_mon", r"January\s*(?:-|–|to|through)\s*" + _MON_EN + r"(?:\s+(?P<y>" + _Y + r"))?"),
     ("cum_mon", r"(?:to|by|until|through)\s+the\s+end\s+of\s+" + _MON_EN + r"(?:\s+(?P<y>" + _Y + r"))?"),
@@ -410,7 +417,8 @@ _TIME_MASKS = re.compile(
             r"(?:compared\s+(?:with|to)|from|over|against|versus|than)\s+(?:the\s+)?"
             r"(?:(?:first|last)\s+\w+\s+months|(?:first|second|third|fourth)\s+quarter|(?:first|second)\s+half)"
             r"(?:\s+of)?\s+" + _Y,
-            r"(?:compared\s+(?:with|to)|from|over|against|versus|vs\.?|than)\s+(?:for\s+)?(?:the\s+same\s+period\s+(?:(?:of|in)\s+)?)?"
+            r"(?:compared\s+(?:with|to)|from|over|against|versus|vs\.?|than)\s+(?:for\s+)?"
+            r"(?:the\s+same\s+(?:period|time)\s+(?:(?:of|in)\s+)?)?"
             r"(?:(?:the\s+)?(?:year\s+)?(?:in\s+)?"
             + _Y
             + r"|(?:the\s+)?(?:previous|last|prior)\s+year|a\s+year\s+(?:earlier|ago|before))",
@@ -436,7 +444,9 @@ _TIME_MASKS = re.compile(
 # figure ("despite COVID-19 outbreaks in May, ...", "do ảnh hưởng của mưa lũ tháng 8, ...")
 _CAUSE_CLAUSE = re.compile(
     r"(?<!\w)(?:despite|in\s+spite\s+of|due\s+to|because\s+of|owing\s+to|amid|mặc\s+dù|bất\s+chấp"
-    r"|do\s+(?:ảnh\s+hưởng|tác\s+động)|bởi\s+(?:ảnh\s+hưởng|tác\s+động))(?!\w)[^,;.\n]*(?=,)",
+    r"|do\s+(?:ảnh\s+hưởng|tác\s+động)|bởi\s+(?:ảnh\s+hưởng|tác\s+động))(?!\w)"
+    # up to its comma, or to the "nhưng" / "but" that opens the main clause ("Mặc dù ... nhưng ...")
+    r"(?:(?!\s(?:nhưng|song|but|yet)\s)[^,;.\n])*(?=,|\s(?:nhưng|song|but|yet)\s)",
     _I,
 )
 
