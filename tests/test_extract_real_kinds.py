@@ -696,3 +696,60 @@ def test_a_province_that_eyes_a_level_sets_a_target():
     assert one(figs(text), 30000.0).status == "target"
     text = "In 2024, with an eye on exports, Tuyen Quang's industrial production value reached VND 26 trillion."
     assert one(figs(text, "2025-01-20"), 26000.0).status == "actual"
+
+
+# ---------------------------------------------- a review of the seventh set's rules: misfires
+def test_a_time_in_a_concessive_part_before_nhung_is_the_figures_own():
+    text = (
+        "Mặc dù 6 tháng đầu năm 2022 sức mua còn yếu nhưng giá trị sản xuất công nghiệp tỉnh Sơn La vẫn ước đạt "
+        "15.200 tỷ đồng, tăng 3,1% so với cùng kỳ."
+    )
+    x = one(figs(text, "2022-12-30"), 15200.0)
+    assert (x.period, x.year) == ("H1", 2022)
+    # "but also" and "not yet" close no clause: the cause's month stays hidden
+    text = (
+        "Despite not only floods in July but also power cuts in August, industrial production value of Son La "
+        "reached VND 3.9 trillion in 2022, up 4.4 percent."
+    )
+    assert one(figs(text, "2023-01-10"), 3900.0).period == "FY"
+
+
+def test_billions_and_millions_join_only_on_one_line_and_in_dong():
+    text = "Giá trị sản xuất công nghiệp tỉnh Sơn La năm 2021: 3.200 tỷ\n15 triệu lượt khách đến tỉnh trong năm."
+    assert [x.value for x in figs(text, "2022-01-10") if x.indicator == IPV] == [3200.0]
+    text = "Năm 2021, giá trị sản xuất công nghiệp tỉnh Sơn La đạt 820 tỷ 50 triệu người dân được hưởng lợi."
+    assert [x.value for x in figs(text, "2022-01-10") if x.indicator == IPV] == [820.0]
+
+
+def test_a_month_total_that_is_not_from_january_is_no_cumulative_period():
+    text = (
+        "Heavy rain brought a four-month accumulation of rainfall above 2,000 mm, and industrial production value of "
+        "Son La still reached VND 1.6 trillion in 2022, up 3.4 percent."
+    )
+    assert one(figs(text, "2023-01-20"), 1600.0).period == "FY"
+    text = "Từ tháng 6 đến hết tháng 10 năm 2023, giá trị sản xuất công nghiệp tỉnh Sơn La đạt 4.100 tỷ đồng."
+    assert one(figs(text, "2023-11-05"), 4100.0).period != "M1-10"
+
+
+def test_eyes_as_a_noun_sets_no_target():
+    for text in (
+        "In investors' eyes, Son La's industrial production value of VND 40 trillion in 2023 is impressive.",
+        "All eyes are now on Son La, whose industrial production value reached VND 40 trillion in 2023.",
+    ):
+        assert one(figs(text, "2024-01-10"), 40000.0).status == "actual", text
+
+
+def test_an_iso_date_after_a_label_in_a_sentence_is_not_the_documents_date():
+    text = (
+        "Son La industry in the first quarter\n\nThe data cut-off date 2023-12-31 applies to all enterprises. "
+        "Industrial production value of Son La in the first quarter reached VND 4.1 trillion."
+    )
+    assert one(figs(text), 4100.0).year is None
+
+
+def test_a_quarter_of_a_town_is_no_quarter_of_the_year():
+    text = (
+        "The workshops in Quarter 2, Tan Dong Hiep ward, of Binh Duong have an industrial production value of VND "
+        "450 billion a year."
+    )
+    assert one(figs(text, "2023-01-10"), 450.0).period != "Q2"

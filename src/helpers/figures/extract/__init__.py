@@ -130,13 +130,14 @@ Periods
 -------
 ``FY`` full year (default; "năm 2023", "cả năm"); ``M1-5`` cumulative January to May ("5
 tháng đầu năm", "lũy kế 5 tháng", "cộng dồn 5 tháng", "tính chung 5 tháng", "lũy kế đến
-hết tháng 5", "đến hết tháng 5/2010", "first five months", "the five-month accumulation"; a
-bare "5 tháng" only right before a verb or an estimate
+hết tháng 5", "đến hết tháng 5/2010", "first five months", "the five-month accumulation at
+..."; ``M6-10`` the months between ("từ tháng 6 đến hết tháng 10"); a bare "5 tháng" only right
+before a verb or an estimate
 word -- "IIP 5 tháng tăng 7,2%", "5 tháng ước đạt" -- and not after a word of duration such
 as "sau", "trong", "kéo dài"; "5 tháng (đầu) năm nay" is of the document's year);
 ``H1``/``H2`` half-years ("6 tháng đầu năm", "nửa đầu năm", "6 tháng cuối năm", "first
 half"); ``Q1``..``Q4`` quarters ("quý I", "quý 2/2024", "quý I, năm 2024", "3 tháng đầu
-năm", "first quarter", "in Quarter 1"); ``M3`` one month ("tháng 3", "tháng 3/2024", "in March", "March alone", "the
+năm", "first quarter", "in Quarter 1" but not "in Quarter 2, Tan Dong Hiep ward"); ``M3`` one month ("tháng 3", "tháng 3/2024", "in March", "March alone", "the
 month of March"); ``M1-9`` etc.;
 ``YTD`` cumulative to an unstated month ("lũy kế", "từ đầu năm đến nay", "year to date");
 ``Y2016-2020`` a multi-year span ("giai đoạn 2016-2020", "in 2016-2020" but not "the 2021-2022
@@ -155,8 +156,10 @@ line (a line without final punctuation) that holds one. A time expression withou
 never used: comparisons ("so với năm 2010", "so với thực hiện năm 2021", "cao hơn năm 2021",
 "gấp 1,6 lần năm 2019", "compared with 2022"; with a period of their own too: "so với 10
 tháng năm 2018", "compared with the first ten months of 2018"), times inside a clause of
-cause or concession ("despite COVID-19 outbreaks in May, ...", "mặc dù mưa lũ tháng 8", "do
-ảnh hưởng của dịch trong tháng 4"), price bases ("giá so sánh 2010"), dates of other documents ("ngày 24/7/2018", "Nghị định
+cause or concession up to its comma ("despite COVID-19 outbreaks in May, ...", "mặc dù mưa lũ
+tháng 8, ...", "do ảnh hưởng của dịch trong tháng 4"; not when a "nhưng" / "but" opens the main
+clause first: "Mặc dù 6 tháng đầu năm sức mua yếu nhưng giá trị ... đạt" is of the half year),
+"against the same time last year", price bases ("giá so sánh 2010"), dates of other documents ("ngày 24/7/2018", "Nghị định
 310/2025/NĐ-CP") and horizons ("tầm nhìn đến năm 2045"). "năm nay"/"this year" is the
 document's year, "năm ngoái"/"last year" the year before. Earlier sentences give their time
 only when they are about figures: a sentence naming another measure or a part of industry

@@ -150,11 +150,12 @@ _EN_MDY = r"(?P<mon>" + _MONTH_DATE_RE + r")\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:19|20
 _EN_DMY = r"(?P<d>\d{1,2})\s+(?P<mon>" + _MONTH_DATE_RE + r"),?\s+(?P<y>(?:19|20)\d{2})"
 
 
-# "2024-04-02" (ISO 8601), on a date line of its own or after a label
+# "2024-04-02" (ISO 8601), only as a date line of its own (a label before it is too often another
+# date: "the data cut-off date 2023-12-31")
 _ISO = r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d-])"
 
 
-_DATE_ANY = [_DMY, _VI_LONG, _EN_MDY, _EN_DMY, _ISO]
+_DATE_ANY = [_DMY, _VI_LONG, _EN_MDY, _EN_DMY]
 
 
 # a clock time of a date line ("10:55", "5:05 AM", "16:54:09")
@@ -178,6 +179,8 @@ _DATE_RULES = [
     # a line holding a time, then a date, after at most a byline's initials ("16:54 30-09-2023",
     # "T.L 07:15, 02/04/2022")
     r"(?m)^\s*(?:[^\W\d]{1,4}(?:\.[^\W\d]{1,4})*\.?\s+)?" + _TIME + r"\s*[,|-]?\s*(?:{date})" + _TIME_AFTER + r"\s*$",
+    # a line holding only an ISO date ("2024-04-02")
+    r"(?m)^\s*" + _ISO + _TIME_AFTER + r"\s*$",
 ]
 
 

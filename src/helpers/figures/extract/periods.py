@@ -71,11 +71,12 @@ def _time_of(kind: str, m: re.Match, doc_year: int | None) -> tuple[str | None, 
         if q is None or not 1 <= q <= 4:
             return None
         return f"Q{q}", year
-    if kind == "cum_m":
+    if kind in ("cum_m", "range_m"):
+        first = _num(gd.get("a")) if kind == "range_m" else 1
         mo = _num(gd.get("m"))
-        if mo is None or not 1 <= mo <= 12:
+        if mo is None or first is None or not 1 <= first <= mo <= 12:
             return None
-        return _months_period(1, mo), year
+        return _months_period(first, mo), year
     if kind == "cum_mon":
         return _months_period(1, _MONTHS_EN[gd["mon"].lower()]), year
     if kind == "ytd":

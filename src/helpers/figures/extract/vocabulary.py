@@ -211,7 +211,7 @@ _PLAN_RE = re.compile(r"(?:chỉ\s+tiêu\s+)?kế\s+hoạch|\bKH\b(?![-/])|\bpla
 
 _TARGET_RE = re.compile(
     r"mục\s+tiêu|phấn\s+đấu|chỉ\s+tiêu|hướng\s+(?:tới|đến)|sẽ\s+đạt|\btarget(?:s|ed|ing)?\b|\baim(?:s|ed|ing)?\b"
-    r"|\bstriv(?:e|es|ing)\b|\bgoals?\b|\bwill\s+(?:reach|hit|achieve)\b|\beye(?:s|ing)\b(?!\s+(?:on|of)\b)",
+    r"|\bstriv(?:e|es|ing)\b|\bgoals?\b|\bwill\s+(?:reach|hit|achieve)\b|\beye(?:s|ing)\s+(?:an?\s+|the\s+)?(?:industrial|total|output|growth|VND|\d)",
     _I,
 )
 
@@ -373,7 +373,15 @@ _TIME_RULES: list[tuple[str, str]] = [
         r"(?:the\s+)?first\s+" + _N + r"\s+months" + _EN_YEAR,
     ),
     # "the four-month accumulation", "the 5-month total": the months from January
-    ("cum_n", r"(?:the\s+)?" + _N + r"[-\s]months?\s+(?:accumulation|accumulated\s+value|cumulative\s+value|total)\b"),
+    (
+        "cum_n",
+        r"(?<=\bthe\s)"
+        + _N
+        + r"[-\s]months?\s+(?:accumulation|accumulated\s+value|cumulative\s+value|total)"
+        + r"(?=\s+(?:to|at|of\s+VND|reached|was|stood|is|estimated)\b)",
+    ),
+    # "từ tháng 6 đến hết tháng 10": the months between, not from January
+    ("range_m", r"từ\s+tháng\s+(?P<a>\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(?P<m>\d{1,2})(?!\w)" + _YSUF),
     # "207 trillion in nine months", "over eleven months of 2021": the months from January
     ("cum_n", r"(?:(?<=\bin\s)|(?<=\bover\s))" + _N + r"\s+months" + _EN_YEAR),
     (
@@ -387,8 +395,8 @@ _TIME_RULES: list[tuple[str, str]] = [
         + r"|\bQ(?P<q>[1-4])\b(?:[\s/-]*(?P<y2>"
         + _Y
         + r"))?"
-        # "in Quarter 1", "quarter II of 2019"
-        + r"|(?<=\bin\s)quarter\s+(?P<qn>[1-4]|IV|I{1,3})\b"
+        # "in Quarter 1", "quarter II of 2019" (not "Quarter 2, Tan Dong Hiep ward": a part of a town)
+        + r"|(?<=\bin\s)quarter\s+(?P<qn>[1-4]|IV|I{1,3})\b(?!,?\s+[A-Z]\w*\s+[A-Z])"
         + _EN_YEAR.replace("(?P<nay>", "(?P<nay3>").replace("(?P<nay2>", "(?P<nay4>").replace("(?P<y>", "(?P<y4>"),
     ),
     ("cum_mon", r"January\s*(?:-|–|to|through)\s*" + _MON_EN + r"(?:\s+(?P<y>" + _Y + r"))?"),
@@ -445,8 +453,9 @@ _TIME_MASKS = re.compile(
 _CAUSE_CLAUSE = re.compile(
     r"(?<!\w)(?:despite|in\s+spite\s+of|due\s+to|because\s+of|owing\s+to|amid|mặc\s+dù|bất\s+chấp"
     r"|do\s+(?:ảnh\s+hưởng|tác\s+động)|bởi\s+(?:ảnh\s+hưởng|tác\s+động))(?!\w)"
-    # up to its comma, or to the "nhưng" / "but" that opens the main clause ("Mặc dù ... nhưng ...")
-    r"(?:(?!\s(?:nhưng|song|but|yet)\s)[^,;.\n])*(?=,|\s(?:nhưng|song|but|yet)\s)",
+    # up to its comma; none when a "nhưng" / "but" opens the main clause first ("Mặc dù 6 tháng đầu năm
+    # ... nhưng ... đạt": the time there is the figure's own, so nothing is hidden)
+    r"(?:(?!\s(?:nhưng\s|but\s(?!also\b)))[^,;.\n])*(?=,)",
     _I,
 )
 
