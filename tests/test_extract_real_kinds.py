@@ -753,3 +753,16 @@ def test_a_quarter_of_a_town_is_no_quarter_of_the_year():
         "450 billion a year."
     )
     assert one(figs(text, "2023-01-10"), 450.0).period != "Q2"
+
+
+def test_the_end_of_a_year_reported_early_in_the_next_is_of_the_year_before():
+    text = "Quý IV, giá trị sản xuất công nghiệp tỉnh Sơn La ước đạt 4.600 tỷ đồng, tăng 6% so với cùng kỳ."
+    x = one(figs(text, "2024-01-08"), 4600.0)
+    assert (x.period, x.year) == ("Q4", 2023)
+    text = "Tháng 12, giá trị sản xuất công nghiệp tỉnh Sơn La ước đạt 1.650 tỷ đồng."
+    assert one(figs(text, "2024-02-02"), 1650.0).year == 2023
+    # a plan for the quarter ahead, and a quarter later in the year, keep the document's year
+    text = "Quý II, giá trị sản xuất công nghiệp tỉnh Sơn La dự kiến đạt 4.100 tỷ đồng."
+    assert one(figs(text, "2024-03-20"), 4100.0).year == 2024
+    text = "Kế hoạch quý IV, giá trị sản xuất công nghiệp tỉnh Sơn La đạt 4.900 tỷ đồng."
+    assert one(figs(text, "2024-01-08"), 4900.0).year == 2024

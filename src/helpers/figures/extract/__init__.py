@@ -181,7 +181,9 @@ A figure compared with the same period of a named year ("tăng 11,3% so với c�
 2018", "over the same period of 2018") is of the year after it (and gives it to the others).
 A later amount of a sentence with no time expression since the previous amount shares that
 amount's year ("cả năm ước thực hiện 26.580 tỷ đồng (kế hoạch 26.500 tỷ đồng)": the plan is
-of the same year, not of a plan section further on). Failing that, the document's year;
+of the same year, not of a plan section further on). Failing that, the document's year (the
+year before it for the end of a year in a report of January to March: "quý IV", "tháng 12",
+"6 tháng cuối năm" with no year are the quarter, month or half just ended, unless a plan);
 for an undated document, the year of its title line when it names exactly one and not as a
 deadline, a start or a number ("Bac Giang leads the country in 2023 economic growth", not "...
 to 2030", "since 1997", "2045 vision", "Nghị quyết 05/2016"); failing that, the year is left

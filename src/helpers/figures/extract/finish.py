@@ -182,7 +182,30 @@ def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
             best = min(around, key=lambda st: (abs(st - pos), st))
             d.year = dated[group][bisect_left(starts[group], best)][2].year
         else:
-            d.year = doc.doc_year if doc.doc_year is not None else _title_year(doc)
+            d.year = _undated_year(doc, d)
+
+
+def _undated_year(doc: _Doc, d: _Draft) -> int | None:
+    """The year of a figure nothing in the text dates: the document's; the year before it for
+    the end of a year reported early in the next ("quý IV", "tháng 12", "6 tháng cuối năm" in a
+    report of January to March, unless a plan or target); for an undated document, its title's."""
+    if doc.doc_year is None:
+        return _title_year(doc)
+    m = re.match(r"\s*\d{4}-(\d{2})", str(doc.doc_date or ""))
+    first = _first_month(d.period)
+    if m and int(m.group(1)) <= 3 and first is not None and first > int(m.group(1)) and _last_month(d.period) == 12:
+        return doc.doc_year - 1 if d.words not in ("plan", "target") else doc.doc_year
+    return doc.doc_year
+
+
+def _first_month(period: str) -> int | None:
+    """The first month of a period of one year ("Q4" 10, "H2" 7, "M12" 12, "M6-10" 6), None for
+    ``YTD`` and spans."""
+    named = {"FY": 1, "H1": 1, "H2": 7, "Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10}
+    if period in named:
+        return named[period]
+    m = re.fullmatch(r"M(\d{1,2})(?:-\d{1,2})?", period)
+    return int(m.group(1)) if m else None
 
 
 def _last_month(period: str) -> int | None:
