@@ -766,3 +766,12 @@ def test_the_end_of_a_year_reported_early_in_the_next_is_of_the_year_before():
     assert one(figs(text, "2024-03-20"), 4100.0).year == 2024
     text = "Kế hoạch quý IV, giá trị sản xuất công nghiệp tỉnh Sơn La đạt 4.900 tỷ đồng."
     assert one(figs(text, "2024-01-08"), 4900.0).year == 2024
+
+
+def test_a_month_or_quarter_of_this_year_is_that_month_of_the_documents_year():
+    for text, value, period in (
+        ("Tháng 4 năm nay, giá trị sản xuất công nghiệp tỉnh Hà Nam ước đạt 9.120 tỷ đồng.", 9120.0, "M4"),
+        ("Quý I, năm nay giá trị sản xuất công nghiệp tỉnh Hà Nam ước đạt 27.300 tỷ đồng.", 27300.0, "Q1"),
+    ):
+        x = one(figs(text, "2023-04-28"), value)
+        assert (x.period, x.year) == (period, 2023), text

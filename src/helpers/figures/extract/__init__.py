@@ -134,7 +134,8 @@ hết tháng 5", "đến hết tháng 5/2010", "first five months", "the five-mo
 ..."; ``M6-10`` the months between ("từ tháng 6 đến hết tháng 10"); a bare "5 tháng" only right
 before a verb or an estimate
 word -- "IIP 5 tháng tăng 7,2%", "5 tháng ước đạt" -- and not after a word of duration such
-as "sau", "trong", "kéo dài"; "5 tháng (đầu) năm nay" is of the document's year);
+as "sau", "trong", "kéo dài"; "5 tháng (đầu) năm nay", "tháng 5 năm nay", "quý II, năm nay" are
+of the document's year);
 ``H1``/``H2`` half-years ("6 tháng đầu năm", "nửa đầu năm", "6 tháng cuối năm", "first
 half"); ``Q1``..``Q4`` quarters ("quý I", "quý 2/2024", "quý I, năm 2024", "3 tháng đầu
 năm", "first quarter", "in Quarter 1" but not "in Quarter 2, Tan Dong Hiep ward"); ``M3`` one month ("tháng 3", "tháng 3/2024", "in March", "March alone", "the

@@ -286,8 +286,12 @@ _N = (
 )
 
 
-# the year of a month or a quarter: "tháng 5/2020", "quý I năm 2020", "quý I, năm 2020"
-_YSUF = r"(?:\s*(?:/|-|\.(?=\d{4})|năm|của\s+năm|,\s*năm)\s*(?P<y>" + _Y + r"))?"
+# the year of a month or a quarter: "tháng 5/2020", "quý I năm 2020", "quý I, năm 2020", "tháng 5 năm nay"
+_YSUF = (
+    r"(?:\s*(?:/|-|\.(?=\d{4})|năm|của\s+năm|,\s*năm)\s*(?P<y>" + _Y + r")"
+    # "tháng 5 năm nay", "quý II, năm nay": of the document's year
+    r"|,?\s+(?:của\s+)?năm\s+(?P<nay>nay)(?!\w))?"
+)
 
 
 _YOPT = r"(?:\s+(?:năm\s+)?(?P<y>" + _Y + r"))?"
