@@ -318,3 +318,10 @@ def test_a_currency_before_a_number_and_a_list_of_numbers_is_no_broken_group():
     # "VND1, 2 and 3 billion" is no thousands group: only three digits and a scale word make one
     amounts, _ = find_amounts("prices of VND5, 10 and 20 thousand", "en")
     assert [a.value for a in amounts if a.unit == "bn_vnd"] == [5e-9]
+
+
+def test_a_thousands_group_and_millions_join_only_on_one_line_and_in_dong():
+    amounts, _ = find_amounts("prices of VND5,\n100 billion in total", "en")
+    assert 5100 not in [a.value for a in amounts]
+    amounts, _ = find_amounts("Dân số thế giới khoảng 8 tỷ 100 triệu.", "vi")
+    assert [a.value for a in amounts] != [8.1]

@@ -178,6 +178,24 @@ def test_a_trailing_empty_field_of_every_row_is_dropped_and_repeated_empty_rows_
     assert r.exit_code == 0 and "series 'e': the same row repeated for year(s) [2010]; used once" in stderr_of(r)
 
 
+def test_rows_longer_than_the_header_are_read_only_when_the_extra_field_is_empty_or_a_row_number(tmp_path):
+    out = tmp_path / "out.csv"
+    # a decimal comma and a trailing delimiter: two extra fields, refused with the line
+    text = "unique_id,year,value\n" + "".join(f"a,{2010 + k},10{k},7,\n" for k in range(6))
+    r = invoke(["--input", str(write(tmp_path, text)), "--horizon", "2", "--output", str(out)])
+    assert r.exit_code == 1 and "line 2 has 5 fields where the header has 3" in stderr_of(r)
+    # a trailing delimiter on some rows only is dropped where it is
+    rows = [f"b,{2010 + k},{10 + k}.5" + ("," if k % 2 else "") for k in range(6)]
+    r = invoke(["--input", str(write(tmp_path, "unique_id,year,value\n" + "\n".join(rows) + "\n", "b.csv")),
+                "--horizon", "2", "--output", str(out)])  # fmt: skip
+    assert r.exit_code == 0, stderr_of(r)
+    # R's write.csv: each row begins with its number, which the header lacks
+    text = '"unique_id","year","value"\n' + "".join(f'"{k + 1}","c",{2010 + k},{20 + k}\n' for k in range(6))
+    r = invoke(["--input", str(write(tmp_path, text, "c.csv")), "--horizon", "2", "--output", str(out)])
+    assert r.exit_code == 0, stderr_of(r)
+    assert list(pd.read_csv(out)["unique_id"].unique()) == ["c"]
+
+
 def test_one_year_given_again_is_no_monthly_data_and_one_stray_value_gets_no_decimal_hint(tmp_path):
     revised = "".join(f"r,2015,{v}\n" for v in (10, 11, 12, 13)) + "".join(f"r,{2016 + k},20\n" for k in range(4))
     out = tmp_path / "out.csv"
@@ -185,6 +203,20 @@ def test_one_year_given_again_is_no_monthly_data_and_one_stray_value_gets_no_dec
         ["--input", str(write(tmp_path, "unique_id,year,value\n" + revised)), "--horizon", "2", "--output", str(out)]
     )
     assert "duplicate years [2015]: keep one row a year; skipped" in stderr_of(r)
+    # quarterly data where two quarters of a year have one value: still quarterly data, no row used once
+    quarters = "".join(f"q,{y},{v}\n" for y in (2018, 2019) for v in (5, 5, 2, 3))
+    r = invoke(
+        [
+            "--input",
+            str(write(tmp_path, "unique_id,year,value\n" + quarters, "q.csv")),
+            "--horizon",
+            "2",
+            "--output",
+            str(out),
+        ]
+    )
+    assert "duplicate years [2018, 2019]: monthly or quarterly data?" in stderr_of(r)
+    assert "used once" not in stderr_of(r)
     stray = "".join(f's,{2010 + k},"1.2{k}0,5"\n' for k in range(6)) + "s,2016,1350.7\n"
     src = write(tmp_path, "unique_id,year,value\n" + stray, "s.csv")
     r = invoke(["--input", str(src), "--horizon", "2", "--output", str(out), "--decimal", ","])
@@ -215,7 +247,7 @@ def test_cli_horizon_must_be_positive_and_nothing_is_written(tmp_path):
         (
             "unique_id,year,value\na,2010,100,3\na,2011,103,9\na,2012,109,1\n",
             1,
-            "the rows have 4 fields where the header has 3 (delimiter ','); a decimal comma",
+            "line 2 has 4 fields where the header has 3 (delimiter ','); a decimal comma",
         ),
     ],
 )

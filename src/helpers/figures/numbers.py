@@ -37,9 +37,9 @@ Units and scale. Money is converted to billions of VND (unit ``"bn_vnd"``): "t�
 English "million billion" or "quadrillion" = 1,000,000; "triệu đồng", "tr.đ" = 0.001;
 "đồng"/"VND" alone = 1e-9; English "billion"/"bn" = 1, "trillion"/"tn" = 1,000, "million"
 = 0.001 with VND or dong; a thousands group that a space parts from its comma before such a
-word is one number ("VND1, 100 billion" = 1,100), and so are billions and millions of đồng
-written together on one line ("1.025 tỷ 743 triệu đồng" = 1,025.743; not "2 tỷ 500 triệu USD"
-nor "820 tỷ 50 triệu người"); "dongs" is "dong". Amounts in US dollars keep their currency and are converted to
+word, after a currency written before the number, is one number ("VND1, 100 billion" = 1,100),
+and so are billions and millions of đồng written together on one line ("1.025 tỷ 743 triệu
+đồng" = 1,025.743; not "2 tỷ 500 triệu USD" nor "820 tỷ 50 triệu người"); "dongs" is "dong". Amounts in US dollars keep their currency and are converted to
 millions of USD (unit ``"mn_usd"``). Percentages ("%", "phần trăm", "percent", "per cent")
 have unit ``"pct"``. A bare "tỷ" counts as billions of VND unless a non-monetary noun
 follows it ("tỷ kWh", "tỷ lệ", "tỷ trọng", "tỷ giá" ...). A bare "triệu" (no currency) is
@@ -333,14 +333,12 @@ _SCALE = {
 # after it ("VND1, 100 billion"): one number, as a reader takes it (a list of numbers has no
 # scale word after a group of three digits)
 _BROKEN_GROUP = re.compile(
-    r",\s(?P<g>\d{3})(?!\d)(?=" + _SP + r"(?:quadrillion|trillion|tn|billion|bn|million|mn)(?!\w))", re.I
+    r",[ \t\u00a0\u202f](?P<g>\d{3})(?!\d)(?=" + _SP + r"(?:quadrillion|trillion|tn|billion|bn|million|mn)(?!\w))", re.I
 )
 
 # Millions of đồng written after billions in one amount, on one line ("1.025 tỷ 743 triệu đồng" =
 # 1,025.743 billion; not "820 tỷ 50 triệu người", "2 tỷ 500 triệu USD")
-_MILLIONS_AFTER = re.compile(
-    r"[ \t]+(?P<m>\d{1,3})[ \t]+triệu(?:[ \t]+(?:đồng|VNĐ|VND|vnđ|đ)(?!\w)|(?=[ \t]*(?:[,.;:)]|$)))", re.I | re.M
-)
+_MILLIONS_AFTER = re.compile(r"[ \t]+(?P<m>\d{1,3})[ \t]+triệu[ \t]+(?:đồng|VNĐ|VND|vnđ|đ)(?!\w)", re.I)
 
 # A number token: not glued to letters, digits or underscores before it (file names such as
 # "z5154954054763_e0b..." hold no number) except a currency code ("VND2,525bn"); the

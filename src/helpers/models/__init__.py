@@ -81,8 +81,7 @@ member of that kind whose path reaches the floor within ``base.FLOOR_LOOKAHEAD``
 whatever the horizon (a linear decline crossing zero, which a positive series cannot follow),
 leaves the combination for that series, unless every member does; ``info["members_dropped"]``
 names it. The look-ahead does not depend on the horizon asked, so neither does the forecast of
-a year (before, a member crossing zero in year 8 stayed in a 5-year forecast and left a
-10-year one, which changed the first five years). Without this rule a series
+a year: a member crossing zero in year 8 leaves a 5-year forecast as it leaves a 10-year one. Without this rule a series
 falling steadily by 18% a year was forecast to lose 83% of its value in the first year
 (members at the floor pulling the median down); with the default, its linear member
 (``rwd_med``) leaves and the median of the rest (SES flat, the log random walk following the

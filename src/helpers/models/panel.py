@@ -69,7 +69,7 @@ import pandas as pd
 from helpers import models
 from helpers.common.io import write_csv_atomic
 from helpers.models import base, calibration, registry
-from helpers.models.panelcheck import JUMP_WARN, Problem, _listed, _split_arrays, split_series  # noqa: F401
+from helpers.models.panelcheck import Problem, listed, split_arrays, split_series
 from helpers.models.panelio import PanelInputError, read_long_csv
 from helpers.models.workers import Workers, long_lived_objects_frozen, run_tasks
 
@@ -129,7 +129,7 @@ def _prepare_one(task):
 
 def _prepare_one_quiet(task):
     uid, y, h, method, levels, calibrate, model_iv = task
-    if isinstance(y, tuple):  # (years, values) from _split_arrays: straight to the year grid
+    if isinstance(y, tuple):  # (years, values) from split_arrays: straight to the year grid
         y = base.grid_from_arrays(*y)
         ok = ~np.isnan(y.values)
         obs_years, obs = y.years[ok], y.values[ok]
@@ -141,7 +141,7 @@ def _prepare_one_quiet(task):
             res = models.level_fallback(y, h, levels, name=uid)
         except models.ModelError as exc:
             return uid, "skip", None, Problem(uid, f"zero or negative values, and {exc}", "skipped")
-        bad = _listed(obs_years[obs <= 0].tolist())
+        bad = listed(obs_years[obs <= 0].tolist())
         return (
             uid,
             "level",
@@ -348,7 +348,7 @@ def forecast_panel(
     registry._spec(method)
     base._probs_for(levels)
     if isinstance(data, pd.DataFrame):
-        series, problems = _split_arrays(data)
+        series, problems = split_arrays(data)
     else:
         series, problems = dict(data), []
     if n_jobs is None:

@@ -1,6 +1,7 @@
 """The checks of a panel's series before they are forecast: years that are not whole numbers or
-repeat, values that are not numbers, empty or infinite, years that jump by a factor of ten; each
-problem named for its series (:class:`Problem`), the other series going on. Used by
+repeat (a year given twice with one value is used once), values that are not numbers, empty or
+infinite, years that jump by a factor of ten; each problem named for its series
+(:class:`Problem`), the other series going on. Used by
 :func:`helpers.models.panel.forecast_panel` (see its module docstring, step 1)."""
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class Problem:
 def split_series(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, list]:
     """Split a long frame into one ``pandas.Series`` per id, reporting problems.
 
-    See :func:`_split_arrays` for the checks.
+    See :func:`split_arrays` for the checks.
 
     Returns
     -------
@@ -38,7 +39,7 @@ def split_series(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, li
         ``unique_id -> Series`` of floats indexed by integer year (``NaN`` for missing).
     problems : list of Problem
     """
-    arrays, problems = _split_arrays(df, decimal)
+    arrays, problems = split_arrays(df, decimal)
     return {u: pd.Series(v, index=y, name=u) for u, (y, v) in arrays.items()}, problems
 
 
@@ -57,13 +58,17 @@ def _times(ratio: float) -> str:
     return f"{ratio:.3g}" if np.isfinite(ratio) else f"more than {np.finfo(float).max:.3g}"
 
 
-def _listed(items: list, k: int = 3) -> str:
+def listed(items: list, k: int = 3) -> str:
     """``items`` for a message: all of them, or the first ``k`` and how many there are."""
     return str(items) if len(items) <= k else f"{str(items[:k])[:-1]}, ... ({len(items)} in all)]"
 
 
-def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, list]:
-    """Split a long frame into one ``pandas.Series`` per id, reporting problems.
+def split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, list]:
+    """Split a long frame into one ``(years, values)`` pair per id, reporting problems: a series
+    with a year that is not a whole number or given twice with different values is skipped; a
+    year given twice with the same value is used once; non-numeric, empty and infinite values are
+    missing years; a series without any value is skipped; the last years given without a value
+    are cut; a year ten times the one before (or a tenth of it) is named.
 
     Text values are parsed by :func:`helpers.models.panelio.parse_values` under ``decimal``
     (default: ``df.attrs["decimal"]`` as set by :func:`read_long_csv`, else ``"."``).
@@ -88,26 +93,28 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
         d["_num"] = parse_values(d["value"], dec).to_numpy()
     else:
         d["_num"] = pd.to_numeric(d["value"], errors="coerce").astype(float)
-    # the same row twice (an export that repeats lines): one of them is used
-    y0 = pd.to_numeric(d["year"], errors="coerce")
-    same = d["_num"].astype(str).where(d["_num"].notna(), d["value"].astype(str).str.strip())  # 7 = 7.0; "" = ""
-    again = d.assign(_y=y0, _v=same).duplicated(["unique_id", "_y", "_v"]) & y0.notna()
+    # a year given twice with one value (an export that repeats lines): one row is used; a year
+    # with several values stays a duplicate year (which is right cannot be known)
+    d["_y"] = pd.to_numeric(d["year"], errors="coerce")
+    d["_v"] = d["_num"].astype(str).where(d["_num"].notna(), d["value"].astype(str).str.strip())  # 7 = 7.0
+    one_value = d.groupby(["unique_id", "_y"], sort=False)["_v"].transform("nunique") == 1
+    again = d.duplicated(["unique_id", "_y", "_v"]) & d["_y"].notna() & one_value
     if again.any():
-        for uid, ys in d.loc[again].assign(_y=y0[again]).groupby("unique_id", sort=False)["_y"]:
+        for uid, ys in d.loc[again].groupby("unique_id", sort=False)["_y"]:
             years_again = sorted({int(v) if float(v).is_integer() else v for v in ys})
-            problems.append(Problem(uid, f"the same row repeated for year(s) {_listed(years_again, 5)}", "used once"))
+            problems.append(Problem(uid, f"the same row repeated for year(s) {listed(years_again, 5)}", "used once"))
         d = d[~again]
     # one pass over the whole column; per-series work only where a series has a problem
     codes, uniques = pd.factorize(d["unique_id"], sort=False)
-    yr = pd.to_numeric(d["year"], errors="coerce").to_numpy(dtype=float)
+    yr = d["_y"].to_numpy(dtype=float)
     bad_year = ~np.isfinite(yr) | (yr != np.round(yr))
     yk = np.where(bad_year, 0, yr)
     order = np.lexsort((yk, codes))
     c_s, y_s = codes[order], yk[order]
     dup_s = np.zeros(order.size, bool)
-    same = (c_s[1:] == c_s[:-1]) & (y_s[1:] == y_s[:-1])
-    dup_s[1:] |= same
-    dup_s[:-1] |= same
+    next_same = (c_s[1:] == c_s[:-1]) & (y_s[1:] == y_s[:-1])
+    dup_s[1:] |= next_same
+    dup_s[:-1] |= next_same
     dup = np.empty_like(dup_s)
     dup[order] = dup_s
     num = d["_num"].to_numpy(dtype=float)
@@ -158,7 +165,7 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
             many = (counts >= 4).sum() >= 2  # several years with four rows or more: data by quarter or month
             advice = "monthly or quarterly data? give one value a year" if many else "keep one row a year"
             problems.append(
-                Problem(uid, f"duplicate years {_listed(sorted(set(twice.tolist())), 5)}: {advice}", "skipped")
+                Problem(uid, f"duplicate years {listed(sorted(set(twice.tolist())), 5)}: {advice}", "skipped")
             )
             continue
         v = num[rows].copy()
@@ -179,7 +186,7 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
         if g_inf[g]:
             bad = np.isinf(v)
             problems.append(
-                Problem(uid, f"infinite value(s) in years {years[bad].tolist()[:3]}", "treated as missing years")
+                Problem(uid, f"infinite value(s) in years {listed(years[bad].tolist())}", "treated as missing years")
             )
             v[bad] = np.nan
         if np.isnan(v).all():
@@ -189,12 +196,12 @@ def _split_arrays(df: pd.DataFrame, decimal: str | None = None) -> tuple[dict, l
         if g_blank[g]:
             inner = years[: last + 1][blank[rows][: last + 1]].tolist()
             if inner:
-                problems.append(Problem(uid, f"no value in year(s) {inner[:5]}", "treated as missing years"))
+                problems.append(Problem(uid, f"no value in year(s) {listed(inner, 5)}", "treated as missing years"))
         if last < v.size - 1:  # the last years given have no value: forecast them, from the last that has one
             problems.append(
                 Problem(
                     uid,
-                    f"no value for the last year(s) given {years[last + 1 :].tolist()[:5]}",
+                    f"no value for the last year(s) given {listed(years[last + 1 :].tolist(), 5)}",
                     f"forecast from {int(years[last])}, the last year with a value",
                 )
             )

@@ -154,6 +154,54 @@ def _csv_problem(exc: Exception, delim: str) -> str:
     return f"cannot read as CSV (delimiter {delim!r}): {' '.join(str(exc).split())}"
 
 
+def _regular_rows(text: str, delim: str, path) -> tuple[str, bool]:
+    """The text with every row as long as its header, and whether the rows carry row numbers.
+
+    A row one field longer than the header is accepted when that field is empty (the trailing
+    delimiter some spreadsheets write: the field is dropped) or, on every row, when the rows
+    begin with their numbers 1, 2, 3 ... (R's ``write.csv``). Any other row of another length
+    is refused with its line: a decimal comma in a comma-separated file looks like that.
+    """
+    rows = [(n, r) for n, r in _rows_with_lines(text, delim) if r and any(c.strip() for c in r)]
+    if not rows:
+        return text, False
+    width = len(rows[0][1])
+    trailing = numbered = False
+    for k, (line, row) in enumerate(rows[1:], start=1):
+        if len(row) <= width:  # a shorter row: its missing fields are empty
+            continue
+        if len(row) == width + 1 and not row[-1].strip():
+            trailing = True
+            continue
+        if len(row) == width + 1 and row[0].strip() == str(k) and (numbered or k == 1):
+            numbered = True
+            continue
+        what = "remove the extra field, or quote a value that holds the delimiter"
+        if delim == ",":
+            what = 'a decimal comma in a comma-separated file? quote such values ("100,3"), or ' + what
+        raise PanelInputError(
+            f"{path}: line {line} has {len(row)} fields where the header has {width} (delimiter {delim!r}); {what}"
+        )
+    if numbered and (trailing or any(len(r) <= width for _, r in rows[1:])):
+        raise PanelInputError(
+            f"{path}: some rows begin with a row number the header lacks and some do not (delimiter {delim!r}); "
+            "write every row with the header's fields"
+        )
+    if trailing:  # drop the empty last field of the rows that have one
+        out = io.StringIO()
+        w = csv.writer(out, delimiter=delim, lineterminator="\n")
+        w.writerows(r[:width] if len(r) == width + 1 else r for _, r in rows)
+        return out.getvalue(), False
+    return text, numbered
+
+
+def _rows_with_lines(text: str, delim: str):
+    """``(line number, fields)`` of every row of ``text`` (the line where the row ends)."""
+    reader = csv.reader(io.StringIO(text), delimiter=delim)
+    for row in reader:
+        yield reader.line_num, row
+
+
 def read_long_csv(path: str | os.PathLike, decimal: str = "auto") -> pd.DataFrame:
     """Read a long CSV with columns ``unique_id, year, value`` (all read as text).
 
@@ -180,22 +228,25 @@ def read_long_csv(path: str | os.PathLike, decimal: str = "auto") -> pd.DataFram
         raise PanelInputError(
             f"{path}: the file is empty; give a CSV with a header unique_id, year, value and one row a year"
         )
+
+    def read(text: str) -> pd.DataFrame:
+        return pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False, na_values=[""])
+
     try:
-        df = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False, na_values=[""])
+        df = read(text)
+        regular = isinstance(df.index, pd.RangeIndex)  # no row longer than the header
+    except pd.errors.ParserError:
+        regular = False
     except Exception as exc:  # noqa: BLE001
         raise PanelInputError(f"{path}: {_csv_problem(exc, delim)}") from exc
-    if not isinstance(df.index, pd.RangeIndex) and df.iloc[:, -1].isna().all():
-        # every row ends with an empty field the header lacks ("a,2010,5," from a spreadsheet): dropped
-        df = pd.read_csv(
-            io.StringIO(text), sep=delim, dtype=str, keep_default_na=False, na_values=[""], index_col=False
-        )
-    if not isinstance(df.index, pd.RangeIndex):  # pandas took the rows' extra first field for an index
-        want = len(df.columns)
-        hint = "; a decimal comma in a comma-separated file? " if delim == "," else "; "
-        raise PanelInputError(
-            f"{path}: the rows have {want + df.index.nlevels} fields where the header has {want} (delimiter {delim!r})"
-            f'{hint}quote the values that hold the delimiter ("100,3") or write the file with another delimiter'
-        )
+    if not regular:  # rows longer than the header: read field by field (slower) to say which and why
+        text, row_names = _regular_rows(text, delim, path)
+        try:
+            df = read(text)
+        except Exception as exc:  # noqa: BLE001
+            raise PanelInputError(f"{path}: {_csv_problem(exc, delim)}") from exc
+        if row_names:  # R's write.csv: the first field of every row is its number, the header lacks it
+            df = df.reset_index(drop=True)
     df.columns = [str(c).strip() for c in df.columns]
     df = _lower_case_names(df)
     df, renamed = _alias_columns(df)

@@ -193,8 +193,11 @@ def _falls(values: np.ndarray, H: int, member: str, fit: _Fit, floor: float) -> 
     :data:`helpers.models.base.FLOOR_LOOKAHEAD` years, however many are asked (its path is
     extended for the test when fewer are): the same members for every horizon."""
     look = base.FLOOR_LOOKAHEAD
-    path = fit.point if look <= H else _run(values, look, member, None, point_only=True).point
-    return bool(np.any(path[:look] <= floor))
+    if np.any(fit.point[:look] <= floor):
+        return True
+    if look <= H:
+        return False
+    return bool(np.any(_run(values, look, member, None, point_only=True).point <= floor))
 
 
 def _run(
