@@ -40,6 +40,17 @@ def _ignore_sigint() -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _quiet_closing() -> None:
+    """In a local cluster's worker process about to be closed: say nothing more.
+
+    A worker whose heartbeat is in flight when the scheduler closes logs the broken stream
+    with a traceback; that is the cluster closing as asked, not news for the user.
+    """
+    import logging
+
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+
+
 def _host_port(address: str) -> tuple[str, int] | None:
     """Host and port of a plain TCP scheduler address (``tcp://host:port`` or ``host:port``);
     None for another protocol (tls://, ucx://, inproc://), which dask checks itself."""
@@ -174,6 +185,9 @@ def connect(scheduler: str, n_jobs: int, timeout: float = 10.0, need_workers: bo
                 ) from None
         yield client
     finally:
+        if cluster is not None:
+            with contextlib.suppress(Exception):
+                client.run(_quiet_closing, on_error="ignore")
         client.close()
         if cluster is not None:
             cluster.close()
