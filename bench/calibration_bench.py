@@ -137,6 +137,7 @@ def run_windows(data: dict, jobs: int, priors: dict) -> dict:
         "set_msis": float(per_set["msis"]),
         "set_cov95": float(per_set["coverage95"]),
         "seconds": secs,
+        "windows": df,
     }
 
 
@@ -165,6 +166,10 @@ def stretch_table(jobs: int, priors: dict) -> None:
         ]
         print(f"| {lam:.2f} | " + " | ".join(cells) + f" | {r['set_msis']:.3f} | {r['set_cov95']:.4f} |")
     ref = results[1.0]["by_set"]
+    print("\n95% coverage of each window with no stretch (the last window first):")
+    for n, g in results[1.0]["windows"].groupby("set", sort=False):
+        cov = g["coverage95"].to_numpy()
+        print(f"- {n}: " + ", ".join(f"{c:.3f}" for c in cov) + f" (from {cov.min():.3f} to {cov.max():.3f})")
     print("\nsMAPE (the same for every stretch): " + ", ".join(f"{n} {ref.loc[n, 'smape']:.2f}" for n in data))
     print(f"\nrule's choice: stretch {stretch_rule(results):.2f} (the library's now: {STRETCH_NOW:.2f})")
 

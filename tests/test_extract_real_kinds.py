@@ -188,18 +188,18 @@ def test_parts_by_economic_component_and_then_by_sub_sector_take_the_whole_figur
         (150.0, "subsector:mining", "Q3", 2022, "estimate", "Bắc Ninh"),
         (246800.0, "subsector:manufacturing", "Q3", 2022, "estimate", "Bắc Ninh"),
         (3100.0, "subsector:electricity", "Q3", 2022, "estimate", "Bắc Ninh"),
-    }  # the domestic sector (20,100) has no scope of its own: not a figure, never the total
+        (20100.0, "component:domestic", "Q3", 2022, "estimate", "Bắc Ninh"),  # a part, never the total
+    }
 
 
 def test_a_semicolon_list_after_trong_do_gives_each_clause_the_whole():
-    """A clause of the list about something without a scope of its own (the domestic sector)
-    does not end the list: the next clause is a part again."""
+    """Each clause of the list after "Trong đó:" is a part of the whole (the domestic sector, then FDI)."""
     text = (
         "Năm 2021, giá trị sản xuất công nghiệp của tỉnh Lạng Sơn đạt 9.870 tỷ đồng. Trong đó: khu vực kinh tế "
         "trong nước đạt 8.850 tỷ đồng; khu vực có vốn đầu tư nước ngoài đạt 1.020 tỷ đồng."
     )
     got = {(x.value, x.scope, x.year) for x in figs(text, "2022-01-20")}
-    assert got == {(9870.0, "total", 2021), (1020.0, "component:fdi", 2021)}
+    assert got == {(9870.0, "total", 2021), (8850.0, "component:domestic", 2021), (1020.0, "component:fdi", 2021)}
 
 
 def test_a_level_after_its_rate_keeps_the_part_named_before_the_rate():

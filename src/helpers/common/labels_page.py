@@ -138,6 +138,7 @@ PAGE_LABELS: dict[str, dict[str, str]] = {
     "scope_word.component:fdi": {"en": "foreign-invested sector", "vi": "khu vực có vốn đầu tư nước ngoài"},
     "scope_word.component:state": {"en": "state sector", "vi": "khu vực nhà nước"},
     "scope_word.component:non_state": {"en": "non-state sector", "vi": "khu vực ngoài nhà nước"},
+    "scope_word.component:domestic": {"en": "domestic sector", "vi": "khu vực kinh tế trong nước"},
     "scope_word.unknown": {"en": "a part not named", "vi": "một bộ phận không rõ"},
     "col.published_2010": {"en": "Published (2010 prices)", "vi": "Công bố (giá 2010)"},
     "col.loo_published_2010": {"en": "Published, put on 2010 prices", "vi": "Số công bố, quy về giá 2010"},

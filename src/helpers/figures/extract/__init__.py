@@ -17,7 +17,8 @@ region       whose figure it is: the official name of a province ("Lào Cai", "Y
              district ("Huyện Bảo Thắng", "Thành phố Lào Cai"), "Việt Nam", or ``unknown``
              (see :mod:`helpers.figures.extract.attribution`).
 scope        ``total``, ``subsector:mining|manufacturing|electricity|water``,
-             ``component:central|local|fdi|state|non_state``, ``handicraft`` or ``unknown``
+             ``component:central|local|fdi|state|non_state|domestic`` (domestic: state and
+             non-state together), ``handicraft`` or ``unknown``
              (see :mod:`helpers.figures.extract.regions`).
 period       see *Periods*.
 year         the year the figure refers to (see *Year*).

@@ -101,6 +101,38 @@ def _title_year(doc: _Doc) -> int | None:
     return int(found[0].group(0))
 
 
+# "so với cùng kỳ năm 2005", "the same period of 2022": the year before the one reported on
+_SAME_PERIOD_YEAR = re.compile(
+    r"(?<!\w)(?:cùng\s+kỳ\s+năm|(?:the\s+)?same\s+period\s+(?:of|in|last\s+year,?)?)\s*((?:19|20)\d{2})(?!\d)", _I
+)
+
+
+def _year_after_same_period(doc: _Doc) -> int | None:
+    """For a document that no date and no title year dates: the year after the one its
+    comparisons with the same period name ("tăng 24,5% so với cùng kỳ năm 2005" reports on
+    2006), when they all name the same year."""
+    years = {int(m.group(1)) for m in _SAME_PERIOD_YEAR.finditer(doc.text)}
+    return years.pop() + 1 if len(years) == 1 else None
+
+
+def _title_time(doc: _Doc):
+    """The time of a title that reports on part of one year ("Tình hình kinh tế - xã hội 6 tháng
+    đầu năm 2017", "Quý I/2023: ..."): its only time expression, a period shorter than the year
+    with its year. None for a full year, a span or a deadline, and for more than one time."""
+    first = doc.sentences[0] if doc.sentences else None
+    if first is None or first.para != 0 or not first.heading:
+        return None
+    times = _times_within(doc, first.start, first.end)
+    if len(times) != 1:
+        return None
+    t = times[0]
+    if t.period in (None, "FY", "YTD") or t.period.startswith("Y") or t.year is None:
+        return None
+    if _TITLE_YEAR_NOT.search(doc.text, max(first.start, t.start - 14), t.start):
+        return None
+    return t
+
+
 def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
     """Resolve time, price base and status of every draft of a document."""
     starts = [x.start for x in doc.sentences]
@@ -155,6 +187,15 @@ def _finish(doc: _Doc, drafts: list[_Draft]) -> None:
                 d.words = _goal_words(doc, d, starts)
             prev = d
 
+    # a figure no time expression dates, in a report on part of a year: the title's year, and
+    # its period unless the figure names one or is a goal (of the whole year)
+    title = _title_time(doc)
+    for d in drafts if title is not None else ():
+        if d.year is None and d.time_from is None:
+            if not d.period_found and d.words not in ("plan", "target"):
+                d.period, d.period_found = title.period, True
+            d.year, d.year_found = title.year, True
+
     # years from the document when no time expression gave one
     def group_of(d: _Draft) -> str:
         return "planned" if d.words in ("plan", "target") else "observed"
@@ -190,7 +231,7 @@ def _undated_year(doc: _Doc, d: _Draft) -> int | None:
     the end of a year reported early in the next ("quý IV", "tháng 12", "6 tháng cuối năm" in a
     report of January to March, unless a plan or target); for an undated document, its title's."""
     if doc.doc_year is None:
-        return _title_year(doc)
+        return _title_year(doc) or _year_after_same_period(doc)
     m = re.match(r"\s*\d{4}-(\d{2})", str(doc.doc_date or ""))
     first = _first_month(d.period)
     if m and int(m.group(1)) <= 3 and first is not None and first > int(m.group(1)) and _last_month(d.period) == 12:

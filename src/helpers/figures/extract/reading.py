@@ -89,7 +89,7 @@ _ASIDE_SPAN = re.compile(
 _REACHED_BEFORE = re.compile(
     r"(?<!\w)(?:đạt|là|ở\s+mức|với|(?:ước\s+)?thực\s+hiện|ước\s+tính|ước|reached|was|were|stood\s+at|hits?|totall?ed"
     r"|with|posted|at|contributed|accounted\s+for|made\s+up|recorded|gained|earned|generated|produced|created|made"
-    r"|achieved|obtained)(?!\w)"
+    r"|achieved|obtained|(?:estimated|expected|forecast)\s+(?:to\s+)?(?:reach|make|total|hit|generate|contribute|be))(?!\w)"
     r"(?:\s+(?:khoảng|gần|hơn|trên|xấp\s+xỉ|about|nearly|over|some|around|almost|more\s+than))?\s*$",
     _I,
 )
@@ -303,8 +303,13 @@ def _document_drafts(
             wholes = [
                 d for d in found if d.kind == "value" and d.part_of is None and not _in_brackets(text, s, d.amount)
             ]
-            if wholes or not any(d.part_of is not None for d in found):
-                last_whole = wholes[-1] if wholes else None  # parts keep their whole for the next ones
+            rates_of_a_part = all(a.unit == "pct" for a in inside) and (
+                (label := scope_in(text, s.start, s.end)) is not None and label[0] != UNKNOWN
+            )  # "Công nghiệp địa phương tăng 27,5% ...": the parts go on
+            if wholes or not (parent is not None or rates_of_a_part or any(d.part_of is not None for d in found)):
+                # parts keep their whole for the next ones, also a list of parts none of which
+                # could be read ("Trong đó, khu vực ... đạt ...; ..." of a part with no name known)
+                last_whole = wholes[-1] if wholes else None
                 last_kind = wholes[-1].indicator if wholes else None
             last_para = s.para
         elif (

@@ -22,7 +22,8 @@ water supply); ``component:central`` (công nghiệp trung ương, khu vực kin
 state sector named with its level is that level, not ``state``; centrally-managed),
 ``component:local`` (công nghiệp địa phương, local enterprises), ``component:fdi`` (khu vực
 có vốn đầu tư nước ngoài, FDI, foreign-invested), ``component:state`` / ``component:non_state``
-(khu vực nhà nước / ngoài nhà nước); ``handicraft`` (the handicraft indicator); ``unknown``
+(khu vực nhà nước / ngoài nhà nước), ``component:domestic`` (khu vực kinh tế trong nước, the
+domestic sector: state and non-state together, beside FDI); ``handicraft`` (the handicraft indicator); ``unknown``
 for a part that has no name here (enterprises, plants, industrial parks).
 """
 
@@ -320,7 +321,8 @@ _SCOPE_RULES: list[tuple[str, str]] = [
     (
         "subsector:mining",
         r"khai\s+khoáng|khai\s+thác\s+(?:mỏ|khoáng\s+sản)|công\s+nghiệp\s+khai\s+thác(?!\s+(?:du\s+lịch|thị\s+trường))"
-        r"|mining(?:\s+(?:and\s+quarrying|sector))?|(?:mineral\s+)?exploitation\s+industr(?:y|ies)",
+        r"|mining(?:\s+(?:and\s+quarrying|sector))?|(?:mineral\s+)?exploitation\s+industr(?:y|ies)"
+        r"|extractive\s+(?:industr(?:y|ies)|sector)",
     ),
     (
         "subsector:manufacturing",
@@ -347,11 +349,17 @@ _SCOPE_RULES: list[tuple[str, str]] = [
     ),
     (
         "component:non_state",
-        r"(?:khu\s+vực\s+)?ngoài\s+(?:nhà\s+nước|quốc\s+doanh)|non[-\s]state(?:[-\s]owned)?(?:\s+(?:economic\s+)?(?:sector|enterprises|businesses))?|private\s+sector",
+        r"(?:khu\s+vực\s+)?ngoài\s+(?:nhà\s+nước|quốc\s+doanh)|non[-\s]state(?:[-\s]owned)?(?:\s+(?:economic\s+)?(?:sector|enterprises|businesses))?"
+        r"|private\s+(?:economic\s+)?sector",
+    ),
+    (
+        "component:domestic",
+        r"khu\s+vực\s+(?:kinh\s+tế\s+)?trong\s+nước|doanh\s+nghiệp\s+trong\s+nước"
+        r"|domestic(?:\s+economic)?\s+sector|domestic(?:ally[-\s]+owned)?\s+(?:enterprises|firms|businesses|companies)",
     ),
     (
         "component:state",
-        r"khu\s+vực\s+(?:kinh\s+tế\s+)?nhà\s+nước(?!\s+(?:trung\s+ương|địa\s+phương))|state\s+sector|state[-\s]owned(?:\s+(?:economic\s+)?(?:sector|enterprises|businesses))?"
+        r"khu\s+vực\s+(?:kinh\s+tế\s+)?nhà\s+nước(?!\s+(?:trung\s+ương|địa\s+phương))|state\s+(?:economic\s+)?sector|state[-\s]owned(?:\s+(?:economic\s+)?(?:sector|enterprises|businesses))?"
         r"|(?<!ngoài\s)(?:công\s+nghiệp|khu\s+vực|kinh\s+tế|doanh\s+nghiệp)\s+quốc\s+doanh",
     ),
     (

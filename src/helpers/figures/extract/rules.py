@@ -47,6 +47,7 @@ from .vocabulary import (
     _REACHED,
     _SAME_FIGURE_BEFORE,
     _SAME_PERIOD_BEFORE,
+    _SHARE_OF_BEFORE,
     _SHARE_WORDS,
     _TARGET_RE,
     _WEAK_BLOCKERS,
@@ -126,6 +127,10 @@ class _Doc:
         return paras
 
     @functools.cached_property
+    def sentence_starts(self) -> list[int]:
+        return [x.start for x in self.sentences]
+
+    @functools.cached_property
     def timed_paragraphs(self) -> list[int]:
         """Paragraph numbers, ascending, of the paragraphs holding a time expression."""
         return sorted(p for p, xs in self.paragraphs.items() if _times_within(self, xs[0].start, xs[-1].end))
@@ -183,6 +188,8 @@ def _nearest_keyword(
         if shares and _DENOMINATOR.fullmatch(m.group(0)):
             continue
         kind = next(_KEYWORDS[int(k[1:])][0] for k, v in m.groupdict().items() if v is not None)
+        if _SHARE_OF_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "(chiếm 99,5% tổng giá trị sản xuất công nghiệp), tăng 11,7%": a denominator
         if kind == "other" and index is not None and index.contains(m.start(), m.end()):
             continue  # "khu vực có vốn đầu tư nước ngoài" names a part, not investment
         if kind == "industry" and (
@@ -346,7 +353,12 @@ def _resolve_time(doc: _Doc, d: _Draft, clause_end: int, others: list[_Draft] = 
     previous = [t for t in _times_within(doc, para_start, s.start) if _about_figures(doc, t)]
     intro = _times_within(doc, d.intro.start, d.intro.end) if d.intro is not None else []
     chain = (
-        own + list(reversed(in_sentence_before)) + in_clause_after + list(reversed(intro)) + list(reversed(previous))
+        own
+        + list(reversed(in_sentence_before))
+        + in_clause_after
+        + list(reversed(intro))
+        + list(reversed(_elaborated_times(doc, s)))
+        + list(reversed(previous))
     )
     if d.intro is not None:  # a list row or bullet: the time before its introduction
         before_head = _times_within(doc, _para_start(doc, d.intro), d.intro.start)
@@ -404,6 +416,24 @@ def _about_figures(doc: _Doc, t: _Time) -> bool:
 
 def _para_start(doc: _Doc, s: Sentence) -> int:
     return doc.paragraphs[s.para][0].start
+
+
+# a sentence that details the one before it ("Cụ thể, ...", "Specifically, ...")
+_ELABORATES = re.compile(r"\W*(?:cụ\s+thể|specifically|in\s+particular|in\s+detail)\s*[,:]", _I)
+
+
+def _elaborated_times(doc: _Doc, s: Sentence) -> list[_Time]:
+    """Time expressions of the sentence right before ``s`` when ``s`` opens by detailing it
+    ("Cụ thể, ..."): they are its time, whatever that sentence is about ("Trong nửa đầu năm
+    2025, tỉnh ghi nhận ... ở khu vực công nghiệp - xây dựng. Cụ thể, giá trị sản xuất công
+    nghiệp đạt ..." is of the first half)."""
+    if not _ELABORATES.match(doc.text, s.start):
+        return []
+    k = bisect_left(doc.sentence_starts, s.start) - 1
+    if k < 0 or doc.sentences[k].heading:
+        return []
+    before = doc.sentences[k]
+    return _times_within(doc, before.start, before.end)
 
 
 def _previous_paragraph_times(doc: _Doc, s: Sentence) -> list[_Time]:

@@ -73,6 +73,15 @@ _KEYWORD_RE = re.compile("|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_K
 _DENOMINATOR = re.compile(r"GRDP|GDP|tổng\s+sản\s+phẩm", _I)
 
 
+# "(chiếm 99,5% tổng giá trị sản xuất công nghiệp)": the indicator after a share is the share's
+# denominator, never the subject of the amounts after it
+_SHARE_OF_BEFORE = re.compile(
+    r"(?<!\w)(?:chiếm|accounting\s+for|accounted\s+for|making\s+up)\s+(?:khoảng\s+|about\s+)?\d[\d.,]*\s*%"
+    r"\s*(?:of\s+)?(?:the\s+)?(?:tổng\s+|total\s+)?(?:số\s+)?$",
+    _I,
+)
+
+
 # "sản xuất công nghiệp" without "giá trị" names output only as a head noun: after a
 # producer ("nhà máy sản xuất công nghiệp") or a preposition ("thu ngân sách từ sản xuất công
 # nghiệp") it qualifies another measure.
@@ -120,7 +129,8 @@ _INDEX_LEVEL = re.compile(r"(?<!\w)(?:đạt|bằng|là|ở\s+mức|reached|was|
 
 _INCREASE_BEFORE = re.compile(
     r"(?<!\w)(?:(?P<up>tăng(?!\s+trưởng)(?:\s+thêm)?|cao\s+hơn|nhiều\s+hơn|lớn\s+hơn|up|an?\s+increase\s+of"
-    r"|increased\s+by|rose\s+by|grew\s+by|higher\s+by|more\s+by)"
+    r"|increased\s+by|rose\s+by|grew\s+by|higher\s+by|more\s+by|(?:an?\s+)?excess(?:\s+(?:value|amount))?\s+of"
+    r"|(?:exceed|surpass|beat)(?:ed|ing|s)?\s+[^,;:.]{0,40}?\bby)"
     r"|(?P<down>giảm(?:\s+đi)?|thấp\s+hơn|ít\s+hơn|kém|down|an?\s+(?:decrease|decline|drop)\s+of"
     r"|decreased\s+by|declined\s+by|fell\s+by|lower\s+by))(?P<mid>[^,;:.]{0,40}?)$",
     _I,
@@ -194,7 +204,7 @@ _BASE_RE = re.compile(
     r"|(?:at\s+)?(?:(?:the\s+)?(?P<ye3>" + _Y + r")\s+(?:constant|fixed|comparative|comparable)\s+prices?"
     r"|(?:constant|fixed|comparative|comparable|base)\s+(?:(?P<ye>"
     + _Y
-    + r")\s+)?prices?(?:\s+(?:of|in)\s+(?P<ye2>"
+    + r")\s+)?prices?(?:\s+(?:set\s+)?(?:of|in)\s+(?:(?:the\s+)?year\s+)?(?P<ye2>"
     + _Y
     + r"))?)"
     r"|(?P<cure>(?:at\s+)?current\s+prices|in\s+nominal\s+terms)",
@@ -331,10 +341,15 @@ _TIME_RULES: list[tuple[str, str]] = [
     ("cum_n", _N + r"\s+tháng\s+(?:(?:của\s+)?năm\s+)?(?P<y>" + _Y + r")"),
     ("cum_n", _N + r"\s+tháng" + _NAY + r"(?=\s*(?:,|qua\b|vừa\s+qua|này))"),
     # a bare "9 tháng" before a verb or an estimate word ("IIP 9 tháng tăng 7,2%", "9 tháng ước
-    # đạt"); not after a word of duration ("sau 6 tháng", "kéo dài 3 tháng"), see _DURATION_BEFORE
+    # đạt") or the place ("10 tháng của tỉnh"); not after a word of duration ("sau 6 tháng", "kéo dài 3 tháng"), see _DURATION_BEFORE
     (
         "cum_bare",
-        _N + r"\s+tháng" + _NAY + r"(?=\s*(?:\([^()]{0,40}\)\s*)?\s(?:ước|đạt|tăng|giảm|dự\s+kiến|thực\s+hiện)(?!\w))",
+        _N
+        + r"\s+tháng"
+        + _NAY
+        + r"(?=\s*(?:\([^()]{0,40}\)\s*)?\s(?:ước|đạt|tăng|giảm|dự\s+kiến|thực\s+hiện"
+        # "giá trị sản xuất công nghiệp 10 tháng của tỉnh ...": the months of a place's year
+        + r"|của\s+(?:toàn\s+)?(?:tỉnh|thành\s+phố|huyện|thị\s+xã))(?!\w))",
     ),
     ("h1", r"nửa\s+đầu\s+năm" + _YOPT),
     ("h1", r"(?:hai|2)\s+quý\s+đầu\s+năm" + _YOPT),
@@ -537,7 +552,7 @@ _NAMES_PART_AFTER = re.compile(
 
 # a part of industry named right before "industry" ("the processing and manufacturing industry")
 _PART_BEFORE_INDUSTRY = re.compile(
-    r"(?:mining|manufacturing|processing|electricity|power|exploitation|distribution|supply|central|local"
+    r"(?:mining|manufacturing|processing|electricity|power|exploitation|extractive|distribution|supply|central|local"
     r"|state[-\s]owned|non[-\s]state|foreign[-\s]invested)\s+$",
     _I,
 )

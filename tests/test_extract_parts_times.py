@@ -1,0 +1,176 @@
+"""Parts of a total and the time of a figure, in kinds first met on real published pages
+(bench/EXTRACT_RESULTS.md, the eighth set), each checked on sentences written for the test."""
+
+from __future__ import annotations
+
+from helpers.figures.extract import extract_text
+
+IPV = "industrial_production_value"
+
+
+def figs(text, doc_date=None):
+    return extract_text(text, "doc", doc_date=doc_date, file="doc.txt")
+
+
+def values(f):
+    return {x.value: x for x in f if x.indicator == IPV}
+
+
+TOTAL_9M = (
+    "Sơn La: công nghiệp 9 tháng\n"
+    "08:15, 29/09/2023\n"
+    "Đến hết tháng 9/2023, giá trị sản xuất công nghiệp toàn tỉnh Sơn La ước đạt 38,6 nghìn tỷ đồng "
+    "(theo giá so sánh năm 2010), tăng 6,2% so với cùng kỳ.\n\n"
+)
+
+
+# ------------------------------------------------------------- the domestic sector beside FDI
+def test_the_domestic_sector_is_a_part_beside_the_foreign_invested_one():
+    text = TOTAL_9M + (
+        "Trong đó, khu vực kinh tế trong nước đạt 8,1 nghìn tỷ đồng, tăng 3% so cùng kỳ và "
+        "khu vực có vốn đầu tư nước ngoài đạt gần 30,5 nghìn tỷ đồng, tăng 7%.\n"
+    )
+    got = values(figs(text))
+    assert (got[8100.0].scope, got[30500.0].scope) == ("component:domestic", "component:fdi")
+    for v in (8100.0, 30500.0):
+        assert (got[v].period, got[v].year, got[v].price_base) == ("M1-9", 2023, "2010")
+
+
+def test_the_domestic_sector_in_english():
+    text = (
+        "Thai Binh's industrial production value in 2021 reached VND 98,000 billion. "
+        "Of which, the domestic sector made VND 41,200 billion and the foreign-invested sector VND 56,800 billion."
+    )
+    got = values(figs(text, "2022-01-05"))
+    assert got[41200.0].scope == "component:domestic"
+    assert got[41200.0].year == 2021
+
+
+def test_domestic_market_words_name_no_part():
+    text = (
+        "Giá trị sản xuất công nghiệp năm 2022 của tỉnh Hòa Bình đạt 21.300 tỷ đồng. "
+        "Trong đó, doanh thu bán ra thị trường trong nước đạt 9.400 tỷ đồng."
+    )
+    assert 9400.0 not in values(figs(text, "2022-12-28"))
+
+
+# --------------------------------------------------- a list of parts over two paragraphs
+def test_parts_by_sector_after_a_paragraph_of_components_share_the_totals_terms():
+    text = TOTAL_9M + (
+        "Ảnh: Dây chuyền chế biến chè tại một nhà máy.\n\n"
+        "Trong đó, khu vực kinh tế trong nước đạt 8,1 nghìn tỷ đồng và khu vực có vốn đầu tư nước "
+        "ngoài đạt 30,5 nghìn tỷ đồng.\n\n"
+        "Chia theo ngành, công nghiệp chế biến, chế tạo đạt 15,2 nghìn tỷ đồng, tăng 8%; sản xuất và "
+        "phân phối điện đạt 21,9 nghìn tỷ đồng, tăng 4%; cung cấp nước, xử lý rác thải đạt 310 tỷ đồng.\n"
+    )
+    got = values(figs(text))
+    for v, scope in ((15200.0, "manufacturing"), (21900.0, "electricity"), (310.0, "water")):
+        assert got[v].scope == f"subsector:{scope}"
+        assert (got[v].period, got[v].price_base, got[v].status) == ("M1-9", "2010", "estimate")
+
+
+def test_a_list_of_parts_none_of_which_is_named_keeps_its_whole_for_the_next_list():
+    text = TOTAL_9M + (
+        "Trong đó, khu vực kinh tế tập thể đạt 0,4 nghìn tỷ đồng và khu vực cá thể đạt 1,2 nghìn tỷ đồng.\n\n"
+        "Chia theo ngành, công nghiệp khai khoáng đạt 1,3 nghìn tỷ đồng, tăng 2%.\n"
+    )
+    x = values(figs(text))[1300.0]
+    assert (x.scope, x.period, x.price_base) == ("subsector:mining", "M1-9", "2010")
+
+
+def test_rates_of_a_part_between_a_total_and_a_further_part_keep_the_total():
+    text = (
+        "Giá trị sản xuất công nghiệp (giá so sánh 1994) 10 tháng ước đạt 2.874,5 tỷ đồng, tăng 15,1% so với "
+        "cùng kỳ. Công nghiệp địa phương tăng 18,3% so với cùng kỳ, nhờ nhiều cơ sở mới đi vào sản xuất. "
+        "Riêng khu vực ngoài quốc doanh ước đạt 1.402,6 tỷ đồng, tăng 19,9%."
+    )
+    x = values(figs(text, "2008-10-27"))[1402.6]
+    assert (x.scope, x.period, x.year, x.price_base) == ("component:non_state", "M1-10", 2008, "1994")
+
+
+def test_months_of_a_places_year():
+    text = "Giá trị sản xuất công nghiệp 10 tháng của tỉnh Nam Định ước đạt 2.874,5 tỷ đồng, tăng 15,1%."
+    x = values(figs(text, "2008-10-27"))[2874.5]
+    assert (x.period, x.year) == ("M1-10", 2008)
+    text = "Sau 6 tháng của dự án, giá trị sản xuất công nghiệp của tỉnh Nam Định năm 2008 ước đạt 3.310 tỷ đồng."
+    assert values(figs(text, "2008-12-27"))[3310.0].period == "FY"
+
+
+# ---------------------------------------------------------------- a share's denominator
+def test_the_indicator_after_a_share_in_brackets_is_no_subject_of_the_next_rate():
+    text = TOTAL_9M + (
+        "Chia theo ngành, công nghiệp chế biến, chế tạo đạt 36,9 nghìn tỷ đồng (chiếm 95,6% tổng giá trị "
+        "sản xuất công nghiệp toàn tỉnh), tăng 6,5%; công nghiệp khai khoáng đạt 1,2 nghìn tỷ đồng, tăng 1,1%.\n"
+    )
+    f = figs(text)
+    assert not [x for x in f if x.indicator == f"{IPV}_index" and x.value == 106.5]
+    got = values(f)
+    assert (got[36900.0].period, got[1200.0].period) == ("M1-9", "M1-9")
+
+
+# --------------------------------------------------------------------- English parts
+def test_english_component_and_sector_names_after_of_the_sum():
+    text = (
+        "Hai Duong's industrial production value was estimated at VND 96,140 billion in the first half of 2022. "
+        "Of the sum, the state economic sector contributed VND 3,020 billion and the private economic sector "
+        "made VND 29,400 billion. The extractive industry was estimated to make VND 610 billion, up 2.1%; "
+        "the processing industry generated VND 93,700 billion."
+    )
+    got = values(figs(text, "2022-07-04"))
+    assert got[3020.0].scope == "component:state"
+    assert got[29400.0].scope == "component:non_state"
+    assert (got[610.0].scope, got[610.0].period) == ("subsector:mining", "H1")
+    assert got[93700.0].scope == "subsector:manufacturing"
+
+
+def test_an_excess_over_the_target_is_no_level():
+    text = (
+        "Binh Dinh's industrial production value in 2022 was estimated at VND 41,800 billion, exceeding the "
+        "target by 2.4% (an excess value of VND 980 billion)."
+    )
+    assert 980.0 not in values(figs(text, "2022-12-20"))
+    text = "The province's industrial production value beat the plan by VND 1,150 billion in 2021."
+    assert 1150.0 not in values(figs(text, "2022-01-10"))
+
+
+def test_constant_prices_set_in_a_year_give_the_base():
+    text = "Nam Dinh's industrial production value (based on constant prices set in 2010) reached VND 52,100 billion in 2019."
+    assert values(figs(text, "2019-12-30"))[52100.0].price_base == "2010"
+
+
+# -------------------------------------------------------------------------- time
+def test_a_sentence_that_details_the_one_before_takes_its_time():
+    text = (
+        "Điện Biên: nửa đầu năm\n"
+        "10:20 - 14/07/2024\n"
+        "Trong nửa đầu năm 2024, tỉnh Điện Biên ghi nhận tăng trưởng khá ở khu vực công nghiệp - xây dựng, "
+        "nhất là thủy điện và chế biến nông sản.\n\n"
+        "Cụ thể, khu vực công nghiệp - xây dựng tăng 7,9%; giá trị sản xuất công nghiệp đạt 1.960,4 tỷ "
+        "đồng, tăng 9,3% so với cùng kỳ năm 2023.\n"
+    )
+    x = values(figs(text))[1960.4]
+    assert (x.period, x.year) == ("H1", 2024)
+
+
+def test_a_report_on_part_of_a_year_dates_the_figures_that_name_no_time():
+    text = (
+        "Tình hình kinh tế - xã hội 9 tháng năm 2016\n"
+        "12-03-2017 10:02\n"
+        "Trên cơ sở số liệu 8 tháng và ước tính tháng 9, Cục Thống kê báo cáo tình hình như sau:\n"
+        "1. Tốc độ tăng trưởng kinh tế (GRDP) ước đạt 8,1%, trong đó khu vực công nghiệp - xây dựng tăng 11,2%.\n"
+        "2. Giá trị sản xuất công nghiệp (theo giá so sánh 2010) ước đạt 6.412 tỷ đồng, tăng 10,2% cùng kỳ.\n"
+        "3. Phấn đấu giá trị sản xuất công nghiệp đạt 8.900 tỷ đồng.\n"
+    )
+    got = values(figs(text))
+    assert (got[6412.0].period, got[6412.0].year, got[6412.0].status) == ("M1-9", 2016, "estimate")
+    assert (got[8900.0].period, got[8900.0].year, got[8900.0].status) == ("FY", 2016, "target")
+
+
+def test_an_undated_page_is_of_the_year_after_its_same_period_comparisons():
+    text = (
+        "Sản xuất công nghiệp tháng 8\n"
+        "Giá trị sản xuất công nghiệp 8 tháng ước đạt 1.284,2 tỷ đồng, tăng 14,5% so với cùng kỳ năm trước. "
+        "Nhiều sản phẩm chủ yếu tăng khá so với cùng kỳ năm 2011: xi măng tăng 9%, gạch nung tăng 12%.\n"
+    )
+    x = values(figs(text))[1284.2]
+    assert (x.period, x.year) == ("M1-8", 2012)
