@@ -174,3 +174,86 @@ def test_an_undated_page_is_of_the_year_after_its_same_period_comparisons():
     )
     x = values(figs(text))[1284.2]
     assert (x.period, x.year) == ("M1-8", 2012)
+
+
+# ------------------------------------------------------- where these rules must not reach
+def test_a_share_outside_brackets_keeps_its_keyword_for_the_level_after_it():
+    text = (
+        "Năm 2022, giá trị sản xuất công nghiệp của tỉnh Bình Dương đạt 420.000 tỷ đồng. Riêng thị xã Tân "
+        "Uyên chiếm 22% giá trị sản xuất công nghiệp toàn tỉnh với 92.400 tỷ đồng."
+    )
+    x = values(figs(text, "2023-01-10"))[92400.0]
+    assert (x.period, x.year) == ("FY", 2022) and x.region.endswith("Tân Uyên")
+
+
+def test_a_monthly_report_or_a_deadline_in_the_title_dates_nothing():
+    monthly = (
+        "Tình hình kinh tế - xã hội tháng 12 năm 2021\n"
+        "28/12/2021\n"
+        "Trên cơ sở số liệu 11 tháng và ước tính tháng 12, báo cáo như sau:\n"
+        "1. Tốc độ tăng trưởng kinh tế ước đạt 6,5%.\n"
+        "2. Giá trị sản xuất công nghiệp (giá so sánh 2010) ước đạt 48.900 tỷ đồng, tăng 8% so với năm 2020.\n"
+    )
+    assert values(figs(monthly))[48900.0].period == "FY"
+    deadline = (
+        "Trước quý III/2025, Hà Tĩnh hoàn thành nâng cấp cụm công nghiệp\n"
+        "02/04/2025\n"
+        "Trên cơ sở số liệu của 3 tháng, báo cáo như sau:\n"
+        "1. Tốc độ tăng trưởng kinh tế ước đạt 6,5%.\n"
+        "Giá trị sản xuất công nghiệp của tỉnh Hà Tĩnh ước đạt 61.000 tỷ đồng, tăng 11%.\n"
+    )
+    assert values(figs(deadline))[61000.0].period == "FY"
+
+
+def test_detailing_a_sentence_gives_no_time_to_a_figure_compared_with_a_whole_year():
+    text = (
+        "Lượng than khai thác quý IV/2022 của tỉnh Quảng Ninh giảm do mưa lớn. Cụ thể, giá trị sản xuất "
+        "công nghiệp của tỉnh ước đạt 176.000 tỷ đồng, tăng 10% so với năm 2021."
+    )
+    x = values(figs(text, "2022-12-22"))[176000.0]
+    assert (x.period, x.year) == ("FY", 2022)
+
+
+def test_the_domestic_market_and_domestic_exporters_are_no_part():
+    text = (
+        "Giá trị sản xuất công nghiệp năm 2023 của tỉnh Long An đạt 310.000 tỷ đồng. Trong đó, hàng hóa tiêu "
+        "thụ ở khu vực trong nước đạt 118.000 tỷ đồng."
+    )
+    got = values(figs(text, "2024-01-08"))
+    assert 118000.0 not in got or got[118000.0].scope != "component:domestic"
+    text = (
+        "Dong Nai's industrial production value reached VND 520,000 billion in 2023. Of which, domestic "
+        "companies exported goods worth VND 101,000 billion."
+    )
+    assert 101000.0 not in values(figs(text, "2024-01-08"))
+
+
+def test_exceeding_a_target_by_reaching_a_level_is_that_level():
+    text = "Tay Ninh's industrial production value beat its 2022 target by reaching VND 114,600 billion."
+    x = values(figs(text, "2022-12-28"))[114600.0]
+    assert (x.period, x.year) == ("FY", 2022)
+
+
+def test_a_comparison_with_a_year_before_an_event_dates_no_undated_page():
+    text = (
+        "Công nghiệp phục hồi\n"
+        "Giá trị sản xuất công nghiệp 6 tháng ước đạt 8.450 tỷ đồng, tăng 5% so với cùng kỳ năm trước và vượt "
+        "mức cùng kỳ năm 2019, thời điểm trước dịch.\n"
+    )
+    assert values(figs(text))[8450.0].year is None
+
+
+def test_an_average_month_is_no_period():
+    text = "Năm 2022, giá trị sản xuất công nghiệp bình quân 1 tháng của tỉnh Kon Tum đạt khoảng 420 tỷ đồng."
+    assert values(figs(text, "2023-01-05")).get(420.0) is None or values(figs(text, "2023-01-05"))[420.0].period != "M1"
+
+
+def test_a_later_sentence_with_its_own_time_or_another_measure_is_no_part():
+    text = (
+        "Giá trị sản xuất công nghiệp 9 tháng năm 2021 của tỉnh Thái Bình ước đạt 58.200 tỷ đồng. Công nghiệp "
+        "chế biến, chế tạo tăng 7,2%.\n\nNăm 2020, công nghiệp chế biến, chế tạo đạt 61.000 tỷ đồng. "
+        "Ngành điện lực đạt 1.850 tỷ đồng doanh thu."
+    )
+    got = values(figs(text, "2021-09-28"))
+    assert 61000.0 not in got or (got[61000.0].period, got[61000.0].year) == ("FY", 2020)
+    assert 1850.0 not in got

@@ -103,7 +103,9 @@ def _title_year(doc: _Doc) -> int | None:
 
 # "so với cùng kỳ năm 2005", "the same period of 2022": the year before the one reported on
 _SAME_PERIOD_YEAR = re.compile(
-    r"(?<!\w)(?:cùng\s+kỳ\s+năm|(?:the\s+)?same\s+period\s+(?:of|in|last\s+year,?)?)\s*((?:19|20)\d{2})(?!\d)", _I
+    r"(?<!\w)(?:so\s+với\s+cùng\s+kỳ\s+năm|(?:over|compared\s+with|compared\s+to|against)\s+the\s+same\s+period"
+    r"\s+(?:of|in)?)\s*((?:19|20)\d{2})(?!\d)(?!\s*,?\s*(?:thời\s+điểm\s+)?(?:trước|before))",
+    _I,
 )
 
 
@@ -115,10 +117,21 @@ def _year_after_same_period(doc: _Doc) -> int | None:
     return years.pop() + 1 if len(years) == 1 else None
 
 
+# what a title that reports on a period says before it ("Tình hình kinh tế - xã hội 9 tháng
+# năm 2016", "Kết quả sản xuất công nghiệp quý III/2019"); a title may also open with it
+_TITLE_REPORTS_ON = re.compile(
+    r"(?:tình\s+hình|kết\s+quả|báo\s+cáo|xã\s+hội|kinh\s+tế|công\s+nghiệp|chủ\s+yếu|socio-economic\s+situation"
+    r"|performance|results?|report)\s*(?:trong\s+|in\s+(?:the\s+)?)?$",
+    _I,
+)
+
+
 def _title_time(doc: _Doc):
     """The time of a title that reports on part of one year ("Tình hình kinh tế - xã hội 6 tháng
-    đầu năm 2017", "Quý I/2023: ..."): its only time expression, a period shorter than the year
-    with its year. None for a full year, a span or a deadline, and for more than one time."""
+    đầu năm 2017", "Quý I/2023: ..."): its only time expression, a period of several months with
+    its year, at the title's start or after the words of a report. None for a full year, a single
+    month (a monthly report also gives the year so far), a span, a deadline ("Trước quý IV/2024,
+    ... hoàn thành"), and for more than one time."""
     first = doc.sentences[0] if doc.sentences else None
     if first is None or first.para != 0 or not first.heading:
         return None
@@ -126,9 +139,10 @@ def _title_time(doc: _Doc):
     if len(times) != 1:
         return None
     t = times[0]
-    if t.period in (None, "FY", "YTD") or t.period.startswith("Y") or t.year is None:
+    if t.year is None or not re.fullmatch(r"H[12]|Q[1-4]|M\d{1,2}-\d{1,2}", str(t.period)):
         return None
-    if _TITLE_YEAR_NOT.search(doc.text, max(first.start, t.start - 14), t.start):
+    before = doc.text[first.start : t.start]
+    if before.strip(" \t-–:,.") and not _TITLE_REPORTS_ON.search(before):
         return None
     return t
 

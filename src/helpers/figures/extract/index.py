@@ -296,3 +296,12 @@ def search(rx: re.Pattern, text: str, lo: int, hi: int) -> re.Match | None:
             return m
         lo = cand.start() + 1
     return None
+
+
+def in_closed_bracket(text: str, m: re.Match, hi: int) -> bool:
+    """True when the match stands inside brackets that close before ``hi``."""
+    opened = text.rfind("(", 0, m.start())
+    if opened < 0 or text.rfind(")", opened, m.start()) >= 0:
+        return False
+    closed = text.find(")", m.end(), hi)
+    return closed >= 0

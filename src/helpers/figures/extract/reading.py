@@ -187,7 +187,10 @@ def _document_drafts(
       reaching or of a share ("đạt", "accounted for", "contributed") after the name of a part
       of industry ("Ngành chế biến, chế tạo chiếm 65%; ngành khai khoáng đạt ...", "FDI
       enterprises accounted for VND 196 trillion of the total") lists parts of the last whole
-      figure of its paragraph or the one before.
+      figure of its paragraph or the one before, unless it states a time of its own before the
+      amount or the amount is of another measure ("đạt 1.850 tỷ đồng doanh thu"). A list of parts
+      none of which could be read, and a sentence of a part's growth rates only, keep the whole
+      for the parts after them.
     - An amount inside a bracket ("(kế hoạch 26.500 tỷ đồng)") is an aside: never the whole
       of the parts that follow.
     - A paragraph of one sentence without amounts (a photo caption) between a figure and the
@@ -279,6 +282,8 @@ def _document_drafts(
                 and (part := scope_in(text, s.start, mhi)) is not None
                 and part[0] != UNKNOWN
                 and not any(p.kind == "unit" for p in places_within(s.start, mhi))
+                and not _times_within(doc, s.start, mhi)  # "Năm 2020, ngành ... đạt": a figure of its own
+                and not _OTHER_AFTER.match(text, money.end)  # "đạt 1.850 tỷ đồng doanh thu"
             ):
                 parent = last_whole  # "Ngành khai khoáng đạt ...": a part of the whole before
             if row is not None:

@@ -354,8 +354,9 @@ _SCOPE_RULES: list[tuple[str, str]] = [
     ),
     (
         "component:domestic",
-        r"khu\s+vực\s+(?:kinh\s+tế\s+)?trong\s+nước|doanh\s+nghiệp\s+trong\s+nước"
-        r"|domestic(?:\s+economic)?\s+sector|domestic(?:ally[-\s]+owned)?\s+(?:enterprises|firms|businesses|companies)",
+        # not the domestic market ("tiêu thụ ở khu vực trong nước", "bán ra khu vực trong nước")
+        r"(?<!ở\s)(?<!tại\s)(?<!cho\s)(?<!vào\s)(?<!ra\s)(?<!thụ\s)khu\s+vực\s+(?:kinh\s+tế\s+)?trong\s+nước"
+        r"|domestic(?:ally[-\s]owned|[-\s]invested)?(?:\s+economic)?\s+sector",
     ),
     (
         "component:state",

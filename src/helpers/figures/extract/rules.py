@@ -13,7 +13,7 @@ from .comparisons import _comparison_after, _comparison_of
 from .document import (
     Sentence,
 )
-from .index import _span_index, any_span_within, keywords_within
+from .index import _span_index, any_span_within, in_closed_bracket, keywords_within
 from .periods import _months_period, _Time
 from .regions import UNKNOWN, scope_in
 from .vocabulary import (
@@ -25,6 +25,7 @@ from .vocabulary import (
     _CMP_ANY,
     _COMPONENT,
     _DENOMINATOR,
+    _ELABORATES,
     _ESTIMATE_NOT,
     _ESTIMATE_RE,
     _FROM_TO,
@@ -188,7 +189,7 @@ def _nearest_keyword(
         if shares and _DENOMINATOR.fullmatch(m.group(0)):
             continue
         kind = next(_KEYWORDS[int(k[1:])][0] for k, v in m.groupdict().items() if v is not None)
-        if _SHARE_OF_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        if _SHARE_OF_BEFORE.search(text, max(0, m.start() - 40), m.start()) and in_closed_bracket(text, m, hi):
             continue  # "(chiếm 99,5% tổng giá trị sản xuất công nghiệp), tăng 11,7%": a denominator
         if kind == "other" and index is not None and index.contains(m.start(), m.end()):
             continue  # "khu vực có vốn đầu tư nước ngoài" names a part, not investment
@@ -357,7 +358,7 @@ def _resolve_time(doc: _Doc, d: _Draft, clause_end: int, others: list[_Draft] = 
         + list(reversed(in_sentence_before))
         + in_clause_after
         + list(reversed(intro))
-        + list(reversed(_elaborated_times(doc, s)))
+        + list(reversed(_elaborated_times(doc, s, d)))
         + list(reversed(previous))
     )
     if d.intro is not None:  # a list row or bullet: the time before its introduction
@@ -418,16 +419,15 @@ def _para_start(doc: _Doc, s: Sentence) -> int:
     return doc.paragraphs[s.para][0].start
 
 
-# a sentence that details the one before it ("Cụ thể, ...", "Specifically, ...")
-_ELABORATES = re.compile(r"\W*(?:cụ\s+thể|specifically|in\s+particular|in\s+detail)\s*[,:]", _I)
-
-
-def _elaborated_times(doc: _Doc, s: Sentence) -> list[_Time]:
+def _elaborated_times(doc: _Doc, s: Sentence, d: _Draft) -> list[_Time]:
     """Time expressions of the sentence right before ``s`` when ``s`` opens by detailing it
     ("Cụ thể, ..."): they are its time, whatever that sentence is about ("Trong nửa đầu năm
     2025, tỉnh ghi nhận ... ở khu vực công nghiệp - xây dựng. Cụ thể, giá trị sản xuất công
-    nghiệp đạt ..." is of the first half)."""
+    nghiệp đạt ..." is of the first half). Not for a figure compared with a whole year ("tăng
+    3% so với năm 2022"): it is of a year itself."""
     if not _ELABORATES.match(doc.text, s.start):
+        return []
+    if d.comparison is not None and d.comparison[0] == "year" and len(d.comparison) == 2:
         return []
     k = bisect_left(doc.sentence_starts, s.start) - 1
     if k < 0 or doc.sentences[k].heading:

@@ -130,7 +130,8 @@ _INDEX_LEVEL = re.compile(r"(?<!\w)(?:đạt|bằng|là|ở\s+mức|reached|was|
 _INCREASE_BEFORE = re.compile(
     r"(?<!\w)(?:(?P<up>tăng(?!\s+trưởng)(?:\s+thêm)?|cao\s+hơn|nhiều\s+hơn|lớn\s+hơn|up|an?\s+increase\s+of"
     r"|increased\s+by|rose\s+by|grew\s+by|higher\s+by|more\s+by|(?:an?\s+)?excess(?:\s+(?:value|amount))?\s+of"
-    r"|(?:exceed|surpass|beat)(?:ed|ing|s)?\s+[^,;:.]{0,40}?\bby)"
+    r"|(?:exceed|surpass|beat)(?:ed|ing|s)?\s+[^,;:.]{0,40}?\bby"
+    r"(?=(?:\s+(?:about|some|nearly|over|almost|around|more\s+than))?\s*$))"
     r"|(?P<down>giảm(?:\s+đi)?|thấp\s+hơn|ít\s+hơn|kém|down|an?\s+(?:decrease|decline|drop)\s+of"
     r"|decreased\s+by|declined\s+by|fell\s+by|lower\s+by))(?P<mid>[^,;:.]{0,40}?)$",
     _I,
@@ -482,7 +483,7 @@ _CAUSE_CLAUSE = re.compile(
 # words that make "N tháng" a duration, not the months since January
 _DURATION_BEFORE = re.compile(
     r"(?<!\w)(?:trong(?:\s+vòng)?|sau|kéo\s+dài|mất|mỗi|hằng|hàng|từng|cách|thời\s+hạn|thời\s+gian|hơn|gần"
-    r"|khoảng|chừng|trên|dưới|chậm|sớm|tới|đến|thêm|còn|vòng)\s*$",
+    r"|khoảng|chừng|trên|dưới|chậm|sớm|tới|đến|thêm|còn|vòng|bình\s+quân|trung\s+bình)\s*$",
     _I,
 )
 
@@ -593,3 +594,6 @@ _BRACKET_REACH = 40
 
 # "the same period of 2020 (", "cùng kỳ năm 2020 (": right before the year an amount stands after
 _SAME_PERIOD_BEFORE = re.compile(r"(?:cùng\s+k[ỳì]|same\s+period)\W+(?:\w+\W+)?$", _I)
+
+# a sentence that details the one before it ("Cụ thể, ...", "Specifically, ...")
+_ELABORATES = re.compile(r"\W*(?:cụ\s+thể|specifically|in\s+particular|in\s+detail)\s*[,:]", _I)
