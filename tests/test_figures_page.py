@@ -175,6 +175,23 @@ def test_the_key_card_says_how_many_checks_disagree_in_words():
     assert not any("/" in v or "/" in n for _, v, n in en + vi)
 
 
+def test_the_last_full_year_figure_of_the_key_card_is_the_provinces_total():
+    """A later sub-sector, district, neighbour, part-year or excluded figure is never the
+    headline: the card shows the last total that may feed the series."""
+    figures = pd.DataFrame(
+        [
+            row(figure_id="a@1", year=2023, value=52000.0),
+            row(figure_id="b@1", year=2024, value=31400.0, scope="subsector:manufacturing"),
+            row(figure_id="b@2", year=2024, value=9000.0, region="Huyện Bảo Thắng"),
+            row(figure_id="b@3", year=2024, value=80000.0, region="Yên Bái"),
+            row(figure_id="b@4", year=2024, value=27000.0, period="H1"),
+            row(figure_id="b@5", year=2024, value=61000.0, excluded="current_prices"),
+        ]
+    )
+    items = FP.key_numbers(FiguresResult(figures=figures, checks=_result(0, 1).checks), "en").items
+    assert ("Last full-year figure (2023)", "52,000") in [(a, b) for a, b, _ in items]
+
+
 def test_the_checks_table_is_read_as_cards_on_a_phone():
     checks = pd.DataFrame(
         [["C01", "growth", "a@1;b@2", 2020, 12.1, 8.9, -3.2, 0.5, "flag", "..."]], columns=CHECK_COLUMNS

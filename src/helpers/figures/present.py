@@ -582,10 +582,14 @@ def notes_html(result: FiguresResult, lang: str = "en"):
 
 def key_numbers(result: FiguresResult, lang: str = "en") -> KeyNumbers:
     """The answer first: how many figures and documents, how many checks disagree, and the
-    latest published level of the industrial production value."""
+    latest published full-year level of the province's industrial production value (a figure
+    that may feed the series: its total, not a part, a district or another province)."""
     f = result.figures
-    ipv = f[(f["indicator"] == "industrial_production_value") & f["status"].isin(OBSERVED)]
-    ipv = ipv[ipv["kind"] == "reported"].sort_values(["year", "figure_id"])
+    ipv = f[(f["indicator"] == "industrial_production_value") & f["status"].isin(OBSERVED) & series_rows(f)]
+    ipv = ipv[(ipv["kind"] == "reported") & (ipv["period"] == "FY")]
+    if "excluded" in ipv:
+        ipv = ipv[ipv["excluded"].fillna("").eq("")]
+    ipv = ipv.sort_values(["year", "figure_id"])
     items = [
         (t("keys.n_figures", lang), number(len(f), lang), ""),
         (t("keys.n_sources", lang), number(len(result.sources), lang), ""),
