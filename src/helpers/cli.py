@@ -291,6 +291,7 @@ def figures(
     from helpers.figures.table import build_figures, write_figures
 
     with _one_line_errors("figures"):
+        paths.check_output_folder(paths.processed_dir(output_dir), "--output-dir", tables=True)
         check_writable_dir(paths.processed_dir(output_dir), "--output-dir")
         try:
             result = build_figures()
@@ -560,12 +561,14 @@ def forecast(
     that cannot be used, or nothing could be forecast; 2 an option not accepted (horizon, method,
     --decimal, a scheduler that cannot be used).
     """
+    from helpers.common import paths
     from helpers.common.errors import Interrupted
     from helpers.common.io import check_writable_file
     from helpers.models.panel import run
 
     with _one_line_errors("forecast"):
         output = _output_path(output, input)
+        paths.check_output_folder(output, "--output", tables=True)
         check_writable_file(output, "--output")
         try:
             code = run(

@@ -96,3 +96,41 @@ def processed_dir(output_dir: str | os.PathLike | None = None) -> Path:
         return DATA_PROCESSED
     p = Path(output_dir)
     return p if p.is_absolute() else (ROOT / p)
+
+
+def check_output_folder(
+    folder: str | os.PathLike, option: str, root: str | os.PathLike | None = None, tables: bool = False
+) -> None:
+    """Refuse an output folder among the project's inputs, before anything runs.
+
+    ``data/raw`` holds the registered documents only: anything written there would be taken
+    for an unregistered document by the next build. Pages (``tables=False``) may not go to
+    ``data/processed`` either (it holds the committed tables), nor to the project's own folder.
+
+    Raises
+    ------
+    UsageError
+        Naming the option, the folder and what to choose instead.
+    """
+    from helpers.common.errors import UsageError
+
+    base = Path(root or ROOT).resolve()
+    target = Path(folder).resolve()
+
+    def within(place: Path) -> bool:
+        return target == place or place in target.parents
+
+    if within(base / "data" / "raw"):
+        raise UsageError(
+            f"{option} {folder}: data/raw holds the registered source documents only (the next build would "
+            "take the files written there for unregistered documents); choose a folder outside data/raw"
+        )
+    if not tables and within(base / "data" / "processed"):
+        raise UsageError(
+            f"{option} {folder}: data/processed holds the committed tables, not pages; "
+            "choose reports/ (the default) or a folder outside data/"
+        )
+    if not tables and target == base:
+        raise UsageError(
+            f"{option} {folder}: that is the project's own folder; choose reports/ (the default) or another"
+        )

@@ -150,6 +150,7 @@ def build(
     root = Path(root or paths.ROOT).resolve()
     config = load_config(config_path or root / "reports.yaml")
     out = Path(out_dir or root / "reports").resolve()
+    paths.check_output_folder(out, "--out", root)
     check_writable_dir(out, "--out")
     selected = select_runs(config, only)
     forced = {r.name for r in (select_runs(config, None) if not only else _matching(config, only))} if force else set()
