@@ -486,6 +486,7 @@ def test_cli_missing_figures_file(tmp_path, command):
         ("", "an empty file, not a figures table; build it with `laocai figures`"),
         ("figure_id,year\nx,2020\n", "figures table lacks column(s): indicator"),
         (None, "no observation to build a series from"),  # the header of a real table, no rows
+        ("figure_id,year\nx,2020\ny,2021,5,6\n", "not a figures table as `laocai figures` writes it (Expected 2"),
     ],
 )
 @pytest.mark.parametrize("command", ["series", "check-intervals"])

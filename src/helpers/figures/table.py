@@ -161,15 +161,15 @@ def extract_registered(
 
     raw_dir = raw_dir or paths.DATA_RAW
     sources = sources if sources is not None else load_sources(raw_dir / "sources.yaml")
-    frames, problems = [], []
+    records, problems = [], []
     for src in sources:
         text = src.path(raw_dir).read_text(encoding="utf-8")
         figs = extract_text(text, source=src.id, doc_date=src.date, file=src.file)
         if not figs:
             problems.append(f"{src.file}: no figure found in source '{src.id}'")
             continue
-        frames.append(pd.DataFrame([f.__dict__ for f in figs])[COLUMNS])
-    df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
+        records += [f.__dict__ for f in figs]
+    df = pd.DataFrame(records, columns=COLUMNS)  # one frame: no concatenation of all-empty columns
     df["figure_id"] = [_figure_id(r) for r in df.itertuples()]
     dup = df["figure_id"].duplicated(keep=False)
     if dup.any():  # two figures from one number: disambiguate in document order
@@ -595,6 +595,12 @@ def read_figures(path: str | Path | None = None) -> pd.DataFrame:
     except pd.errors.EmptyDataError:
         raise ValueError(
             f"{path}: an empty file, not a figures table; build it with `laocai figures` or notebooks/01_figures.ipynb"
+        ) from None
+    except pd.errors.ParserError as exc:  # "Expected 27 fields in line 5, saw 29"
+        why = str(exc).strip().splitlines()[-1].replace("Error tokenizing data. C error: ", "")
+        raise ValueError(
+            f"{path}: not a figures table as `laocai figures` writes it ({why}); "
+            "quote fields that hold commas, or build it again with `laocai figures`"
         ) from None
     from helpers.figures import codebook
 

@@ -28,7 +28,11 @@ def map_ordered(client, fn: Callable, tasks: list, bar) -> list:
     from distributed import as_completed
 
     chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
-    futures = client.map(_run_chunk, [fn] * len(chunks), chunks, pure=False)
+    if not chunks:
+        return []
+    # the series go to the workers as data, not inside the task graph (which dask warns about)
+    data = client.scatter(chunks)
+    futures = client.map(_run_chunk, [fn] * len(chunks), data, pure=False)
     size = {f.key: len(c) for f, c in zip(futures, chunks)}
     for f in as_completed(futures):
         bar.update(size[f.key])
