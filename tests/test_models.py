@@ -508,6 +508,18 @@ def test_rwd_rejects_non_positive_but_level_fallback_accepts():
     assert np.all(res.frame["lo_95"] <= res.frame["forecast"])
 
 
+@pytest.mark.parametrize("values", [[0.0, 10.0, 20.0, 30.0, 40.0], [-5.0, -6.0, -7.0, -8.0]])
+def test_the_level_fallback_never_gives_intervals_of_zero_width(values):
+    """A series that changed by the same amount every year still has uncertain years ahead:
+    its bounds are apart, by at least the floor of the spread (LEVEL_SD_FLOOR)."""
+    y = pd.Series(values, index=range(2010, 2010 + len(values)))
+    f = models.level_fallback(y, 3).frame
+    step = abs(values[1] - values[0])
+    assert (f["lo_95"] < f["lo_80"]).all() and (f["lo_80"] < f["forecast"]).all()
+    assert (f["forecast"] < f["hi_80"]).all() and (f["hi_80"] < f["hi_95"]).all()
+    assert (f["hi_80"] - f["lo_80"]).iloc[0] >= 2 * 1.28 * models.fit.LEVEL_SD_FLOOR[0] * step
+
+
 @pytest.mark.parametrize("method", [m for m, s in models.MODELS.items() if s.point is not None])
 def test_point_only_refits_give_the_full_fits_numbers(method):
     # rolling-origin refits take the point-only path; their forecasts must be the full fit's,

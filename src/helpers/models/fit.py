@@ -345,11 +345,20 @@ def fit_forecast(
     return finish_fit(prep, table, intervals)
 
 
+#: Floors of the level fallback's spread of yearly changes, as fractions of the series' mean
+#: absolute change and of the mean absolute level of its last three years: the 5th percentiles
+#: over the training parts of M1 and Tourism (``bench/level_floor.py``; no series is taken to be
+#: more regular than 19 in 20 of those). Without them a series that rose by the same amount
+#: every year got intervals of zero width.
+LEVEL_SD_FLOOR = (0.54, 0.019)
+
+
 def level_fallback(y, h: int, levels: Sequence[float] = LEVELS, *, name: str | None = None) -> ForecastResult:
     """Random walk with drift on the original scale, with its own Gaussian intervals.
 
     The fallback for series that a log model cannot take (zero or negative values). Needs
-    three observed years.
+    three observed years. The spread of the yearly changes is at least ``LEVEL_SD_FLOOR`` of
+    the series' mean absolute change or of its recent level, whichever is larger.
 
     Returns
     -------
@@ -368,7 +377,11 @@ def level_fallback(y, h: int, levels: Sequence[float] = LEVELS, *, name: str | N
             need=3,
         )
     Ht = H + grid.lead
-    point, knots, fitted, info = _rw_drift(grid.values, Ht, probs)
+    obs = grid.values[~np.isnan(grid.values)]
+    min_sd = max(
+        LEVEL_SD_FLOOR[0] * float(np.mean(np.abs(np.diff(obs)))), LEVEL_SD_FLOOR[1] * float(np.mean(np.abs(obs[-3:])))
+    )
+    point, knots, fitted, info = _rw_drift(grid.values, Ht, probs, min_sigma=min_sd)
     cap = upper_cap(grid.values, Ht)
     knots = cap_knots(knots, probs, point, cap, log=False)
     knots = floor_at_zero(_order_knots(point, knots, probs), grid.values)

@@ -279,13 +279,15 @@ def _drift(v: np.ndarray, drift: str = "mean"):
     return mu, d, g, pos, span
 
 
-def _rw_drift(v, H, probs, drift: str = "mean"):
+def _rw_drift(v, H, probs, drift: str = "mean", min_sigma: float = 0.0):
     """Random walk with drift on ``v`` (a complete grid, ``NaN`` where missing); the drift as
-    in :func:`_drift`. Returns the point forecasts, quantile knots, fitted values and info."""
+    in :func:`_drift`; the spread of the yearly changes at least ``min_sigma``. Returns the
+    point forecasts, quantile knots, fitted values and info."""
     mu, d, g, pos, span = _drift(v, drift)
     k = d.size
     resid = (d - mu * g) / np.sqrt(g)
     sigma = math.sqrt(float(np.sum(resid**2)) / (k - 1)) if k > 1 else 0.0
+    sigma = max(sigma, min_sigma)
     steps = np.arange(1, H + 1)
     point = v[pos[-1]] + mu * steps
     sd = sigma * np.sqrt(steps + steps**2 / span)
