@@ -257,3 +257,31 @@ def test_a_later_sentence_with_its_own_time_or_another_measure_is_no_part():
     got = values(figs(text, "2021-09-28"))
     assert 61000.0 not in got or (got[61000.0].period, got[61000.0].year) == ("FY", 2020)
     assert 1850.0 not in got
+
+
+# ------------------------------------------------------------ a quantity where money should be
+def test_a_quantity_after_a_production_values_words_is_said_not_dropped_in_silence():
+    problems: list[str] = []
+    text = (
+        "Năm 2023, giá trị sản xuất công nghiệp (giá so sánh 2010) của tỉnh Yên Bái ước đạt 28.600 tấn, tăng 7%.\n"
+        "Sản lượng xi măng đạt 1,4 triệu tấn. Giá trị sản xuất công nghiệp tăng 6%, trong đó sản lượng điện "
+        "đạt 410 triệu kWh.\n"
+    )
+    assert not values(extract_text(text, "doc", doc_date="2023-12-20", file="doc.txt", problems=problems))
+    (said,) = problems
+    assert said.startswith("doc.txt:1:") and "'ước đạt 28.600 tấn'" in said and "counts tấn, not money" in said
+
+
+def test_the_warnings_of_a_registered_document_reach_the_figures_build(tmp_path):
+    from helpers.figures.sources import Source
+    from helpers.figures.table import extract_registered
+
+    (tmp_path / "doc.txt").write_text(
+        "Công nghiệp năm 2024\nNăm 2024, giá trị sản xuất công nghiệp của tỉnh ước đạt 50.250 tấn.\n"
+        "Giá trị sản xuất công nghiệp năm 2023 đạt 46.100 tỷ đồng.\n",
+        encoding="utf-8",
+    )
+    src = Source("doc-2025", "doc.txt", "0" * 64, "Công nghiệp năm 2024", "Báo", "2025-01-05", "vi")
+    df, problems = extract_registered([src], tmp_path)
+    assert list(df["value"]) == [46100.0]
+    assert any(p.startswith("doc.txt:2:") and "counts tấn, not money" in p for p in problems)

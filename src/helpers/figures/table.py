@@ -164,7 +164,7 @@ def extract_registered(
     records, problems = [], []
     for src in sources:
         text = src.path(raw_dir).read_text(encoding="utf-8")
-        figs = extract_text(text, source=src.id, doc_date=src.date, file=src.file)
+        figs = extract_text(text, source=src.id, doc_date=src.date, file=src.file, problems=problems)
         if not figs:
             problems.append(f"{src.file}: no figure found in source '{src.id}'")
             continue

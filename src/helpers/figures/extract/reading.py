@@ -95,6 +95,34 @@ _REACHED_BEFORE = re.compile(
 )
 
 
+# a count of goods where a value in money should stand ("giá trị sản xuất công nghiệp ... đạt 50.250
+# tấn"): a slip of the document's, said rather than dropped in silence
+_QUANTITY_REACHED = re.compile(
+    r"(?<!\w)(?:ước\s+)?(?:đạt|là|reached|was|stood\s+at|totall?ed)\s+(?:khoảng|gần|hơn|trên|about|nearly|over|some)?"
+    r"\s*\d[\d.,]*\s*(?:triệu\s+|nghìn\s+|ngàn\s+|million\s+|thousand\s+)?"
+    r"(?P<unit>tấn|tons?|tonnes?|kWh|m3|m³|lít|litres?|liters?)(?!\w)",
+    _I,
+)
+
+
+def _quantities_for_values(text: str, amounts: list[Amount]) -> list[tuple[int, int, str]]:
+    """Where a production value's words are followed, in their clause, by a verb of reaching
+    and a quantity of goods instead of an amount of money: (start, end, unit) of that quantity."""
+    out = []
+    starts = [a.start for a in amounts]
+    for m in _KEYWORD_RE.finditer(text):
+        if _KEYWORDS[int(m.lastgroup[1:])][0] not in VALUE_KINDS:
+            continue
+        window = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group()), text[m.end() : m.end() + 120])
+        stop = re.search(r"[,;.:()\n](?!\d)", window)  # its clause, brackets inside it skipped
+        hi = m.end() + (stop.start() if stop else len(window))
+        q = _QUANTITY_REACHED.search(text, m.end(), hi)
+        k = bisect_left(starts, m.end())
+        if q is not None and not (k < len(starts) and starts[k] < q.start()):  # no amount of money before it
+            out.append((q.start(), q.end(), q.group("unit")))
+    return out
+
+
 def _document_context(doc: _Doc, amounts: list[Amount]) -> None:
     """The document's price-base statement and the sentences about figures.
 
@@ -388,6 +416,20 @@ def _extract(
 
     problems = []
     newlines = [m.start() for m in re.finditer("\n", text)]  # line numbers by bisection (linear time)
+    for start, end, unit in _quantities_for_values(norm, amounts):
+        o = orig(start)
+        line = bisect_left(newlines, o) + 1
+        col = o - (newlines[line - 2] + 1 if line > 1 else 0) + 1
+        problems.append(
+            (
+                "warning",
+                line,
+                col,
+                f"{text[o : orig(end)]!r} follows the words of a production value but counts {unit}, not money; "
+                "no figure recorded; check the document (a level in đồng it means can be entered in "
+                "data/raw/published.yaml)",
+            )
+        )
     for p in number_problems:
         o = orig(p.start)
         line = bisect_left(newlines, o) + 1
