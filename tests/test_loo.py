@@ -70,6 +70,19 @@ def test_implied_levels_leave_with_their_parent():
     assert by_year.loc["a@2", "hi"] / by_year.loc["a@2", "lo"] > 1.1
 
 
+def test_the_sigma_floor_table_leaves_out_what_the_check_leaves_out():
+    """``--calibrate`` tests the figures the coverage line counts, by figure or by year."""
+    rows = obs(
+        *SMOOTH.itertuples(index=False),
+        ("b@1", 2018, 120.0, "2010", "reported", "actual", ""),
+        ("b@2", 2019, 134.0, "2010", "reported", "actual", ""),
+    )
+    for by in ("figure", "year"):
+        tested = L.coverage(L.check_intervals(rows, SeriesParams(), by=by)).tested
+        table = L.calibrate_sigma_floor(rows, SeriesParams(), floors=(0.15,), by=by)
+        assert table["tested"].tolist() == [tested]
+
+
 def test_bad_mode_is_refused():
     with pytest.raises(ValueError, match="by must be"):
         L.check_intervals(SMOOTH, by="decade")

@@ -445,7 +445,7 @@ def check_intervals_command(
         typer.echo(f"not testable: {fid}: {why}", err=True)
     typer.echo(loo.coverage(table).line(), err=True)
     if calibrate:
-        cal = loo.calibrate_sigma_floor(obs, params, plans)
+        cal = loo.calibrate_sigma_floor(obs, params, plans, by=by)
         typer.echo("sigma floors:\n" + cal.to_csv(index=False, float_format="%.3g", lineterminator="\n"), err=True)
 
 

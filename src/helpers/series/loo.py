@@ -225,14 +225,16 @@ def calibrate_sigma_floor(
     params: SeriesParams | None = None,
     plans: pd.DataFrame | None = None,
     floors: tuple[float, ...] = (0.15, 0.2, 0.25, 0.3, 0.4),
+    by: str = "figure",
 ) -> pd.DataFrame:
     """Coverage of the leave-one-out check for each candidate sigma floor (the volatility
     prior of the gap years), to recalibrate the intervals when coverage is far from nominal:
-    the smallest floor whose coverage is within the binomial range is the one to use."""
+    the smallest floor whose coverage is within the binomial range is the one to use. ``by``
+    as in :func:`check_intervals` (what is left out at a time)."""
     p = params or SeriesParams()
     rows = []
     for f in floors:
-        c = coverage(check_intervals(obs, replace(p, sigma_floor=f), plans))
+        c = coverage(check_intervals(obs, replace(p, sigma_floor=f), plans, by=by))
         lo, hi = c.binomial_range()
         rows.append(dict(sigma_floor=f, covered=c.covered, tested=c.tested, share=c.share, consistent=lo <= c.covered))
     return pd.DataFrame(rows)
