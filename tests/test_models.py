@@ -326,11 +326,11 @@ def test_summary_frame_has_mean_and_method():
 def test_pool_scores_blends_with_prior():
     prior = models.ZTable(np.array([0.1, 0.5, 0.9]), np.array([[-1.0, 0.0, 1.0]]), np.array([np.inf]))
     scores = np.array([[-2.0], [0.0], [2.0], [4.0]])  # 4 errors at horizon 1
-    t = models.pool_scores([scores], [0.1, 0.5, 0.9], prior=prior, prior_weight=4)
+    t = models.pool_scores([scores], [0.1, 0.5, 0.9], prior=prior, prior_weight=4, stretch=1.0)
     emp = np.quantile([-2.0, 0.0, 2.0, 4.0], [0.1, 0.5, 0.9])
     np.testing.assert_allclose(t.q[0], 0.5 * emp + 0.5 * np.array([-1.0, 0.0, 1.0]))
     assert t.m[0] == 4
-    t0 = models.pool_scores([np.full((2, 1), np.nan)], [0.1, 0.5, 0.9], prior=prior)
+    t0 = models.pool_scores([np.full((2, 1), np.nan)], [0.1, 0.5, 0.9], prior=prior, stretch=1.0)
     np.testing.assert_allclose(t0.q[0], [-1.0, 0.0, 1.0])
 
 
@@ -338,7 +338,7 @@ def test_stretch_widens_the_pooled_quantiles_about_their_median(monkeypatch):
     rng = np.random.default_rng(3)
     scores = rng.normal(0.3, 1.0, size=(400, 2))  # a biased forecast: errors centred on 0.3
     probs = [0.025, 0.1, 0.5, 0.9, 0.975]
-    plain = models.pool_scores([scores], probs)
+    plain = models.pool_scores([scores], probs, stretch=1.0)
     wide = models.pool_scores([scores], probs, stretch=1.5)
     np.testing.assert_allclose(wide.q[:, 2], plain.q[:, 2])  # the bias is kept, not scaled
     np.testing.assert_allclose(wide.q - wide.q[:, [2]], 1.5 * (plain.q - plain.q[:, [2]]))

@@ -62,9 +62,9 @@ PRIOR_WEIGHT = 50.0
 # How far the pooled error quantiles are stretched about their median (1: as pooled), for when
 # errors at the next origin may spread wider than those of the origins before it, so that
 # quantiles pooled from past origins would cover less than they say. Read at each call.
-# bench/calibration_bench.py --stretch measures it on the training parts and states the rule
-# that set this value.
-STRETCH = 1.0
+# bench/calibration_bench.py --stretch --with-package-data measures it on the training parts and
+# states the rule that set this value (bench/RESULTS.md, "The stretch rule run again").
+STRETCH = 1.05
 
 
 MIN_CALIBRATION = 50
