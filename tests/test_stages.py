@@ -219,9 +219,28 @@ def test_a_notebook_run_outside_a_build_may_not_write_the_committed_tables(monke
     namespace = {"In": ["", f"output_dir = {folder!r}\nlink_factor = 'high'\n"], "output_dir": folder}
     with pytest.raises(UsageError) as err:
         series_stage.SeriesStageParams.from_globals(namespace)
-    assert "is data/processed, which holds the committed tables" in str(err.value) and "scratch/series" in str(
+    assert "is in data/processed, which holds the committed tables" in str(err.value) and "scratch/series" in str(
         err.value
     )
     assert series_stage.SeriesStageParams.from_globals({**namespace, "output_dir": "scratch/mine"}).output_dir
     monkeypatch.setenv(BUILD_VARIABLE, build_variables(common_paths.ROOT)[BUILD_VARIABLE])
     assert series_stage.SeriesStageParams.from_globals(namespace).output_dir == folder
+
+
+@pytest.mark.parametrize(
+    "folder, place", [("data/processed/mine", "data/processed"), ("data/raw", "data/raw"), ("data/raw/x", "data/raw")]
+)
+def test_a_notebook_never_writes_inside_the_committed_folders(monkeypatch, folder, place):
+    """Not a sub-folder of data/processed (untracked files among the committed tables), and not
+    data/raw (the next build would take the files for unregistered documents), in a build too."""
+    from helpers.common.stage import BUILD_VARIABLE
+    from helpers.reports.execute import build_variables
+
+    namespace = {"In": ["", f"output_dir = {folder!r}\n"], "output_dir": folder}
+    for build in (False, True):
+        if build:
+            monkeypatch.setenv(BUILD_VARIABLE, build_variables(common_paths.ROOT)[BUILD_VARIABLE])
+        else:
+            monkeypatch.delenv(BUILD_VARIABLE, raising=False)
+        with pytest.raises(UsageError, match=f"is in {place}, which holds"):
+            series_stage.SeriesStageParams.from_globals(namespace)

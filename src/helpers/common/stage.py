@@ -91,12 +91,23 @@ class StageParams(BaseModel):
                 f"{', '.join(cls.model_fields)}"
             )
         params = cls.parse(source, **{k: namespace[k] for k in cls.model_fields if k in namespace})
-        if os.environ.get(BUILD_VARIABLE) != "1" and params.output_path().resolve() == paths.DATA_PROCESSED.resolve():
-            raise UsageError(
-                f"{source}: output_dir {params.output_dir!r} is data/processed, which holds the committed tables "
-                "that only `laocai reports` (make reports) writes, with the parameters of reports.yaml; leave "
-                f"output_dir empty (scratch/{cls.stage}) or name another folder"
-            )
+        out = params.output_path().resolve()
+        building = os.environ.get(BUILD_VARIABLE) == "1"
+        for name, place, holds in (
+            (
+                "data/processed",
+                paths.DATA_PROCESSED.resolve(),
+                "the committed tables that `laocai reports` (make reports), `laocai figures` "
+                "and `laocai add-source` write",
+            ),
+            ("data/raw", paths.DATA_RAW.resolve(), "the registered source documents only"),
+        ):
+            inside = out == place or place in out.parents
+            if inside and not (building and name == "data/processed" and out == place):
+                raise UsageError(
+                    f"{source}: output_dir {params.output_dir!r} is in {name}, which holds {holds}; "
+                    f"leave output_dir empty (scratch/{cls.stage}) or name a folder outside data/"
+                )
         return params
 
     def input_path(self) -> Path:
