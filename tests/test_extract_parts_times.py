@@ -285,3 +285,24 @@ def test_the_warnings_of_a_registered_document_reach_the_figures_build(tmp_path)
     df, problems = extract_registered([src], tmp_path)
     assert list(df["value"]) == [46100.0]
     assert any(p.startswith("doc.txt:2:") and "counts tấn, not money" in p for p in problems)
+
+
+def test_water_distributed_after_its_extraction_is_the_water_sector():
+    text = (
+        "Giá trị sản xuất công nghiệp 9 tháng năm 2013 của tỉnh Tiền Giang ước đạt 8.000 tỷ đồng. Trong đó, công "
+        "nghiệp sản xuất và phân phối điện ước đạt 120 tỷ đồng; công nghiệp khai thác, lọc và phân phối nước ước "
+        "đạt 41,5 tỷ đồng."
+    )
+    got = values(figs(text, "2013-09-25"))
+    assert (got[120.0].scope, got[41.5].scope) == ("subsector:electricity", "subsector:water")
+
+
+def test_if_divided_by_sector_opens_a_list_of_parts():
+    text = (
+        "Giá trị sản xuất công nghiệp 10 tháng đầu năm 2016 của tỉnh Tây Ninh ước đạt 52.400 tỷ đồng (giá so sánh "
+        "2010). Nếu chia theo ngành công nghiệp: công nghiệp chế biến 50.100 tỷ đồng tăng 11%; công nghiệp sản xuất "
+        "và phân phối điện 1.700 tỷ đồng tăng 6%."
+    )
+    got = values(figs(text, "2016-10-26"))
+    assert (got[50100.0].scope, got[50100.0].price_base) == ("subsector:manufacturing", "2010")
+    assert (got[1700.0].scope, got[1700.0].price_base) == ("subsector:electricity", "2010")

@@ -51,7 +51,7 @@ from .vocabulary import (
 # a sentence that opens with "Of which", "Trong đó": its amounts are parts of the whole before it
 _OPENS_PARTS = re.compile(
     r"^\W*(?:trong\s+đó|of\s+which|of\s+the\s+(?:total|sum)|bao\s+gồm|chia\s+ra|including|among\s+them"
-    r"|(?:chia|phân|xét)\s+theo\s+(?:thành\s+phần|loại\s+hình|ngành|khu\s+vực|lĩnh\s+vực)"
+    r"|(?:nếu\s+)?(?:chia|phân|xét)\s+theo\s+(?:thành\s+phần|loại\s+hình|ngành|khu\s+vực|lĩnh\s+vực)"
     r"|by\s+(?:economic\s+)?(?:sector|component|ownership))(?!\w)",
     _I,
 )

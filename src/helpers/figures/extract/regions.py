@@ -309,7 +309,7 @@ def find_places(text: str, project: Project | None = None) -> list[Place]:
 _SCOPE_RULES: list[tuple[str, str]] = [
     (
         "subsector:water",
-        r"cung\s+cấp\s+nước|xử\s+lý\s+rác\s+thải|nước\s+thải|water\s+(?:exploitation\s+and\s+)?supply"
+        r"cung\s+cấp\s+nước|phân\s+phối\s+nước|xử\s+lý\s+rác\s+thải|nước\s+thải|water\s+(?:exploitation\s+and\s+)?supply"
         r"|waste\s+(?:treatment|management)",
     ),
     (

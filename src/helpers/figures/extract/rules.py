@@ -21,6 +21,7 @@ from .vocabulary import (
     _BASE_AFTER,
     _BASE_RE,
     _BRACKET_REACH,
+    _BY_SECTOR_BEFORE,
     _CLAUSE_BREAK,
     _CMP_ANY,
     _COMPONENT,
@@ -196,8 +197,9 @@ def _nearest_keyword(
         if kind == "industry" and (
             _NAMES_PART_AFTER.match(text, m.end())
             or _PART_BEFORE_INDUSTRY.search(text, max(0, m.start() - 40), m.start())
+            or _BY_SECTOR_BEFORE.search(text, max(0, m.start() - 20), m.start())
         ):
-            continue  # "ngành công nghiệp chế biến", "the mining industry": a sub-sector, not the industry
+            continue  # "ngành công nghiệp chế biến", "the mining industry", "chia theo ngành công nghiệp:"
         if kind == "industrial_production_value~weak":
             kind = (
                 "other"

@@ -552,6 +552,8 @@ _NAMES_PART_AFTER = re.compile(
 
 
 # a part of industry named right before "industry" ("the processing and manufacturing industry")
+# "chia theo ngành công nghiệp: ...": the industry as the heading of a breakdown, not a subject
+_BY_SECTOR_BEFORE = re.compile(r"(?<!\w)(?:chia|phân|xét)\s+theo\s+(?:ngành\s+)?$", _I)
 _PART_BEFORE_INDUSTRY = re.compile(
     r"(?:mining|manufacturing|processing|electricity|power|exploitation|extractive|distribution|supply|central|local"
     r"|state[-\s]owned|non[-\s]state|foreign[-\s]invested)\s+$",
