@@ -291,7 +291,7 @@ def figures(
     from helpers.figures.table import build_figures, write_figures
 
     with _one_line_errors("figures"):
-        paths.check_output_folder(paths.processed_dir(output_dir), "--output-dir", tables=True)
+        paths.check_output_folder(paths.processed_dir(output_dir), "--output-dir", writes="tables")
         check_writable_dir(paths.processed_dir(output_dir), "--output-dir")
         try:
             result = build_figures()
@@ -568,7 +568,7 @@ def forecast(
 
     with _one_line_errors("forecast"):
         output = _output_path(output, input)
-        paths.check_output_folder(output, "--output", tables=True)
+        paths.check_output_folder(output, "--output", writes="file")
         check_writable_file(output, "--output")
         try:
             code = run(

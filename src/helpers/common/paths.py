@@ -99,13 +99,16 @@ def processed_dir(output_dir: str | os.PathLike | None = None) -> Path:
 
 
 def check_output_folder(
-    folder: str | os.PathLike, option: str, root: str | os.PathLike | None = None, tables: bool = False
+    folder: str | os.PathLike, option: str, root: str | os.PathLike | None = None, writes: str = "pages"
 ) -> None:
-    """Refuse an output folder among the project's inputs, before anything runs.
+    """Refuse an output among the project's inputs, before anything runs.
 
     ``data/raw`` holds the registered documents only: anything written there would be taken
-    for an unregistered document by the next build. Pages (``tables=False``) may not go to
-    ``data/processed`` either (it holds the committed tables), nor to the project's own folder.
+    for an unregistered document by the next build. ``data/processed`` holds the committed
+    tables: only the tables of ``laocai figures`` (``writes="tables"``) may go to that folder
+    itself, nothing to a folder inside it, and no file of another command (``writes="file"``,
+    the forecasts of ``laocai forecast``) into it. Pages (``writes="pages"``) may not go to the
+    project's own folder either.
 
     Raises
     ------
@@ -116,21 +119,24 @@ def check_output_folder(
 
     base = Path(root or ROOT).resolve()
     target = Path(folder).resolve()
+    raw, processed = base / "data" / "raw", base / "data" / "processed"
 
     def within(place: Path) -> bool:
         return target == place or place in target.parents
 
-    if within(base / "data" / "raw"):
+    if within(raw):
         raise UsageError(
             f"{option} {folder}: data/raw holds the registered source documents only (the next build would "
             "take the files written there for unregistered documents); choose a folder outside data/raw"
         )
-    if not tables and within(base / "data" / "processed"):
-        raise UsageError(
-            f"{option} {folder}: data/processed holds the committed tables, not pages; "
-            "choose reports/ (the default) or a folder outside data/"
-        )
-    if not tables and target == base:
+    if within(processed) and not (writes == "tables" and target == processed):
+        what = {
+            "pages": "the committed tables, not pages",
+            "file": "the committed tables that the project's own commands write",
+            "tables": "the committed tables in itself, never in a folder inside it",
+        }[writes]
+        raise UsageError(f"{option} {folder}: data/processed holds {what}; choose a folder outside data/")
+    if writes == "pages" and target == base:
         raise UsageError(
             f"{option} {folder}: that is the project's own folder; choose reports/ (the default) or another"
         )

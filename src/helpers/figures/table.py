@@ -149,6 +149,14 @@ def series_rows(df: pd.DataFrame) -> pd.Series:
 
 
 # --------------------------------------------------------------------------- extraction
+def _shown_path(path: Path) -> str:
+    """A document's path as a user finds it: from the project's folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(paths.ROOT.resolve()))
+    except ValueError:
+        return str(path)
+
+
 def extract_registered(
     sources: list[Source] | None = None, raw_dir: Path | None = None
 ) -> tuple[pd.DataFrame, list[str]]:
@@ -164,7 +172,10 @@ def extract_registered(
     records, problems = [], []
     for src in sources:
         text = src.path(raw_dir).read_text(encoding="utf-8")
-        figs = extract_text(text, source=src.id, doc_date=src.date, file=src.file, problems=problems)
+        said: list[str] = []
+        figs = extract_text(text, source=src.id, doc_date=src.date, file=src.file, problems=said)
+        where = _shown_path(src.path(raw_dir))
+        problems += [f"{where}{p[len(src.file) :].replace(': warning: ', ': ', 1)}" for p in said]
         if not figs:
             problems.append(f"{src.file}: no figure found in source '{src.id}'")
             continue
@@ -598,9 +609,10 @@ def read_figures(path: str | Path | None = None) -> pd.DataFrame:
         ) from None
     except pd.errors.ParserError as exc:  # "Expected 27 fields in line 5, saw 29"
         why = str(exc).strip().splitlines()[-1].replace("Error tokenizing data. C error: ", "")
+        fix = "close the quote" if "inside string" in why else "quote fields that hold commas"
         raise ValueError(
             f"{path}: not a figures table as `laocai figures` writes it ({why}); "
-            "quote fields that hold commas, or build it again with `laocai figures`"
+            f"{fix}, or build it again with `laocai figures`"
         ) from None
     from helpers.figures import codebook
 

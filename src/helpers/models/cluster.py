@@ -14,6 +14,7 @@ with ``laocai reports --scheduler``; dask is imported only when a scheduler is a
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 
 CHUNK = 25  # series per task
@@ -28,11 +29,12 @@ def map_ordered(client, fn: Callable, tasks: list, bar) -> list:
     from distributed import as_completed
 
     chunks = [tasks[i : i + CHUNK] for i in range(0, len(tasks), CHUNK)]
-    if not chunks:
-        return []
-    # the series go to the workers as data, not inside the task graph (which dask warns about)
-    data = client.scatter(chunks)
-    futures = client.map(_run_chunk, [fn] * len(chunks), data, pure=False)
+    # The series travel inside the task graph, so that work sent before any worker joins waits
+    # for one and a task lost with a worker is run again (data scattered beforehand would need a
+    # worker at once and be lost with it); dask's advice to scatter a large graph is not taken.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Sending large graph", category=UserWarning)
+        futures = client.map(_run_chunk, [fn] * len(chunks), chunks, pure=False)
     size = {f.key: len(c) for f, c in zip(futures, chunks)}
     for f in as_completed(futures):
         bar.update(size[f.key])

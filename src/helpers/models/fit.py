@@ -377,10 +377,10 @@ def level_fallback(y, h: int, levels: Sequence[float] = LEVELS, *, name: str | N
             need=3,
         )
     Ht = H + grid.lead
-    obs = grid.values[~np.isnan(grid.values)]
-    min_sd = max(
-        LEVEL_SD_FLOOR[0] * float(np.mean(np.abs(np.diff(obs)))), LEVEL_SD_FLOOR[1] * float(np.mean(np.abs(obs[-3:])))
-    )
+    pos = np.flatnonzero(~np.isnan(grid.values))
+    obs = grid.values[pos]
+    per_year = np.abs(np.diff(obs)) / np.diff(pos)  # a change over a gap of missing years, per year
+    min_sd = max(LEVEL_SD_FLOOR[0] * float(np.mean(per_year)), LEVEL_SD_FLOOR[1] * float(np.mean(np.abs(obs[-3:]))))
     point, knots, fitted, info = _rw_drift(grid.values, Ht, probs, min_sigma=min_sd)
     cap = upper_cap(grid.values, Ht)
     knots = cap_knots(knots, probs, point, cap, log=False)

@@ -105,9 +105,19 @@ _QUANTITY_REACHED = re.compile(
 )
 
 
+# between a production value's words and a quantity: the quantity is of another subject
+# ("... tăng mạnh do sản lượng quặng đạt 4 triệu tấn", "rose as copper output reached ...")
+_OTHER_SUBJECT = re.compile(
+    r"(?<!\w)(?:sản\s+lượng|khối\s+lượng|công\s+suất|do|nhờ|vì|bởi|khi|output|production|volume|capacity|as"
+    r"|because|due|thanks|while|when|with)(?!\w)",
+    _I,
+)
+
+
 def _quantities_for_values(text: str, amounts: list[Amount]) -> list[tuple[int, int, str]]:
     """Where a production value's words are followed, in their clause, by a verb of reaching
-    and a quantity of goods instead of an amount of money: (start, end, unit) of that quantity."""
+    and a quantity of goods instead of an amount of money, with no other subject between them:
+    (start, end, unit) of that quantity."""
     out = []
     starts = [a.start for a in amounts]
     for m in _KEYWORD_RE.finditer(text):
@@ -118,7 +128,9 @@ def _quantities_for_values(text: str, amounts: list[Amount]) -> list[tuple[int, 
         hi = m.end() + (stop.start() if stop else len(window))
         q = _QUANTITY_REACHED.search(text, m.end(), hi)
         k = bisect_left(starts, m.end())
-        if q is not None and not (k < len(starts) and starts[k] < q.start()):  # no amount of money before it
+        if q is None or (k < len(starts) and starts[k] < q.start()):  # an amount of money before it
+            continue
+        if not _OTHER_SUBJECT.search(text, m.end(), q.start()):
             out.append((q.start(), q.end(), q.group("unit")))
     return out
 

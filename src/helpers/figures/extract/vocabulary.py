@@ -483,7 +483,7 @@ _CAUSE_CLAUSE = re.compile(
 # words that make "N tháng" a duration, not the months since January
 _DURATION_BEFORE = re.compile(
     r"(?<!\w)(?:trong(?:\s+vòng)?|sau|kéo\s+dài|mất|mỗi|hằng|hàng|từng|cách|thời\s+hạn|thời\s+gian|hơn|gần"
-    r"|khoảng|chừng|trên|dưới|chậm|sớm|tới|đến|thêm|còn|vòng|bình\s+quân|trung\s+bình)\s*$",
+    r"|khoảng|chừng|trên|dưới|chậm|sớm|tới|đến|thêm|còn|vòng)\s*$",
     _I,
 )
 
@@ -523,6 +523,8 @@ _PER_UNIT_AFTER = re.compile(
 
 _PER_UNIT_BEFORE = re.compile(
     r"(?<!\w)(?:bình\s+quân\s+(?:đầu\s+người|(?:mỗi|một|trên)\s+(?:lao\s+động|người|ha|hộ))|đầu\s+người|mỗi\s+lao\s+động"
+    # "bình quân 1 tháng đạt 420 tỷ đồng": an average month, not a level of a period
+    r"|(?:bình\s+quân|trung\s+bình)\s+(?:mỗi|một|1)\s+tháng|(?:mỗi|một|1)\s+tháng\s+bình\s+quân"
     r"|per\s+(?:capita|worker|person|head|hectare)|giá\s+(?:bán|mua)"
     r"|(?:trên|mỗi|cho)\s+(?:1|một)\s+(?:ha|héc\s*ta|hécta)|(?:trên|mỗi)\s+ha\s+đất)(?!\w)",
     _I,
