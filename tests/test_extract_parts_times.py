@@ -324,3 +324,13 @@ def test_cumulative_average_months_keep_their_period_and_an_average_month_is_no_
     )
     got = values(figs(text, "2023-06-28"))
     assert 420.0 not in got and got[2500.0].period == "H1"
+
+
+def test_a_district_named_in_the_title_is_the_district_the_page_refers_to():
+    text = (
+        "Huyện Krông Pắc tổng kết năm 2022\n"
+        "20/12/2022\n"
+        "Năm 2022, giá trị sản xuất nông nghiệp của huyện đạt 3.100 tỷ đồng, giá trị sản xuất công nghiệp đạt "
+        "hơn 1.240 tỷ đồng.\n"
+    )
+    assert values(figs(text))[1240.0].region == "Huyện Krông Pắc"

@@ -93,14 +93,10 @@ def _document_subject(doc, places: list[Place]) -> Unit | None:
         for p in places:
             if title.start <= p.start and p.end <= title.end and p.kind == "unit":
                 return p.unit
-            if (
-                title.start <= p.start
-                and p.end <= title.end
-                and p.kind == "other_district"
-                and text[p.start : p.end].isupper()
-            ):
+            if title.start <= p.start and p.end <= title.end and p.kind == "other_district":
                 pre, bare = re.match(r"(huyện|thị xã|thành phố|quận|thị trấn) (.+)", p.name, re.I).groups()
-                return Unit(bare, pre.lower(), "district", "", "")  # a district not listed ("HUYỆN MƯỜNG TÈ")
+                # a district not listed ("HUYỆN MƯỜNG TÈ", "Huyện Châu Đức tổng kết năm 2022")
+                return Unit(bare, pre.lower(), "district", "", "")
     for p in places:
         if p.kind == "unit" and p.unit.level in ("province", "district"):
             line_end = text.find("\n", p.end)
