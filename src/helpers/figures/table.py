@@ -177,7 +177,7 @@ def extract_registered(
         where = _shown_path(src.path(raw_dir))
         problems += [f"{where}{p[len(src.file) :].replace(': warning: ', ': ', 1)}" for p in said]
         if not figs:
-            problems.append(f"{src.file}: no figure found in source '{src.id}'")
+            problems.append(f"{where}: no figure found in source '{src.id}'")
             continue
         records += [f.__dict__ for f in figs]
     df = pd.DataFrame(records, columns=COLUMNS)  # one frame: no concatenation of all-empty columns
