@@ -38,6 +38,7 @@ import pandas as pd
 
 from helpers.common import paths
 from helpers.common.io import write_csv_atomic
+from helpers.common.stage import portable_path
 from helpers.common.textfile import read_text
 from helpers.figures.sources import Source, load_sources
 from helpers.figures.values import INDICATOR_PATTERN, KINDS, OBSERVED, PERIOD_PATTERN, PRICE_BASES, STATUSES
@@ -149,14 +150,6 @@ def series_rows(df: pd.DataFrame) -> pd.Series:
 
 
 # --------------------------------------------------------------------------- extraction
-def _shown_path(path: Path) -> str:
-    """A document's path as a user finds it: from the project's folder when inside it."""
-    try:
-        return str(path.resolve().relative_to(paths.ROOT.resolve()))
-    except ValueError:
-        return str(path)
-
-
 def extract_registered(
     sources: list[Source] | None = None, raw_dir: Path | None = None
 ) -> tuple[pd.DataFrame, list[str]]:
@@ -174,7 +167,7 @@ def extract_registered(
         text = src.path(raw_dir).read_text(encoding="utf-8")
         said: list[str] = []
         figs = extract_text(text, source=src.id, doc_date=src.date, file=src.file, problems=said)
-        where = _shown_path(src.path(raw_dir))
+        where = portable_path(src.path(raw_dir))  # as a user finds it: from the project's folder
         problems += [f"{where}{p[len(src.file) :].replace(': warning: ', ': ', 1)}" for p in said]
         if not figs:
             problems.append(f"{where}: no figure found in source '{src.id}'")

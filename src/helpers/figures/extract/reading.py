@@ -428,10 +428,15 @@ def _extract(
 
     problems = []
     newlines = [m.start() for m in re.finditer("\n", text)]  # line numbers by bisection (linear time)
+
+    def line_col(o: int) -> tuple[int, int]:
+        """Line and column (from 1) of offset ``o`` of the original text."""
+        line = bisect_left(newlines, o) + 1
+        return line, o - (newlines[line - 2] + 1 if line > 1 else 0) + 1
+
     for start, end, unit in _quantities_for_values(norm, amounts):
         o = orig(start)
-        line = bisect_left(newlines, o) + 1
-        col = o - (newlines[line - 2] + 1 if line > 1 else 0) + 1
+        line, col = line_col(o)
         problems.append(
             (
                 "warning",
@@ -444,8 +449,7 @@ def _extract(
         )
     for p in number_problems:
         o = orig(p.start)
-        line = bisect_left(newlines, o) + 1
-        col = o - (newlines[line - 2] + 1 if line > 1 else 0) + 1
+        line, col = line_col(o)
         written = text[o : orig(p.end)]
         problems.append(
             ("warning", line, col, f"unreadable number {written!r} at offset {o} ({p.reason}); no figure recorded")
@@ -466,7 +470,7 @@ def _extract(
         if kw is None:
             continue
         o = orig(ls)
-        line_no = bisect_left(newlines, o) + 1
+        line_no, _ = line_col(o)
         problems.append(
             (
                 "warning",
